@@ -1,0 +1,100 @@
+/*
+ * article.h — the article reader (prefix article_): files, folders, stdin
+ * and JSON Lines in; one FriseArticle per article out.
+ *
+ * Two texts per article: `raw`, the bytes exactly as given, and `text`,
+ * what the later stages match on (BOM dropped, CRLF -> LF, NFC). Every
+ * offset shown to a user refers to `raw`; article_raw_offset() maps a
+ * `text` offset back. Spans are end-exclusive (see FriseSpan).
+ */
+#ifndef FRISE_ARTICLE_H
+#define FRISE_ARTICLE_H
+
+#include "frise/frise.h"
+
+/* Where the publication date came from. ORDER ORIGIN: article_origin_name(). */
+typedef enum {
+	FRISE_ORIGIN_NONE = 0,      /* no date found */
+	FRISE_ORIGIN_HEADER,        /* inline " date 2024-03" header */
+	FRISE_ORIGIN_FRONT_MATTER,  /* YAML-style front matter "date:" */
+	FRISE_ORIGIN_PATH,          /* a date in the file's path */
+	FRISE_ORIGIN_JSONL,         /* the "published" member of a JSON Lines record */
+	FRISE_ORIGIN_OPTION,        /* given on the command line (--dct) */
+	FRISE_ORIGIN_ESTIMATED      /* estimated from the corpus by the event stage */
+} FriseDateOrigin;
+
+/* "none", "header", "front matter", "path", "jsonl", "option", "estimated". */
+const char *article_origin_name(FriseDateOrigin origin);
+
+typedef struct {
+	char *id;          /* stable id: file name without folder, or the JSONL "id" */
+	char *path;        /* where it was read: a path, "-", or "FILE:LINE" for JSONL */
+	char *title;       /* first meaningful line, or metadata; never NULL */
+	char *url;         /* NULL when unknown */
+	char *source;      /* publication name from metadata; NULL when unknown */
+	FriseLang lang;    /* detected, or given */
+	char *published;   /* TIMEX3 value with its own precision ("2024-03"), or NULL */
+	FriseDateOrigin published_origin;
+	char hash[65];     /* SHA-256 of `raw`, lowercase hex */
+
+	char *raw;         /* the bytes as given, NUL-terminated for convenience */
+	size_t raw_len;
+	char *text;        /* matching text: valid UTF-8, NFC, LF line ends, NUL-terminated */
+	size_t text_len;
+	FriseSpan body;    /* in `text`: after front matter and header, the article itself */
+	GArray *boilerplate; /* FriseSpan in `text`: lines that must not become events */
+
+	/* Offset map text -> raw; private to article.c. Empty when identical. */
+	GArray *map_;
+} FriseArticle;
+
+typedef enum {
+	FRISE_READ_LOSSY = 1 << 0, /* replace invalid UTF-8 by U+FFFD instead of failing */
+} FriseReadFlags;
+
+typedef struct {
+	FriseReadFlags flags;
+	FriseLang lang;          /* FRISE_LANG_UNKNOWN: detect */
+	const char *published;   /* NULL, or a date that overrides the metadata */
+	size_t max_bytes;        /* 0: the default limit, 16 MiB */
+} FriseReadOptions;
+
+/*
+ * Reads one article from `len` bytes; `path` names it in messages and may
+ * carry a date ("…/2011-02-21/x.txt"). Returns a new article
+ * (article_free) or NULL with `error` naming the path and byte offset.
+ */
+FriseArticle *article_read_bytes(const char *path, const char *data, size_t len,
+				 const FriseReadOptions *opts, GError **error);
+
+/* Reads a file ("-" for stdin). Same ownership as article_read_bytes. */
+FriseArticle *article_read_file(const char *path, const FriseReadOptions *opts,
+				GError **error);
+
+/*
+ * Reads every article named by `paths`: files, folders (recursively,
+ * *.txt and *.md, sorted by name), "-" for stdin; with `jsonl`, each
+ * path is a JSON Lines stream. A bad file is reported through
+ * `on_error` (may be NULL) and skipped; the rest are read.
+ * Returns a new array of FriseArticle* (g_ptr_array_unref frees them);
+ * NULL with `error` set only if nothing could be read at all.
+ * `*nfailed` (may be NULL) receives the number of inputs skipped.
+ */
+typedef void (*FriseReadErrorFunc)(const GError *error, void *user);
+GPtrArray *article_read_paths(const char *const *paths, size_t npaths, bool jsonl,
+			      const FriseReadOptions *opts, FriseReadErrorFunc on_error,
+			      void *user, size_t *nfailed, GError **error);
+
+/* Maps an offset into article->text to the offset of the same character in
+ * article->raw. Offsets at a character boundary map to a boundary. */
+size_t article_raw_offset(const FriseArticle *article, size_t text_offset);
+
+/* True when text[off] lies in a boilerplate line. */
+bool article_is_boilerplate(const FriseArticle *article, size_t text_offset);
+
+/* Guesses fr/en from the words of `text`; FRISE_LANG_UNKNOWN if unsure. */
+FriseLang article_detect_lang(const char *text, size_t len);
+
+void article_free(FriseArticle *article);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * date.h — the one canonical form of a date in frise, and the views derived
+ * from it (prefix date_).
+ *
+ * A date is a TIMEX3 value string plus an optional mod, nothing else:
+ *   "2024-02-15"  day          "2024-02"   month       "2024"  year
+ *   "2024-W12"    ISO week     "2024-Q1"   quarter     "2024-SU" season
+ *   "2024-H1"     half-year    "199X"      decade      "19XX"  century
+ *   "2024-02-15T14:00" minute  "2024-02-15TEV" part of day
+ *   "XXXX-03-24"  year unknown "PRESENT_REF", "PAST_REF", "FUTURE_REF"
+ * Spans, granularity, display strings and calendar dates are computed from
+ * it and never stored beside it. Dates are proleptic Gregorian.
+ */
+#ifndef FRISE_DATE_H
+#define FRISE_DATE_H
+
+#include "frise/frise.h"
+
+/* Coarse to fine. ORDER GRAN: date_granularity_name() follows it. */
+typedef enum {
+	FRISE_GRAN_NONE = 0, /* not a calendar value: P3M, PRESENT_REF, garbage */
+	FRISE_GRAN_CENTURY,
+	FRISE_GRAN_DECADE,
+	FRISE_GRAN_YEAR,
+	FRISE_GRAN_HALF,
+	FRISE_GRAN_QUARTER,
+	FRISE_GRAN_SEASON,
+	FRISE_GRAN_MONTH,
+	FRISE_GRAN_WEEK,
+	FRISE_GRAN_DAY,
+	FRISE_GRAN_PART_OF_DAY, /* 2024-02-15TEV */
+	FRISE_GRAN_HOUR,
+	FRISE_GRAN_MINUTE,
+	FRISE_GRAN_SECOND
+} FriseGranularity;
+
+/* "century", "decade", "year", …, "none"; static storage. */
+const char *date_granularity_name(FriseGranularity gran);
+
+/* Granularity of a TIMEX3 value; FRISE_GRAN_NONE when it is not a date. */
+FriseGranularity date_granularity(const char *value);
+
+/* True when the value names a period whose year is known ("2024-02"),
+ * false for "XXXX-02", "PRESENT_REF", "P3M". */
+bool date_is_anchored(const char *value);
+
+/*
+ * The days a value covers, [start, end): end is exclusive.
+ *   "2024-02-15" -> 2024-02-15 .. 2024-02-16
+ *   "2024-02"    -> 2024-02-01 .. 2024-03-01
+ *   "2024"       -> 2024-01-01 .. 2025-01-01
+ *   "2024-W12"   -> 2024-03-18 .. 2024-03-25 (ISO weeks start on Monday)
+ *   "2024-WI"    -> 2024-12-21 .. 2025-03-20 (northern winter, astronomical)
+ * Time values cover their day. The mod narrows the span: START is the
+ * first third, MID the middle third, END the last third, rounded to
+ * whole days; BEFORE/AFTER/APPROX leave it as it is.
+ * Returns false (start/end untouched) for values that are not anchored.
+ */
+bool date_span(const char *value, const char *mod, GDate *start, GDate *end);
+
+/*
+ * True when every day of `inner` lies within `outer` ("2024-02" contains
+ * "2024-02-15" and "2024-W07"; a value contains itself). Unanchored
+ * values contain nothing and are contained in nothing, except that two
+ * equal strings always contain each other.
+ */
+bool date_contains(const char *outer, const char *inner);
+
+/* -1, 0, 1: by start day, then coarser (longer) first, then by value. */
+int date_compare(const char *a, const char *b);
+
+/*
+ * A date as written for a reader, in `lang`: "15 février 2024",
+ * "février 2024", "2024", "semaine 12 de 2024", "printemps 2024",
+ * "fin 2024" (mod END), "avant 2025" (BEFORE), "vers mars 2024" (APPROX);
+ * in English "February 15, 2024", "February 2024", "late 2024",
+ * "before 2025", "circa March 2024". `abbrev` uses short month names
+ * ("févr. 2024", "Feb 2024").
+ * Returns a new string: g_free() it.
+ */
+char *date_display(const char *value, const char *mod, FriseLang lang, bool abbrev);
+
+/* Month name, 1..12, in `lang`; abbreviated when `abbrev` ("févr.").
+ * Static storage. */
+const char *date_month_name(int month, FriseLang lang, bool abbrev);
+
+#endif

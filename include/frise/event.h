@@ -1,0 +1,92 @@
+/*
+ * event.h — events and the timeline (prefix event_): what the event stage
+ * makes from tagged articles, what the store keeps, and all the renderers
+ * read. A renderer sees only a FriseTimeline, never an article's file.
+ *
+ * Every string here is UTF-8 and owned by the struct holding it; the
+ * *_free functions free all of it. Dates are FriseDate-style TIMEX3 values
+ * (see date.h); quote offsets are byte offsets into the article's original
+ * bytes, end exclusive.
+ */
+#ifndef FRISE_EVENT_H
+#define FRISE_EVENT_H
+
+#include "frise/frise.h"
+
+/* ORDER STATUS: event_status_name() follows it. */
+typedef enum {
+	FRISE_STATUS_HAPPENED = 0,
+	FRISE_STATUS_PLANNED,    /* future tense, "devrait", "will", "d'ici" */
+	FRISE_STATUS_UNCERTAIN   /* reported as rumour or hedge */
+} FriseStatus;
+
+/* "happened", "planned", "uncertain"; static storage. */
+const char *event_status_name(FriseStatus status);
+
+/* An event type from templates/ (reveal, launch, leak, lawsuit, …). */
+typedef struct {
+	char *id;        /* "leak" */
+	char *label[FRISE_LANG_COUNT]; /* indexed by FriseLang; [UNKNOWN] = the English one */
+	char *colour;    /* "#rrggbb" */
+} FriseEventType;
+
+/* What one article says of an event. */
+typedef struct {
+	char *article;   /* FriseArticle.id */
+	char *title;     /* the article's title */
+	char *url;       /* or NULL */
+	char *published; /* TIMEX3 value, or NULL */
+	char *quote;     /* the sentence the event came from */
+	size_t start, end; /* the quote's bytes in the article's raw text, end exclusive */
+	char *value;     /* the date this article gives it (may differ: conflicts) */
+	char *mod;       /* "" or a TIMEX3 mod */
+} FriseSource;
+
+typedef struct {
+	char *id;        /* stable key, 16 lowercase hex digits; same across runs */
+	char *value;     /* the merged date: the most precise the sources support */
+	char *mod;       /* "" or START, END, BEFORE, APPROX, … */
+	bool is_time;    /* a TIME value (has a clock time) */
+	char *title;     /* headline, <= ~90 characters */
+	char *text;      /* the full sentence */
+	char *type;      /* FriseEventType.id */
+	FriseStatus status;
+	double score;    /* salience, higher is more important; >= 0 */
+	bool conflict;   /* the sources disagree on the date */
+	bool edited;     /* a user override applies */
+	int sequence;    /* bumped each time the content changes (iCalendar SEQUENCE) */
+	gint64 created;  /* Unix seconds, UTC: first seen */
+	gint64 modified; /* Unix seconds, UTC: content last changed */
+	GPtrArray *sources; /* FriseSource*, owned; at least one */
+} FriseEvent;
+
+/* An article as the renderers see it (no text). */
+typedef struct {
+	char *id;
+	char *title;
+	char *url;       /* or NULL */
+	char *published; /* TIMEX3 value or NULL */
+	char *origin;    /* article_origin_name() of where `published` came from */
+	FriseLang lang;
+} FriseArticleInfo;
+
+typedef struct {
+	char *title;          /* the story's title (given, or made from the events) */
+	GPtrArray *events;    /* FriseEvent*, visible ones only, in date order */
+	GPtrArray *articles;  /* FriseArticleInfo*, in ingest order */
+	GPtrArray *types;     /* FriseEventType*: every type an event uses, at least */
+	FriseLang lang;       /* the articles' main language */
+} FriseTimeline;
+
+/* The type with that id in `timeline->types`, or NULL. */
+const FriseEventType *event_timeline_type(const FriseTimeline *timeline, const char *id);
+
+void event_source_free(FriseSource *source);
+void event_free(FriseEvent *event);
+void event_type_free(FriseEventType *type);
+void event_article_info_free(FriseArticleInfo *info);
+/* A new, empty timeline whose arrays free their elements. */
+FriseTimeline *event_timeline_new(void);
+void event_timeline_free(FriseTimeline *timeline);
+
+#endif

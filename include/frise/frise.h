@@ -1,0 +1,76 @@
+/*
+ * frise.h — what every stage of frise shares: the error convention, exit
+ * codes, the pinned clock, languages and byte spans.
+ *
+ * Error convention (one for the whole project): a function that can fail
+ * returns bool (true on success) or a pointer (NULL on failure) and takes a
+ * trailing `GError **error`, set on failure in domain FRISE_ERROR with a
+ * FriseError code and a message that names the file and the place.
+ *
+ * Ownership: functions named *_new / *_read / *_dup return memory the
+ * caller frees with the matching *_free; *_get returns memory owned by the
+ * object it was read from.
+ */
+#ifndef FRISE_FRISE_H
+#define FRISE_FRISE_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define FRISE_VERSION_STRING "0.1.0"
+
+/* Error codes; also the process exit codes of the `frise` command. */
+typedef enum {
+	FRISE_ERROR_OK = 0,       /* not an error: exit 0 */
+	FRISE_ERROR_INPUT = 1,    /* unreadable, invalid or empty input */
+	FRISE_ERROR_USAGE = 2,    /* bad command line */
+	FRISE_ERROR_STORE = 3,    /* the event store cannot be opened or written */
+	FRISE_ERROR_OUTPUT = 4,   /* an output file cannot be written */
+	FRISE_ERROR_LIMIT = 5,    /* a size or count limit was exceeded */
+	FRISE_ERROR_INTERNAL = 70 /* a bug: please report it */
+} FriseError;
+
+#define FRISE_ERROR_DOMAIN (frise_error_quark())
+GQuark frise_error_quark(void);
+
+/* Languages frise knows. ORDER LANG: frise_lang_code() follows it. */
+typedef enum {
+	FRISE_LANG_UNKNOWN = 0,
+	FRISE_LANG_FR,
+	FRISE_LANG_EN,
+	FRISE_LANG_COUNT
+} FriseLang;
+
+/* "fr", "en" or "und"; static storage. */
+const char *frise_lang_code(FriseLang lang);
+/* Parses "fr"/"en" (case-insensitive); FRISE_LANG_UNKNOWN otherwise. */
+FriseLang frise_lang_parse(const char *code);
+
+/*
+ * A span of bytes [start, end): end is exclusive. In "le 24 mars" the span
+ * {3, 10} covers "24 mars"; byte 10 is not in it. An empty span has
+ * start == end.
+ */
+typedef struct {
+	size_t start;
+	size_t end;
+} FriseSpan;
+
+/*
+ * The current time, in UTC, for the few things that need one (an
+ * iCalendar DTSTAMP, a generation time). Nothing else reads the clock.
+ * Pinned by the environment: SOURCE_DATE_EPOCH (seconds since 1970-01-01
+ * UTC) wins, as in reproducible builds; tests always set it.
+ * Returns a new reference: g_date_time_unref() it.
+ */
+GDateTime *frise_now(void);
+
+/*
+ * Writes `len` bytes to `path` atomically: a temporary file in the same
+ * folder, then rename, so a failure or Ctrl-C leaves the previous file
+ * whole. "-" writes to stdout.
+ */
+bool frise_write_file(const char *path, const char *data, size_t len, GError **error);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * render.h — the renderers: a FriseTimeline in, the bytes of one output
+ * format out. Each renderer appends to a GString (binary formats too: a
+ * GString may hold NUL bytes) and never touches files; the caller writes
+ * them with frise_write_file(). Escaping is done by the library that owns
+ * each format (libical, cJSON, g_markup_escape_text, Pango markup).
+ *
+ * Prefixes: render_ (this table), ics_, json_, html_, draw_.
+ */
+#ifndef FRISE_RENDER_H
+#define FRISE_RENDER_H
+
+#include "frise/event.h"
+
+typedef enum { FRISE_LAYOUT_AUTO = 0, FRISE_LAYOUT_HORIZONTAL, FRISE_LAYOUT_VERTICAL } FriseLayout;
+typedef enum { FRISE_THEME_LIGHT = 0, FRISE_THEME_DARK } FriseTheme;
+
+typedef struct {
+	const char *title;   /* overrides timeline->title; NULL keeps it */
+	FriseLang lang;      /* labels and dates; UNKNOWN: the timeline's language */
+	int width;           /* images: pixels (CSS px for SVG/PDF points); 0 = 1600 */
+	double scale;        /* images: PNG pixel density; 0 = 1 */
+	FriseLayout layout;
+	FriseTheme theme;
+} FriseRenderOptions;
+
+typedef bool (*FriseRenderFunc)(const FriseTimeline *timeline, const FriseRenderOptions *opts,
+				GString *out, GError **error);
+
+typedef struct {
+	const char *name;       /* --format name: "ics" */
+	const char *file;       /* file name in `frise build`'s output folder, or NULL */
+	FriseRenderFunc render;
+} FriseRenderFormat;
+
+/* The format called `name`, or NULL. */
+const FriseRenderFormat *render_format_lookup(const char *name);
+/* All formats, ending with a zeroed entry. */
+const FriseRenderFormat *render_formats(void);
+
+bool ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+bool json_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+bool json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+bool html_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+bool draw_svg(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+bool draw_png(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+bool draw_pdf(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * timex.h — the temporal tagger (prefix timex_): finds temporal expressions
+ * in a text and normalises them to TIMEX3 values against a document date.
+ *
+ * The tagger knows nothing of articles or stores: it takes UTF-8 text, a
+ * language and a document creation time (DCT), and returns spans. Offsets
+ * are byte offsets into the text it was given, end exclusive: in
+ * "le 24 mars" a timex for "24 mars" has start 3, end 10.
+ * Nothing here reads the wall clock; without a DCT, values stay
+ * underspecified ("XXXX-03-24") rather than invented.
+ */
+#ifndef FRISE_TIMEX_H
+#define FRISE_TIMEX_H
+
+#include "frise/frise.h"
+
+/* ORDER TYPE: timex_type_name() follows it. */
+typedef enum {
+	FRISE_TIMEX_DATE = 0,
+	FRISE_TIMEX_TIME,
+	FRISE_TIMEX_DURATION,
+	FRISE_TIMEX_SET
+} FriseTimexType;
+
+/* "DATE", "TIME", "DURATION", "SET"; static storage. */
+const char *timex_type_name(FriseTimexType type);
+
+/* Tense of the clause around an expression, from the words alone. */
+typedef enum {
+	FRISE_TENSE_NONE = 0,
+	FRISE_TENSE_PAST,
+	FRISE_TENSE_PRESENT,
+	FRISE_TENSE_FUTURE
+} FriseTense;
+
+typedef struct {
+	size_t start, end;   /* byte span in the tagged text, end exclusive */
+	FriseTimexType type;
+	char value[48];      /* TIMEX3 value: "2024-02", "P3M", "XXXX-03-24", "PRESENT_REF" */
+	char mod[16];        /* "" or START, MID, END, BEFORE, AFTER, ON_OR_AFTER, APPROX, … */
+	FriseTense tense;    /* the tense cue used to resolve it (NONE when unused) */
+	bool relative;       /* the value was computed from the DCT */
+	const char *rule;    /* name of the rule that matched; static storage */
+	char *explain;       /* with FriseTagOptions.explain: the resolution steps, else NULL */
+} FriseTimex;
+
+typedef struct {
+	FriseLang lang;      /* FR or EN; UNKNOWN means FR */
+	const char *dct;     /* TIMEX3 day, month or year value, or NULL: no DCT */
+	bool explain;        /* fill FriseTimex.explain */
+} FriseTagOptions;
+
+/* The compiled language tables; immutable once made, shareable by threads. */
+typedef struct FriseTagger FriseTagger;
+
+/* Builds the tagger from the built-in language tables. */
+FriseTagger *timex_tagger_new(GError **error);
+void timex_tagger_free(FriseTagger *tagger);
+
+/*
+ * Tags `len` bytes of UTF-8 `text`. Returns a new GArray of FriseTimex,
+ * in text order, non-overlapping; free it with timex_array_free().
+ * NULL with `error` only for bad arguments (invalid DCT).
+ */
+GArray *timex_tag(const FriseTagger *tagger, const char *text, size_t len,
+		  const FriseTagOptions *opts, GError **error);
+
+void timex_array_free(GArray *timexes);
+
+#endif

@@ -1,0 +1,148 @@
+/*
+ * cli.c — the `frise` command: dispatch to subcommands, the options and
+ * messages they share. Exit codes are the FriseError values (frise.h).
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_verbosity = 0;
+
+static gboolean
+set_quiet(const char *name, const char *value, gpointer data, GError **error)
+{
+	cli_verbosity = -1;
+	return TRUE;
+}
+
+static gboolean
+set_verbose(const char *name, const char *value, gpointer data, GError **error)
+{
+	cli_verbosity = 1;
+	return TRUE;
+}
+
+const GOptionEntry cli_common_entries[] = {
+	{ "quiet", 'q', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (void *)set_quiet,
+	  "Print only errors", NULL },
+	{ "verbose", 'v', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (void *)set_verbose,
+	  "Say more about what is done", NULL },
+	G_OPTION_ENTRY_NULL
+};
+
+static const char exit_codes[] =
+	"Exit status: 0 ok, 1 input error (unreadable, invalid or empty input),\n"
+	"2 usage error, 3 store error, 4 output error, 5 limit exceeded,\n"
+	"70 internal error.";
+
+bool
+cli_parse(const char *name, const char *params, const char *summary,
+	  const GOptionEntry *entries, int *argc, char ***argv)
+{
+	char *usage = g_strdup_printf("%s%s%s", name, params ? " " : "", params ? params : "");
+	GOptionContext *ctx = g_option_context_new(usage);
+	g_free(usage);
+	g_option_context_set_summary(ctx, summary);
+	g_option_context_set_description(ctx, exit_codes);
+	if (entries != NULL)
+		g_option_context_add_main_entries(ctx, entries, NULL);
+	g_option_context_add_main_entries(ctx, cli_common_entries, NULL);
+	GError *error = NULL;
+	bool ok = g_option_context_parse(ctx, argc, argv, &error);
+	if (!ok) {
+		fprintf(stderr, "frise %s: %s\nTry 'frise %s --help'.\n", name, error->message, name);
+		g_error_free(error);
+	}
+	g_option_context_free(ctx);
+	return ok;
+}
+
+int
+cli_fail(GError *error)
+{
+	int code = FRISE_ERROR_INTERNAL;
+	if (error == NULL) {
+		fprintf(stderr, "frise: unknown error\n");
+		return code;
+	}
+	if (error->domain == FRISE_ERROR_DOMAIN)
+		code = error->code;
+	else if (error->domain == G_OPTION_ERROR)
+		code = FRISE_ERROR_USAGE;
+	else if (error->domain == G_FILE_ERROR)
+		code = FRISE_ERROR_INPUT;
+	fprintf(stderr, "frise: %s\n", error->message);
+	g_error_free(error);
+	return code;
+}
+
+void
+cli_report_skipped(const GError *error, void *user)
+{
+	fprintf(stderr, "frise: %s (skipped)\n", error->message);
+}
+
+void
+cli_progress(const char *what, size_t done, size_t total)
+{
+	static int tty = -1;
+	if (tty < 0)
+		tty = isatty(STDERR_FILENO);
+	if (!tty || cli_verbosity < 0)
+		return;
+	fprintf(stderr, "\r%s %zu/%zu", what, done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+typedef struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} Command;
+
+static const Command commands[] = {
+	{ "build", cli_build, "read articles and write every output into a folder (out/)" },
+	{ "tag", cli_tag, "find and normalise the temporal expressions of articles" },
+	{ "ingest", cli_ingest, "add articles to the event store" },
+	{ "events", cli_events, "list and curate the events of the store" },
+	{ "render", cli_render, "render the store as ics, json, timelinejs, html, svg, png or pdf" },
+	{ "articles", cli_articles, "show each article's metadata" },
+	{ NULL, NULL, NULL }
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "Usage: frise COMMAND [OPTION…] [ARGUMENT…]\n\n"
+		   "Turns news articles (French or English) into a timeline.\n\nCommands:\n");
+	for (const Command *c = commands; c->name != NULL; c++)
+		fprintf(f, "  %-9s %s\n", c->name, c->summary);
+	fprintf(f, "\nOptions:\n  -h, --help     show this help ('frise COMMAND --help' for a command's)\n"
+		   "  --version      print the version\n\n%s\n", exit_codes);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return FRISE_ERROR_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("frise %s\n", FRISE_VERSION_STRING);
+		return 0;
+	}
+	for (const Command *c = commands; c->name != NULL; c++)
+		if (strcmp(argv[1], c->name) == 0)
+			return c->run(argc - 1, argv + 1);
+	fprintf(stderr, "frise: unknown command '%s'\n\n", argv[1]);
+	usage(stderr);
+	return FRISE_ERROR_USAGE;
+}

@@ -1,0 +1,2 @@
+/* date.c — being written. */
+#include "frise/date.h"

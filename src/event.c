@@ -1,0 +1,107 @@
+/*
+ * event.c — events and timelines (prefix event_): constructors, lookups
+ * and frees of the structs in event.h.
+ */
+#include "frise/event.h"
+
+#include <string.h>
+
+/* ORDER STATUS */
+static const char *const status_names[] = { "happened", "planned", "uncertain" };
+
+const char *
+event_status_name(FriseStatus status)
+{
+	return (unsigned)status < G_N_ELEMENTS(status_names) ? status_names[status] : "happened";
+}
+
+const FriseEventType *
+event_timeline_type(const FriseTimeline *timeline, const char *id)
+{
+	if (id == NULL)
+		return NULL;
+	for (guint i = 0; i < timeline->types->len; i++) {
+		const FriseEventType *t = g_ptr_array_index(timeline->types, i);
+		if (strcmp(t->id, id) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+void
+event_source_free(FriseSource *s)
+{
+	if (s == NULL)
+		return;
+	g_free(s->article);
+	g_free(s->title);
+	g_free(s->url);
+	g_free(s->published);
+	g_free(s->quote);
+	g_free(s->value);
+	g_free(s->mod);
+	g_free(s);
+}
+
+void
+event_free(FriseEvent *e)
+{
+	if (e == NULL)
+		return;
+	g_free(e->id);
+	g_free(e->value);
+	g_free(e->mod);
+	g_free(e->title);
+	g_free(e->text);
+	g_free(e->type);
+	if (e->sources != NULL)
+		g_ptr_array_unref(e->sources);
+	g_free(e);
+}
+
+void
+event_type_free(FriseEventType *t)
+{
+	if (t == NULL)
+		return;
+	g_free(t->id);
+	for (int i = 0; i < FRISE_LANG_COUNT; i++)
+		g_free(t->label[i]);
+	g_free(t->colour);
+	g_free(t);
+}
+
+void
+event_article_info_free(FriseArticleInfo *a)
+{
+	if (a == NULL)
+		return;
+	g_free(a->id);
+	g_free(a->title);
+	g_free(a->url);
+	g_free(a->published);
+	g_free(a->origin);
+	g_free(a);
+}
+
+FriseTimeline *
+event_timeline_new(void)
+{
+	FriseTimeline *t = g_new0(FriseTimeline, 1);
+	t->events = g_ptr_array_new_with_free_func((GDestroyNotify)event_free);
+	t->articles = g_ptr_array_new_with_free_func((GDestroyNotify)event_article_info_free);
+	t->types = g_ptr_array_new_with_free_func((GDestroyNotify)event_type_free);
+	return t;
+}
+
+void
+event_timeline_free(FriseTimeline *t)
+{
+	if (t == NULL)
+		return;
+	g_free(t->title);
+	g_ptr_array_unref(t->events);
+	g_ptr_array_unref(t->articles);
+	g_ptr_array_unref(t->types);
+	g_free(t);
+}
