@@ -97,6 +97,23 @@ cli_progress(const char *what, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
+GPtrArray *
+cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
+{
+	/* Placeholder until the article reader lands. */
+	fprintf(stderr, "frise: reading articles is not written yet\n");
+	*code = FRISE_ERROR_INTERNAL;
+	return NULL;
+}
+
+void
+cli_input_clear(CliInput *in)
+{
+	g_free(in->lang);
+	g_free(in->published);
+	in->lang = in->published = NULL;
+}
+
 typedef struct {
 	const char *name;
 	int (*run)(int argc, char **argv);

@@ -36,6 +36,36 @@ void cli_report_skipped(const GError *error, void *user);
 /* Prints a progress line on stderr when it is a terminal and not -q. */
 void cli_progress(const char *what, size_t done, size_t total);
 
+/*
+ * Options shared by the subcommands that read articles (articles, tag,
+ * ingest, build): add CLI_INPUT_ENTRIES(&in) to the subcommand's entries,
+ * then call cli_read_inputs() on the remaining arguments.
+ */
+typedef struct {
+	gboolean jsonl;   /* --jsonl: the inputs are JSON Lines streams */
+	gboolean lossy;   /* --lossy: replace invalid UTF-8 instead of failing */
+	char *lang;       /* --lang fr|en|auto */
+	char *published;  /* --dct DATE: the publication date of every input */
+	int max_mib;      /* --max-size MiB (0: default 16) */
+} CliInput;
+
+#define CLI_INPUT_ENTRIES(in) \
+	{ "jsonl", 0, 0, G_OPTION_ARG_NONE, &(in)->jsonl, "Inputs are JSON Lines: {\"id\",\"text\",\"published\",\"title\",\"url\",\"lang\"} a line", NULL }, \
+	{ "lossy", 0, 0, G_OPTION_ARG_NONE, &(in)->lossy, "Replace invalid UTF-8 by U+FFFD instead of rejecting the file", NULL }, \
+	{ "lang", 'l', 0, G_OPTION_ARG_STRING, &(in)->lang, "Language of the articles: fr, en or auto (default)", "LANG" }, \
+	{ "dct", 0, 0, G_OPTION_ARG_STRING, &(in)->published, "Publication date of the articles (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" }, \
+	{ "max-size", 0, 0, G_OPTION_ARG_INT, &(in)->max_mib, "Largest article accepted, in MiB (default 16)", "MIB" }
+
+/*
+ * Reads the articles named by argv[1..argc) ("-" or nothing: stdin) with
+ * the options in `in`. Skipped inputs are reported on stderr. Returns a new
+ * array of FriseArticle* (g_ptr_array_unref), or NULL with `*code` set to
+ * the exit code after printing why; `*code` is FRISE_ERROR_INPUT too when
+ * some inputs were skipped but others read. Frees nothing in `in`.
+ */
+GPtrArray *cli_read_inputs(const CliInput *in, int argc, char **argv, int *code);
+void cli_input_clear(CliInput *in);
+
 /* Renders `timeline` in `format` and writes it atomically to `path`
  * ("-" for stdout). Returns true, or false with `error` set. */
 #include "frise/render.h"
