@@ -13,6 +13,8 @@
 #include "frise/date.h"
 
 #include <cjson/cJSON.h>
+#include <gio/gio.h>
+#include <stdint.h>
 #include <math.h>
 #include <string.h>
 
