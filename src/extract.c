@@ -260,6 +260,8 @@ struct FriseTemplates {
 static void
 template_free(Template *t)
 {
+	if (t == NULL)
+		return;
 	event_type_free(t->type);
 	for (int l = 0; l < FRISE_LANG_COUNT; l++)
 		if (t->triggers[l] != NULL)
