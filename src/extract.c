@@ -1370,6 +1370,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	for (guint i = 0; i < n; i++)
 		g_hash_table_insert(pos, g_ptr_array_index(cands, i), GUINT_TO_POINTER(i));
 	GPtrArray *order = g_ptr_array_copy(cands, NULL, NULL);
+	g_ptr_array_set_free_func(order, NULL); /* the copy would free the candidates */
 	g_ptr_array_sort(order, cmp_greedy);
 	GPtrArray *clusters = g_ptr_array_new();
 	guint *cluster_of = g_new(guint, n);
