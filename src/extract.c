@@ -52,6 +52,20 @@ static const char *const stop_words[] = {
 	"june", "july", "august", "september", "october", "november", "december",
 };
 
+/* Auxiliaries, folded: "été" right after one is the participle, not summer. */
+static const char *const auxiliaries[] = {
+	"a", "ai", "as", "ont", "avons", "avez", "avait", "avaient", "aurait", "auraient", "aura",
+	"auront", "ayant", "avoir", "eut", "n", "pas", "jamais", "deja", "toujours", "aussi",
+};
+
+/* Folded expressions that name the period of the document date itself:
+ * when the date is coarser than they are ("cette semaine" in an article
+ * dated 2024-03), they take the document date. */
+static const char *const present_deictics[] = {
+	"cette semaine", "ce mois", "ce mois-ci", "cette annee", "aujourd'hui", "ce jour",
+	"this week", "this month", "this year", "today",
+};
+
 /* Weekday names, folded, Monday first (ISO weekday = index + 1). */
 static const char *const weekdays[2][7] = {
 	{ "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche" },
@@ -95,7 +109,7 @@ static const double precision_bonus[] = {
 };
 
 /* Merge thresholds on the TF-IDF cosine of content words. */
-#define SAME_TYPE_MIN_COSINE 0.02 /* same non-"other" type, different articles */
+#define SAME_TYPE_MIN_COSINE 1e-9 /* same non-"other" type, different articles: a shared word */
 #define CONTENT_MIN_COSINE 0.30   /* any type, or the same article */
 /* A lead candidate (within this many sentences of the body's start) with
  * no type of its own takes the type and words of what precedes it. */
@@ -205,9 +219,10 @@ extract_words(const char *text, size_t len)
 }
 
 /* True when the folded phrase `phrase` (words separated by spaces or
- * apostrophes) occurs at token i of `toks`; each phrase word must equal
- * the token, or be a prefix of it when `prefix`. Sets *last to the index
- * of the last token matched. */
+ * apostrophes) occurs at token i of `toks`: each phrase word must equal
+ * its token, except that with `prefix` the last one need only start it
+ * ("action en just" matches "action en justice"). Sets *last to the
+ * index of the last token matched. */
 static bool
 phrase_at(GArray *toks, guint i, const char *phrase, bool prefix, guint *last)
 {
@@ -222,7 +237,8 @@ phrase_at(GArray *toks, guint i, const char *phrase, bool prefix, guint *last)
 			break;
 		}
 		const char *w = g_array_index(toks, Token, k).folded;
-		if (prefix ? !g_str_has_prefix(w, *p) : strcmp(w, *p) != 0) {
+		bool last_part = p[1] == NULL || (p[1][0] == '\0' && p[2] == NULL);
+		if (prefix && last_part ? !g_str_has_prefix(w, *p) : strcmp(w, *p) != 0) {
 			ok = false;
 			break;
 		}
@@ -664,16 +680,15 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 		g_string_append_c(o, *p);
 	}
 	g_free(t);
-	size_t lead = 0;
-	while (lead < o->len && (o->str[lead] == ',' || o->str[lead] == ' ' || o->str[lead] == ';' ||
-				 o->str[lead] == ':'))
-		lead++;
-	g_string_erase(o, 0, (gssize)lead);
-	size_t f = filler_end(o->str, o->len);
-	if (f > 0 && f < o->len) {
+	for (int pass = 0; pass < 3; pass++) {
+		size_t lead = 0;
+		while (lead < o->len && strchr(", ;:", o->str[lead]) != NULL)
+			lead++;
+		g_string_erase(o, 0, (gssize)lead);
+		size_t f = filler_end(o->str, o->len);
+		if (f == 0 || f >= o->len)
+			break;
 		g_string_erase(o, 0, (gssize)f);
-		while (o->len > 0 && o->str[0] == ' ')
-			g_string_erase(o, 0, 1);
 	}
 	/* trailing punctuation */
 	while (o->len > 0 && strchr(" .!?;:,", o->str[o->len - 1]) != NULL)
@@ -691,7 +706,7 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 	if ((size_t)g_utf8_strlen(o->str, -1) > max) {
 		const char *limit = g_utf8_offset_to_pointer(o->str, (glong)max);
 		size_t lim = (size_t)(limit - o->str);
-		static const char *const clauses[] = { " \xe2\x80\x93 ", " \xe2\x80\x94 ", "; ", " : ", ", " };
+		static const char *const clauses[] = { " \xe2\x80\x93 ", " \xe2\x80\x94 ", "; ", " : " };
 		size_t best = 0;
 		for (size_t j = 0; j < G_N_ELEMENTS(clauses); j++) {
 			const char *p = o->str;
@@ -773,6 +788,27 @@ is_event_timex(const FriseTimex *t, bool anchored_only)
 	return strncmp(t->value, "XXXX", 4) == 0;
 }
 
+/* "a été", "ont été": the participle the tagger may take for summer. */
+static bool
+is_participle(const char *text, const FriseTimex *t)
+{
+	char *f = fold(text + t->start, (gssize)(t->end - t->start));
+	bool ete = strcmp(f, "ete") == 0;
+	g_free(f);
+	if (!ete)
+		return false;
+	size_t s = t->start;
+	while (s > 0 && text[s - 1] == ' ')
+		s--;
+	size_t w = s;
+	while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n' && text[w - 1] != '\'')
+		w--;
+	char *prev = fold(text + w, (gssize)(s - w));
+	bool aux = IN_TABLE(auxiliaries, prev);
+	g_free(prev);
+	return aux || s == t->start; /* a bare "été" glued to a word is not a season either */
+}
+
 /* An age: "âgé de 30 ans", "30-year-old" — a number of years tied to a person. */
 static bool
 is_age(const char *text, size_t len, const FriseTimex *t)
@@ -829,7 +865,24 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (guint i = 0; i < d->timexes->len; i++) {
 		const FriseTimex *t = &g_array_index(d->timexes, FriseTimex, i);
-		if (!is_event_timex(t, anchored_only) || t->end > d->len || is_age(d->text, d->len, t))
+		FriseTimex deictic;
+		if (t->end > d->len)
+			continue;
+		if (!date_is_anchored(t->value) && d->dct != NULL) {
+			/* "cette semaine" against a month date: the month */
+			char *f = fold(d->text + t->start, (gssize)(t->end - t->start));
+			bool present = false;
+			for (size_t k = 0; k < G_N_ELEMENTS(present_deictics); k++)
+				present |= g_str_has_suffix(f, present_deictics[k]);
+			g_free(f);
+			if (present && date_granularity(d->dct) < FRISE_GRAN_DAY) {
+				deictic = *t;
+				g_strlcpy(deictic.value, d->dct, sizeof deictic.value);
+				t = &deictic;
+			}
+		}
+		if (!is_event_timex(t, anchored_only) || is_age(d->text, d->len, t) ||
+		    is_participle(d->text, t))
 			continue;
 		guint si = sentence_of(d->sentences, t->start);
 		if (si == G_MAXUINT)
