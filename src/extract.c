@@ -52,10 +52,11 @@ static const char *const stop_words[] = {
 	"june", "july", "august", "september", "october", "november", "december",
 };
 
-/* Auxiliaries, folded: "été" right after one is the participle, not summer. */
-static const char *const auxiliaries[] = {
-	"a", "ai", "as", "ont", "avons", "avez", "avait", "avaient", "aurait", "auraient", "aura",
-	"auront", "ayant", "avoir", "eut", "n", "pas", "jamais", "deja", "toujours", "aussi",
+/* Words, folded, after which a bare "été" is the season ("l'été", "cet
+ * été", "en été"); after anything else ("a été", "n'a pas encore été")
+ * it is the participle of "être". */
+static const char *const season_determiners[] = {
+	"l", "cet", "en", "d", "au", "de", "chaque", "dernier", "prochain", "bel",
 };
 
 /* Folded expressions that name the period of the document date itself:
@@ -804,9 +805,12 @@ is_participle(const char *text, const FriseTimex *t)
 	while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n' && text[w - 1] != '\'')
 		w--;
 	char *prev = fold(text + w, (gssize)(s - w));
-	bool aux = IN_TABLE(auxiliaries, prev);
+	size_t pl = strlen(prev);
+	if (pl > 0 && prev[pl - 1] == '\'')
+		prev[pl - 1] = '\0';
+	bool season = IN_TABLE(season_determiners, prev) || w == s;
 	g_free(prev);
-	return aux || s == t->start; /* a bare "été" glued to a word is not a season either */
+	return !season;
 }
 
 /* An age: "âgé de 30 ans", "30-year-old" — a number of years tied to a person. */
