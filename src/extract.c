@@ -743,14 +743,18 @@ extract_status(const char *sentence, size_t len, const FriseTimex *timex, const 
 {
 	GArray *toks = tokens(sentence, len);
 	FriseStatus st = FRISE_STATUS_HAPPENED;
-	bool after_dct = false;
+	bool after_dct = false, before_dct = false;
 	if (dct != NULL && timex != NULL && date_is_anchored(timex->value)) {
 		GDate ts, te, ds, de;
-		if (date_span(timex->value, timex->mod, &ts, &te) && date_span(dct, "", &ds, &de))
+		if (date_span(timex->value, timex->mod, &ts, &te) && date_span(dct, "", &ds, &de)) {
 			after_dct = g_date_compare(&ts, &de) >= 0;
+			before_dct = g_date_compare(&te, &ds) <= 0;
+		}
 	}
 	if (has_phrase(toks, strong_hedges, G_N_ELEMENTS(strong_hedges)))
 		st = FRISE_STATUS_UNCERTAIN;
+	else if (before_dct)
+		st = FRISE_STATUS_HAPPENED; /* over before the article: what it plans is elsewhere */
 	else if (after_dct || (timex != NULL && timex->tense == FRISE_TENSE_FUTURE) ||
 		 has_phrase(toks, planned_cues, G_N_ELEMENTS(planned_cues)))
 		st = FRISE_STATUS_PLANNED;
