@@ -11,6 +11,7 @@
  */
 #include "frise/extract.h"
 #include "frise/date.h"
+#include "frise-resources.h"
 
 #include <cjson/cJSON.h>
 #include <gio/gio.h>
@@ -383,7 +384,9 @@ extract_templates_add(FriseTemplates *tp, const char *json, size_t len, const ch
 FriseTemplates *
 extract_templates_new(GError **error)
 {
-	GBytes *b = g_resources_lookup_data("/frise/templates/events.json", 0, error);
+	/* through the resource itself, so that linking the static library
+	 * keeps the resource object */
+	GBytes *b = g_resource_lookup_data(frise_res_get_resource(), "/frise/templates/events.json", 0, error);
 	if (b == NULL)
 		return NULL;
 	FriseTemplates *tp = g_new0(FriseTemplates, 1);
@@ -817,18 +820,23 @@ is_participle(const char *text, const FriseTimex *t)
 	return !season;
 }
 
-/* An age: "âgé de 30 ans", "30-year-old" — a number of years tied to a person. */
+/* An age or a count of years: "âgé de 30 ans", "30-year-old", a "30 ans"
+ * tagged as a date. */
 static bool
 is_age(const char *text, size_t len, const FriseTimex *t)
 {
-	const char *after = text + t->end;
 	size_t n = len - t->end;
-	if (n > 10)
-		n = 10;
-	char *tail = fold(after, (gssize)n);
+	if (n > 12)
+		n = 12;
+	char *f = fold(text + t->start, (gssize)(t->end - t->start + n));
+	char *surface = fold(text + t->start, (gssize)(t->end - t->start));
+	const char *tail = f + strlen(surface);
 	bool age = g_str_has_prefix(tail, " ans") || g_str_has_prefix(tail, "-year-old") ||
-		   g_str_has_prefix(tail, " years old");
-	g_free(tail);
+		   g_str_has_prefix(tail, " years old") ||
+		   (g_ascii_isdigit(surface[0]) &&
+		    (g_str_has_suffix(surface, " ans") || g_str_has_suffix(surface, " years old")));
+	g_free(surface);
+	g_free(f);
 	return age;
 }
 
