@@ -317,7 +317,7 @@ test_seeds_reingest(void)
 	g_assert_no_error(error);
 	FriseArticle *a1 = g_ptr_array_index(f.articles, 1); /* 001: the lawsuits */
 	GString *edited = g_string_new_len(a1->raw, (gssize)a1->raw_len);
-	g_string_append(edited, "\n\nLe 2 octobre 2024, OpenAI a annoncé une levée de fonds de 6,6 milliards de dollars.\n");
+	g_string_append(edited, "\n\nLe 2 octobre 2024, OpenAI a bouclé une levée de fonds de 6,6 milliards de dollars.\n");
 	FriseReadOptions ro = { 0 };
 	FriseArticle *e1 = article_read_bytes(a1->path, edited->str, edited->len, &ro, &error);
 	g_assert_no_error(error);
