@@ -5,10 +5,10 @@ ingests, bad inputs. Prints TAP; exits 77 (skipped) while the article
 reader or the tagger is still a placeholder. Honours $FRISE_WRAPPER."""
 import json, os, shlex, subprocess, sys, tempfile, threading
 
-FRISE = os.environ.get('FRISE', 'build/frise')
+FRISE = os.path.abspath(os.environ.get('FRISE', 'build/frise'))
 WRAP = shlex.split(os.environ.get('FRISE_WRAPPER', ''))
 ROOT = os.environ.get('FRISE_SOURCE_ROOT', os.path.join(os.path.dirname(__file__), '..'))
-SEEDS = os.path.join(ROOT, 'articles')
+SEEDS = os.path.abspath(os.path.join(ROOT, 'articles'))
 ENV = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get('SOURCE_DATE_EPOCH', '1732665600'), TZ='UTC')
 
 results = []
