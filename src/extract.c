@@ -228,28 +228,34 @@ extract_words(const char *text, size_t len)
 static bool
 phrase_at(GArray *toks, guint i, const char *phrase, bool prefix, guint *last)
 {
-	char **parts = g_regex_split_simple("[ ']+", phrase, 0, 0);
-	bool ok = true;
+	/* walks the phrase's words in place: this runs for every token and
+	 * trigger, so it allocates nothing */
 	guint k = i;
-	for (char **p = parts; *p != NULL; p++) {
-		if (**p == '\0')
-			continue;
-		if (k >= toks->len) {
-			ok = false;
-			break;
-		}
+	const char *p = phrase;
+	while (*p == ' ' || *p == '\'')
+		p++;
+	if (*p == '\0')
+		return false;
+	while (*p != '\0') {
+		const char *e = p;
+		while (*e != '\0' && *e != ' ' && *e != '\'')
+			e++;
+		const char *next = e;
+		while (*next == ' ' || *next == '\'')
+			next++;
+		if (k >= toks->len)
+			return false;
 		const char *w = g_array_index(toks, Token, k).folded;
-		bool last_part = p[1] == NULL || (p[1][0] == '\0' && p[2] == NULL);
-		if (prefix && last_part ? !g_str_has_prefix(w, *p) : strcmp(w, *p) != 0) {
-			ok = false;
-			break;
-		}
+		size_t n = (size_t)(e - p);
+		bool last_part = *next == '\0';
+		if (strncmp(w, p, n) != 0 || (!(prefix && last_part) && w[n] != '\0'))
+			return false;
 		k++;
+		p = next;
 	}
-	g_strfreev(parts);
-	if (ok && last != NULL)
-		*last = k > i ? k - 1 : i;
-	return ok && k > i;
+	if (last != NULL)
+		*last = k - 1;
+	return true;
 }
 
 static bool
