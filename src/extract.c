@@ -68,6 +68,13 @@ static const char *const present_deictics[] = {
 	"this week", "this month", "this year", "today",
 };
 
+/* Folded words that, right before a date, make it the article's own
+ * timestamp (a byline, a dateline), not an event. */
+static const char *const dateline_cues[] = {
+	"publie le", "mis a jour le", "modifie le", "date du", "posted on", "published on", "updated on",
+	"published", "updated", "publie", "mis a jour",
+};
+
 /* Weekday names, folded, Monday first (ISO weekday = index + 1). */
 static const char *const weekdays[2][7] = {
 	{ "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche" },
@@ -846,6 +853,22 @@ is_age(const char *text, size_t len, const FriseTimex *t)
 	return age;
 }
 
+/* "Publié le 31 mars 2011", "Mis à jour le …": the article's timestamp. */
+static bool
+is_dateline(const char *text, const FriseTimex *t)
+{
+	size_t from = t->start > 24 ? t->start - 24 : 0;
+	while (from > 0 && (text[from] & 0xc0) == 0x80)
+		from--;
+	char *before = fold(text + from, (gssize)(t->start - from));
+	g_strchomp(before);
+	bool cue = false;
+	for (size_t k = 0; k < G_N_ELEMENTS(dateline_cues) && !cue; k++)
+		cue = g_str_has_suffix(before, dateline_cues[k]);
+	g_free(before);
+	return cue;
+}
+
 static guint
 sentence_of(const GArray *sentences, size_t off)
 {
@@ -904,7 +927,7 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 			}
 		}
 		if (!is_event_timex(t, anchored_only) || is_age(d->text, d->len, t) ||
-		    is_participle(d->text, t))
+		    is_participle(d->text, t) || is_dateline(d->text, t))
 			continue;
 		guint si = sentence_of(d->sentences, t->start);
 		if (si == G_MAXUINT)
@@ -1365,6 +1388,7 @@ make_event(const FriseDoc *docs, Cluster *cl)
 	e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
 	e->keys = g_ptr_array_new_with_free_func(g_free);
 	GHashTable *articles = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GHashTable *wordings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	double first_pos = 1.0;
 	for (guint i = 0; i < cl->members->len; i++) {
 		FriseCandidate *c = g_ptr_array_index(cl->members, i);
@@ -1383,17 +1407,21 @@ make_event(const FriseDoc *docs, Cluster *cl)
 		g_ptr_array_add(e->sources, src);
 		g_ptr_array_add(e->keys, g_strdup(c->key));
 		g_hash_table_add(articles, GUINT_TO_POINTER(c->doc));
+		g_hash_table_add(wordings, fold(src->quote, -1));
 		if (c->position < first_pos)
 			first_pos = c->position;
 		for (guint j = 0; j < i; j++)
 			if (!dates_compatible(&c->timex, &((FriseCandidate *)g_ptr_array_index(cl->members, j))->timex))
 				e->conflict = true;
 	}
-	/* salience: articles that report it, then precision, type, lead position */
-	guint narticles = g_hash_table_size(articles);
+	/* salience: the articles that report it in their own words (a sentence
+	 * copied word for word across articles is a site's boilerplate more
+	 * often than news), then precision, type, lead position */
+	guint narticles = MIN(g_hash_table_size(articles), g_hash_table_size(wordings));
 	g_hash_table_unref(articles);
+	g_hash_table_unref(wordings);
 	FriseGranularity g = date_granularity(e->value);
-	e->score = (double)narticles + 0.25 * (double)(cl->members->len - narticles) +
+	e->score = (double)narticles + 0.05 * (double)(cl->members->len - narticles) +
 		   precision_bonus[g < G_N_ELEMENTS(precision_bonus) ? g : 0] +
 		   (strcmp(e->type, "other") != 0 ? 0.3 : 0.0) + 0.5 * (1.0 - first_pos);
 	return e;
