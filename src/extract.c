@@ -853,18 +853,23 @@ is_age(const char *text, size_t len, const FriseTimex *t)
 	return age;
 }
 
-/* "Publié le 31 mars 2011", "Mis à jour le …": the article's timestamp. */
+/* "Publié le 31 mars 2011 à 14h06", "Mis à jour le …": the article's
+ * timestamp, when a cue ends at most 30 characters before the expression. */
 static bool
 is_dateline(const char *text, const FriseTimex *t)
 {
-	size_t from = t->start > 24 ? t->start - 24 : 0;
+	size_t from = t->start > 60 ? t->start - 60 : 0;
 	while (from > 0 && (text[from] & 0xc0) == 0x80)
 		from--;
 	char *before = fold(text + from, (gssize)(t->start - from));
-	g_strchomp(before);
 	bool cue = false;
-	for (size_t k = 0; k < G_N_ELEMENTS(dateline_cues) && !cue; k++)
-		cue = g_str_has_suffix(before, dateline_cues[k]);
+	for (size_t k = 0; k < G_N_ELEMENTS(dateline_cues) && !cue; k++) {
+		const char *hit = g_strrstr(before, dateline_cues[k]);
+		if (hit == NULL)
+			continue;
+		const char *rest = hit + strlen(dateline_cues[k]);
+		cue = g_utf8_strlen(rest, -1) <= 30 && strpbrk(rest, ".:;!?\n") == NULL;
+	}
 	g_free(before);
 	return cue;
 }
