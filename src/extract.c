@@ -1573,6 +1573,29 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		g_ptr_array_unref(cl->members);
 		g_free(cl);
 	}
+	/* salience, last part: a day many articles mention matters, whatever
+	 * they say of it */
+	GHashTable *day_docs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint i = 0; i < n; i++) {
+		FriseCandidate *c = g_ptr_array_index(cands, i);
+		if (date_granularity(c->timex.value) < FRISE_GRAN_DAY)
+			continue;
+		char *key = g_strdup_printf("%.10s/%u", c->timex.value, c->doc);
+		if (!g_hash_table_add(day_docs, key))
+			continue;
+		char *day = g_strndup(c->timex.value, 10);
+		guint cnt = GPOINTER_TO_UINT(g_hash_table_lookup(day_docs, day));
+		g_hash_table_replace(day_docs, day, GUINT_TO_POINTER(cnt + 1));
+	}
+	for (guint i = 0; i < events->len; i++) {
+		FriseEvent *e = g_ptr_array_index(events, i);
+		if (date_granularity(e->value) < FRISE_GRAN_DAY)
+			continue;
+		char *day = g_strndup(e->value, 10);
+		e->score += 0.5 * log2(1.0 + GPOINTER_TO_UINT(g_hash_table_lookup(day_docs, day)));
+		g_free(day);
+	}
+	g_hash_table_unref(day_docs);
 	g_ptr_array_sort(events, cmp_event_date);
 	g_ptr_array_unref(clusters);
 	g_ptr_array_unref(order);
