@@ -72,7 +72,13 @@ static const char *const present_deictics[] = {
  * timestamp (a byline, a dateline), not an event. */
 static const char *const dateline_cues[] = {
 	"publie le", "mis a jour le", "modifie le", "date du", "posted on", "published on", "updated on",
-	"published", "updated", "publie", "mis a jour",
+	"publie", "mis a jour",
+};
+
+/* Folded auxiliaries: "a publié le 24 mars" reports a publication. */
+static const char *const auxiliaries[] = {
+	"a", "ont", "avait", "avaient", "aura", "auront", "ayant", "sera", "est", "sont", "etait",
+	"has", "have", "had", "was", "were", "is", "be", "been",
 };
 
 /* Weekday names, folded, Monday first (ISO weekday = index + 1). */
@@ -854,7 +860,8 @@ is_age(const char *text, size_t len, const FriseTimex *t)
 }
 
 /* "Publié le 31 mars 2011 à 14h06", "Mis à jour le …": the article's
- * timestamp, when a cue ends at most 30 characters before the expression. */
+ * timestamp, when a cue ends right before the expression or with only
+ * another date between. */
 static bool
 is_dateline(const char *text, const FriseTimex *t)
 {
@@ -868,7 +875,25 @@ is_dateline(const char *text, const FriseTimex *t)
 		if (hit == NULL)
 			continue;
 		const char *rest = hit + strlen(dateline_cues[k]);
-		cue = g_utf8_strlen(rest, -1) <= 30 && strpbrk(rest, ".:;!?\n") == NULL;
+		/* the word before the cue */
+		const char *w1 = hit;
+		while (w1 > before && w1[-1] == ' ')
+			w1--;
+		const char *w0 = w1;
+		while (w0 > before && w0[-1] != ' ' && w0[-1] != '\'')
+			w0--;
+		char *prev = g_strndup(w0, (gsize)(w1 - w0));
+		bool aux = IN_TABLE(auxiliaries, prev);
+		g_free(prev);
+		if (aux)
+			continue;
+		/* right before it, or with only a date between ("le 31 mars 2011 à") */
+		bool blank = true, digit = false;
+		for (const char *r = rest; *r; r++) {
+			blank &= *r == ' ';
+			digit |= g_ascii_isdigit(*r);
+		}
+		cue = blank || (digit && g_utf8_strlen(rest, -1) <= 30 && strpbrk(rest, ".:;!?\n") == NULL);
 	}
 	g_free(before);
 	return cue;

@@ -309,6 +309,41 @@ test_candidates_participle(void)
 	fixture_clear(&f);
 }
 
+/* One expression in one sentence: is it an event? */
+static const struct {
+	const char *text, *surface, *value;
+	bool kept;
+} keep_cases[] = {
+	{ "Par Jean Dupont Publié le 31 mars 2011 à 14h06.", "31 mars 2011", "2011-03-31", false },
+	{ "Par Jean Dupont Publié le 31 mars 2011 à 14h06.", "14h06", "2011-03-31T14:06", false },
+	{ "Mis à jour le 2 avril 2011.", "2 avril 2011", "2011-04-02", false },
+	{ "OpenAI a publié le 24 mars un article de blog.", "24 mars", "2024-03-24", true },
+	{ "OpenAI a publié un article de blog le 24 mars.", "24 mars", "2024-03-24", true },
+	{ "L'astronaute de 30 ans est parti.", "30 ans", "2024", false },
+	{ "Il est parti en 2023, âgé de 30 ans.", "2023", "2023", true },
+	{ "Le 5 avril, une chose.", "5 avril", "XXXX-04-05", false },
+	{ "Actuellement, il travaille.", "Actuellement", "PRESENT_REF", false },
+};
+
+static void
+test_candidates_keep(void)
+{
+	GError *error = NULL;
+	FriseTemplates *tp = extract_templates_new(&error);
+	g_assert_no_error(error);
+	for (size_t i = 0; i < G_N_ELEMENTS(keep_cases); i++) {
+		const Tx tx[] = { { keep_cases[i].surface, FRISE_TIMEX_DATE, keep_cases[i].value, NULL } };
+		Fixture f;
+		fixture_init(&f, "a", keep_cases[i].text, "2024-11", tx, 1);
+		GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+		g_test_message("case %zu: %s", i, keep_cases[i].text);
+		g_assert_cmpuint(c->len, ==, keep_cases[i].kept ? 1 : 0);
+		g_ptr_array_unref(c);
+		fixture_clear(&f);
+	}
+	extract_templates_free(tp);
+}
+
 /* Two dated articles that report a reveal and a leak, plus unrelated February events. */
 static const char text_a[] = "En février 2024, OpenAI présentait Sora au public. "
 			     "Ce 26 novembre 2024, des artistes ont fait fuiter le modèle Sora.";
@@ -522,6 +557,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/words", test_words);
 	g_test_add_func("/event/candidates-exclusions", test_candidates_exclusions);
 	g_test_add_func("/event/candidates-participle", test_candidates_participle);
+	g_test_add_func("/event/candidates-keep", test_candidates_keep);
 	g_test_add_func("/event/merge", test_merge);
 	g_test_add_func("/event/estimate", test_estimate);
 	g_test_add_func("/event/estimate-year", test_estimate_year);
