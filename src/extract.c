@@ -938,6 +938,7 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 	size_t body_e = g_array_index(d->sentences, FriseSentence, d->sentences->len - 1).end;
 	double body_len = body_e > body_s ? (double)(body_e - body_s) : 1.0;
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *repeats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (guint i = 0; i < d->timexes->len; i++) {
 		const FriseTimex *t = &g_array_index(d->timexes, FriseTimex, i);
 		FriseTimex deictic;
@@ -973,8 +974,8 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 		}
 		g_hash_table_add(seen, dup);
 		char *surf = g_strdup_printf("%u\x1f%.*s", si, (int)(t->end - t->start), d->text + t->start);
-		int nth = GPOINTER_TO_INT(g_hash_table_lookup(seen, surf));
-		g_hash_table_replace(seen, surf, GINT_TO_POINTER(nth + 1));
+		int nth = GPOINTER_TO_INT(g_hash_table_lookup(repeats, surf));
+		g_hash_table_replace(repeats, surf, GINT_TO_POINTER(nth + 1));
 
 		FriseCandidate *c = g_new0(FriseCandidate, 1);
 		c->doc = index;
@@ -1014,6 +1015,7 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 		g_ptr_array_add(out, c);
 	}
 	g_hash_table_unref(seen);
+	g_hash_table_unref(repeats);
 	return out;
 }
 
