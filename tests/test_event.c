@@ -344,6 +344,32 @@ test_candidates_keep(void)
 	extract_templates_free(tp);
 }
 
+static void
+test_candidates_keys(void)
+{
+	/* the value "2025" equals the expression's text: keys must still be
+	 * a function of the text alone, the same on every run */
+	const char *text = "Un lancement avant 2025 semble peu probable. En 2025, il sortira.";
+	const Tx tx[] = { { "2025", FRISE_TIMEX_DATE, "2025", "BEFORE" } };
+	GError *error = NULL;
+	FriseTemplates *tp = extract_templates_new(&error);
+	char first[17] = "";
+	for (int run = 0; run < 3; run++) {
+		Fixture f;
+		fixture_init(&f, "a", text, "2024-11", tx, 1);
+		GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+		g_assert_cmpuint(c->len, ==, 1);
+		const char *key = ((FriseCandidate *)g_ptr_array_index(c, 0))->key;
+		g_assert_cmpuint(strspn(key, "0123456789abcdef"), ==, 16);
+		if (run == 0)
+			memcpy(first, key, 17);
+		g_assert_cmpstr(key, ==, first);
+		g_ptr_array_unref(c);
+		fixture_clear(&f);
+	}
+	extract_templates_free(tp);
+}
+
 /* Two dated articles that report a reveal and a leak, plus unrelated February events. */
 static const char text_a[] = "En février 2024, OpenAI présentait Sora au public. "
 			     "Ce 26 novembre 2024, des artistes ont fait fuiter le modèle Sora.";
@@ -558,6 +584,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/candidates-exclusions", test_candidates_exclusions);
 	g_test_add_func("/event/candidates-participle", test_candidates_participle);
 	g_test_add_func("/event/candidates-keep", test_candidates_keep);
+	g_test_add_func("/event/candidates-keys", test_candidates_keys);
 	g_test_add_func("/event/merge", test_merge);
 	g_test_add_func("/event/estimate", test_estimate);
 	g_test_add_func("/event/estimate-year", test_estimate_year);
