@@ -589,14 +589,15 @@ count_hits(const char *word, const char *const *table)
 FriseLang
 article_detect_lang(const char *text, size_t len)
 {
-	enum { MAX_WORDS = 3000, ENOUGH = 200 };
+	enum { MAX_WORDS = 3000, ENOUGH = 200, MAX_BYTES = 65536 };
 	int hits[G_N_ELEMENTS(lang_tables)] = { 0 };
 	char word[32];
 	size_t wl = 0;
 	int words = 0, total = 0;
 	bool overlong = false;
-	const char *end = text + len;
+	const char *end = text + (len > MAX_BYTES ? MAX_BYTES : len);
 
+	/* the first 64 KiB decide: a 100 MB line is not read to the end */
 	for (const char *p = text; p <= end && words < MAX_WORDS && total < ENOUGH;) {
 		gunichar c = p < end ? g_utf8_get_char_validated(p, end - p) : 0;
 		if (c == (gunichar)-1 || c == (gunichar)-2)
@@ -819,12 +820,13 @@ parse_header(const char *t, size_t pos, size_t len, char **value)
 	return after;
 }
 
+/* Words of s[0..len), counted up to `most`. */
 static size_t
-count_words(const char *s, size_t len)
+count_words(const char *s, size_t len, size_t most)
 {
 	size_t words = 0;
 	bool in = false;
-	for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
+	for (const char *p = s; p < s + len && words < most; p = g_utf8_next_char(p)) {
 		bool sp = is_hspace(g_utf8_get_char(p));
 		if (!sp && !in)
 			words++;
@@ -887,10 +889,10 @@ scan_body(FriseArticle *a, char **title)
 				e = (size_t)(p - t);
 			}
 			if (e > s) {
-				if (count_words(t + s, e - s) >= 2)
+				if (count_words(t + s, MIN(e - s, 256), 2) >= 2)
 					*title = title_from_line(t + s, e - s);
 				else if (first_single == NULL)
-					first_single = g_strndup(t + s, e - s);
+					first_single = title_from_line(t + s, e - s);
 			}
 		}
 		pos = le + 1;
