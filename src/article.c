@@ -120,6 +120,8 @@ static const struct {
 	{ "read also", BP_LINE, 0 },
 	{ "related:", BP_LINE, 200 },
 	{ "see also", BP_LINE, 200 },
+	{ "la rédaction vous conseille", BP_LINE, 80 },
+	{ "sur le même sujet", BP_LINE, 80 },
 	/* Embeds that did not survive the copy. */
 	{ "le tweet a peut-être été supprimé", BP_LINE, 0 },
 	{ "this tweet may have been deleted", BP_LINE, 0 },
@@ -293,9 +295,10 @@ article_parse_date(const char *value)
 }
 
 /*
- * A date in the path: a component (folder or file name) that starts with
- * YYYY-MM-DD or YYYY-MM followed by a non-digit, or folders YYYY/MM[/DD].
- * The component nearest the file wins. Returns a new value or NULL.
+ * A date in the path: a component (the file name or one of its three
+ * nearest folders) that starts with YYYY-MM-DD or YYYY-MM followed by a
+ * non-digit, or folders YYYY/MM[/DD]. The component nearest the file
+ * wins. Returns a new value or NULL.
  */
 static char *
 path_date(const char *path)
@@ -303,7 +306,9 @@ path_date(const char *path)
 	char **parts = g_strsplit(path, G_DIR_SEPARATOR_S, -1);
 	guint n = g_strv_length(parts);
 	char *best = NULL;
-	for (guint i = 0; i < n; i++) {
+	/* the file name and its three nearest folders: a date far up
+	 * ("/home/u/2019-backup/…") says nothing about the article */
+	for (guint i = n > 4 ? n - 4 : 0; i < n; i++) {
 		const char *p = parts[i];
 		size_t len = strlen(p), used;
 		char *v = parse_date_prefix(p, len, false, &used);
@@ -746,6 +751,12 @@ parse_front_matter(const char *t, size_t len, FrontMatter *fm)
 	if (le < 3 || memcmp(t, "---", 3) != 0 || skip_hspace(t, 3, le) != le || le == len)
 		return 0;
 	size_t pos = le + 1, close = 0, after = 0;
+	/* a "---" rule before text is not front matter: a key must follow */
+	size_t k = pos;
+	while (k < len && (g_ascii_isalnum(t[k]) || t[k] == '_' || t[k] == '-'))
+		k++;
+	if (k == pos || k >= len || t[k] != ':')
+		return 0;
 	while (pos < len && pos < FRONT_MATTER_MAX) {
 		size_t e = line_end(t, pos, len);
 		if (e - pos >= 3 && (memcmp(t + pos, "---", 3) == 0 || memcmp(t + pos, "...", 3) == 0) &&
@@ -1074,7 +1085,9 @@ static char *
 read_fd(int fd, const char *path, size_t limit, size_t *len, GError **error)
 {
 	struct stat st;
+	bool regular = false;
 	if (fstat(fd, &st) == 0) {
+		regular = S_ISREG(st.st_mode);
 		if (S_ISDIR(st.st_mode)) {
 			set_error(error, FRISE_ERROR_INPUT, path, "is a folder");
 			return NULL;
@@ -1084,7 +1097,7 @@ read_fd(int fd, const char *path, size_t limit, size_t *len, GError **error)
 			return NULL;
 		}
 	}
-	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	size_t cap = regular && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
 	if (cap > limit + 1)
 		cap = limit + 1;
 	char *buf = g_malloc(cap + 1);
@@ -1323,15 +1336,17 @@ cmp_names(gconstpointer a, gconstpointer b)
 
 /* Appends the article files under `dir` to `files`, sorted by name, folders
  * depth first; hidden entries and symbolic links to folders are skipped. */
-static bool
-collect(const char *dir, bool jsonl, GPtrArray *files, GError **error)
+static void
+collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
 {
 	GError *e = NULL;
 	GDir *d = g_dir_open(dir, 0, &e);
 	if (d == NULL) {
-		set_error(error, FRISE_ERROR_INPUT, dir, "cannot open folder: %s", e->message);
+		GError *why = NULL;
+		set_error(&why, FRISE_ERROR_INPUT, dir, "cannot open folder: %s", e->message);
 		g_error_free(e);
-		return false;
+		report(rd, why);
+		return;
 	}
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
 	const char *name;
@@ -1345,7 +1360,7 @@ collect(const char *dir, bool jsonl, GPtrArray *files, GError **error)
 		struct stat st, lst;
 		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (lstat(p, &lst) == 0 && !S_ISLNK(lst.st_mode))
-				collect(p, jsonl, files, NULL); /* an unreadable subfolder is skipped */
+				collect(p, jsonl, files, rd);
 			g_free(p);
 		} else if (wanted(p, jsonl)) {
 			g_ptr_array_add(files, p);
@@ -1354,7 +1369,6 @@ collect(const char *dir, bool jsonl, GPtrArray *files, GError **error)
 		}
 	}
 	g_ptr_array_unref(names);
-	return true;
 }
 
 GPtrArray *
@@ -1368,9 +1382,9 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 		struct stat st;
 		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			guint before = files->len;
-			if (!collect(paths[i], jsonl, files, &e))
-				report(&rd, e);
-			else if (files->len == before) {
+			size_t failed = rd.failed;
+			collect(paths[i], jsonl, files, &rd);
+			if (files->len == before && rd.failed == failed) {
 				set_error(&e, FRISE_ERROR_INPUT, paths[i], "no %s file in this folder",
 					  jsonl ? "*.jsonl" : "*.txt or *.md");
 				report(&rd, e);

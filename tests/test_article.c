@@ -65,12 +65,15 @@ static const struct {
 	{ "a.md", "---\ndate: hier\n---\nLe corps du texte.\n", NULL, NULL, FRISE_ORIGIN_NONE, "Le corps", "Le corps du texte." },
 	{ "a.md", "---\ndate: 2024-03\n---\n date 2023-01 Le corps du texte.\n", NULL, "2024-03", FRISE_ORIGIN_FRONT_MATTER, "Le corps", "Le corps du texte." },
 	{ "a.md", "---\ndate: 2024-03\nnever closed\nLe corps du texte.\n", NULL, NULL, FRISE_ORIGIN_NONE, "---", "date: 2024-03" },
+	{ "a.md", "---\nUn texte après une règle.\n---\nLa suite.\n", NULL, NULL, FRISE_ORIGIN_NONE, "---", "Un texte après une règle." },
 	/* a date in the path */
 	{ "libya/2011-02-21/gv_7.txt", "Le texte de l’article.", NULL, "2011-02-21", FRISE_ORIGIN_PATH, "Le texte", "Le texte de l’article." },
 	{ "news/2011-02_tripoli.txt", "Le texte de l’article.", NULL, "2011-02", FRISE_ORIGIN_PATH, "Le texte", "Le texte de l’article." },
 	{ "news/2011/02/21/x.txt", "Le texte de l’article.", NULL, "2011-02-21", FRISE_ORIGIN_PATH, "Le texte", "Le texte de l’article." },
 	{ "2010-01/2011-02-21/x.txt", "Le texte de l’article.", NULL, "2011-02-21", FRISE_ORIGIN_PATH, "Le texte", "Le texte de l’article." },
 	{ "archive/2011/x.txt", "Le texte de l’article.", NULL, NULL, FRISE_ORIGIN_NONE, "Le texte", "Le texte de l’article." },
+	{ "/home/u/2019-05-01-backup/corpus/fr/news/x.txt", "Le texte de l’article.", NULL, NULL, FRISE_ORIGIN_NONE, "Le texte", "Le texte de l’article." },
+	{ "/home/u/2019-05-01-backup/corpus/2011-02-21/x.txt", "Le texte de l’article.", NULL, "2011-02-21", FRISE_ORIGIN_PATH, "Le texte", "Le texte de l’article." },
 	{ "000_3fdb38df11dbab28.txt", "Le texte de l’article.", NULL, NULL, FRISE_ORIGIN_NONE, "Le texte", "Le texte de l’article." },
 	/* priority: option > front matter > header > path */
 	{ "2011-02-21/x.txt", " date 2024-03 Le texte.", NULL, "2024-03", FRISE_ORIGIN_HEADER, "Le texte", "Le texte." },
@@ -402,6 +405,7 @@ static const struct {
 	{ "Partagez votre avis en commentaire !", false },
 	{ "Sharepoint est un produit de Microsoft qui sert à partager des fichiers.", false },
 	{ "Share this article", true },
+	{ "La rédaction vous conseille", true },
 	{ "Publicité", true },
 	{ "Publicité : la loi Evin a été votée en 1991 et encadre la publicité de l’alcool en France.", false },
 	{ "Make this article seo compatible, be in english", true },
