@@ -42,9 +42,11 @@ bool
 cli_parse(const char *name, const char *params, const char *summary,
 	  const GOptionEntry *entries, int *argc, char ***argv)
 {
-	char *usage = g_strdup_printf("%s%s%s", name, params ? " " : "", params ? params : "");
-	GOptionContext *ctx = g_option_context_new(usage);
-	g_free(usage);
+	/* GOption prints "Usage: PRGNAME [OPTION…] PARAMS". */
+	char *prgname = g_strdup_printf("frise %s", name);
+	g_set_prgname(prgname);
+	g_free(prgname);
+	GOptionContext *ctx = g_option_context_new(params);
 	g_option_context_set_summary(ctx, summary);
 	g_option_context_set_description(ctx, exit_codes);
 	if (entries != NULL)
