@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "frise/article.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -198,6 +199,9 @@ usage(FILE *f)
 int
 main(int argc, char **argv)
 {
+	/* The character set only: numbers in JSON, SVG and iCalendar must
+	 * keep a decimal point whatever LC_NUMERIC the user has. */
+	setlocale(LC_CTYPE, "");
 	if (argc < 2) {
 		usage(stderr);
 		return FRISE_ERROR_USAGE;
