@@ -213,6 +213,45 @@ print_articles(GPtrArray *arts, bool json)
 	}
 }
 
+/* Opens an existing store, or says there is none (exit 3). */
+static FriseStore *
+open_existing(const char *cmd, const char *path, int *code)
+{
+	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+		fprintf(stderr, "frise %s: %s: no such store (run 'frise ingest' first)\n", cmd, path);
+		*code = FRISE_ERROR_STORE;
+		return NULL;
+	}
+	GError *error = NULL;
+	FriseStore *s = store_open(path, &error);
+	if (s == NULL)
+		*code = cli_fail(error);
+	return s;
+}
+
+int
+cli_store_articles(const char *path, bool json, int argc, char **argv)
+{
+	if (argc > 1) {
+		fprintf(stderr, "frise articles: --store takes no FILE (got '%s')\n", argv[1]);
+		return FRISE_ERROR_USAGE;
+	}
+	int code = 0;
+	FriseStore *store = open_existing("articles", path, &code);
+	if (store == NULL)
+		return code;
+	GError *error = NULL;
+	GPtrArray *arts = store_articles(store, &error);
+	if (arts == NULL) {
+		code = cli_fail(error);
+	} else {
+		print_articles(arts, json);
+		g_ptr_array_unref(arts);
+	}
+	store_close(store);
+	return code;
+}
+
 int
 cli_events(int argc, char **argv)
 {
@@ -259,18 +298,10 @@ cli_events(int argc, char **argv)
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
-	const char *path = store_path ? store_path : "frise.db";
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		fprintf(stderr, "frise events: %s: no such store (run 'frise ingest' first)\n", path);
-		code = FRISE_ERROR_STORE;
+	FriseStore *store = open_existing("events", store_path ? store_path : "frise.db", &code);
+	if (store == NULL)
 		goto out;
-	}
 	GError *error = NULL;
-	FriseStore *store = store_open(path, &error);
-	if (store == NULL) {
-		code = cli_fail(error);
-		goto out;
-	}
 	bool ok = true;
 	if (strcmp(cmd, "list") == 0) {
 		FriseTimelineQuery q = { .top = (size_t)top, .with_hidden = all };

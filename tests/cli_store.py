@@ -72,6 +72,13 @@ def main():
     case('000 and 001 estimated in 2024',
          all(((arts.get(k) or {}).get('estimate') or {}).get('value', '').startswith('2024') for k in ('000_', '001_')))
 
+    rc, out, err = run('articles', '--store', db, '--json')
+    arts2 = {a['id'][:4]: a for a in json.loads(out)} if rc == 0 else {}
+    case('frise articles --store shows the estimates too',
+         ((arts2.get('004_') or {}).get('estimate') or {}).get('value') == '2024-11-26', err)
+    rc, out, err = run('articles', '--store', db)
+    case('frise articles --store, text: estimated, with evidence', rc == 0 and '~2024-11-26 (estimated, day' in out, out)
+
     # re-ingest changes nothing
     rc, out, err = run('ingest', '--store', db, SEEDS)
     case('re-ingest: same events, same sequences', rc == 0 and events(db) == evs)
