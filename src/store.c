@@ -18,6 +18,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#define BUSY_TIMEOUT_MS 30000
+
 struct FriseStore {
 	sqlite3 *db;
 	char *path;
@@ -92,6 +94,24 @@ exec(FriseStore *s, const char *sql, GError **error)
 	return true;
 }
 
+/* As exec, for the statements that take locks (journal mode, BEGIN
+ * IMMEDIATE): SQLite skips the busy handler where waiting could deadlock
+ * (two connections switching a new file to WAL at once), so retry here,
+ * for as long as the busy timeout. */
+static bool
+exec_locking(FriseStore *s, const char *sql, GError **error)
+{
+	gint64 until = g_get_monotonic_time() + BUSY_TIMEOUT_MS * 1000;
+	for (;;) {
+		int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return true;
+		if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) || g_get_monotonic_time() > until)
+			return exec(s, sql, error); /* once more, for the message */
+		g_usleep(20000);
+	}
+}
+
 static sqlite3_stmt *
 prepare(FriseStore *s, const char *sql, GError **error)
 {
@@ -136,7 +156,7 @@ migrate(FriseStore *s, GError **error)
 {
 	if (user_version(s) == (int)G_N_ELEMENTS(migrations))
 		return true;
-	if (!exec(s, "BEGIN IMMEDIATE", error))
+	if (!exec_locking(s, "BEGIN IMMEDIATE", error))
 		return false;
 	int v = user_version(s); /* again, now that we hold the lock */
 	if (v < 0 || v > (int)G_N_ELEMENTS(migrations)) {
@@ -168,11 +188,11 @@ store_open(const char *path, GError **error)
 		store_close(s);
 		return NULL;
 	}
-	sqlite3_busy_timeout(s->db, 30000);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
 	/* a file that is not SQLite fails here, with a message naming it */
-	if (!exec(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
-		  error) ||
+	if (!exec_locking(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+			  error) ||
 	    !migrate(s, error)) {
 		store_close(s);
 		return NULL;
@@ -800,7 +820,7 @@ store_ingest(FriseStore *s, GPtrArray *articles, const FriseTagger *tagger, GErr
 		GDateTime *nowt = frise_now();
 		gint64 now = g_date_time_to_unix(nowt);
 		g_date_time_unref(nowt);
-		ok = exec(s, "BEGIN IMMEDIATE", error);
+		ok = exec_locking(s, "BEGIN IMMEDIATE", error);
 		for (guint i = 0; ok && i < prep->len; i++) {
 			Prepared *p = &g_array_index(prep, Prepared, i);
 			char *h = stored_hash(s, p->a->id); /* another process may have been first */
@@ -1063,7 +1083,7 @@ add_override(FriseStore *s, FriseOverrideKind kind, const char *key, const char 
 static bool
 begin(FriseStore *s, GError **error)
 {
-	return exec(s, "BEGIN IMMEDIATE", error);
+	return exec_locking(s, "BEGIN IMMEDIATE", error);
 }
 
 static bool
