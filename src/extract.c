@@ -1084,6 +1084,13 @@ vec_make(const FriseCandidate *c, GHashTable *df, double ndocs)
 	return v;
 }
 
+static void
+vec_free(gpointer v)
+{
+	vec_clear(v);
+	g_free(v);
+}
+
 static double
 vec_cos(const Vec *a, const Vec *b)
 {
@@ -1222,6 +1229,7 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 	for (guint j = 0; j < ndocs; j++)
 		n += sets[j]->len;
 	GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal); /* year -> count */
+	GHashTable *vecs = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, vec_free);
 	int own_year = 0, strong_year = 0;
 	char *deictic_day = NULL, *strong_best = NULL;
 	const char *strong_doc = NULL, *deictic_doc = NULL;
@@ -1248,9 +1256,13 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 				int y = year_of(r);
 				g_hash_table_insert(years, GINT_TO_POINTER(y),
 						    GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(years, GINT_TO_POINTER(y))) + 1));
-				Vec vo = vec_make(o, df, n);
-				double cos = vec_cos(&vc, &vo);
-				vec_clear(&vo);
+				Vec *vo = g_hash_table_lookup(vecs, o);
+				if (vo == NULL) {
+					vo = g_new(Vec, 1);
+					*vo = vec_make(o, df, n);
+					g_hash_table_insert(vecs, o, vo);
+				}
+				double cos = vec_cos(&vc, vo);
 				if (!same_story(c, o, cos) || cos < best_cos[i]) {
 					g_free(r);
 					continue;
@@ -1315,6 +1327,7 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 	g_free(strong_best);
 	g_free(best_cos);
 	g_hash_table_unref(years);
+	g_hash_table_unref(vecs);
 	g_hash_table_unref(df);
 	for (guint j = 0; j < ndocs; j++)
 		g_ptr_array_unref(sets[j]);
@@ -1377,7 +1390,21 @@ cmp_source(gconstpointer pa, gconstpointer pb)
 typedef struct {
 	GPtrArray *members; /* FriseCandidate*, borrowed */
 	bool alone;         /* holds a split mention: takes no one */
+	guint32 lo, hi;     /* Julian days every member's span covers: a
+			       compatible newcomer's span must overlap them */
 } Cluster;
+
+/* The days of a value as Julian day numbers [lo, hi); false if unanchored. */
+static bool
+julian_span(const FriseTimex *t, guint32 *lo, guint32 *hi)
+{
+	GDate s, e;
+	if (!date_span(t->value, "", &s, &e))
+		return false;
+	*lo = g_date_get_julian(&s);
+	*hi = g_date_get_julian(&e);
+	return true;
+}
 
 static FriseEvent *
 make_event(const FriseDoc *docs, Cluster *cl)
@@ -1521,11 +1548,13 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			for (guint j = 0; j < n && target == G_MAXUINT; j++)
 				if (j != ci && uf_find(parent, j) == root && cluster_of[j] != G_MAXUINT)
 					target = cluster_of[j];
+		guint32 clo = 0, chi = 0;
+		bool have_span = julian_span(&c->timex, &clo, &chi);
 		if (target == G_MAXUINT && !alone[ci]) {
 			double best = -1;
 			for (guint k = 0; k < clusters->len; k++) {
 				Cluster *cl = g_ptr_array_index(clusters, k);
-				if (cl->alone)
+				if (cl->alone || (have_span && (chi <= cl->lo || clo >= cl->hi)))
 					continue;
 				bool ok = true;
 				double top = -1;
@@ -1556,10 +1585,19 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			Cluster *cl = g_new0(Cluster, 1);
 			cl->members = g_ptr_array_new();
 			cl->alone = alone[ci] && !forced[ci];
+			cl->lo = 0;
+			cl->hi = G_MAXUINT32;
 			target = clusters->len;
 			g_ptr_array_add(clusters, cl);
 		}
-		g_ptr_array_add(((Cluster *)g_ptr_array_index(clusters, target))->members, c);
+		Cluster *tc = g_ptr_array_index(clusters, target);
+		if (have_span) {
+			tc->lo = MAX(tc->lo, clo);
+			tc->hi = MIN(tc->hi, chi);
+			if (tc->hi <= tc->lo) /* a user's merge of far dates: check every one */
+				tc->lo = 0, tc->hi = G_MAXUINT32;
+		}
+		g_ptr_array_add(tc->members, c);
 		cluster_of[ci] = target;
 	}
 	GPtrArray *events = g_ptr_array_new_with_free_func((GDestroyNotify)event_free);
