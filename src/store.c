@@ -691,6 +691,7 @@ rebuild(FriseStore *s, const FriseTagger *tagger, GError **error)
 
 typedef struct {
 	const FriseArticle *a;
+	const char *id;      /* a->id, or a->path when another article of the batch has that id */
 	GArray *sentences;
 	GArray *timexes;
 } Prepared;
@@ -731,7 +732,7 @@ save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
 	sqlite3_stmt *st = prepare(s, "SELECT seq FROM articles WHERE id = ?", error);
 	if (st == NULL)
 		return false;
-	bind_text(st, 1, a->id);
+	bind_text(st, 1, p->id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		seq = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -756,7 +757,7 @@ save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
 	if (seq != 0)
 		sqlite3_bind_int64(st, 11, seq);
 	else
-		bind_text(st, 12, a->id);
+		bind_text(st, 12, p->id);
 	bool ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save an article");
 	sqlite3_finalize(st);
 	if (!ok)
@@ -797,12 +798,16 @@ store_ingest(FriseStore *s, GPtrArray *articles, const FriseTagger *tagger, GErr
 	bool ok = true;
 	for (guint i = 0; ok && articles != NULL && i < articles->len; i++) {
 		const FriseArticle *a = g_ptr_array_index(articles, i);
-		char *h = stored_hash(s, a->id);
+		/* two files called x.txt in two folders: the second goes by its path */
+		const char *id = g_hash_table_contains(ids, a->id) && a->path != NULL ? a->path : a->id;
+		if (!g_hash_table_add(ids, (gpointer)id))
+			continue; /* the same input twice */
+		char *h = stored_hash(s, id);
 		bool same = h != NULL && strcmp(h, a->hash) == 0;
 		g_free(h);
-		if (same || !g_hash_table_add(ids, a->id))
+		if (same)
 			continue;
-		Prepared p = { a, article_sentences(a), NULL };
+		Prepared p = { a, id, article_sentences(a), NULL };
 		FriseTagOptions opts = { .lang = a->lang, .dct = a->published };
 		p.timexes = timex_tag(tagger, a->text, a->text_len, &opts, error);
 		if (p.timexes == NULL) {
@@ -823,7 +828,7 @@ store_ingest(FriseStore *s, GPtrArray *articles, const FriseTagger *tagger, GErr
 		ok = exec_locking(s, "BEGIN IMMEDIATE", error);
 		for (guint i = 0; ok && i < prep->len; i++) {
 			Prepared *p = &g_array_index(prep, Prepared, i);
-			char *h = stored_hash(s, p->a->id); /* another process may have been first */
+			char *h = stored_hash(s, p->id); /* another process may have been first */
 			bool same = h != NULL && strcmp(h, p->a->hash) == 0;
 			g_free(h);
 			if (!same)

@@ -137,6 +137,15 @@ def main():
     rc, _, err = run('ingest', '--store', db3, '--templates', mine, SEEDS)
     case('--templates adds a type', rc == 0 and any(e['type'] == 'artists' for e in events(db3)), err)
 
+    # two files with the same name in two folders are two articles
+    for sub, day in (('x', '3 mai 2024'), ('y', '4 juin 2024')):
+        os.makedirs(os.path.join(tmp, 'same', sub), exist_ok=True)
+        open(os.path.join(tmp, 'same', sub, 'a.txt'), 'w').write('Titre\n\nLe %s, une grève a éclaté.\n' % day)
+    db5 = os.path.join(tmp, 'e.db')
+    rc, _, err = run('ingest', '--store', db5, os.path.join(tmp, 'same'))
+    rc2, out, _ = run('articles', '--store', db5, '--json')
+    case('same file name in two folders: two articles', rc == 0 and rc2 == 0 and len(json.loads(out)) == 2, err)
+
     # two concurrent ingests on one store both succeed
     db2 = os.path.join(tmp, 'b.db')
     files = sorted(os.listdir(SEEDS))
