@@ -126,6 +126,11 @@ static const double precision_bonus[] = {
 /* Merge thresholds on the TF-IDF cosine of content words. */
 #define SAME_TYPE_MIN_COSINE 1e-9 /* same non-"other" type, different articles: a shared word */
 #define CONTENT_MIN_COSINE 0.30   /* any type, or the same article */
+/* Two reports of one story (same type, cosine at least this) whose day
+ * dates differ by at most CONFLICT_DAYS are one event whose sources
+ * conflict. */
+#define CONFLICT_MIN_COSINE 0.5
+#define CONFLICT_DAYS 7
 /* A lead candidate (within this many sentences of the body's start) with
  * no type of its own takes the type and words of what precedes it. */
 #define LEAD_SENTENCES 3
@@ -1136,6 +1141,19 @@ dates_compatible(const FriseTimex *a, const FriseTimex *b)
 	       date_contains(b->value, a->value);
 }
 
+/* Two day-precise (or finer) dates at most CONFLICT_DAYS apart. */
+static bool
+near_days(const FriseTimex *a, const FriseTimex *b)
+{
+	if (date_granularity(a->value) < FRISE_GRAN_DAY || date_granularity(b->value) < FRISE_GRAN_DAY)
+		return false;
+	GDate as, ae, bs, be;
+	if (!date_span(a->value, "", &as, &ae) || !date_span(b->value, "", &bs, &be))
+		return false;
+	int d = g_date_days_between(&as, &bs);
+	return d <= CONFLICT_DAYS && d >= -CONFLICT_DAYS;
+}
+
 /* ------------------------------------------------------------------ */
 /* Estimates                                                           */
 
@@ -1554,7 +1572,8 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			double best = -1;
 			for (guint k = 0; k < clusters->len; k++) {
 				Cluster *cl = g_ptr_array_index(clusters, k);
-				if (cl->alone || (have_span && (chi <= cl->lo || clo >= cl->hi)))
+				if (cl->alone || (have_span && (chi + CONFLICT_DAYS <= cl->lo ||
+								 clo >= cl->hi + (guint64)CONFLICT_DAYS)))
 					continue;
 				bool ok = true;
 				double top = -1;
@@ -1562,13 +1581,15 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 				for (guint m = 0; m < cl->members->len && ok; m++) {
 					FriseCandidate *o = g_ptr_array_index(cl->members, m);
 					guint oj = GPOINTER_TO_UINT(g_hash_table_lookup(pos, o));
-					if (!dates_compatible(&c->timex, &o->timex) ||
-					    (o->doc == c->doc && o->sentence == c->sentence) ||
+					double cos = vec_cos(&vecs[ci], &vecs[oj]);
+					bool dates_ok = dates_compatible(&c->timex, &o->timex) ||
+							(o->doc != c->doc && cos >= CONFLICT_MIN_COSINE &&
+							 strcmp(c->type, o->type) == 0 && near_days(&c->timex, &o->timex));
+					if (!dates_ok || (o->doc == c->doc && o->sentence == c->sentence) ||
 					    (forced[oj] && uf_find(parent, oj) != root && forced[ci])) {
 						ok = false;
 						break;
 					}
-					double cos = vec_cos(&vecs[ci], &vecs[oj]);
 					if (same_story(c, o, cos))
 						story = true;
 					double s = cos + (strcmp(c->type, o->type) == 0 ? 0.5 : 0);

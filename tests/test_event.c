@@ -508,6 +508,34 @@ test_merge(void)
 }
 
 static void
+test_merge_conflict(void)
+{
+	/* the same leak, told in nearly the same words, dated a day apart */
+	const char *ta = "Le 26 novembre 2024, des artistes ont fait fuiter le modèle Sora sur Hugging Face.";
+	const char *tb = "Le 27 novembre 2024, des artistes ont fait fuiter le modèle Sora sur Hugging Face, dit-on.";
+	const char *tc = "Le 27 novembre 2024, une grève a éclaté chez les doubleurs.";
+	const Tx xa[] = { { "26 novembre 2024", FRISE_TIMEX_DATE, "2024-11-26", NULL } };
+	const Tx xb[] = { { "27 novembre 2024", FRISE_TIMEX_DATE, "2024-11-27", NULL } };
+	Fixture a, b, c;
+	fixture_init(&a, "a.txt", ta, "2024-11-28", xa, 1);
+	fixture_init(&b, "b.txt", tb, "2024-11-28", xb, 1);
+	fixture_init(&c, "c.txt", tc, "2024-11-28", xb, 1);
+	FriseDoc docs[3] = { a.doc, b.doc, c.doc };
+	GPtrArray *ev = merge_docs(docs, 3, NULL);
+	g_assert_cmpuint(ev->len, ==, 2);
+	const FriseEvent *leak = find_event(ev, "leak", "2024-11-26");
+	g_assert_nonnull(leak);
+	g_assert_true(leak->conflict);
+	g_assert_cmpuint(leak->sources->len, ==, 2);
+	g_assert_cmpstr(((FriseSource *)g_ptr_array_index(leak->sources, 1))->value, ==, "2024-11-27");
+	g_assert_false(find_event(ev, "strike", "2024-11-27")->conflict);
+	g_ptr_array_unref(ev);
+	fixture_clear(&a);
+	fixture_clear(&b);
+	fixture_clear(&c);
+}
+
+static void
 test_estimate(void)
 {
 	Fixture a, b;
@@ -586,6 +614,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/candidates-keep", test_candidates_keep);
 	g_test_add_func("/event/candidates-keys", test_candidates_keys);
 	g_test_add_func("/event/merge", test_merge);
+	g_test_add_func("/event/merge-conflict", test_merge_conflict);
 	g_test_add_func("/event/estimate", test_estimate);
 	g_test_add_func("/event/estimate-year", test_estimate_year);
 	return g_test_run();
