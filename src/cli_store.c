@@ -139,7 +139,7 @@ event_json(const FriseEvent *e, FriseLang lang)
 }
 
 static void
-print_events(const FriseTimeline *tl, bool json)
+print_events(const FriseTimeline *tl, bool json, bool explain)
 {
 	if (json) {
 		cJSON *arr = cJSON_CreateArray();
@@ -159,10 +159,18 @@ print_events(const FriseTimeline *tl, bool json)
 		       e->status != FRISE_STATUS_HAPPENED ? event_status_name(e->status) : "",
 		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
 		g_free(disp);
+		if (explain)
+			printf("    score %.3f (articles in their own words, date precision, type, lead position,"
+			       " articles naming the day), %s, sequence %d%s\n", e->score, event_status_name(e->status),
+			       e->sequence, e->edited ? ", edited" : "");
 		for (guint k = 0; k < e->sources->len; k++) {
 			const FriseSource *s = g_ptr_array_index(e->sources, k);
 			printf("    %s %s  (%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
 			       e->conflict ? ", conflict" : "", e->hidden && k == 0 ? ", hidden" : "");
+			if (explain)
+				printf("             mention %s, bytes %zu-%zu: %s\n",
+				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
+				       s->start, s->end, s->quote);
 		}
 	}
 }
@@ -256,12 +264,14 @@ int
 cli_events(int argc, char **argv)
 {
 	char *store_path = NULL, *title = NULL, *date = NULL, *type = NULL;
-	gboolean json = FALSE, all = FALSE, undo = FALSE;
+	gboolean json = FALSE, all = FALSE, undo = FALSE, explain = FALSE;
 	int top = 0;
 	const GOptionEntry entries[] = {
 		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "Event store (default frise.db)", "PATH" },
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json, "List as JSON", NULL },
 		{ "all", 'a', 0, G_OPTION_ARG_NONE, &all, "List hidden events too", NULL },
+		{ "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
+		  "Say why: score, status, and each source's mention key, bytes and sentence", NULL },
 		{ "top", 0, 0, G_OPTION_ARG_INT, &top, "List the N most salient events", "N" },
 		{ "title", 0, 0, G_OPTION_ARG_STRING, &title, "edit: the new headline", "TEXT" },
 		{ "date", 0, 0, G_OPTION_ARG_STRING, &date, "edit: the new date (YYYY, YYYY-MM, YYYY-MM-DD…)", "DATE" },
@@ -307,7 +317,7 @@ cli_events(int argc, char **argv)
 		FriseTimelineQuery q = { .top = (size_t)top, .with_hidden = all };
 		FriseTimeline *tl = store_timeline(store, &q, &error);
 		if ((ok = tl != NULL))
-			print_events(tl, json);
+			print_events(tl, json, explain);
 		event_timeline_free(tl);
 	} else if (strcmp(cmd, "articles") == 0) {
 		GPtrArray *arts = store_articles(store, &error);

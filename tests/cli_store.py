@@ -63,6 +63,10 @@ def main():
     rc, out, err = run('events', '--store', db)
     case('events lists ids, dates and sources', rc == 0 and 'sources:' in out and leak and leak['id'] in out)
 
+    rc, out, err = run('events', '--store', db, '--explain')
+    case('events --explain shows scores and the quoted sentences',
+         rc == 0 and 'score ' in out and 'Ce 26 novembre 2024, des artistes' in out, err)
+
     # estimates of the undated articles
     rc, out, err = run('events', 'articles', '--store', db, '--json')
     arts = {a['id'][:4]: a for a in json.loads(out)} if rc == 0 else {}
