@@ -904,6 +904,20 @@ is_dateline(const char *text, const FriseTimex *t)
 	return cue;
 }
 
+/* True when a headline has at least three words of letters: what is left
+ * of "Daté du jeudi 12 novembre" or a file name once the date is gone is
+ * not news. */
+static bool
+says_something(const char *headline)
+{
+	GArray *toks = tokens(headline, strlen(headline));
+	guint words = 0;
+	for (guint i = 0; i < toks->len; i++)
+		words += g_unichar_isalpha(g_utf8_get_char(g_array_index(toks, Token, i).folded));
+	g_array_unref(toks);
+	return words >= 3;
+}
+
 static guint
 sentence_of(const GArray *sentences, size_t off)
 {
@@ -994,6 +1008,11 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 		c->type = g_strdup(classify_tokens(tp, d->lang, toks, t->start - s->start));
 		g_array_unref(toks);
 		c->title = extract_headline(stext, slen, t->start - s->start, t->end - s->start, d->lang, 90);
+		if (!says_something(c->title)) {
+			/* "1999-05-21-0100", "Daté du jeudi 12 novembre": a date and no news */
+			extract_candidate_free(c);
+			continue;
+		}
 		c->status = extract_status(stext, slen, &c->timex, d->dct);
 		c->position = (double)(s->start - body_s) / body_len;
 		c->words = extract_words(stext, slen);

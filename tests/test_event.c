@@ -247,8 +247,8 @@ static void
 test_candidates_exclusions(void)
 {
 	const char *text = "Il est là depuis trois mois. Actuellement, il travaille. L'astronaute de 30 ans est parti. "
-			   "Le 3 mars, il est revenu. Le 5 avril, une chose. Source link 2024-03-01\n"
-			   "Le 12 mai il repart.";
+			   "Le 3 mars, il est revenu. Le 5 avril, une chose arriva. Source link 2024-03-01\n"
+			   "Le 12 mai il repart en mer.";
 	const Tx tx[] = {
 		{ "trois mois", FRISE_TIMEX_DURATION, "P3M", NULL },
 		{ "Actuellement", FRISE_TIMEX_DATE, "PRESENT_REF", NULL },
@@ -285,7 +285,7 @@ test_candidates_exclusions(void)
 static void
 test_candidates_participle(void)
 {
-	const char *text = "Sora a été dévoilé en février 2024. L'été 2024 fut chaud.";
+	const char *text = "Sora a été dévoilé en février 2024. L'été 2024 fut le plus chaud jamais mesuré.";
 	const Tx tx[] = {
 		{ "été", FRISE_TIMEX_DATE, "2024-SU", NULL }, /* "a été": not the season */
 		{ "février 2024", FRISE_TIMEX_DATE, "2024-02", NULL },
@@ -323,6 +323,9 @@ static const struct {
 	{ "Il est parti en 2023, âgé de 30 ans.", "2023", "2023", true },
 	{ "Le 5 avril, une chose.", "5 avril", "XXXX-04-05", false },
 	{ "Actuellement, il travaille.", "Actuellement", "PRESENT_REF", false },
+	{ "1999-05-21-0100", "1999-05-21", "1999-05-21", false },
+	{ "Daté du jeudi 12 novembre", "jeudi 12 novembre", "2011-11-12", false },
+	{ "Le Monde en 2030", "2030", "2030", false },
 };
 
 static void
