@@ -95,6 +95,11 @@ static const char *const time_prepositions[] = {
 	"on", "in", "since", "by", "at", "during", "this", "until", "from", "early", "late", "of",
 };
 
+/* Folded words that join the two ends of a range. */
+static const char *const range_words[] = {
+	"et", "a", "au", "entre", "jusqu", "and", "to", "until", "between", "through",
+};
+
 /* Folded openers that add nothing to a headline; dropped at its start. */
 static const char *const fillers[] = {
 	"cependant", "neanmoins", "toutefois", "pour rappel", "par ailleurs", "en outre",
@@ -677,8 +682,8 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 		Token *t = &g_array_index(toks, Token, i - 1);
 		bool adjacent = true;
 		for (size_t k = t->end; k < cut; k++)
-			if (sentence[k] != ' ' && sentence[k] != '\'' &&
-			    !((unsigned char)sentence[k] == 0xe2 && k + 2 < cut)) {
+			if (sentence[k] != ' ' && sentence[k] != '\'' && (unsigned char)sentence[k] != 0xe2 &&
+			    (unsigned char)sentence[k] != 0x80 && (unsigned char)sentence[k] != 0x99) {
 				adjacent = false;
 				break;
 			}
@@ -686,7 +691,35 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 			break;
 		cut = t->start;
 	}
+	/* one end of a range ("entre le 15 juillet et le 15 août", "de 18 h à
+	 * 23 h") stays: without it the other end reads wrong */
+	bool range = false;
+	for (guint i = toks->len; i > 0; i--) {
+		Token *t = &g_array_index(toks, Token, i - 1);
+		if (t->end > cut)
+			continue;
+		if (t->end + 2 >= cut && IN_TABLE(range_words, t->folded)) {
+			/* "entre X", or "N … et X" with a number just before */
+			range = strcmp(t->folded, "entre") == 0 || strcmp(t->folded, "between") == 0;
+			for (guint j = i - 1; j > 0 && j + 3 >= i && !range; j--)
+				range = g_ascii_isdigit(g_array_index(toks, Token, j - 1).folded[0]);
+		}
+		break;
+	}
 	g_array_unref(toks);
+	/* "X et le 15 août", "X à 23 h": a range word, then a number */
+	GArray *after = tokens(sentence + tend, len - tend);
+	if (after->len > 1 && g_array_index(after, Token, 0).start <= 1 &&
+	    IN_TABLE(range_words, g_array_index(after, Token, 0).folded)) {
+		const char *n1 = g_array_index(after, Token, 1).folded;
+		const char *n2 = after->len > 2 ? g_array_index(after, Token, 2).folded : "";
+		range = range || g_ascii_isdigit(n1[0]) ||
+			((strcmp(n1, "le") == 0 || strcmp(n1, "la") == 0 || strcmp(n1, "the") == 0) &&
+			 g_ascii_isdigit(n2[0]));
+	}
+	g_array_unref(after);
+	if (range)
+		cut = tend = tstart;
 	GString *h = g_string_new_len(sentence, (gssize)cut);
 	size_t rest = tend;
 	/* "En février 2024, OpenAI": the comma after a fronted date goes too */
@@ -705,6 +738,8 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 			continue;
 		if ((*p == ',' || *p == '.') && o->len > 0 && o->str[o->len - 1] == ' ')
 			g_string_truncate(o, o->len - 1);
+		if (*p == ',' && o->len > 0 && o->str[o->len - 1] == ',')
+			continue; /* "épousa, le 23 septembre 1933, Georges" */
 		g_string_append_c(o, *p);
 	}
 	g_free(t);

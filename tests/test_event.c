@@ -61,6 +61,14 @@ static const struct {
 	{ "Pour rappel, Sora a été dévoilé en février.", "février", "Sora a été dévoilé", FRISE_LANG_FR },
 	{ "On March 3, the company said it would appeal.", "March 3", "The company said it would appeal", FRISE_LANG_EN },
 	{ "La grève a commencé le 2 mai.", "2 mai", "La grève a commencé", FRISE_LANG_FR },
+	{ "Elle y épousa, le 23 septembre 1933, Georges Garnier.", "23 septembre 1933", "Elle y épousa, Georges Garnier",
+	  FRISE_LANG_FR },
+	{ "Le camping est complet entre le 15 juillet et le 15 août.", "15 juillet",
+	  "Le camping est complet entre le 15 juillet et le 15 août", FRISE_LANG_FR },
+	{ "Le camping est complet entre le 15 juillet et le 15 août.", "15 août",
+	  "Le camping est complet entre le 15 juillet et le 15 août", FRISE_LANG_FR },
+	{ "Il a vécu à l’étranger depuis l’été 2020 et ne reviendra pas.", "été 2020",
+	  "Il a vécu à l’étranger et ne reviendra pas", FRISE_LANG_FR },
 };
 
 static void
