@@ -981,6 +981,8 @@ mention_key(const FriseDoc *doc, const FriseSentence *s, const FriseTimex *t, in
 	g_checksum_free(ck);
 }
 
+static bool dates_compatible(const FriseTimex *a, const FriseTimex *b);
+
 GPtrArray *
 extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, bool anchored_only)
 {
@@ -1075,6 +1077,19 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 	}
 	g_hash_table_unref(seen);
 	g_hash_table_unref(repeats);
+	/* "hier, vers 21 h 45": of two dates of one sentence where one
+	 * refines the other, the finer one is the event's */
+	for (guint i = out->len; i > 0; i--) {
+		FriseCandidate *c = g_ptr_array_index(out, i - 1);
+		for (guint j = 0; j < out->len; j++) {
+			FriseCandidate *o = g_ptr_array_index(out, j);
+			if (o != c && o->sentence == c->sentence && dates_compatible(&c->timex, &o->timex) &&
+			    date_granularity(o->timex.value) > date_granularity(c->timex.value)) {
+				g_ptr_array_remove_index(out, i - 1);
+				break;
+			}
+		}
+	}
 	return out;
 }
 
@@ -1186,13 +1201,27 @@ open_mod(const char *mod)
 	       strcmp(mod, "ON_OR_BEFORE") == 0 || strcmp(mod, "ON_OR_AFTER") == 0;
 }
 
+/* The days of `outer` (its mod applied: "fin 2024" is its last third)
+ * include those of `inner`. */
+static bool
+span_contains(const FriseTimex *outer, const FriseTimex *inner)
+{
+	if (outer->mod[0] == '\0' && inner->mod[0] == '\0')
+		return date_contains(outer->value, inner->value);
+	GDate os, oe, is, ie;
+	if (!date_span(outer->value, outer->mod, &os, &oe) || !date_span(inner->value, inner->mod, &is, &ie))
+		return false;
+	return g_date_compare(&os, &is) <= 0 && g_date_compare(&ie, &oe) <= 0;
+}
+
 static bool
 dates_compatible(const FriseTimex *a, const FriseTimex *b)
 {
 	if (open_mod(a->mod) || open_mod(b->mod))
 		return strcmp(a->value, b->value) == 0 && strcmp(a->mod, b->mod) == 0;
-	return strcmp(a->value, b->value) == 0 || date_contains(a->value, b->value) ||
-	       date_contains(b->value, a->value);
+	if (strcmp(a->value, b->value) == 0 && strcmp(a->mod, b->mod) == 0)
+		return true;
+	return span_contains(a, b) || span_contains(b, a);
 }
 
 /* Two day-precise (or finer) dates at most CONFLICT_DAYS apart. */

@@ -331,10 +331,14 @@ static const struct {
 	{ "Il est parti en 2023, âgé de 30 ans.", "2023", "2023", true },
 	{ "Le 5 avril, une chose.", "5 avril", "XXXX-04-05", false },
 	{ "Actuellement, il travaille.", "Actuellement", "PRESENT_REF", false },
+	{ "Un homme a été blessé hier vers 21 h 45 près de la gare.", "hier", "1999-05-18", false }, /* the time wins */
 	{ "1999-05-21-0100", "1999-05-21", "1999-05-21", false },
 	{ "Daté du jeudi 12 novembre", "jeudi 12 novembre", "2011-11-12", false },
 	{ "Le Monde en 2030", "2030", "2030", false },
 };
+
+/* The second expression of the "hier vers 21 h 45" case. */
+static const Tx keep_time = { "vers 21 h 45", FRISE_TIMEX_TIME, "1999-05-18T21:45", "APPROX" };
 
 static void
 test_candidates_keep(void)
@@ -343,15 +347,25 @@ test_candidates_keep(void)
 	FriseTemplates *tp = extract_templates_new(&error);
 	g_assert_no_error(error);
 	for (size_t i = 0; i < G_N_ELEMENTS(keep_cases); i++) {
-		const Tx tx[] = { { keep_cases[i].surface, FRISE_TIMEX_DATE, keep_cases[i].value, NULL } };
+		const Tx tx[] = { { keep_cases[i].surface, FRISE_TIMEX_DATE, keep_cases[i].value, NULL }, keep_time };
+		bool with_time = strstr(keep_cases[i].text, keep_time.surface) != NULL;
 		Fixture f;
-		fixture_init(&f, "a", keep_cases[i].text, "2024-11", tx, 1);
+		fixture_init(&f, "a", keep_cases[i].text, "2024-11", tx, with_time ? 2 : 1);
 		GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
 		g_test_message("case %zu: %s", i, keep_cases[i].text);
-		g_assert_cmpuint(c->len, ==, keep_cases[i].kept ? 1 : 0);
+		g_assert_cmpuint(c->len, ==, (keep_cases[i].kept ? 1 : 0) + with_time);
 		g_ptr_array_unref(c);
 		fixture_clear(&f);
 	}
+	/* "fin 2024" (its last third) does not contain March: two events */
+	const char *text = "Elle a indiqué en mars 2024 que Sora serait disponible d'ici la fin 2024.";
+	const Tx two[] = { { "mars 2024", FRISE_TIMEX_DATE, "2024-03", NULL }, { "la fin 2024", FRISE_TIMEX_DATE, "2024", "END" } };
+	Fixture f;
+	fixture_init(&f, "a", text, "2024-11", two, 2);
+	GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+	g_assert_cmpuint(c->len, ==, 2);
+	g_ptr_array_unref(c);
+	fixture_clear(&f);
 	extract_templates_free(tp);
 }
 
