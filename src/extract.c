@@ -1591,6 +1591,13 @@ static gint
 cmp_event_date(gconstpointer pa, gconstpointer pb)
 {
 	const FriseEvent *a = *(FriseEvent *const *)pa, *b = *(FriseEvent *const *)pb;
+	/* by first day, the mod applied ("fin 2024" starts in September) */
+	GDate as, ae, bs, be;
+	if (date_span(a->value, a->mod, &as, &ae) && date_span(b->value, b->mod, &bs, &be)) {
+		int d = g_date_compare(&as, &bs);
+		if (d != 0)
+			return d;
+	}
 	int c = date_compare(a->value, b->value);
 	return c != 0 ? c : strcmp(a->id, b->id);
 }
