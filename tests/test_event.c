@@ -120,6 +120,8 @@ static const struct {
 	{ FRISE_LANG_EN, "OpenAI met with studio executives", "meeting" },
 	{ FRISE_LANG_EN, "the company raised $6.6bn in new funding", "funding" },
 	{ FRISE_LANG_EN, "the Times sued OpenAI", "lawsuit" },
+	{ FRISE_LANG_EN, "investigators searched his home", "other" },
+	{ FRISE_LANG_EN, "the Soviet Union collapsed", "other" },
 	{ FRISE_LANG_FR, "il pleut sur la ville", "other" },
 };
 
