@@ -696,19 +696,25 @@ typedef struct {
 	GArray *timexes;
 } Prepared;
 
-/* The stored hash of article `id`, or NULL. */
-static char *
-stored_hash(FriseStore *s, const char *id)
+/* True when the store holds article `id` with the same bytes and the same
+ * metadata (a new --dct or title is a change too). */
+static bool
+stored_same(FriseStore *s, const char *id, const FriseArticle *a)
 {
 	sqlite3_stmt *st = NULL;
-	char *h = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT hash FROM articles WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
+	bool same = false;
+	if (sqlite3_prepare_v2(s->db, "SELECT hash, published, title, url, lang FROM articles WHERE id = ?", -1,
+			       &st, NULL) == SQLITE_OK) {
 		bind_text(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			h = col_text(st, 0);
+			same = g_strcmp0((const char *)sqlite3_column_text(st, 0), a->hash) == 0 &&
+			       g_strcmp0((const char *)sqlite3_column_text(st, 1), a->published) == 0 &&
+			       g_strcmp0((const char *)sqlite3_column_text(st, 2), a->title) == 0 &&
+			       g_strcmp0((const char *)sqlite3_column_text(st, 3), a->url) == 0 &&
+			       g_strcmp0((const char *)sqlite3_column_text(st, 4), frise_lang_code(a->lang)) == 0;
 	}
 	sqlite3_finalize(st);
-	return h;
+	return same;
 }
 
 static GArray *
@@ -802,10 +808,7 @@ store_ingest(FriseStore *s, GPtrArray *articles, const FriseTagger *tagger, GErr
 		const char *id = g_hash_table_contains(ids, a->id) && a->path != NULL ? a->path : a->id;
 		if (!g_hash_table_add(ids, (gpointer)id))
 			continue; /* the same input twice */
-		char *h = stored_hash(s, id);
-		bool same = h != NULL && strcmp(h, a->hash) == 0;
-		g_free(h);
-		if (same)
+		if (stored_same(s, id, a))
 			continue;
 		Prepared p = { a, id, article_sentences(a), NULL };
 		FriseTagOptions opts = { .lang = a->lang, .dct = a->published };
@@ -828,10 +831,8 @@ store_ingest(FriseStore *s, GPtrArray *articles, const FriseTagger *tagger, GErr
 		ok = exec_locking(s, "BEGIN IMMEDIATE", error);
 		for (guint i = 0; ok && i < prep->len; i++) {
 			Prepared *p = &g_array_index(prep, Prepared, i);
-			char *h = stored_hash(s, p->id); /* another process may have been first */
-			bool same = h != NULL && strcmp(h, p->a->hash) == 0;
-			g_free(h);
-			if (!same)
+			/* another process may have been first */
+			if (!stored_same(s, p->id, p->a))
 				ok = save_article(s, p, now, error);
 		}
 		ok = ok && rebuild(s, tagger, error) && exec(s, "COMMIT", error);

@@ -87,6 +87,15 @@ def main():
     rc, out, err = run('ingest', '--store', db, SEEDS)
     case('re-ingest: same events, same sequences', rc == 0 and events(db) == evs)
 
+    # the same bytes with a publication date given: the article changes
+    db6 = os.path.join(tmp, 'f.db')
+    f4 = os.path.join(SEEDS, sorted(os.listdir(SEEDS))[4])
+    run('ingest', '--store', db6, f4)
+    rc, out, err = run('ingest', '--store', db6, '--dct', '2024-11-27', f4)
+    rc2, out2, _ = run('articles', '--store', db6, '--json')
+    a6 = json.loads(out2)[0] if rc2 == 0 else {}
+    case('re-ingest with --dct updates the date', rc == 0 and a6.get('published') == '2024-11-27', out2[:300])
+
     # curation through the command line, surviving re-ingest
     if leak:
         rc, _, err = run('events', 'edit', leak['id'], '--title', 'La fuite', '--store', db)
