@@ -1438,6 +1438,7 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 /* ------------------------------------------------------------------ */
 /* Merge                                                               */
 
+/* ORDER KIND */
 static const char *const override_names[] = { "title", "date", "type", "hide", "merge", "split" };
 
 const char *

@@ -130,7 +130,8 @@ void extract_estimate(const FriseDoc *docs, guint ndocs, guint index,
 		      const FriseTemplates *templates, FriseEstimate *out);
 void extract_estimate_clear(FriseEstimate *estimate);
 
-/* A user's curation, keyed by an event id or mention key. ORDER KIND. */
+/* A user's curation, keyed by an event id or mention key.
+ * ORDER KIND: extract_override_name() follows it. */
 typedef enum {
 	FRISE_OVERRIDE_TITLE = 0, /* value: the headline */
 	FRISE_OVERRIDE_DATE,      /* value: a TIMEX3 value */
@@ -152,10 +153,15 @@ int extract_override_parse(const char *name);
 
 /*
  * Merges `candidates` (FriseCandidate*, any order) of `docs` into events:
- * compatible dates (equal, or one contains the other) and the same story
- * (same type across articles with some shared content, or a TF-IDF cosine
- * of content words of at least 0.3). `overrides` (FriseOverride, may be
- * NULL) are applied. An event's id is the key of its first mention in doc
+ * compatible dates (equal, or one contains the other, mods applied) and
+ * the same story (same type across articles with a shared content word,
+ * or a TF-IDF cosine of content words of at least 0.3; within one article
+ * only the cosine counts). The same story told by two articles with day
+ * dates at most a week apart (same type, cosine >= 0.5) is one event with
+ * `conflict` set. The merged date is the finest a source gives. Salience:
+ * articles telling it in their own words, date precision, type, lead
+ * position, and how many articles name its day. `overrides` (FriseOverride,
+ * may be NULL) are applied. An event's id is the key of its first mention in doc
  * order, so adding articles never changes the ids of existing events.
  * Fills id, value, mod, is_time, title, text, type, status, score,
  * conflict, edited, hidden, sources and keys;
