@@ -455,6 +455,11 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part)
 				     : (c->len == n && memcmp(c->text, w, n) == 0);
 		if (!hit)
 			continue;
+		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
+			/* a blocker: "united" is no past tense despite "*ed" */
+			*aux = *part = false;
+			return FRISE_TENSE_NONE;
+		}
 		if (c->aux)
 			*aux = true;
 		else if (c->participle)
@@ -754,7 +759,8 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			x.relative = rel;
 			x.tense = rel ? tense : FRISE_TENSE_NONE;
 			/* a time value carries a time part */
-			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL && x.value[0] != 'P')
+			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL &&
+			    (g_ascii_isdigit(x.value[0]) || x.value[0] == 'X'))
 				x.type = FRISE_TIMEX_TIME;
 			if (ex != NULL)
 				x.explain = g_string_free(ex, FALSE);
