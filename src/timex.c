@@ -144,6 +144,12 @@ decode(const unsigned char *p, size_t avail, size_t *clen)
 		*clen = 2;
 		return ((gunichar)(c & 0x1F) << 6) | (p[1] & 0x3F);
 	}
+	if (c >= 0xE0 && c < 0xF0 && avail >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (c != 0xE0 || p[1] >= 0xA0) && (c != 0xED || p[1] < 0xA0)) {
+		/* three bytes, not overlong, not a surrogate: ’ « — … */
+		*clen = 3;
+		return ((gunichar)(c & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	}
 	gunichar u = g_utf8_get_char_validated((const char *)p, (gssize)avail);
 	if (u == (gunichar)-1 || u == (gunichar)-2)
 		return (gunichar)-1;
@@ -426,13 +432,12 @@ walk_root(Matcher *m, guint i)
 			walk(m, m->path[0]->child, i + 1, 1);
 		}
 	}
-	if (k->mask & t->root_mask) {
-		for (int q = 0; q < t->nroot_class; q++) {
+	for (guint64 bits = k->mask & t->root_mask; bits != 0; bits &= bits - 1) {
+		int cls = __builtin_ctzll(bits);
+		for (int q = t->root_cls_first[cls]; q < t->root_cls_first[cls + 1]; q++) {
 			const TxEdge *ed = &t->root->edges[t->root_class_edges[q]];
-			if (k->mask >> ed->cls & 1) {
-				m->path[0] = ed;
-				walk(m, ed->child, i + 1, 1);
-			}
+			m->path[0] = ed;
+			walk(m, ed->child, i + 1, 1);
 		}
 	}
 }
@@ -479,14 +484,22 @@ word_cue(const TxTable *t, const char *s, size_t n)
 	char buf[TX_MAX_WORD * 2];
 	if (n >= sizeof buf)
 		return 0;
-	bool ascii = true;
+	bool simple = true;
 	for (size_t q = 0; q < n; q++) {
-		if ((unsigned char)s[q] >= 0x80)
-			ascii = false;
+		unsigned char c = (unsigned char)s[q];
 		buf[q] = lower(s[q]);
+		if (c < 0x80)
+			continue;
+		/* Latin-1 capitals (U+00C0..U+00DE, C3 80..C3 9E) by hand */
+		if (c == 0xC3 && q + 1 < n) {
+			unsigned char d = (unsigned char)s[q + 1];
+			buf[++q] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+			continue;
+		}
+		simple = false;
 	}
 	buf[n] = 0;
-	char *w = ascii ? NULL : g_utf8_strdown(s, (gssize)n);
+	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
 	bool aux, part;
 	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part);
 	g_free(w);
