@@ -78,6 +78,12 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Ils ont signé le mois dernier.", "le mois dernier", "DATE", "2024-02", "" },
 	{ "fr", "2024-03-15", "Le rapport du troisième trimestre 2023.", "troisième trimestre 2023", "DATE", "2023-Q3", "" },
 	{ "fr", "2024-03-15", "Le deuxième dimanche du printemps 2024.", "Le deuxième dimanche du printemps 2024", "DATE", "2024-03-31", "" },
+	{ "fr", "2011-03-01", "Il viendra jeudi 12 novembre.", "jeudi 12 novembre", "DATE", "2009-11-12", "" },
+	{ "fr", "2011-03-01", "Le Printemps arabe a commencé en Tunisie.", NULL, NULL, NULL, NULL },
+	{ "fr", "2024-03-15", "Il a passé trois nuits dehors.", "trois nuits", "DURATION", "P3D", "" },
+	{ "fr", "2024-03-15", "Il est arrivé le lendemain.", "le lendemain", "DATE", "2024-03-16", "" },
+	{ "fr", "2024-03-15", "Il a dormi ici le 2 mars. Il est reparti le lendemain.", "le lendemain", "DATE", "2024-03-03", "" },
+	{ "fr", "2024-03-15", "Rendez-vous tous les jours à 18h30.", "18h30", "TIME", "2024-03-15T18:30", "" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
