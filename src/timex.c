@@ -757,10 +757,12 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 					       tense == FRISE_TENSE_FUTURE ? "future" :
 					       tense == FRISE_TENSE_PRESENT ? "present" : "none",
 					       why[0] ? " (cue '" : "", why, why[0] ? "')" : "");
-			if (dct->gran)
-				g_string_append_printf(ex, "DCT %04d%s%.0d%s%.0d; ", dct->year,
-						       dct->gran > 1 ? "-" : "", dct->gran > 1 ? dct->month : 0,
-						       dct->gran > 2 ? "-" : "", dct->gran > 2 ? dct->day : 0);
+			if (dct->gran == 3)
+				g_string_append_printf(ex, "DCT %04d-%02d-%02d; ", dct->year, dct->month, dct->day);
+			else if (dct->gran == 2)
+				g_string_append_printf(ex, "DCT %04d-%02d; ", dct->year, dct->month);
+			else if (dct->gran == 1)
+				g_string_append_printf(ex, "DCT %04d; ", dct->year);
 			else
 				g_string_append(ex, "no DCT; ");
 		}

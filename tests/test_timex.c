@@ -70,7 +70,7 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "L'accord du 30 mai tient.", "30 mai", "DATE", "2024-05-30", "" },
 	{ "fr", NULL, "Il viendra le 24 mars.", "le 24 mars", "DATE", "XXXX-03-24", "" },
 	{ "fr", NULL, "Il viendra en février.", "février", "DATE", "XXXX-02", "" },
-	{ "fr", "2024-03-15", "Il a vécu au XXe siècle.", NULL, NULL, NULL, NULL },
+	{ "fr", "2024-03-15", "Il a vécu au XXe siècle.", "XXe siècle", "DATE", "19XX", "" },
 	{ "fr", "2024-03-15", "Le 20e siècle fut violent.", "Le 20e siècle", "DATE", "19XX", "" },
 	{ "fr", "2024-03-15", "La nécropole date de 1975.", "1975", "DATE", "1975", "" },
 	{ "fr", "2024-03-15", "Il a acheté 2000 euros de matériel.", NULL, NULL, NULL, NULL },
@@ -84,6 +84,11 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Il est arrivé le lendemain.", "le lendemain", "DATE", "2024-03-16", "" },
 	{ "fr", "2024-03-15", "Il a dormi ici le 2 mars. Il est reparti le lendemain.", "le lendemain", "DATE", "2024-03-03", "" },
 	{ "fr", "2024-03-15", "Rendez-vous tous les jours à 18h30.", "18h30", "TIME", "2024-03-15T18:30", "" },
+	{ "fr", "2024-03-15", "Il est parti à la fin du mois de mai.", "la fin du mois de mai", "DATE", "2023-05", "END" },
+	{ "fr", "2024-03-15", "Fermé du samedi 6 au dimanche 7 avril.", "samedi 6", "DATE", "2024-04-06", "" },
+	{ "fr", "2024-03-15", "Il est arrivé en fin de matinée.", "fin de matinée", "TIME", "2024-03-15TMO", "END" },
+	{ "fr", "2024-03-15", "Il est né le 14/07/89.", "14/07/89", "DATE", "1989-07-14", "" },
+	{ "fr", "2024-03-15", "La mode du début des années 80 revient.", "début des années 80", "DATE", "198X", "START" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
