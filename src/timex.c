@@ -294,8 +294,20 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 				if (n2 > 0)
 					k->word = tx_word_id(t, f, n2);
 			}
-			if (u == '.' || u == '!' || u == '?' || u == ';')
+			if (u == '!' || u == '?' || u == ';') {
 				pending |= F_BREAK;
+			} else if (u == '.') {
+				/* "7.2", "U.S.", "Corp.'s", "Corp. said": no sentence
+				 * end; only a blank then anything but a lower-case
+				 * letter ends one */
+				size_t q = i + 1;
+				if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
+					while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
+						q++;
+					if (!(q < len && s[q] >= 'a' && s[q] <= 'z'))
+						pending |= F_BREAK;
+				}
+			}
 			i += clen;
 		}
 		if (k->word >= 0) {
@@ -506,10 +518,21 @@ word_cue(const TxTable *t, const char *s, size_t n)
 	return r | (aux ? 4 : 0) | (part ? 8 : 0);
 }
 
+/* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
+ * only when a blank follows and the next word is not lower case ("7.2",
+ * "U.S. officials", "Corp.'s" go on). */
 static inline bool
-sentence_end(char c)
+sentence_end(const char *text, size_t len, size_t p)
 {
-	return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+	char c = text[p];
+	if (c != '.')
+		return c == '!' || c == '?' || c == ';' || c == '\n';
+	size_t q = p + 1;
+	if (q < len && text[q] != ' ' && text[q] != '\t' && text[q] != '\r' && text[q] != '\n')
+		return false;
+	while (q < len && (text[q] == ' ' || text[q] == '\t' || text[q] == '\r'))
+		q++;
+	return !(q < len && text[q] >= 'a' && text[q] <= 'z');
 }
 
 #define TENSE_REACH 400   /* bytes each way, within the sentence */
@@ -523,11 +546,11 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	     char *why, size_t whylen)
 {
 	size_t lo = a, hi = b;
-	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(text[lo - 1]))
+	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(text, len, lo - 1))
 		lo--;
 	while (lo < a && ((unsigned char)text[lo] & 0xC0) == 0x80)
 		lo++;
-	while (hi < len && hi - b < TENSE_REACH && !sentence_end(text[hi]))
+	while (hi < len && hi - b < TENSE_REACH && !sentence_end(text, len, hi))
 		hi++;
 	struct { size_t s, e; int cue; } w[TENSE_WORDS];
 	int nw = 0, after = -1;

@@ -155,6 +155,13 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 	else
 		cmp = day < d->day ? -1 : day > d->day ? 1 : 0;
 	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
+	if (HAS(UNIT) && V(UNIT) == TX_U_YEAR) {
+		/* "March last year", "mars de l'année dernière": the year is
+		 * said, whatever the month */
+		y += shift;
+		step(c, "month of the DCT's year %+d -> %d", shift, y);
+		return y;
+	}
 	if (shift < 0) {
 		if (cmp > 0 || (cmp == 0 && day == 0))
 			y--;
