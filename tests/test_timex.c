@@ -64,6 +64,8 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Les réunions ont lieu tous les jeudis.", "tous les jeudis", "SET", "XXXX-WXX-4", "" },
 	{ "fr", "2024-03-15", "Il court chaque jour.", "chaque jour", "SET", "P1D", "" },
 	{ "fr", "2024-03-15", "Elle a attendu plusieurs années.", "plusieurs années", "DURATION", "PXY", "" },
+	{ "fr", "2024-03-15", "Il est passé ici depuis des années.", "des années", "DURATION", "PXY", "" },
+	{ "fr", "2024-03-15", "en dehors des heures scolaires", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "Le film dure 30,4 secondes.", "30,4 secondes", "DURATION", "PT30.4S", "" },
 	{ "fr", "2024-03-15", "Il est mort le 11 septembre.", "le 11 septembre", "DATE", "2023-09-11", "" },
 	{ "fr", "2024-03-15", "Il viendra le 2 janvier.", "le 2 janvier", "DATE", "2025-01-02", "" },
