@@ -80,6 +80,8 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Ils ont signé le mois dernier.", "le mois dernier", "DATE", "2024-02", "" },
 	{ "fr", "2024-03-15", "Le rapport du troisième trimestre 2023.", "troisième trimestre 2023", "DATE", "2023-Q3", "" },
 	{ "fr", "2024-03-15", "Le deuxième dimanche du printemps 2024.", "Le deuxième dimanche du printemps 2024", "DATE", "2024-03-31", "" },
+	{ "fr", "2011-08-25", "La réunion de lundi 22 a échoué.", "lundi 22", "DATE", "2011-08-22", "" },
+	{ "fr", "2011-08-25", "La réunion de lundi 23 a échoué.", "lundi 23", "DATE", "2011-05-23", "" },
 	{ "fr", "2011-03-01", "Il viendra jeudi 12 novembre.", "jeudi 12 novembre", "DATE", "2009-11-12", "" },
 	{ "fr", "2011-03-01", "Le Printemps arabe a commencé en Tunisie.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "Il a passé trois nuits dehors.", "trois nuits", "DURATION", "P3D", "" },
