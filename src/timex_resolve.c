@@ -214,6 +214,8 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 	int u = V(UNIT);
 	int q = HAS(QTY) ? V(QTY) : 1;
 	bool vague = q == TX_VAGUE;
+	if (!vague && (q < 0 || q > 100000))
+		return false;   /* "mille mille ans": not a duration anyone writes */
 	bool half = HAS(FRAC) && V(FRAC) == 5;
 	const char *letter;
 	bool time = false;
@@ -386,8 +388,12 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			g_string_append(v, V(DIR) < 0 ? "PAST_REF" : "FUTURE_REF");
 			return true;
 		}
+		if (q < 0 || q > 10000)
+			return false;
 		n += V(DIR) * q;
 	}
+	if (n < -10000 || n > 10000)
+		return false;
 	const TxDct *d = c->dct;
 	GDate g;
 	bool day = dct_date(c, &g);
