@@ -402,6 +402,7 @@ merge_numbers(const TxTable *t, GArray *toks)
 			continue;
 		}
 		long total = 0, group = 0;
+		bool said_year = false;
 		guint j = i, last = i;
 		while (j < n) {
 			const TxEntry *e = entry_of(t, k[j].word, t->cls_numword);
@@ -415,6 +416,10 @@ merge_numbers(const TxTable *t, GArray *toks)
 				group = 0;
 			} else if (entry_is_mul(e) && group > 0 && group < v) {
 				group *= v;
+			} else if (total == 0 && group >= 10 && group < 100 && v >= 20 && v < 100 && v % 10 == 0) {
+				/* a year said in pairs: "nineteen ninety-six" */
+				group = group * 100 + v;
+				said_year = true;
 			} else {
 				group += v;
 			}
@@ -438,6 +443,8 @@ merge_numbers(const TxTable *t, GArray *toks)
 		}
 		m.num = (int)MIN(total + group, 1000000000L);
 		m.mask |= (G_GUINT64_CONSTANT(1) << t->cls_num);
+		if (said_year && m.num >= 1000 && m.num <= 2199)
+			m.mask |= G_GUINT64_CONSTANT(1) << t->cls_year;
 		k[o++] = m;
 		i = last + 1;
 	}
