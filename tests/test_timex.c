@@ -93,6 +93,12 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Il est arrivé en fin de matinée.", "fin de matinée", "TIME", "2024-03-15TMO", "END" },
 	{ "fr", "2024-03-15", "Il est né le 14/07/89.", "14/07/89", "DATE", "1989-07-14", "" },
 	{ "fr", "2024-03-15", "La mode du début des années 80 revient.", "début des années 80", "DATE", "198X", "START" },
+	{ "fr", "1999-06-10", "Il a été condamné à cinq ans de prison.", "cinq ans", "DURATION", "P5Y", "" },
+	{ "fr", "1999-06-10", "Il est mort à 85 ans.", NULL, NULL, NULL, NULL },
+	{ "fr", "1999-06-10", "Une femme d'une trentaine d'années est morte.", NULL, NULL, NULL, NULL },
+	{ "fr", "1999-06-10", "Au cours des dix dernières années, la ville a grandi.", "dix dernières années", "DURATION", "P10Y", "" },
+	{ "fr", "1999-06-10", "Il y a une dizaine d'années, l'usine tournait.", "Il y a une dizaine d'années", "DATE", "1989", "APPROX" },
+	{ "fr", "1999-06-10", "Les travaux finiront à la fin de l'été.", "la fin de l'été", "DATE", "1999-SU", "END" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
