@@ -90,6 +90,7 @@ typedef struct {
 	bool aux;            /* an auxiliary: the cue holds only before a participle */
 	int tense;           /* FriseTense; for participles: PAST */
 	bool participle;
+	bool skip;           /* an adverb between auxiliary and participle */
 } TxCue;
 
 typedef struct {
