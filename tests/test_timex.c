@@ -99,6 +99,10 @@ static const Case cases[] = {
 	{ "fr", "1999-06-10", "Au cours des dix dernières années, la ville a grandi.", "dix dernières années", "DURATION", "P10Y", "" },
 	{ "fr", "1999-06-10", "Il y a une dizaine d'années, l'usine tournait.", "Il y a une dizaine d'années", "DATE", "1989", "APPROX" },
 	{ "fr", "1999-06-10", "Les travaux finiront à la fin de l'été.", "la fin de l'été", "DATE", "1999-SU", "END" },
+	{ "fr", "1999-06-10", "Les inscriptions ont lieu jusqu'au 30 septembre.", "30 septembre", "DATE", "1999-09-30", "" },
+	{ "fr", "1999-06-10", "Il a déjà annoncé sa venue le 30 septembre.", "le 30 septembre", "DATE", "1998-09-30", "" },
+	{ "fr", "1999-06-10", "Il est né le 3 mars 1950. Ce jour-là, il neigeait.", "Ce jour-là", "DATE", "1950-03-03", "" },
+	{ "fr", "1999-06-10", "Au milieu du XXe siècle, la mine a fermé.", "milieu du XXe siècle", "DATE", "19XX", "MID" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
