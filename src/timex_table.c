@@ -18,7 +18,7 @@ static const char *const slot_names[TX_NSLOTS] = {
 	"year", "yy", "decade", "century", "month", "day", "weekday", "hour",
 	"minute", "pod", "season", "quarter", "half", "unit", "qty", "shift",
 	"dir", "ref", "mod", "tense", "pm", "num", "weekend", "anchor", "frac",
-	"type", "qty2", "mul", "cap",
+	"type", "qty2", "mul", "cap", "easter",
 };
 
 /* ORDER UNIT */

@@ -103,6 +103,10 @@ static const Case cases[] = {
 	{ "fr", "1999-06-10", "Il a déjà annoncé sa venue le 30 septembre.", "le 30 septembre", "DATE", "1998-09-30", "" },
 	{ "fr", "1999-06-10", "Il est né le 3 mars 1950. Ce jour-là, il neigeait.", "Ce jour-là", "DATE", "1950-03-03", "" },
 	{ "fr", "1999-06-10", "Au milieu du XXe siècle, la mine a fermé.", "milieu du XXe siècle", "DATE", "19XX", "MID" },
+	{ "fr", "2024-03-15", "Il est venu à Noël.", "Noël", "DATE", "2023-12-25", "" },
+	{ "fr", "2024-03-15", "Le lundi de Pâques 2024 sera férié.", "Le lundi de Pâques 2024", "DATE", "2024-04-01", "" },
+	{ "fr", "2024-03-15", "La Pentecôte 2000 tombait en juin.", "La Pentecôte 2000", "DATE", "2000-06-11", "" },
+	{ "fr", "2024-03-15", "Pour l'instant, rien ne bouge.", "Pour l'instant", "TIME", "PRESENT_REF", "" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
