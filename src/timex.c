@@ -13,6 +13,7 @@
 #include "frise-resources.h"
 
 #include <gio/gio.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -763,14 +764,19 @@ typedef struct {
 	guint last_sent, sent; /* sentence counters */
 } State;
 
-/* Does resolving these slots depend on the tense of the clause? */
-static bool
-needs_tense(const TxSeen *s)
+/* The clause of one expression, for the resolver to ask its tense. */
+typedef struct {
+	const TxTable *t;
+	const char *text;
+	size_t len, a, b;
+	char why[64];        /* the cue word found */
+} TenseQuery;
+
+static int
+find_tense(const void *data)
 {
-	if (s->v[TX_S_YEAR] != TX_UNSET || s->v[TX_S_YY] != TX_UNSET)
-		return false;
-	return s->v[TX_S_MONTH] != TX_UNSET || s->v[TX_S_WEEKDAY] != TX_UNSET ||
-	       s->v[TX_S_SEASON] != TX_UNSET || s->v[TX_S_UNIT] == TX_U_WEEKEND;
+	TenseQuery *q = (TenseQuery *)(uintptr_t)data;
+	return clause_tense(q->t, q->text, q->len, q->a, q->b, q->why, sizeof q->why);
 }
 
 /* Tags text[from, to): a run of whole lines. */
@@ -815,13 +821,12 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		}
 		TxSeen seen;
 		fill_seen(t, &m, i, &seen, r);
-		char why[64] = "";
-		int tense = FRISE_TENSE_NONE;
+		TenseQuery tq = { t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end, "" };
+		int tense = -1;
 		if (seen.v[TX_S_TENSE] != TX_UNSET)
 			tense = seen.v[TX_S_TENSE];
-		else if (explain || needs_tense(&seen))
-			tense = clause_tense(t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end,
-					     why, sizeof why);
+		else if (explain)
+			tense = find_tense(&tq);
 		FriseTimex x = { 0 };
 		x.start = m.toks[i + first].start;
 		x.end = m.toks[i + last].end;
@@ -836,7 +841,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 					       tense == FRISE_TENSE_PAST ? "past" :
 					       tense == FRISE_TENSE_FUTURE ? "future" :
 					       tense == FRISE_TENSE_PRESENT ? "present" : "none",
-					       why[0] ? " (cue '" : "", why, why[0] ? "')" : "");
+					       tq.why[0] ? " (cue '" : "", tq.why, tq.why[0] ? "')" : "");
 			if (dct->gran == 3)
 				g_string_append_printf(ex, "DCT %04d-%02d-%02d; ", dct->year, dct->month, dct->day);
 			else if (dct->gran == 2)
@@ -846,13 +851,14 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			else
 				g_string_append(ex, "no DCT; ");
 		}
-		TxContext ctx = { .dct = dct, .tense = tense, .type = (int)x.type,
+		TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
+				  .type = (int)x.type,
 				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
 				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "", .explain = ex };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
 			x.relative = rel;
-			x.tense = rel ? tense : FRISE_TENSE_NONE;
+			x.tense = rel && tense > 0 ? tense : FRISE_TENSE_NONE;
 			/* a time value carries a time part */
 			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL &&
 			    (g_ascii_isdigit(x.value[0]) || x.value[0] == 'X'))
