@@ -646,38 +646,44 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 		}
 		w[nw].s = i;
 		w[nw].e = j;
-		w[nw].cue = word_cue(t, text + i, j - i);
+		w[nw].cue = -1;   /* computed when needed */
 		nw++;
 		i = j;
 	}
 	if (after < 0)
 		after = nw;
-	int best = FRISE_TENSE_NONE, bestdist = G_MAXINT;
-	for (int q = 0; q < nw; q++) {
-		int tense = w[q].cue & 3;
-		if (w[q].cue & 4) {
-			/* auxiliary + participle, maybe with adverbs between
-			 * ("a déjà annoncé", "has not yet said"): past */
-			for (int r = q + 1; r < nw && r <= q + 4; r++) {
-				if (w[r].cue & 16)
-					continue;
-				if (!(w[r].cue & 3) && (w[r].cue & 8))
-					tense = FRISE_TENSE_PAST;
-				break;
+	/* nearest words first: after-1, after, after-2, after+1, …; the
+	 * first that is a cue gives the tense (before wins a tie) */
+	for (int d = 1; d <= nw; d++) {
+		for (int side = 0; side < 2; side++) {
+			int q = side == 0 ? after - d : after + d - 1;
+			if (q < 0 || q >= nw)
+				continue;
+			if (w[q].cue < 0)
+				w[q].cue = word_cue(t, text + w[q].s, w[q].e - w[q].s);
+			int tense = w[q].cue & 3;
+			if (w[q].cue & 4) {
+				/* auxiliary + participle, maybe with adverbs between
+				 * ("a déjà annoncé", "has not yet said"): past */
+				for (int r = q + 1; r < nw && r <= q + 4; r++) {
+					if (w[r].cue < 0)
+						w[r].cue = word_cue(t, text + w[r].s, w[r].e - w[r].s);
+					if (w[r].cue & 16)
+						continue;
+					if (!(w[r].cue & 3) && (w[r].cue & 8))
+						tense = FRISE_TENSE_PAST;
+					break;
+				}
+			}
+			if (tense != FRISE_TENSE_NONE) {
+				size_t wl = MIN(w[q].e - w[q].s, whylen - 1);
+				memcpy(why, text + w[q].s, wl);
+				why[wl] = 0;
+				return tense;
 			}
 		}
-		if (tense == FRISE_TENSE_NONE)
-			continue;
-		int d = q < after ? after - q : q - after + 1;
-		if (d < bestdist) {
-			bestdist = d;
-			best = tense;
-			size_t wl = MIN(w[q].e - w[q].s, whylen - 1);
-			memcpy(why, text + w[q].s, wl);
-			why[wl] = 0;
-		}
 	}
-	return best;
+	return FRISE_TENSE_NONE;
 }
 
 /* ---- the API ---- */
