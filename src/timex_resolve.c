@@ -668,10 +668,16 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			if (d->gran >= 2) {
 				int ds = season_of_month(d->month);
 				int shift = HAS(SHIFT) ? V(SHIFT) : 0;
+				/* January and February belong to the winter that
+				 * began the year before: "last fall" in February
+				 * 1998 is 1997-FA */
+				year = d->month <= 2 ? d->year - 1 : d->year;
 				if ((shift < 0 && s >= ds) || (shift == 0 && tx_tense(c) == FRISE_TENSE_PAST && s > ds))
 					year--;
 				else if ((shift > 0 && s <= ds) || (shift == 0 && tx_tense(c) == FRISE_TENSE_FUTURE && s < ds))
 					year++;
+				else if (shift == 0 && tx_tense(c) != FRISE_TENSE_PAST && s < ds)
+					year = d->year; /* "this spring" in February: the coming one */
 			}
 		}
 		appf(v, "%04d-%s", year, season_names[s]);
@@ -684,6 +690,19 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			} else {
 				year = d->year;
 				*rel = true;
+				if (d->gran >= 2) {
+					/* as for months: a past quarter after the DCT's
+					 * is last year's; a future one two or more
+					 * before it next year's (not the one just
+					 * ended: earnings are reported after it) */
+					int per = HAS(QUARTER) ? 3 : 6;
+					int q = HAS(QUARTER) ? V(QUARTER) : V(HALF);
+					int dq = (d->month - 1) / per + 1;
+					if (q > dq && tx_tense(c) == FRISE_TENSE_PAST)
+						year--;
+					else if (q <= dq - 2 && tx_tense(c) == FRISE_TENSE_FUTURE)
+						year++;
+				}
 			}
 		}
 		if (year)

@@ -304,7 +304,7 @@ is_class_name(const char *s)
 	if (!g_ascii_isupper(*s))
 		return false;
 	for (; *s && *s != ':'; s++)
-		if (!g_ascii_isupper(*s) && *s != '_')
+		if (!g_ascii_isupper(*s) && !g_ascii_isdigit(*s) && *s != '_')
 			return false;
 	return true;
 }
