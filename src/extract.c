@@ -139,6 +139,8 @@ static const double precision_bonus[] = {
 /* A lead candidate (within this many sentences of the body's start) with
  * no type of its own takes the type and words of what precedes it. */
 #define LEAD_SENTENCES 3
+/* Members of a cluster a newcomer's story is compared with. */
+#define STORY_SAMPLE 8
 
 static bool
 in_table(const char *const *table, size_t n, const char *word)
@@ -953,13 +955,21 @@ says_something(const char *headline)
 	return words >= 3;
 }
 
+/* Index of the sentence holding byte `off`, or G_MAXUINT (binary search:
+ * sentences are in order and do not overlap). */
 static guint
 sentence_of(const GArray *sentences, size_t off)
 {
-	for (guint i = 0; i < sentences->len; i++) {
-		const FriseSentence *s = &g_array_index(sentences, FriseSentence, i);
-		if (off >= s->start && off < s->end)
-			return i;
+	guint lo = 0, hi = sentences->len;
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		const FriseSentence *s = &g_array_index(sentences, FriseSentence, mid);
+		if (off < s->start)
+			hi = mid;
+		else if (off >= s->end)
+			lo = mid + 1;
+		else
+			return mid;
 	}
 	return G_MAXUINT;
 }
@@ -1081,9 +1091,15 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 	 * refines the other, the finer one is the event's */
 	for (guint i = out->len; i > 0; i--) {
 		FriseCandidate *c = g_ptr_array_index(out, i - 1);
-		for (guint j = 0; j < out->len; j++) {
+		/* candidates are in text order: those of one sentence are neighbours */
+		guint from = i - 1, to = i;
+		while (from > 0 && ((FriseCandidate *)g_ptr_array_index(out, from - 1))->sentence == c->sentence)
+			from--;
+		while (to < out->len && ((FriseCandidate *)g_ptr_array_index(out, to))->sentence == c->sentence)
+			to++;
+		for (guint j = from; j < to; j++) {
 			FriseCandidate *o = g_ptr_array_index(out, j);
-			if (o != c && o->sentence == c->sentence && dates_compatible(&c->timex, &o->timex) &&
+			if (o != c && dates_compatible(&c->timex, &o->timex) &&
 			    date_granularity(o->timex.value) > date_granularity(c->timex.value)) {
 				g_ptr_array_remove_index(out, i - 1);
 				break;
@@ -1494,6 +1510,8 @@ typedef struct {
 	bool alone;         /* holds a split mention: takes no one */
 	guint32 lo, hi;     /* Julian days every member's span covers: a
 			       compatible newcomer's span must overlap them */
+	FriseCandidate *finest, *coarsest; /* members with the shortest and longest span */
+	guint32 finest_len, coarsest_len;
 } Cluster;
 
 /* The days of a value as Julian day numbers [lo, hi); false if unanchored. */
@@ -1669,8 +1687,15 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 				bool ok = true;
 				double top = -1;
 				bool story = false;
-				for (guint m = 0; m < cl->members->len && ok; m++) {
-					FriseCandidate *o = g_ptr_array_index(cl->members, m);
+				/* members' dates nest, so the finest and the coarsest
+				 * stand for all; the story is read on the first few
+				 * (the finest, placed first) to keep this linear */
+				guint nm = cl->members->len;
+				for (guint m = 0; m < nm + 2 && ok; m++) {
+					FriseCandidate *o = m < nm ? g_ptr_array_index(cl->members, m)
+						 : m == nm ? cl->finest : cl->coarsest;
+					if (m >= STORY_SAMPLE && m < nm && !forced[ci])
+						continue;
 					guint oj = GPOINTER_TO_UINT(g_hash_table_lookup(pos, o));
 					double cos = vec_cos(&vecs[ci], &vecs[oj]);
 					bool dates_ok = dates_compatible(&c->timex, &o->timex) ||
@@ -1683,9 +1708,9 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 					}
 					if (same_story(c, o, cos))
 						story = true;
-					double s = cos + (strcmp(c->type, o->type) == 0 ? 0.5 : 0);
-					if (s > top)
-						top = s;
+					double sc = cos + (strcmp(c->type, o->type) == 0 ? 0.5 : 0);
+					if (sc > top)
+						top = sc;
 				}
 				if (ok && story && top > best) {
 					best = top;
@@ -1703,6 +1728,15 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			g_ptr_array_add(clusters, cl);
 		}
 		Cluster *tc = g_ptr_array_index(clusters, target);
+		guint32 len = have_span ? chi - clo : G_MAXUINT32;
+		if (tc->finest == NULL || len < tc->finest_len) {
+			tc->finest = c;
+			tc->finest_len = len;
+		}
+		if (tc->coarsest == NULL || len > tc->coarsest_len) {
+			tc->coarsest = c;
+			tc->coarsest_len = len;
+		}
 		if (have_span) {
 			tc->lo = MAX(tc->lo, clo);
 			tc->hi = MIN(tc->hi, chi);
