@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 #include <stdint.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
@@ -1112,63 +1113,80 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 /* ------------------------------------------------------------------ */
 /* TF-IDF                                                              */
 
+/* A sparse TF-IDF vector: terms sorted by their interned word's address,
+ * so that a cosine is one merge of two sorted arrays. */
 typedef struct {
-	GHashTable *w; /* word -> double* weight */
+	const char *word; /* g_intern_string() */
+	double w;
+} Term;
+
+typedef struct {
+	Term *t;
+	guint n;
 	double norm;
 } Vec;
 
 static void
 vec_clear(Vec *v)
 {
-	if (v->w != NULL)
-		g_hash_table_unref(v->w);
+	g_free(v->t);
+	v->t = NULL;
+	v->n = 0;
 }
 
-/* Document frequencies over `cands` (each candidate a document). */
+/* Document frequencies over `sets` of candidates (each candidate a
+ * document), keyed by interned word. */
 static GHashTable *
 doc_freq(GPtrArray *const *sets, size_t nsets)
 {
-	GHashTable *df = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *df = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GHashTable *once = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (size_t k = 0; k < nsets; k++) {
 		GPtrArray *cands = sets[k];
 		for (guint i = 0; i < cands->len; i++) {
 			FriseCandidate *c = g_ptr_array_index(cands, i);
-			GHashTable *once = g_hash_table_new(g_str_hash, g_str_equal);
+			g_hash_table_remove_all(once);
 			for (guint j = 0; j < c->words->len; j++) {
-				char *w = g_ptr_array_index(c->words, j);
-				if (!g_hash_table_add(once, w))
+				const char *w = g_intern_string(g_ptr_array_index(c->words, j));
+				if (!g_hash_table_add(once, (gpointer)w))
 					continue;
-				g_hash_table_insert(df, w, GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(df, w)) + 1));
+				g_hash_table_insert(df, (gpointer)w,
+						    GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(df, w)) + 1));
 			}
-			g_hash_table_unref(once);
 		}
 	}
+	g_hash_table_unref(once);
 	return df;
+}
+
+static int
+cmp_term(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const Term *)a)->word, y = (uintptr_t)((const Term *)b)->word;
+	return x < y ? -1 : x > y;
 }
 
 static Vec
 vec_make(const FriseCandidate *c, GHashTable *df, double ndocs)
 {
-	Vec v = { g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free), 0 };
-	for (guint j = 0; j < c->words->len; j++) {
-		char *w = g_ptr_array_index(c->words, j);
-		double *x = g_hash_table_lookup(v.w, w);
-		if (x == NULL) {
-			x = g_new0(double, 1);
-			g_hash_table_insert(v.w, w, x);
-		}
-		*x += 1.0;
+	Vec v = { g_new(Term, c->words->len + 1), 0, 0 };
+	for (guint j = 0; j < c->words->len; j++)
+		v.t[v.n++] = (Term){ g_intern_string(g_ptr_array_index(c->words, j)), 1.0 };
+	qsort(v.t, v.n, sizeof(Term), cmp_term);
+	/* fold repeats into a count, then weigh: (1 + log tf) * idf */
+	guint out = 0;
+	for (guint j = 0; j < v.n; j++) {
+		if (out > 0 && v.t[out - 1].word == v.t[j].word)
+			v.t[out - 1].w += 1.0;
+		else
+			v.t[out++] = v.t[j];
 	}
-	GHashTableIter it;
-	gpointer k, val;
-	g_hash_table_iter_init(&it, v.w);
-	while (g_hash_table_iter_next(&it, &k, &val)) {
-		double dfw = GPOINTER_TO_INT(g_hash_table_lookup(df, k));
-		double *x = val;
-		*x = (1.0 + log(*x)) * log((ndocs + 1.0) / (dfw + 0.5));
-		if (*x < 0)
-			*x = 0;
-		v.norm += *x * *x;
+	v.n = out;
+	for (guint j = 0; j < v.n; j++) {
+		double dfw = GPOINTER_TO_INT(g_hash_table_lookup(df, v.t[j].word));
+		double x = (1.0 + log(v.t[j].w)) * log((ndocs + 1.0) / (dfw + 0.5));
+		v.t[j].w = x > 0 ? x : 0;
+		v.norm += v.t[j].w * v.t[j].w;
 	}
 	v.norm = sqrt(v.norm);
 	return v;
@@ -1186,16 +1204,16 @@ vec_cos(const Vec *a, const Vec *b)
 {
 	if (a->norm == 0 || b->norm == 0)
 		return 0;
-	const Vec *s = g_hash_table_size(a->w) < g_hash_table_size(b->w) ? a : b;
-	const Vec *l = s == a ? b : a;
 	double dot = 0;
-	GHashTableIter it;
-	gpointer k, val;
-	g_hash_table_iter_init(&it, s->w);
-	while (g_hash_table_iter_next(&it, &k, &val)) {
-		double *y = g_hash_table_lookup(l->w, k);
-		if (y != NULL)
-			dot += *(double *)val * *y;
+	guint i = 0, j = 0;
+	while (i < a->n && j < b->n) {
+		uintptr_t x = (uintptr_t)a->t[i].word, y = (uintptr_t)b->t[j].word;
+		if (x == y)
+			dot += a->t[i++].w * b->t[j++].w;
+		else if (x < y)
+			i++;
+		else
+			j++;
 	}
 	return dot / (a->norm * b->norm);
 }
