@@ -1113,8 +1113,9 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 /* ------------------------------------------------------------------ */
 /* TF-IDF                                                              */
 
-/* A sparse TF-IDF vector: terms sorted by their interned word's address,
- * so that a cosine is one merge of two sorted arrays. */
+/* A sparse TF-IDF vector: terms sorted by word, so that a cosine is one
+ * merge of two sorted arrays (words are interned: equal words are equal
+ * pointers; the order is strcmp's, so sums run the same way every run). */
 typedef struct {
 	const char *word; /* g_intern_string() */
 	double w;
@@ -1162,8 +1163,7 @@ doc_freq(GPtrArray *const *sets, size_t nsets)
 static int
 cmp_term(const void *a, const void *b)
 {
-	uintptr_t x = (uintptr_t)((const Term *)a)->word, y = (uintptr_t)((const Term *)b)->word;
-	return x < y ? -1 : x > y;
+	return strcmp(((const Term *)a)->word, ((const Term *)b)->word);
 }
 
 static Vec
@@ -1207,10 +1207,10 @@ vec_cos(const Vec *a, const Vec *b)
 	double dot = 0;
 	guint i = 0, j = 0;
 	while (i < a->n && j < b->n) {
-		uintptr_t x = (uintptr_t)a->t[i].word, y = (uintptr_t)b->t[j].word;
-		if (x == y)
+		int c = a->t[i].word == b->t[j].word ? 0 : strcmp(a->t[i].word, b->t[j].word);
+		if (c == 0)
 			dot += a->t[i++].w * b->t[j++].w;
-		else if (x < y)
+		else if (c < 0)
 			i++;
 		else
 			j++;
