@@ -165,8 +165,9 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 			       e->sequence, e->edited ? ", edited" : "");
 		for (guint k = 0; k < e->sources->len; k++) {
 			const FriseSource *s = g_ptr_array_index(e->sources, k);
-			printf("    %s %s  (%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
-			       e->conflict ? ", conflict" : "", e->hidden && k == 0 ? ", hidden" : "");
+			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
+			       s->mod[0] ? " " : "", s->mod, e->conflict ? ", conflict" : "",
+			       e->hidden && k == 0 ? ", hidden" : "");
 			if (explain)
 				printf("             mention %s, bytes %zu-%zu: %s\n",
 				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
