@@ -154,7 +154,9 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 	for (guint i = 0; i < tl->events->len; i++) {
 		const FriseEvent *e = g_ptr_array_index(tl->events, i);
 		char *disp = date_display(e->value, e->mod, tl->lang, false);
-		printf("%s  %-20s  %-11s %s%s%s%s\n", e->id, disp, e->type, e->title,
+		/* printf pads bytes; pad characters so "février" lines up. */
+		long pad = 20 - g_utf8_strlen(disp, -1);
+		printf("%s  %s%*s  %-11s %s%s%s%s\n", e->id, disp, (int)MAX(pad, 0), "", e->type, e->title,
 		       e->status != FRISE_STATUS_HAPPENED ? " [" : "",
 		       e->status != FRISE_STATUS_HAPPENED ? event_status_name(e->status) : "",
 		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
