@@ -1587,6 +1587,11 @@ make_event(const FriseDoc *docs, Cluster *cl)
 	GHashTable *articles = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GHashTable *wordings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	double first_pos = 1.0;
+	/* conflicts: each distinct (value, mod) against the distinct ones
+	 * before it, until one conflicts (a member compared with every earlier
+	 * member made a 1 MB article repeating one date take 25 s) */
+	GHashTable *dates_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GPtrArray *distinct = g_ptr_array_new();
 	for (guint i = 0; i < cl->members->len; i++) {
 		FriseCandidate *c = g_ptr_array_index(cl->members, i);
 		const FriseDoc *d = &docs[c->doc];
@@ -1607,10 +1612,15 @@ make_event(const FriseDoc *docs, Cluster *cl)
 		g_hash_table_add(wordings, fold(src->quote, -1));
 		if (c->position < first_pos)
 			first_pos = c->position;
-		for (guint j = 0; j < i; j++)
-			if (!dates_compatible(&c->timex, &((FriseCandidate *)g_ptr_array_index(cl->members, j))->timex))
-				e->conflict = true;
+		if (!e->conflict && g_hash_table_add(dates_seen, g_strconcat(c->timex.value, "\x1f", c->timex.mod, NULL))) {
+			for (guint j = 0; j < distinct->len && !e->conflict; j++)
+				if (!dates_compatible(&c->timex, g_ptr_array_index(distinct, j)))
+					e->conflict = true;
+			g_ptr_array_add(distinct, &c->timex);
+		}
 	}
+	g_ptr_array_unref(distinct);
+	g_hash_table_unref(dates_seen);
 	/* salience: the articles that report it in their own words (a sentence
 	 * copied word for word across articles is a site's boilerplate more
 	 * often than news), then precision, type, lead position */
