@@ -1006,6 +1006,7 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 	double body_len = body_e > body_s ? (double)(body_e - body_s) : 1.0;
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTable *repeats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *sentence_digests = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	for (guint i = 0; i < d->timexes->len; i++) {
 		const FriseTimex *t = &g_array_index(d->timexes, FriseTimex, i);
 		FriseTimex deictic;
@@ -1040,7 +1041,17 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 			continue;
 		}
 		g_hash_table_add(seen, dup);
-		char *surf = g_strdup_printf("%u\x1f%.*s", si, (int)(t->end - t->start), d->text + t->start);
+		/* by the sentence's words, not its index: a sentence repeated word
+		 * for word gives its mentions keys of their own (the same key
+		 * twice made two events with one id, and the ingest failed) */
+		const char *sd = g_hash_table_lookup(sentence_digests, GUINT_TO_POINTER(si + 1));
+		if (sd == NULL) {
+			char *dg = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)d->text + s->start,
+							       s->end - s->start);
+			g_hash_table_insert(sentence_digests, GUINT_TO_POINTER(si + 1), dg);
+			sd = dg;
+		}
+		char *surf = g_strdup_printf("%s\x1f%.*s", sd, (int)(t->end - t->start), d->text + t->start);
 		int nth = GPOINTER_TO_INT(g_hash_table_lookup(repeats, surf));
 		g_hash_table_replace(repeats, surf, GINT_TO_POINTER(nth + 1));
 
@@ -1088,6 +1099,7 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 	}
 	g_hash_table_unref(seen);
 	g_hash_table_unref(repeats);
+	g_hash_table_unref(sentence_digests);
 	/* "hier, vers 21 h 45": of two dates of one sentence where one
 	 * refines the other, the finer one is the event's */
 	for (guint i = out->len; i > 0; i--) {
