@@ -19,6 +19,7 @@
  *   after the period, since a calendar cannot show "before 2025" as a span.
  * - A TIME value ("2024-02-15T14:00") is a floating DATE-TIME (the article
  *   gave no zone) lasting one hour.
+ * - URL is the first source's http(s) URL; other schemes are not links.
  * - DTSTAMP is frise_now() in UTC; SEQUENCE and LAST-MODIFIED are the
  *   event's own `sequence` and `modified`, so they change only when the
  *   event's content does.
@@ -27,12 +28,13 @@
 #include "frise/date.h"
 
 #include <libical/ical.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Words of the DESCRIPTION, per language. ORDER LANG: indexed by FriseLang
  * ([UNKNOWN] is English). To add a language, add a row. */
 typedef struct {
-	const char *date;       /* "Date: %s" */
+	const char *date;       /* "Date: " before the date */
 	const char *narrowed;   /* after the date when mod START/MID/END narrowed the span */
 	const char *before;     /* mod BEFORE: shown as a one-day marker */
 	const char *after;      /* mod AFTER */
@@ -41,31 +43,31 @@ typedef struct {
 	const char *uncertain;  /* status uncertain */
 	const char *conflict;   /* sources disagree on the date */
 	const char *sources;    /* heading of the source list */
-	const char *gives;      /* "gives %s": the date one source gives */
+	const char *gives;      /* "gives " before the date one source gives */
 	const char *calname;    /* calendar name when the timeline has no title */
 } Words;
 
 static const Words words[FRISE_LANG_COUNT] = {
 	[FRISE_LANG_UNKNOWN] = {
-		"Date: %s", " (the calendar shows the approximate part of the period)",
+		"Date: ", " (the calendar shows the approximate part of the period)",
 		" (shown on the last day before)", " (shown on the first day after)",
 		" (approximate)", "Planned: this had not happened when the sources were written.",
 		"Unconfirmed: the sources report it as uncertain.",
-		"The sources disagree on the date.", "Sources:", "gives %s", "Timeline",
+		"The sources disagree on the date.", "Sources:", "gives ", "Timeline",
 	},
 	[FRISE_LANG_FR] = {
-		"Date : %s", " (le calendrier montre la partie approximative de la période)",
+		"Date : ", " (le calendrier montre la partie approximative de la période)",
 		" (placé le dernier jour avant)", " (placé le premier jour après)",
 		" (approximative)", "Prévu : cela n'avait pas eu lieu quand les sources ont été écrites.",
 		"Non confirmé : les sources le rapportent comme incertain.",
-		"Les sources ne s'accordent pas sur la date.", "Sources :", "donne %s", "Frise",
+		"Les sources ne s'accordent pas sur la date.", "Sources :", "donne ", "Frise",
 	},
 	[FRISE_LANG_EN] = {
-		"Date: %s", " (the calendar shows the approximate part of the period)",
+		"Date: ", " (the calendar shows the approximate part of the period)",
 		" (shown on the last day before)", " (shown on the first day after)",
 		" (approximate)", "Planned: this had not happened when the sources were written.",
 		"Unconfirmed: the sources report it as uncertain.",
-		"The sources disagree on the date.", "Sources:", "gives %s", "Timeline",
+		"The sources disagree on the date.", "Sources:", "gives ", "Timeline",
 	},
 };
 
@@ -158,7 +160,8 @@ describe(const FriseEvent *e, FriseLang lang)
 	GString *d = g_string_new(e->text != NULL && *e->text != '\0' ? e->text : e->title);
 	char *when = date_display(e->value, e->mod, lang, false);
 	g_string_append(d, "\n\n");
-	g_string_append_printf(d, w->date, when);
+	g_string_append(d, w->date);
+	g_string_append(d, when);
 	g_free(when);
 	if (mod_is(e->mod, "START") || mod_is(e->mod, "MID") || mod_is(e->mod, "END"))
 		g_string_append(d, w->narrowed);
@@ -184,15 +187,20 @@ describe(const FriseEvent *e, FriseLang lang)
 		}
 		if (e->conflict && s->value != NULL) {
 			char *given = date_display(s->value, s->mod, lang, false);
-			g_string_append(d, " (");
-			g_string_append_printf(d, w->gives, given);
-			g_string_append(d, ")");
+			g_string_append_printf(d, " (%s%s)", w->gives, given);
 			g_free(given);
 		}
 		if (s->url != NULL && *s->url != '\0')
 			g_string_append_printf(d, "\n  %s", s->url);
 	}
 	return g_string_free(d, FALSE);
+}
+
+/* Only web links become the URL property: a calendar makes it clickable. */
+static bool
+is_web_url(const char *url)
+{
+	return url != NULL && (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://"));
 }
 
 /* Adds a TEXT property made by `make` from a cleaned copy of `text`. */
@@ -252,7 +260,7 @@ vevent(const FriseTimeline *timeline, const FriseEvent *e, FriseLang lang,
 	g_free(description);
 	for (guint i = 0; e->sources != NULL && i < e->sources->len; i++) {
 		const FriseSource *s = g_ptr_array_index(e->sources, i);
-		if (s->url != NULL && *s->url != '\0') {
+		if (is_web_url(s->url)) {
 			char *url = ical_text(s->url);
 			icalcomponent_add_property(v, icalproperty_new_url(url));
 			g_free(url);

@@ -28,6 +28,7 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define JSON_FORMAT_VERSION 1
