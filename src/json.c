@@ -392,7 +392,7 @@ json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *
 		const Keyed *k = &g_array_index(keyed, Keyed, i);
 		const FriseEvent *e = k->event;
 		if (!k->anchored) {
-			g_printerr("frise: timelinejs: event %s (\"%s\") left out: its date %s has no known year\n",
+			fprintf(stderr, "frise: timelinejs: event %s (\"%s\") left out: its date %s has no known year\n",
 				   e->id, e->title, e->value);
 			continue;
 		}
