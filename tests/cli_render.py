@@ -351,7 +351,7 @@ def check_html(base, data):
 
 def check_store_cli(tmp):
     """End to end on the seed articles, once the store builds."""
-    frise = os.environ['FRISE']
+    frise = os.path.abspath(os.environ['FRISE'])
     out = os.path.join(tmp, 'out')
     r = subprocess.run(WRAP + [frise, 'build', os.path.join(ROOT, 'articles'), '-o', out], cwd=tmp,
                        capture_output=True, text=True, timeout=600)

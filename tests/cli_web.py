@@ -144,7 +144,7 @@ def main():
 
         # The seeds, end to end, once `frise build` writes the page.
         seeds = os.path.join(tmp, 'seeds')
-        r = subprocess.run(WRAP + [os.environ['FRISE'], 'build', os.path.join(ROOT, 'articles'), '-o', seeds],
+        r = subprocess.run(WRAP + [os.path.abspath(os.environ['FRISE']), 'build', os.path.join(ROOT, 'articles'), '-o', seeds],
                            cwd=tmp, capture_output=True, text=True, timeout=600)
         if r.returncode != 0 or not os.path.isfile(os.path.join(seeds, 'index.html')):
             print('# frise build does not write the page yet: seeds not checked (%s)' % r.stderr.strip()[:200])
