@@ -154,6 +154,9 @@ def check_ics(base, again, edited, later, stderr, data):
     check('fin 2024' in str(ev['00000000000000c3@frise']['DESCRIPTION'])
           and 'avant 2025' in str(ev['0000000000000107@frise']['DESCRIPTION']),
           'ics: the description says what a mod meant ("fin 2024", "avant 2025")')
+    check('Les sources ne s\'accordent pas sur la date.' in str(ev['000000000000013a@frise']['DESCRIPTION'])
+          and '(donne 2 juin 2024)' in str(ev['000000000000013a@frise']['DESCRIPTION']),
+          'ics: a conflict is said, with the date each source gives')
     labels = {t['id']: t['label'][data['lang']] for t in data['types']}
     check(all([str(c) for c in v['CATEGORIES'].cats] == [labels[by_id[u[:-6]]['type']]] for u, v in ev.items()),
           'ics: CATEGORIES is the type\'s label ("Accord <i>" included)')

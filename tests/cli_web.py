@@ -141,6 +141,15 @@ def main():
                 run_page(env, 'fixture')
             finally:
                 httpd.shutdown()
+            # The same page in English: interface words and dates follow --lang.
+            en = os.path.join(tmp, 'en')
+            os.mkdir(en)
+            subprocess.run(WRAP + [fixture, en, '--lang', 'en'], check=True, capture_output=True)
+            page = open(os.path.join(en, 'index.html'), encoding='utf8').read()
+            if '<html lang="en">' not in page:
+                fail('en: the page does not say lang="en"')
+            run_page({'PAGE_URL': 'file://' + os.path.join(en, 'index.html'),
+                      'DATA_JSON': os.path.join(en, 'timeline.json'), 'MODE': 'fixture'}, 'fixture in English')
 
         # The seeds, end to end, once `frise build` writes the page.
         seeds = os.path.join(tmp, 'seeds')
