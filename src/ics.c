@@ -38,7 +38,6 @@ typedef struct {
 	const char *narrowed;   /* after the date when mod START/MID/END narrowed the span */
 	const char *before;     /* mod BEFORE: shown as a one-day marker */
 	const char *after;      /* mod AFTER */
-	const char *approx;     /* mod APPROX */
 	const char *planned;    /* status planned */
 	const char *uncertain;  /* status uncertain */
 	const char *conflict;   /* sources disagree on the date */
@@ -51,21 +50,21 @@ static const Words words[FRISE_LANG_COUNT] = {
 	[FRISE_LANG_UNKNOWN] = {
 		"Date: ", " (the calendar shows the approximate part of the period)",
 		" (shown on the last day before)", " (shown on the first day after)",
-		" (approximate)", "Planned: this had not happened when the sources were written.",
+		"Planned: this had not happened when the sources were written.",
 		"Unconfirmed: the sources report it as uncertain.",
 		"The sources disagree on the date.", "Sources:", "gives ", "Timeline",
 	},
 	[FRISE_LANG_FR] = {
 		"Date : ", " (le calendrier montre la partie approximative de la période)",
 		" (placé le dernier jour avant)", " (placé le premier jour après)",
-		" (approximative)", "Prévu : cela n'avait pas eu lieu quand les sources ont été écrites.",
+		"Prévu : cela n'avait pas eu lieu quand les sources ont été écrites.",
 		"Non confirmé : les sources le rapportent comme incertain.",
 		"Les sources ne s'accordent pas sur la date.", "Sources :", "donne ", "Frise",
 	},
 	[FRISE_LANG_EN] = {
 		"Date: ", " (the calendar shows the approximate part of the period)",
 		" (shown on the last day before)", " (shown on the first day after)",
-		" (approximate)", "Planned: this had not happened when the sources were written.",
+		"Planned: this had not happened when the sources were written.",
 		"Unconfirmed: the sources report it as uncertain.",
 		"The sources disagree on the date.", "Sources:", "gives ", "Timeline",
 	},
@@ -315,9 +314,9 @@ ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStrin
 		g_date_clear(&end, 1);
 		if (!event_days(e, &start, &end)) {
 			fprintf(stderr, "frise: ics: event %s (\"%s\") left out of the calendar: its date %s%s%s %s\n",
-				   e->id, e->title, e->value,
-				   e->mod != NULL && *e->mod != '\0' ? " " : "", e->mod != NULL ? e->mod : "",
-				   g_str_has_prefix(e->value, "X") ? "has no known year" : "is not a calendar date");
+				e->id, e->title, e->value,
+				e->mod != NULL && *e->mod != '\0' ? " " : "", e->mod != NULL ? e->mod : "",
+				g_str_has_prefix(e->value, "X") ? "has no known year" : "is not a calendar date");
 			continue;
 		}
 		icalcomponent_add_component(cal, vevent(timeline, e, lang, stamp, &start, &end));
