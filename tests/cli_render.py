@@ -374,6 +374,7 @@ def check_store_cli(tmp):
     cal = icalendar.Calendar.from_ical(read(out, 'timeline.ics'))
     check(len(cal.walk('VEVENT')) == sum(1 for e in data['events'] if e['date']['start']),
           'build: one VEVENT per dated event of the seeds')
+    check_khal(out, data)
     # Again with a store kept, then `frise render` from it: the same bytes.
     store = os.path.join(tmp, 'seeds.db')
     out2 = os.path.join(tmp, 'out2')
