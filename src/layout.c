@@ -553,8 +553,8 @@ axis_x(const GArray *segs, double day)
 	const Segment *s = NULL;
 	for (guint i = 0; i < segs->len; i++) {
 		s = &g_array_index(segs, Segment, i);
-		if (day < s->d1 || i + 1 == segs->len)
-			break;
+		if (day <= s->d1 || i + 1 == segs->len)
+			break; /* a segment's end day is its own, not the next one's start */
 	}
 	double f = (day - s->d0) / (double)(s->d1 - s->d0);
 	return s->x0 + CLAMP(f, 0.0, 1.0) * (s->x1 - s->x0);
@@ -816,9 +816,10 @@ assign_lanes(LayoutPage *p, GPtrArray *sides[2], double *stems)
 					double *b = (double *)l->boxes->data + 2 * j;
 					double e[2] = { b[0] - STEM_GAP - 1, b[1] + STEM_GAP + 1 };
 					for (int q = 0; q < 2; q++) {
+						/* Corridors far away too: a long slanted leader
+						 * beats one drawn through labels. */
 						double c[2] = { e[q], MAX(0, fabs(e[q] - mx) - half) };
-						if (c[1] <= MAX_SHIFT)
-							g_array_append_val(cands, c);
+						g_array_append_val(cands, c);
 					}
 				}
 			}
@@ -851,6 +852,7 @@ assign_lanes(LayoutPage *p, GPtrArray *sides[2], double *stems)
 			}
 		}
 		if (best == G_MAXDOUBLE) {
+			p->crossings++;
 			/* Nowhere clear (only past MAX_LANES or on a canvas narrower
 			 * than a label): a lane of its own on top. */
 			best_side = sides[0]->len <= sides[1]->len ? 0 : 1;
@@ -1103,7 +1105,7 @@ layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GE
 			page->height = layout_footer(page, ctx, timeline, top + 10) + MARGIN;
 		page->kind = FRISE_LAYOUT_HORIZONTAL;
 		if (kind == FRISE_LAYOUT_AUTO &&
-		    (dated->len > AUTO_MAX_EVENTS || page->height > width * AUTO_MAX_RATIO)) {
+		    (dated->len > AUTO_MAX_EVENTS || page->height > width * AUTO_MAX_RATIO || page->crossings > 0)) {
 			layout_free(page);
 			page = NULL;
 		}
