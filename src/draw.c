@@ -346,7 +346,7 @@ renumber_one(const GMatchInfo *match, GString *result, gpointer table)
 static void
 renumber_surfaces(GString *svg, gsize from)
 {
-	GRegex *re = g_regex_new("(surface[0-9]+)\"", G_REGEX_OPTIMIZE, 0, NULL);
+	GRegex *re = g_regex_new("(surface[0-9]+)\"", 0, 0, NULL);
 	GHashTable *table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	char *fixed = g_regex_replace_eval(re, svg->str + from, (gssize)(svg->len - from), 0, 0,
 					   renumber_one, table, NULL);
