@@ -643,6 +643,28 @@ axis_segments(GArray *dated, double x0, double x1, GArray *breaks)
 	return segs;
 }
 
+/* A tick at `pos`, labelled `text` (or not: NULL) unless the label would
+ * run into the previous one or off the canvas. */
+static void
+add_tick(LayoutPage *p, PangoContext *ctx, double pos, bool major, const char *text, double axis_y,
+	 double *last_right)
+{
+	LayoutTick t = { .pos = pos, .major = major };
+	if (text != NULL) {
+		t.text = text_new(ctx, text, false, TICK_SIZE, major, 0, 0, PANGO_ALIGN_LEFT);
+		t.text_x = pos + 4;
+		t.text_y = axis_y + 9;
+		t.box = text_box(t.text, t.text_x, t.text_y);
+		if (t.box.x < *last_right + 6 || t.box.x + t.box.w > p->width - MARGIN / 2) {
+			g_clear_object(&t.text);
+			t.box = (LayoutBox){ 0 };
+		} else {
+			*last_right = t.box.x + t.box.w;
+		}
+	}
+	g_array_append_val(p->ticks, t);
+}
+
 /* Month and year ticks under the axis at `axis_y`. */
 static void
 axis_ticks(LayoutPage *p, PangoContext *ctx, GArray *segs, double axis_y)
@@ -674,30 +696,27 @@ axis_ticks(LayoutPage *p, PangoContext *ctx, GArray *segs, double axis_y)
 				labelled = false; /* the segment's end: the next one labels it */
 			if (first && j < s->d1)
 				labelled = draw = true;
+			double pos = s->x0 + (s->x1 - s->x0) * (j - s->d0) / (s->d1 - s->d0);
 			if (draw) {
-				LayoutTick t = { .pos = s->x0 + (s->x1 - s->x0) * (j - s->d0) / (s->d1 - s->d0),
-						 .major = year_tick || first };
-				if (labelled) {
-					char *text;
-					if (step >= 12)
-						text = g_strdup_printf("%d", y);
-					else if (year_tick || first)
-						text = g_strdup_printf("%s %d", date_month_name(m, lang, true), y);
-					else
-						text = g_strdup(date_month_name(m, lang, true));
-					t.text = text_new(ctx, text, false, TICK_SIZE, t.major, 0, 0, PANGO_ALIGN_LEFT);
-					g_free(text);
-					t.text_x = t.pos + 4;
-					t.text_y = axis_y + 9;
-					t.box = text_box(t.text, t.text_x, t.text_y);
-					if (t.box.x < last_right + 6 || t.box.x + t.box.w > p->width - MARGIN / 2) {
-						g_clear_object(&t.text);
-						t.box = (LayoutBox){ 0 };
-					} else {
-						last_right = t.box.x + t.box.w;
-					}
-				}
-				g_array_append_val(p->ticks, t);
+				char *text = NULL;
+				if (!labelled)
+					;
+				else if (step >= 12)
+					text = g_strdup_printf("%d", y);
+				else if (year_tick || first)
+					text = g_strdup_printf("%s %d", date_month_name(m, lang, true), y);
+				else
+					text = g_strdup(date_month_name(m, lang, true));
+				add_tick(p, ctx, pos, year_tick || first, text, axis_y, &last_right);
+				g_free(text);
+			}
+			/* A month wide enough gets its weeks: "8 févr.", "15 févr."… */
+			for (int day = 8; px_month >= 320 && day <= 22 && j + day - 1 < s->d1; day += 7) {
+				char *text = lang == FRISE_LANG_FR ?
+					     g_strdup_printf("%d %s", day, date_month_name(m, lang, true)) :
+					     g_strdup_printf("%s %d", date_month_name(m, lang, true), day);
+				add_tick(p, ctx, pos + px_month / 30.44 * (day - 1), false, text, axis_y, &last_right);
+				g_free(text);
 			}
 			first = false;
 			if (++m > 12) {
