@@ -1015,16 +1015,18 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 	double axis_x = MARGIN + V_DATE_W + 26;
 	double text_x = axis_x + 28, text_w = p->width - MARGIN - text_x;
 	double y = top + 12, axis_top = y;
-	int prev_year = G_MININT, prev_end = G_MININT;
-	double gap_min = 120;
-	if (dated->len > 0) {
-		const Dated *f = &g_array_index(dated, Dated, 0), *l = &g_array_index(dated, Dated, dated->len - 1);
-		gap_min = MAX(120.0, 0.2 * (l->d1 - f->d0));
+	int prev_year = G_MININT;
+	double prev_end = -G_MAXDOUBLE, lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+	for (guint i = 0; i < dated->len; i++) {
+		lo = MIN(lo, g_array_index(dated, Dated, i).a0);
+		hi = MAX(hi, g_array_index(dated, Dated, i).a1);
 	}
+	/* The same rule as the horizontal axis's breaks. */
+	double gap_min = MAX(120.0, 0.2 * (hi - lo));
 	for (guint i = 0; i < dated->len; i++) {
 		const Dated *d = &g_array_index(dated, Dated, i);
-		if (prev_end != G_MININT && d->d0 - prev_end >= gap_min) {
-			LayoutBreak b = { y + 4, y + V_BREAK_H - 4, d->d0 - prev_end };
+		if (prev_end != -G_MAXDOUBLE && d->a0 - prev_end >= gap_min) {
+			LayoutBreak b = { y + 4, y + V_BREAK_H - 4, (int)(d->a0 - prev_end) };
 			g_array_append_val(p->breaks, b);
 			y += V_BREAK_H;
 		}
@@ -1043,7 +1045,7 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 			y += V_YEAR_H;
 			prev_year = year;
 		}
-		prev_end = MAX(prev_end, d->d1);
+		prev_end = MAX(prev_end, d->a1);
 
 		LayoutItem it = { .event = d->event, .kind = d->kind, .planned = d->planned, .vague = d->vague,
 				  .lane = (int)i };

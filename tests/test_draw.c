@@ -139,6 +139,9 @@ test_seeds(void)
 	const LayoutBreak *b = &g_array_index(p->breaks, LayoutBreak, 0);
 	g_assert_cmpint(b->days, >=, 90);
 	g_assert_cmpfloat(b->pos1 - b->pos0, <, 100);
+	LayoutPage *v = lay_out(t, FRISE_LAYOUT_VERTICAL, 1600);
+	g_assert_cmpuint(v->breaks->len, ==, 1);
+	layout_free(v);
 	/* Month ticks in French, "févr. 2024" style at years and cluster starts. */
 	bool feb = false, jan = false;
 	for (guint i = 0; i < p->ticks->len; i++) {
