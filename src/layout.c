@@ -44,7 +44,8 @@
 #define BREAK_W 44.0         /* an axis break's width */
 #define MAX_LANES 1000       /* per side; past it labels stack anyway */
 #define AUTO_MAX_EVENTS 36   /* AUTO picks the vertical layout above this… */
-#define AUTO_MAX_RATIO 1.15  /* …or when the horizontal one is taller than width × this */
+#define AUTO_MAX_RATIO 1.15  /* …or when the horizontal one is taller than width × this… */
+#define AUTO_MAX_LANES 4     /* …or needs more lanes than this on a side */
 
 /* Words of the image, per language; indexed by FriseLang (ORDER LANG).
  * To add a language, add a column to each row. */
@@ -1126,7 +1127,8 @@ layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GE
 			page->height = layout_footer(page, ctx, timeline, top + 10) + MARGIN;
 		page->kind = FRISE_LAYOUT_HORIZONTAL;
 		if (kind == FRISE_LAYOUT_AUTO &&
-		    (dated->len > AUTO_MAX_EVENTS || page->height > width * AUTO_MAX_RATIO || page->crossings > 0)) {
+		    (dated->len > AUTO_MAX_EVENTS || page->height > width * AUTO_MAX_RATIO || page->crossings > 0 ||
+		     MAX(page->lanes_above, page->lanes_below) > AUTO_MAX_LANES)) {
 			layout_free(page);
 			page = NULL;
 		}

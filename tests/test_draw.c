@@ -213,9 +213,19 @@ test_crowded(void)
 	layout_free(p);
 	event_timeline_free(t);
 
-	/* Twenty in a month still fit horizontally, leaders clear. */
+	/* Twenty in a month still fit horizontally, leaders clear; thirty
+	 * would need a tall stack of lanes: AUTO goes vertical. */
 	t = fixture_crowded(20);
 	check_all_ways(t, true);
+	p = lay_out(t, FRISE_LAYOUT_AUTO, 1600);
+	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_HORIZONTAL);
+	g_assert_cmpint(MAX(p->lanes_above, p->lanes_below), <=, 4);
+	layout_free(p);
+	event_timeline_free(t);
+	t = fixture_crowded(30);
+	p = lay_out(t, FRISE_LAYOUT_AUTO, 1600);
+	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_VERTICAL);
+	layout_free(p);
 	event_timeline_free(t);
 }
 

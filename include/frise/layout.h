@@ -124,7 +124,8 @@ typedef struct {
 LayoutPage *layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GError **error);
 void layout_free(LayoutPage *page);
 
-/* The font family every text of the image uses (fonts-noto-core). */
-#define LAYOUT_FONT "Noto Sans"
+/* The font families of every text of the image (fonts-noto-core, then
+ * fonts-dejavu-core for what Noto Sans lacks, such as "≈"). */
+#define LAYOUT_FONT "Noto Sans, DejaVu Sans"
 
 #endif
