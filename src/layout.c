@@ -271,20 +271,26 @@ dated_clear(gpointer p)
 }
 
 /*
- * French typography for text shown to a reader: the spaces inside « »
- * and before : ; ! ? become non-breaking (narrow before ; ! ?), so a
- * line never starts with a closing mark. A new string: g_free() it.
+ * Text as shown to a reader: control characters become spaces; in French
+ * the spaces inside « » and before : ; ! ? become non-breaking (narrow
+ * before ; ! ?), so a line never starts with a closing mark.
+ * A new string: g_free() it.
  */
 static char *
 typography(const char *text, FriseLang lang)
 {
+	/* Control characters first: Pango markup cannot hold them, even
+	 * escaped, and they mean nothing on a picture. */
+	GString *s = g_string_new(text);
+	for (gsize i = 0; i < s->len; i++)
+		if ((guchar)s->str[i] < 0x20 || s->str[i] == 0x7f)
+			s->str[i] = ' ';
 	if (lang != FRISE_LANG_FR)
-		return g_strdup(text);
+		return g_string_free(s, FALSE);
 	static const struct { const char *from, *to; } rules[] = {
 		{ "« ", "«\u00a0" }, { " »", "\u00a0»" }, { " :", "\u00a0:" },
 		{ " ;", "\u202f;" }, { " !", "\u202f!" }, { " ?", "\u202f?" },
 	};
-	GString *s = g_string_new(text);
 	for (size_t i = 0; i < G_N_ELEMENTS(rules); i++)
 		g_string_replace(s, rules[i].from, rules[i].to, 0);
 	return g_string_free(s, FALSE);
