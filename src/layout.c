@@ -1011,7 +1011,7 @@ layout_horizontal(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArr
 
 /* --- the vertical layout ------------------------------------------------ */
 
-#define V_DATE_W 200.0
+#define V_DATE_W 215.0
 #define V_ROW_GAP 14.0
 #define V_YEAR_H 44.0
 #define V_BREAK_H 40.0

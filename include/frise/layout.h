@@ -114,7 +114,8 @@ typedef struct {
 } LayoutPage;
 
 /*
- * Lays out `timeline` for an image `opts->width` pixels wide (0: 1600),
+ * Lays out `timeline` for an image `opts->width` pixels wide (0: 1600;
+ * below 480, 480: a label needs that much),
  * choosing the vertical layout when `opts->layout` is AUTO and the
  * horizontal one would need too many lanes. Never fails on odd input
  * (no events, undated events, huge counts); fails with FRISE_ERROR_LIMIT
