@@ -311,8 +311,8 @@ date_month_name(int month, FriseLang lang, bool abbrev)
 {
 	if (month < 1 || month > 12)
 		return "";
-	/* One array per branch: GCC 12's -fsanitize=object-size misreads
-	 * `(c ? a : b)[i]` once inlined and reports a bad load. */
+	/* Indexing each table on its own: GCC's object-size check misreads
+	 * (c ? a : b)[i] as an out-of-bounds access under UBSan. */
 	if (lang == FRISE_LANG_FR)
 		return abbrev ? months_fr_abbr[month - 1] : months_fr[month - 1];
 	return abbrev ? months_en_abbr[month - 1] : months_en[month - 1];
