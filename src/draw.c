@@ -164,6 +164,13 @@ draw_break(cairo_t *cr, const Palette *pal, const LayoutPage *page, const Layout
 	bool horizontal = page->kind == FRISE_LAYOUT_HORIZONTAL;
 	double mid = (b->pos0 + b->pos1) / 2, c = horizontal ? page->axis[1] : page->axis[0];
 	cairo_save(cr);
+	/* Cut through whatever runs into the break (a long bar). */
+	set_rgb(cr, pal->bg);
+	if (horizontal)
+		cairo_rectangle(cr, b->pos0, c - 9, b->pos1 - b->pos0, 18);
+	else
+		cairo_rectangle(cr, c - 9, b->pos0, 18, b->pos1 - b->pos0);
+	cairo_fill(cr);
 	set_rgb(cr, pal->axis);
 	cairo_set_line_width(cr, 2);
 	for (int s = -1; s <= 1; s += 2) {
@@ -207,8 +214,6 @@ draw_axis(cairo_t *cr, const Palette *pal, const LayoutPage *page)
 			from = g_array_index(page->breaks, LayoutBreak, i).pos1;
 	}
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-	for (guint i = 0; i < page->breaks->len; i++)
-		draw_break(cr, pal, page, &g_array_index(page->breaks, LayoutBreak, i));
 }
 
 static void
@@ -256,6 +261,8 @@ draw_items(cairo_t *cr, const Palette *pal, const LayoutPage *page)
 			if ((it->kind == LAYOUT_MARK_BAR) == (pass == 0))
 				draw_mark(cr, pal, it->kind, &it->marker, it->rgb, it->planned, it->vague);
 		}
+	for (guint i = 0; i < page->breaks->len; i++)
+		draw_break(cr, pal, page, &g_array_index(page->breaks, LayoutBreak, i));
 	for (guint i = 0; i < page->items->len; i++) {
 		const LayoutItem *it = &g_array_index(page->items, LayoutItem, i);
 		if (it->rule[1] != it->rule[3] || it->rule[0] != it->rule[2]) {

@@ -42,6 +42,7 @@
 #define DOT_R 7.0            /* a point marker's radius */
 #define BAR_H 12.0           /* a bar's thickness */
 #define BREAK_W 44.0         /* an axis break's width */
+#define LONG_BAR_DAYS 28     /* a bar longer than this may run into a break */
 #define MAX_LANES 1000       /* per side; past it labels stack anyway */
 #define AUTO_MAX_EVENTS 36   /* AUTO picks the vertical layout above this… */
 #define AUTO_MAX_RATIO 1.15  /* …or when the horizontal one is taller than width × this… */
@@ -554,17 +555,22 @@ typedef struct {
 	double x0, x1;
 } Segment;
 
+/* The x of a (fractional) day: proportional within a segment; a day in a
+ * compressed gap (only a long bar's end can be) falls inside the break. */
 static double
 axis_x(const GArray *segs, double day)
 {
-	const Segment *s = NULL;
 	for (guint i = 0; i < segs->len; i++) {
-		s = &g_array_index(segs, Segment, i);
-		if (day <= s->d1 || i + 1 == segs->len)
-			break; /* a segment's end day is its own, not the next one's start */
+		const Segment *s = &g_array_index(segs, Segment, i);
+		const Segment *next = i + 1 < segs->len ? &g_array_index(segs, Segment, i + 1) : NULL;
+		if (day <= s->d1 || next == NULL) {
+			double f = (day - s->d0) / (double)(s->d1 - s->d0);
+			return s->x0 + CLAMP(f, 0.0, 1.0) * (s->x1 - s->x0);
+		}
+		if (day < next->d0)
+			return s->x1 + (day - s->d1) / (double)(next->d0 - s->d1) * (next->x0 - s->x1);
 	}
-	double f = (day - s->d0) / (double)(s->d1 - s->d0);
-	return s->x0 + CLAMP(f, 0.0, 1.0) * (s->x1 - s->x0);
+	return 0;
 }
 
 static int
@@ -584,7 +590,10 @@ axis_segments(GArray *dated, double x0, double x1, GArray *breaks)
 	double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
 	for (guint i = 0; i < dated->len; i++) {
 		const Dated *d = &g_array_index(dated, Dated, i);
-		double ab[2] = { d->a0, d->a1 };
+		/* A long bar ("2023", "fin 2024") holds the axis open for its
+		 * first month only: a year known to the year alone should not
+		 * take a year of width from the events around it. */
+		double ab[2] = { d->a0, MIN(d->a1, d->a0 + LONG_BAR_DAYS) };
 		g_array_append_val(spans, ab);
 		lo = MIN(lo, d->a0);
 		hi = MAX(hi, d->a1);
