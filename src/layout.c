@@ -272,13 +272,13 @@ dated_clear(gpointer p)
 }
 
 /*
- * Text as shown to a reader: control characters become spaces; in French
- * the spaces inside « » and before : ; ! ? become non-breaking (narrow
+ * Text as shown to a reader: control characters become spaces; the spaces
+ * inside « » and before : ; ! ? (French usage) become non-breaking (narrow
  * before ; ! ?), so a line never starts with a closing mark.
  * A new string: g_free() it.
  */
 static char *
-typography(const char *text, FriseLang lang)
+typography(const char *text)
 {
 	/* Control characters first: Pango markup cannot hold them, even
 	 * escaped, and they mean nothing on a picture. */
@@ -286,8 +286,8 @@ typography(const char *text, FriseLang lang)
 	for (gsize i = 0; i < s->len; i++)
 		if ((guchar)s->str[i] < 0x20 || s->str[i] == 0x7f)
 			s->str[i] = ' ';
-	if (lang != FRISE_LANG_FR)
-		return g_string_free(s, FALSE);
+	/* The French rules hold in any output language: the text is the
+	 * article's, and English text has no space before these marks. */
 	static const struct { const char *from, *to; } rules[] = {
 		{ "« ", "«\u00a0" }, { " »", "\u00a0»" }, { " :", "\u00a0:" },
 		{ " ;", "\u202f;" }, { " !", "\u202f!" }, { " ?", "\u202f?" },
@@ -316,7 +316,7 @@ label_markup(const Dated *d, FriseLang lang, bool with_date)
 		g_string_append_c(m, '\n');
 	}
 	const char *headline = e->title && *e->title ? e->title : e->text ? e->text : "";
-	char *stripped = g_strstrip(typography(headline, lang));
+	char *stripped = g_strstrip(typography(headline));
 	char *h = g_markup_escape_text(stripped, -1);
 	g_string_append(m, h);
 	g_free(h);
@@ -427,7 +427,7 @@ layout_header(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, const Fr
 	double inner = p->width - 2 * MARGIN;
 	const char *title = o->title && *o->title ? o->title :
 			    t->title && *t->title ? t->title : word(lang, W_UNTITLED);
-	char *typo = typography(title, lang);
+	char *typo = typography(title);
 	p->title = text_new(ctx, typo, false, TITLE_SIZE, true, inner, 2, PANGO_ALIGN_LEFT);
 	g_free(typo);
 	p->title_box = text_box(p->title, MARGIN, MARGIN);
@@ -534,7 +534,7 @@ layout_footer(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, double y
 	for (guint i = 0; i < t->articles->len; i++) {
 		const FriseArticleInfo *a = g_ptr_array_index(t->articles, i);
 		const char *title = a->title && *a->title ? a->title : a->id ? a->id : "?";
-		char *typo = typography(title, p->lang);
+		char *typo = typography(title);
 		char *esc = g_markup_escape_text(typo, -1);
 		g_free(typo);
 		g_string_append_printf(m, "%s%s", i ? " · " : "", esc);
