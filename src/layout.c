@@ -39,6 +39,8 @@
 #define CLEAR_BELOW 66.0     /* from the axis to the first lane below (ticks) */
 #define BEND_NEAR_ABOVE 12.0 /* a shifted leader leaves the marker straight this far… */
 #define BEND_NEAR_BELOW 36.0 /* …(below: past the tick labels), then slants to its stem */
+#define MAX_TRACKS 6         /* markers that would overlap stack in up to this many tracks… */
+#define TRACK_STEP 15.0      /* …this far apart, upwards from the axis */
 #define DOT_R 7.0            /* a point marker's radius */
 #define BAR_H 12.0           /* a bar's thickness */
 #define BREAK_W 44.0         /* an axis break's width */
@@ -913,6 +915,40 @@ assign_lanes(LayoutPage *p, GPtrArray *sides[2], double *stems)
 	g_array_unref(cands);
 }
 
+/*
+ * Markers that would overlap on the axis (five events in "février 2024",
+ * two on one day) stack upwards in tracks, first-fit in date order, so
+ * that each stays visible; x still says when. Fills `tracks`; returns
+ * how many are used.
+ */
+static int
+assign_tracks(GArray *items, int *tracks)
+{
+	double ends[MAX_TRACKS];
+	int used = 1;
+	for (int k = 0; k < MAX_TRACKS; k++)
+		ends[k] = -G_MAXDOUBLE;
+	for (guint i = 0; i < items->len; i++) {
+		const LayoutItem *it = &g_array_index(items, LayoutItem, i);
+		/* Bars may touch end to start (February, then March); dots need room. */
+		double pad = it->kind == LAYOUT_MARK_POINT ? DOT_R + 2 : 0;
+		double x0 = it->t0 - pad, x1 = it->t1 + pad;
+		int k = 0;
+		while (k < MAX_TRACKS && x0 < ends[k] - 0.5)
+			k++;
+		if (k == MAX_TRACKS) { /* all taken: the one free soonest */
+			k = 0;
+			for (int j = 1; j < MAX_TRACKS; j++)
+				if (ends[j] < ends[k])
+					k = j;
+		}
+		ends[k] = MAX(ends[k], x1);
+		tracks[i] = k;
+		used = MAX(used, k + 1);
+	}
+	return used;
+}
+
 static void
 layout_horizontal(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray *dated, double top)
 {
@@ -963,7 +999,9 @@ layout_horizontal(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArr
 		lane_y[0][k] = y;
 		y += LANE_GAP;
 	}
-	double axis_y = (used[0] ? y - LANE_GAP : y) + CLEAR_ABOVE;
+	int *tracks = g_new0(int, p->items->len);
+	double stack = (assign_tracks(p->items, tracks) - 1) * TRACK_STEP;
+	double axis_y = (used[0] ? y - LANE_GAP : y) + CLEAR_ABOVE + stack;
 	y = axis_y + CLEAR_BELOW;
 	for (int k = 1; k <= used[1]; k++) {
 		lane_y[1][k] = y;
@@ -977,15 +1015,13 @@ layout_horizontal(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArr
 		double *l = it->leader;
 		if (it->lane > 0) {
 			it->label.y = lane_y[0][it->lane] - it->label.h;
-			l[1] = axis_y;
-			l[3] = axis_y - BEND_NEAR_ABOVE;
-			l[5] = axis_y - CLEAR_ABOVE + 6;
+			l[3] = axis_y - stack - BEND_NEAR_ABOVE;
+			l[5] = axis_y - stack - CLEAR_ABOVE + 6;
 			l[7] = it->label.y + it->label.h;
 			it->rule[1] = it->label.y + it->label.h;
 			it->rule[3] = it->label.y;
 		} else {
 			it->label.y = lane_y[1][-it->lane];
-			l[1] = axis_y;
 			l[3] = axis_y + BEND_NEAR_BELOW;
 			l[5] = axis_y + CLEAR_BELOW - 6;
 			l[7] = it->label.y;
@@ -999,12 +1035,16 @@ layout_horizontal(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArr
 		l[4] = l[6] = st;
 		it->rule[0] = it->rule[2] = st;
 		it->text_y = it->label.y;
+		double my = axis_y - tracks[i] * TRACK_STEP;
+		l[1] = my;
 		if (it->kind == LAYOUT_MARK_POINT)
-			it->marker = (LayoutBox){ it->t0 - DOT_R, axis_y - DOT_R, 2 * DOT_R, 2 * DOT_R };
+			it->marker = (LayoutBox){ it->t0 - DOT_R, my - DOT_R, 2 * DOT_R, 2 * DOT_R };
 		else
-			it->marker = (LayoutBox){ it->t0, axis_y - BAR_H / 2, it->t1 - it->t0, BAR_H };
+			/* Inset a pixel at each end: touching bars stay two. */
+			it->marker = (LayoutBox){ it->t0 + 1, my - BAR_H / 2, MAX(it->t1 - it->t0 - 2, 4), BAR_H };
 	}
 	g_free(stems);
+	g_free(tracks);
 	g_free(lane_y[0]);
 	g_free(lane_y[1]);
 	g_ptr_array_unref(sides[0]);

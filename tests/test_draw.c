@@ -154,6 +154,11 @@ test_seeds(void)
 	}
 	g_assert_true(jan);
 	(void)feb;
+	/* Markers that share a stretch of the axis stack: none hides another. */
+	for (guint i = 0; i < p->items->len; i++)
+		for (guint j = i + 1; j < p->items->len; j++)
+			g_assert_false(layout_box_intersects(&g_array_index(p->items, LayoutItem, i).marker,
+							     &g_array_index(p->items, LayoutItem, j).marker));
 	/* Labels are in lanes on both sides of the axis. */
 	g_assert_cmpint(p->lanes_above, >=, 1);
 	g_assert_cmpint(p->lanes_below, >=, 1);
