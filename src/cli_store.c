@@ -457,7 +457,7 @@ cli_build(int argc, char **argv)
 		g_free(path);
 	}
 	if (cli_verbosity >= 0)
-		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s/\n", n, n == 1 ? "" : "s",
+		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
 			tl->events->len, written, written == 1 ? "" : "s", dir);
 	event_timeline_free(tl);
 out:

@@ -446,16 +446,27 @@ date_display(const char *value, const char *mod, FriseLang lang, bool abbrev)
 	Parsed p;
 	GString *s = g_string_new(NULL);
 	const char *ref = value ? word(value, lang) : NULL;
+	const char *fmt = mod != NULL && *mod != '\0' ? word(mod, lang) : NULL;
+	bool fr_season = false;
 	if (ref != NULL && g_str_has_suffix(value, "_REF"))
 		g_string_append(s, ref);
 	else if (!parse(value, &p))
 		g_string_append(s, value ? value : "");
-	else {
+	else if (lang == FRISE_LANG_FR && p.gran == FRISE_GRAN_SEASON && fmt != NULL && strcmp(mod, "MID") != 0) {
+		/* A modified French season takes its article: "vers l’été
+		 * 2024", "fin de l’hiver 2024", "début du printemps 2024". */
+		fr_season = true;
+		g_string_append_printf(s, "%s%s %d", strcmp(p.season, "SP") == 0 ? "le " : "l’",
+				       word(p.season, lang), p.year);
+		if (strcmp(mod, "START") == 0)
+			fmt = "début de %s";
+		else if (strcmp(mod, "END") == 0)
+			fmt = "fin de %s";
+	} else {
 		append_plain(s, &p, lang, abbrev);
 		if (!p.anchored)
 			g_string_append(s, lang == FRISE_LANG_FR ? " (année inconnue)" : " (year unknown)");
 	}
-	const char *fmt = mod != NULL && *mod != '\0' ? word(mod, lang) : NULL;
 	if (fmt != NULL && strstr(fmt, "%s") != NULL) {
 		char *plain = g_string_free(s, FALSE);
 		/* The date goes where the format's %s is; not through printf,
@@ -465,6 +476,21 @@ date_display(const char *value, const char *mod, FriseLang lang, bool abbrev)
 		g_string_append(s, plain);
 		g_string_append(s, at + 2);
 		g_free(plain);
+	}
+	if (fr_season) {
+		/* à le -> au, de le -> du */
+		char *t = g_string_free(s, FALSE);
+		char **parts = g_strsplit(t, "à le ", 2);
+		char *u = g_strjoinv("au ", parts);
+		g_strfreev(parts);
+		parts = g_strsplit(u, "de le ", 2);
+		s = g_string_new(NULL);
+		g_string_append(s, parts[0]);
+		if (parts[1] != NULL)
+			g_string_append_printf(s, "du %s", parts[1]);
+		g_strfreev(parts);
+		g_free(u);
+		g_free(t);
 	}
 	return g_string_free(s, FALSE);
 }

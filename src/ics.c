@@ -1,9 +1,335 @@
-/* ics.c — placeholder until this renderer lands. */
+/*
+ * ics.c — the timeline as an iCalendar file (RFC 5545), built with libical
+ * and never printed by hand: libical escapes TEXT values (commas,
+ * semicolons, newlines) and folds long lines.
+ *
+ * Exports ics_render() (render.h). One VEVENT per visible event whose date
+ * is anchored; an event whose year is unknown ("XXXX-03-24") or that is not
+ * a calendar date at all is left out, and a note saying so goes to stderr.
+ *
+ * Invariants:
+ * - UID is "<event id>@frise": the event's stable key, so a second render
+ *   (or a re-import after an edit) updates the same calendar entry.
+ * - Dates are all-day (VALUE=DATE) and DTEND is exclusive and always
+ *   written: "2024-02-15" -> DTSTART 20240215, DTEND 20240216; "2024-02"
+ *   -> 20240201 .. 20240301; "2024" -> 20240101 .. 20250101; weeks,
+ *   quarters and seasons -> their span (date_span()). mod START/MID/END
+ *   narrow the span (date_span() does it) and the description says so;
+ *   BEFORE/AFTER become a one-day marker on the last day before / first day
+ *   after the period, since a calendar cannot show "before 2025" as a span.
+ * - A TIME value ("2024-02-15T14:00") is a floating DATE-TIME (the article
+ *   gave no zone) lasting one hour.
+ * - URL is the first source's http(s) URL; other schemes are not links.
+ * - DTSTAMP is frise_now() in UTC; SEQUENCE and LAST-MODIFIED are the
+ *   event's own `sequence` and `modified`, so they change only when the
+ *   event's content does.
+ */
 #include "frise/render.h"
+#include "frise/date.h"
+
+#include <libical/ical.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Words of the DESCRIPTION, per language. ORDER LANG: indexed by FriseLang
+ * ([UNKNOWN] is English). To add a language, add a row. */
+typedef struct {
+	const char *date;       /* "Date: " before the date */
+	const char *narrowed;   /* after the date when mod START/MID/END narrowed the span */
+	const char *before;     /* mod BEFORE: shown as a one-day marker */
+	const char *after;      /* mod AFTER */
+	const char *planned;    /* status planned */
+	const char *uncertain;  /* status uncertain */
+	const char *conflict;   /* sources disagree on the date */
+	const char *sources;    /* heading of the source list */
+	const char *gives;      /* "gives " before the date one source gives */
+	const char *calname;    /* calendar name when the timeline has no title */
+} Words;
+
+static const Words words[FRISE_LANG_COUNT] = {
+	[FRISE_LANG_UNKNOWN] = {
+		"Date: ", " (the calendar shows the approximate part of the period)",
+		" (shown on the last day before)", " (shown on the first day after)",
+		"Planned: this had not happened when the sources were written.",
+		"Unconfirmed: the sources report it as uncertain.",
+		"The sources disagree on the date.", "Sources:", "gives ", "Timeline",
+	},
+	[FRISE_LANG_FR] = {
+		"Date : ", " (le calendrier montre la partie approximative de la période)",
+		" (placé le dernier jour avant)", " (placé le premier jour après)",
+		"Prévu : cela n'avait pas eu lieu quand les sources ont été écrites.",
+		"Non confirmé : les sources le rapportent comme incertain.",
+		"Les sources ne s'accordent pas sur la date.", "Sources :", "donne ", "Frise",
+	},
+	[FRISE_LANG_EN] = {
+		"Date: ", " (the calendar shows the approximate part of the period)",
+		" (shown on the last day before)", " (shown on the first day after)",
+		"Planned: this had not happened when the sources were written.",
+		"Unconfirmed: the sources report it as uncertain.",
+		"The sources disagree on the date.", "Sources:", "gives ", "Timeline",
+	},
+};
+
+static bool
+mod_is(const char *mod, const char *name)
+{
+	return mod != NULL && strcmp(mod, name) == 0;
+}
+
+/*
+ * A copy of `s` fit for an iCalendar TEXT value: valid UTF-8, CR LF and
+ * lone CR turned into LF (libical writes LF as "\n"), and other control
+ * characters, which RFC 5545 forbids in TEXT, turned into spaces. Written
+ * by hand: no library call does exactly this. g_free() the result.
+ */
+static char *
+ical_text(const char *s)
+{
+	char *valid = g_utf8_make_valid(s != NULL ? s : "", -1);
+	GString *out = g_string_sized_new(strlen(valid));
+	for (const char *p = valid; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '\r') {
+			g_string_append_c(out, '\n');
+			if (p[1] == '\n')
+				p++;
+		} else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+			g_string_append_c(out, ' ');
+		else
+			g_string_append_c(out, (char)c);
+	}
+	g_free(valid);
+	return g_string_free(out, FALSE);
+}
+
+static struct icaltimetype
+ical_date(const GDate *d)
+{
+	struct icaltimetype t = icaltime_null_date();
+	t.year = g_date_get_year(d);
+	t.month = g_date_get_month(d);
+	t.day = g_date_get_day(d);
+	return t;
+}
+
+static struct icaltimetype
+ical_utc(gint64 unix_seconds)
+{
+	return icaltime_from_timet_with_zone((time_t)unix_seconds, 0, icaltimezone_get_utc_timezone());
+}
+
+/*
+ * The clock time of a TIME value as a floating DATE-TIME: "2024-02-15T14"
+ * and "2024-02-15T14:05[:30]" are read; "2024-02-15TEV" (part of day) is
+ * not a clock time. Returns false when `value` has no clock time.
+ */
+static bool
+ical_clock(const char *value, struct icaltimetype *t)
+{
+	int y, mo, d, h, mi = 0, s = 0, n = 0;
+	size_t len = strlen(value);
+	if (sscanf(value, "%4d-%2d-%2dT%2d%n", &y, &mo, &d, &h, &n) != 4 || (size_t)n < 13)
+		return false;
+	if ((size_t)n < len) {
+		int n2 = 0;
+		if (sscanf(value + n, ":%2d%n", &mi, &n2) != 1)
+			return false;
+		n += n2;
+		if ((size_t)n < len && sscanf(value + n, ":%2d", &s) != 1)
+			return false;
+	}
+	if (!g_date_valid_dmy((GDateDay)d, (GDateMonth)mo, (GDateYear)y) || h > 23 || mi > 59 || s > 60)
+		return false;
+	*t = icaltime_null_time();
+	t->year = y;
+	t->month = mo;
+	t->day = d;
+	t->hour = h;
+	t->minute = mi;
+	t->second = s;
+	return true;
+}
+
+/* The DESCRIPTION: the text, the date as a reader says it (with what the
+ * calendar made of a mod), the status, then the sources. */
+static char *
+describe(const FriseEvent *e, FriseLang lang)
+{
+	const Words *w = &words[lang];
+	GString *d = g_string_new(e->text != NULL && *e->text != '\0' ? e->text : e->title);
+	char *when = date_display(e->value, e->mod, lang, false);
+	g_string_append(d, "\n\n");
+	g_string_append(d, w->date);
+	g_string_append(d, when);
+	g_free(when);
+	if (mod_is(e->mod, "START") || mod_is(e->mod, "MID") || mod_is(e->mod, "END"))
+		g_string_append(d, w->narrowed);
+	else if (mod_is(e->mod, "BEFORE"))
+		g_string_append(d, w->before);
+	else if (mod_is(e->mod, "AFTER"))
+		g_string_append(d, w->after);
+	if (e->status == FRISE_STATUS_PLANNED)
+		g_string_append_printf(d, "\n%s", w->planned);
+	else if (e->status == FRISE_STATUS_UNCERTAIN)
+		g_string_append_printf(d, "\n%s", w->uncertain);
+	if (e->conflict)
+		g_string_append_printf(d, "\n%s", w->conflict);
+	if (e->sources != NULL && e->sources->len > 0)
+		g_string_append_printf(d, "\n\n%s", w->sources);
+	for (guint i = 0; e->sources != NULL && i < e->sources->len; i++) {
+		const FriseSource *s = g_ptr_array_index(e->sources, i);
+		g_string_append_printf(d, "\n- %s", s->title != NULL && *s->title != '\0' ? s->title : s->article);
+		if (s->published != NULL) {
+			char *pub = date_display(s->published, "", lang, false);
+			g_string_append_printf(d, ", %s", pub);
+			g_free(pub);
+		}
+		if (e->conflict && s->value != NULL) {
+			char *given = date_display(s->value, s->mod, lang, false);
+			g_string_append_printf(d, " (%s%s)", w->gives, given);
+			g_free(given);
+		}
+		if (s->url != NULL && *s->url != '\0')
+			g_string_append_printf(d, "\n  %s", s->url);
+	}
+	return g_string_free(d, FALSE);
+}
+
+/* Only web links become the URL property: a calendar makes it clickable. */
+static bool
+is_web_url(const char *url)
+{
+	return url != NULL && (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://"));
+}
+
+/* Adds a TEXT property made by `make` from a cleaned copy of `text`. */
+static void
+add_text(icalcomponent *c, icalproperty *(*make)(const char *), const char *text)
+{
+	char *clean = ical_text(text);
+	icalcomponent_add_property(c, make(clean));
+	g_free(clean);
+}
+
+/* The [start, end) the calendar shows for `e`, end exclusive; false when
+ * the event has no place in a calendar. */
+static bool
+event_days(const FriseEvent *e, GDate *start, GDate *end)
+{
+	if (!date_is_anchored(e->value) || !date_span(e->value, e->mod, start, end))
+		return false;
+	if (mod_is(e->mod, "BEFORE")) {
+		*end = *start;
+		g_date_subtract_days(start, 1);
+	} else if (mod_is(e->mod, "AFTER")) {
+		*start = *end;
+		g_date_add_days(end, 1);
+	}
+	return true;
+}
+
+static icalcomponent *
+vevent(const FriseTimeline *timeline, const FriseEvent *e, FriseLang lang,
+       struct icaltimetype stamp, const GDate *start, const GDate *end)
+{
+	icalcomponent *v = icalcomponent_new_vevent();
+	char *uid = g_strdup_printf("%s@frise", e->id);
+	icalcomponent_add_property(v, icalproperty_new_uid(uid));
+	g_free(uid);
+	icalcomponent_add_property(v, icalproperty_new_dtstamp(stamp));
+
+	struct icaltimetype clock;
+	if (e->is_time && ical_clock(e->value, &clock)) {
+		struct icaltimetype until = clock;
+		icaltime_adjust(&until, 0, 1, 0, 0);
+		icalcomponent_add_property(v, icalproperty_new_dtstart(clock));
+		icalcomponent_add_property(v, icalproperty_new_dtend(until));
+	} else {
+		icalproperty *p = icalproperty_new_dtstart(ical_date(start));
+		icalproperty_add_parameter(p, icalparameter_new_value(ICAL_VALUE_DATE));
+		icalcomponent_add_property(v, p);
+		p = icalproperty_new_dtend(ical_date(end));
+		icalproperty_add_parameter(p, icalparameter_new_value(ICAL_VALUE_DATE));
+		icalcomponent_add_property(v, p);
+	}
+
+	add_text(v, icalproperty_new_summary, e->title);
+	char *description = describe(e, lang);
+	add_text(v, icalproperty_new_description, description);
+	g_free(description);
+	for (guint i = 0; e->sources != NULL && i < e->sources->len; i++) {
+		const FriseSource *s = g_ptr_array_index(e->sources, i);
+		if (is_web_url(s->url)) {
+			char *url = ical_text(s->url);
+			icalcomponent_add_property(v, icalproperty_new_url(url));
+			g_free(url);
+			break;
+		}
+	}
+	const FriseEventType *type = event_timeline_type(timeline, e->type);
+	const char *category = type != NULL && type->label[lang] != NULL ? type->label[lang] : e->type;
+	if (category != NULL && *category != '\0')
+		add_text(v, icalproperty_new_categories, category);
+	icalcomponent_add_property(v, icalproperty_new_status(
+		e->status == FRISE_STATUS_HAPPENED ? ICAL_STATUS_CONFIRMED : ICAL_STATUS_TENTATIVE));
+	icalcomponent_add_property(v, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	icalcomponent_add_property(v, icalproperty_new_sequence(MAX(e->sequence, 0)));
+	if (e->created > 0)
+		icalcomponent_add_property(v, icalproperty_new_created(ical_utc(e->created)));
+	if (e->modified > 0)
+		icalcomponent_add_property(v, icalproperty_new_lastmodified(ical_utc(e->modified)));
+	return v;
+}
 
 bool
-ics_render(const FriseTimeline *t, const FriseRenderOptions *o, GString *out, GError **error)
+ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error)
 {
-	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL, "ics_render: not written yet");
-	return false;
+	FriseLang lang = opts != NULL && opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang;
+	if ((unsigned)lang >= FRISE_LANG_COUNT)
+		lang = FRISE_LANG_UNKNOWN;
+	const char *title = opts != NULL && opts->title != NULL ? opts->title : timeline->title;
+	if (title == NULL || *title == '\0')
+		title = words[lang].calname;
+
+	icalcomponent *cal = icalcomponent_new_vcalendar();
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_prodid("-//frise//frise " FRISE_VERSION_STRING "//EN"));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	add_text(cal, icalproperty_new_name, title);
+	char *name = ical_text(title);
+	icalproperty *x = icalproperty_new_x(name);
+	icalproperty_set_x_name(x, "X-WR-CALNAME");
+	icalcomponent_add_property(cal, x);
+	g_free(name);
+
+	GDateTime *now = frise_now();
+	struct icaltimetype stamp = ical_utc(g_date_time_to_unix(now));
+	g_date_time_unref(now);
+
+	for (guint i = 0; i < timeline->events->len; i++) {
+		const FriseEvent *e = g_ptr_array_index(timeline->events, i);
+		GDate start, end;
+		g_date_clear(&start, 1);
+		g_date_clear(&end, 1);
+		if (!event_days(e, &start, &end)) {
+			fprintf(stderr, "frise: ics: event %s (\"%s\") left out of the calendar: its date %s%s%s %s\n",
+				e->id, e->title, e->value,
+				e->mod != NULL && *e->mod != '\0' ? " " : "", e->mod != NULL ? e->mod : "",
+				g_str_has_prefix(e->value, "X") ? "has no known year" : "is not a calendar date");
+			continue;
+		}
+		icalcomponent_add_component(cal, vevent(timeline, e, lang, stamp, &start, &end));
+	}
+
+	char *text = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	if (text == NULL) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL,
+			    "ics: libical could not write the calendar: %s", icalerror_strerror(icalerrno));
+		return false;
+	}
+	g_string_append(out, text);
+	free(text);
+	return true;
 }

@@ -1,16 +1,425 @@
-/* test_draw.c — placeholder until its module lands. */
-#include <glib.h>
+/*
+ * test_draw.c — the timeline image's layout (layout.c) and renderers
+ * (draw.c). Each case builds a timeline (draw_timelines.h), lays it out
+ * and checks the geometry: no two labels overlap, no label sits on a
+ * marker or on another label's leader, every box lies inside the canvas,
+ * markers follow date order along the axis. Then a few checks of what the
+ * renderers write. The clock is pinned by the test environment.
+ */
+#include "frise/layout.h"
+#include "frise/date.h"
+#include "draw_timelines.h"
+
+#include <string.h>
+
+/* Every drawn box of the page, for the "inside the canvas" check. */
+static void
+check_inside(const LayoutPage *p, const LayoutBox *b, const char *what, guint i)
+{
+	LayoutBox canvas = { 0, 0, p->width, p->height };
+	if (b->w == 0 && b->h == 0)
+		return;
+	if (!layout_box_inside(b, &canvas))
+		g_error("%s %u at (%.1f, %.1f, %.1f × %.1f) is outside the %.0f × %.0f canvas", what, i, b->x,
+			b->y, b->w, b->h, p->width, p->height);
+}
+
+/* True when the vertical segment x = sx, y in [y0, y1] crosses the box's inside. */
+static bool
+segment_crosses(double sx, double y0, double y1, const LayoutBox *b)
+{
+	double lo = MIN(y0, y1), hi = MAX(y0, y1);
+	return sx > b->x && sx < b->x + b->w && lo < b->y + b->h && hi > b->y;
+}
+
+/* The geometric promises of a page; `lines` also checks that no label
+ * sits on another label's leader. */
+static void
+check_page(const LayoutPage *p, bool lines)
+{
+	g_assert_cmpfloat(p->height, >, 0);
+	check_inside(p, &p->title_box, "title", 0);
+	check_inside(p, &p->subtitle_box, "subtitle", 0);
+	if (p->footer != NULL)
+		check_inside(p, &p->footer_box, "footer", 0);
+	for (guint i = 0; i < p->keys->len; i++)
+		check_inside(p, &g_array_index(p->keys, LayoutKey, i).box, "legend entry", i);
+	for (guint i = 0; i < p->ticks->len; i++)
+		check_inside(p, &g_array_index(p->ticks, LayoutTick, i).box, "tick label", i);
+	for (guint i = 0; i < p->items->len; i++) {
+		const LayoutItem *a = &g_array_index(p->items, LayoutItem, i);
+		check_inside(p, &a->label, "label", i);
+		check_inside(p, &a->marker, "marker", i);
+		if (a->date != NULL)
+			check_inside(p, &a->date_box, "date", i);
+		g_assert_cmpfloat(a->t0, <=, a->t1);
+		if (i > 0) { /* date order along the axis */
+			const LayoutItem *prev = &g_array_index(p->items, LayoutItem, i - 1);
+			GDate s0, e0, s1, e1;
+			g_assert_true(date_span(prev->event->value, prev->event->mod, &s0, &e0));
+			g_assert_true(date_span(a->event->value, a->event->mod, &s1, &e1));
+			g_assert_cmpint(g_date_compare(&s0, &s1), <=, 0);
+			g_assert_cmpfloat(prev->t0, <=, a->t0 + 1e-9);
+		}
+		if (p->kind == FRISE_LAYOUT_VERTICAL && i > 0)
+			g_assert_cmpfloat(g_array_index(p->items, LayoutItem, i - 1).t1, <, a->t0);
+		for (guint j = 0; j < p->items->len; j++) {
+			const LayoutItem *b = &g_array_index(p->items, LayoutItem, j);
+			if (j > i && layout_box_intersects(&a->label, &b->label))
+				g_error("labels %u and %u overlap", i, j);
+			if (layout_box_intersects(&a->label, &b->marker))
+				g_error("label %u covers marker %u", i, j);
+			if (a->date != NULL && (layout_box_intersects(&a->date_box, &b->label) ||
+						(j > i && layout_box_intersects(&a->date_box, &b->date_box))))
+				g_error("date %u overlaps a label or date of event %u", i, j);
+			/* The leader's last stretch, along the stem, crosses no other label. */
+			if (lines && j != i && segment_crosses(b->leader[6], b->leader[5], b->leader[7], &a->label))
+				g_error("the leader of event %u crosses label %u", j, i);
+		}
+		for (guint k = 0; k < p->ticks->len; k++)
+			if (layout_box_intersects(&a->label, &g_array_index(p->ticks, LayoutTick, k).box))
+				g_error("label %u covers tick label %u", i, k);
+	}
+	for (guint k = 1; k < p->ticks->len; k++) {
+		const LayoutTick *a = &g_array_index(p->ticks, LayoutTick, k - 1);
+		const LayoutTick *b = &g_array_index(p->ticks, LayoutTick, k);
+		g_assert_cmpfloat(a->pos, <, b->pos);
+		g_assert_false(layout_box_intersects(&a->box, &b->box));
+	}
+}
+
+static const LayoutItem *
+find_item(const LayoutPage *p, const char *value)
+{
+	for (guint i = 0; i < p->items->len; i++)
+		if (strcmp(g_array_index(p->items, LayoutItem, i).event->value, value) == 0)
+			return &g_array_index(p->items, LayoutItem, i);
+	g_error("no item for %s", value);
+}
+
+static LayoutPage *
+lay_out(const FriseTimeline *t, FriseLayout kind, int width)
+{
+	FriseRenderOptions opts = { .layout = kind, .width = width };
+	GError *error = NULL;
+	LayoutPage *p = layout_compute(t, &opts, &error);
+	g_assert_no_error(error);
+	g_assert_nonnull(p);
+	return p;
+}
+
+/* Lays `t` out every way and checks each page. */
+static void
+check_all_ways(const FriseTimeline *t, bool lines_horizontal)
+{
+	static const int widths[] = { 1600, 1000, 480 };
+	for (size_t w = 0; w < G_N_ELEMENTS(widths); w++) {
+		LayoutPage *p = lay_out(t, FRISE_LAYOUT_HORIZONTAL, widths[w]);
+		g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_HORIZONTAL);
+		g_assert_cmpuint(p->items->len, ==, t->events->len);
+		check_page(p, p->crossings == 0);
+		if (lines_horizontal)
+			g_assert_cmpuint(p->crossings, ==, 0);
+		layout_free(p);
+		p = lay_out(t, FRISE_LAYOUT_VERTICAL, widths[w]);
+		g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_VERTICAL);
+		check_page(p, true);
+		layout_free(p);
+	}
+}
 
 static void
-test_nothing(void)
+test_seeds(void)
 {
-	g_test_skip("not written yet");
+	FriseTimeline *t = fixture_seeds();
+	check_all_ways(t, true);
+	LayoutPage *p = lay_out(t, FRISE_LAYOUT_HORIZONTAL, 1600);
+	/* Nothing between April and November 2024: the axis breaks there. */
+	g_assert_cmpuint(p->breaks->len, >=, 1);
+	const LayoutBreak *b = &g_array_index(p->breaks, LayoutBreak, 0);
+	g_assert_cmpint(b->days, >=, 90);
+	g_assert_cmpfloat(b->pos1 - b->pos0, <, 100);
+	LayoutPage *v = lay_out(t, FRISE_LAYOUT_VERTICAL, 1600);
+	g_assert_cmpuint(v->breaks->len, ==, 1);
+	layout_free(v);
+	/* Month ticks in French, "févr. 2024" style at years and cluster starts. */
+	bool feb = false, jan = false;
+	for (guint i = 0; i < p->ticks->len; i++) {
+		const LayoutTick *tk = &g_array_index(p->ticks, LayoutTick, i);
+		if (tk->text == NULL)
+			continue;
+		const char *s = pango_layout_get_text(tk->text);
+		feb |= g_str_has_prefix(s, "févr.");
+		jan |= strcmp(s, "janv. 2024") == 0;
+	}
+	g_assert_true(jan);
+	(void)feb;
+	/* Markers that share a stretch of the axis stack: none hides another. */
+	for (guint i = 0; i < p->items->len; i++)
+		for (guint j = i + 1; j < p->items->len; j++)
+			g_assert_false(layout_box_intersects(&g_array_index(p->items, LayoutItem, i).marker,
+							     &g_array_index(p->items, LayoutItem, j).marker));
+	/* Labels are in lanes on both sides of the axis. */
+	g_assert_cmpint(p->lanes_above, >=, 1);
+	g_assert_cmpint(p->lanes_below, >=, 1);
+	/* Day events are dots, month ones bars over their month. */
+	const LayoutItem *reveal = find_item(p, "2024-02-15");
+	const LayoutItem *month = find_item(p, "2024-02");
+	g_assert_cmpint(reveal->kind, ==, LAYOUT_MARK_POINT);
+	g_assert_cmpint(month->kind, ==, LAYOUT_MARK_BAR);
+	g_assert_cmpfloat(month->t0, <, reveal->t0);
+	g_assert_cmpfloat(month->t1, >, reveal->t0);
+	/* Approximate, bounded and planned events are marked, in words too. */
+	for (guint i = 0; i < p->items->len; i++) {
+		const LayoutItem *it = &g_array_index(p->items, LayoutItem, i);
+		const char *text = pango_layout_get_text(it->text);
+		const char *mod = it->event->mod;
+		if (strcmp(mod, "APPROX") == 0)
+			g_assert_true(it->vague && g_str_has_prefix(text, "≈"));
+		if (strcmp(mod, "BEFORE") == 0)
+			g_assert_true(it->vague && g_str_has_prefix(text, "avant 2025"));
+		if (strcmp(mod, "") == 0)
+			g_assert_false(it->vague);
+		g_assert_true(it->planned == (it->event->status != FRISE_STATUS_HAPPENED));
+		/* French typography: no breakable space inside « ». */
+		g_assert_null(strstr(text, "« "));
+		g_assert_null(strstr(text, " »"));
+	}
+	g_assert_true(strstr(pango_layout_get_text(p->footer), "Sources\u00a0:") != NULL);
+	g_assert_true(strstr(pango_layout_get_text(p->subtitle), "15\u00a0événements") != NULL);
+	g_assert_true(strstr(pango_layout_get_text(p->subtitle), "de mai 2023 à décembre 2024") != NULL);
+	layout_free(p);
+
+	/* AUTO keeps a timeline this size horizontal; English labels on demand. */
+	FriseRenderOptions en = { .lang = FRISE_LANG_EN };
+	p = layout_compute(t, &en, NULL);
+	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_HORIZONTAL);
+	g_assert_true(strstr(pango_layout_get_text(p->subtitle), "May 2023 to December 2024") != NULL);
+	layout_free(p);
+	event_timeline_free(t);
+}
+
+static void
+test_crowded(void)
+{
+	FriseTimeline *t = fixture_crowded(200);
+	LayoutPage *p = lay_out(t, FRISE_LAYOUT_HORIZONTAL, 1600);
+	/* Forced horizontal: labels still never overlap, but some leaders
+	 * have no clear path (counted). */
+	check_page(p, p->crossings == 0);
+	g_assert_cmpuint(p->crossings, >, 0);
+	layout_free(p);
+	p = lay_out(t, FRISE_LAYOUT_VERTICAL, 1600);
+	check_page(p, true);
+	layout_free(p);
+	/* Past the threshold AUTO goes vertical: one event per row. */
+	p = lay_out(t, FRISE_LAYOUT_AUTO, 1600);
+	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_VERTICAL);
+	layout_free(p);
+	event_timeline_free(t);
+
+	/* Twenty in a month still fit horizontally, leaders clear; thirty
+	 * would need a tall stack of lanes: AUTO goes vertical. */
+	t = fixture_crowded(20);
+	check_all_ways(t, true);
+	p = lay_out(t, FRISE_LAYOUT_AUTO, 1600);
+	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_HORIZONTAL);
+	g_assert_cmpint(MAX(p->lanes_above, p->lanes_below), <=, 4);
+	layout_free(p);
+	event_timeline_free(t);
+	t = fixture_crowded(30);
+	p = lay_out(t, FRISE_LAYOUT_AUTO, 1600);
+	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_VERTICAL);
+	layout_free(p);
+	event_timeline_free(t);
+}
+
+static void
+test_one(void)
+{
+	FriseTimeline *t = fixture_one("2024-02-15", "OpenAI dévoile Sora", FRISE_LANG_FR);
+	check_all_ways(t, true);
+	LayoutPage *p = lay_out(t, FRISE_LAYOUT_AUTO, 0);
+	g_assert_cmpfloat(p->width, ==, 1600);
+	g_assert_cmpuint(p->items->len, ==, 1);
+	g_assert_cmpuint(p->breaks->len, ==, 0);
+	g_assert_true(strstr(pango_layout_get_text(p->subtitle), "1\u00a0événement · 1\u00a0article") != NULL);
+	layout_free(p);
+	event_timeline_free(t);
+}
+
+static void
+test_decades(void)
+{
+	FriseTimeline *t = fixture_decades();
+	check_all_ways(t, true);
+	LayoutPage *p = lay_out(t, FRISE_LAYOUT_HORIZONTAL, 1600);
+	/* Thirty years: year ticks, not months, and no break (evenly spread). */
+	guint labelled = 0;
+	for (guint i = 0; i < p->ticks->len; i++) {
+		const LayoutTick *tk = &g_array_index(p->ticks, LayoutTick, i);
+		if (tk->text != NULL) {
+			labelled++;
+			g_assert_true(g_ascii_isdigit(pango_layout_get_text(tk->text)[0]));
+		}
+	}
+	g_assert_cmpuint(labelled, >=, 5);
+	g_assert_cmpuint(p->breaks->len, ==, 0);
+	layout_free(p);
+	event_timeline_free(t);
+}
+
+static void
+test_long_headline(void)
+{
+	GString *title = g_string_new(NULL);
+	for (int i = 0; i < 40; i++)
+		g_string_append(title, "Anticonstitutionnellement interminable ");
+	g_string_append(title, "Supercalifragilisticexpialidocious-sans-espace-aucune-possibilité-de-coupure");
+	FriseTimeline *t = fixture_one("2024-02", title->str, FRISE_LANG_FR);
+	fixture_add_event(t, "2024-02-16", "", "leak", FRISE_STATUS_HAPPENED, title->str);
+	check_all_ways(t, true);
+	LayoutPage *p = lay_out(t, FRISE_LAYOUT_HORIZONTAL, 1600);
+	const LayoutItem *it = &g_array_index(p->items, LayoutItem, 0);
+	/* Ellipsized: date line plus at most three lines of headline. */
+	g_assert_cmpint(pango_layout_get_line_count(it->text), <=, 4);
+	g_assert_true(pango_layout_is_ellipsized(it->text));
+	g_assert_cmpfloat(it->label.w, <=, 300);
+	layout_free(p);
+	g_string_free(title, TRUE);
+	event_timeline_free(t);
+}
+
+static void
+test_rtl(void)
+{
+	FriseTimeline *t = fixture_one("2024-02-15", "أوبن إيه آي تكشف عن سورا، مولد الفيديو", FRISE_LANG_EN);
+	fixture_add_event(t, "2024-02-16", "", "leak", FRISE_STATUS_HAPPENED, "סורה נחשפת בהוליווד — עם טקסט ארוך");
+	fixture_add_event(t, "2024-02-17", "", "deal", FRISE_STATUS_HAPPENED, "Mixed עברית and English");
+	check_all_ways(t, true);
+	event_timeline_free(t);
+}
+
+static void
+test_odd_input(void)
+{
+	/* No events at all: a page with a title and a note, no axis. */
+	FriseTimeline *t = event_timeline_new();
+	t->lang = FRISE_LANG_FR;
+	LayoutPage *p = lay_out(t, FRISE_LAYOUT_AUTO, 1600);
+	g_assert_cmpuint(p->items->len, ==, 0);
+	g_assert_cmpstr(pango_layout_get_text(p->title), ==, "Chronologie");
+	g_assert_true(strstr(pango_layout_get_text(p->subtitle), "Aucun événement daté") != NULL);
+	check_page(p, true);
+	layout_free(p);
+	/* Undated events are counted, not drawn; unknown types are grey. */
+	fixture_add_event(t, "PRESENT_REF", "", "reveal", FRISE_STATUS_HAPPENED, "Maintenant");
+	fixture_add_event(t, "XXXX-03-24", "", "reveal", FRISE_STATUS_HAPPENED, "Un 24 mars");
+	fixture_add_event(t, "2024-03-24", "", "nope", FRISE_STATUS_HAPPENED, "Un vrai 24 mars");
+	p = lay_out(t, FRISE_LAYOUT_AUTO, 1600);
+	g_assert_cmpuint(p->skipped, ==, 2);
+	g_assert_cmpuint(p->items->len, ==, 1);
+	g_assert_cmpfloat(g_array_index(p->items, LayoutItem, 0).rgb[0], ==,
+			  g_array_index(p->items, LayoutItem, 0).rgb[2]);
+	check_page(p, true);
+	layout_free(p);
+	event_timeline_free(t);
+	/* Markup in text stays text; control characters become spaces. */
+	t = fixture_one("2024-02-15", "<b>gras</b> & <span>\x01\x1fx", FRISE_LANG_FR);
+	p = lay_out(t, FRISE_LAYOUT_HORIZONTAL, 1600);
+	g_assert_true(strstr(pango_layout_get_text(g_array_index(p->items, LayoutItem, 0).text),
+			     "<b>gras</b> & <span>  x") != NULL);
+	g_assert_cmpstr(pango_layout_get_text(p->title), ==, "<b>gras</b> & <span>  x");
+	layout_free(p);
+	event_timeline_free(t);
+}
+
+/* The width of a PNG from its IHDR chunk. */
+static guint32
+png_width(const GString *png)
+{
+	g_assert_cmpuint(png->len, >, 24);
+	g_assert_cmpmem(png->str, 8, "\x89PNG\r\n\x1a\n", 8);
+	const guchar *w = (const guchar *)png->str + 16;
+	return (guint32)w[0] << 24 | (guint32)w[1] << 16 | (guint32)w[2] << 8 | w[3];
+}
+
+static void
+test_formats(void)
+{
+	FriseTimeline *t = fixture_seeds();
+	FriseRenderOptions opts = { .width = 1200 };
+	GString *a = g_string_new(NULL), *b = g_string_new(NULL);
+	GError *error = NULL;
+	/* SVG: well-formed XML, the text as glyphs, and deterministic. */
+	g_assert_true(draw_svg(t, &opts, a, &error));
+	g_assert_no_error(error);
+	g_assert_true(draw_svg(t, &opts, b, &error));
+	g_assert_true(g_str_has_prefix(a->str, "<?xml"));
+	g_assert_true(strstr(a->str, "width=\"1200px\"") != NULL);
+	g_assert_cmpuint(a->len, ==, b->len);
+	g_assert_true(memcmp(a->str, b->str, a->len) == 0);
+	GMarkupParser parser = { 0 };
+	GMarkupParseContext *ctx = g_markup_parse_context_new(&parser, 0, NULL, NULL);
+	g_assert_true(g_markup_parse_context_parse(ctx, a->str, (gssize)a->len, &error));
+	g_assert_true(g_markup_parse_context_end_parse(ctx, &error));
+	g_assert_no_error(error);
+	g_markup_parse_context_free(ctx);
+	/* PNG at the requested size and density. */
+	g_string_truncate(a, 0);
+	opts.scale = 2;
+	g_assert_true(draw_png(t, &opts, a, &error));
+	g_assert_cmpuint(png_width(a), ==, 2400);
+	/* PDF. */
+	g_string_truncate(a, 0);
+	g_assert_true(draw_pdf(t, &opts, a, &error));
+	g_assert_true(g_str_has_prefix(a->str, "%PDF-"));
+	/* Dark theme differs from light. */
+	g_string_truncate(a, 0);
+	g_string_truncate(b, 0);
+	opts.scale = 1;
+	g_assert_true(draw_svg(t, &opts, a, &error));
+	opts.theme = FRISE_THEME_DARK;
+	g_assert_true(draw_svg(t, &opts, b, &error));
+	g_assert_false(a->len == b->len && memcmp(a->str, b->str, a->len) == 0);
+	/* Too big a PNG is a clear error, not a crash. */
+	g_string_truncate(a, 0);
+	opts.scale = 16;
+	opts.width = 4000;
+	g_assert_false(draw_png(t, &opts, a, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT);
+	g_clear_error(&error);
+	g_string_free(a, TRUE);
+	g_string_free(b, TRUE);
+	event_timeline_free(t);
+}
+
+static void
+test_boxes(void)
+{
+	/* End-exclusive boxes: touching is not intersecting. */
+	LayoutBox a = { 0, 0, 10, 10 }, b = { 10, 0, 10, 10 }, c = { 9.5, 9.5, 1, 1 }, big = { -1, -1, 30, 30 };
+	g_assert_false(layout_box_intersects(&a, &b));
+	g_assert_true(layout_box_intersects(&a, &c));
+	g_assert_true(layout_box_intersects(&b, &c));
+	g_assert_true(layout_box_inside(&a, &big));
+	g_assert_false(layout_box_inside(&big, &a));
 }
 
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
-	g_test_add_func("/draw/nothing", test_nothing);
+	/* A Pango markup error is only a warning: make it fail the test. */
+	g_log_set_always_fatal(G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+	g_test_add_func("/draw/boxes", test_boxes);
+	g_test_add_func("/draw/layout/seeds", test_seeds);
+	g_test_add_func("/draw/layout/crowded-month", test_crowded);
+	g_test_add_func("/draw/layout/one-event", test_one);
+	g_test_add_func("/draw/layout/thirty-years", test_decades);
+	g_test_add_func("/draw/layout/long-headline", test_long_headline);
+	g_test_add_func("/draw/layout/right-to-left", test_rtl);
+	g_test_add_func("/draw/layout/odd-input", test_odd_input);
+	g_test_add_func("/draw/formats", test_formats);
 	return g_test_run();
 }
