@@ -1,0 +1,147 @@
+/*
+ * timex_private.h — what the three files of the tagger share (prefix
+ * tx_): the compiled language table (timex_table.c), the tokeniser and
+ * matcher (timex.c) and the resolver (timex_resolve.c).
+ *
+ * Words are compared folded: lower case, accents stripped, ’ -> ' (so
+ * "Février", "fevrier" and "FÉVRIER" are one word). A word of the table
+ * has an id; a token of the text gets the id of its folded form, or -1.
+ */
+#ifndef FRISE_TIMEX_PRIVATE_H
+#define FRISE_TIMEX_PRIVATE_H
+
+#include "frise/timex.h"
+
+#define TX_UNSET (-32768)     /* a slot of TxSeen nobody filled */
+#define TX_VAGUE (-32767)     /* a quantity written as "plusieurs", "several" */
+#define TX_MAX_WORD 64        /* longest word (bytes, folded) the table can hold */
+#define TX_MAX_CLASSES 64     /* classes are bits of a guint64 */
+#define TX_MAX_ELEMS 16       /* longest pattern, in tokens */
+
+/* The slots a match fills: the "relative + what was seen" of a timex.
+ * ORDER SLOT: slot_names[] in timex_table.c follows it. */
+typedef enum {
+	TX_S_YEAR = 0, TX_S_YY, TX_S_DECADE, TX_S_CENTURY, TX_S_MONTH, TX_S_DAY,
+	TX_S_WEEKDAY, TX_S_HOUR, TX_S_MINUTE, TX_S_POD, TX_S_SEASON, TX_S_QUARTER,
+	TX_S_HALF, TX_S_UNIT, TX_S_QTY, TX_S_SHIFT, TX_S_DIR, TX_S_REF, TX_S_MOD,
+	TX_S_TENSE, TX_S_PM, TX_S_NUM, TX_S_WEEKEND, TX_S_ANCHOR, TX_S_FRAC,
+	TX_S_TYPE, TX_S_QTY2, TX_S_MUL,
+	TX_NSLOTS
+} TxSlot;
+
+/* Symbolic values of slots (unit=W, pod=EV, mod=END, ref=PAST, …).
+ * ORDER UNIT: unit_names[] in timex_table.c follows it. */
+typedef enum {
+	TX_U_NONE = 0, TX_U_YEAR, TX_U_MONTH, TX_U_WEEK, TX_U_DAY, TX_U_HOUR,
+	TX_U_MINUTE, TX_U_SECOND, TX_U_QUARTER, TX_U_HALF, TX_U_DECADE,
+	TX_U_CENTURY, TX_U_WEEKEND, TX_U_SEASON, TX_U_MILLENNIUM, TX_U_NIGHT
+} TxUnit;
+
+typedef struct {
+	int v[TX_NSLOTS];
+} TxSeen;
+
+typedef struct {
+	short slot;
+	int value;
+} TxSet;
+
+/* One entry of the lexicon: a word in a class, with a value for the
+ * class's slot and extra settings. */
+typedef struct {
+	int cls;
+	int value;           /* TX_UNSET when none */
+	TxSet *sets;
+	int nsets;
+} TxEntry;
+
+typedef struct TxNode TxNode;
+
+/* An edge of the pattern trie: a literal word or a class. */
+typedef struct {
+	int word;            /* word id, or -1 for a class edge */
+	int cls;             /* class id, or -1 */
+	short slot;          /* where the class value goes; -1: the class's default */
+	bool inspan;         /* the token belongs to the timex's span */
+	TxNode *child;
+} TxEdge;
+
+typedef struct {
+	char *name;          /* static for the tagger's life */
+	int type;            /* FriseTimexType, or -1: NONE (consume, emit nothing) */
+	TxSet *sets;
+	int nsets;
+	int line;
+} TxRule;
+
+struct TxNode {
+	TxEdge *edges;
+	int nedges;
+	int rule;            /* index into rules, -1 */
+	GHashTable *index;   /* root only: word id -> first edge index (+1) */
+};
+
+/* Tense cue words and endings, matched on lower-case text with accents. */
+typedef struct {
+	char *text;
+	bool suffix;         /* "*ront": any word ending so */
+	bool aux;            /* an auxiliary: the cue holds only before a participle */
+	int tense;           /* FriseTense; for participles: PAST */
+	bool participle;
+} TxCue;
+
+typedef struct {
+	FriseLang lang;
+	GHashTable *words;   /* folded word (owned) -> id+1 */
+	GPtrArray *word_text;/* id -> folded word */
+	GArray *entries;     /* id -> GArray* of TxEntry (NULL when none) */
+	GPtrArray *classes;  /* class id -> name */
+	short class_slot[TX_MAX_CLASSES];
+	guint64 numword_mask;/* class bits of number words */
+	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
+	    cls_hour, cls_min, cls_ord;
+	TxNode *root;
+	GArray *rules;       /* TxRule */
+	GArray *cues;        /* TxCue */
+	GPtrArray *nodes;    /* every node, for freeing */
+	/* Each token's class bits are cached per word id. */
+	GArray *word_mask;   /* id -> guint64 */
+} TxTable;
+
+/* Builds a table from its text; `name` names it in messages. */
+TxTable *tx_table_new(FriseLang lang, const char *name, const char *text, size_t len,
+		      GError **error);
+void tx_table_free(TxTable *table);
+
+/* Folds `n` bytes of UTF-8 into `out` (NUL-terminated). Returns the
+ * length, or -1 when it does not fit in `cap`. */
+int tx_fold(const char *s, size_t n, char *out, size_t cap);
+
+/* Looks up a folded word: its id or -1. */
+int tx_word_id(const TxTable *table, const char *folded, size_t n);
+
+const char *tx_slot_name(int slot);
+const char *tx_unit_letter(int unit);
+
+/* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day. */
+typedef struct {
+	int year, month, day;
+	int gran;
+} TxDct;
+
+/* What the resolver needs besides the slots. */
+typedef struct {
+	const TxDct *dct;
+	int tense;             /* FriseTense of the clause */
+	int type;              /* FriseTimexType the rule gives */
+	int anchor_y, anchor_m, anchor_d; /* last day mentioned, 0 if none */
+	GString *explain;      /* NULL unless asked */
+} TxContext;
+
+/* Computes the value and mod of a timex from its slots. `value` has 48
+ * bytes, `mod` 16. Returns false when the slots make no value (the match
+ * is dropped). */
+bool tx_resolve(const TxSeen *seen, const TxContext *ctx, char *value, char *mod,
+		bool *relative);
+
+#endif

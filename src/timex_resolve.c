@@ -1,0 +1,523 @@
+/*
+ * timex_resolve.c — turns the slots of a match ("what was seen") into a
+ * TIMEX3 value and mod, against an explicit document date (tx_resolve).
+ * Nothing here reads the clock.
+ *
+ * News-style resolution: a year-less date takes the DCT's year, moved
+ * back a year when the clause is past and the date after the DCT (forward
+ * when future); a bare weekday is the latest one on or before the DCT
+ * unless the clause is future; "dernier"/"last" moves strictly before.
+ * A value keeps the granularity written: "février" is 2024-02.
+ * Without the DCT fields needed, values stay underspecified (XXXX-02).
+ */
+#include "timex_private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define V(s) (seen->v[TX_S_##s])
+#define HAS(s) (seen->v[TX_S_##s] != TX_UNSET)
+
+static const char *const pod_names[] = { "", "MO", "AF", "EV", "NI", "DT", "MI" };
+static const char *const season_names[] = { "", "SP", "SU", "FA", "WI" };
+static const char *const mod_names[] = {
+	"", "START", "MID", "END", "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE",
+	"APPROX", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "LESS_THAN", "MORE_THAN"
+};
+
+static void
+step(const TxContext *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static void
+step(const TxContext *c, const char *fmt, ...)
+{
+	if (c->explain == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	g_string_append_vprintf(c->explain, fmt, ap);
+	va_end(ap);
+	g_string_append(c->explain, "; ");
+}
+
+/* A two-digit year, placed in the century that puts it nearest the DCT
+ * (no later than ten years after it). */
+static int
+full_year(int yy, const TxDct *d)
+{
+	int ref = d->gran ? d->year : 2000;
+	int y = ref / 100 * 100 + yy;
+	if (y > ref + 10)
+		y -= 100;
+	return y;
+}
+
+static void
+iso_week(const GDate *d, int *year, int *week)
+{
+	GDate th = *d;
+	int wd = g_date_get_weekday(&th); /* 1 = Monday */
+	if (wd < 4)
+		g_date_add_days(&th, 4 - wd);
+	else if (wd > 4)
+		g_date_subtract_days(&th, wd - 4);
+	*year = g_date_get_year(&th);
+	*week = (int)g_date_get_iso8601_week_of_year(d);
+}
+
+static void
+add_days(GDate *d, int n)
+{
+	if (n > 0)
+		g_date_add_days(d, n);
+	else if (n < 0)
+		g_date_subtract_days(d, -n);
+}
+
+/* The year of a year-less month (and day, 0 if none) from the DCT. */
+static int
+year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
+{
+	const TxDct *d = c->dct;
+	*rel = true;
+	int y = d->year;
+	if (d->gran < 2) {
+		step(c, "year from DCT %d", y);
+		return y;
+	}
+	int cmp; /* date vs DCT: -1 before, 0 same, 1 after */
+	if (month != d->month)
+		cmp = month < d->month ? -1 : 1;
+	else if (day == 0 || d->gran < 3)
+		cmp = 0;
+	else
+		cmp = day < d->day ? -1 : day > d->day ? 1 : 0;
+	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
+	if (shift < 0) {
+		if (cmp > 0 || (cmp == 0 && day == 0))
+			y--;
+		step(c, "'last': the latest before the DCT -> %d", y);
+	} else if (shift > 0) {
+		if (cmp < 0 || (cmp == 0 && day == 0))
+			y++;
+		step(c, "'next': the first after the DCT -> %d", y);
+	} else if (c->tense == FRISE_TENSE_PAST && cmp > 0) {
+		y--;
+		step(c, "past tense and after the DCT -> previous year %d", y);
+	} else if (c->tense == FRISE_TENSE_FUTURE && cmp < 0) {
+		y++;
+		step(c, "future tense and before the DCT -> next year %d", y);
+	} else {
+		step(c, "year of the DCT %d", y);
+	}
+	return y;
+}
+
+static bool
+dct_date(const TxContext *c, GDate *g)
+{
+	if (c->dct->gran < 3)
+		return false;
+	g_date_clear(g, 1);
+	g_date_set_dmy(g, c->dct->day, c->dct->month, c->dct->year);
+	return true;
+}
+
+/* The day a time of day or part of day hangs on: the last day the text
+ * named, else the DCT. */
+static bool
+anchor_day(const TxContext *c, GString *v)
+{
+	if (c->anchor_y > 0) {
+		g_string_append_printf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, c->anchor_d);
+		step(c, "day from the last date mentioned %s", v->str);
+		return true;
+	}
+	g_string_append(v, "XXXX-XX-XX");
+	return false;
+}
+
+static bool
+duration(const TxSeen *seen, const TxContext *c, GString *v)
+{
+	if (!HAS(UNIT))
+		return false;
+	int u = V(UNIT);
+	int q = HAS(QTY) ? V(QTY) : 1;
+	bool vague = q == TX_VAGUE;
+	bool half = HAS(FRAC) && V(FRAC) == 5;
+	const char *letter;
+	bool time = false;
+	int mult = 1;
+	switch (u) {
+	case TX_U_YEAR: letter = "Y"; break;
+	case TX_U_MONTH: letter = "M"; break;
+	case TX_U_WEEK: letter = "W"; break;
+	case TX_U_DAY: letter = "D"; break;
+	case TX_U_HOUR: letter = "H"; time = true; break;
+	case TX_U_MINUTE: letter = "M"; time = true; break;
+	case TX_U_SECOND: letter = "S"; time = true; break;
+	case TX_U_QUARTER: letter = "Q"; break;
+	case TX_U_HALF: letter = "M"; mult = 6; break;
+	case TX_U_DECADE: letter = "DE"; break;
+	case TX_U_CENTURY: letter = "CE"; break;
+	case TX_U_MILLENNIUM: letter = "Y"; mult = 1000; break;
+	case TX_U_WEEKEND: letter = "WE"; break;
+	case TX_U_NIGHT: letter = "NI"; time = true; break;
+	case TX_U_SEASON: letter = "M"; mult = 3; break;
+	default: return false;
+	}
+	g_string_append(v, time ? "PT" : "P");
+	if (vague)
+		g_string_append(v, "X");
+	else if (half && mult == 1)
+		g_string_append_printf(v, "%d.5", q);
+	else
+		g_string_append_printf(v, "%d", q * mult);
+	g_string_append(v, letter);
+	step(c, "duration %s", v->str);
+	return true;
+}
+
+static bool
+set_value(const TxSeen *seen, const TxContext *c, GString *v)
+{
+	if (HAS(WEEKDAY)) {
+		g_string_append_printf(v, "XXXX-WXX-%d", V(WEEKDAY));
+		if (HAS(POD))
+			g_string_append_printf(v, "T%s", pod_names[V(POD)]);
+		return true;
+	}
+	if (HAS(MONTH)) {
+		if (HAS(DAY))
+			g_string_append_printf(v, "XXXX-%02d-%02d", V(MONTH), V(DAY));
+		else
+			g_string_append_printf(v, "XXXX-%02d", V(MONTH));
+		return true;
+	}
+	if (HAS(POD) && !HAS(UNIT)) {
+		g_string_append_printf(v, "XXXX-XX-XXT%s", pod_names[V(POD)]);
+		return true;
+	}
+	return duration(seen, c, v);
+}
+
+static void
+ymd(GString *v, const GDate *g)
+{
+	g_string_append_printf(v, "%04d-%02d-%02d", g_date_get_year(g), g_date_get_month(g),
+			       g_date_get_day(g));
+}
+
+/* A weekday near the DCT. */
+static bool
+weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
+{
+	GDate g;
+	int w = V(WEEKDAY);
+	if (!dct_date(c, &g)) {
+		g_string_append_printf(v, "XXXX-WXX-%d", w);
+		return true;
+	}
+	*rel = true;
+	int dw = g_date_get_weekday(&g);
+	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
+	int back = (dw - w + 7) % 7, fwd = (w - dw + 7) % 7;
+	if (shift < 0) {
+		add_days(&g, -(back ? back : 7));
+		step(c, "weekday %d strictly before the DCT", w);
+	} else if (shift > 0) {
+		add_days(&g, fwd ? fwd : 7);
+		step(c, "weekday %d strictly after the DCT", w);
+	} else if (c->tense == FRISE_TENSE_FUTURE) {
+		add_days(&g, fwd);
+		step(c, "future tense: weekday %d on or after the DCT", w);
+	} else {
+		add_days(&g, -back);
+		step(c, "weekday %d on or before the DCT", w);
+	}
+	ymd(v, &g);
+	return true;
+}
+
+static int
+season_of_month(int m)
+{
+	/* meteorological, as news uses them: MAM spring, JJA summer, SON fall */
+	if (m >= 3 && m <= 5)
+		return 1;
+	if (m >= 6 && m <= 8)
+		return 2;
+	if (m >= 9 && m <= 11)
+		return 3;
+	return 4;
+}
+
+/* A value counted from the DCT in `unit`s: "la semaine dernière",
+ * "il y a trois ans", "cette année". */
+static bool
+relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
+{
+	int u = V(UNIT);
+	int n = 0;
+	if (HAS(SHIFT))
+		n = V(SHIFT);
+	if (HAS(DIR)) {
+		int q = HAS(QTY) ? V(QTY) : 1;
+		if (q == TX_VAGUE) {
+			g_string_append(v, V(DIR) < 0 ? "PAST_REF" : "FUTURE_REF");
+			return true;
+		}
+		n += V(DIR) * q;
+	}
+	const TxDct *d = c->dct;
+	GDate g;
+	bool day = dct_date(c, &g);
+	if (HAS(ANCHOR) && c->anchor_y > 0) {
+		/* "la veille", "le lendemain": from the last day named */
+		g_date_clear(&g, 1);
+		g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
+		day = true;
+	}
+	*rel = true;
+	switch (u) {
+	case TX_U_YEAR:
+		if (d->gran < 1)
+			break;
+		g_string_append_printf(v, "%04d", d->year + n);
+		step(c, "DCT year %d %+d", d->year, n);
+		return true;
+	case TX_U_MONTH:
+		if (d->gran < 2)
+			break;
+		{
+			int mi = d->year * 12 + (d->month - 1) + n;
+			g_string_append_printf(v, "%04d-%02d", mi / 12, mi % 12 + 1);
+			step(c, "DCT month %+d", n);
+		}
+		return true;
+	case TX_U_QUARTER:
+	case TX_U_HALF:
+		if (d->gran < 2)
+			break;
+		{
+			int per = u == TX_U_QUARTER ? 3 : 6;
+			int nper = 12 / per;
+			int qi = d->year * nper + (d->month - 1) / per + n;
+			g_string_append_printf(v, "%04d-%c%d", qi / nper, u == TX_U_QUARTER ? 'Q' : 'H',
+					       qi % nper + 1);
+		}
+		return true;
+	case TX_U_DAY:
+		if (!day)
+			break;
+		add_days(&g, n);
+		ymd(v, &g);
+		step(c, "DCT %+d day(s)", n);
+		return true;
+	case TX_U_WEEK:
+	case TX_U_WEEKEND:
+		if (!day)
+			break;
+		{
+			int dw = g_date_get_weekday(&g);
+			if (u == TX_U_WEEKEND && !HAS(SHIFT) && !HAS(DIR)) {
+				/* this weekend: the coming one in the future, else the last */
+				if (c->tense != FRISE_TENSE_FUTURE && dw < 6)
+					n = -1;
+			}
+			add_days(&g, 7 * n);
+			int y, w;
+			iso_week(&g, &y, &w);
+			g_string_append_printf(v, "%04d-W%02d%s", y, w, u == TX_U_WEEKEND ? "-WE" : "");
+			step(c, "week of the DCT %+d", n);
+		}
+		return true;
+	case TX_U_DECADE:
+		if (d->gran < 1)
+			break;
+		g_string_append_printf(v, "%03dX", d->year / 10 + n);
+		return true;
+	case TX_U_CENTURY:
+		if (d->gran < 1)
+			break;
+		g_string_append_printf(v, "%02dXX", d->year / 100 + n);
+		return true;
+	case TX_U_SEASON:
+		if (d->gran < 2)
+			break;
+		{
+			int s = season_of_month(d->month);
+			int y = d->year - (d->month <= 2 ? 1 : 0);
+			int si = y * 4 + (s - 1) + n;
+			g_string_append_printf(v, "%04d-%s", si / 4, season_names[si % 4 + 1]);
+		}
+		return true;
+	default:
+		*rel = false;
+		return false;
+	}
+	/* not enough DCT */
+	*rel = false;
+	static const char *const under[] = {
+		[TX_U_YEAR] = "XXXX", [TX_U_MONTH] = "XXXX-XX", [TX_U_DAY] = "XXXX-XX-XX",
+		[TX_U_WEEK] = "XXXX-WXX", [TX_U_WEEKEND] = "XXXX-WXX-WE",
+		[TX_U_QUARTER] = "XXXX-QX", [TX_U_HALF] = "XXXX-HX", [TX_U_DECADE] = "XXXX",
+		[TX_U_CENTURY] = "XXXX", [TX_U_SEASON] = "XXXX-XX",
+	};
+	g_string_append(v, under[u] ? under[u] : "XXXX");
+	return true;
+}
+
+static bool
+date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
+{
+	const TxDct *d = c->dct;
+	int year = HAS(YEAR) ? V(YEAR) : HAS(YY) ? full_year(V(YY), d) : 0;
+	if (HAS(DECADE)) {
+		int dec = V(DECADE);
+		if (dec < 100)
+			dec = full_year(dec, d);
+		g_string_append_printf(v, "%03dX", dec / 10);
+		return true;
+	}
+	if (HAS(CENTURY)) {
+		g_string_append_printf(v, "%02dXX", V(CENTURY) - 1);
+		return true;
+	}
+	if (HAS(MONTH)) {
+		int m = V(MONTH), day = HAS(DAY) ? V(DAY) : 0;
+		if (m < 1 || m > 12)
+			return false;
+		if (day > 0 && year > 0 && !g_date_valid_dmy(day, m, year))
+			return false;
+		if (day > 31)
+			return false;
+		if (year == 0) {
+			if (d->gran == 0) {
+				g_string_append_printf(v, "XXXX-%02d", m);
+				if (day)
+					g_string_append_printf(v, "-%02d", day);
+				return true;
+			}
+			year = year_for(seen, c, m, day, rel);
+		}
+		g_string_append_printf(v, "%04d-%02d", year, m);
+		if (day)
+			g_string_append_printf(v, "-%02d", day);
+		return true;
+	}
+	if (HAS(SEASON)) {
+		int s = V(SEASON);
+		if (year == 0) {
+			if (d->gran == 0) {
+				g_string_append_printf(v, "XXXX-%s", season_names[s]);
+				return true;
+			}
+			year = d->year;
+			*rel = true;
+			if (d->gran >= 2) {
+				int ds = season_of_month(d->month);
+				int shift = HAS(SHIFT) ? V(SHIFT) : 0;
+				if ((shift < 0 && s >= ds) || (shift == 0 && c->tense == FRISE_TENSE_PAST && s > ds))
+					year--;
+				else if ((shift > 0 && s <= ds) || (shift == 0 && c->tense == FRISE_TENSE_FUTURE && s < ds))
+					year++;
+			}
+		}
+		g_string_append_printf(v, "%04d-%s", year, season_names[s]);
+		return true;
+	}
+	if (HAS(QUARTER) || HAS(HALF)) {
+		if (year == 0) {
+			if (d->gran == 0) {
+				g_string_append(v, "XXXX");
+			} else {
+				year = d->year;
+				*rel = true;
+			}
+		}
+		if (year)
+			g_string_append_printf(v, "%04d", year);
+		if (HAS(QUARTER))
+			g_string_append_printf(v, "-Q%d", V(QUARTER));
+		else
+			g_string_append_printf(v, "-H%d", V(HALF));
+		return true;
+	}
+	if (HAS(WEEKDAY))
+		return weekday(seen, c, v, rel);
+	if (HAS(UNIT) && !HAS(YEAR))
+		return relative(seen, c, v, rel);
+	if (HAS(DAY)) {
+		/* "le 15": the month of the last date named, else the DCT's */
+		if (c->anchor_y > 0) {
+			g_string_append_printf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, V(DAY));
+			*rel = true;
+			return g_date_valid_dmy(V(DAY), c->anchor_m, c->anchor_y);
+		}
+		g_string_append_printf(v, "XXXX-XX-%02d", V(DAY));
+		return true;
+	}
+	if (year > 0) {
+		g_string_append_printf(v, "%04d", year);
+		return true;
+	}
+	return false;
+}
+
+bool
+tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool *relative_)
+{
+	GString *v = g_string_new(NULL);
+	bool ok = true;
+	*relative_ = false;
+	mod[0] = 0;
+	if (HAS(MOD) && V(MOD) > 0 && V(MOD) < (int)G_N_ELEMENTS(mod_names))
+		g_strlcpy(mod, mod_names[V(MOD)], 16);
+	if (HAS(REF)) {
+		static const char *const refs[] = { "", "PRESENT_REF", "PAST_REF", "FUTURE_REF" };
+		g_string_append(v, refs[V(REF) & 3]);
+	} else if (c->type == FRISE_TIMEX_DURATION) {
+		ok = duration(seen, c, v);
+	} else if (c->type == FRISE_TIMEX_SET) {
+		ok = set_value(seen, c, v);
+	} else {
+		bool dated = HAS(YEAR) || HAS(YY) || HAS(DECADE) || HAS(CENTURY) || HAS(MONTH) ||
+			     HAS(SEASON) || HAS(QUARTER) || HAS(HALF) || HAS(WEEKDAY) || HAS(UNIT) ||
+			     HAS(DAY);
+		if (dated)
+			ok = date_value(seen, c, v, relative_);
+		bool timed = HAS(HOUR) || HAS(POD);
+		if (ok && timed) {
+			if (!dated)
+				*relative_ = anchor_day(c, v) || *relative_;
+			/* a time needs a day */
+			bool isday = v->len == 10 && g_ascii_isdigit(v->str[0]) && v->str[4] == '-';
+			bool xday = v->len == 10 && v->str[0] == 'X';
+			if (isday || xday) {
+				if (HAS(HOUR)) {
+					int h = V(HOUR);
+					if (HAS(PM) && h < 12)
+						h += 12;
+					if (h > 24 || (HAS(MINUTE) && V(MINUTE) > 59)) {
+						ok = false;
+					} else {
+						g_string_append_printf(v, "T%02d:%02d", h,
+								       HAS(MINUTE) ? V(MINUTE) : 0);
+					}
+				} else {
+					g_string_append_printf(v, "T%s", pod_names[V(POD)]);
+				}
+			}
+		}
+	}
+	if (ok && (v->len == 0 || v->len >= 48))
+		ok = false;
+	if (ok) {
+		memcpy(value, v->str, v->len + 1);
+		step(c, "value %s%s%s", value, mod[0] ? " mod " : "", mod);
+	}
+	g_string_free(v, TRUE);
+	return ok;
+}
