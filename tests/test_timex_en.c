@@ -35,7 +35,7 @@ static const Case cases[] = {
 	{ "The accord was signed on March 24.", "2024-11-27", "March 24", "DATE", "2024-03-24", "" },
 	{ "The accord was signed on 24 March 2024.", "2024-11-27", "24 March 2024", "DATE", "2024-03-24", "" },
 	{ "He left two years ago.", "2024-11-27", "two years ago", "DATE", "2022", "" },
-	{ "Growth was slow in the 1990s.", "2024-11-27", "the 1990s", "DATE", "199", "" },
+	{ "Growth was slow in the 1990s.", "2024-11-27", "the 1990s", "DATE", "199X", "" },
 	{ "The plant will close by the end of 2024.", "2024-06-01", "the end of 2024", "DATE", "2024", "END" },
 	{ "Revenue fell in Q3.", "2024-11-27", "Q3", "DATE", "2024-Q3", "" },
 	{ "The law takes effect this spring.", "2024-03-10", "this spring", "DATE", "2024-SP", "" },
@@ -74,8 +74,8 @@ static const Case cases[] = {
 	{ "Orders fell on the 1st of May.", "2024-11-27", "the 1st of May", "DATE", "2024-05-01", "" },
 	{ "Orders fell on May 1st.", "2024-11-27", "May 1st", "DATE", "2024-05-01", "" },
 	{ "The dispute dates from 1990.", "2024-11-27", "1990", "DATE", "1990", "" },
-	{ "The system was built in the mid-1990s.", "2024-11-27", "the mid-1990s", "DATE", "199", "MID" },
-	{ "Inflation soared in the '80s.", "2024-11-27", "the '80s", "DATE", "198", "" },
+	{ "The system was built in the mid-1990s.", "2024-11-27", "the mid-1990s", "DATE", "199X", "MID" },
+	{ "Inflation soared in the '80s.", "2024-11-27", "the '80s", "DATE", "198X", "" },
 	/* quarters and fiscal years */
 	{ "Profit fell in the third quarter.", "2024-11-27", "the third quarter", "DATE", "2024-Q3", "" },
 	{ "Third-quarter profit fell.", "2024-11-27", "Third-quarter", "DATE", "2024-Q3", "" },
@@ -136,15 +136,21 @@ test_case(gconstpointer data)
 			hit = t;
 	}
 	if (c->span == NULL) {
-		if (got->len != 0)
-			g_error("'%s': expected no timex, got%s", c->text, seen->str);
+		if (got->len != 0) {
+			g_test_message("'%s': expected no timex, got%s", c->text, seen->str);
+			g_test_fail();
+		}
 	} else {
-		if (hit == NULL)
-			g_error("'%s' (DCT %s): expected '%s', got%s", c->text,
-				c->dct ? c->dct : "none", c->span, seen->len ? seen->str : " nothing");
-		g_assert_cmpstr(timex_type_name(hit->type), ==, c->type);
-		g_assert_cmpstr(hit->value, ==, c->value);
-		g_assert_cmpstr(hit->mod, ==, c->mod);
+		if (hit == NULL) {
+			g_test_message("'%s' (DCT %s): expected '%s', got%s", c->text,
+				       c->dct ? c->dct : "none", c->span, seen->len ? seen->str : " nothing");
+			g_test_fail();
+		} else {
+			g_test_message("'%s': got%s", c->text, seen->str);
+			g_assert_cmpstr(timex_type_name(hit->type), ==, c->type);
+			g_assert_cmpstr(hit->value, ==, c->value);
+			g_assert_cmpstr(hit->mod, ==, c->mod);
+		}
 	}
 	g_string_free(seen, TRUE);
 	timex_array_free(got);
@@ -154,6 +160,7 @@ int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	g_test_set_nonfatal_assertions();
 	GError *error = NULL;
 	tagger = timex_tagger_new(&error);
 	g_assert_no_error(error);
