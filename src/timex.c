@@ -197,8 +197,13 @@ tokenise(const TxTable *t, const char *text, size_t len, GArray *toks, size_t *b
 				pending |= F_BREAK;
 			i += clen;
 		}
-		if (k.word >= 0)
+		if (k.word >= 0) {
 			k.mask |= g_array_index(t->word_mask, guint64, k.word);
+			if (k.flags & F_CAP)
+				k.mask |= g_array_index(t->cap_mask, guint64, k.word);
+			if (!(k.flags & F_CAP) || (k.flags & F_BREAK))
+				k.mask |= g_array_index(t->low_mask, guint64, k.word);
+		}
 		g_array_append_val(toks, k);
 	}
 	return true;
@@ -330,7 +335,7 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part)
 	int tense = FRISE_TENSE_NONE;
 	for (guint i = 0; i < t->cues->len; i++) {
 		const TxCue *c = &g_array_index(t->cues, TxCue, i);
-		bool hit = c->suffix ? (n > strlen(c->text) + 1 && ends_with(w, n, c->text))
+		bool hit = c->suffix ? (n > strlen(c->text) && ends_with(w, n, c->text))
 				     : (strlen(c->text) == n && memcmp(c->text, w, n) == 0);
 		if (!hit)
 			continue;
@@ -443,7 +448,7 @@ fill_seen(const TxTable *t, const Matcher *m, guint i0, TxSeen *seen, const TxRu
 		if (en != NULL) {
 			value = en->value;
 			for (int q = 0; q < en->nsets; q++)
-				if (en->sets[q].slot != TX_S_MUL)
+				if (en->sets[q].slot != TX_S_MUL && en->sets[q].slot != TX_S_CAP)
 					seen->v[en->sets[q].slot] = en->sets[q].value;
 		} else if (k->num != TX_UNSET) {
 			value = k->num;
@@ -507,6 +512,8 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 		if (root->edges[e].cls >= 0)
 			root_mask |= G_GUINT64_CONSTANT(1) << root->edges[e].cls;
 	int anchor[3] = { 0, 0, 0 };
+	char last_value[48] = "";
+	guint last_sent = 0, sent = 0, scanned = 0;
 	if (dct.gran == 3) {
 		anchor[0] = dct.year;
 		anchor[1] = dct.month;
@@ -527,6 +534,9 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 			continue;
 		}
 		const TxRule *r = &g_array_index(t->rules, TxRule, m.best_rule);
+		for (; scanned <= i; scanned++)
+			if (m.toks[scanned].flags & F_BREAK)
+				sent++;
 		int first = -1, last = -1;
 		for (int d = 0; d < m.best_len; d++)
 			if (m.best_path[d]->inspan) {
@@ -562,7 +572,7 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 		}
 		TxContext ctx = { .dct = &dct, .tense = tense, .type = (int)x.type,
 				  .anchor_y = anchor[0], .anchor_m = anchor[1], .anchor_d = anchor[2],
-				  .explain = ex };
+				  .last = sent - last_sent <= 1 ? last_value : "", .explain = ex };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
 			x.relative = rel;
@@ -573,6 +583,11 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 			if (ex != NULL)
 				x.explain = g_string_free(ex, FALSE);
 			g_array_append_val(out, x);
+			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
+			    g_ascii_isdigit(x.value[0])) {
+				g_strlcpy(last_value, x.value, sizeof last_value);
+				last_sent = sent;
+			}
 			int y, mo, d;
 			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
 			    sscanf(x.value, "%4d-%2d-%2d", &y, &mo, &d) == 3 && x.value[4] == '-' &&

@@ -25,7 +25,7 @@ typedef enum {
 	TX_S_WEEKDAY, TX_S_HOUR, TX_S_MINUTE, TX_S_POD, TX_S_SEASON, TX_S_QUARTER,
 	TX_S_HALF, TX_S_UNIT, TX_S_QTY, TX_S_SHIFT, TX_S_DIR, TX_S_REF, TX_S_MOD,
 	TX_S_TENSE, TX_S_PM, TX_S_NUM, TX_S_WEEKEND, TX_S_ANCHOR, TX_S_FRAC,
-	TX_S_TYPE, TX_S_QTY2, TX_S_MUL,
+	TX_S_TYPE, TX_S_QTY2, TX_S_MUL, TX_S_CAP,
 	TX_NSLOTS
 } TxSlot;
 
@@ -105,7 +105,10 @@ typedef struct {
 	GArray *cues;        /* TxCue */
 	GPtrArray *nodes;    /* every node, for freeing */
 	/* Each token's class bits are cached per word id. */
-	GArray *word_mask;   /* id -> guint64 */
+	GArray *word_mask;   /* id -> guint64: classes whatever the case */
+	GArray *cap_mask;    /* id -> guint64: classes only when capitalised (cap=1) */
+	GArray *low_mask;    /* id -> guint64: classes only when lower case or first
+			      * in a sentence (cap=-1) */
 } TxTable;
 
 /* Builds a table from its text; `name` names it in messages. */
@@ -135,6 +138,8 @@ typedef struct {
 	int tense;             /* FriseTense of the clause */
 	int type;              /* FriseTimexType the rule gives */
 	int anchor_y, anchor_m, anchor_d; /* last day mentioned, 0 if none */
+	const char *last;      /* value of the last DATE/TIME in this or the
+				* previous sentence, or "" */
 	GString *explain;      /* NULL unless asked */
 } TxContext;
 

@@ -13,6 +13,7 @@
 #include "timex_private.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define V(s) (seen->v[TX_S_##s])
@@ -74,6 +75,21 @@ add_days(GDate *d, int n)
 		g_date_subtract_days(d, -n);
 }
 
+/* Days between the DCT and month/day (the 15th when no day) of its year. */
+static int
+days_apart(const TxDct *d, int month, int day)
+{
+	GDate a, b;
+	g_date_clear(&a, 1);
+	g_date_clear(&b, 1);
+	g_date_set_dmy(&a, d->gran >= 3 ? d->day : 15, d->month, d->year);
+	int dd = day ? day : 15;
+	if (!g_date_valid_dmy(dd, month, d->year))
+		dd = 28;
+	g_date_set_dmy(&b, dd, month, d->year);
+	return ABS(g_date_days_between(&a, &b));
+}
+
 /* The year of a year-less month (and day, 0 if none) from the DCT. */
 static int
 year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
@@ -101,10 +117,10 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		if (cmp < 0 || (cmp == 0 && day == 0))
 			y++;
 		step(c, "'next': the first after the DCT -> %d", y);
-	} else if (c->tense == FRISE_TENSE_PAST && cmp > 0) {
+	} else if (c->tense == FRISE_TENSE_PAST && cmp > 0 && days_apart(d, month, day) > 60) {
 		y--;
-		step(c, "past tense and after the DCT -> previous year %d", y);
-	} else if (c->tense == FRISE_TENSE_FUTURE && cmp < 0) {
+		step(c, "past tense and well after the DCT -> previous year %d", y);
+	} else if (c->tense == FRISE_TENSE_FUTURE && cmp < 0 && days_apart(d, month, day) > 20) {
 		y++;
 		step(c, "future tense and before the DCT -> next year %d", y);
 	} else {
@@ -159,8 +175,8 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 	case TX_U_SECOND: letter = "S"; time = true; break;
 	case TX_U_QUARTER: letter = "Q"; break;
 	case TX_U_HALF: letter = "M"; mult = 6; break;
-	case TX_U_DECADE: letter = "DE"; break;
-	case TX_U_CENTURY: letter = "CE"; break;
+	case TX_U_DECADE: letter = "Y"; mult = 10; break;
+	case TX_U_CENTURY: letter = "Y"; mult = 100; break;
 	case TX_U_MILLENNIUM: letter = "Y"; mult = 1000; break;
 	case TX_U_WEEKEND: letter = "WE"; break;
 	case TX_U_NIGHT: letter = "NI"; time = true; break;
@@ -172,6 +188,8 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 		g_string_append(v, "X");
 	else if (half && mult == 1)
 		g_string_append_printf(v, "%d.5", q);
+	else if (HAS(FRAC) && mult == 1)
+		g_string_append_printf(v, "%d.%d", q, V(FRAC));
 	else
 		g_string_append_printf(v, "%d", q * mult);
 	g_string_append(v, letter);
@@ -215,6 +233,17 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	GDate g;
 	int w = V(WEEKDAY);
+	if (HAS(ANCHOR) && c->anchor_y > 0) {
+		/* "ce même lundi": the week of the last day named */
+		g_date_clear(&g, 1);
+		g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
+		int aw = g_date_get_weekday(&g);
+		add_days(&g, w - aw);
+		ymd(v, &g);
+		*rel = true;
+		step(c, "weekday %d in the week of the last day named", w);
+		return true;
+	}
 	if (!dct_date(c, &g)) {
 		g_string_append_printf(v, "XXXX-WXX-%d", w);
 		return true;
@@ -253,6 +282,42 @@ season_of_month(int m)
 	return 4;
 }
 
+/* The last value named, as a base for "a year earlier": YYYY, YYYY-MM,
+ * YYYY-MM-DD (time part ignored), YYYY-Qn (its first month). */
+static bool
+parse_last(const char *s, TxDct *d)
+{
+	memset(d, 0, sizeof *d);
+	if (s == NULL || strlen(s) < 4)
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (!g_ascii_isdigit(s[i]))
+			return false;
+	d->year = atoi(s);
+	d->gran = 1;
+	if (s[4] == 0)
+		return true;
+	if (s[4] != '-')
+		return false;
+	if (s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
+		d->month = (s[6] - '1') * 3 + 1;
+		d->gran = 2;
+		return true;
+	}
+	if (!g_ascii_isdigit(s[5]) || !g_ascii_isdigit(s[6]))
+		return true;
+	d->month = atoi(s + 5);
+	if (d->month < 1 || d->month > 12)
+		return false;
+	d->gran = 2;
+	if (s[7] == '-' && g_ascii_isdigit(s[8]) && g_ascii_isdigit(s[9])) {
+		d->day = atoi(s + 8);
+		if (g_date_valid_dmy(d->day, d->month, d->year))
+			d->gran = 3;
+	}
+	return true;
+}
+
 /* A value counted from the DCT in `unit`s: "la semaine dernière",
  * "il y a trois ans", "cette année". */
 static bool
@@ -273,11 +338,27 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	const TxDct *d = c->dct;
 	GDate g;
 	bool day = dct_date(c, &g);
-	if (HAS(ANCHOR) && c->anchor_y > 0) {
-		/* "la veille", "le lendemain": from the last day named */
+	TxDct last;
+	static const int need[] = {
+		[TX_U_YEAR] = 1, [TX_U_MONTH] = 2, [TX_U_QUARTER] = 2, [TX_U_HALF] = 2,
+		[TX_U_SEASON] = 2, [TX_U_DECADE] = 1, [TX_U_CENTURY] = 1, [TX_U_DAY] = 3,
+		[TX_U_WEEK] = 3, [TX_U_WEEKEND] = 3,
+	};
+	if (HAS(ANCHOR) && u == TX_U_DAY && c->anchor_y > 0) {
+		/* "la veille", "the next day": from the last day named */
 		g_date_clear(&g, 1);
 		g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
 		day = true;
+		step(c, "from the last day named");
+	} else if (HAS(ANCHOR) && u < (int)G_N_ELEMENTS(need) && need[u] > 0 &&
+		   parse_last(c->last, &last) && last.gran >= need[u]) {
+		/* "a year earlier": from the last date named */
+		d = &last;
+		if (last.gran == 3) {
+			g_date_clear(&g, 1);
+			g_date_set_dmy(&g, last.day, last.month, last.year);
+		}
+		step(c, "from the last date named %s", c->last);
 	}
 	*rel = true;
 	switch (u) {
@@ -369,6 +450,38 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	return true;
 }
 
+/* "le premier dimanche du printemps", "the second Monday of May": the
+ * num-th weekday from the start of the month or the (astronomical, as
+ * date.c) season. */
+static bool
+nth_weekday(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
+{
+	static const int season_start[][2] = { { 0, 0 }, { 3, 20 }, { 6, 21 }, { 9, 22 }, { 12, 21 } };
+	int m, dd;
+	if (HAS(MONTH)) {
+		m = V(MONTH);
+		dd = 1;
+	} else {
+		m = season_start[V(SEASON)][0];
+		dd = season_start[V(SEASON)][1];
+	}
+	if (m < 1 || m > 12 || V(NUM) < 1 || V(NUM) > 5)
+		return false;
+	if (year == 0) {
+		if (c->dct->gran == 0)
+			return false;
+		year = year_for(seen, c, m, 0, rel);
+	}
+	GDate g;
+	g_date_clear(&g, 1);
+	g_date_set_dmy(&g, dd, m, year);
+	int wd = g_date_get_weekday(&g);
+	add_days(&g, (V(WEEKDAY) - wd + 7) % 7 + 7 * (V(NUM) - 1));
+	ymd(v, &g);
+	step(c, "weekday %d number %d from %04d-%02d-%02d", V(WEEKDAY), V(NUM), year, m, dd);
+	return true;
+}
+
 static bool
 date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
@@ -385,6 +498,8 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		g_string_append_printf(v, "%02dXX", V(CENTURY) - 1);
 		return true;
 	}
+	if (HAS(NUM) && HAS(WEEKDAY) && (HAS(MONTH) || HAS(SEASON)))
+		return nth_weekday(seen, c, year, v, rel);
 	if (HAS(MONTH)) {
 		int m = V(MONTH), day = HAS(DAY) ? V(DAY) : 0;
 		if (m < 1 || m > 12)
@@ -412,6 +527,12 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		if (year == 0) {
 			if (d->gran == 0) {
 				g_string_append_printf(v, "XXXX-%s", season_names[s]);
+				return true;
+			}
+			if (!HAS(SHIFT) && c->tense != FRISE_TENSE_PAST && c->tense != FRISE_TENSE_FUTURE) {
+				/* "en été", present tense: any summer */
+				g_string_append_printf(v, "XXXX-%s", season_names[s]);
+				step(c, "season without year, shift or tense: generic");
 				return true;
 			}
 			year = d->year;

@@ -18,7 +18,7 @@ static const char *const slot_names[TX_NSLOTS] = {
 	"year", "yy", "decade", "century", "month", "day", "weekday", "hour",
 	"minute", "pod", "season", "quarter", "half", "unit", "qty", "shift",
 	"dir", "ref", "mod", "tense", "pm", "num", "weekend", "anchor", "frac",
-	"type", "qty2", "mul",
+	"type", "qty2", "mul", "cap",
 };
 
 /* ORDER UNIT */
@@ -132,6 +132,8 @@ intern(TxTable *t, const char *folded)
 	g_array_append_val(t->entries, none);
 	guint64 zero = 0;
 	g_array_append_val(t->word_mask, zero);
+	g_array_append_val(t->cap_mask, zero);
+	g_array_append_val(t->low_mask, zero);
 	return id;
 }
 
@@ -497,8 +499,13 @@ parse_word(TxTable *t, char *line, const char *name, int lineno, GError **error)
 	GArray **slot = &g_array_index(t->entries, GArray *, id);
 	if (*slot == NULL)
 		*slot = g_array_new(FALSE, FALSE, sizeof(TxEntry));
+	int cap = 0;
+	for (int q = 0; q < e.nsets; q++)
+		if (e.sets[q].slot == TX_S_CAP)
+			cap = e.sets[q].value;
 	g_array_append_val(*slot, e);
-	g_array_index(t->word_mask, guint64, id) |= G_GUINT64_CONSTANT(1) << c;
+	GArray *masks = cap > 0 ? t->cap_mask : cap < 0 ? t->low_mask : t->word_mask;
+	g_array_index(masks, guint64, id) |= G_GUINT64_CONSTANT(1) << c;
 out:
 	g_strfreev(w);
 	return ok;
@@ -544,6 +551,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->word_text = g_ptr_array_new_with_free_func(g_free);
 	t->entries = g_array_new(FALSE, FALSE, sizeof(GArray *));
 	t->word_mask = g_array_new(FALSE, FALSE, sizeof(guint64));
+	t->cap_mask = g_array_new(FALSE, FALSE, sizeof(guint64));
+	t->low_mask = g_array_new(FALSE, FALSE, sizeof(guint64));
 	t->classes = g_ptr_array_new_with_free_func(g_free);
 	t->rules = g_array_new(FALSE, FALSE, sizeof(TxRule));
 	t->cues = g_array_new(FALSE, FALSE, sizeof(TxCue));
@@ -626,6 +635,8 @@ tx_table_free(TxTable *t)
 	}
 	g_array_free(t->entries, TRUE);
 	g_array_free(t->word_mask, TRUE);
+	g_array_free(t->cap_mask, TRUE);
+	g_array_free(t->low_mask, TRUE);
 	for (guint i = 0; i < t->rules->len; i++) {
 		g_free(g_array_index(t->rules, TxRule, i).name);
 		g_free(g_array_index(t->rules, TxRule, i).sets);

@@ -1,4 +1,117 @@
 #!/usr/bin/env python3
-"""Placeholder: skipped until its command lands."""
-import sys
-sys.exit(77)
+"""frise tag: formats, offsets into the bytes as given, errors. One line per case."""
+import json, os, shlex, subprocess, sys, tempfile
+import xml.etree.ElementTree as ET
+
+FRISE = os.environ.get('FRISE', 'build/frise')
+WRAP = shlex.split(os.environ.get('FRISE_WRAPPER', ''))
+failures = 0
+n = 0
+
+
+def run(args, data=None):
+    p = subprocess.run(WRAP + [FRISE, 'tag'] + args, input=data, capture_output=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr.decode('utf-8', 'replace')
+
+
+def check(name, cond, detail=''):
+    global failures, n
+    n += 1
+    print('%s %d - %s%s' % ('ok' if cond else 'not ok', n, name, '' if cond else ' # ' + detail))
+    if not cond:
+        failures += 1
+
+
+tmp = tempfile.mkdtemp()
+
+
+def write(name, data):
+    path = os.path.join(tmp, name)
+    with open(path, 'wb') as f:
+        f.write(data)
+    return path
+
+
+plain = write('plain.txt', 'Le 24 mars, il a parlé. Il reviendra en février 2025.\n'.encode())
+# BOM, CRLF and a decomposed é (NFD): offsets must still slice the raw bytes
+odd = write('odd.txt', b'\xef\xbb\xbfTitre\r\nLe 3 fe\xcc\x81vrier 2024, il est venu.\r\n')
+bad = write('bad.txt', b'Le 3 mai \xff\xfe 2024')
+en = write('en.txt', b'The company said last week that sales rose.\n')
+
+
+def spans(out):
+    doc = json.loads(out)
+    return doc, [(t['start'], t['end'], t['text'], t['type'], t['value']) for t in doc['timexes']]
+
+
+# json: text and offsets agree with the raw bytes
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', plain])
+raw = open(plain, 'rb').read()
+doc, sp = spans(out)
+check('json exit 0', code == 0, err)
+check('json fields', doc['file'] == plain and doc['dct'] == '2024-03-15' and doc['lang'] == 'fr', out)
+check('json finds le 24 mars', ('Le 24 mars', 'DATE', '2024-03-24') in [(s[2], s[3], s[4]) for s in sp], out)
+check('json finds février 2025', ('février 2025', '2025-02') in [(s[2], s[4]) for s in sp], out)
+check('json offsets slice the raw bytes', all(raw[s:e].decode() == t for s, e, t, _, _ in sp), out)
+
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', odd])
+raw = open(odd, 'rb').read()
+doc, sp = spans(out)
+check('BOM/CRLF/NFD: one timex', len(sp) == 1, out)
+check('BOM/CRLF/NFD: offsets into the raw bytes',
+      len(sp) == 1 and raw[sp[0][0]:sp[0][1]] == b'Le 3 fe\xcc\x81vrier 2024' and sp[0][4] == '2024-02-03', out)
+
+# stdin
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', '-'], data=b'Il est venu hier.')
+doc, sp = spans(out)
+check('stdin', code == 0 and [(s[2], s[4]) for s in sp] == [('hier', '2024-03-14')], out)
+
+# auto language
+code, out, err = run(['--dct', '2024-03-15', en])
+doc, sp = spans(out)
+check('auto language: english', doc['lang'] == 'en', out)
+
+# tsv
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', '--format', 'tsv', plain])
+lines = out.decode().splitlines()
+check('tsv header', lines[0].split('\t') == ['file', 'start', 'end', 'text', 'type', 'value', 'mod'], lines[0])
+check('tsv row', any(l.split('\t')[3:6] == ['Le 24 mars', 'DATE', '2024-03-24'] for l in lines[1:]), out)
+
+# timeml: well-formed XML whose text is the input and whose TIMEX3 carry values
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', '--format', 'timeml', '-'],
+                     data='Le 24 mars, <b> & "x".'.encode())
+try:
+    root = ET.fromstring(out)
+    text = ''.join(root.find('TEXT').itertext())
+    tx = root.find('TEXT').findall('TIMEX3')
+    check('timeml parses and keeps the text', text == 'Le 24 mars, <b> & "x".', text)
+    check('timeml TIMEX3', len(tx) == 1 and tx[0].get('value') == '2024-03-24' and tx[0].get('type') == 'DATE'
+          and tx[0].text == 'Le 24 mars', out)
+except ET.ParseError as e:
+    check('timeml parses', False, str(e))
+
+# explain
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', '--explain', plain])
+doc = json.loads(out)
+t = doc['timexes'][0]
+check('explain: rule and steps', t['rule'] and 'DCT' in t['explain'] or 'year' in t['explain'], out)
+
+# without a DCT, values stay underspecified
+code, out, err = run(['--lang', 'fr', plain])
+doc, sp = spans(out)
+check('no DCT: XXXX', ('Le 24 mars', 'XXXX-03-24') in [(s[2], s[4]) for s in sp], out)
+
+# errors
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', bad])
+check('invalid UTF-8: exit 1 naming the file and byte', code == 1 and 'bad.txt' in err and 'byte 9' in err, err)
+code, out, err = run(['--dct', '2024-03-15', os.path.join(tmp, 'missing.txt')])
+check('missing file: exit 1', code == 1 and 'missing.txt' in err, err)
+code, out, err = run(['--dct', '2024-13-45', plain])
+check('bad DCT: exit 2', code == 2 and '2024-13-45' in err, err)
+code, out, err = run(['--format', 'xml', plain])
+check('bad format: exit 2', code == 2 and 'xml' in err, err)
+code, out, err = run(['--lang', 'de', plain])
+check('bad language: exit 2', code == 2, err)
+
+print('1..%d' % n)
+sys.exit(1 if failures else 0)
