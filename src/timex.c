@@ -80,6 +80,12 @@ typedef struct {
 	guint8 kind, flags, ndigits;
 } Tok;
 
+static inline char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
 static inline bool
 is_space(gunichar u)
 {
@@ -105,107 +111,173 @@ set_digit_classes(const TxTable *t, Tok *k)
 	k->mask |= m;
 }
 
-/* Splits `text` into words, digit runs and punctuation. Returns false at
- * invalid UTF-8 with *bad set to its offset. */
-static bool
-tokenise(const TxTable *t, const char *text, size_t len, GArray *toks, size_t *bad)
+/* Byte classes of ASCII for the tokeniser. */
+enum { A_SPACE = 1, A_DIGIT = 2, A_ALPHA = 4, A_UPPER = 8, A_NL = 16 };
+static const guint8 ascii_class[128] = {
+	['\t'] = A_SPACE, ['\n'] = A_SPACE | A_NL, ['\v'] = A_SPACE, ['\f'] = A_SPACE,
+	['\r'] = A_SPACE, [' '] = A_SPACE,
+	['0' ... '9'] = A_DIGIT,
+	['a' ... 'z'] = A_ALPHA,
+	['A' ... 'Z'] = A_ALPHA | A_UPPER,
+};
+
+/* Decodes the non-ASCII character at p, `avail` bytes left; (gunichar)-1
+ * when it is not valid UTF-8. Two-byte sequences (accented Latin letters)
+ * are decoded here; the rest by GLib, which checks them. */
+static inline gunichar
+decode(const unsigned char *p, size_t avail, size_t *clen)
 {
-	size_t i = 0;
+	unsigned c = p[0];
+	if (c >= 0xC2 && c < 0xE0) {
+		if (avail < 2 || (p[1] & 0xC0) != 0x80)
+			return (gunichar)-1;
+		*clen = 2;
+		return ((gunichar)(c & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	gunichar u = g_utf8_get_char_validated((const char *)p, (gssize)avail);
+	if (u == (gunichar)-1 || u == (gunichar)-2)
+		return (gunichar)-1;
+	*clen = g_utf8_skip[c];
+	return u;
+}
+
+static inline bool
+is_letter(gunichar u)
+{
+	if (u >= 0xC0 && u <= 0x24F)
+		return u != 0xD7 && u != 0xF7;
+	return g_unichar_isalpha(u) || g_unichar_ismark(u);
+}
+
+/* Splits text[from, len) into words, digit runs and punctuation, appending
+ * to `toks`. Returns false at invalid UTF-8 with *bad set to its offset.
+ * The hot loop of the tagger: no allocation, one table lookup a word. */
+static bool
+tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *toks, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = from;
 	guint8 pending = F_BREAK;
-	int newlines = 0;
+	guint n = toks->len, cap = MAX(toks->len, 1024);
+	g_array_set_size(toks, cap);
+	Tok *out = (Tok *)(void *)toks->data;
 	while (i < len) {
-		unsigned char c = (unsigned char)text[i];
+		unsigned char c = s[i];
 		gunichar u = c;
 		size_t clen = 1;
-		if (c >= 0x80) {
-			u = g_utf8_get_char_validated(text + i, len - i);
-			if (u == (gunichar)-1 || u == (gunichar)-2) {
+		guint8 ac = 0;
+		if (c < 0x80) {
+			ac = ascii_class[c];
+			if (ac & A_SPACE) {
+				if (ac & A_NL)
+					pending |= F_BREAK;
+				i++;
+				continue;
+			}
+		} else {
+			u = decode(s + i, len - i, &clen);
+			if (u == (gunichar)-1) {
 				*bad = i;
+				g_array_set_size(toks, n);
 				return false;
 			}
-			clen = g_utf8_next_char(text + i) - (text + i);
+			if (is_space(u)) {
+				i += clen;
+				continue;
+			}
 		}
-		if (is_space(u)) {
-			if (u == '\n' && ++newlines >= 1)
-				pending |= F_BREAK;
-			i += clen;
-			continue;
+		if (n == cap) {
+			cap *= 2;
+			g_array_set_size(toks, cap);
+			out = (Tok *)(void *)toks->data;
 		}
-		newlines = 0;
-		Tok k = { .start = (guint32)i, .word = -1, .num = TX_UNSET, .flags = pending };
+		Tok *k = &out[n++];
+		*k = (Tok){ .start = (guint32)i, .word = -1, .num = TX_UNSET, .flags = pending };
 		pending = 0;
-		if (c < 0x80 && g_ascii_isdigit(c)) {
+		if (ac & A_DIGIT) {
 			size_t j = i;
 			int v = 0;
-			while (j < len && g_ascii_isdigit(text[j])) {
+			while (j < len && s[j] >= '0' && s[j] <= '9') {
 				if (v < 100000000)
-					v = v * 10 + (text[j] - '0');
+					v = v * 10 + (s[j] - '0');
 				j++;
 			}
-			k.kind = TOK_DIGITS;
-			k.num = v;
-			k.ndigits = (guint8)MIN(j - i, 255);
-			k.end = (guint32)j;
-			set_digit_classes(t, &k);
+			k->kind = TOK_DIGITS;
+			k->num = v;
+			k->ndigits = (guint8)MIN(j - i, 255);
+			k->end = (guint32)j;
+			set_digit_classes(t, k);
 			i = j;
-		} else if ((c < 0x80 && g_ascii_isalpha(c)) || (c >= 0x80 && g_unichar_isalpha(u))) {
+			continue;
+		}
+		if ((ac & A_ALPHA) || (c >= 0x80 && is_letter(u))) {
 			size_t j = i;
 			bool ascii = true;
+			char f[TX_MAX_WORD];
+			size_t fl = 0;
+			guint32 h = 2166136261u;
 			while (j < len) {
-				unsigned char d = (unsigned char)text[j];
+				unsigned char d = s[j];
 				if (d < 0x80) {
-					if (!g_ascii_isalpha(d))
+					if (!(ascii_class[d] & A_ALPHA))
 						break;
+					char lc = (char)(d | 0x20);
+					if (fl < sizeof f - 1)
+						f[fl] = lc;
+					fl++;
+					h = (h ^ (unsigned char)lc) * 16777619u;
 					j++;
 					continue;
 				}
-				gunichar w = g_utf8_get_char_validated(text + j, len - j);
-				if (w == (gunichar)-1 || w == (gunichar)-2) {
+				size_t wl;
+				gunichar w = decode(s + j, len - j, &wl);
+				if (w == (gunichar)-1) {
 					*bad = j;
+					g_array_set_size(toks, n);
 					return false;
 				}
-				if (!g_unichar_isalpha(w) && !g_unichar_ismark(w))
+				if (!is_letter(w))
 					break;
 				ascii = false;
-				j = g_utf8_next_char(text + j) - text;
+				j += wl;
 			}
-			k.kind = TOK_WORD;
-			k.end = (guint32)j;
-			if (c < 0x80 ? g_ascii_isupper(c) : g_unichar_isupper(u))
-				k.flags |= F_CAP;
-			char f[TX_MAX_WORD];
-			size_t n = j - i;
-			int fl = -1;
-			if (ascii && n < sizeof f) {
-				for (size_t q = 0; q < n; q++)
-					f[q] = g_ascii_tolower(text[i + q]);
-				f[n] = 0;
-				fl = (int)n;
-			} else if (!ascii) {
-				fl = tx_fold(text + i, n, f, sizeof f);
+			k->kind = TOK_WORD;
+			k->end = (guint32)j;
+			if (c < 0x80 ? (ac & A_UPPER) != 0 : g_unichar_isupper(u))
+				k->flags |= F_CAP;
+			if (ascii) {
+				if (fl < sizeof f)
+					k->word = tx_word_id_hashed(t, f, fl, h);
+			} else {
+				int n2 = tx_fold(text + i, j - i, f, sizeof f);
+				if (n2 > 0)
+					k->word = tx_word_id(t, f, n2);
 			}
-			if (fl > 0)
-				k.word = tx_word_id(t, f, fl);
 			i = j;
 		} else {
-			k.kind = TOK_PUNCT;
-			k.end = (guint32)(i + clen);
-			char f[8];
-			if (tx_fold(text + i, clen, f, sizeof f) > 0)
-				k.word = tx_word_id(t, f, strlen(f));
+			k->kind = TOK_PUNCT;
+			k->end = (guint32)(i + clen);
+			if (c < 0x80) {
+				k->word = t->punct_word[c];
+			} else {
+				char f[8];
+				int n2 = tx_fold(text + i, clen, f, sizeof f);
+				if (n2 > 0)
+					k->word = tx_word_id(t, f, n2);
+			}
 			if (u == '.' || u == '!' || u == '?' || u == ';')
 				pending |= F_BREAK;
 			i += clen;
 		}
-		if (k.word >= 0) {
-			k.mask |= g_array_index(t->word_mask, guint64, k.word);
-			if (k.flags & F_CAP)
-				k.mask |= g_array_index(t->cap_mask, guint64, k.word);
-			if (!(k.flags & F_CAP) || (k.flags & F_BREAK))
-				k.mask |= g_array_index(t->low_mask, guint64, k.word);
+		if (k->word >= 0) {
+			k->mask |= t->wmask[k->word];
+			if (k->flags & F_CAP)
+				k->mask |= t->wmask_cap[k->word];
+			if (!(k->flags & F_CAP) || (k->flags & F_BREAK))
+				k->mask |= t->wmask_low[k->word];
 		}
-		g_array_append_val(toks, k);
 	}
+	g_array_set_size(toks, n);
 	return true;
 }
 
@@ -319,24 +391,45 @@ walk(Matcher *m, const TxNode *n, guint j, int depth)
 	}
 }
 
-/* ---- tense ---- */
-
-static bool
-ends_with(const char *s, size_t n, const char *suf)
+static void
+walk_root(Matcher *m, guint i)
 {
-	size_t l = strlen(suf);
-	return n >= l && memcmp(s + n - l, suf, l) == 0;
+	const TxTable *t = m->t;
+	const Tok *k = &m->toks[i];
+	if (k->word >= 0) {
+		const int *e = t->root_word_edges + t->root_word_first[k->word];
+		for (int q = 0; q < t->root_word_count[k->word]; q++) {
+			m->path[0] = &t->root->edges[e[q]];
+			walk(m, m->path[0]->child, i + 1, 1);
+		}
+	}
+	if (k->mask & t->root_mask) {
+		for (int q = 0; q < t->nroot_class; q++) {
+			const TxEdge *ed = &t->root->edges[t->root_class_edges[q]];
+			if (k->mask >> ed->cls & 1) {
+				m->path[0] = ed;
+				walk(m, ed->child, i + 1, 1);
+			}
+		}
+	}
 }
+
+/* ---- tense ---- */
 
 static int
 cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part)
 {
 	*aux = *part = false;
 	int tense = FRISE_TENSE_NONE;
-	for (guint i = 0; i < t->cues->len; i++) {
-		const TxCue *c = &g_array_index(t->cues, TxCue, i);
-		bool hit = c->suffix ? (n > strlen(c->text) && ends_with(w, n, c->text))
-				     : (strlen(c->text) == n && memcmp(c->text, w, n) == 0);
+	if (n == 0)
+		return tense;
+	unsigned char lastb = (unsigned char)w[n - 1];
+	for (int q = t->cue_first[lastb]; q < t->cue_first[lastb + 1]; q++) {
+		const TxCue *c = &g_array_index(t->cues, TxCue, t->cue_index[q]);
+		if (c->len > n)
+			continue;
+		bool hit = c->suffix ? (n > c->len && memcmp(w + n - c->len, c->text, c->len) == 0)
+				     : (c->len == n && memcmp(c->text, w, n) == 0);
 		if (!hit)
 			continue;
 		if (c->aux)
@@ -351,9 +444,43 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part)
 
 /* The tense of the clause around tokens [a, b): the cue nearest to it
  * within the sentence. `why` receives the cue word. */
+/* The cue of token i, computed once: tense | 4 aux | 8 participle. */
+static int
+token_cue(const TxTable *t, const char *text, const Tok *k, gint8 *cache, guint i)
+{
+	if (cache[i] >= 0)
+		return cache[i];
+	int r = 0;
+	if (k[i].kind == TOK_WORD) {
+		char buf[TX_MAX_WORD * 2];
+		size_t n = k[i].end - k[i].start;
+		const char *s = text + k[i].start;
+		char *w = NULL;
+		if (n < sizeof buf) {
+			bool ascii = true;
+			for (size_t q = 0; q < n; q++) {
+				if ((unsigned char)s[q] >= 0x80)
+					ascii = false;
+				buf[q] = lower(s[q]);
+			}
+			buf[n] = 0;
+			if (!ascii) {
+				w = g_utf8_strdown(s, n);
+				n = strlen(w);
+			}
+			bool aux, part;
+			r = cue_of(t, w ? w : buf, n, &aux, &part);
+			r |= (aux ? 4 : 0) | (part ? 8 : 0);
+			g_free(w);
+		}
+	}
+	cache[i] = (gint8)r;
+	return r;
+}
+
 static int
 clause_tense(const TxTable *t, const char *text, const Tok *k, guint n, guint a, guint b,
-	     char *why, size_t whylen)
+	     gint8 *cache, char *why, size_t whylen)
 {
 	guint lo = a, hi = b;
 	while (lo > 0 && !(k[lo].flags & F_BREAK) && a - lo < 30)
@@ -367,22 +494,17 @@ clause_tense(const TxTable *t, const char *text, const Tok *k, guint n, guint a,
 			continue;
 		if (k[i].kind != TOK_WORD)
 			continue;
-		char *w = g_utf8_strdown(text + k[i].start, k[i].end - k[i].start);
-		size_t wl = strlen(w);
-		bool aux, part;
-		int tense = cue_of(t, w, wl, &aux, &part);
-		if (aux) {
-			/* auxiliary + participle within two words: past */
+		int cue = token_cue(t, text, k, cache, i);
+		int tense = cue & 3;
+		if (cue & 4) {
+			/* auxiliary + participle within three words: past */
 			for (guint q = i + 1; q < hi && q <= i + 3; q++) {
 				if (k[q].kind != TOK_WORD)
 					continue;
-				char *p = g_utf8_strdown(text + k[q].start, k[q].end - k[q].start);
-				bool a2, p2;
-				int t2 = cue_of(t, p, strlen(p), &a2, &p2);
-				g_free(p);
-				if (t2 != FRISE_TENSE_NONE)
+				int c2 = token_cue(t, text, k, cache, q);
+				if (c2 & 3)
 					break;
-				if (p2) {
+				if (c2 & 8) {
 					tense = FRISE_TENSE_PAST;
 					break;
 				}
@@ -393,10 +515,11 @@ clause_tense(const TxTable *t, const char *text, const Tok *k, guint n, guint a,
 			if (d < bestdist) {
 				bestdist = d;
 				best = tense;
-				g_strlcpy(why, w, whylen);
+				size_t wl = MIN(k[i].end - k[i].start, whylen - 1);
+				memcpy(why, text + k[i].start, wl);
+				why[wl] = 0;
 			}
 		}
-		g_free(w);
 	}
 	return best;
 }
@@ -478,6 +601,142 @@ explain_seen(GString *g, const TxSeen *seen)
 	g_string_append(g, "; ");
 }
 
+/* What carries over from one expression (and one chunk) to the next. */
+typedef struct {
+	int anchor[3];         /* last day named (y, m, d), or the DCT's */
+	char last_value[48];   /* last DATE/TIME value */
+	guint last_sent, sent; /* sentence counters */
+} State;
+
+/* Does resolving these slots depend on the tense of the clause? */
+static bool
+needs_tense(const TxSeen *s)
+{
+	if (s->v[TX_S_YEAR] != TX_UNSET || s->v[TX_S_YY] != TX_UNSET)
+		return false;
+	return s->v[TX_S_MONTH] != TX_UNSET || s->v[TX_S_WEEKDAY] != TX_UNSET ||
+	       s->v[TX_S_SEASON] != TX_UNSET || s->v[TX_S_UNIT] == TX_U_WEEKEND;
+}
+
+/* Tags text[from, to): a run of whole lines. */
+static bool
+tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const FriseTagOptions *opts,
+	  const TxDct *dct, State *st, GArray *out, GArray *toks, size_t *bad)
+{
+	g_array_set_size(toks, 0);
+	if (!tokenise(t, text, from, to, toks, bad))
+		return false;
+	merge_numbers(t, toks);
+	Matcher m = { .t = t, .toks = (const Tok *)(void *)toks->data, .ntoks = toks->len };
+	gint8 *cues = g_malloc(m.ntoks + 1);
+	memset(cues, -1, m.ntoks + 1);
+	guint scanned = 0;
+	bool explain = opts && opts->explain;
+	for (guint i = 0; i < m.ntoks;) {
+		const Tok *k = &m.toks[i];
+		if (!(k->mask & t->root_mask) && (k->word < 0 || t->root_word_count[k->word] == 0)) {
+			i++;
+			continue;
+		}
+		m.best_len = 0;
+		m.best_rule = -1;
+		walk_root(&m, i);
+		if (m.best_rule < 0) {
+			i++;
+			continue;
+		}
+		const TxRule *r = &g_array_index(t->rules, TxRule, m.best_rule);
+		for (; scanned <= i; scanned++)
+			if (m.toks[scanned].flags & F_BREAK)
+				st->sent++;
+		int first = -1, last = -1;
+		for (int d = 0; d < m.best_len; d++)
+			if (m.best_path[d]->inspan) {
+				if (first < 0)
+					first = d;
+				last = d;
+			}
+		if (r->type < 0 || first < 0) {
+			i += m.best_len;
+			continue;
+		}
+		TxSeen seen;
+		fill_seen(t, &m, i, &seen, r);
+		char why[64] = "";
+		int tense = FRISE_TENSE_NONE;
+		if (seen.v[TX_S_TENSE] != TX_UNSET)
+			tense = seen.v[TX_S_TENSE];
+		else if (explain || needs_tense(&seen))
+			tense = clause_tense(t, text, m.toks, m.ntoks, i, i + m.best_len, cues, why, sizeof why);
+		FriseTimex x = { 0 };
+		x.start = m.toks[i + first].start;
+		x.end = m.toks[i + last].end;
+		x.rule = r->name;
+		x.type = seen.v[TX_S_TYPE] != TX_UNSET ? seen.v[TX_S_TYPE] : r->type;
+		GString *ex = explain ? g_string_new(NULL) : NULL;
+		if (ex != NULL) {
+			g_string_append_printf(ex, "rule '%s' (%s.tab line %d); ", r->name,
+					       frise_lang_code(t->lang), r->line);
+			explain_seen(ex, &seen);
+			g_string_append_printf(ex, "tense %s%s%s%s; ",
+					       tense == FRISE_TENSE_PAST ? "past" :
+					       tense == FRISE_TENSE_FUTURE ? "future" :
+					       tense == FRISE_TENSE_PRESENT ? "present" : "none",
+					       why[0] ? " (cue '" : "", why, why[0] ? "')" : "");
+			if (dct->gran)
+				g_string_append_printf(ex, "DCT %04d%s%.0d%s%.0d; ", dct->year,
+						       dct->gran > 1 ? "-" : "", dct->gran > 1 ? dct->month : 0,
+						       dct->gran > 2 ? "-" : "", dct->gran > 2 ? dct->day : 0);
+			else
+				g_string_append(ex, "no DCT; ");
+		}
+		TxContext ctx = { .dct = dct, .tense = tense, .type = (int)x.type,
+				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
+				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "", .explain = ex };
+		bool rel = false;
+		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
+			x.relative = rel;
+			x.tense = rel ? tense : FRISE_TENSE_NONE;
+			/* a time value carries a time part */
+			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL && x.value[0] != 'P')
+				x.type = FRISE_TIMEX_TIME;
+			if (ex != NULL)
+				x.explain = g_string_free(ex, FALSE);
+			g_array_append_val(out, x);
+			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
+			    g_ascii_isdigit(x.value[0])) {
+				g_strlcpy(st->last_value, x.value, sizeof st->last_value);
+				st->last_sent = st->sent;
+				const char *v = x.value;
+				int y = 0, mo = 0, d = 0;
+				if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&
+				    g_ascii_isdigit(v[8]) && g_ascii_isdigit(v[9])) {
+					y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+					mo = (v[5] - '0') * 10 + (v[6] - '0');
+					d = (v[8] - '0') * 10 + (v[9] - '0');
+				}
+				if (y > 0 && g_date_valid_dmy(d, mo, y)) {
+					st->anchor[0] = y;
+					st->anchor[1] = mo;
+					st->anchor[2] = d;
+				}
+			}
+		} else if (ex != NULL) {
+			g_string_free(ex, TRUE);
+		}
+		i += last + 1;
+	}
+	for (; scanned < m.ntoks; scanned++)
+		if (m.toks[scanned].flags & F_BREAK)
+			st->sent++;
+	g_free(cues);
+	return true;
+}
+
+/* Texts are tagged in chunks of about this many bytes, cut at a line
+ * end, so the token array stays small whatever the input's size. */
+#define CHUNK (1 << 20)
+
 GArray *
 timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	  const FriseTagOptions *opts, GError **error)
@@ -495,111 +754,31 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	}
 	const TxTable *t = tagger->tables[lang];
 	GArray *out = g_array_new(FALSE, TRUE, sizeof(FriseTimex));
-	GArray *toks = g_array_sized_new(FALSE, FALSE, sizeof(Tok), len / 5 + 16);
-	size_t bad = 0;
-	if (!tokenise(t, text, len, toks, &bad)) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT,
-			    "invalid UTF-8 at byte %zu", bad);
-		g_array_free(toks, TRUE);
-		g_array_free(out, TRUE);
-		return NULL;
-	}
-	merge_numbers(t, toks);
-	Matcher m = { .t = t, .toks = (const Tok *)(void *)toks->data, .ntoks = toks->len };
-	const TxNode *root = t->root;
-	guint64 root_mask = 0;
-	for (int e = 0; e < root->nedges; e++)
-		if (root->edges[e].cls >= 0)
-			root_mask |= G_GUINT64_CONSTANT(1) << root->edges[e].cls;
-	int anchor[3] = { 0, 0, 0 };
-	char last_value[48] = "";
-	guint last_sent = 0, sent = 0, scanned = 0;
+	GArray *toks = g_array_sized_new(FALSE, FALSE, sizeof(Tok), MIN(len, CHUNK) / 4 + 16);
+	State st = { .anchor = { 0, 0, 0 } };
 	if (dct.gran == 3) {
-		anchor[0] = dct.year;
-		anchor[1] = dct.month;
-		anchor[2] = dct.day;
+		st.anchor[0] = dct.year;
+		st.anchor[1] = dct.month;
+		st.anchor[2] = dct.day;
 	}
-	for (guint i = 0; i < m.ntoks;) {
-		const Tok *k = &m.toks[i];
-		if (!(k->mask & root_mask) &&
-		    (k->word < 0 || !g_hash_table_contains(root->index, GINT_TO_POINTER(k->word)))) {
-			i++;
-			continue;
+	size_t from = 0;
+	while (from < len) {
+		size_t to = from + CHUNK;
+		if (to >= len) {
+			to = len;
+		} else {
+			const char *nl = memchr(text + to, '\n', len - to);
+			to = nl ? (size_t)(nl - text) + 1 : len;
 		}
-		m.best_len = 0;
-		m.best_rule = -1;
-		walk(&m, root, i, 0);
-		if (m.best_rule < 0) {
-			i++;
-			continue;
+		size_t bad = 0;
+		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, &bad)) {
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT,
+				    "invalid UTF-8 at byte %zu", bad);
+			g_array_free(toks, TRUE);
+			timex_array_free(out);
+			return NULL;
 		}
-		const TxRule *r = &g_array_index(t->rules, TxRule, m.best_rule);
-		for (; scanned <= i; scanned++)
-			if (m.toks[scanned].flags & F_BREAK)
-				sent++;
-		int first = -1, last = -1;
-		for (int d = 0; d < m.best_len; d++)
-			if (m.best_path[d]->inspan) {
-				if (first < 0)
-					first = d;
-				last = d;
-			}
-		if (r->type < 0 || first < 0) {
-			i += m.best_len;
-			continue;
-		}
-		TxSeen seen;
-		fill_seen(t, &m, i, &seen, r);
-		char why[64] = "";
-		int tense = clause_tense(t, text, m.toks, m.ntoks, i, i + m.best_len, why, sizeof why);
-		if (seen.v[TX_S_TENSE] != TX_UNSET)
-			tense = seen.v[TX_S_TENSE];
-		FriseTimex x = { 0 };
-		x.start = m.toks[i + first].start;
-		x.end = m.toks[i + last].end;
-		x.rule = r->name;
-		x.type = seen.v[TX_S_TYPE] != TX_UNSET ? seen.v[TX_S_TYPE] : r->type;
-		GString *ex = opts && opts->explain ? g_string_new(NULL) : NULL;
-		if (ex != NULL) {
-			g_string_append_printf(ex, "rule '%s' (%s line %d); ", r->name,
-					       lang == FRISE_LANG_EN ? "en.tab" : "fr.tab", r->line);
-			explain_seen(ex, &seen);
-			g_string_append_printf(ex, "tense %s%s%s%s; ",
-					       tense == FRISE_TENSE_PAST ? "past" :
-					       tense == FRISE_TENSE_FUTURE ? "future" :
-					       tense == FRISE_TENSE_PRESENT ? "present" : "none",
-					       why[0] ? " (cue '" : "", why, why[0] ? "')" : "");
-		}
-		TxContext ctx = { .dct = &dct, .tense = tense, .type = (int)x.type,
-				  .anchor_y = anchor[0], .anchor_m = anchor[1], .anchor_d = anchor[2],
-				  .last = sent - last_sent <= 1 ? last_value : "", .explain = ex };
-		bool rel = false;
-		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
-			x.relative = rel;
-			x.tense = rel ? tense : FRISE_TENSE_NONE;
-			/* a time value carries a time part */
-			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL && x.value[0] != 'P')
-				x.type = FRISE_TIMEX_TIME;
-			if (ex != NULL)
-				x.explain = g_string_free(ex, FALSE);
-			g_array_append_val(out, x);
-			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
-			    g_ascii_isdigit(x.value[0])) {
-				g_strlcpy(last_value, x.value, sizeof last_value);
-				last_sent = sent;
-			}
-			int y, mo, d;
-			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
-			    sscanf(x.value, "%4d-%2d-%2d", &y, &mo, &d) == 3 && x.value[4] == '-' &&
-			    g_ascii_isdigit(x.value[0])) {
-				anchor[0] = y;
-				anchor[1] = mo;
-				anchor[2] = d;
-			}
-		} else if (ex != NULL) {
-			g_string_free(ex, TRUE);
-		}
-		i += last + 1;
+		from = to;
 	}
 	g_array_free(toks, TRUE);
 	return out;

@@ -12,6 +12,8 @@
 
 #include "frise/timex.h"
 
+#include <string.h>
+
 #define TX_UNSET (-32768)     /* a slot of TxSeen nobody filled */
 #define TX_VAGUE (-32767)     /* a quantity written as "plusieurs", "several" */
 #define TX_MAX_WORD 64        /* longest word (bytes, folded) the table can hold */
@@ -78,12 +80,12 @@ struct TxNode {
 	TxEdge *edges;
 	int nedges;
 	int rule;            /* index into rules, -1 */
-	GHashTable *index;   /* root only: word id -> first edge index (+1) */
 };
 
 /* Tense cue words and endings, matched on lower-case text with accents. */
 typedef struct {
 	char *text;
+	size_t len;          /* strlen(text) */
 	bool suffix;         /* "*ront": any word ending so */
 	bool aux;            /* an auxiliary: the cue holds only before a participle */
 	int tense;           /* FriseTense; for participles: PAST */
@@ -92,7 +94,12 @@ typedef struct {
 
 typedef struct {
 	FriseLang lang;
-	GHashTable *words;   /* folded word (owned) -> id+1 */
+	GHashTable *words;   /* folded word (owned) -> id+1, while reading */
+	guint32 *hash;       /* open addressing, FNV-1a: id+1 or 0; for the hot loop */
+	guint32 hash_mask;
+	guint8 *word_len;    /* id -> strlen of the folded word */
+	int punct_word[128]; /* ASCII punctuation -> word id, -1 */
+	const guint64 *wmask, *wmask_cap, *wmask_low; /* the data of the three masks below */
 	GPtrArray *word_text;/* id -> folded word */
 	GArray *entries;     /* id -> GArray* of TxEntry (NULL when none) */
 	GPtrArray *classes;  /* class id -> name */
@@ -101,8 +108,17 @@ typedef struct {
 	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
 	    cls_hour, cls_min, cls_ord;
 	TxNode *root;
+	/* Root dispatch: the root's edges by word id, and its class edges. */
+	int *root_word_first;  /* word id -> first index in root_word_edges */
+	int *root_word_count;  /* word id -> how many */
+	int *root_word_edges;  /* edge indexes into root->edges */
+	int *root_class_edges;
+	int nroot_class;
+	guint64 root_mask;     /* classes some root edge needs */
 	GArray *rules;       /* TxRule */
 	GArray *cues;        /* TxCue */
+	int cue_first[257];  /* cues by their last byte: cue_index[cue_first[b] .. cue_first[b+1]) */
+	int *cue_index;
 	GPtrArray *nodes;    /* every node, for freeing */
 	/* Each token's class bits are cached per word id. */
 	GArray *word_mask;   /* id -> guint64: classes whatever the case */
@@ -120,8 +136,34 @@ void tx_table_free(TxTable *table);
  * length, or -1 when it does not fit in `cap`. */
 int tx_fold(const char *s, size_t n, char *out, size_t cap);
 
-/* Looks up a folded word: its id or -1. */
-int tx_word_id(const TxTable *table, const char *folded, size_t n);
+/* Looks up a folded word of n bytes: its id or -1. */
+static inline guint32
+tx_hash(const char *s, size_t n)
+{
+	guint32 h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static inline int
+tx_word_id_hashed(const TxTable *t, const char *folded, size_t n, guint32 h)
+{
+	for (guint32 i = h & t->hash_mask;; i = (i + 1) & t->hash_mask) {
+		guint32 v = t->hash[i];
+		if (v == 0)
+			return -1;
+		if (t->word_len[v - 1] == n &&
+		    memcmp(g_ptr_array_index(t->word_text, v - 1), folded, n) == 0)
+			return (int)v - 1;
+	}
+}
+
+static inline int
+tx_word_id(const TxTable *t, const char *folded, size_t n)
+{
+	return tx_word_id_hashed(t, folded, n, tx_hash(folded, n));
+}
 
 const char *tx_slot_name(int slot);
 const char *tx_unit_letter(int unit);

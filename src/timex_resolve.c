@@ -26,6 +26,52 @@ static const char *const mod_names[] = {
 	"APPROX", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "LESS_THAN", "MORE_THAN"
 };
 
+/* A small printf for the values: %d, %0Nd, %s, %c only. The values are
+ * made for every expression, and the C library's printf is most of the
+ * tagger's time otherwise. */
+static void
+appf(GString *g, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%') {
+			g_string_append_c(g, *p);
+			continue;
+		}
+		p++;
+		int width = 0;
+		if (*p == '0') {
+			p++;
+			width = *p++ - '0';
+		}
+		if (*p == 'd') {
+			int v = va_arg(ap, int);
+			char buf[16];
+			int n = 0;
+			bool neg = v < 0;
+			unsigned u = neg ? 0u - (unsigned)v : (unsigned)v;
+			do {
+				buf[n++] = (char)('0' + u % 10);
+				u /= 10;
+			} while (u);
+			while (n < width)
+				buf[n++] = '0';
+			if (neg)
+				g_string_append_c(g, '-');
+			while (n > 0)
+				g_string_append_c(g, buf[--n]);
+		} else if (*p == 's') {
+			g_string_append(g, va_arg(ap, const char *));
+		} else if (*p == 'c') {
+			g_string_append_c(g, (char)va_arg(ap, int));
+		} else if (*p == '%') {
+			g_string_append_c(g, '%');
+		}
+	}
+	va_end(ap);
+}
+
 static void
 step(const TxContext *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
@@ -145,7 +191,7 @@ static bool
 anchor_day(const TxContext *c, GString *v)
 {
 	if (c->anchor_y > 0) {
-		g_string_append_printf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, c->anchor_d);
+		appf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, c->anchor_d);
 		step(c, "day from the last date mentioned %s", v->str);
 		return true;
 	}
@@ -187,11 +233,11 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 	if (vague)
 		g_string_append(v, "X");
 	else if (half && mult == 1)
-		g_string_append_printf(v, "%d.5", q);
+		appf(v, "%d.5", q);
 	else if (HAS(FRAC) && mult == 1)
-		g_string_append_printf(v, "%d.%d", q, V(FRAC));
+		appf(v, "%d.%d", q, V(FRAC));
 	else
-		g_string_append_printf(v, "%d", q * mult);
+		appf(v, "%d", q * mult);
 	g_string_append(v, letter);
 	step(c, "duration %s", v->str);
 	return true;
@@ -201,20 +247,20 @@ static bool
 set_value(const TxSeen *seen, const TxContext *c, GString *v)
 {
 	if (HAS(WEEKDAY)) {
-		g_string_append_printf(v, "XXXX-WXX-%d", V(WEEKDAY));
+		appf(v, "XXXX-WXX-%d", V(WEEKDAY));
 		if (HAS(POD))
-			g_string_append_printf(v, "T%s", pod_names[V(POD)]);
+			appf(v, "T%s", pod_names[V(POD)]);
 		return true;
 	}
 	if (HAS(MONTH)) {
 		if (HAS(DAY))
-			g_string_append_printf(v, "XXXX-%02d-%02d", V(MONTH), V(DAY));
+			appf(v, "XXXX-%02d-%02d", V(MONTH), V(DAY));
 		else
-			g_string_append_printf(v, "XXXX-%02d", V(MONTH));
+			appf(v, "XXXX-%02d", V(MONTH));
 		return true;
 	}
 	if (HAS(POD) && !HAS(UNIT)) {
-		g_string_append_printf(v, "XXXX-XX-XXT%s", pod_names[V(POD)]);
+		appf(v, "XXXX-XX-XXT%s", pod_names[V(POD)]);
 		return true;
 	}
 	return duration(seen, c, v);
@@ -223,7 +269,7 @@ set_value(const TxSeen *seen, const TxContext *c, GString *v)
 static void
 ymd(GString *v, const GDate *g)
 {
-	g_string_append_printf(v, "%04d-%02d-%02d", g_date_get_year(g), g_date_get_month(g),
+	appf(v, "%04d-%02d-%02d", g_date_get_year(g), g_date_get_month(g),
 			       g_date_get_day(g));
 }
 
@@ -245,7 +291,7 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		return true;
 	}
 	if (!dct_date(c, &g)) {
-		g_string_append_printf(v, "XXXX-WXX-%d", w);
+		appf(v, "XXXX-WXX-%d", w);
 		return true;
 	}
 	*rel = true;
@@ -365,7 +411,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	case TX_U_YEAR:
 		if (d->gran < 1)
 			break;
-		g_string_append_printf(v, "%04d", d->year + n);
+		appf(v, "%04d", d->year + n);
 		step(c, "DCT year %d %+d", d->year, n);
 		return true;
 	case TX_U_MONTH:
@@ -373,7 +419,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			break;
 		{
 			int mi = d->year * 12 + (d->month - 1) + n;
-			g_string_append_printf(v, "%04d-%02d", mi / 12, mi % 12 + 1);
+			appf(v, "%04d-%02d", mi / 12, mi % 12 + 1);
 			step(c, "DCT month %+d", n);
 		}
 		return true;
@@ -385,7 +431,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			int per = u == TX_U_QUARTER ? 3 : 6;
 			int nper = 12 / per;
 			int qi = d->year * nper + (d->month - 1) / per + n;
-			g_string_append_printf(v, "%04d-%c%d", qi / nper, u == TX_U_QUARTER ? 'Q' : 'H',
+			appf(v, "%04d-%c%d", qi / nper, u == TX_U_QUARTER ? 'Q' : 'H',
 					       qi % nper + 1);
 		}
 		return true;
@@ -410,19 +456,19 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			add_days(&g, 7 * n);
 			int y, w;
 			iso_week(&g, &y, &w);
-			g_string_append_printf(v, "%04d-W%02d%s", y, w, u == TX_U_WEEKEND ? "-WE" : "");
+			appf(v, "%04d-W%02d%s", y, w, u == TX_U_WEEKEND ? "-WE" : "");
 			step(c, "week of the DCT %+d", n);
 		}
 		return true;
 	case TX_U_DECADE:
 		if (d->gran < 1)
 			break;
-		g_string_append_printf(v, "%03dX", d->year / 10 + n);
+		appf(v, "%03dX", d->year / 10 + n);
 		return true;
 	case TX_U_CENTURY:
 		if (d->gran < 1)
 			break;
-		g_string_append_printf(v, "%02dXX", d->year / 100 + n);
+		appf(v, "%02dXX", d->year / 100 + n);
 		return true;
 	case TX_U_SEASON:
 		if (d->gran < 2)
@@ -431,7 +477,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			int s = season_of_month(d->month);
 			int y = d->year - (d->month <= 2 ? 1 : 0);
 			int si = y * 4 + (s - 1) + n;
-			g_string_append_printf(v, "%04d-%s", si / 4, season_names[si % 4 + 1]);
+			appf(v, "%04d-%s", si / 4, season_names[si % 4 + 1]);
 		}
 		return true;
 	default:
@@ -491,11 +537,11 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		int dec = V(DECADE);
 		if (dec < 100)
 			dec = full_year(dec, d);
-		g_string_append_printf(v, "%03dX", dec / 10);
+		appf(v, "%03dX", dec / 10);
 		return true;
 	}
 	if (HAS(CENTURY)) {
-		g_string_append_printf(v, "%02dXX", V(CENTURY) - 1);
+		appf(v, "%02dXX", V(CENTURY) - 1);
 		return true;
 	}
 	if (HAS(NUM) && HAS(WEEKDAY) && (HAS(MONTH) || HAS(SEASON)))
@@ -510,28 +556,28 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			return false;
 		if (year == 0) {
 			if (d->gran == 0) {
-				g_string_append_printf(v, "XXXX-%02d", m);
+				appf(v, "XXXX-%02d", m);
 				if (day)
-					g_string_append_printf(v, "-%02d", day);
+					appf(v, "-%02d", day);
 				return true;
 			}
 			year = year_for(seen, c, m, day, rel);
 		}
-		g_string_append_printf(v, "%04d-%02d", year, m);
+		appf(v, "%04d-%02d", year, m);
 		if (day)
-			g_string_append_printf(v, "-%02d", day);
+			appf(v, "-%02d", day);
 		return true;
 	}
 	if (HAS(SEASON)) {
 		int s = V(SEASON);
 		if (year == 0) {
 			if (d->gran == 0) {
-				g_string_append_printf(v, "XXXX-%s", season_names[s]);
+				appf(v, "XXXX-%s", season_names[s]);
 				return true;
 			}
 			if (!HAS(SHIFT) && c->tense != FRISE_TENSE_PAST && c->tense != FRISE_TENSE_FUTURE) {
 				/* "en été", present tense: any summer */
-				g_string_append_printf(v, "XXXX-%s", season_names[s]);
+				appf(v, "XXXX-%s", season_names[s]);
 				step(c, "season without year, shift or tense: generic");
 				return true;
 			}
@@ -546,7 +592,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 					year++;
 			}
 		}
-		g_string_append_printf(v, "%04d-%s", year, season_names[s]);
+		appf(v, "%04d-%s", year, season_names[s]);
 		return true;
 	}
 	if (HAS(QUARTER) || HAS(HALF)) {
@@ -559,11 +605,11 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			}
 		}
 		if (year)
-			g_string_append_printf(v, "%04d", year);
+			appf(v, "%04d", year);
 		if (HAS(QUARTER))
-			g_string_append_printf(v, "-Q%d", V(QUARTER));
+			appf(v, "-Q%d", V(QUARTER));
 		else
-			g_string_append_printf(v, "-H%d", V(HALF));
+			appf(v, "-H%d", V(HALF));
 		return true;
 	}
 	if (HAS(WEEKDAY))
@@ -573,15 +619,15 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	if (HAS(DAY)) {
 		/* "le 15": the month of the last date named, else the DCT's */
 		if (c->anchor_y > 0) {
-			g_string_append_printf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, V(DAY));
+			appf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, V(DAY));
 			*rel = true;
 			return g_date_valid_dmy(V(DAY), c->anchor_m, c->anchor_y);
 		}
-		g_string_append_printf(v, "XXXX-XX-%02d", V(DAY));
+		appf(v, "XXXX-XX-%02d", V(DAY));
 		return true;
 	}
 	if (year > 0) {
-		g_string_append_printf(v, "%04d", year);
+		appf(v, "%04d", year);
 		return true;
 	}
 	return false;
@@ -624,11 +670,11 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 					if (h > 24 || (HAS(MINUTE) && V(MINUTE) > 59)) {
 						ok = false;
 					} else {
-						g_string_append_printf(v, "T%02d:%02d", h,
+						appf(v, "T%02d:%02d", h,
 								       HAS(MINUTE) ? V(MINUTE) : 0);
 					}
 				} else {
-					g_string_append_printf(v, "T%s", pod_names[V(POD)]);
+					appf(v, "T%s", pod_names[V(POD)]);
 				}
 			}
 		}

@@ -73,10 +73,16 @@ tx_fold(const char *s, size_t n, char *out, size_t cap)
 			p++;
 			continue;
 		}
-		gunichar u = g_utf8_get_char_validated((const char *)p, e - p);
-		if (u == (gunichar)-1 || u == (gunichar)-2)
-			return -1;
-		p = (const unsigned char *)g_utf8_next_char((const char *)p);
+		gunichar u;
+		if (c < 0xE0 && p + 1 < e) {
+			u = ((gunichar)(c & 0x1F) << 6) | (p[1] & 0x3F);
+			p += 2;
+		} else {
+			u = g_utf8_get_char_validated((const char *)p, e - p);
+			if (u == (gunichar)-1 || u == (gunichar)-2)
+				return -1;
+			p = (const unsigned char *)g_utf8_next_char((const char *)p);
+		}
 		const char *rep = NULL;
 		char buf[8];
 		if (u >= 0xC0 && u <= 0xFF && fold_c0[u - 0xC0] != NULL)
@@ -109,13 +115,6 @@ tx_fold(const char *s, size_t n, char *out, size_t cap)
 	}
 	out[o] = 0;
 	return (int)o;
-}
-
-int
-tx_word_id(const TxTable *t, const char *folded, size_t n)
-{
-	gpointer v = g_hash_table_lookup(t->words, folded);
-	return v ? GPOINTER_TO_INT(v) - 1 : -1;
 }
 
 static int
@@ -522,6 +521,7 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 		TxCue c = { 0 };
 		c.suffix = w[0][0] == '*';
 		c.text = g_utf8_strdown(w[0] + (c.suffix ? 1 : 0), -1);
+		c.len = strlen(c.text);
 		if (strcmp(w[1], "AUX") == 0) {
 			c.aux = true;
 		} else if (strcmp(w[1], "PARTICIPLE") == 0) {
@@ -610,12 +610,64 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		return NULL;
 	}
 	t->numword_mask = G_GUINT64_CONSTANT(1) << t->cls_numword;
-	/* Root index: word id -> edges starting with it. */
-	t->root->index = g_hash_table_new(g_direct_hash, g_direct_equal);
-	for (int e = t->root->nedges - 1; e >= 0; e--) {
-		TxEdge *ed = &t->root->edges[e];
-		if (ed->word >= 0 && !g_hash_table_contains(t->root->index, GINT_TO_POINTER(ed->word)))
-			g_hash_table_insert(t->root->index, GINT_TO_POINTER(ed->word), GINT_TO_POINTER(1));
+	/* The lookup table of the hot loop */
+	guint size = 64;
+	while (size < t->word_text->len * 4)
+		size *= 2;
+	t->hash = g_new0(guint32, size);
+	t->hash_mask = size - 1;
+	t->word_len = g_new0(guint8, t->word_text->len + 1);
+	for (guint id = 0; id < t->word_text->len; id++) {
+		const char *w = g_ptr_array_index(t->word_text, id);
+		size_t n = strlen(w);
+		t->word_len[id] = (guint8)n;
+		guint32 q = tx_hash(w, n) & t->hash_mask;
+		while (t->hash[q] != 0)
+			q = (q + 1) & t->hash_mask;
+		t->hash[q] = id + 1;
+	}
+	t->cue_index = g_new0(int, t->cues->len + 1);
+	for (int b = 0, at = 0; b < 256; b++) {
+		t->cue_first[b] = at;
+		for (guint q = 0; q < t->cues->len; q++) {
+			const TxCue *c = &g_array_index(t->cues, TxCue, q);
+			if (c->len > 0 && (unsigned char)c->text[c->len - 1] == b)
+				t->cue_index[at++] = (int)q;
+		}
+		t->cue_first[b + 1] = at;
+	}
+	for (int c = 0; c < 128; c++) {
+		char one[2] = { (char)c, 0 };
+		t->punct_word[c] = c > ' ' && c < 127 ? tx_word_id(t, one, 1) : -1;
+	}
+	t->wmask = (const guint64 *)(void *)t->word_mask->data;
+	t->wmask_cap = (const guint64 *)(void *)t->cap_mask->data;
+	t->wmask_low = (const guint64 *)(void *)t->low_mask->data;
+	/* Root dispatch: a token looks up only the edges of its own word
+	 * and the class edges, not every pattern's first element. */
+	int nw = (int)t->word_text->len, ne = t->root->nedges;
+	t->root_word_first = g_new0(int, nw + 1);
+	t->root_word_count = g_new0(int, nw + 1);
+	t->root_word_edges = g_new0(int, ne + 1);
+	t->root_class_edges = g_new0(int, ne + 1);
+	for (int e = 0; e < ne; e++) {
+		const TxEdge *ed = &t->root->edges[e];
+		if (ed->word >= 0)
+			t->root_word_count[ed->word]++;
+		else {
+			t->root_class_edges[t->nroot_class++] = e;
+			t->root_mask |= G_GUINT64_CONSTANT(1) << ed->cls;
+		}
+	}
+	for (int w = 0, at = 0; w < nw; w++) {
+		t->root_word_first[w] = at;
+		at += t->root_word_count[w];
+		t->root_word_count[w] = 0;
+	}
+	for (int e = 0; e < ne; e++) {
+		const TxEdge *ed = &t->root->edges[e];
+		if (ed->word >= 0)
+			t->root_word_edges[t->root_word_first[ed->word] + t->root_word_count[ed->word]++] = e;
 	}
 	return t;
 }
@@ -648,11 +700,16 @@ tx_table_free(TxTable *t)
 	for (guint i = 0; i < t->nodes->len; i++) {
 		TxNode *n = g_ptr_array_index(t->nodes, i);
 		g_free(n->edges);
-		if (n->index)
-			g_hash_table_destroy(n->index);
 		g_free(n);
 	}
 	g_ptr_array_free(t->nodes, TRUE);
+	g_free(t->hash);
+	g_free(t->cue_index);
+	g_free(t->word_len);
+	g_free(t->root_word_first);
+	g_free(t->root_word_count);
+	g_free(t->root_word_edges);
+	g_free(t->root_class_edges);
 	g_hash_table_destroy(t->words);
 	g_ptr_array_free(t->word_text, TRUE);
 	g_ptr_array_free(t->classes, TRUE);
