@@ -103,6 +103,14 @@ static const Case cases[] = {
 	{ "The paper is published daily.", "2024-11-27", "daily", "SET", "P1D", "" },
 	{ "Rent rises annually.", "2024-11-27", "annually", "SET", "P1Y", "" },
 	{ "The club meets every Thursday.", "2024-11-27", "every Thursday", "SET", "XXXX-WXX-4", "" },
+	/* counted from the last date named */
+	{ "He arrived on Jan. 3. The next day he left.", "2024-11-27", "The next day", "DATE", "2024-01-04", "" },
+	{ "Elections were held in 1996. The following year, he died.", "2024-11-27", "The following year", "DATE", "1997", "" },
+	/* deadlines and earliest dates lie ahead */
+	{ "The family could leave as early as Tuesday, he said.", "2024-11-27", "Tuesday", "DATE", "2024-12-03", "" },
+	{ "He ate turkey on Thanksgiving Day.", "2024-11-30", "Thanksgiving Day", "DATE", "2024-11-28", "" },
+	{ "The index closed at 2082.1 points.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Foreign ministers met Jan Kavan.", "2024-11-27", NULL, NULL, NULL, NULL },
 	/* no DCT: values stay underspecified */
 	{ "The accord was signed on March 24.", NULL, "March 24", "DATE", "XXXX-03-24", "" },
 	/* not dates */
