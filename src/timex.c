@@ -69,7 +69,7 @@ timex_tagger_free(FriseTagger *tagger)
 
 /* ---- tokens ---- */
 
-enum { TOK_WORD, TOK_DIGITS, TOK_PUNCT };
+enum { TOK_WORD, TOK_DIGITS, TOK_PUNCT, TOK_GAP };
 enum { F_CAP = 1, F_BREAK = 2 /* a sentence ends before this token */ };
 
 typedef struct {
@@ -119,6 +119,16 @@ static const guint8 ascii_class[128] = {
 	['0' ... '9'] = A_DIGIT,
 	['a' ... 'z'] = A_ALPHA,
 	['A' ... 'Z'] = A_ALPHA | A_UPPER,
+};
+
+/* ASCII letters lower-cased, 1 for any non-ASCII byte, 0 otherwise. */
+static const unsigned char lowtab[256] = {
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+	[0x80 ... 0xFF] = 1,
 };
 
 /* Decodes the non-ASCII character at p, `avail` bytes left; (gunichar)-1
@@ -215,20 +225,18 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			bool ascii = true;
 			char f[TX_MAX_WORD];
 			size_t fl = 0;
-			guint32 h = 2166136261u;
 			while (j < len) {
 				unsigned char d = s[j];
-				if (d < 0x80) {
-					if (!(ascii_class[d] & A_ALPHA))
-						break;
-					char lc = (char)(d | 0x20);
+				unsigned char lc = lowtab[d];
+				if (lc > 1) {
 					if (fl < sizeof f - 1)
-						f[fl] = lc;
+						f[fl] = (char)lc;
 					fl++;
-					h = (h ^ (unsigned char)lc) * 16777619u;
 					j++;
 					continue;
 				}
+				if (lc == 0)
+					break;
 				size_t wl;
 				gunichar w = decode(s + j, len - j, &wl);
 				if (w == (gunichar)-1) {
@@ -247,13 +255,28 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 				k->flags |= F_CAP;
 			if (ascii) {
 				if (fl < sizeof f)
-					k->word = tx_word_id_hashed(t, f, fl, h);
+					k->word = tx_word_id(t, f, fl);
 			} else {
 				int n2 = tx_fold(text + i, j - i, f, sizeof f);
 				if (n2 > 0)
 					k->word = tx_word_id(t, f, n2);
 			}
 			i = j;
+			if (k->word < 0) {
+				/* A word the table does not know: one gap token
+				 * stands for a run of them (no pattern matches it,
+				 * it only keeps known words apart); a pending
+				 * sentence break waits for the next known token. */
+				pending = k->flags & F_BREAK;
+				if (n >= 2 && out[n - 2].kind == TOK_GAP) {
+					out[n - 2].end = (guint32)j;
+					n--;
+				} else {
+					k->kind = TOK_GAP;
+					k->flags = 0;
+				}
+				continue;
+			}
 		} else {
 			k->kind = TOK_PUNCT;
 			k->end = (guint32)(i + clen);
@@ -432,6 +455,11 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part)
 				     : (c->len == n && memcmp(c->text, w, n) == 0);
 		if (!hit)
 			continue;
+		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
+			/* a blocker: "united" is no past tense despite "*ed" */
+			*aux = *part = false;
+			return FRISE_TENSE_NONE;
+		}
 		if (c->aux)
 			*aux = true;
 		else if (c->participle)
@@ -444,81 +472,115 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part)
 
 /* The tense of the clause around tokens [a, b): the cue nearest to it
  * within the sentence. `why` receives the cue word. */
-/* The cue of token i, computed once: tense | 4 aux | 8 participle. */
+/* The cue of a lower-case word: tense | 4 aux | 8 participle. */
 static int
-token_cue(const TxTable *t, const char *text, const Tok *k, gint8 *cache, guint i)
+word_cue(const TxTable *t, const char *s, size_t n)
 {
-	if (cache[i] >= 0)
-		return cache[i];
-	int r = 0;
-	if (k[i].kind == TOK_WORD) {
-		char buf[TX_MAX_WORD * 2];
-		size_t n = k[i].end - k[i].start;
-		const char *s = text + k[i].start;
-		char *w = NULL;
-		if (n < sizeof buf) {
-			bool ascii = true;
-			for (size_t q = 0; q < n; q++) {
-				if ((unsigned char)s[q] >= 0x80)
-					ascii = false;
-				buf[q] = lower(s[q]);
-			}
-			buf[n] = 0;
-			if (!ascii) {
-				w = g_utf8_strdown(s, n);
-				n = strlen(w);
-			}
-			bool aux, part;
-			r = cue_of(t, w ? w : buf, n, &aux, &part);
-			r |= (aux ? 4 : 0) | (part ? 8 : 0);
-			g_free(w);
-		}
+	char buf[TX_MAX_WORD * 2];
+	if (n >= sizeof buf)
+		return 0;
+	bool ascii = true;
+	for (size_t q = 0; q < n; q++) {
+		if ((unsigned char)s[q] >= 0x80)
+			ascii = false;
+		buf[q] = lower(s[q]);
 	}
-	cache[i] = (gint8)r;
-	return r;
+	buf[n] = 0;
+	char *w = ascii ? NULL : g_utf8_strdown(s, (gssize)n);
+	bool aux, part;
+	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part);
+	g_free(w);
+	return r | (aux ? 4 : 0) | (part ? 8 : 0);
 }
 
-static int
-clause_tense(const TxTable *t, const char *text, const Tok *k, guint n, guint a, guint b,
-	     gint8 *cache, char *why, size_t whylen)
+static inline bool
+sentence_end(char c)
 {
-	guint lo = a, hi = b;
-	while (lo > 0 && !(k[lo].flags & F_BREAK) && a - lo < 30)
+	return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+}
+
+#define TENSE_REACH 400   /* bytes each way, within the sentence */
+#define TENSE_WORDS 96
+
+/* The tense of the clause around text[a, b): the cue nearest to it in its
+ * sentence. Read from the text itself (the tokens keep only the words
+ * the table knows). `why` receives the cue word. */
+static int
+clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
+	     char *why, size_t whylen)
+{
+	size_t lo = a, hi = b;
+	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(text[lo - 1]))
 		lo--;
-	while (hi < n && !(k[hi].flags & F_BREAK) && hi - b < 30)
+	while (lo < a && ((unsigned char)text[lo] & 0xC0) == 0x80)
+		lo++;
+	while (hi < len && hi - b < TENSE_REACH && !sentence_end(text[hi]))
 		hi++;
-	int best = FRISE_TENSE_NONE;
-	guint bestdist = G_MAXUINT;
-	for (guint i = lo; i < hi; i++) {
-		if (i >= a && i < b)
+	struct { size_t s, e; int cue; } w[TENSE_WORDS];
+	int nw = 0, after = -1;
+	size_t i = lo;
+	while (i < hi && nw < TENSE_WORDS) {
+		if (i >= a && i < b) {
+			i = b;
+			if (after < 0)
+				after = nw;
 			continue;
-		if (k[i].kind != TOK_WORD)
+		}
+		unsigned char c = (unsigned char)text[i];
+		size_t clen = 1;
+		gunichar u = c;
+		if (c >= 0x80 && (u = decode((const unsigned char *)text + i, hi - i, &clen)) == (gunichar)-1)
+			break;
+		bool letter = c < 0x80 ? (ascii_class[c] & A_ALPHA) != 0 : is_letter(u);
+		if (!letter) {
+			i += clen;
 			continue;
-		int cue = token_cue(t, text, k, cache, i);
-		int tense = cue & 3;
-		if (cue & 4) {
-			/* auxiliary + participle within three words: past */
-			for (guint q = i + 1; q < hi && q <= i + 3; q++) {
-				if (k[q].kind != TOK_WORD)
-					continue;
-				int c2 = token_cue(t, text, k, cache, q);
-				if (c2 & 3)
+		}
+		size_t j = i;
+		while (j < hi && !(j >= a && j < b)) {
+			unsigned char d = (unsigned char)text[j];
+			size_t dl = 1;
+			if (d < 0x80) {
+				if (!(ascii_class[d] & A_ALPHA))
 					break;
-				if (c2 & 8) {
+			} else {
+				gunichar x = decode((const unsigned char *)text + j, hi - j, &dl);
+				if (x == (gunichar)-1 || !is_letter(x))
+					break;
+			}
+			j += dl;
+		}
+		w[nw].s = i;
+		w[nw].e = j;
+		w[nw].cue = word_cue(t, text + i, j - i);
+		nw++;
+		i = j;
+	}
+	if (after < 0)
+		after = nw;
+	int best = FRISE_TENSE_NONE, bestdist = G_MAXINT;
+	for (int q = 0; q < nw; q++) {
+		int tense = w[q].cue & 3;
+		if (w[q].cue & 4) {
+			/* auxiliary + participle within three words: past */
+			for (int r = q + 1; r < nw && r <= q + 3; r++) {
+				if (w[r].cue & 3)
+					break;
+				if (w[r].cue & 8) {
 					tense = FRISE_TENSE_PAST;
 					break;
 				}
 			}
 		}
-		if (tense != FRISE_TENSE_NONE) {
-			guint d = i < a ? a - i : i - b + 1;
-			if (d < bestdist) {
-				bestdist = d;
-				best = tense;
-				size_t wl = MIN(k[i].end - k[i].start, whylen - 1);
-				memcpy(why, text + k[i].start, wl);
-				why[wl] = 0;
-			}
+		if (tense == FRISE_TENSE_NONE)
+			continue;
+		int d = q < after ? after - q : q - after + 1;
+		if (d < bestdist) {
+			bestdist = d;
+			best = tense;
+			size_t wl = MIN(w[q].e - w[q].s, whylen - 1);
+			memcpy(why, text + w[q].s, wl);
+			why[wl] = 0;
 		}
 	}
 	return best;
@@ -628,8 +690,6 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		return false;
 	merge_numbers(t, toks);
 	Matcher m = { .t = t, .toks = (const Tok *)(void *)toks->data, .ntoks = toks->len };
-	gint8 *cues = g_malloc(m.ntoks + 1);
-	memset(cues, -1, m.ntoks + 1);
 	guint scanned = 0;
 	bool explain = opts && opts->explain;
 	for (guint i = 0; i < m.ntoks;) {
@@ -667,7 +727,8 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		if (seen.v[TX_S_TENSE] != TX_UNSET)
 			tense = seen.v[TX_S_TENSE];
 		else if (explain || needs_tense(&seen))
-			tense = clause_tense(t, text, m.toks, m.ntoks, i, i + m.best_len, cues, why, sizeof why);
+			tense = clause_tense(t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end,
+					     why, sizeof why);
 		FriseTimex x = { 0 };
 		x.start = m.toks[i + first].start;
 		x.end = m.toks[i + last].end;
@@ -698,7 +759,8 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			x.relative = rel;
 			x.tense = rel ? tense : FRISE_TENSE_NONE;
 			/* a time value carries a time part */
-			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL && x.value[0] != 'P')
+			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL &&
+			    (g_ascii_isdigit(x.value[0]) || x.value[0] == 'X'))
 				x.type = FRISE_TIMEX_TIME;
 			if (ex != NULL)
 				x.explain = g_string_free(ex, FALSE);
@@ -729,7 +791,6 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 	for (; scanned < m.ntoks; scanned++)
 		if (m.toks[scanned].flags & F_BREAK)
 			st->sent++;
-	g_free(cues);
 	return true;
 }
 

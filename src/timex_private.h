@@ -137,13 +137,21 @@ void tx_table_free(TxTable *table);
 int tx_fold(const char *s, size_t n, char *out, size_t cap);
 
 /* Looks up a folded word of n bytes: its id or -1. */
+/* Hash of a folded word from its length and its first and last two bytes:
+ * O(1) a word, and the probe compares the whole word anyway. */
 static inline guint32
 tx_hash(const char *s, size_t n)
 {
-	guint32 h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	if (n == 0)
+		return 0;
+	const unsigned char *u = (const unsigned char *)s;
+	guint32 h = (guint32)n;
+	h = h * 31 + u[0];
+	h = h * 31 + (n > 1 ? u[1] : 0);
+	h = h * 31 + u[n - 1];
+	h = h * 31 + (n > 2 ? u[n - 2] : 0);
+	h *= 2654435761u;
+	return h ^ (h >> 16);
 }
 
 static inline int

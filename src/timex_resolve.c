@@ -411,6 +411,13 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	case TX_U_YEAR:
 		if (d->gran < 1)
 			break;
+		if (d == &last && strlen(c->last) > 5 && c->last[4] == '-' && c->last[5] == 'Q') {
+			/* "a year earlier" keeps the granularity of the quarter
+			 * it is anchored on: 1989-Q3 -> 1988-Q3 (TimeBank) */
+			appf(v, "%04d%s", d->year + n, c->last + 4);
+			step(c, "year of the last date named %+d", n);
+			return true;
+		}
 		appf(v, "%04d", d->year + n);
 		step(c, "DCT year %d %+d", d->year, n);
 		return true;
