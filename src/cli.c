@@ -3,7 +3,9 @@
  * messages they share. Exit codes are the FriseError values (frise.h).
  */
 #include "cli.h"
+#include "frise/article.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,9 +43,11 @@ bool
 cli_parse(const char *name, const char *params, const char *summary,
 	  const GOptionEntry *entries, int *argc, char ***argv)
 {
-	char *usage = g_strdup_printf("%s%s%s", name, params ? " " : "", params ? params : "");
-	GOptionContext *ctx = g_option_context_new(usage);
-	g_free(usage);
+	/* GOption prints "Usage: PRGNAME [OPTION…] PARAMS". */
+	char *prgname = g_strdup_printf("frise %s", name);
+	g_set_prgname(prgname);
+	g_free(prgname);
+	GOptionContext *ctx = g_option_context_new(params);
 	g_option_context_set_summary(ctx, summary);
 	g_option_context_set_description(ctx, exit_codes);
 	if (entries != NULL)
@@ -100,10 +104,61 @@ cli_progress(const char *what, size_t done, size_t total)
 GPtrArray *
 cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 {
-	/* Placeholder until the article reader lands. */
-	fprintf(stderr, "frise: reading articles is not written yet\n");
-	*code = FRISE_ERROR_INTERNAL;
-	return NULL;
+	FriseReadOptions opts = { 0 };
+	if (in->lossy)
+		opts.flags |= FRISE_READ_LOSSY;
+	if (in->lang != NULL && g_ascii_strcasecmp(in->lang, "auto") != 0) {
+		opts.lang = frise_lang_parse(in->lang);
+		if (opts.lang == FRISE_LANG_UNKNOWN) {
+			fprintf(stderr, "frise: --lang: '%s' is not fr, en or auto\n", in->lang);
+			*code = FRISE_ERROR_USAGE;
+			return NULL;
+		}
+	}
+	char *published = NULL;
+	if (in->published != NULL) {
+		published = article_parse_date(in->published);
+		if (published == NULL) {
+			fprintf(stderr, "frise: --dct: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
+				in->published);
+			*code = FRISE_ERROR_USAGE;
+			return NULL;
+		}
+		opts.published = published;
+	}
+	if (in->max_mib < 0 || in->max_mib > 65536) {
+		fprintf(stderr, "frise: --max-size: %d is not between 1 and 65536 MiB\n", in->max_mib);
+		g_free(published);
+		*code = FRISE_ERROR_USAGE;
+		return NULL;
+	}
+	opts.max_bytes = (size_t)in->max_mib << 20;
+	opts.progress = cli_progress;
+
+	static const char *const stdin_only[] = { "-" };
+	const char *const *paths = (const char *const *)argv + 1;
+	size_t npaths = argc > 1 ? (size_t)argc - 1 : 0;
+	if (npaths == 0) {
+		if (isatty(STDIN_FILENO)) {
+			fprintf(stderr, "frise: no input: name FILES or folders, or '-' to read standard input\n");
+			g_free(published);
+			*code = FRISE_ERROR_USAGE;
+			return NULL;
+		}
+		paths = stdin_only;
+		npaths = 1;
+	}
+	size_t nfailed = 0;
+	GError *error = NULL;
+	GPtrArray *articles = article_read_paths(paths, npaths, in->jsonl, &opts, cli_report_skipped,
+						 NULL, &nfailed, &error);
+	g_free(published);
+	if (articles == NULL) {
+		*code = cli_fail(error);
+		return NULL;
+	}
+	*code = nfailed > 0 ? FRISE_ERROR_INPUT : FRISE_ERROR_OK;
+	return articles;
 }
 
 void
@@ -144,6 +199,9 @@ usage(FILE *f)
 int
 main(int argc, char **argv)
 {
+	/* The character set only: numbers in JSON, SVG and iCalendar must
+	 * keep a decimal point whatever LC_NUMERIC the user has. */
+	setlocale(LC_CTYPE, "");
 	if (argc < 2) {
 		usage(stderr);
 		return FRISE_ERROR_USAGE;

@@ -144,6 +144,12 @@ decode(const unsigned char *p, size_t avail, size_t *clen)
 		*clen = 2;
 		return ((gunichar)(c & 0x1F) << 6) | (p[1] & 0x3F);
 	}
+	if (c >= 0xE0 && c < 0xF0 && avail >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (c != 0xE0 || p[1] >= 0xA0) && (c != 0xED || p[1] < 0xA0)) {
+		/* three bytes, not overlong, not a surrogate: ’ « — … */
+		*clen = 3;
+		return ((gunichar)(c & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	}
 	gunichar u = g_utf8_get_char_validated((const char *)p, (gssize)avail);
 	if (u == (gunichar)-1 || u == (gunichar)-2)
 		return (gunichar)-1;
@@ -288,8 +294,20 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 				if (n2 > 0)
 					k->word = tx_word_id(t, f, n2);
 			}
-			if (u == '.' || u == '!' || u == '?' || u == ';')
+			if (u == '!' || u == '?' || u == ';') {
 				pending |= F_BREAK;
+			} else if (u == '.') {
+				/* "7.2", "U.S.", "Corp.'s", "Corp. said": no sentence
+				 * end; only a blank then anything but a lower-case
+				 * letter ends one */
+				size_t q = i + 1;
+				if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
+					while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
+						q++;
+					if (!(q < len && s[q] >= 'a' && s[q] <= 'z'))
+						pending |= F_BREAK;
+				}
+			}
 			i += clen;
 		}
 		if (k->word >= 0) {
@@ -426,13 +444,12 @@ walk_root(Matcher *m, guint i)
 			walk(m, m->path[0]->child, i + 1, 1);
 		}
 	}
-	if (k->mask & t->root_mask) {
-		for (int q = 0; q < t->nroot_class; q++) {
+	for (guint64 bits = k->mask & t->root_mask; bits != 0; bits &= bits - 1) {
+		int cls = __builtin_ctzll(bits);
+		for (int q = t->root_cls_first[cls]; q < t->root_cls_first[cls + 1]; q++) {
 			const TxEdge *ed = &t->root->edges[t->root_class_edges[q]];
-			if (k->mask >> ed->cls & 1) {
-				m->path[0] = ed;
-				walk(m, ed->child, i + 1, 1);
-			}
+			m->path[0] = ed;
+			walk(m, ed->child, i + 1, 1);
 		}
 	}
 }
@@ -479,24 +496,43 @@ word_cue(const TxTable *t, const char *s, size_t n)
 	char buf[TX_MAX_WORD * 2];
 	if (n >= sizeof buf)
 		return 0;
-	bool ascii = true;
+	bool simple = true;
 	for (size_t q = 0; q < n; q++) {
-		if ((unsigned char)s[q] >= 0x80)
-			ascii = false;
+		unsigned char c = (unsigned char)s[q];
 		buf[q] = lower(s[q]);
+		if (c < 0x80)
+			continue;
+		/* Latin-1 capitals (U+00C0..U+00DE, C3 80..C3 9E) by hand */
+		if (c == 0xC3 && q + 1 < n) {
+			unsigned char d = (unsigned char)s[q + 1];
+			buf[++q] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+			continue;
+		}
+		simple = false;
 	}
 	buf[n] = 0;
-	char *w = ascii ? NULL : g_utf8_strdown(s, (gssize)n);
+	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
 	bool aux, part;
 	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part);
 	g_free(w);
 	return r | (aux ? 4 : 0) | (part ? 8 : 0);
 }
 
+/* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
+ * only when a blank follows and the next word is not lower case ("7.2",
+ * "U.S. officials", "Corp.'s" go on). */
 static inline bool
-sentence_end(char c)
+sentence_end(const char *text, size_t len, size_t p)
 {
-	return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+	char c = text[p];
+	if (c != '.')
+		return c == '!' || c == '?' || c == ';' || c == '\n';
+	size_t q = p + 1;
+	if (q < len && text[q] != ' ' && text[q] != '\t' && text[q] != '\r' && text[q] != '\n')
+		return false;
+	while (q < len && (text[q] == ' ' || text[q] == '\t' || text[q] == '\r'))
+		q++;
+	return !(q < len && text[q] >= 'a' && text[q] <= 'z');
 }
 
 #define TENSE_REACH 400   /* bytes each way, within the sentence */
@@ -510,11 +546,11 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	     char *why, size_t whylen)
 {
 	size_t lo = a, hi = b;
-	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(text[lo - 1]))
+	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(text, len, lo - 1))
 		lo--;
 	while (lo < a && ((unsigned char)text[lo] & 0xC0) == 0x80)
 		lo++;
-	while (hi < len && hi - b < TENSE_REACH && !sentence_end(text[hi]))
+	while (hi < len && hi - b < TENSE_REACH && !sentence_end(text, len, hi))
 		hi++;
 	struct { size_t s, e; int cue; } w[TENSE_WORDS];
 	int nw = 0, after = -1;
@@ -744,10 +780,12 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 					       tense == FRISE_TENSE_FUTURE ? "future" :
 					       tense == FRISE_TENSE_PRESENT ? "present" : "none",
 					       why[0] ? " (cue '" : "", why, why[0] ? "')" : "");
-			if (dct->gran)
-				g_string_append_printf(ex, "DCT %04d%s%.0d%s%.0d; ", dct->year,
-						       dct->gran > 1 ? "-" : "", dct->gran > 1 ? dct->month : 0,
-						       dct->gran > 2 ? "-" : "", dct->gran > 2 ? dct->day : 0);
+			if (dct->gran == 3)
+				g_string_append_printf(ex, "DCT %04d-%02d-%02d; ", dct->year, dct->month, dct->day);
+			else if (dct->gran == 2)
+				g_string_append_printf(ex, "DCT %04d-%02d; ", dct->year, dct->month);
+			else if (dct->gran == 1)
+				g_string_append_printf(ex, "DCT %04d; ", dct->year);
 			else
 				g_string_append(ex, "no DCT; ");
 		}

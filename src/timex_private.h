@@ -112,7 +112,8 @@ typedef struct {
 	int *root_word_first;  /* word id -> first index in root_word_edges */
 	int *root_word_count;  /* word id -> how many */
 	int *root_word_edges;  /* edge indexes into root->edges */
-	int *root_class_edges;
+	int *root_class_edges; /* sorted by class */
+	int root_cls_first[TX_MAX_CLASSES + 1]; /* class -> first in root_class_edges */
 	int nroot_class;
 	guint64 root_mask;     /* classes some root edge needs */
 	GArray *rules;       /* TxRule */

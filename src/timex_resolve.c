@@ -155,6 +155,13 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 	else
 		cmp = day < d->day ? -1 : day > d->day ? 1 : 0;
 	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
+	if (HAS(UNIT) && V(UNIT) == TX_U_YEAR) {
+		/* "March last year", "mars de l'année dernière": the year is
+		 * said, whatever the month */
+		y += shift;
+		step(c, "month of the DCT's year %+d -> %d", shift, y);
+		return y;
+	}
 	if (shift < 0) {
 		if (cmp > 0 || (cmp == 0 && day == 0))
 			y--;
@@ -225,7 +232,7 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 	case TX_U_CENTURY: letter = "Y"; mult = 100; break;
 	case TX_U_MILLENNIUM: letter = "Y"; mult = 1000; break;
 	case TX_U_WEEKEND: letter = "WE"; break;
-	case TX_U_NIGHT: letter = "NI"; time = true; break;
+	case TX_U_NIGHT: letter = "D"; break;
 	case TX_U_SEASON: letter = "M"; mult = 3; break;
 	default: return false;
 	}
@@ -569,6 +576,24 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				return true;
 			}
 			year = year_for(seen, c, m, day, rel);
+			if (HAS(WEEKDAY) && day > 0) {
+				/* "jeudi 12 novembre": the year nearest the one
+				 * chosen where the 12th of November is a Thursday */
+				for (int k = 0; k <= 12; k++) {
+					int y = year + (k % 2 ? (k + 1) / 2 : -k / 2);
+					if (g_date_valid_dmy(day, m, y)) {
+						GDate g;
+						g_date_clear(&g, 1);
+						g_date_set_dmy(&g, day, m, y);
+						if ((int)g_date_get_weekday(&g) == V(WEEKDAY)) {
+							if (y != year)
+								step(c, "weekday %d fits year %d", V(WEEKDAY), y);
+							year = y;
+							break;
+						}
+					}
+				}
+			}
 		}
 		appf(v, "%04d-%02d", year, m);
 		if (day)

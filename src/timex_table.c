@@ -659,6 +659,14 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 			t->root_mask |= G_GUINT64_CONSTANT(1) << ed->cls;
 		}
 	}
+	t->nroot_class = 0;
+	for (int c = 0; c < TX_MAX_CLASSES; c++) {
+		t->root_cls_first[c] = t->nroot_class;
+		for (int e = 0; e < ne; e++)
+			if (t->root->edges[e].word < 0 && t->root->edges[e].cls == c)
+				t->root_class_edges[t->nroot_class++] = e;
+	}
+	t->root_cls_first[TX_MAX_CLASSES] = t->nroot_class;
 	for (int w = 0, at = 0; w < nw; w++) {
 		t->root_word_first[w] = at;
 		at += t->root_word_count[w];

@@ -17,7 +17,7 @@ def run(args, data=None):
 def check(name, cond, detail=''):
     global failures, n
     n += 1
-    print('%s %d - %s%s' % ('ok' if cond else 'not ok', n, name, '' if cond else ' # ' + detail))
+    print('%s %d - %s%s' % ('ok' if cond else 'not ok', n, name, '' if cond else ' # ' + (detail.decode('utf-8', 'replace') if isinstance(detail, bytes) else str(detail))))
     if not cond:
         failures += 1
 
@@ -60,6 +60,19 @@ doc, sp = spans(out)
 check('BOM/CRLF/NFD: one timex', len(sp) == 1, out)
 check('BOM/CRLF/NFD: offsets into the raw bytes',
       len(sp) == 1 and raw[sp[0][0]:sp[0][1]] == b'Le 3 fe\xcc\x81vrier 2024' and sp[0][4] == '2024-02-03', out)
+
+# through the article reader (no --dct): the date comes from the article's header,
+# and offsets still point at the raw bytes (BOM, CRLF, NFD)
+hdr = write('hdr.txt', b'\xef\xbb\xbf date 2024-03-15\r\nIl est venu le 3 fe\xcc\x81vrier.\r\n')
+code, out, err = run(['--lang', 'fr', hdr])
+raw = open(hdr, 'rb').read()
+doc, sp = spans(out)
+check('reader: DCT from the header', doc['dct'] == '2024-03-15', out)
+got = [(raw[s:e], v) for s, e, _, _, v in sp]
+check('reader: offsets into the raw bytes', got == [(b'le 3 fe\xcc\x81vrier', '2024-02-03')], out)
+code, out, err = run([hdr])
+doc, sp = spans(out)
+check('reader: language detected', doc['lang'] == 'fr' and len(sp) >= 1, out)
 
 # stdin
 code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', '-'], data=b'Il est venu hier.')

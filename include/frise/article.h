@@ -52,11 +52,16 @@ typedef enum {
 	FRISE_READ_LOSSY = 1 << 0, /* replace invalid UTF-8 by U+FFFD instead of failing */
 } FriseReadFlags;
 
+/* Called after each input of article_read_paths() when there are two or
+ * more (`done` of `total` read); cli_progress() has this type. */
+typedef void (*FriseReadProgressFunc)(const char *what, size_t done, size_t total);
+
 typedef struct {
 	FriseReadFlags flags;
 	FriseLang lang;          /* FRISE_LANG_UNKNOWN: detect */
 	const char *published;   /* NULL, or a date that overrides the metadata */
 	size_t max_bytes;        /* 0: the default limit, 16 MiB */
+	FriseReadProgressFunc progress; /* NULL: silent */
 } FriseReadOptions;
 
 /*
@@ -94,6 +99,15 @@ bool article_is_boilerplate(const FriseArticle *article, size_t text_offset);
 
 /* Guesses fr/en from the words of `text`; FRISE_LANG_UNKNOWN if unsure. */
 FriseLang article_detect_lang(const char *text, size_t len);
+
+/*
+ * Checks and normalises a publication date as written in metadata or on
+ * the command line: "2024", "2024-03", "2024-03-12" ('/' also accepted),
+ * optionally "2024-03-12T14:30[:SS][zone]" (kept to the minute).
+ * Returns a new TIMEX3 value ("2024-03") to g_free(), or NULL when
+ * `value` is not such a date.
+ */
+char *article_parse_date(const char *value);
 
 void article_free(FriseArticle *article);
 
