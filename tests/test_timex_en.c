@@ -89,7 +89,8 @@ static const Case cases[] = {
 	{ "He currently heads the unit.", "2024-11-27", "currently", "DATE", "PRESENT_REF", "" },
 	{ "The firm recently cut jobs.", "2024-11-27", "recently", "DATE", "PAST_REF", "" },
 	{ "Rates will fall in the future.", "2024-11-27", "the future", "DATE", "FUTURE_REF", "" },
-	{ "Prices rose in recent years.", "2024-11-27", "recent years", "DURATION", "PXY", "" },
+	{ "Prices rose in recent years.", "2024-11-27", "recent years", "DATE", "PAST_REF", "" },
+	{ "Prices rose in recent months.", "2024-11-27", "recent months", "DURATION", "PXM", "" },
 	/* durations */
 	{ "Prices doubled over the past three years.", "2024-11-27", "the past three years", "DURATION", "P3Y", "" },
 	{ "The strike lasted two weeks.", "2024-11-27", "two weeks", "DURATION", "P2W", "" },
