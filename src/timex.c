@@ -366,6 +366,8 @@ merge_numbers(const TxTable *t, GArray *toks)
 			if (e == NULL)
 				break;
 			long v = e->value;
+			if (total > 1000000000L || group > 1000000000L)
+				break;  /* no date has such numbers; keep it bounded */
 			if (v >= 1000) {
 				total += (group ? group : 1) * v;
 				group = 0;
@@ -392,7 +394,7 @@ merge_numbers(const TxTable *t, GArray *toks)
 			m.word = -1;
 			m.mask = 0;
 		}
-		m.num = (int)(total + group);
+		m.num = (int)MIN(total + group, 1000000000L);
 		m.mask |= (G_GUINT64_CONSTANT(1) << t->cls_num);
 		k[o++] = m;
 		i = last + 1;
@@ -632,7 +634,7 @@ parse_dct(const char *s, TxDct *d)
 		return true;
 	int y = 0, m = 0, dd = 0;
 	size_t n = strlen(s);
-	if (n >= 4 && sscanf(s, "%4d", &y) == 1 && g_ascii_isdigit(s[3])) {
+	if (n >= 4 && sscanf(s, "%4d", &y) == 1 && g_ascii_isdigit(s[3]) && y >= 1000) {
 		d->year = y;
 		d->gran = 1;
 		if (n == 4)

@@ -214,6 +214,8 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 	int u = V(UNIT);
 	int q = HAS(QTY) ? V(QTY) : 1;
 	bool vague = q == TX_VAGUE;
+	if (!vague && (q < 0 || q > 100000))
+		return false;   /* "mille mille ans": not a duration anyone writes */
 	bool half = HAS(FRAC) && V(FRAC) == 5;
 	const char *letter;
 	bool time = false;
@@ -386,8 +388,12 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			g_string_append(v, V(DIR) < 0 ? "PAST_REF" : "FUTURE_REF");
 			return true;
 		}
+		if (q < 0 || q > 10000)
+			return false;
 		n += V(DIR) * q;
 	}
+	if (n < -10000 || n > 10000)
+		return false;
 	const TxDct *d = c->dct;
 	GDate g;
 	bool day = dct_date(c, &g);
@@ -643,6 +649,27 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		else
 			appf(v, "-H%d", V(HALF));
 		return true;
+	}
+	if (HAS(WEEKDAY) && HAS(DAY) && c->dct->gran >= 2) {
+		/* "lundi 23": the month nearest the DCT's where the 23rd is a
+		 * Monday, the past first unless the clause is future */
+		int dir = c->tense == FRISE_TENSE_FUTURE ? 1 : -1;
+		for (int k = 0; k <= 12; k++) {
+			int off = k == 0 ? 0 : (k % 2 ? dir : -dir) * ((k + 1) / 2);
+			int mi = c->dct->year * 12 + (c->dct->month - 1) + off;
+			int y = mi / 12, m = mi % 12 + 1;
+			if (!g_date_valid_dmy(V(DAY), m, y))
+				continue;
+			GDate g;
+			g_date_clear(&g, 1);
+			g_date_set_dmy(&g, V(DAY), m, y);
+			if ((int)g_date_get_weekday(&g) == V(WEEKDAY)) {
+				*rel = true;
+				ymd(v, &g);
+				step(c, "weekday %d on day %d: month %04d-%02d", V(WEEKDAY), V(DAY), y, m);
+				return true;
+			}
+		}
 	}
 	if (HAS(WEEKDAY))
 		return weekday(seen, c, v, rel);
