@@ -119,6 +119,9 @@ static const Case cases[] = {
 	{ "He ate turkey on Thanksgiving Day.", "2024-11-30", "Thanksgiving Day", "DATE", "2024-11-28", "" },
 	{ "The index closed at 2082.1 points.", "2024-11-27", NULL, NULL, NULL, NULL },
 	{ "Foreign ministers met Jan Kavan.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Qantas will fly four flights a week to Bombay.", "2024-11-27", "a week", "SET", "P1W", "" },
+	{ "Now, he says, the talks are over.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Hate groups declined through the nineties.", "2024-11-27", "the nineties", "DATE", "199X", "" },
 	/* no DCT: values stay underspecified */
 	{ "The accord was signed on March 24.", NULL, "March 24", "DATE", "XXXX-03-24", "" },
 	/* not dates */
