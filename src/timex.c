@@ -121,6 +121,13 @@ static const guint8 ascii_class[128] = {
 	['A' ... 'Z'] = A_ALPHA | A_UPPER,
 };
 
+/* U+00C0..U+00FF folded to one lower-case ASCII letter, 0 when the
+ * fold is longer (æ, ß, þ) or the character no letter (×, ÷); must agree
+ * with fold_c0 in timex_table.c. */
+static const char fold1[64] =
+	"aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0"
+	"aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
+
 /* ASCII letters lower-cased, 1 for any non-ASCII byte, 0 otherwise. */
 static const unsigned char lowtab[256] = {
 	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
@@ -165,9 +172,68 @@ is_letter(gunichar u)
 	return g_unichar_isalpha(u) || g_unichar_ismark(u);
 }
 
+/* A word with letters beyond Latin-1 (œ, ß, Cyrillic…): folded by
+ * tx_fold, then looked up. */
+static int
+slow_word(const TxTable *t, const unsigned char *s, size_t i, size_t j)
+{
+	char f[TX_MAX_WORD];
+	int n = tx_fold((const char *)s + i, j - i, f, sizeof f);
+	return n > 0 ? tx_word_id(t, f, (size_t)n) : -1;
+}
+
+/* Scans the word at s[i] (a letter): sets *end past it and returns its
+ * id in the table, or -1. Latin-1 letters fold inline (é -> e); other
+ * non-ASCII words go through tx_fold. -2 on invalid UTF-8 (*end at it). */
+static inline int
+scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t *end)
+{
+	/* f is zero-padded to 16 bytes so that short words compare as two
+	 * 8-byte loads in the lookup */
+	char f[TX_MAX_WORD] = { 0 };
+	size_t fl = 0, j = i;
+	bool simple = true;
+	while (j < len) {
+		unsigned char lc = lowtab[s[j]];
+		if (lc > 1) {
+			if (fl < sizeof f - 1)
+				f[fl] = (char)lc;
+			fl++;
+			j++;
+			continue;
+		}
+		if (lc == 0)
+			break;
+		size_t wl;
+		gunichar w = decode(s + j, len - j, &wl);
+		if (w == (gunichar)-1) {
+			*end = j;
+			return -2;
+		}
+		if (!is_letter(w))
+			break;
+		j += wl;
+		if (w >= 0xC0 && w <= 0xFF && fold1[w - 0xC0]) {
+			if (fl < sizeof f - 1)
+				f[fl] = fold1[w - 0xC0];
+			fl++;
+		} else if (!(w >= 0x300 && w <= 0x36F)) {
+			simple = false;
+		}
+	}
+	*end = j;
+	if (fl == 0 || fl > t->max_word_len)
+		return simple ? -1 : (fl > t->max_word_len * 2 ? -1 : slow_word(t, s, i, j));
+	if (!simple)
+		return slow_word(t, s, i, j);
+	return tx_word_id_padded(t, f, fl);
+}
+
 /* Splits text[from, len) into words, digit runs and punctuation, appending
  * to `toks`. Returns false at invalid UTF-8 with *bad set to its offset.
- * The hot loop of the tagger: no allocation, one table lookup a word. */
+ * The hot loop of the tagger: no allocation, one table lookup a word; a
+ * run of words the table does not know becomes one gap token (no pattern
+ * matches it, it only keeps known words apart). */
 static bool
 tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *toks, size_t *bad)
 {
@@ -202,10 +268,43 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 				continue;
 			}
 		}
-		if (n == cap) {
+		if (n + 1 >= cap) {
 			cap *= 2;
 			g_array_set_size(toks, cap);
 			out = (Tok *)(void *)toks->data;
+		}
+		if ((ac & A_ALPHA) || (c >= 0x80 && is_letter(u))) {
+			size_t j;
+			int word = scan_word(t, s, i, len, &j);
+			if (word == -2) {
+				*bad = j;
+				g_array_set_size(toks, n);
+				return false;
+			}
+			if (word < 0) {
+				/* a pending sentence break waits for the next known token */
+				if (n > 0 && out[n - 1].kind == TOK_GAP) {
+					out[n - 1].end = (guint32)j;
+				} else {
+					out[n++] = (Tok){ .start = (guint32)i, .end = (guint32)j, .word = -1,
+							  .num = TX_UNSET, .kind = TOK_GAP };
+				}
+				i = j;
+				continue;
+			}
+			Tok *k = &out[n++];
+			*k = (Tok){ .start = (guint32)i, .end = (guint32)j, .word = word, .num = TX_UNSET,
+				    .kind = TOK_WORD, .flags = pending };
+			pending = 0;
+			if (c < 0x80 ? (ac & A_UPPER) != 0 : g_unichar_isupper(u))
+				k->flags |= F_CAP;
+			k->mask = t->wmask[word];
+			if (k->flags & F_CAP)
+				k->mask |= t->wmask_cap[word];
+			if (!(k->flags & F_CAP) || (k->flags & F_BREAK))
+				k->mask |= t->wmask_low[word];
+			i = j;
+			continue;
 		}
 		Tok *k = &out[n++];
 		*k = (Tok){ .start = (guint32)i, .word = -1, .num = TX_UNSET, .flags = pending };
@@ -226,92 +325,35 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			i = j;
 			continue;
 		}
-		if ((ac & A_ALPHA) || (c >= 0x80 && is_letter(u))) {
-			size_t j = i;
-			bool ascii = true;
-			char f[TX_MAX_WORD];
-			size_t fl = 0;
-			while (j < len) {
-				unsigned char d = s[j];
-				unsigned char lc = lowtab[d];
-				if (lc > 1) {
-					if (fl < sizeof f - 1)
-						f[fl] = (char)lc;
-					fl++;
-					j++;
-					continue;
-				}
-				if (lc == 0)
-					break;
-				size_t wl;
-				gunichar w = decode(s + j, len - j, &wl);
-				if (w == (gunichar)-1) {
-					*bad = j;
-					g_array_set_size(toks, n);
-					return false;
-				}
-				if (!is_letter(w))
-					break;
-				ascii = false;
-				j += wl;
-			}
-			k->kind = TOK_WORD;
-			k->end = (guint32)j;
-			if (c < 0x80 ? (ac & A_UPPER) != 0 : g_unichar_isupper(u))
-				k->flags |= F_CAP;
-			if (ascii) {
-				if (fl < sizeof f)
-					k->word = tx_word_id(t, f, fl);
-			} else {
-				int n2 = tx_fold(text + i, j - i, f, sizeof f);
-				if (n2 > 0)
-					k->word = tx_word_id(t, f, n2);
-			}
-			i = j;
-			if (k->word < 0) {
-				/* A word the table does not know: one gap token
-				 * stands for a run of them (no pattern matches it,
-				 * it only keeps known words apart); a pending
-				 * sentence break waits for the next known token. */
-				pending = k->flags & F_BREAK;
-				if (n >= 2 && out[n - 2].kind == TOK_GAP) {
-					out[n - 2].end = (guint32)j;
-					n--;
-				} else {
-					k->kind = TOK_GAP;
-					k->flags = 0;
-				}
-				continue;
-			}
+		k->kind = TOK_PUNCT;
+		k->end = (guint32)(i + clen);
+		if (c < 0x80) {
+			k->word = t->punct_word[c];
+		} else if (u == 0x2019 || u == 0x2018) {
+			k->word = t->punct_word['\''];
 		} else {
-			k->kind = TOK_PUNCT;
-			k->end = (guint32)(i + clen);
-			if (c < 0x80) {
-				k->word = t->punct_word[c];
-			} else {
-				char f[8];
-				int n2 = tx_fold(text + i, clen, f, sizeof f);
-				if (n2 > 0)
-					k->word = tx_word_id(t, f, n2);
-			}
-			if (u == '!' || u == '?' || u == ';') {
-				pending |= F_BREAK;
-			} else if (u == '.') {
-				/* "7.2", "U.S.", "Corp.'s", "Corp. said": no sentence
-				 * end; only a blank then anything but a lower-case
-				 * letter ends one */
-				size_t q = i + 1;
-				if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
-					while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
-						q++;
-					if (!(q < len && s[q] >= 'a' && s[q] <= 'z'))
-						pending |= F_BREAK;
-				}
-			}
-			i += clen;
+			char f[8];
+			int n2 = tx_fold(text + i, clen, f, sizeof f);
+			if (n2 > 0)
+				k->word = tx_word_id(t, f, n2);
 		}
+		if (u == '!' || u == '?' || u == ';') {
+			pending |= F_BREAK;
+		} else if (u == '.') {
+			/* "7.2", "U.S.", "Corp.'s", "Corp. said": no sentence
+			 * end; only a blank then anything but a lower-case
+			 * letter ends one */
+			size_t q = i + 1;
+			if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
+				while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
+					q++;
+				if (!(q < len && s[q] >= 'a' && s[q] <= 'z'))
+					pending |= F_BREAK;
+			}
+		}
+		i += clen;
 		if (k->word >= 0) {
-			k->mask |= t->wmask[k->word];
+			k->mask = t->wmask[k->word];
 			if (k->flags & F_CAP)
 				k->mask |= t->wmask_cap[k->word];
 			if (!(k->flags & F_CAP) || (k->flags & F_BREAK))
@@ -360,6 +402,7 @@ merge_numbers(const TxTable *t, GArray *toks)
 			continue;
 		}
 		long total = 0, group = 0;
+		bool said_year = false;
 		guint j = i, last = i;
 		while (j < n) {
 			const TxEntry *e = entry_of(t, k[j].word, t->cls_numword);
@@ -373,6 +416,10 @@ merge_numbers(const TxTable *t, GArray *toks)
 				group = 0;
 			} else if (entry_is_mul(e) && group > 0 && group < v) {
 				group *= v;
+			} else if (total == 0 && group >= 10 && group < 100 && v >= 20 && v < 100 && v % 10 == 0) {
+				/* a year said in pairs: "nineteen ninety-six" */
+				group = group * 100 + v;
+				said_year = true;
 			} else {
 				group += v;
 			}
@@ -396,6 +443,8 @@ merge_numbers(const TxTable *t, GArray *toks)
 		}
 		m.num = (int)MIN(total + group, 1000000000L);
 		m.mask |= (G_GUINT64_CONSTANT(1) << t->cls_num);
+		if (said_year && m.num >= 1000 && m.num <= 2199)
+			m.mask |= G_GUINT64_CONSTANT(1) << t->cls_year;
 		k[o++] = m;
 		i = last + 1;
 	}
@@ -424,6 +473,8 @@ walk(Matcher *m, const TxNode *n, guint j, int depth)
 	if (j >= m->ntoks || depth >= TX_MAX_ELEMS)
 		return;
 	const Tok *k = &m->toks[j];
+	if (k->mask == 0 && k->word < 0)
+		return;   /* a gap: no pattern goes on through it */
 	for (int e = 0; e < n->nedges; e++) {
 		const TxEdge *ed = &n->edges[e];
 		bool ok = ed->word >= 0 ? ed->word == k->word : (k->mask >> ed->cls & 1);
@@ -537,7 +588,7 @@ sentence_end(const char *text, size_t len, size_t p)
 	return !(q < len && text[q] >= 'a' && text[q] <= 'z');
 }
 
-#define TENSE_REACH 400   /* bytes each way, within the sentence */
+#define TENSE_REACH 250   /* bytes each way, within the sentence */
 #define TENSE_WORDS 96
 
 /* The tense of the clause around text[a, b): the cue nearest to it in its

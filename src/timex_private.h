@@ -98,6 +98,8 @@ typedef struct {
 	guint32 *hash;       /* open addressing, FNV-1a: id+1 or 0; for the hot loop */
 	guint32 hash_mask;
 	guint8 *word_len;    /* id -> strlen of the folded word */
+	size_t max_word_len; /* the longest word of the table */
+	guint64 (*word16)[2];/* id -> the word's first 16 bytes, zero-padded */
 	int punct_word[128]; /* ASCII punctuation -> word id, -1 */
 	const guint64 *wmask, *wmask_cap, *wmask_low; /* the data of the three masks below */
 	GPtrArray *word_text;/* id -> folded word */
@@ -155,15 +157,21 @@ tx_hash(const char *s, size_t n)
 	return h ^ (h >> 16);
 }
 
+/* Looks up a folded word in a buffer zero-padded to at least 16 bytes. */
 static inline int
-tx_word_id_hashed(const TxTable *t, const char *folded, size_t n, guint32 h)
+tx_word_id_padded(const TxTable *t, const char *padded, size_t n)
 {
-	for (guint32 i = h & t->hash_mask;; i = (i + 1) & t->hash_mask) {
+	guint64 a, b;
+	memcpy(&a, padded, 8);
+	memcpy(&b, padded + 8, 8);
+	for (guint32 i = tx_hash(padded, n) & t->hash_mask;; i = (i + 1) & t->hash_mask) {
 		guint32 v = t->hash[i];
 		if (v == 0)
 			return -1;
-		if (t->word_len[v - 1] == n &&
-		    memcmp(g_ptr_array_index(t->word_text, v - 1), folded, n) == 0)
+		if (t->word_len[v - 1] != n)
+			continue;
+		if (n <= 16 ? (t->word16[v - 1][0] == a && t->word16[v - 1][1] == b)
+			    : memcmp(g_ptr_array_index(t->word_text, v - 1), padded, n) == 0)
 			return (int)v - 1;
 	}
 }
@@ -171,7 +179,11 @@ tx_word_id_hashed(const TxTable *t, const char *folded, size_t n, guint32 h)
 static inline int
 tx_word_id(const TxTable *t, const char *folded, size_t n)
 {
-	return tx_word_id_hashed(t, folded, n, tx_hash(folded, n));
+	char pad[TX_MAX_WORD + 16] = { 0 };
+	if (n >= TX_MAX_WORD)
+		return -1;
+	memcpy(pad, folded, n);
+	return tx_word_id_padded(t, pad, n);
 }
 
 const char *tx_slot_name(int slot);

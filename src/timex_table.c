@@ -617,10 +617,15 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->hash = g_new0(guint32, size);
 	t->hash_mask = size - 1;
 	t->word_len = g_new0(guint8, t->word_text->len + 1);
+	t->word16 = g_malloc0((t->word_text->len + 1) * sizeof *t->word16);
 	for (guint id = 0; id < t->word_text->len; id++) {
 		const char *w = g_ptr_array_index(t->word_text, id);
 		size_t n = strlen(w);
 		t->word_len[id] = (guint8)n;
+		t->max_word_len = MAX(t->max_word_len, n);
+		char pad[16] = { 0 };
+		memcpy(pad, w, MIN(n, sizeof pad));
+		memcpy(t->word16[id], pad, sizeof pad);
 		guint32 q = tx_hash(w, n) & t->hash_mask;
 		while (t->hash[q] != 0)
 			q = (q + 1) & t->hash_mask;
@@ -714,6 +719,7 @@ tx_table_free(TxTable *t)
 	g_free(t->hash);
 	g_free(t->cue_index);
 	g_free(t->word_len);
+	g_free(t->word16);
 	g_free(t->root_word_first);
 	g_free(t->root_word_count);
 	g_free(t->root_word_edges);
