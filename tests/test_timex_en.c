@@ -127,6 +127,7 @@ static const Case cases[] = {
 	{ "Elections are held every four years.", "2024-11-27", "every four years", "SET", "P4Y", "" },
 	{ "She has lived there since the spring of 2019.", "2024-11-27", "the spring of 2019", "DATE", "2019-SP", "" },
 	{ "Prices will fall by a quarter point.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "The law passed in nineteen ninety-six.", "2024-11-27", "nineteen ninety-six", "DATE", "1996", "" },
 	/* no DCT: values stay underspecified */
 	{ "The accord was signed on March 24.", NULL, "March 24", "DATE", "XXXX-03-24", "" },
 	/* not dates */
