@@ -104,6 +104,7 @@ static const Case cases[] = {
 	{ "The paper is published daily.", "2024-11-27", "daily", "SET", "P1D", "" },
 	{ "Rent rises annually.", "2024-11-27", "annually", "SET", "P1Y", "" },
 	{ "The club meets every Thursday.", "2024-11-27", "every Thursday", "SET", "XXXX-WXX-4", "" },
+	/* a month of a said year; deadlines lie ahead */
 	{ "The strike began in March last year.", "2024-11-27", "March last year", "DATE", "2023-03", "" },
 	{ "The strike began in June this year.", "2024-11-27", "June this year", "DATE", "2024-06", "" },
 	{ "The bonds were repaid by Feb. 1, 2024.", "2024-11-27", "Feb. 1, 2024", "DATE", "2024-02-01", "" },
@@ -114,19 +115,15 @@ static const Case cases[] = {
 	/* counted from the last date named */
 	{ "He arrived on Jan. 3. The next day he left.", "2024-11-27", "The next day", "DATE", "2024-01-04", "" },
 	{ "Elections were held in 1996. The following year, he died.", "2024-11-27", "The following year", "DATE", "1997", "" },
-	/* deadlines and earliest dates lie ahead */
 	{ "The family could leave as early as Tuesday, he said.", "2024-11-27", "Tuesday", "DATE", "2024-12-03", "" },
+	/* holidays, spelled numbers, rates, decades in words */
 	{ "He ate turkey on Thanksgiving Day.", "2024-11-30", "Thanksgiving Day", "DATE", "2024-11-28", "" },
-	{ "The index closed at 2082.1 points.", "2024-11-27", NULL, NULL, NULL, NULL },
-	{ "Foreign ministers met Jan Kavan.", "2024-11-27", NULL, NULL, NULL, NULL },
 	{ "Qantas will fly four flights a week to Bombay.", "2024-11-27", "a week", "SET", "P1W", "" },
-	{ "Now, he says, the talks are over.", "2024-11-27", NULL, NULL, NULL, NULL },
 	{ "Hate groups declined through the nineties.", "2024-11-27", "the nineties", "DATE", "199X", "" },
 	{ "The flight took 5 1/2 hours.", "2024-11-27", "5 1/2 hours", "DURATION", "PT5.5H", "" },
 	{ "He will leave at 4 in the morning.", "2024-11-27", "4 in the morning", "TIME", "2024-11-27T04:00", "" },
 	{ "Elections are held every four years.", "2024-11-27", "every four years", "SET", "P4Y", "" },
 	{ "She has lived there since the spring of 2019.", "2024-11-27", "the spring of 2019", "DATE", "2019-SP", "" },
-	{ "Prices will fall by a quarter point.", "2024-11-27", NULL, NULL, NULL, NULL },
 	{ "The law passed in nineteen ninety-six.", "2024-11-27", "nineteen ninety-six", "DATE", "1996", "" },
 	/* no DCT: values stay underspecified */
 	{ "The accord was signed on March 24.", NULL, "March 24", "DATE", "XXXX-03-24", "" },
@@ -135,6 +132,10 @@ static const Case cases[] = {
 	{ "Thousands march on the capital.", "2024-11-27", NULL, NULL, NULL, NULL },
 	{ "The company sold 1,500 cars.", "2024-11-27", NULL, NULL, NULL, NULL },
 	{ "She met Will Smith.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "The index closed at 2082.1 points.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Foreign ministers met Jan Kavan.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Now, he says, the talks are over.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Prices will fall by a quarter point.", "2024-11-27", NULL, NULL, NULL, NULL },
 };
 
 static FriseTagger *tagger;
