@@ -109,13 +109,13 @@ static const Case cases[] = {
 	{ "The strike began in June this year.", "2024-11-27", "June this year", "DATE", "2024-06", "" },
 	{ "The bonds were repaid by Feb. 1, 2024.", "2024-11-27", "Feb. 1, 2024", "DATE", "2024-02-01", "" },
 	{ "The change takes effect Feb. 1, officials said.", "2024-11-27", "Feb. 1", "DATE", "2025-02-01", "" },
+	{ "The family could leave as early as Tuesday, he said.", "2024-11-27", "Tuesday", "DATE", "2024-12-03", "" },
 	/* anchored on the quarter just named, in earnings news */
 	{ "Third-quarter profit rose to $5 million from $4.2 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988-Q3", "" },
 	{ "Travelers Corp.'s third-quarter net rose, up from $10 million a year ago.", "1989-11-02", "a year ago", "DATE", "1988-Q3", "" },
 	/* counted from the last date named */
 	{ "He arrived on Jan. 3. The next day he left.", "2024-11-27", "The next day", "DATE", "2024-01-04", "" },
 	{ "Elections were held in 1996. The following year, he died.", "2024-11-27", "The following year", "DATE", "1997", "" },
-	{ "The family could leave as early as Tuesday, he said.", "2024-11-27", "Tuesday", "DATE", "2024-12-03", "" },
 	/* holidays, spelled numbers, rates, decades in words */
 	{ "He ate turkey on Thanksgiving Day.", "2024-11-30", "Thanksgiving Day", "DATE", "2024-11-28", "" },
 	{ "Qantas will fly four flights a week to Bombay.", "2024-11-27", "a week", "SET", "P1W", "" },
