@@ -510,9 +510,9 @@ walk_root(Matcher *m, guint i)
 /* ---- tense ---- */
 
 static int
-cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part)
+cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *skip)
 {
-	*aux = *part = false;
+	*aux = *part = *skip = false;
 	int tense = FRISE_TENSE_NONE;
 	if (n == 0)
 		return tense;
@@ -525,6 +525,10 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part)
 				     : (c->len == n && memcmp(c->text, w, n) == 0);
 		if (!hit)
 			continue;
+		if (c->skip) {
+			*skip = true;
+			continue;
+		}
 		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
 			/* a blocker: "united" is no past tense despite "*ed" */
 			*aux = *part = false;
@@ -565,10 +569,10 @@ word_cue(const TxTable *t, const char *s, size_t n)
 	}
 	buf[n] = 0;
 	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
-	bool aux, part;
-	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part);
+	bool aux, part, skip;
+	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part, &skip);
 	g_free(w);
-	return r | (aux ? 4 : 0) | (part ? 8 : 0);
+	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0);
 }
 
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
@@ -651,14 +655,14 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	for (int q = 0; q < nw; q++) {
 		int tense = w[q].cue & 3;
 		if (w[q].cue & 4) {
-			/* auxiliary + participle within three words: past */
-			for (int r = q + 1; r < nw && r <= q + 3; r++) {
-				if (w[r].cue & 3)
-					break;
-				if (w[r].cue & 8) {
+			/* auxiliary + participle, maybe with adverbs between
+			 * ("a déjà annoncé", "has not yet said"): past */
+			for (int r = q + 1; r < nw && r <= q + 4; r++) {
+				if (w[r].cue & 16)
+					continue;
+				if (!(w[r].cue & 3) && (w[r].cue & 8))
 					tense = FRISE_TENSE_PAST;
-					break;
-				}
+				break;
 			}
 		}
 		if (tense == FRISE_TENSE_NONE)

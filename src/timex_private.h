@@ -27,7 +27,7 @@ typedef enum {
 	TX_S_WEEKDAY, TX_S_HOUR, TX_S_MINUTE, TX_S_POD, TX_S_SEASON, TX_S_QUARTER,
 	TX_S_HALF, TX_S_UNIT, TX_S_QTY, TX_S_SHIFT, TX_S_DIR, TX_S_REF, TX_S_MOD,
 	TX_S_TENSE, TX_S_PM, TX_S_NUM, TX_S_WEEKEND, TX_S_ANCHOR, TX_S_FRAC,
-	TX_S_TYPE, TX_S_QTY2, TX_S_MUL, TX_S_CAP,
+	TX_S_TYPE, TX_S_QTY2, TX_S_MUL, TX_S_CAP, TX_S_EASTER,
 	TX_NSLOTS
 } TxSlot;
 
@@ -90,6 +90,7 @@ typedef struct {
 	bool aux;            /* an auxiliary: the cue holds only before a participle */
 	int tense;           /* FriseTense; for participles: PAST */
 	bool participle;
+	bool skip;           /* an adverb between auxiliary and participle */
 } TxCue;
 
 typedef struct {

@@ -548,6 +548,48 @@ nth_weekday(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *
 	return true;
 }
 
+/* Easter Sunday of `year` (Gregorian; the anonymous algorithm of Nature,
+ * 1876, as in Meeus): month and day. GLib has no such function. */
+static void
+easter(int year, int *month, int *day)
+{
+	int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+	int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	*month = (h + l - 7 * m + 114) / 31;
+	*day = (h + l - 7 * m + 114) % 31 + 1;
+}
+
+/* A feast counted from Easter ("Pâques" 0, "Pentecôte" +49): the year
+ * said, else the DCT's moved by tense like a year-less date. */
+static bool
+movable_feast(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
+{
+	if (year == 0) {
+		if (c->dct->gran == 0) {
+			appf(v, "XXXX-XX-XX");
+			return true;
+		}
+		int em, ed;
+		easter(c->dct->year, &em, &ed);
+		GDate g;
+		g_date_clear(&g, 1);
+		g_date_set_dmy(&g, ed, em, c->dct->year);
+		add_days(&g, V(EASTER));
+		year = year_for(seen, c, g_date_get_month(&g), g_date_get_day(&g), rel);
+	}
+	int em, ed;
+	easter(year, &em, &ed);
+	GDate g;
+	g_date_clear(&g, 1);
+	g_date_set_dmy(&g, ed, em, year);
+	add_days(&g, V(EASTER));
+	ymd(v, &g);
+	step(c, "Easter %04d-%02d-%02d %+d days", year, em, ed, V(EASTER));
+	return true;
+}
+
 static bool
 date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
@@ -564,6 +606,8 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		appf(v, "%02dXX", V(CENTURY) - 1);
 		return true;
 	}
+	if (HAS(EASTER))
+		return movable_feast(seen, c, year, v, rel);
 	if (HAS(NUM) && HAS(WEEKDAY) && (HAS(MONTH) || HAS(SEASON)))
 		return nth_weekday(seen, c, year, v, rel);
 	if (HAS(MONTH)) {
@@ -709,7 +753,7 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 	} else if (c->type == FRISE_TIMEX_SET) {
 		ok = set_value(seen, c, v);
 	} else {
-		bool dated = HAS(YEAR) || HAS(YY) || HAS(DECADE) || HAS(CENTURY) || HAS(MONTH) ||
+		bool dated = HAS(YEAR) || HAS(YY) || HAS(DECADE) || HAS(CENTURY) || HAS(MONTH) || HAS(EASTER) ||
 			     HAS(SEASON) || HAS(QUARTER) || HAS(HALF) || HAS(WEEKDAY) || HAS(UNIT) ||
 			     HAS(DAY);
 		if (dated)

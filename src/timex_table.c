@@ -18,7 +18,7 @@ static const char *const slot_names[TX_NSLOTS] = {
 	"year", "yy", "decade", "century", "month", "day", "weekday", "hour",
 	"minute", "pod", "season", "quarter", "half", "unit", "qty", "shift",
 	"dir", "ref", "mod", "tense", "pm", "num", "weekend", "anchor", "frac",
-	"type", "qty2", "mul", "cap",
+	"type", "qty2", "mul", "cap", "easter",
 };
 
 /* ORDER UNIT */
@@ -524,6 +524,8 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 		c.len = strlen(c.text);
 		if (strcmp(w[1], "AUX") == 0) {
 			c.aux = true;
+		} else if (strcmp(w[1], "SKIP") == 0) {
+			c.skip = true;
 		} else if (strcmp(w[1], "PARTICIPLE") == 0) {
 			c.participle = true;
 			c.tense = FRISE_TENSE_PAST;
