@@ -118,6 +118,9 @@ static const Case cases[] = {
 	{ "Elections were held in 1996. The following year, he died.", "2024-11-27", "The following year", "DATE", "1997", "" },
 	/* holidays, spelled numbers, rates, decades in words */
 	{ "He ate turkey on Thanksgiving Day.", "2024-11-30", "Thanksgiving Day", "DATE", "2024-11-28", "" },
+	{ "They met on Easter Sunday.", "2024-11-27", "Easter Sunday", "DATE", "2024-03-31", "" },
+	{ "Good Friday 2024 was quiet.", "2024-11-27", "Good Friday 2024", "DATE", "2024-03-29", "" },
+	{ "He has already said it rose in October.", "2024-11-27", "October", "DATE", "2024-10", "" },
 	{ "Qantas will fly four flights a week to Bombay.", "2024-11-27", "a week", "SET", "P1W", "" },
 	{ "Hate groups declined through the nineties.", "2024-11-27", "the nineties", "DATE", "199X", "" },
 	{ "The flight took 5 1/2 hours.", "2024-11-27", "5 1/2 hours", "DURATION", "PT5.5H", "" },
