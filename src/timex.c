@@ -191,7 +191,8 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 {
 	/* f is zero-padded to 16 bytes so that short words compare as two
 	 * 8-byte loads in the lookup */
-	char f[TX_MAX_WORD] = { 0 };
+	char f[TX_MAX_WORD];
+	memset(f, 0, 16);
 	size_t fl = 0, j = i;
 	bool simple = true;
 	while (j < len) {
