@@ -756,8 +756,11 @@ explain_seen(GString *g, const TxSeen *seen)
 	g_string_append(g, "seen:");
 	for (int s = 0; s < TX_NSLOTS; s++)
 		if (seen->v[s] != TX_UNSET) {
+			const char *sym = tx_slot_symbol(s, seen->v[s]);
 			if (seen->v[s] == TX_VAGUE)
 				g_string_append_printf(g, " %s=X", tx_slot_name(s));
+			else if (sym != NULL)
+				g_string_append_printf(g, " %s=%s", tx_slot_name(s), sym);
 			else
 				g_string_append_printf(g, " %s=%d", tx_slot_name(s), seen->v[s]);
 		}

@@ -188,6 +188,9 @@ tx_word_id(const TxTable *t, const char *folded, size_t n)
 }
 
 const char *tx_slot_name(int slot);
+/* The table's name for a symbolic slot value (unit=W, pod=EV, mod=END…),
+ * or NULL for numeric slots. Static storage. */
+const char *tx_slot_symbol(int slot, int value);
 const char *tx_unit_letter(int unit);
 
 /* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day. */
