@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef enum { FMT_JSON, FMT_TSV, FMT_TIMEML } Format;
 
@@ -328,6 +329,11 @@ cli_tag(int argc, char **argv)
 	for (int i = 1; fast && i < argc; i++)
 		if (strcmp(argv[i], "-") != 0 && !g_file_test(argv[i], G_FILE_TEST_IS_REGULAR))
 			fast = false;   /* folders: the reader walks them */
+	if (fast && argc <= 1 && isatty(STDIN_FILENO)) {
+		fprintf(stderr, "frise tag: no input: name FILES or folders, or '-' to read standard input\n");
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
 	if (fast) {
 		static char *stdin_only[] = { "-", NULL };
 		char **files = argc > 1 ? argv + 1 : stdin_only;

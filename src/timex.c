@@ -13,6 +13,7 @@
 #include "frise-resources.h"
 
 #include <gio/gio.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -190,7 +191,8 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 {
 	/* f is zero-padded to 16 bytes so that short words compare as two
 	 * 8-byte loads in the lookup */
-	char f[TX_MAX_WORD] = { 0 };
+	char f[TX_MAX_WORD];
+	memset(f, 0, 16);
 	size_t fl = 0, j = i;
 	bool simple = true;
 	while (j < len) {
@@ -645,38 +647,44 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 		}
 		w[nw].s = i;
 		w[nw].e = j;
-		w[nw].cue = word_cue(t, text + i, j - i);
+		w[nw].cue = -1;   /* computed when needed */
 		nw++;
 		i = j;
 	}
 	if (after < 0)
 		after = nw;
-	int best = FRISE_TENSE_NONE, bestdist = G_MAXINT;
-	for (int q = 0; q < nw; q++) {
-		int tense = w[q].cue & 3;
-		if (w[q].cue & 4) {
-			/* auxiliary + participle, maybe with adverbs between
-			 * ("a déjà annoncé", "has not yet said"): past */
-			for (int r = q + 1; r < nw && r <= q + 4; r++) {
-				if (w[r].cue & 16)
-					continue;
-				if (!(w[r].cue & 3) && (w[r].cue & 8))
-					tense = FRISE_TENSE_PAST;
-				break;
+	/* nearest words first: after-1, after, after-2, after+1, …; the
+	 * first that is a cue gives the tense (before wins a tie) */
+	for (int d = 1; d <= nw; d++) {
+		for (int side = 0; side < 2; side++) {
+			int q = side == 0 ? after - d : after + d - 1;
+			if (q < 0 || q >= nw)
+				continue;
+			if (w[q].cue < 0)
+				w[q].cue = word_cue(t, text + w[q].s, w[q].e - w[q].s);
+			int tense = w[q].cue & 3;
+			if (w[q].cue & 4) {
+				/* auxiliary + participle, maybe with adverbs between
+				 * ("a déjà annoncé", "has not yet said"): past */
+				for (int r = q + 1; r < nw && r <= q + 4; r++) {
+					if (w[r].cue < 0)
+						w[r].cue = word_cue(t, text + w[r].s, w[r].e - w[r].s);
+					if (w[r].cue & 16)
+						continue;
+					if (!(w[r].cue & 3) && (w[r].cue & 8))
+						tense = FRISE_TENSE_PAST;
+					break;
+				}
+			}
+			if (tense != FRISE_TENSE_NONE) {
+				size_t wl = MIN(w[q].e - w[q].s, whylen - 1);
+				memcpy(why, text + w[q].s, wl);
+				why[wl] = 0;
+				return tense;
 			}
 		}
-		if (tense == FRISE_TENSE_NONE)
-			continue;
-		int d = q < after ? after - q : q - after + 1;
-		if (d < bestdist) {
-			bestdist = d;
-			best = tense;
-			size_t wl = MIN(w[q].e - w[q].s, whylen - 1);
-			memcpy(why, text + w[q].s, wl);
-			why[wl] = 0;
-		}
 	}
-	return best;
+	return FRISE_TENSE_NONE;
 }
 
 /* ---- the API ---- */
@@ -748,8 +756,11 @@ explain_seen(GString *g, const TxSeen *seen)
 	g_string_append(g, "seen:");
 	for (int s = 0; s < TX_NSLOTS; s++)
 		if (seen->v[s] != TX_UNSET) {
+			const char *sym = tx_slot_symbol(s, seen->v[s]);
 			if (seen->v[s] == TX_VAGUE)
 				g_string_append_printf(g, " %s=X", tx_slot_name(s));
+			else if (sym != NULL)
+				g_string_append_printf(g, " %s=%s", tx_slot_name(s), sym);
 			else
 				g_string_append_printf(g, " %s=%d", tx_slot_name(s), seen->v[s]);
 		}
@@ -763,14 +774,19 @@ typedef struct {
 	guint last_sent, sent; /* sentence counters */
 } State;
 
-/* Does resolving these slots depend on the tense of the clause? */
-static bool
-needs_tense(const TxSeen *s)
+/* The clause of one expression, for the resolver to ask its tense. */
+typedef struct {
+	const TxTable *t;
+	const char *text;
+	size_t len, a, b;
+	char why[64];        /* the cue word found */
+} TenseQuery;
+
+static int
+find_tense(const void *data)
 {
-	if (s->v[TX_S_YEAR] != TX_UNSET || s->v[TX_S_YY] != TX_UNSET)
-		return false;
-	return s->v[TX_S_MONTH] != TX_UNSET || s->v[TX_S_WEEKDAY] != TX_UNSET ||
-	       s->v[TX_S_SEASON] != TX_UNSET || s->v[TX_S_UNIT] == TX_U_WEEKEND;
+	TenseQuery *q = (TenseQuery *)(uintptr_t)data;
+	return clause_tense(q->t, q->text, q->len, q->a, q->b, q->why, sizeof q->why);
 }
 
 /* Tags text[from, to): a run of whole lines. */
@@ -815,13 +831,12 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		}
 		TxSeen seen;
 		fill_seen(t, &m, i, &seen, r);
-		char why[64] = "";
-		int tense = FRISE_TENSE_NONE;
+		TenseQuery tq = { t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end, "" };
+		int tense = -1;
 		if (seen.v[TX_S_TENSE] != TX_UNSET)
 			tense = seen.v[TX_S_TENSE];
-		else if (explain || needs_tense(&seen))
-			tense = clause_tense(t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end,
-					     why, sizeof why);
+		else if (explain)
+			tense = find_tense(&tq);
 		FriseTimex x = { 0 };
 		x.start = m.toks[i + first].start;
 		x.end = m.toks[i + last].end;
@@ -836,7 +851,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 					       tense == FRISE_TENSE_PAST ? "past" :
 					       tense == FRISE_TENSE_FUTURE ? "future" :
 					       tense == FRISE_TENSE_PRESENT ? "present" : "none",
-					       why[0] ? " (cue '" : "", why, why[0] ? "')" : "");
+					       tq.why[0] ? " (cue '" : "", tq.why, tq.why[0] ? "')" : "");
 			if (dct->gran == 3)
 				g_string_append_printf(ex, "DCT %04d-%02d-%02d; ", dct->year, dct->month, dct->day);
 			else if (dct->gran == 2)
@@ -846,13 +861,14 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			else
 				g_string_append(ex, "no DCT; ");
 		}
-		TxContext ctx = { .dct = dct, .tense = tense, .type = (int)x.type,
+		TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
+				  .type = (int)x.type,
 				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
 				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "", .explain = ex };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
 			x.relative = rel;
-			x.tense = rel ? tense : FRISE_TENSE_NONE;
+			x.tense = rel && tense > 0 ? tense : FRISE_TENSE_NONE;
 			/* a time value carries a time part */
 			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL &&
 			    (g_ascii_isdigit(x.value[0]) || x.value[0] == 'X'))

@@ -188,6 +188,9 @@ tx_word_id(const TxTable *t, const char *folded, size_t n)
 }
 
 const char *tx_slot_name(int slot);
+/* The table's name for a symbolic slot value (unit=W, pod=EV, mod=END…),
+ * or NULL for numeric slots. Static storage. */
+const char *tx_slot_symbol(int slot, int value);
 const char *tx_unit_letter(int unit);
 
 /* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day. */
@@ -199,13 +202,26 @@ typedef struct {
 /* What the resolver needs besides the slots. */
 typedef struct {
 	const TxDct *dct;
-	int tense;             /* FriseTense of the clause */
+	int *tense;            /* FriseTense of the clause, -1 until asked: the
+				* resolver calls find_tense only when the value
+				* depends on it (through tx_tense) */
+	int (*find_tense)(const void *data);
+	const void *tense_data;
 	int type;              /* FriseTimexType the rule gives */
 	int anchor_y, anchor_m, anchor_d; /* last day mentioned, 0 if none */
 	const char *last;      /* value of the last DATE/TIME in this or the
 				* previous sentence, or "" */
 	GString *explain;      /* NULL unless asked */
 } TxContext;
+
+/* The tense of the clause of the expression being resolved. */
+static inline int
+tx_tense(const TxContext *c)
+{
+	if (*c->tense < 0)
+		*c->tense = c->find_tense != NULL ? c->find_tense(c->tense_data) : FRISE_TENSE_NONE;
+	return *c->tense;
+}
 
 /* Computes the value and mod of a timex from its slots. `value` has 48
  * bytes, `mod` 16. Returns false when the slots make no value (the match

@@ -170,10 +170,10 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		if (cmp < 0 || (cmp == 0 && day == 0))
 			y++;
 		step(c, "'next': the first after the DCT -> %d", y);
-	} else if (c->tense == FRISE_TENSE_PAST && cmp > 0 && days_apart(d, month, day) > 60) {
+	} else if (tx_tense(c) == FRISE_TENSE_PAST && cmp > 0 && days_apart(d, month, day) > 60) {
 		y--;
 		step(c, "past tense and well after the DCT -> previous year %d", y);
-	} else if (c->tense == FRISE_TENSE_FUTURE && cmp < 0 && days_apart(d, month, day) > 20) {
+	} else if (tx_tense(c) == FRISE_TENSE_FUTURE && cmp < 0 && days_apart(d, month, day) > 20) {
 		y++;
 		step(c, "future tense and before the DCT -> next year %d", y);
 	} else {
@@ -313,7 +313,7 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	} else if (shift > 0) {
 		add_days(&g, fwd ? fwd : 7);
 		step(c, "weekday %d strictly after the DCT", w);
-	} else if (c->tense == FRISE_TENSE_FUTURE) {
+	} else if (tx_tense(c) == FRISE_TENSE_FUTURE) {
 		add_days(&g, fwd);
 		step(c, "future tense: weekday %d on or after the DCT", w);
 	} else {
@@ -470,7 +470,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			int dw = g_date_get_weekday(&g);
 			if (u == TX_U_WEEKEND && !HAS(SHIFT) && !HAS(DIR)) {
 				/* this weekend: the coming one in the future, else the last */
-				if (c->tense != FRISE_TENSE_FUTURE && dw < 6)
+				if (tx_tense(c) != FRISE_TENSE_FUTURE && dw < 6)
 					n = -1;
 			}
 			add_days(&g, 7 * n);
@@ -657,7 +657,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				appf(v, "XXXX-%s", season_names[s]);
 				return true;
 			}
-			if (!HAS(SHIFT) && c->tense != FRISE_TENSE_PAST && c->tense != FRISE_TENSE_FUTURE) {
+			if (!HAS(SHIFT) && tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE) {
 				/* "en été", present tense: any summer */
 				appf(v, "XXXX-%s", season_names[s]);
 				step(c, "season without year, shift or tense: generic");
@@ -668,10 +668,16 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			if (d->gran >= 2) {
 				int ds = season_of_month(d->month);
 				int shift = HAS(SHIFT) ? V(SHIFT) : 0;
-				if ((shift < 0 && s >= ds) || (shift == 0 && c->tense == FRISE_TENSE_PAST && s > ds))
+				/* January and February belong to the winter that
+				 * began the year before: "last fall" in February
+				 * 1998 is 1997-FA */
+				year = d->month <= 2 ? d->year - 1 : d->year;
+				if ((shift < 0 && s >= ds) || (shift == 0 && tx_tense(c) == FRISE_TENSE_PAST && s > ds))
 					year--;
-				else if ((shift > 0 && s <= ds) || (shift == 0 && c->tense == FRISE_TENSE_FUTURE && s < ds))
+				else if ((shift > 0 && s <= ds) || (shift == 0 && tx_tense(c) == FRISE_TENSE_FUTURE && s < ds))
 					year++;
+				else if (shift == 0 && tx_tense(c) != FRISE_TENSE_PAST && s < ds)
+					year = d->year; /* "this spring" in February: the coming one */
 			}
 		}
 		appf(v, "%04d-%s", year, season_names[s]);
@@ -684,6 +690,19 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			} else {
 				year = d->year;
 				*rel = true;
+				if (d->gran >= 2) {
+					/* as for months: a past quarter after the DCT's
+					 * is last year's; a future one two or more
+					 * before it next year's (not the one just
+					 * ended: earnings are reported after it) */
+					int per = HAS(QUARTER) ? 3 : 6;
+					int q = HAS(QUARTER) ? V(QUARTER) : V(HALF);
+					int dq = (d->month - 1) / per + 1;
+					if (q > dq && tx_tense(c) == FRISE_TENSE_PAST)
+						year--;
+					else if (q <= dq - 2 && tx_tense(c) == FRISE_TENSE_FUTURE)
+						year++;
+				}
 			}
 		}
 		if (year)
@@ -697,7 +716,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	if (HAS(WEEKDAY) && HAS(DAY) && c->dct->gran >= 2) {
 		/* "lundi 23": the month nearest the DCT's where the 23rd is a
 		 * Monday, the past first unless the clause is future */
-		int dir = c->tense == FRISE_TENSE_FUTURE ? 1 : -1;
+		int dir = tx_tense(c) == FRISE_TENSE_FUTURE ? 1 : -1;
 		for (int k = 0; k <= 12; k++) {
 			int off = k == 0 ? 0 : (k % 2 ? dir : -dir) * ((k + 1) / 2);
 			int mi = c->dct->year * 12 + (c->dct->month - 1) + off;

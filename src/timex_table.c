@@ -44,6 +44,26 @@ tx_slot_name(int slot)
 }
 
 const char *
+tx_slot_symbol(int slot, int value)
+{
+	const char *const *names;
+	int n = 0;
+	switch (slot) {
+	case TX_S_UNIT: names = unit_names; break;
+	case TX_S_POD: names = pod_names; break;
+	case TX_S_SEASON: names = season_names; break;
+	case TX_S_MOD: names = mod_names; break;
+	case TX_S_REF: names = ref_names; break;
+	case TX_S_TENSE: names = tense_names; break;
+	case TX_S_TYPE: names = type_names; break;
+	default: return NULL;
+	}
+	while (names[n] != NULL)
+		n++;
+	return value >= 0 && value < n ? names[value] : NULL;
+}
+
+const char *
 tx_unit_letter(int unit)
 {
 	return unit >= 0 && unit <= TX_U_NIGHT ? unit_names[unit] : "?";
@@ -304,7 +324,7 @@ is_class_name(const char *s)
 	if (!g_ascii_isupper(*s))
 		return false;
 	for (; *s && *s != ':'; s++)
-		if (!g_ascii_isupper(*s) && *s != '_')
+		if (!g_ascii_isupper(*s) && !g_ascii_isdigit(*s) && *s != '_')
 			return false;
 	return true;
 }

@@ -60,6 +60,8 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Elle arrive à la mi-avril.", "mi-avril", "DATE", "2024-04", "MID" },
 	{ "fr", "2024-03-15", "Il est mort hier.", "hier", "DATE", "2024-03-14", "" },
 	{ "fr", "2024-03-15", "Il viendra demain matin.", "demain matin", "TIME", "2024-03-16TMO", "" },
+	{ "fr", "2024-03-15", "Il passe ce soir.", "ce soir", "TIME", "2024-03-15TEV", "" },
+	{ "fr", "2024-03-15", "Cette soirée fut réussie.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "Il est là aujourd'hui.", "aujourd'hui", "DATE", "2024-03-15", "" },
 	{ "fr", "2024-03-15", "Les réunions ont lieu tous les jeudis.", "tous les jeudis", "SET", "XXXX-WXX-4", "" },
 	{ "fr", "2024-03-15", "Il court chaque jour.", "chaque jour", "SET", "P1D", "" },

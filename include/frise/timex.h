@@ -60,7 +60,10 @@ void timex_tagger_free(FriseTagger *tagger);
 /*
  * Tags `len` bytes of UTF-8 `text`. Returns a new GArray of FriseTimex,
  * in text order, non-overlapping; free it with timex_array_free().
- * NULL with `error` only for bad arguments (invalid DCT).
+ * NULL with `error` only for bad arguments: an invalid DCT
+ * (FRISE_ERROR_USAGE) or text that is not UTF-8 (FRISE_ERROR_INPUT, the
+ * message names the byte offset). A BOM, CR and NFD accents need no
+ * preparing: offsets always point into `text` as given.
  */
 GArray *timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 		  const FriseTagOptions *opts, GError **error);
