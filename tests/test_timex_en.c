@@ -76,6 +76,11 @@ static const Case cases[] = {
 	{ "The dispute dates from 1990.", "2024-11-27", "1990", "DATE", "1990", "" },
 	{ "The system was built in the mid-1990s.", "2024-11-27", "the mid-1990s", "DATE", "199X", "MID" },
 	{ "Inflation soared in the '80s.", "2024-11-27", "the '80s", "DATE", "198X", "" },
+	/* seasons and quarters around the turn of the year */
+	{ "Hiring began last fall.", "1998-02-06", "last fall", "DATE", "1997-FA", "" },
+	{ "The law takes effect this spring.", "1998-02-06", "this spring", "DATE", "1998-SP", "" },
+	{ "AT&T announced a drop in profits for the fourth quarter.", "1998-01-26", "the fourth quarter", "DATE", "1997-Q4", "" },
+	{ "The company expects third-quarter earnings to rise.", "1989-10-26", "third-quarter", "DATE", "1989-Q3", "" },
 	/* quarters and fiscal years */
 	{ "Profit fell in the third quarter.", "2024-11-27", "the third quarter", "DATE", "2024-Q3", "" },
 	{ "Third-quarter profit fell.", "2024-11-27", "Third-quarter", "DATE", "2024-Q3", "" },
