@@ -89,6 +89,8 @@ static const Case cases[] = {
 	/* times of day */
 	{ "The market closed at 10:35 a.m. today.", "2024-11-27", "10:35 a.m. today", "TIME", "2024-11-27T10:35", "" },
 	{ "The vote was held at 10 p.m. Wednesday.", "2024-11-27", "10 p.m. Wednesday", "TIME", "2024-11-27T22:00", "" },
+	{ "It happened at 9:30 p.m. on Nov. 12.", "2024-11-27", "9:30 p.m. on Nov. 12", "TIME", "2024-11-12T21:30", "" },
+	{ "The market closed at 4:15 p.m.", "2024-11-27", "4:15 p.m.", "TIME", "2024-11-27T16:15", "" },
 	/* references to the present, the past, the future */
 	{ "Shares are now worth less.", "2024-11-27", "now", "DATE", "PRESENT_REF", "" },
 	{ "He currently heads the unit.", "2024-11-27", "currently", "DATE", "PRESENT_REF", "" },
@@ -105,6 +107,7 @@ static const Case cases[] = {
 	{ "The flight took 5 hours.", "2024-11-27", "5 hours", "DURATION", "PT5H", "" },
 	{ "The truce has held for several months.", "2024-11-27", "several months", "DURATION", "PXM", "" },
 	{ "The works take a decade.", "2024-11-27", "a decade", "DURATION", "P10Y", "" },
+	{ "He spoke for half an hour.", "2024-11-27", "half an hour", "DURATION", "PT30M", "" },
 	/* sets */
 	{ "The paper is published daily.", "2024-11-27", "daily", "SET", "P1D", "" },
 	{ "Rent rises annually.", "2024-11-27", "annually", "SET", "P1Y", "" },
