@@ -91,6 +91,8 @@ static const Case cases[] = {
 	{ "The vote was held at 10 p.m. Wednesday.", "2024-11-27", "10 p.m. Wednesday", "TIME", "2024-11-27T22:00", "" },
 	{ "It happened at 9:30 p.m. on Nov. 12.", "2024-11-27", "9:30 p.m. on Nov. 12", "TIME", "2024-11-12T21:30", "" },
 	{ "The market closed at 4:15 p.m.", "2024-11-27", "4:15 p.m.", "TIME", "2024-11-27T16:15", "" },
+	{ "He arrived on Nov. 3 and left on the 5th.", "2024-11-27", "the 5th", "DATE", "2024-11-05", "" },
+	{ "It rained in the early morning.", "2024-11-27", "the early morning", "TIME", "2024-11-27TMO", "" },
 	/* references to the present, the past, the future */
 	{ "Shares are now worth less.", "2024-11-27", "now", "DATE", "PRESENT_REF", "" },
 	{ "He currently heads the unit.", "2024-11-27", "currently", "DATE", "PRESENT_REF", "" },
