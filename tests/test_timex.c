@@ -109,6 +109,8 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Le lundi de Pâques 2024 sera férié.", "Le lundi de Pâques 2024", "DATE", "2024-04-01", "" },
 	{ "fr", "2024-03-15", "La Pentecôte 2000 tombait en juin.", "La Pentecôte 2000", "DATE", "2000-06-11", "" },
 	{ "fr", "2024-03-15", "Pour l'instant, rien ne bouge.", "Pour l'instant", "TIME", "PRESENT_REF", "" },
+	{ "fr", "2024-03-15", "Il est arrivé le 2 mars. Deux jours plus tard, il repartait.", "Deux jours plus tard", "DATE", "2024-03-04", "" },
+	{ "fr", "2024-03-15", "Il est né en 1950. Trois ans auparavant, la guerre finissait.", "Trois ans auparavant", "DATE", "1947", "" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
