@@ -829,6 +829,39 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			i += m.best_len;
 			continue;
 		}
+		if (first > 0) {
+			/* Leading context ("in { May }") must not hide a longer
+			 * form that starts at the first word of the span ("May
+			 * 5, 1998"): match from there too, keep what ends later. */
+			int save_len = m.best_len, save_rule = m.best_rule;
+			const TxEdge *save_path[TX_MAX_ELEMS];
+			memcpy(save_path, m.best_path, sizeof save_path);
+			guint j = i + (guint)first;
+			m.best_len = 0;
+			m.best_rule = -1;
+			walk_root(&m, j);
+			int f2 = -1, l2 = -1;
+			for (int d = 0; d < m.best_len; d++)
+				if (m.best_path[d]->inspan) {
+					if (f2 < 0)
+						f2 = d;
+					l2 = d;
+				}
+			const TxRule *r2 = m.best_rule >= 0 ? &g_array_index(t->rules, TxRule, m.best_rule) : NULL;
+			if (r2 != NULL && r2->type >= 0 && f2 == 0 && j + (guint)l2 > i + (guint)last) {
+				i = j;
+				r = r2;
+				first = f2;
+				last = l2;
+				for (; scanned <= i; scanned++)
+					if (m.toks[scanned].flags & F_BREAK)
+						st->sent++;
+			} else {
+				m.best_len = save_len;
+				m.best_rule = save_rule;
+				memcpy(m.best_path, save_path, sizeof save_path);
+			}
+		}
 		TxSeen seen;
 		fill_seen(t, &m, i, &seen, r);
 		TenseQuery tq = { t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end, "" };
