@@ -119,6 +119,7 @@ static const Case cases[] = {
 	{ "The strike began in June this year.", "2024-11-27", "June this year", "DATE", "2024-06", "" },
 	{ "The bonds were repaid by Feb. 1, 2024.", "2024-11-27", "Feb. 1, 2024", "DATE", "2024-02-01", "" },
 	{ "The change takes effect Feb. 1, officials said.", "2024-11-27", "Feb. 1", "DATE", "2025-02-01", "" },
+	{ "They have until Friday, Jan. 14, to leave.", "2000-01-07", "Friday, Jan. 14", "DATE", "2000-01-14", "" },
 	{ "The family could leave as early as Tuesday, he said.", "2024-11-27", "Tuesday", "DATE", "2024-12-03", "" },
 	/* anchored on the quarter just named, in earnings news */
 	{ "Third-quarter profit rose to $5 million from $4.2 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988-Q3", "" },
