@@ -124,6 +124,7 @@ static const Case cases[] = {
 	/* anchored on the quarter just named, in earnings news */
 	{ "Third-quarter profit rose to $5 million from $4.2 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988-Q3", "" },
 	{ "Travelers Corp.'s third-quarter net rose, up from $10 million a year ago.", "1989-11-02", "a year ago", "DATE", "1988-Q3", "" },
+	{ "Net fell from $3 million in the year-ago quarter.", "1989-10-26", "the year-ago quarter", "DATE", "1988-Q3", "" },
 	/* counted from the last date named */
 	{ "He arrived on Jan. 3. The next day he left.", "2024-11-27", "The next day", "DATE", "2024-01-04", "" },
 	{ "Elections were held in 1996. The following year, he died.", "2024-11-27", "The following year", "DATE", "1997", "" },
