@@ -767,10 +767,15 @@ explain_seen(GString *g, const TxSeen *seen)
 	g_string_append(g, "; ");
 }
 
+/* How many sentences back a quarter still anchors "a year earlier". */
+#define QUARTER_REACH 3
+
 /* What carries over from one expression (and one chunk) to the next. */
 typedef struct {
 	int anchor[3];         /* last day named (y, m, d), or the DCT's */
 	char last_value[48];   /* last DATE/TIME value */
+	char last_quarter[48]; /* last YYYY-Qn value */
+	guint quarter_sent;    /* the sentence it was in */
 	guint last_sent, sent; /* sentence counters */
 } State;
 
@@ -897,7 +902,9 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
 				  .type = (int)x.type,
 				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
-				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "", .explain = ex };
+				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
+				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
+				  .explain = ex };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
 			x.relative = rel;
@@ -911,8 +918,17 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			g_array_append_val(out, x);
 			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
 			    g_ascii_isdigit(x.value[0])) {
-				g_strlcpy(st->last_value, x.value, sizeof st->last_value);
-				st->last_sent = st->sent;
+				/* an anchored value ("a year earlier") is no new
+				 * anchor: chains would drift a year at each step */
+				bool anchored = seen.v[TX_S_ANCHOR] != TX_UNSET;
+				if (!anchored) {
+					g_strlcpy(st->last_value, x.value, sizeof st->last_value);
+					st->last_sent = st->sent;
+				}
+				if (!anchored && strlen(x.value) == 7 && x.value[4] == '-' && x.value[5] == 'Q') {
+					g_strlcpy(st->last_quarter, x.value, sizeof st->last_quarter);
+					st->quarter_sent = st->sent;
+				}
 				const char *v = x.value;
 				int y = 0, mo = 0, d = 0;
 				if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&

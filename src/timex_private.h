@@ -211,6 +211,8 @@ typedef struct {
 	int anchor_y, anchor_m, anchor_d; /* last day mentioned, 0 if none */
 	const char *last;      /* value of the last DATE/TIME in this or the
 				* previous sentence, or "" */
+	const char *last_quarter; /* the last YYYY-Qn named in the last few
+				* sentences, or "" */
 	GString *explain;      /* NULL unless asked */
 } TxContext;
 

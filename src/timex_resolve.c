@@ -431,6 +431,14 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			step(c, "year of the last date named %+d", n);
 			return true;
 		}
+		if (HAS(ANCHOR) && d != &last && c->last_quarter != NULL && c->last_quarter[0]) {
+			/* no date in this sentence or the one before, but a
+			 * quarter a few sentences back: earnings news compares
+			 * quarters ("A year earlier, net income was…") */
+			appf(v, "%04d%s", atoi(c->last_quarter) + n, c->last_quarter + 4);
+			step(c, "quarter named a few sentences back %s %+d year(s)", c->last_quarter, n);
+			return true;
+		}
 		appf(v, "%04d", d->year + n);
 		step(c, "DCT year %d %+d", d->year, n);
 		return true;
