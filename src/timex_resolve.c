@@ -121,6 +121,10 @@ add_days(GDate *d, int n)
 		g_date_subtract_days(d, -n);
 }
 
+/* Without a tense, a year-less date this far from the DCT in the DCT's
+ * year is taken in the neighbouring year instead. */
+#define NEAREST_DAYS 183
+
 /* Days between the DCT and month/day (the 15th when no day) of its year. */
 static int
 days_apart(const TxDct *d, int month, int day)
@@ -176,6 +180,12 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 	} else if (tx_tense(c) == FRISE_TENSE_FUTURE && cmp < 0 && days_apart(d, month, day) > 20) {
 		y++;
 		step(c, "future tense and before the DCT -> next year %d", y);
+	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
+		   cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS) {
+		/* no tense to go by and more than half a year away: the
+		 * occurrence nearest the DCT ("payable Jan. 2" in November) */
+		y += cmp > 0 ? -1 : 1;
+		step(c, "no tense, over half a year from the DCT: the nearest, %d", y);
 	} else {
 		step(c, "year of the DCT %d", y);
 	}

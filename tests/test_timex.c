@@ -111,6 +111,7 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Pour l'instant, rien ne bouge.", "Pour l'instant", "TIME", "PRESENT_REF", "" },
 	{ "fr", "2024-03-15", "Il est arrivé le 2 mars. Deux jours plus tard, il repartait.", "Deux jours plus tard", "DATE", "2024-03-04", "" },
 	{ "fr", "2024-03-15", "Il est né en 1950. Trois ans auparavant, la guerre finissait.", "Trois ans auparavant", "DATE", "1947", "" },
+	{ "fr", "2023-11-02", "Le dividende est payable le 2 janvier.", "le 2 janvier", "DATE", "2024-01-02", "" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
