@@ -434,7 +434,7 @@ emit_nfc_line(Builder *b, size_t ls, size_t le)
 	GString *outs = g_string_sized_new(le - ls + 8);
 	GArray *chunks = g_array_new(FALSE, FALSE, sizeof(Chunk));
 	size_t cstart = ls, cclean = 0;
-	bool cinvalid = false;
+	bool cinvalid = false, cquick = true; /* the chunk is one quick-yes character */
 
 	for (size_t i = ls; i <= le;) {
 		gunichar c = 0;
@@ -453,22 +453,35 @@ emit_nfc_line(Builder *b, size_t ls, size_t le)
 			}
 		}
 		if ((starter || i == le) && i > cstart) {
-			/* flush the chunk [cstart, i) */
-			char *norm = g_utf8_normalize(clean->str + cclean, (gssize)(clean->len - cclean),
-						      G_NORMALIZE_NFC);
-			Chunk ch = { cstart, i - cstart, outs->len, strlen(norm), false };
-			ch.same = !cinvalid && ch.outlen == ch.rlen && memcmp(norm, raw + cstart, ch.rlen) == 0;
-			g_string_append(outs, norm);
-			g_free(norm);
+			/* flush the chunk [cstart, i); a lone quick-yes character
+			 * (most of them) is its own NFC */
+			Chunk ch = { cstart, i - cstart, outs->len, 0, false };
+			if (!cinvalid && cquick) {
+				ch.outlen = ch.rlen;
+				ch.same = true;
+				g_string_append_len(outs, raw + cstart, (gssize)ch.rlen);
+			} else {
+				char *norm = g_utf8_normalize(clean->str + cclean, (gssize)(clean->len - cclean),
+							      G_NORMALIZE_NFC);
+				ch.outlen = strlen(norm);
+				ch.same = !cinvalid && ch.outlen == ch.rlen && memcmp(norm, raw + cstart, ch.rlen) == 0;
+				g_string_append(outs, norm);
+				g_free(norm);
+			}
 			g_array_append_val(chunks, ch);
 			cstart = i;
 			cclean = clean->len;
 			cinvalid = false;
+			cquick = true;
 		}
 		if (i == le)
 			break;
-		g_string_append_unichar(clean, c);
+		if (invalid)
+			g_string_append_unichar(clean, c);
+		else
+			g_string_append_len(clean, raw + i, (gssize)n);
 		cinvalid |= invalid;
+		cquick = cquick && i == cstart && nfc_quick_yes(c);
 		i += n;
 	}
 

@@ -14,6 +14,9 @@ int cli_ingest(int argc, char **argv);
 int cli_events(int argc, char **argv);
 int cli_build(int argc, char **argv);
 int cli_render(int argc, char **argv);
+/* `frise articles --store PATH [--json]`: the store's articles with the
+ * date estimates of undated ones (cli_store.c). */
+int cli_store_articles(const char *store, bool json, int argc, char **argv);
 
 /* -1 with -q, 0 by default, 1 with -v. */
 extern int cli_verbosity;

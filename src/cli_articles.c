@@ -91,9 +91,12 @@ cli_articles(int argc, char **argv)
 {
 	CliInput in = { 0 };
 	gboolean json = FALSE;
+	char *store = NULL;
 	const GOptionEntry entries[] = {
 		CLI_INPUT_ENTRIES(&in),
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON array (offsets are bytes of the input)", NULL },
+		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store,
+		  "Show the articles of an event store instead, with the date estimates of undated ones", "PATH" },
 		G_OPTION_ENTRY_NULL
 	};
 	if (!cli_parse("articles", "[FILE|FOLDER|-]…",
@@ -103,6 +106,12 @@ cli_articles(int argc, char **argv)
 		       entries, &argc, &argv)) {
 		cli_input_clear(&in);
 		return FRISE_ERROR_USAGE;
+	}
+	if (store != NULL) { /* cli_store.c */
+		int c = cli_store_articles(store, json, argc, argv);
+		g_free(store);
+		cli_input_clear(&in);
+		return c;
 	}
 	int code = 0;
 	GPtrArray *articles = cli_read_inputs(&in, argc, argv, &code);

@@ -311,9 +311,11 @@ date_month_name(int month, FriseLang lang, bool abbrev)
 {
 	if (month < 1 || month > 12)
 		return "";
+	/* Indexing each table on its own: GCC's object-size check misreads
+	 * (c ? a : b)[i] as an out-of-bounds access under UBSan. */
 	if (lang == FRISE_LANG_FR)
-		return (abbrev ? months_fr_abbr : months_fr)[month - 1];
-	return (abbrev ? months_en_abbr : months_en)[month - 1];
+		return abbrev ? months_fr_abbr[month - 1] : months_fr[month - 1];
+	return abbrev ? months_en_abbr[month - 1] : months_en[month - 1];
 }
 
 /* Words of the display strings, one row per language. ORDER LANG for the

@@ -56,6 +56,8 @@ event_free(FriseEvent *e)
 	g_free(e->type);
 	if (e->sources != NULL)
 		g_ptr_array_unref(e->sources);
+	if (e->keys != NULL)
+		g_ptr_array_unref(e->keys);
 	g_free(e);
 }
 

@@ -1,19 +1,1259 @@
-/* store.c — placeholder until the event store lands. */
+/*
+ * store.c — the event store (prefix store_; see store.h): an SQLite file
+ * with articles, sentences, the tagger's mentions, merged events, their
+ * sources, user overrides and user templates.
+ *
+ * Invariants: every write happens in one BEGIN IMMEDIATE transaction (so
+ * two processes queue on the busy timeout instead of failing); events are
+ * recomputed from the mentions after each ingest or curation ("rebuild"),
+ * an event keeping its sequence/created/modified while its content digest
+ * is unchanged. Text offsets are bytes into articles.text, raw_* bytes
+ * into the article as read; ends are exclusive. Timestamps are Unix
+ * seconds from frise_now().
+ */
 #include "frise/store.h"
+#include "frise/extract.h"
 
-FriseStore *store_open(const char *path, GError **error)
+#include <sqlite3.h>
+#include <stdint.h>
+#include <string.h>
+
+#define BUSY_TIMEOUT_MS 30000
+
+struct FriseStore {
+	sqlite3 *db;
+	char *path;
+	FriseTemplates *templates; /* built-in + the store's user files; lazily */
+	bool dirty;                /* templates changed: the next ingest rebuilds */
+};
+
+/* ORDER MIGRATIONS: entry i brings user_version i to i + 1. */
+static const char *const migrations[] = {
+	"CREATE TABLE articles ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE,"
+	"  hash TEXT NOT NULL,"
+	"  path TEXT, title TEXT NOT NULL, url TEXT, source TEXT,"
+	"  lang TEXT NOT NULL,"
+	"  published TEXT, origin TEXT NOT NULL,"
+	"  estimate TEXT, precision TEXT, evidence TEXT,"
+	"  text TEXT NOT NULL,"
+	"  ingested INTEGER NOT NULL);"
+	"CREATE TABLE sentences ("
+	"  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,"
+	"  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL, boilerplate INTEGER NOT NULL,"
+	"  PRIMARY KEY (article, idx));"
+	"CREATE TABLE mentions ("
+	"  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,"
+	"  resolved INTEGER NOT NULL,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  type TEXT NOT NULL, value TEXT NOT NULL, mod TEXT NOT NULL,"
+	"  tense INTEGER NOT NULL, relative INTEGER NOT NULL, rule TEXT,"
+	"  PRIMARY KEY (article, resolved, start));"
+	"CREATE TABLE events ("
+	"  id TEXT PRIMARY KEY, ord INTEGER NOT NULL,"
+	"  value TEXT NOT NULL, mod TEXT NOT NULL, is_time INTEGER NOT NULL,"
+	"  title TEXT NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, status INTEGER NOT NULL,"
+	"  score REAL NOT NULL, conflict INTEGER NOT NULL, edited INTEGER NOT NULL,"
+	"  hidden INTEGER NOT NULL, sequence INTEGER NOT NULL, created INTEGER NOT NULL,"
+	"  modified INTEGER NOT NULL, digest TEXT NOT NULL);"
+	"CREATE TABLE event_sources ("
+	"  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+	"  idx INTEGER NOT NULL,"
+	"  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL, quote TEXT NOT NULL, raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,"
+	"  value TEXT NOT NULL, mod TEXT NOT NULL,"
+	"  PRIMARY KEY (event, idx));"
+	"CREATE INDEX event_sources_key ON event_sources(key);"
+	"CREATE TABLE overrides ("
+	"  seq INTEGER PRIMARY KEY, kind TEXT NOT NULL"
+	"    CHECK (kind IN ('title','date','type','hide','merge','split')),"
+	"  key TEXT NOT NULL, value TEXT, created INTEGER NOT NULL);"
+	"CREATE TABLE templates (name TEXT PRIMARY KEY, json TEXT NOT NULL);",
+};
+
+static bool
+fail(FriseStore *s, GError **error, const char *what)
 {
-	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL, "store_open: not written yet");
-	return NULL;
-}
-void store_close(FriseStore *s) { }
-bool store_ingest(FriseStore *s, GPtrArray *a, const FriseTagger *t, GError **error)
-{
-	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL, "store_ingest: not written yet");
+	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: %s: %s", s->path, what,
+		    sqlite3_errmsg(s->db));
 	return false;
 }
-FriseTimeline *store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
+
+static bool
+exec(FriseStore *s, const char *sql, GError **error)
 {
-	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL, "store_timeline: not written yet");
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: %s", s->path,
+			    msg ? msg : "SQLite error");
+		sqlite3_free(msg);
+		return false;
+	}
+	return true;
+}
+
+/* As exec, for the statements that take locks (journal mode, BEGIN
+ * IMMEDIATE): SQLite skips the busy handler where waiting could deadlock
+ * (two connections switching a new file to WAL at once), so retry here,
+ * for as long as the busy timeout. */
+static bool
+exec_locking(FriseStore *s, const char *sql, GError **error)
+{
+	gint64 until = g_get_monotonic_time() + BUSY_TIMEOUT_MS * 1000;
+	for (;;) {
+		int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return true;
+		if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) || g_get_monotonic_time() > until)
+			return exec(s, sql, error); /* once more, for the message */
+		g_usleep(20000);
+	}
+}
+
+static sqlite3_stmt *
+prepare(FriseStore *s, const char *sql, GError **error)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fail(s, error, "cannot prepare a query");
+		return NULL;
+	}
+	return st;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? g_strdup((const char *)t) : NULL;
+}
+
+static int
+user_version(FriseStore *s)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static bool
+migrate(FriseStore *s, GError **error)
+{
+	if (user_version(s) == (int)G_N_ELEMENTS(migrations))
+		return true;
+	if (!exec_locking(s, "BEGIN IMMEDIATE", error))
+		return false;
+	int v = user_version(s); /* again, now that we hold the lock */
+	if (v < 0 || v > (int)G_N_ELEMENTS(migrations)) {
+		exec(s, "ROLLBACK", NULL);
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE,
+			    "%s: schema version %d is not one this frise knows (%d); is it a frise store?",
+			    s->path, v, (int)G_N_ELEMENTS(migrations));
+		return false;
+	}
+	for (; v < (int)G_N_ELEMENTS(migrations); v++) {
+		char *pragma = g_strdup_printf("PRAGMA user_version = %d", v + 1);
+		bool ok = exec(s, migrations[v], error) && exec(s, pragma, error);
+		g_free(pragma);
+		if (!ok) {
+			exec(s, "ROLLBACK", NULL);
+			return false;
+		}
+	}
+	return exec(s, "COMMIT", error);
+}
+
+FriseStore *
+store_open(const char *path, GError **error)
+{
+	FriseStore *s = g_new0(FriseStore, 1);
+	s->path = g_strdup(path);
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		fail(s, error, "cannot open the store");
+		store_close(s);
+		return NULL;
+	}
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	/* a file that is not SQLite fails here, with a message naming it */
+	if (!exec_locking(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+			  error) ||
+	    !migrate(s, error)) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+store_close(FriseStore *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close_v2(s->db);
+	extract_templates_free(s->templates);
+	g_free(s->path);
+	g_free(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Templates                                                           */
+
+static FriseTemplates *
+templates(FriseStore *s, GError **error)
+{
+	if (s->templates != NULL)
+		return s->templates;
+	FriseTemplates *tp = extract_templates_new(error);
+	if (tp == NULL)
+		return NULL;
+	sqlite3_stmt *st = prepare(s, "SELECT name, json FROM templates ORDER BY rowid", error);
+	if (st == NULL) {
+		extract_templates_free(tp);
+		return NULL;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *json = (const char *)sqlite3_column_text(st, 1);
+		if (!extract_templates_add(tp, json, strlen(json), name, error)) {
+			sqlite3_finalize(st);
+			extract_templates_free(tp);
+			return NULL;
+		}
+	}
+	sqlite3_finalize(st);
+	s->templates = tp;
+	return tp;
+}
+
+bool
+store_add_templates(FriseStore *s, const char *path, GError **error)
+{
+	char *data = NULL;
+	gsize len = 0;
+	GError *e = NULL;
+	if (!g_file_get_contents(path, &data, &len, &e)) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s", e->message);
+		g_error_free(e);
+		return false;
+	}
+	FriseTemplates *tp = templates(s, error);
+	bool ok = tp != NULL && extract_templates_add(tp, data, len, path, error);
+	if (ok) {
+		sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO templates (name, json) VALUES (?, ?)", error);
+		ok = st != NULL;
+		if (ok) {
+			char *base = g_path_get_basename(path);
+			bind_text(st, 1, base);
+			sqlite3_bind_text(st, 2, data, (int)len, SQLITE_TRANSIENT);
+			ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save the templates");
+			g_free(base);
+		}
+		sqlite3_finalize(st);
+		s->dirty = true;
+	}
+	g_free(data);
+	return ok;
+}
+
+GPtrArray *
+store_types(FriseStore *s, GError **error)
+{
+	FriseTemplates *tp = templates(s, error);
+	if (tp == NULL)
+		return NULL;
+	const GPtrArray *types = extract_templates_types(tp);
+	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)event_type_free);
+	for (guint i = 0; i < types->len; i++) {
+		const FriseEventType *t = g_ptr_array_index(types, i);
+		FriseEventType *c = g_new0(FriseEventType, 1);
+		c->id = g_strdup(t->id);
+		c->colour = g_strdup(t->colour);
+		for (int l = 0; l < FRISE_LANG_COUNT; l++)
+			c->label[l] = g_strdup(t->label[l]);
+		g_ptr_array_add(out, c);
+	}
+	return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading documents                                                   */
+
+typedef struct {
+	gint64 seq;
+	char *id, *title, *url, *published, *estimate, *text;
+	FriseLang lang;
+	size_t len;
+	GArray *sentences;    /* FriseSentence */
+	GArray *base;         /* FriseTimex tagged with `published` (or none) */
+	GArray *resolved;     /* FriseTimex tagged with `estimate`, or NULL */
+} Doc;
+
+static void
+doc_clear(Doc *d)
+{
+	g_free(d->id);
+	g_free(d->title);
+	g_free(d->url);
+	g_free(d->published);
+	g_free(d->estimate);
+	g_free(d->text);
+	if (d->sentences)
+		g_array_unref(d->sentences);
+	if (d->base)
+		g_array_unref(d->base);
+	if (d->resolved)
+		g_array_unref(d->resolved);
+}
+
+static FriseTimexType
+timex_type_parse(const char *s)
+{
+	for (int t = FRISE_TIMEX_DATE; t <= FRISE_TIMEX_SET; t++)
+		if (strcmp(s, timex_type_name((FriseTimexType)t)) == 0)
+			return (FriseTimexType)t;
+	return FRISE_TIMEX_DATE;
+}
+
+static GArray *
+load_docs(FriseStore *s, GError **error)
+{
+	GArray *docs = g_array_new(FALSE, TRUE, sizeof(Doc));
+	g_array_set_clear_func(docs, (GDestroyNotify)doc_clear);
+	sqlite3_stmt *st = prepare(s, "SELECT seq, id, title, url, published, estimate, text, lang "
+				      "FROM articles ORDER BY seq", error);
+	if (st == NULL) {
+		g_array_unref(docs);
+		return NULL;
+	}
+	GHashTable *by_seq = g_hash_table_new(g_int64_hash, g_int64_equal);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		Doc d = { 0 };
+		d.seq = sqlite3_column_int64(st, 0);
+		d.id = col_text(st, 1);
+		d.title = col_text(st, 2);
+		d.url = col_text(st, 3);
+		d.published = col_text(st, 4);
+		d.estimate = col_text(st, 5);
+		d.text = col_text(st, 6);
+		d.len = (size_t)sqlite3_column_bytes(st, 6);
+		d.lang = frise_lang_parse((const char *)sqlite3_column_text(st, 7));
+		d.sentences = g_array_new(FALSE, FALSE, sizeof(FriseSentence));
+		d.base = g_array_new(FALSE, FALSE, sizeof(FriseTimex));
+		g_array_append_val(docs, d);
+	}
+	sqlite3_finalize(st);
+	for (guint i = 0; i < docs->len; i++)
+		g_hash_table_insert(by_seq, &g_array_index(docs, Doc, i).seq, GUINT_TO_POINTER(i));
+	st = prepare(s, "SELECT article, start, end, raw_start, raw_end, boilerplate FROM sentences "
+			"ORDER BY article, idx", error);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		gint64 a = sqlite3_column_int64(st, 0);
+		gpointer ip;
+		if (!g_hash_table_lookup_extended(by_seq, &a, NULL, &ip))
+			continue;
+		Doc *d = &g_array_index(docs, Doc, GPOINTER_TO_UINT(ip));
+		FriseSentence se = { (size_t)sqlite3_column_int64(st, 1), (size_t)sqlite3_column_int64(st, 2),
+				     (size_t)sqlite3_column_int64(st, 3), (size_t)sqlite3_column_int64(st, 4),
+				     sqlite3_column_int(st, 5) != 0 };
+		g_array_append_val(d->sentences, se);
+	}
+	sqlite3_finalize(st);
+	st = prepare(s, "SELECT article, resolved, start, end, type, value, mod, tense, relative, rule "
+			"FROM mentions ORDER BY article, resolved, start", error);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		gint64 a = sqlite3_column_int64(st, 0);
+		gpointer ip;
+		if (!g_hash_table_lookup_extended(by_seq, &a, NULL, &ip))
+			continue;
+		Doc *d = &g_array_index(docs, Doc, GPOINTER_TO_UINT(ip));
+		FriseTimex t = { 0 };
+		t.start = (size_t)sqlite3_column_int64(st, 2);
+		t.end = (size_t)sqlite3_column_int64(st, 3);
+		t.type = timex_type_parse((const char *)sqlite3_column_text(st, 4));
+		g_strlcpy(t.value, (const char *)sqlite3_column_text(st, 5), sizeof t.value);
+		g_strlcpy(t.mod, (const char *)sqlite3_column_text(st, 6), sizeof t.mod);
+		t.tense = (FriseTense)sqlite3_column_int(st, 7);
+		t.relative = sqlite3_column_int(st, 8) != 0;
+		t.rule = sqlite3_column_text(st, 9) ? g_intern_string((const char *)sqlite3_column_text(st, 9)) : NULL;
+		GArray **into = sqlite3_column_int(st, 1) ? &d->resolved : &d->base;
+		if (*into == NULL)
+			*into = g_array_new(FALSE, FALSE, sizeof(FriseTimex));
+		g_array_append_val(*into, t);
+	}
+	sqlite3_finalize(st);
+	g_hash_table_unref(by_seq);
+	return docs;
+}
+
+static bool
+save_mentions(FriseStore *s, gint64 seq, int resolved, GArray *tx, GError **error)
+{
+	sqlite3_stmt *del = prepare(s, "DELETE FROM mentions WHERE article = ? AND resolved = ?", error);
+	if (del == NULL)
+		return false;
+	sqlite3_bind_int64(del, 1, seq);
+	sqlite3_bind_int(del, 2, resolved);
+	bool ok = sqlite3_step(del) == SQLITE_DONE || fail(s, error, "cannot delete mentions");
+	sqlite3_finalize(del);
+	if (!ok || tx == NULL)
+		return ok;
+	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO mentions (article, resolved, start, end, type, "
+				      "value, mod, tense, relative, rule) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
+	if (st == NULL)
+		return false;
+	for (guint i = 0; ok && i < tx->len; i++) {
+		const FriseTimex *t = &g_array_index(tx, FriseTimex, i);
+		sqlite3_bind_int64(st, 1, seq);
+		sqlite3_bind_int(st, 2, resolved);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)t->start);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)t->end);
+		bind_text(st, 5, timex_type_name(t->type));
+		bind_text(st, 6, t->value);
+		bind_text(st, 7, t->mod);
+		sqlite3_bind_int(st, 8, (int)t->tense);
+		sqlite3_bind_int(st, 9, t->relative);
+		bind_text(st, 10, t->rule);
+		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save a mention");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rebuild: estimates, merge, events                                   */
+
+static GArray *
+load_overrides(FriseStore *s, GPtrArray *strings, GError **error)
+{
+	GArray *ov = g_array_new(FALSE, FALSE, sizeof(FriseOverride));
+	sqlite3_stmt *st = prepare(s, "SELECT kind, key, value FROM overrides ORDER BY seq", error);
+	if (st == NULL) {
+		g_array_unref(ov);
+		return NULL;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int kind = extract_override_parse((const char *)sqlite3_column_text(st, 0));
+		if (kind < 0)
+			continue;
+		char *key = col_text(st, 1), *value = col_text(st, 2);
+		g_ptr_array_add(strings, key);
+		if (value != NULL)
+			g_ptr_array_add(strings, value);
+		FriseOverride o = { (FriseOverrideKind)kind, key, value };
+		g_array_append_val(ov, o);
+	}
+	sqlite3_finalize(st);
+	return ov;
+}
+
+static void
+fill_doc(FriseDoc *fd, const Doc *d, bool use_resolved)
+{
+	fd->id = d->id;
+	fd->title = d->title;
+	fd->url = d->url;
+	fd->text = d->text;
+	fd->len = d->len;
+	fd->lang = d->lang;
+	fd->published = d->published;
+	fd->sentences = d->sentences;
+	if (use_resolved && d->published == NULL && d->resolved != NULL && d->estimate != NULL) {
+		fd->timexes = d->resolved;
+		fd->dct = d->estimate;
+	} else {
+		fd->timexes = d->base;
+		fd->dct = d->published;
+	}
+}
+
+/* Estimates undated articles and re-tags them with their estimate. */
+static bool
+estimate_all(FriseStore *s, GArray *docs, const FriseTagger *tagger, FriseTemplates *tp,
+	     GError **error)
+{
+	guint n = docs->len;
+	FriseDoc *fds = g_new0(FriseDoc, n);
+	for (guint i = 0; i < n; i++)
+		fill_doc(&fds[i], &g_array_index(docs, Doc, i), false);
+	bool ok = true;
+	sqlite3_stmt *up = prepare(s, "UPDATE articles SET estimate = ?, precision = ?, evidence = ? "
+				      "WHERE seq = ?", error);
+	if (up == NULL) {
+		g_free(fds);
+		return false;
+	}
+	for (guint i = 0; ok && i < n; i++) {
+		Doc *d = &g_array_index(docs, Doc, i);
+		if (d->published != NULL)
+			continue;
+		FriseEstimate est;
+		extract_estimate(fds, n, i, tp, &est);
+		GArray *tx = NULL;
+		if (est.value != NULL) {
+			FriseTagOptions opts = { .lang = d->lang, .dct = est.value };
+			tx = timex_tag(tagger, d->text, d->len, &opts, error);
+			if (tx == NULL) {
+				ok = false;
+				extract_estimate_clear(&est);
+				break;
+			}
+			for (guint k = 0; k < tx->len; k++) {
+				FriseTimex *t = &g_array_index(tx, FriseTimex, k);
+				const char *r = g_hash_table_lookup(est.resolved, GUINT_TO_POINTER((guint)t->start));
+				if (r != NULL)
+					g_strlcpy(t->value, r, sizeof t->value);
+				g_clear_pointer(&t->explain, g_free);
+			}
+		}
+		ok = save_mentions(s, d->seq, 1, tx, error);
+		bind_text(up, 1, est.value);
+		bind_text(up, 2, est.value ? date_granularity_name(est.precision) : NULL);
+		bind_text(up, 3, est.evidence);
+		sqlite3_bind_int64(up, 4, d->seq);
+		ok = ok && (sqlite3_step(up) == SQLITE_DONE || fail(s, error, "cannot save an estimate"));
+		sqlite3_reset(up);
+		g_free(d->estimate);
+		d->estimate = g_strdup(est.value);
+		if (d->resolved != NULL)
+			g_array_unref(d->resolved);
+		d->resolved = tx != NULL ? g_array_copy(tx) : NULL;
+		if (tx != NULL)
+			timex_array_free(tx);
+		extract_estimate_clear(&est);
+	}
+	sqlite3_finalize(up);
+	g_free(fds);
+	return ok;
+}
+
+typedef struct {
+	int sequence;
+	gint64 created, modified;
+	char *digest;
+} Previous;
+
+static void
+previous_free(Previous *p)
+{
+	g_free(p->digest);
+	g_free(p);
+}
+
+static bool
+write_events(FriseStore *s, GArray *docs, GPtrArray *events, GError **error)
+{
+	GHashTable *prev = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)previous_free);
+	sqlite3_stmt *st = prepare(s, "SELECT id, sequence, created, modified, digest FROM events", error);
+	if (st == NULL) {
+		g_hash_table_unref(prev);
+		return false;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		Previous *p = g_new0(Previous, 1);
+		p->sequence = sqlite3_column_int(st, 1);
+		p->created = sqlite3_column_int64(st, 2);
+		p->modified = sqlite3_column_int64(st, 3);
+		p->digest = col_text(st, 4);
+		g_hash_table_insert(prev, col_text(st, 0), p);
+	}
+	sqlite3_finalize(st);
+	bool ok = exec(s, "DELETE FROM events", error);
+	GDateTime *nowt = frise_now();
+	gint64 now = g_date_time_to_unix(nowt);
+	g_date_time_unref(nowt);
+	GHashTable *seq_of = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < docs->len; i++) {
+		Doc *d = &g_array_index(docs, Doc, i);
+		g_hash_table_insert(seq_of, d->id, &d->seq);
+	}
+	sqlite3_stmt *ev = prepare(s, "INSERT INTO events (id, ord, value, mod, is_time, title, text, type, "
+				      "status, score, conflict, edited, hidden, sequence, created, modified, "
+				      "digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+	sqlite3_stmt *so = prepare(s, "INSERT INTO event_sources (event, idx, article, key, quote, raw_start, "
+				      "raw_end, value, mod) VALUES (?,?,?,?,?,?,?,?,?)", error);
+	ok = ok && ev != NULL && so != NULL;
+	for (guint i = 0; ok && i < events->len; i++) {
+		FriseEvent *e = g_ptr_array_index(events, i);
+		char *digest = extract_event_digest(e);
+		Previous *p = g_hash_table_lookup(prev, e->id);
+		if (p == NULL) {
+			e->sequence = 0;
+			e->created = e->modified = now;
+		} else if (g_strcmp0(p->digest, digest) != 0) {
+			e->sequence = p->sequence + 1;
+			e->created = p->created;
+			e->modified = now;
+		} else {
+			e->sequence = p->sequence;
+			e->created = p->created;
+			e->modified = p->modified;
+		}
+		bind_text(ev, 1, e->id);
+		sqlite3_bind_int(ev, 2, (int)i);
+		bind_text(ev, 3, e->value);
+		bind_text(ev, 4, e->mod);
+		sqlite3_bind_int(ev, 5, e->is_time);
+		bind_text(ev, 6, e->title);
+		bind_text(ev, 7, e->text);
+		bind_text(ev, 8, e->type);
+		sqlite3_bind_int(ev, 9, (int)e->status);
+		sqlite3_bind_double(ev, 10, e->score);
+		sqlite3_bind_int(ev, 11, e->conflict);
+		sqlite3_bind_int(ev, 12, e->edited);
+		sqlite3_bind_int(ev, 13, e->hidden);
+		sqlite3_bind_int(ev, 14, e->sequence);
+		sqlite3_bind_int64(ev, 15, e->created);
+		sqlite3_bind_int64(ev, 16, e->modified);
+		bind_text(ev, 17, digest);
+		g_free(digest);
+		ok = sqlite3_step(ev) == SQLITE_DONE || fail(s, error, "cannot save an event");
+		sqlite3_reset(ev);
+		for (guint k = 0; ok && k < e->sources->len; k++) {
+			FriseSource *src = g_ptr_array_index(e->sources, k);
+			gint64 *aseq = g_hash_table_lookup(seq_of, src->article);
+			bind_text(so, 1, e->id);
+			sqlite3_bind_int(so, 2, (int)k);
+			sqlite3_bind_int64(so, 3, aseq ? *aseq : 0);
+			bind_text(so, 4, g_ptr_array_index(e->keys, k));
+			bind_text(so, 5, src->quote);
+			sqlite3_bind_int64(so, 6, (sqlite3_int64)src->start);
+			sqlite3_bind_int64(so, 7, (sqlite3_int64)src->end);
+			bind_text(so, 8, src->value);
+			bind_text(so, 9, src->mod);
+			ok = sqlite3_step(so) == SQLITE_DONE || fail(s, error, "cannot save an event source");
+			sqlite3_reset(so);
+		}
+	}
+	sqlite3_finalize(ev);
+	sqlite3_finalize(so);
+	g_hash_table_unref(seq_of);
+	g_hash_table_unref(prev);
+	return ok;
+}
+
+/* Recomputes every event from the stored mentions; with `tagger`, first
+ * re-estimates the undated articles. Runs inside the caller's transaction. */
+static bool
+rebuild(FriseStore *s, const FriseTagger *tagger, GError **error)
+{
+	FriseTemplates *tp = templates(s, error);
+	if (tp == NULL)
+		return false;
+	GArray *docs = load_docs(s, error);
+	if (docs == NULL)
+		return false;
+	bool ok = tagger == NULL || estimate_all(s, docs, tagger, tp, error);
+	GPtrArray *strings = g_ptr_array_new_with_free_func(g_free);
+	GArray *ov = ok ? load_overrides(s, strings, error) : NULL;
+	ok = ok && ov != NULL;
+	if (ok) {
+		guint n = docs->len;
+		FriseDoc *fds = g_new0(FriseDoc, n);
+		GPtrArray *cands = g_ptr_array_new_with_free_func((GDestroyNotify)extract_candidate_free);
+		for (guint i = 0; i < n; i++)
+			fill_doc(&fds[i], &g_array_index(docs, Doc, i), true);
+		for (guint i = 0; i < n; i++) {
+			GPtrArray *c = extract_candidates(fds, i, tp, true);
+			g_ptr_array_extend_and_steal(cands, c);
+		}
+		GPtrArray *events = extract_merge(fds, n, cands, ov);
+		ok = write_events(s, docs, events, error);
+		g_ptr_array_unref(events);
+		g_ptr_array_unref(cands);
+		g_free(fds);
+	}
+	if (ov != NULL)
+		g_array_unref(ov);
+	g_ptr_array_unref(strings);
+	g_array_unref(docs);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Ingest                                                              */
+
+typedef struct {
+	const FriseArticle *a;
+	const char *id;      /* a->id, or a->path when another article of the batch has that id */
+	GArray *sentences;
+	GArray *timexes;
+} Prepared;
+
+/* True when the store holds article `id` with the same bytes and the same
+ * metadata (a new --dct or title is a change too). */
+static bool
+stored_same(FriseStore *s, const char *id, const FriseArticle *a)
+{
+	sqlite3_stmt *st = NULL;
+	bool same = false;
+	if (sqlite3_prepare_v2(s->db, "SELECT hash, published, title, url, lang FROM articles WHERE id = ?", -1,
+			       &st, NULL) == SQLITE_OK) {
+		bind_text(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			same = g_strcmp0((const char *)sqlite3_column_text(st, 0), a->hash) == 0 &&
+			       g_strcmp0((const char *)sqlite3_column_text(st, 1), a->published) == 0 &&
+			       g_strcmp0((const char *)sqlite3_column_text(st, 2), a->title) == 0 &&
+			       g_strcmp0((const char *)sqlite3_column_text(st, 3), a->url) == 0 &&
+			       g_strcmp0((const char *)sqlite3_column_text(st, 4), frise_lang_code(a->lang)) == 0;
+	}
+	sqlite3_finalize(st);
+	return same;
+}
+
+static GArray *
+article_sentences(const FriseArticle *a)
+{
+	GArray *ss = extract_sentences(a->text, a->body.start, a->body.end);
+	for (guint i = 0; i < ss->len; i++) {
+		FriseSentence *se = &g_array_index(ss, FriseSentence, i);
+		se->raw_start = article_raw_offset(a, se->start);
+		se->raw_end = article_raw_offset(a, se->end);
+		se->boilerplate = article_is_boilerplate(a, se->start);
+	}
+	return ss;
+}
+
+static bool
+save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
+{
+	const FriseArticle *a = p->a;
+	gint64 seq = 0;
+	sqlite3_stmt *st = prepare(s, "SELECT seq FROM articles WHERE id = ?", error);
+	if (st == NULL)
+		return false;
+	bind_text(st, 1, p->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	const char *sql = seq != 0
+		? "UPDATE articles SET hash=?1, path=?2, title=?3, url=?4, source=?5, lang=?6, published=?7, "
+		  "origin=?8, text=?9, ingested=?10, estimate=NULL, precision=NULL, evidence=NULL WHERE seq=?11"
+		: "INSERT INTO articles (hash, path, title, url, source, lang, published, origin, text, "
+		  "ingested, id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?12)";
+	st = prepare(s, sql, error);
+	if (st == NULL)
+		return false;
+	bind_text(st, 1, a->hash);
+	bind_text(st, 2, a->path);
+	bind_text(st, 3, a->title);
+	bind_text(st, 4, a->url);
+	bind_text(st, 5, a->source);
+	bind_text(st, 6, frise_lang_code(a->lang));
+	bind_text(st, 7, a->published);
+	bind_text(st, 8, article_origin_name(a->published_origin));
+	sqlite3_bind_text(st, 9, a->text, (int)a->text_len, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 10, now);
+	if (seq != 0)
+		sqlite3_bind_int64(st, 11, seq);
+	else
+		bind_text(st, 12, p->id);
+	bool ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save an article");
+	sqlite3_finalize(st);
+	if (!ok)
+		return false;
+	if (seq == 0)
+		seq = sqlite3_last_insert_rowid(s->db);
+	char *del = g_strdup_printf("DELETE FROM sentences WHERE article = %" G_GINT64_FORMAT ";"
+				    "DELETE FROM mentions WHERE article = %" G_GINT64_FORMAT, seq, seq);
+	ok = exec(s, del, error);
+	g_free(del);
+	st = ok ? prepare(s, "INSERT INTO sentences (article, idx, start, end, raw_start, raw_end, boilerplate) "
+			     "VALUES (?,?,?,?,?,?,?)", error) : NULL;
+	ok = st != NULL;
+	for (guint i = 0; ok && i < p->sentences->len; i++) {
+		const FriseSentence *se = &g_array_index(p->sentences, FriseSentence, i);
+		sqlite3_bind_int64(st, 1, seq);
+		sqlite3_bind_int(st, 2, (int)i);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)se->start);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)se->end);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)se->raw_start);
+		sqlite3_bind_int64(st, 6, (sqlite3_int64)se->raw_end);
+		sqlite3_bind_int(st, 7, se->boilerplate);
+		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save a sentence");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return ok && save_mentions(s, seq, 0, p->timexes, error);
+}
+
+bool
+store_ingest(FriseStore *s, GPtrArray *articles, const FriseTagger *tagger, GError **error)
+{
+	if (templates(s, error) == NULL)
+		return false;
+	/* tag outside the write lock; unchanged articles are not tagged */
+	GArray *prep = g_array_new(FALSE, TRUE, sizeof(Prepared));
+	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+	bool ok = true;
+	for (guint i = 0; ok && articles != NULL && i < articles->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(articles, i);
+		/* two files called x.txt in two folders: the second goes by its path */
+		const char *id = g_hash_table_contains(ids, a->id) && a->path != NULL ? a->path : a->id;
+		if (!g_hash_table_add(ids, (gpointer)id))
+			continue; /* the same input twice */
+		if (stored_same(s, id, a))
+			continue;
+		Prepared p = { a, id, article_sentences(a), NULL };
+		FriseTagOptions opts = { .lang = a->lang, .dct = a->published };
+		p.timexes = timex_tag(tagger, a->text, a->text_len, &opts, error);
+		if (p.timexes == NULL) {
+			g_prefix_error(error, "%s: ", a->path ? a->path : a->id);
+			g_array_unref(p.sentences);
+			ok = false;
+			break;
+		}
+		for (guint k = 0; k < p.timexes->len; k++)
+			g_clear_pointer(&g_array_index(p.timexes, FriseTimex, k).explain, g_free);
+		g_array_append_val(prep, p);
+	}
+	g_hash_table_unref(ids);
+	if (ok && (prep->len > 0 || s->dirty)) {
+		GDateTime *nowt = frise_now();
+		gint64 now = g_date_time_to_unix(nowt);
+		g_date_time_unref(nowt);
+		ok = exec_locking(s, "BEGIN IMMEDIATE", error);
+		for (guint i = 0; ok && i < prep->len; i++) {
+			Prepared *p = &g_array_index(prep, Prepared, i);
+			/* another process may have been first */
+			if (!stored_same(s, p->id, p->a))
+				ok = save_article(s, p, now, error);
+		}
+		ok = ok && rebuild(s, tagger, error) && exec(s, "COMMIT", error);
+		if (!ok)
+			exec(s, "ROLLBACK", NULL);
+		else
+			s->dirty = false;
+	}
+	for (guint i = 0; i < prep->len; i++) {
+		Prepared *p = &g_array_index(prep, Prepared, i);
+		g_array_unref(p->sentences);
+		if (p->timexes)
+			timex_array_free(p->timexes);
+	}
+	g_array_unref(prep);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Timeline                                                            */
+
+static gint
+cmp_score(gconstpointer pa, gconstpointer pb)
+{
+	const FriseEvent *a = *(FriseEvent *const *)pa, *b = *(FriseEvent *const *)pb;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return 0; /* g_ptr_array_sort is stable: ties keep source order */
+}
+
+/* Order of first appearance in the articles (article seq, then bytes). */
+typedef struct {
+	FriseEvent *e;
+	gint64 seq;
+	size_t start;
+	guint ord;
+} Ranked;
+
+static gint
+cmp_source_order(gconstpointer pa, gconstpointer pb)
+{
+	const Ranked *a = pa, *b = pb;
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static gint
+cmp_ord(gconstpointer pa, gconstpointer pb)
+{
+	const Ranked *a = pa, *b = pb;
+	return a->ord < b->ord ? -1 : a->ord > b->ord;
+}
+
+FriseTimeline *
+store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
+{
+	FriseTimeline *tl = event_timeline_new();
+	GPtrArray *types = store_types(s, error);
+	if (types == NULL) {
+		event_timeline_free(tl);
+		return NULL;
+	}
+	g_ptr_array_extend_and_steal(tl->types, types);
+	/* articles */
+	GHashTable *info_of = g_hash_table_new(g_int64_hash, g_int64_equal);
+	GArray *seqs = g_array_new(FALSE, FALSE, sizeof(gint64));
+	sqlite3_stmt *st = prepare(s, "SELECT seq, id, title, url, published, origin, estimate, lang "
+				      "FROM articles ORDER BY seq", error);
+	if (st == NULL)
+		goto fail;
+	int counts[FRISE_LANG_COUNT] = { 0 };
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		FriseArticleInfo *a = g_new0(FriseArticleInfo, 1);
+		gint64 seq = sqlite3_column_int64(st, 0);
+		a->id = col_text(st, 1);
+		a->title = col_text(st, 2);
+		a->url = col_text(st, 3);
+		a->published = col_text(st, 4);
+		a->origin = col_text(st, 5);
+		if (a->published == NULL && sqlite3_column_text(st, 6) != NULL) {
+			a->published = col_text(st, 6);
+			g_free(a->origin);
+			a->origin = g_strdup(article_origin_name(FRISE_ORIGIN_ESTIMATED));
+		}
+		a->lang = frise_lang_parse((const char *)sqlite3_column_text(st, 7));
+		counts[a->lang]++;
+		g_array_append_val(seqs, seq);
+		g_ptr_array_add(tl->articles, a);
+	}
+	sqlite3_finalize(st);
+	for (guint i = 0; i < tl->articles->len; i++)
+		g_hash_table_insert(info_of, &g_array_index(seqs, gint64, i), g_ptr_array_index(tl->articles, i));
+	tl->lang = counts[FRISE_LANG_EN] > counts[FRISE_LANG_FR] ? FRISE_LANG_EN : FRISE_LANG_FR;
+	if (tl->articles->len > 0)
+		tl->title = g_strdup(((FriseArticleInfo *)g_ptr_array_index(tl->articles, 0))->title);
+	else
+		tl->title = g_strdup("");
+	/* events */
+	GArray *ranked = g_array_new(FALSE, FALSE, sizeof(Ranked));
+	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	st = prepare(s, "SELECT id, ord, value, mod, is_time, title, text, type, status, score, conflict, "
+			"edited, hidden, sequence, created, modified FROM events ORDER BY ord", error);
+	if (st == NULL) {
+		g_array_unref(ranked);
+		g_hash_table_unref(by_id);
+		goto fail;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 12) && !(q != NULL && q->with_hidden))
+			continue;
+		FriseEvent *e = g_new0(FriseEvent, 1);
+		e->id = col_text(st, 0);
+		e->value = col_text(st, 2);
+		e->mod = col_text(st, 3);
+		e->is_time = sqlite3_column_int(st, 4) != 0;
+		e->title = col_text(st, 5);
+		e->text = col_text(st, 6);
+		e->type = col_text(st, 7);
+		e->status = (FriseStatus)sqlite3_column_int(st, 8);
+		e->score = sqlite3_column_double(st, 9);
+		e->conflict = sqlite3_column_int(st, 10) != 0;
+		e->edited = sqlite3_column_int(st, 11) != 0;
+		e->hidden = sqlite3_column_int(st, 12) != 0;
+		e->sequence = sqlite3_column_int(st, 13);
+		e->created = sqlite3_column_int64(st, 14);
+		e->modified = sqlite3_column_int64(st, 15);
+		e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
+		e->keys = g_ptr_array_new_with_free_func(g_free);
+		Ranked r = { e, G_MAXINT64, SIZE_MAX, (guint)sqlite3_column_int(st, 1) };
+		g_array_append_val(ranked, r);
+	}
+	sqlite3_finalize(st);
+	for (guint i = 0; i < ranked->len; i++)
+		g_hash_table_insert(by_id, g_array_index(ranked, Ranked, i).e->id, GUINT_TO_POINTER(i));
+	st = prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod FROM event_sources "
+			"ORDER BY event, idx", error);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		gpointer ip;
+		if (!g_hash_table_lookup_extended(by_id, sqlite3_column_text(st, 0), NULL, &ip))
+			continue;
+		Ranked *r = &g_array_index(ranked, Ranked, GPOINTER_TO_UINT(ip));
+		gint64 aseq = sqlite3_column_int64(st, 1);
+		FriseArticleInfo *a = g_hash_table_lookup(info_of, &aseq);
+		FriseSource *src = g_new0(FriseSource, 1);
+		src->article = g_strdup(a ? a->id : "");
+		src->title = g_strdup(a ? a->title : "");
+		src->url = g_strdup(a ? a->url : NULL);
+		src->published = g_strdup(a ? a->published : NULL);
+		src->quote = col_text(st, 3);
+		src->start = (size_t)sqlite3_column_int64(st, 4);
+		src->end = (size_t)sqlite3_column_int64(st, 5);
+		src->value = col_text(st, 6);
+		src->mod = col_text(st, 7);
+		g_ptr_array_add(r->e->sources, src);
+		g_ptr_array_add(r->e->keys, col_text(st, 2));
+		if (aseq < r->seq || (aseq == r->seq && src->start < r->start)) {
+			r->seq = aseq;
+			r->start = src->start;
+		}
+	}
+	sqlite3_finalize(st);
+	g_hash_table_unref(by_id);
+	size_t keep = ranked->len;
+	if (q != NULL && q->top > 0 && q->top < keep) {
+		g_array_sort(ranked, cmp_source_order);
+		GPtrArray *tmp = g_ptr_array_new();
+		for (guint i = 0; i < ranked->len; i++)
+			g_ptr_array_add(tmp, &g_array_index(ranked, Ranked, i));
+		/* stable sort by score over source order */
+		GArray *sorted = g_array_new(FALSE, FALSE, sizeof(Ranked));
+		GPtrArray *evs = g_ptr_array_new();
+		for (guint i = 0; i < tmp->len; i++)
+			g_ptr_array_add(evs, ((Ranked *)g_ptr_array_index(tmp, i))->e);
+		g_ptr_array_sort(evs, cmp_score);
+		GHashTable *rank_of = g_hash_table_new(g_direct_hash, g_direct_equal);
+		for (guint i = 0; i < evs->len; i++)
+			g_hash_table_insert(rank_of, g_ptr_array_index(evs, i), GUINT_TO_POINTER(i));
+		for (guint i = 0; i < ranked->len; i++) {
+			Ranked r = g_array_index(ranked, Ranked, i);
+			if (GPOINTER_TO_UINT(g_hash_table_lookup(rank_of, r.e)) < q->top)
+				g_array_append_val(sorted, r);
+			else
+				event_free(r.e);
+		}
+		g_hash_table_unref(rank_of);
+		g_ptr_array_unref(evs);
+		g_ptr_array_unref(tmp);
+		g_array_unref(ranked);
+		ranked = sorted;
+		keep = ranked->len;
+	}
+	g_array_sort(ranked, cmp_ord);
+	for (guint i = 0; i < keep; i++)
+		g_ptr_array_add(tl->events, g_array_index(ranked, Ranked, i).e);
+	g_array_unref(ranked);
+	g_hash_table_unref(info_of);
+	g_array_unref(seqs);
+	return tl;
+fail:
+	g_hash_table_unref(info_of);
+	g_array_unref(seqs);
+	event_timeline_free(tl);
 	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Curation                                                            */
+
+static bool
+event_exists(FriseStore *s, const char *id, GError **error)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT 1 FROM events WHERE id = ?", error);
+	if (st == NULL)
+		return false;
+	bind_text(st, 1, id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!found)
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: no event with id '%s' (see 'frise events')",
+			    s->path, id);
+	return found;
+}
+
+static bool
+add_override(FriseStore *s, FriseOverrideKind kind, const char *key, const char *value, bool replace,
+	     GError **error)
+{
+	if (replace) {
+		sqlite3_stmt *d = prepare(s, "DELETE FROM overrides WHERE kind = ? AND key = ?", error);
+		if (d == NULL)
+			return false;
+		bind_text(d, 1, extract_override_name(kind));
+		bind_text(d, 2, key);
+		bool ok = sqlite3_step(d) == SQLITE_DONE || fail(s, error, "cannot replace an override");
+		sqlite3_finalize(d);
+		if (!ok)
+			return false;
+	}
+	sqlite3_stmt *st = prepare(s, "INSERT INTO overrides (kind, key, value, created) VALUES (?,?,?,?)", error);
+	if (st == NULL)
+		return false;
+	GDateTime *now = frise_now();
+	bind_text(st, 1, extract_override_name(kind));
+	bind_text(st, 2, key);
+	bind_text(st, 3, value);
+	sqlite3_bind_int64(st, 4, g_date_time_to_unix(now));
+	g_date_time_unref(now);
+	bool ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save an override");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static bool
+begin(FriseStore *s, GError **error)
+{
+	return exec_locking(s, "BEGIN IMMEDIATE", error);
+}
+
+static bool
+finish(FriseStore *s, bool ok, GError **error)
+{
+	ok = ok && rebuild(s, NULL, error) && exec(s, "COMMIT", error);
+	if (!ok)
+		exec(s, "ROLLBACK", NULL);
+	return ok;
+}
+
+bool
+store_edit_event(FriseStore *s, const char *id, const char *title, const char *date, const char *type,
+		 GError **error)
+{
+	if (date != NULL && !date_is_anchored(date)) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE,
+			    "'%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or another TIMEX3 value)", date);
+		return false;
+	}
+	if (type != NULL) {
+		FriseTemplates *tp = templates(s, error);
+		if (tp == NULL)
+			return false;
+		const GPtrArray *types = extract_templates_types(tp);
+		bool known = false;
+		for (guint i = 0; i < types->len; i++)
+			known |= strcmp(((FriseEventType *)g_ptr_array_index(types, i))->id, type) == 0;
+		if (!known) {
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE,
+				    "'%s' is not an event type (see templates/events.json)", type);
+			return false;
+		}
+	}
+	if (!begin(s, error))
+		return false;
+	bool ok = event_exists(s, id, error) &&
+		  (title == NULL || add_override(s, FRISE_OVERRIDE_TITLE, id, title, true, error)) &&
+		  (date == NULL || add_override(s, FRISE_OVERRIDE_DATE, id, date, true, error)) &&
+		  (type == NULL || add_override(s, FRISE_OVERRIDE_TYPE, id, type, true, error));
+	return finish(s, ok, error);
+}
+
+bool
+store_hide_event(FriseStore *s, const char *id, bool hide, GError **error)
+{
+	if (!begin(s, error))
+		return false;
+	bool ok = event_exists(s, id, error);
+	if (ok && hide)
+		ok = add_override(s, FRISE_OVERRIDE_HIDE, id, "", true, error);
+	else if (ok) {
+		sqlite3_stmt *d = prepare(s, "DELETE FROM overrides WHERE kind = 'hide' AND key = ?", error);
+		ok = d != NULL;
+		if (ok) {
+			bind_text(d, 1, id);
+			ok = sqlite3_step(d) == SQLITE_DONE || fail(s, error, "cannot delete an override");
+		}
+		sqlite3_finalize(d);
+	}
+	return finish(s, ok, error);
+}
+
+bool
+store_merge_events(FriseStore *s, const char *const *ids, size_t n, GError **error)
+{
+	if (n < 2) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE, "merge needs at least two event ids");
+		return false;
+	}
+	if (!begin(s, error))
+		return false;
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = event_exists(s, ids[i], error);
+	/* an event id is the key of its first mention */
+	for (size_t i = 1; ok && i < n; i++)
+		ok = add_override(s, FRISE_OVERRIDE_MERGE, ids[0], ids[i], false, error);
+	return finish(s, ok, error);
+}
+
+bool
+store_split_event(FriseStore *s, const char *id, GError **error)
+{
+	if (!begin(s, error))
+		return false;
+	bool ok = event_exists(s, id, error);
+	sqlite3_stmt *st = ok ? prepare(s, "SELECT key FROM event_sources WHERE event = ? ORDER BY idx", error) : NULL;
+	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+	if (st != NULL) {
+		bind_text(st, 1, id);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			g_ptr_array_add(keys, col_text(st, 0));
+		sqlite3_finalize(st);
+	} else {
+		ok = false;
+	}
+	sqlite3_stmt *d = ok ? prepare(s, "DELETE FROM overrides WHERE kind = 'merge' AND (key = ?1 OR value = ?1)",
+				       error) : NULL;
+	ok = ok && d != NULL;
+	for (guint i = 0; ok && i < keys->len; i++) {
+		bind_text(d, 1, g_ptr_array_index(keys, i));
+		ok = sqlite3_step(d) == SQLITE_DONE || fail(s, error, "cannot delete an override");
+		sqlite3_reset(d);
+		ok = ok && add_override(s, FRISE_OVERRIDE_SPLIT, g_ptr_array_index(keys, i), NULL, true, error);
+	}
+	sqlite3_finalize(d);
+	g_ptr_array_unref(keys);
+	return finish(s, ok, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Articles                                                            */
+
+void
+store_article_free(FriseStoreArticle *a)
+{
+	if (a == NULL)
+		return;
+	g_free(a->id);
+	g_free(a->path);
+	g_free(a->title);
+	g_free(a->hash);
+	g_free(a->published);
+	g_free(a->origin);
+	g_free(a->estimate);
+	g_free(a->evidence);
+	g_free(a);
+}
+
+static FriseGranularity
+granularity_parse(const char *name)
+{
+	for (int g = FRISE_GRAN_NONE; g <= FRISE_GRAN_SECOND; g++)
+		if (name != NULL && strcmp(name, date_granularity_name((FriseGranularity)g)) == 0)
+			return (FriseGranularity)g;
+	return FRISE_GRAN_NONE;
+}
+
+GPtrArray *
+store_articles(FriseStore *s, GError **error)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT a.id, a.path, a.title, a.hash, a.lang, a.published, a.origin, "
+				      "a.estimate, a.precision, a.evidence, (SELECT count(*) FROM mentions m "
+				      "WHERE m.article = a.seq AND m.resolved = 0) FROM articles a ORDER BY seq",
+				   error);
+	if (st == NULL)
+		return NULL;
+	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)store_article_free);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		FriseStoreArticle *a = g_new0(FriseStoreArticle, 1);
+		a->id = col_text(st, 0);
+		a->path = col_text(st, 1);
+		a->title = col_text(st, 2);
+		a->hash = col_text(st, 3);
+		a->lang = frise_lang_parse((const char *)sqlite3_column_text(st, 4));
+		a->published = col_text(st, 5);
+		a->origin = col_text(st, 6);
+		a->estimate = col_text(st, 7);
+		a->precision = granularity_parse((const char *)sqlite3_column_text(st, 8));
+		a->evidence = col_text(st, 9);
+		a->mentions = (guint)sqlite3_column_int(st, 10);
+		g_ptr_array_add(out, a);
+	}
+	sqlite3_finalize(st);
+	return out;
 }

@@ -7,6 +7,7 @@ seed articles in $FRISE_SOURCE_ROOT/articles and on inputs made in a
 temporary folder. Prints TAP, one line per case."""
 import json
 import os
+import pty
 import shlex
 import subprocess
 import sys
@@ -266,6 +267,41 @@ def _():
 def _():
     code, _, err = run("articles", SEEDS)
     assert code == 0 and err == "", err
+
+
+def run_tty(args, tty_stdin=False):
+    """Runs frise with stderr (and stdin if asked) on a pseudo-terminal;
+    returns (exit code, stdout, what the terminal got)."""
+    master, slave = pty.openpty()
+    p = subprocess.Popen(WRAPPER + [FRISE, *args], stdout=subprocess.PIPE, stderr=slave,
+                         stdin=slave if tty_stdin else subprocess.DEVNULL)
+    os.close(slave)
+    got = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        got += chunk
+    out, _ = p.communicate(timeout=120)
+    os.close(master)
+    return p.returncode, out.decode(), got.decode("utf-8", "replace")
+
+
+@case("progress on a terminal: 'reading N/5' on stderr, not on stdout")
+def _():
+    code, out, tty = run_tty(["articles", SEEDS])
+    assert code == 0, tty
+    assert "reading 5/5" in tty and "reading 1/5" in tty, repr(tty)
+    assert "reading" not in out
+
+
+@case("no FILES and stdin a terminal: usage error, no wait")
+def _():
+    code, _, tty = run_tty(["articles"], tty_stdin=True)
+    assert code == 2 and "no input" in tty, (code, tty)
 
 
 @case("--help documents the exit codes")

@@ -59,7 +59,8 @@ typedef void (*FriseReadProgressFunc)(const char *what, size_t done, size_t tota
 typedef struct {
 	FriseReadFlags flags;
 	FriseLang lang;          /* FRISE_LANG_UNKNOWN: detect */
-	const char *published;   /* NULL, or a date that overrides the metadata */
+	const char *published;   /* NULL, or a date that overrides the metadata
+				    (a form article_parse_date() accepts) */
 	size_t max_bytes;        /* 0: the default limit, 16 MiB */
 	FriseReadProgressFunc progress; /* NULL: silent */
 } FriseReadOptions;
@@ -79,8 +80,11 @@ FriseArticle *article_read_file(const char *path, const FriseReadOptions *opts,
 /*
  * Reads every article named by `paths`: files, folders (recursively,
  * *.txt and *.md, sorted by name), "-" for stdin; with `jsonl`, each
- * path is a JSON Lines stream. A bad file is reported through
- * `on_error` (may be NULL) and skipped; the rest are read.
+ * path is a JSON Lines stream (folders give their *.jsonl and *.json),
+ * one {"id","text","published","title","url","lang","source"} object a
+ * line: the article's `raw` is the decoded "text" member, its path
+ * "FILE:LINE". A bad file or line is reported through `on_error` (may
+ * be NULL) and skipped; the rest are read.
  * Returns a new array of FriseArticle* (g_ptr_array_unref frees them);
  * NULL with `error` set only if nothing could be read at all.
  * `*nfailed` (may be NULL) receives the number of inputs skipped.

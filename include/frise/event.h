@@ -58,6 +58,9 @@ typedef struct {
 	gint64 created;  /* Unix seconds, UTC: first seen */
 	gint64 modified; /* Unix seconds, UTC: content last changed */
 	GPtrArray *sources; /* FriseSource*, owned; at least one */
+	bool hidden;     /* the user hid it (only with FriseTimelineQuery.with_hidden) */
+	GPtrArray *keys; /* char*, owned, or NULL: the stable mention key of each
+			    source, same order (what `frise events merge/split` name) */
 } FriseEvent;
 
 /* An article as the renderers see it (no text). */
