@@ -109,6 +109,8 @@ set_digit_classes(const TxTable *t, Tok *k)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_hour;
 	if (k->ndigits == 2 && v <= 59)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_min;
+	if (k->ndigits == 2 && v >= 1 && v <= 12)
+		m |= G_GUINT64_CONSTANT(1) << t->cls_mm;
 	k->mask |= m;
 }
 

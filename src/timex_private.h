@@ -109,7 +109,7 @@ typedef struct {
 	short class_slot[TX_MAX_CLASSES];
 	guint64 numword_mask;/* class bits of number words */
 	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
-	    cls_hour, cls_min, cls_ord;
+	    cls_hour, cls_min, cls_ord, cls_mm;
 	TxNode *root;
 	/* Root dispatch: the root's edges by word id, and its class edges. */
 	int *root_word_first;  /* word id -> first index in root_word_edges */

@@ -593,6 +593,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->class_slot[t->cls_min] = TX_S_MINUTE;
 	t->cls_numword = class_id(t, "NUMWORD", true); /* spelled number */
 	t->cls_numjoin = class_id(t, "NUMJOIN", true); /* "et" in "vingt et un" */
+	t->cls_mm = class_id(t, "MM", true);         /* 2 digits 01..12 -> month */
+	t->class_slot[t->cls_mm] = TX_S_MONTH;
 	t->cls_ord = class_id(t, "ORD", true);       /* ordinal word -> num */
 	t->class_slot[t->cls_ord] = TX_S_NUM;
 

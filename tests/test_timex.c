@@ -112,6 +112,8 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Il est arrivé le 2 mars. Deux jours plus tard, il repartait.", "Deux jours plus tard", "DATE", "2024-03-04", "" },
 	{ "fr", "2024-03-15", "Il est né en 1950. Trois ans auparavant, la guerre finissait.", "Trois ans auparavant", "DATE", "1947", "" },
 	{ "fr", "2023-11-02", "Le dividende est payable le 2 janvier.", "le 2 janvier", "DATE", "2024-01-02", "" },
+	{ "fr", "2024-03-15", "Mis à jour 2024-03, voir la saison 1998-99.", "2024-03", "DATE", "2024-03", "" },
+	{ "fr", "2024-03-15", "La saison 1998-99 fut longue.", "1998", "DATE", "1998", "" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
