@@ -29,6 +29,9 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Il est là, mais il ne dira rien.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "Le PDG Sam Altman a parlé.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "La NASA veut envoyer une sonde sur Mars.", NULL, NULL, NULL, NULL },
+	{ "fr", "2024-03-15", "La NASA enverra une sonde vers Mars.", NULL, NULL, NULL, NULL },
+	{ "fr", "2024-03-15", "Il partira vers mars.", "mars", "DATE", "2024-03", "" },
+	{ "fr", "2024-03-15", "Le 3 Mars, il pleuvait.", "Le 3 Mars", "DATE", "2024-03-03", "" },
 	{ "fr", "2024-03-15", "Les Jeux olympiques d'hiver ont commencé.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "Il a été élu président.", NULL, NULL, NULL, NULL },
 	/* French: the forms of the issue */
