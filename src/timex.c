@@ -596,7 +596,7 @@ sentence_end(const char *text, size_t len, size_t p)
 	return !(q < len && text[q] >= 'a' && text[q] <= 'z');
 }
 
-#define TENSE_REACH 250   /* bytes each way, within the sentence */
+#define TENSE_REACH 160   /* bytes each way, within the sentence */
 #define TENSE_WORDS 96
 
 /* The tense of the clause around text[a, b): the cue nearest to it in its
