@@ -109,6 +109,8 @@ set_digit_classes(const TxTable *t, Tok *k)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_hour;
 	if (k->ndigits == 2 && v <= 59)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_min;
+	if (k->ndigits == 2 && v >= 1 && v <= 12)
+		m |= G_GUINT64_CONSTANT(1) << t->cls_mm;
 	k->mask |= m;
 }
 
@@ -191,7 +193,8 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 {
 	/* f is zero-padded to 16 bytes so that short words compare as two
 	 * 8-byte loads in the lookup */
-	char f[TX_MAX_WORD] = { 0 };
+	char f[TX_MAX_WORD];
+	memset(f, 0, 16);
 	size_t fl = 0, j = i;
 	bool simple = true;
 	while (j < len) {
@@ -593,7 +596,7 @@ sentence_end(const char *text, size_t len, size_t p)
 	return !(q < len && text[q] >= 'a' && text[q] <= 'z');
 }
 
-#define TENSE_REACH 250   /* bytes each way, within the sentence */
+#define TENSE_REACH 160   /* bytes each way, within the sentence */
 #define TENSE_WORDS 96
 
 /* The tense of the clause around text[a, b): the cue nearest to it in its
@@ -755,18 +758,26 @@ explain_seen(GString *g, const TxSeen *seen)
 	g_string_append(g, "seen:");
 	for (int s = 0; s < TX_NSLOTS; s++)
 		if (seen->v[s] != TX_UNSET) {
+			const char *sym = tx_slot_symbol(s, seen->v[s]);
 			if (seen->v[s] == TX_VAGUE)
 				g_string_append_printf(g, " %s=X", tx_slot_name(s));
+			else if (sym != NULL)
+				g_string_append_printf(g, " %s=%s", tx_slot_name(s), sym);
 			else
 				g_string_append_printf(g, " %s=%d", tx_slot_name(s), seen->v[s]);
 		}
 	g_string_append(g, "; ");
 }
 
+/* How many sentences back a quarter still anchors "a year earlier". */
+#define QUARTER_REACH 3
+
 /* What carries over from one expression (and one chunk) to the next. */
 typedef struct {
 	int anchor[3];         /* last day named (y, m, d), or the DCT's */
 	char last_value[48];   /* last DATE/TIME value */
+	char last_quarter[48]; /* last YYYY-Qn value */
+	guint quarter_sent;    /* the sentence it was in */
 	guint last_sent, sent; /* sentence counters */
 } State;
 
@@ -825,6 +836,39 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			i += m.best_len;
 			continue;
 		}
+		if (first > 0) {
+			/* Leading context ("in { May }") must not hide a longer
+			 * form that starts at the first word of the span ("May
+			 * 5, 1998"): match from there too, keep what ends later. */
+			int save_len = m.best_len, save_rule = m.best_rule;
+			const TxEdge *save_path[TX_MAX_ELEMS];
+			memcpy(save_path, m.best_path, sizeof save_path);
+			guint j = i + (guint)first;
+			m.best_len = 0;
+			m.best_rule = -1;
+			walk_root(&m, j);
+			int f2 = -1, l2 = -1;
+			for (int d = 0; d < m.best_len; d++)
+				if (m.best_path[d]->inspan) {
+					if (f2 < 0)
+						f2 = d;
+					l2 = d;
+				}
+			const TxRule *r2 = m.best_rule >= 0 ? &g_array_index(t->rules, TxRule, m.best_rule) : NULL;
+			if (r2 != NULL && r2->type >= 0 && f2 == 0 && j + (guint)l2 > i + (guint)last) {
+				i = j;
+				r = r2;
+				first = f2;
+				last = l2;
+				for (; scanned <= i; scanned++)
+					if (m.toks[scanned].flags & F_BREAK)
+						st->sent++;
+			} else {
+				m.best_len = save_len;
+				m.best_rule = save_rule;
+				memcpy(m.best_path, save_path, sizeof save_path);
+			}
+		}
 		TxSeen seen;
 		fill_seen(t, &m, i, &seen, r);
 		TenseQuery tq = { t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end, "" };
@@ -860,7 +904,9 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
 				  .type = (int)x.type,
 				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
-				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "", .explain = ex };
+				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
+				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
+				  .explain = ex };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
 			x.relative = rel;
@@ -874,8 +920,17 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			g_array_append_val(out, x);
 			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
 			    g_ascii_isdigit(x.value[0])) {
-				g_strlcpy(st->last_value, x.value, sizeof st->last_value);
-				st->last_sent = st->sent;
+				/* an anchored value ("a year earlier") is no new
+				 * anchor: chains would drift a year at each step */
+				bool anchored = seen.v[TX_S_ANCHOR] != TX_UNSET;
+				if (!anchored) {
+					g_strlcpy(st->last_value, x.value, sizeof st->last_value);
+					st->last_sent = st->sent;
+				}
+				if (!anchored && strlen(x.value) == 7 && x.value[4] == '-' && x.value[5] == 'Q') {
+					g_strlcpy(st->last_quarter, x.value, sizeof st->last_quarter);
+					st->quarter_sent = st->sent;
+				}
 				const char *v = x.value;
 				int y = 0, mo = 0, d = 0;
 				if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&

@@ -109,7 +109,7 @@ typedef struct {
 	short class_slot[TX_MAX_CLASSES];
 	guint64 numword_mask;/* class bits of number words */
 	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
-	    cls_hour, cls_min, cls_ord;
+	    cls_hour, cls_min, cls_ord, cls_mm;
 	TxNode *root;
 	/* Root dispatch: the root's edges by word id, and its class edges. */
 	int *root_word_first;  /* word id -> first index in root_word_edges */
@@ -188,6 +188,9 @@ tx_word_id(const TxTable *t, const char *folded, size_t n)
 }
 
 const char *tx_slot_name(int slot);
+/* The table's name for a symbolic slot value (unit=W, pod=EV, mod=END…),
+ * or NULL for numeric slots. Static storage. */
+const char *tx_slot_symbol(int slot, int value);
 const char *tx_unit_letter(int unit);
 
 /* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day. */
@@ -208,6 +211,8 @@ typedef struct {
 	int anchor_y, anchor_m, anchor_d; /* last day mentioned, 0 if none */
 	const char *last;      /* value of the last DATE/TIME in this or the
 				* previous sentence, or "" */
+	const char *last_quarter; /* the last YYYY-Qn named in the last few
+				* sentences, or "" */
 	GString *explain;      /* NULL unless asked */
 } TxContext;
 

@@ -121,6 +121,10 @@ add_days(GDate *d, int n)
 		g_date_subtract_days(d, -n);
 }
 
+/* Without a tense, a year-less date this far from the DCT in the DCT's
+ * year is taken in the neighbouring year instead. */
+#define NEAREST_DAYS 183
+
 /* Days between the DCT and month/day (the 15th when no day) of its year. */
 static int
 days_apart(const TxDct *d, int month, int day)
@@ -176,6 +180,12 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 	} else if (tx_tense(c) == FRISE_TENSE_FUTURE && cmp < 0 && days_apart(d, month, day) > 20) {
 		y++;
 		step(c, "future tense and before the DCT -> next year %d", y);
+	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
+		   cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS) {
+		/* no tense to go by and more than half a year away: the
+		 * occurrence nearest the DCT ("payable Jan. 2" in November) */
+		y += cmp > 0 ? -1 : 1;
+		step(c, "no tense, over half a year from the DCT: the nearest, %d", y);
 	} else {
 		step(c, "year of the DCT %d", y);
 	}
@@ -429,6 +439,14 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			 * it is anchored on: 1989-Q3 -> 1988-Q3 (TimeBank) */
 			appf(v, "%04d%s", d->year + n, c->last + 4);
 			step(c, "year of the last date named %+d", n);
+			return true;
+		}
+		if (HAS(ANCHOR) && d != &last && c->last_quarter != NULL && c->last_quarter[0]) {
+			/* no date in this sentence or the one before, but a
+			 * quarter a few sentences back: earnings news compares
+			 * quarters ("A year earlier, net income was…") */
+			appf(v, "%04d%s", atoi(c->last_quarter) + n, c->last_quarter + 4);
+			step(c, "quarter named a few sentences back %s %+d year(s)", c->last_quarter, n);
 			return true;
 		}
 		appf(v, "%04d", d->year + n);

@@ -44,6 +44,26 @@ tx_slot_name(int slot)
 }
 
 const char *
+tx_slot_symbol(int slot, int value)
+{
+	const char *const *names;
+	int n = 0;
+	switch (slot) {
+	case TX_S_UNIT: names = unit_names; break;
+	case TX_S_POD: names = pod_names; break;
+	case TX_S_SEASON: names = season_names; break;
+	case TX_S_MOD: names = mod_names; break;
+	case TX_S_REF: names = ref_names; break;
+	case TX_S_TENSE: names = tense_names; break;
+	case TX_S_TYPE: names = type_names; break;
+	default: return NULL;
+	}
+	while (names[n] != NULL)
+		n++;
+	return value >= 0 && value < n ? names[value] : NULL;
+}
+
+const char *
 tx_unit_letter(int unit)
 {
 	return unit >= 0 && unit <= TX_U_NIGHT ? unit_names[unit] : "?";
@@ -573,6 +593,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->class_slot[t->cls_min] = TX_S_MINUTE;
 	t->cls_numword = class_id(t, "NUMWORD", true); /* spelled number */
 	t->cls_numjoin = class_id(t, "NUMJOIN", true); /* "et" in "vingt et un" */
+	t->cls_mm = class_id(t, "MM", true);         /* 2 digits 01..12 -> month */
+	t->class_slot[t->cls_mm] = TX_S_MONTH;
 	t->cls_ord = class_id(t, "ORD", true);       /* ordinal word -> num */
 	t->class_slot[t->cls_ord] = TX_S_NUM;
 

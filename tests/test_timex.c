@@ -29,6 +29,9 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Il est là, mais il ne dira rien.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "Le PDG Sam Altman a parlé.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "La NASA veut envoyer une sonde sur Mars.", NULL, NULL, NULL, NULL },
+	{ "fr", "2024-03-15", "La NASA enverra une sonde vers Mars.", NULL, NULL, NULL, NULL },
+	{ "fr", "2024-03-15", "Il partira vers mars.", "mars", "DATE", "2024-03", "" },
+	{ "fr", "2024-03-15", "Le 3 Mars, il pleuvait.", "Le 3 Mars", "DATE", "2024-03-03", "" },
 	{ "fr", "2024-03-15", "Les Jeux olympiques d'hiver ont commencé.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "Il a été élu président.", NULL, NULL, NULL, NULL },
 	/* French: the forms of the issue */
@@ -60,6 +63,8 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Elle arrive à la mi-avril.", "mi-avril", "DATE", "2024-04", "MID" },
 	{ "fr", "2024-03-15", "Il est mort hier.", "hier", "DATE", "2024-03-14", "" },
 	{ "fr", "2024-03-15", "Il viendra demain matin.", "demain matin", "TIME", "2024-03-16TMO", "" },
+	{ "fr", "2024-03-15", "Il passe ce soir.", "ce soir", "TIME", "2024-03-15TEV", "" },
+	{ "fr", "2024-03-15", "Cette soirée fut réussie.", NULL, NULL, NULL, NULL },
 	{ "fr", "2024-03-15", "Il est là aujourd'hui.", "aujourd'hui", "DATE", "2024-03-15", "" },
 	{ "fr", "2024-03-15", "Les réunions ont lieu tous les jeudis.", "tous les jeudis", "SET", "XXXX-WXX-4", "" },
 	{ "fr", "2024-03-15", "Il court chaque jour.", "chaque jour", "SET", "P1D", "" },
@@ -107,6 +112,11 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Le lundi de Pâques 2024 sera férié.", "Le lundi de Pâques 2024", "DATE", "2024-04-01", "" },
 	{ "fr", "2024-03-15", "La Pentecôte 2000 tombait en juin.", "La Pentecôte 2000", "DATE", "2000-06-11", "" },
 	{ "fr", "2024-03-15", "Pour l'instant, rien ne bouge.", "Pour l'instant", "TIME", "PRESENT_REF", "" },
+	{ "fr", "2024-03-15", "Il est arrivé le 2 mars. Deux jours plus tard, il repartait.", "Deux jours plus tard", "DATE", "2024-03-04", "" },
+	{ "fr", "2024-03-15", "Il est né en 1950. Trois ans auparavant, la guerre finissait.", "Trois ans auparavant", "DATE", "1947", "" },
+	{ "fr", "2023-11-02", "Le dividende est payable le 2 janvier.", "le 2 janvier", "DATE", "2024-01-02", "" },
+	{ "fr", "2024-03-15", "Mis à jour 2024-03, voir la saison 1998-99.", "2024-03", "DATE", "2024-03", "" },
+	{ "fr", "2024-03-15", "La saison 1998-99 fut longue.", "1998", "DATE", "1998", "" },
 	{ "fr", "2024-03-15", "Il rentrera le premier dimanche du printemps.", "le premier dimanche du printemps", "DATE", "2024-03-24", "" },
 };
 
