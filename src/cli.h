@@ -50,14 +50,22 @@ typedef struct {
 	char *lang;       /* --lang fr|en|auto */
 	char *published;  /* --dct DATE: the publication date of every input */
 	int max_mib;      /* --max-size MiB (0: default 16) */
+	int max_files;    /* --max-files N (0: default CLI_DEFAULT_MAX_FILES) */
 } CliInput;
+
+/* Limits (issue 7): an article is at most --max-size MiB (16 by default,
+ * article.h); one command reads at most --max-files articles (files, or
+ * JSON Lines lines), 100,000 by default, so that a mistyped folder such as
+ * / is refused before it is read rather than filling memory. */
+#define CLI_DEFAULT_MAX_FILES 100000
 
 #define CLI_INPUT_ENTRIES(in) \
 	{ "jsonl", 0, 0, G_OPTION_ARG_NONE, &(in)->jsonl, "Inputs are JSON Lines: {\"id\",\"text\",\"published\",\"title\",\"url\",\"lang\"} a line", NULL }, \
 	{ "lossy", 0, 0, G_OPTION_ARG_NONE, &(in)->lossy, "Replace invalid UTF-8 by U+FFFD instead of rejecting the file", NULL }, \
 	{ "lang", 'l', 0, G_OPTION_ARG_STRING, &(in)->lang, "Language of the articles: fr, en or auto (default)", "LANG" }, \
 	{ "dct", 0, 0, G_OPTION_ARG_STRING, &(in)->published, "Publication date of the articles (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" }, \
-	{ "max-size", 0, 0, G_OPTION_ARG_INT, &(in)->max_mib, "Largest article accepted, in MiB (default 16)", "MIB" }
+	{ "max-size", 0, 0, G_OPTION_ARG_INT, &(in)->max_mib, "Largest article accepted, in MiB (default 16)", "MIB" }, \
+	{ "max-files", 0, 0, G_OPTION_ARG_INT, &(in)->max_files, "Most articles read at once (default 100000)", "N" }
 
 /*
  * Reads the articles named by argv[1..argc) ("-" or nothing: stdin) with

@@ -1006,6 +1006,7 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 	double body_len = body_e > body_s ? (double)(body_e - body_s) : 1.0;
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTable *repeats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *sentence_digests = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	for (guint i = 0; i < d->timexes->len; i++) {
 		const FriseTimex *t = &g_array_index(d->timexes, FriseTimex, i);
 		FriseTimex deictic;
@@ -1040,7 +1041,17 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 			continue;
 		}
 		g_hash_table_add(seen, dup);
-		char *surf = g_strdup_printf("%u\x1f%.*s", si, (int)(t->end - t->start), d->text + t->start);
+		/* by the sentence's words, not its index: a sentence repeated word
+		 * for word gives its mentions keys of their own (the same key
+		 * twice made two events with one id, and the ingest failed) */
+		const char *sd = g_hash_table_lookup(sentence_digests, GUINT_TO_POINTER(si + 1));
+		if (sd == NULL) {
+			char *dg = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)d->text + s->start,
+							       s->end - s->start);
+			g_hash_table_insert(sentence_digests, GUINT_TO_POINTER(si + 1), dg);
+			sd = dg;
+		}
+		char *surf = g_strdup_printf("%s\x1f%.*s", sd, (int)(t->end - t->start), d->text + t->start);
 		int nth = GPOINTER_TO_INT(g_hash_table_lookup(repeats, surf));
 		g_hash_table_replace(repeats, surf, GINT_TO_POINTER(nth + 1));
 
@@ -1088,6 +1099,7 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 	}
 	g_hash_table_unref(seen);
 	g_hash_table_unref(repeats);
+	g_hash_table_unref(sentence_digests);
 	/* "hier, vers 21 h 45": of two dates of one sentence where one
 	 * refines the other, the finer one is the event's */
 	for (guint i = out->len; i > 0; i--) {
@@ -1587,6 +1599,11 @@ make_event(const FriseDoc *docs, Cluster *cl)
 	GHashTable *articles = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GHashTable *wordings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	double first_pos = 1.0;
+	/* conflicts: each distinct (value, mod) against the distinct ones
+	 * before it, until one conflicts (a member compared with every earlier
+	 * member made a 1 MB article repeating one date take 25 s) */
+	GHashTable *dates_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GPtrArray *distinct = g_ptr_array_new();
 	for (guint i = 0; i < cl->members->len; i++) {
 		FriseCandidate *c = g_ptr_array_index(cl->members, i);
 		const FriseDoc *d = &docs[c->doc];
@@ -1607,10 +1624,15 @@ make_event(const FriseDoc *docs, Cluster *cl)
 		g_hash_table_add(wordings, fold(src->quote, -1));
 		if (c->position < first_pos)
 			first_pos = c->position;
-		for (guint j = 0; j < i; j++)
-			if (!dates_compatible(&c->timex, &((FriseCandidate *)g_ptr_array_index(cl->members, j))->timex))
-				e->conflict = true;
+		if (!e->conflict && g_hash_table_add(dates_seen, g_strconcat(c->timex.value, "\x1f", c->timex.mod, NULL))) {
+			for (guint j = 0; j < distinct->len && !e->conflict; j++)
+				if (!dates_compatible(&c->timex, g_ptr_array_index(distinct, j)))
+					e->conflict = true;
+			g_ptr_array_add(distinct, &c->timex);
+		}
 	}
+	g_ptr_array_unref(distinct);
+	g_hash_table_unref(dates_seen);
 	/* salience: the articles that report it in their own words (a sentence
 	 * copied word for word across articles is a site's boilerplate more
 	 * often than news), then precision, type, lead position */

@@ -854,15 +854,6 @@ store_ingest(FriseStore *s, GPtrArray *articles, const FriseTagger *tagger, GErr
 /* ------------------------------------------------------------------ */
 /* Timeline                                                            */
 
-static gint
-cmp_score(gconstpointer pa, gconstpointer pb)
-{
-	const FriseEvent *a = *(FriseEvent *const *)pa, *b = *(FriseEvent *const *)pb;
-	if (a->score != b->score)
-		return a->score > b->score ? -1 : 1;
-	return 0; /* g_ptr_array_sort is stable: ties keep source order */
-}
-
 /* Order of first appearance in the articles (article seq, then bytes). */
 typedef struct {
 	FriseEvent *e;
@@ -872,19 +863,41 @@ typedef struct {
 } Ranked;
 
 static gint
-cmp_source_order(gconstpointer pa, gconstpointer pb)
-{
-	const Ranked *a = pa, *b = pb;
-	if (a->seq != b->seq)
-		return a->seq < b->seq ? -1 : 1;
-	return a->start < b->start ? -1 : a->start > b->start;
-}
-
-static gint
 cmp_ord(gconstpointer pa, gconstpointer pb)
 {
 	const Ranked *a = pa, *b = pb;
 	return a->ord < b->ord ? -1 : a->ord > b->ord;
+}
+
+/* The ids of the q->top best events: by score, ties in order of first
+ * appearance in the articles (article seq, then byte; events without a
+ * source last), then in date order. A new set of ids, or NULL. */
+static GHashTable *
+top_events(FriseStore *s, const FriseTimelineQuery *q, GError **error)
+{
+	sqlite3_stmt *st = prepare(s,
+		"SELECT id FROM (SELECT e.id, e.score, e.ord,"
+		" coalesce((SELECT article FROM event_sources x WHERE x.event = e.id"
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fa,"
+		" coalesce((SELECT raw_start FROM event_sources x WHERE x.event = e.id"
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fs"
+		" FROM events e WHERE ?1 OR e.hidden = 0)"
+		" ORDER BY score DESC, fa, fs, ord LIMIT ?2", error);
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int(st, 1, q->with_hidden);
+	sqlite3_bind_int64(st, 2, q->top > INT64_MAX ? INT64_MAX : (sqlite3_int64)q->top);
+	GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		g_hash_table_add(ids, col_text(st, 0));
+	if (rc != SQLITE_DONE) {
+		fail(s, error, "cannot rank the events");
+		g_hash_table_unref(ids);
+		ids = NULL;
+	}
+	sqlite3_finalize(st);
+	return ids;
 }
 
 FriseTimeline *
@@ -931,7 +944,12 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 		tl->title = g_strdup(((FriseArticleInfo *)g_ptr_array_index(tl->articles, 0))->title);
 	else
 		tl->title = g_strdup("");
-	/* events */
+	/* events; with a --top, SQLite picks the kept ones first (a bounded
+	 * sort), so that memory grows with the events kept, not with the
+	 * store: a 1,000,000-event store is listed --top 100 in a few MB */
+	GHashTable *kept = q != NULL && q->top > 0 ? top_events(s, q, error) : NULL;
+	if (q != NULL && q->top > 0 && kept == NULL)
+		goto fail;
 	GArray *ranked = g_array_new(FALSE, FALSE, sizeof(Ranked));
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	st = prepare(s, "SELECT id, ord, value, mod, is_time, title, text, type, status, score, conflict, "
@@ -939,10 +957,14 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	if (st == NULL) {
 		g_array_unref(ranked);
 		g_hash_table_unref(by_id);
+		if (kept != NULL)
+			g_hash_table_unref(kept);
 		goto fail;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (sqlite3_column_int(st, 12) && !(q != NULL && q->with_hidden))
+			continue;
+		if (kept != NULL && !g_hash_table_contains(kept, sqlite3_column_text(st, 0)))
 			continue;
 		FriseEvent *e = g_new0(FriseEvent, 1);
 		e->id = col_text(st, 0);
@@ -996,35 +1018,9 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	}
 	sqlite3_finalize(st);
 	g_hash_table_unref(by_id);
+	if (kept != NULL)
+		g_hash_table_unref(kept);
 	size_t keep = ranked->len;
-	if (q != NULL && q->top > 0 && q->top < keep) {
-		g_array_sort(ranked, cmp_source_order);
-		GPtrArray *tmp = g_ptr_array_new();
-		for (guint i = 0; i < ranked->len; i++)
-			g_ptr_array_add(tmp, &g_array_index(ranked, Ranked, i));
-		/* stable sort by score over source order */
-		GArray *sorted = g_array_new(FALSE, FALSE, sizeof(Ranked));
-		GPtrArray *evs = g_ptr_array_new();
-		for (guint i = 0; i < tmp->len; i++)
-			g_ptr_array_add(evs, ((Ranked *)g_ptr_array_index(tmp, i))->e);
-		g_ptr_array_sort(evs, cmp_score);
-		GHashTable *rank_of = g_hash_table_new(g_direct_hash, g_direct_equal);
-		for (guint i = 0; i < evs->len; i++)
-			g_hash_table_insert(rank_of, g_ptr_array_index(evs, i), GUINT_TO_POINTER(i));
-		for (guint i = 0; i < ranked->len; i++) {
-			Ranked r = g_array_index(ranked, Ranked, i);
-			if (GPOINTER_TO_UINT(g_hash_table_lookup(rank_of, r.e)) < q->top)
-				g_array_append_val(sorted, r);
-			else
-				event_free(r.e);
-		}
-		g_hash_table_unref(rank_of);
-		g_ptr_array_unref(evs);
-		g_ptr_array_unref(tmp);
-		g_array_unref(ranked);
-		ranked = sorted;
-		keep = ranked->len;
-	}
 	g_array_sort(ranked, cmp_ord);
 	for (guint i = 0; i < keep; i++)
 		g_ptr_array_add(tl->events, g_array_index(ranked, Ranked, i).e);
