@@ -28,6 +28,14 @@ typedef struct {
 static const Case cases[] = {
 	/* the list */
 	{ "Prices rose last week.", "2024-11-27", "last week", "DATE", "2024-W47", "" },
+	/* coarse DCTs (year or month only): nothing is invented */
+	{ "He sued in December last year.", "2024", "December last year", "DATE", "2023-12", "" },
+	{ "He sued in December last year.", "2024-03", "December last year", "DATE", "2023-12", "" },
+	{ "He came last March.", "2024", "last March", "DATE", "XXXX-03", "" },
+	{ "He came last March.", "2024-03", "last March", "DATE", "2023-03", "" },
+	{ "He came last year.", "2024", "last year", "DATE", "2023", "" },
+	{ "He came on Tuesday.", "2024", "Tuesday", "DATE", "XXXX-WXX-2", "" },
+	{ "He came yesterday.", "2024-03", "yesterday", "DATE", "XXXX-XX-XX", "" },
 	{ "The deal was signed Friday.", "2024-11-27", "Friday", "DATE", "2024-11-22", "" },
 	{ "The board will meet Friday.", "2024-11-27", "Friday", "DATE", "2024-11-29", "" },
 	{ "The store opens in early December.", "2024-11-27", "early December", "DATE", "2024-12", "START" },
