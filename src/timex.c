@@ -191,46 +191,91 @@ slow_word(const TxTable *t, const unsigned char *s, size_t i, size_t j)
 static inline int
 scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t *end)
 {
-	/* f is zero-padded to 16 bytes so that short words compare as two
-	 * 8-byte loads in the lookup */
-	char f[TX_MAX_WORD];
-	memset(f, 0, 16);
+	/* The folded word's first 16 bytes go into a and b (as tx_pack8
+	 * reads them), so that the lookup needs no reload of f (see
+	 * tx_word_id_regs); f keeps the whole word for longer ones. ASCII
+	 * letters are taken 8 at a time (SWAR: lower-cased and tested as one
+	 * 64-bit word); other letters one by one. */
+	const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+	const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+	char f[TX_MAX_WORD + 8];
+	guint64 a = 0, b = 0;
 	size_t fl = 0, j = i;
 	bool simple = true;
 	while (j < len) {
-		unsigned char lc = lowtab[s[j]];
-		if (lc > 1) {
-			if (fl < sizeof f - 1)
-				f[fl] = (char)lc;
-			fl++;
-			j++;
-			continue;
+		guint64 w;
+		size_t k;
+		if (j + 8 <= len) {
+			guint64 x;
+			memcpy(&x, s + j, 8);
+			x = GUINT64_FROM_LE(x);
+			guint64 y = (x | (ones * 0x20)) & ~high;   /* ASCII letters lower-cased */
+			guint64 ge_a = y + ones * (0x80 - 'a');
+			guint64 gt_z = y + ones * (0x80 - 'z' - 1);
+			guint64 notl = ~(ge_a & ~gt_z & ~x) & high;
+			k = notl ? (size_t)__builtin_ctzll(notl) >> 3 : 8;
+			if (k > 0) {
+				w = k == 8 ? y : y & ((G_GUINT64_CONSTANT(1) << (8 * k)) - 1);
+				goto put;
+			}
+			if (s[j] < 0x80)
+				break;
 		}
-		if (lc == 0)
-			break;
-		size_t wl;
-		gunichar w = decode(s + j, len - j, &wl);
-		if (w == (gunichar)-1) {
-			*end = j;
-			return -2;
+		{
+			unsigned char lc = lowtab[s[j]];
+			if (lc <= 1) {
+				if (lc == 0)
+					break;
+				size_t wl;
+				gunichar u = decode(s + j, len - j, &wl);
+				if (u == (gunichar)-1) {
+					*end = j;
+					return -2;
+				}
+				if (!is_letter(u))
+					break;
+				j += wl;
+				if (u >= 0xC0 && u <= 0xFF && fold1[u - 0xC0]) {
+					lc = (unsigned char)fold1[u - 0xC0];
+				} else {
+					if (!(u >= 0x300 && u <= 0x36F))
+						simple = false;
+					continue;
+				}
+				j -= 1;   /* put: advances by k */
+			}
+			w = lc;
+			k = 1;
 		}
-		if (!is_letter(w))
-			break;
-		j += wl;
-		if (w >= 0xC0 && w <= 0xFF && fold1[w - 0xC0]) {
-			if (fl < sizeof f - 1)
-				f[fl] = fold1[w - 0xC0];
-			fl++;
-		} else if (!(w >= 0x300 && w <= 0x36F)) {
-			simple = false;
+	put:
+		if (fl < 8) {
+			a |= w << (8 * fl);
+			if (fl > 0)
+				b |= w >> (64 - 8 * fl);
+		} else if (fl < 16) {
+			b |= w << (8 * (fl - 8));
 		}
+		if (fl + 8 <= sizeof f) {
+			guint64 le = GUINT64_TO_LE(w);
+			memcpy(f + fl, &le, 8);
+		}
+		fl += k;
+		j += k;
 	}
 	*end = j;
 	if (fl == 0 || fl > t->max_word_len)
 		return simple ? -1 : (fl > t->max_word_len * 2 ? -1 : slow_word(t, s, i, j));
 	if (!simple)
 		return slow_word(t, s, i, j);
-	return tx_word_id_padded(t, f, fl);
+	guint32 h;
+	if (fl <= 16) {
+#define BYTE_AT(n) ((unsigned)(((n) < 8 ? a >> (8 * (n)) : b >> (8 * ((n) - 8))) & 0xFF))
+		h = tx_hash_parts(fl, BYTE_AT(0), BYTE_AT(1), BYTE_AT(fl - 1), fl > 2 ? BYTE_AT(fl - 2) : 0);
+#undef BYTE_AT
+	} else {
+		h = tx_hash(f, fl);
+	}
+	return tx_word_id_regs(t, a, b, h, f, fl);
 }
 
 /* Splits text[from, len) into words, digit runs and punctuation, appending

@@ -144,37 +144,64 @@ int tx_fold(const char *s, size_t n, char *out, size_t cap);
 /* Hash of a folded word from its length and its first and last two bytes:
  * O(1) a word, and the probe compares the whole word anyway. */
 static inline guint32
+tx_hash_parts(size_t n, unsigned first, unsigned second, unsigned last, unsigned before_last)
+{
+	guint32 h = (guint32)n;
+	h = h * 31 + first;
+	h = h * 31 + second;
+	h = h * 31 + last;
+	h = h * 31 + before_last;
+	h *= 2654435761u;
+	return h ^ (h >> 16);
+}
+
+static inline guint32
 tx_hash(const char *s, size_t n)
 {
 	if (n == 0)
 		return 0;
 	const unsigned char *u = (const unsigned char *)s;
-	guint32 h = (guint32)n;
-	h = h * 31 + u[0];
-	h = h * 31 + (n > 1 ? u[1] : 0);
-	h = h * 31 + u[n - 1];
-	h = h * 31 + (n > 2 ? u[n - 2] : 0);
-	h *= 2654435761u;
-	return h ^ (h >> 16);
+	return tx_hash_parts(n, u[0], n > 1 ? u[1] : 0, u[n - 1], n > 2 ? u[n - 2] : 0);
 }
 
-/* Looks up a folded word in a buffer zero-padded to at least 16 bytes. */
-static inline int
-tx_word_id_padded(const TxTable *t, const char *padded, size_t n)
+/* 8 bytes as a little-endian word, whatever the machine (one load on
+ * x86 and ARM): how word16 is kept and compared. */
+static inline guint64
+tx_pack8(const char *p)
 {
-	guint64 a, b;
-	memcpy(&a, padded, 8);
-	memcpy(&b, padded + 8, 8);
-	for (guint32 i = tx_hash(padded, n) & t->hash_mask;; i = (i + 1) & t->hash_mask) {
+	const unsigned char *u = (const unsigned char *)p;
+	guint64 v = 0;
+	for (int k = 7; k >= 0; k--)
+		v = v << 8 | u[k];
+	return v;
+}
+
+/* Looks up a folded word of n bytes whose first 16 bytes, zero-padded,
+ * are the words a and b (tx_pack8), and whose hash (tx_hash) is h;
+ * `text` is the whole word, read only when it is longer than 16 bytes.
+ * The tokeniser builds a, b and h in registers as it scans: reading back
+ * a word it has just stored byte by byte stalls the CPU (no store
+ * forwarding), which was the tagger's single hottest spot. */
+static inline int
+tx_word_id_regs(const TxTable *t, guint64 a, guint64 b, guint32 h, const char *text, size_t n)
+{
+	for (guint32 i = h & t->hash_mask;; i = (i + 1) & t->hash_mask) {
 		guint32 v = t->hash[i];
 		if (v == 0)
 			return -1;
 		if (t->word_len[v - 1] != n)
 			continue;
 		if (n <= 16 ? (t->word16[v - 1][0] == a && t->word16[v - 1][1] == b)
-			    : memcmp(g_ptr_array_index(t->word_text, v - 1), padded, n) == 0)
+			    : memcmp(g_ptr_array_index(t->word_text, v - 1), text, n) == 0)
 			return (int)v - 1;
 	}
+}
+
+/* Looks up a folded word in a buffer zero-padded to at least 16 bytes. */
+static inline int
+tx_word_id_padded(const TxTable *t, const char *padded, size_t n)
+{
+	return tx_word_id_regs(t, tx_pack8(padded), tx_pack8(padded + 8), tx_hash(padded, n), padded, n);
 }
 
 static inline int

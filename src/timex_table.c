@@ -649,7 +649,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		t->max_word_len = MAX(t->max_word_len, n);
 		char pad[16] = { 0 };
 		memcpy(pad, w, MIN(n, sizeof pad));
-		memcpy(t->word16[id], pad, sizeof pad);
+		t->word16[id][0] = tx_pack8(pad);
+		t->word16[id][1] = tx_pack8(pad + 8);
 		guint32 q = tx_hash(w, n) & t->hash_mask;
 		while (t->hash[q] != 0)
 			q = (q + 1) & t->hash_mask;
