@@ -267,14 +267,7 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 		return simple ? -1 : (fl > t->max_word_len * 2 ? -1 : slow_word(t, s, i, j));
 	if (!simple)
 		return slow_word(t, s, i, j);
-	guint32 h;
-	if (fl <= 16) {
-#define BYTE_AT(n) ((unsigned)(((n) < 8 ? a >> (8 * (n)) : b >> (8 * ((n) - 8))) & 0xFF))
-		h = tx_hash_parts(fl, BYTE_AT(0), BYTE_AT(1), BYTE_AT(fl - 1), fl > 2 ? BYTE_AT(fl - 2) : 0);
-#undef BYTE_AT
-	} else {
-		h = tx_hash(f, fl);
-	}
+	guint32 h = tx_hash_packed(a, fl);
 	return tx_word_id_regs(t, a, b, h, f, fl);
 }
 
@@ -447,7 +440,10 @@ merge_numbers(const TxTable *t, GArray *toks)
 	int dash = tx_word_id(t, "-", 1);
 	for (guint i = 0; i < n;) {
 		if (!(k[i].mask & nw)) {
-			k[o++] = k[i++];
+			if (o != i)   /* nothing merged yet: nothing to move */
+				k[o] = k[i];
+			o++;
+			i++;
 			continue;
 		}
 		long total = 0, group = 0;
@@ -522,8 +518,8 @@ walk(Matcher *m, const TxNode *n, guint j, int depth)
 	if (j >= m->ntoks || depth >= TX_MAX_ELEMS)
 		return;
 	const Tok *k = &m->toks[j];
-	if (k->mask == 0 && k->word < 0)
-		return;   /* a gap: no pattern goes on through it */
+	if (!(k->mask & n->cls_mask) && (k->word < 0 || !(n->word_bits >> (k->word & 63) & 1)))
+		return;   /* no edge takes this token (a gap takes none) */
 	for (int e = 0; e < n->nedges; e++) {
 		const TxEdge *ed = &n->edges[e];
 		bool ok = ed->word >= 0 ? ed->word == k->word : (k->mask >> ed->cls & 1);
@@ -844,7 +840,7 @@ find_tense(const void *data)
 /* Tags text[from, to): a run of whole lines. */
 static bool
 tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const FriseTagOptions *opts,
-	  const TxDct *dct, State *st, GArray *out, GArray *toks, size_t *bad)
+	  const TxDct *dct, State *st, GArray *out, GArray *toks, GString *scratch, size_t *bad)
 {
 	g_array_set_size(toks, 0);
 	if (!tokenise(t, text, from, to, toks, bad))
@@ -951,7 +947,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
 				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
 				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
-				  .explain = ex };
+				  .explain = ex, .scratch = scratch };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
 			x.relative = rel;
@@ -1024,6 +1020,7 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	GArray *out = g_array_new(FALSE, TRUE, sizeof(FriseTimex));
 	GArray *toks = g_array_sized_new(FALSE, FALSE, sizeof(Tok), MIN(len, CHUNK) / 4 + 16);
 	State st = { .anchor = { 0, 0, 0 } };
+	GString *scratch = g_string_sized_new(64);
 	if (dct.gran == 3) {
 		st.anchor[0] = dct.year;
 		st.anchor[1] = dct.month;
@@ -1039,16 +1036,18 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 			to = nl ? (size_t)(nl - text) + 1 : len;
 		}
 		size_t bad = 0;
-		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, &bad)) {
+		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, scratch, &bad)) {
 			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT,
 				    "invalid UTF-8 at byte %zu", bad);
 			g_array_free(toks, TRUE);
+			g_string_free(scratch, TRUE);
 			timex_array_free(out);
 			return NULL;
 		}
 		from = to;
 	}
 	g_array_free(toks, TRUE);
+	g_string_free(scratch, TRUE);
 	return out;
 }
 

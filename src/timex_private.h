@@ -80,6 +80,9 @@ struct TxNode {
 	TxEdge *edges;
 	int nedges;
 	int rule;            /* index into rules, -1 */
+	guint64 cls_mask;    /* the classes of the edges */
+	guint64 word_bits;   /* bit (word id % 64) of each word edge: a token
+			      * that meets neither mask goes no further */
 };
 
 /* Tense cue words and endings, matched on lower-case text with accents. */
@@ -140,28 +143,14 @@ void tx_table_free(TxTable *table);
  * length, or -1 when it does not fit in `cap`. */
 int tx_fold(const char *s, size_t n, char *out, size_t cap);
 
-/* Looks up a folded word of n bytes: its id or -1. */
-/* Hash of a folded word from its length and its first and last two bytes:
- * O(1) a word, and the probe compares the whole word anyway. */
+/* Hash of a folded word from its length and its first 8 bytes packed as
+ * tx_pack8 does (zero-padded): one multiply, from what the tokeniser
+ * already holds in a register; the probe compares the whole word anyway. */
 static inline guint32
-tx_hash_parts(size_t n, unsigned first, unsigned second, unsigned last, unsigned before_last)
+tx_hash_packed(guint64 first8, size_t n)
 {
-	guint32 h = (guint32)n;
-	h = h * 31 + first;
-	h = h * 31 + second;
-	h = h * 31 + last;
-	h = h * 31 + before_last;
-	h *= 2654435761u;
-	return h ^ (h >> 16);
-}
-
-static inline guint32
-tx_hash(const char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	const unsigned char *u = (const unsigned char *)s;
-	return tx_hash_parts(n, u[0], n > 1 ? u[1] : 0, u[n - 1], n > 2 ? u[n - 2] : 0);
+	guint64 h = (first8 ^ ((guint64)n << 58)) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+	return (guint32)(h >> 32);
 }
 
 /* 8 bytes as a little-endian word, whatever the machine (one load on
@@ -177,7 +166,7 @@ tx_pack8(const char *p)
 }
 
 /* Looks up a folded word of n bytes whose first 16 bytes, zero-padded,
- * are the words a and b (tx_pack8), and whose hash (tx_hash) is h;
+ * are the words a and b (tx_pack8), and whose hash (tx_hash_packed) is h;
  * `text` is the whole word, read only when it is longer than 16 bytes.
  * The tokeniser builds a, b and h in registers as it scans: reading back
  * a word it has just stored byte by byte stalls the CPU (no store
@@ -201,7 +190,8 @@ tx_word_id_regs(const TxTable *t, guint64 a, guint64 b, guint32 h, const char *t
 static inline int
 tx_word_id_padded(const TxTable *t, const char *padded, size_t n)
 {
-	return tx_word_id_regs(t, tx_pack8(padded), tx_pack8(padded + 8), tx_hash(padded, n), padded, n);
+	guint64 a = tx_pack8(padded);
+	return tx_word_id_regs(t, a, tx_pack8(padded + 8), tx_hash_packed(a, n), padded, n);
 }
 
 static inline int
@@ -241,6 +231,8 @@ typedef struct {
 	const char *last_quarter; /* the last YYYY-Qn named in the last few
 				* sentences, or "" */
 	GString *explain;      /* NULL unless asked */
+	GString *scratch;      /* reused for the value when not NULL (the
+				* caller's, emptied here): no allocation a timex */
 } TxContext;
 
 /* The tense of the clause of the expression being resolved. */

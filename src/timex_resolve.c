@@ -802,7 +802,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 bool
 tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool *relative_)
 {
-	GString *v = g_string_new(NULL);
+	GString *v = c->scratch != NULL ? g_string_truncate(c->scratch, 0) : g_string_new(NULL);
 	bool ok = true;
 	*relative_ = false;
 	mod[0] = 0;
@@ -851,6 +851,7 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 		memcpy(value, v->str, v->len + 1);
 		step(c, "value %s%s%s", value, mod[0] ? " mod " : "", mod);
 	}
-	g_string_free(v, TRUE);
+	if (v != c->scratch)
+		g_string_free(v, TRUE);
 	return ok;
 }

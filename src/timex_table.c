@@ -651,7 +651,7 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		memcpy(pad, w, MIN(n, sizeof pad));
 		t->word16[id][0] = tx_pack8(pad);
 		t->word16[id][1] = tx_pack8(pad + 8);
-		guint32 q = tx_hash(w, n) & t->hash_mask;
+		guint32 q = tx_hash_packed(t->word16[id][0], n) & t->hash_mask;
 		while (t->hash[q] != 0)
 			q = (q + 1) & t->hash_mask;
 		t->hash[q] = id + 1;
@@ -673,6 +673,17 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->wmask = (const guint64 *)(void *)t->word_mask->data;
 	t->wmask_cap = (const guint64 *)(void *)t->cap_mask->data;
 	t->wmask_low = (const guint64 *)(void *)t->low_mask->data;
+	/* Each node's edge summary, so that a walk ends without looping
+	 * over the edges when the next token can follow none of them. */
+	for (guint i = 0; i < t->nodes->len; i++) {
+		TxNode *n = g_ptr_array_index(t->nodes, i);
+		for (int e = 0; e < n->nedges; e++) {
+			if (n->edges[e].word >= 0)
+				n->word_bits |= G_GUINT64_CONSTANT(1) << (n->edges[e].word & 63);
+			else
+				n->cls_mask |= G_GUINT64_CONSTANT(1) << n->edges[e].cls;
+		}
+	}
 	/* Root dispatch: a token looks up only the edges of its own word
 	 * and the class edges, not every pattern's first element. */
 	int nw = (int)t->word_text->len, ne = t->root->nedges;
