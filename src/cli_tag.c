@@ -80,8 +80,9 @@ static void
 tsv_field(GString *g, const char *s, size_t n)
 {
 	/* one pass (the fields are short: four memchr calls cost more) */
+	static const bool special[256] = { ['\t'] = true, ['\n'] = true, ['\r'] = true, ['\\'] = true };
 	size_t q = 0;
-	while (q < n && s[q] != '\t' && s[q] != '\n' && s[q] != '\r' && s[q] != '\\')
+	while (q < n && !special[(unsigned char)s[q]])
 		q++;
 	if (q == n) {
 		g_string_append_len(g, s, (gssize)n);

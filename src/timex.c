@@ -331,7 +331,9 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 					out[n++] = (Tok){ .start = (guint32)i, .end = (guint32)j, .word = -1,
 							  .num = TX_UNSET, .kind = TOK_GAP };
 				}
-				i = j;
+				/* the one space after a word, here rather than by a
+				 * turn of the loop (a branch that predicts well) */
+				i = j + (j < len && s[j] == ' ');
 				continue;
 			}
 			Tok *k = &out[n++];
@@ -345,7 +347,7 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 				k->mask |= t->wmask_cap[word];
 			if (!(k->flags & F_CAP) || (k->flags & F_BREAK))
 				k->mask |= t->wmask_low[word];
-			i = j;
+			i = j + (j < len && s[j] == ' ');
 			continue;
 		}
 		Tok *k = &out[n++];
