@@ -257,6 +257,16 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 	default: return false;
 	}
 	g_string_append(v, time ? "PT" : "P");
+	if (!vague && half && mult == 1 && (u == TX_U_YEAR || u == TX_U_DAY || u == TX_U_HOUR || u == TX_U_MINUTE)) {
+		/* a half in the next unit down, as TimeML writes it: "5 1/2
+		 * hours" PT5H30M, "2 1/2 years" P2Y6M */
+		static const char *const halves[] = {
+			[TX_U_YEAR] = "Y6M", [TX_U_DAY] = "DT12H", [TX_U_HOUR] = "H30M", [TX_U_MINUTE] = "M30S",
+		};
+		appf(v, "%d%s", q, halves[u]);
+		step(c, "duration %s", v->str);
+		return true;
+	}
 	if (vague)
 		g_string_append(v, "X");
 	else if (half && mult == 1)

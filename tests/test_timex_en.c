@@ -28,6 +28,10 @@ typedef struct {
 static const Case cases[] = {
 	/* the list */
 	{ "Prices rose last week.", "2024-11-27", "last week", "DATE", "2024-W47", "" },
+	/* a half goes into the next unit down (TimeML) */
+	{ "The talks lasted 5 1/2 hours.", "2024-11-27", "5 1/2 hours", "DURATION", "PT5H30M", "" },
+	{ "He served 2 1/2 years in prison.", "2024-11-27", "2 1/2 years", "DURATION", "P2Y6M", "" },
+	{ "It took a minute and a half.", "2024-11-27", "a minute and a half", "DURATION", "PT1M30S", "" },
 	/* coarse DCTs (year or month only): nothing is invented */
 	{ "He sued in December last year.", "2024", "December last year", "DATE", "2023-12", "" },
 	{ "He sued in December last year.", "2024-03", "December last year", "DATE", "2023-12", "" },
