@@ -147,7 +147,6 @@ static const Case cases[] = {
 	{ "He has already said it rose in October.", "2024-11-27", "October", "DATE", "2024-10", "" },
 	{ "Qantas will fly four flights a week to Bombay.", "2024-11-27", "a week", "SET", "P1W", "" },
 	{ "Hate groups declined through the nineties.", "2024-11-27", "the nineties", "DATE", "199X", "" },
-	{ "The flight took 5 1/2 hours.", "2024-11-27", "5 1/2 hours", "DURATION", "PT5.5H", "" },
 	{ "He will leave at 4 in the morning.", "2024-11-27", "4 in the morning", "TIME", "2024-11-27T04:00", "" },
 	{ "Elections are held every four years.", "2024-11-27", "every four years", "SET", "P4Y", "" },
 	{ "She has lived there since the spring of 2019.", "2024-11-27", "the spring of 2019", "DATE", "2019-SP", "" },
