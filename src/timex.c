@@ -557,9 +557,9 @@ walk_root(Matcher *m, guint i)
 /* ---- tense ---- */
 
 static int
-cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *skip)
+cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *skip, bool *passive)
 {
-	*aux = *part = *skip = false;
+	*aux = *part = *skip = *passive = false;
 	int tense = FRISE_TENSE_NONE;
 	if (n == 0)
 		return tense;
@@ -574,6 +574,10 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *s
 			continue;
 		if (c->skip) {
 			*skip = true;
+			continue;
+		}
+		if (c->passive) {
+			*passive = true;
 			continue;
 		}
 		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
@@ -593,7 +597,8 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *s
 
 /* The tense of the clause around tokens [a, b): the cue nearest to it
  * within the sentence. `why` receives the cue word. */
-/* The cue of a lower-case word: tense | 4 aux | 8 participle. */
+/* The cue of a lower-case word: tense | 4 aux | 8 participle | 16 skip |
+ * 32 passive marker. */
 static int
 word_cue(const TxTable *t, const char *s, size_t n)
 {
@@ -616,10 +621,10 @@ word_cue(const TxTable *t, const char *s, size_t n)
 	}
 	buf[n] = 0;
 	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
-	bool aux, part, skip;
-	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part, &skip);
+	bool aux, part, skip, passive;
+	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part, &skip, &passive);
 	g_free(w);
-	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0);
+	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0) | (passive ? 32 : 0);
 }
 
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
@@ -708,6 +713,15 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (w[q].cue < 0)
 				w[q].cue = word_cue(t, text + w[q].s, w[q].e - w[q].s);
 			int tense = w[q].cue & 3;
+			if (tense == FRISE_TENSE_PAST && q > 0 && !(w[q].cue & 4)) {
+				/* a past form right after "be" is a passive
+				 * participle: the tense is that of the words before
+				 * ("will be named", "would still be held") */
+				if (w[q - 1].cue < 0)
+					w[q - 1].cue = word_cue(t, text + w[q - 1].s, w[q - 1].e - w[q - 1].s);
+				if (w[q - 1].cue & 32)
+					tense = FRISE_TENSE_NONE;
+			}
 			if (w[q].cue & 4) {
 				/* auxiliary + participle, maybe with adverbs between
 				 * ("a déjà annoncé", "has not yet said"): past */

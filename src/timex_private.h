@@ -94,6 +94,8 @@ typedef struct {
 	int tense;           /* FriseTense; for participles: PAST */
 	bool participle;
 	bool skip;           /* an adverb between auxiliary and participle */
+	bool passive;        /* "be": a past form right after it is a passive
+			      * participle, no tense ("will be named") */
 } TxCue;
 
 typedef struct {

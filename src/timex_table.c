@@ -546,6 +546,8 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 			c.aux = true;
 		} else if (strcmp(w[1], "SKIP") == 0) {
 			c.skip = true;
+		} else if (strcmp(w[1], "PASSIVE") == 0) {
+			c.passive = true;
 		} else if (strcmp(w[1], "PARTICIPLE") == 0) {
 			c.participle = true;
 			c.tense = FRISE_TENSE_PAST;

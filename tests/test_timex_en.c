@@ -32,6 +32,9 @@ static const Case cases[] = {
 	{ "The talks lasted 5 1/2 hours.", "2024-11-27", "5 1/2 hours", "DURATION", "PT5H30M", "" },
 	{ "He served 2 1/2 years in prison.", "2024-11-27", "2 1/2 years", "DURATION", "P2Y6M", "" },
 	{ "It took a minute and a half.", "2024-11-27", "a minute and a half", "DURATION", "PT1M30S", "" },
+	/* a past form right after "be" is a passive, no tense: the words before it decide */
+	{ "Collins will be named commander for a mission in December.", "1998-03-04", "December", "DATE", "1998-12", "" },
+	{ "She was named commander in December.", "1998-03-04", "December", "DATE", "1997-12", "" },
 	/* coarse DCTs (year or month only): nothing is invented */
 	{ "He sued in December last year.", "2024", "December last year", "DATE", "2023-12", "" },
 	{ "He sued in December last year.", "2024-03", "December last year", "DATE", "2023-12", "" },
