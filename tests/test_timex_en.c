@@ -35,6 +35,9 @@ static const Case cases[] = {
 	/* a past form right after "be" is a passive, no tense: the words before it decide */
 	{ "Collins will be named commander for a mission in December.", "1998-03-04", "December", "DATE", "1998-12", "" },
 	{ "She was named commander in December.", "1998-03-04", "December", "DATE", "1997-12", "" },
+	/* "this MONTH" is the DCT's year, whatever the distance */
+	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
+	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
 	/* coarse DCTs (year or month only): nothing is invented */
 	{ "He sued in December last year.", "2024", "December last year", "DATE", "2023-12", "" },
 	{ "He sued in December last year.", "2024-03", "December last year", "DATE", "2023-12", "" },
