@@ -636,6 +636,8 @@ static bool
 date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	const TxDct *d = c->dct;
+	if (HAS(YEAR) && (V(YEAR) < 1000 || V(YEAR) > 2199))
+		return false;   /* "the year ten": a spelled number, no year of news */
 	int year = HAS(YEAR) ? V(YEAR) : HAS(YY) ? full_year(V(YY), d) : 0;
 	if (HAS(DECADE)) {
 		int dec = V(DECADE);

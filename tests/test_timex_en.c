@@ -38,6 +38,7 @@ static const Case cases[] = {
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
+	{ "Computers may fail in the year two thousand.", "1998-03-04", "the year two thousand", "DATE", "2000", "" },
 	/* coarse DCTs (year or month only): nothing is invented */
 	{ "He sued in December last year.", "2024", "December last year", "DATE", "2023-12", "" },
 	{ "He sued in December last year.", "2024-03", "December last year", "DATE", "2023-12", "" },
