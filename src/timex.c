@@ -172,6 +172,8 @@ is_letter(gunichar u)
 {
 	if (u >= 0xC0 && u <= 0x24F)
 		return u != 0xD7 && u != 0xF7;
+	if (u >= 0x2000 && u <= 0x206F)
+		return false;   /* general punctuation (’ — …): no table lookup */
 	return g_unichar_isalpha(u) || g_unichar_ismark(u);
 }
 
@@ -630,10 +632,15 @@ word_cue(const TxTable *t, const char *s, size_t n)
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
  * only when a blank follows and the next word is not lower case ("7.2",
  * "U.S. officials", "Corp.'s" go on). */
+/* The bytes that may end a sentence (see sentence_end). */
+static const bool end_byte[256] = { ['.'] = true, ['!'] = true, ['?'] = true, [';'] = true, ['\n'] = true };
+
 static inline bool
 sentence_end(const char *text, size_t len, size_t p)
 {
 	char c = text[p];
+	if (!end_byte[(unsigned char)c])
+		return false;
 	if (c != '.')
 		return c == '!' || c == '?' || c == ';' || c == '\n';
 	size_t q = p + 1;
