@@ -71,7 +71,8 @@ timex_tagger_free(FriseTagger *tagger)
 /* ---- tokens ---- */
 
 enum { TOK_WORD, TOK_DIGITS, TOK_PUNCT, TOK_GAP };
-enum { F_CAP = 1, F_BREAK = 2 /* a sentence ends before this token */ };
+enum { F_CAP = 1, F_BREAK = 2 /* a sentence ends before this token */,
+       F_ROOT = 4 /* some pattern may start at this token */ };
 
 typedef struct {
 	guint32 start, end;
@@ -80,6 +81,14 @@ typedef struct {
 	int num;        /* value of a number, TX_UNSET */
 	guint8 kind, flags, ndigits;
 } Tok;
+
+/* F_ROOT for a token whose mask and word are set: decided here, where
+ * they are at hand, so that the matcher's scan tests one byte. */
+static inline guint8
+root_flag(const TxTable *t, const Tok *k)
+{
+	return (k->mask & t->root_mask) || (k->word >= 0 && t->root_word_count[k->word] > 0) ? F_ROOT : 0;
+}
 
 static inline char
 lower(char c)
@@ -349,6 +358,7 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 				k->mask |= t->wmask_cap[word];
 			if (!(k->flags & F_CAP) || (k->flags & F_BREAK))
 				k->mask |= t->wmask_low[word];
+			k->flags |= root_flag(t, k);
 			i = j + (j < len && s[j] == ' ');
 			continue;
 		}
@@ -368,6 +378,7 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			k->ndigits = (guint8)MIN(j - i, 255);
 			k->end = (guint32)j;
 			set_digit_classes(t, k);
+			k->flags |= root_flag(t, k);
 			i = j;
 			continue;
 		}
@@ -405,6 +416,7 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			if (!(k->flags & F_CAP) || (k->flags & F_BREAK))
 				k->mask |= t->wmask_low[k->word];
 		}
+		k->flags |= root_flag(t, k);
 	}
 	g_array_set_size(toks, n);
 	return true;
@@ -494,6 +506,7 @@ merge_numbers(const TxTable *t, GArray *toks)
 		m.mask |= (G_GUINT64_CONSTANT(1) << t->cls_num);
 		if (said_year && m.num >= 1000 && m.num <= 2199)
 			m.mask |= G_GUINT64_CONSTANT(1) << t->cls_year;
+		m.flags = (guint8)((m.flags & ~F_ROOT) | root_flag(t, &m));
 		k[o++] = m;
 		i = last + 1;
 	}
@@ -874,7 +887,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 	bool explain = opts && opts->explain;
 	for (guint i = 0; i < m.ntoks;) {
 		const Tok *k = &m.toks[i];
-		if (!(k->mask & t->root_mask) && (k->word < 0 || t->root_word_count[k->word] == 0)) {
+		if (!(k->flags & F_ROOT)) {
 			i++;
 			continue;
 		}
