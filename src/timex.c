@@ -891,6 +891,17 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			i++;
 			continue;
 		}
+		if (!(k->mask & t->root_mask)) {
+			/* a root word only ("le", "en"): no walk when no pattern
+			 * takes the next token */
+			const TxNext *x = &t->root_next[k->word];
+			const Tok *nx = i + 1 < m.ntoks ? &m.toks[i + 1] : NULL;
+			if (!x->ends && (nx == NULL || (!(nx->mask & x->cls) &&
+			    (nx->word < 0 || !(x->words >> (nx->word & 63) & 1))))) {
+				i++;
+				continue;
+			}
+		}
 		m.best_len = 0;
 		m.best_rule = -1;
 		walk_root(&m, i);

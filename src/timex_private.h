@@ -98,6 +98,12 @@ typedef struct {
 			      * participle, no tense ("will be named") */
 } TxCue;
 
+/* The union of the edges after a root word (see root_next). */
+typedef struct {
+	guint64 cls, words;  /* as TxNode's cls_mask and word_bits */
+	bool ends;           /* a one-word pattern ends there */
+} TxNext;
+
 typedef struct {
 	FriseLang lang;
 	GHashTable *words;   /* folded word (owned) -> id+1, while reading */
@@ -124,6 +130,7 @@ typedef struct {
 	int root_cls_first[TX_MAX_CLASSES + 1]; /* class -> first in root_class_edges */
 	int nroot_class;
 	guint64 root_mask;     /* classes some root edge needs */
+	TxNext *root_next;     /* word id -> what may follow it as a root */
 	GArray *rules;       /* TxRule */
 	GArray *cues;        /* TxCue */
 	int cue_first[257];  /* cues by their last byte: cue_index[cue_first[b] .. cue_first[b+1]) */

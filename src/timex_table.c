@@ -720,6 +720,19 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		if (ed->word >= 0)
 			t->root_word_edges[t->root_word_first[ed->word] + t->root_word_count[ed->word]++] = e;
 	}
+	/* What may follow a root word, over all its edges: the matcher
+	 * skips a word whose next token no pattern takes without a walk. */
+	t->root_next = g_new0(TxNext, nw + 1);
+	for (int e = 0; e < ne; e++) {
+		const TxEdge *ed = &t->root->edges[e];
+		if (ed->word < 0)
+			continue;
+		TxNext *x = &t->root_next[ed->word];
+		x->cls |= ed->child->cls_mask;
+		x->words |= ed->child->word_bits;
+		if (ed->child->rule >= 0)
+			x->ends = true;
+	}
 	return t;
 }
 
@@ -760,6 +773,7 @@ tx_table_free(TxTable *t)
 	g_free(t->word16);
 	g_free(t->root_word_first);
 	g_free(t->root_word_count);
+	g_free(t->root_next);
 	g_free(t->root_word_edges);
 	g_free(t->root_class_edges);
 	g_hash_table_destroy(t->words);
