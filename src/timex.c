@@ -891,13 +891,20 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			i++;
 			continue;
 		}
-		if (!(k->mask & t->root_mask)) {
-			/* a root word only ("le", "en"): no walk when no pattern
-			 * takes the next token */
-			const TxNext *x = &t->root_next[k->word];
+		{
+			/* no walk when no pattern that starts here takes the next
+			 * token ("le", "en", most numbers): the union of what may
+			 * follow the token's root edges */
+			TxNext x = k->word >= 0 ? t->root_next[k->word] : (TxNext){ 0 };
+			for (guint64 bits = k->mask & t->root_mask; bits != 0; bits &= bits - 1) {
+				const TxNext *c = &t->class_next[__builtin_ctzll(bits)];
+				x.cls |= c->cls;
+				x.words |= c->words;
+				x.ends |= c->ends;
+			}
 			const Tok *nx = i + 1 < m.ntoks ? &m.toks[i + 1] : NULL;
-			if (!x->ends && (nx == NULL || (!(nx->mask & x->cls) &&
-			    (nx->word < 0 || !(x->words >> (nx->word & 63) & 1))))) {
+			if (!x.ends && (nx == NULL || (!(nx->mask & x.cls) &&
+			    (nx->word < 0 || !(x.words >> (nx->word & 63) & 1))))) {
 				i++;
 				continue;
 			}

@@ -131,6 +131,7 @@ typedef struct {
 	int nroot_class;
 	guint64 root_mask;     /* classes some root edge needs */
 	TxNext *root_next;     /* word id -> what may follow it as a root */
+	TxNext class_next[TX_MAX_CLASSES]; /* the same for root class edges */
 	GArray *rules;       /* TxRule */
 	GArray *cues;        /* TxCue */
 	int cue_first[257];  /* cues by their last byte: cue_index[cue_first[b] .. cue_first[b+1]) */

@@ -733,6 +733,16 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		if (ed->child->rule >= 0)
 			x->ends = true;
 	}
+	for (int e = 0; e < ne; e++) {
+		const TxEdge *ed = &t->root->edges[e];
+		if (ed->word >= 0)
+			continue;
+		TxNext *x = &t->class_next[ed->cls];
+		x->cls |= ed->child->cls_mask;
+		x->words |= ed->child->word_bits;
+		if (ed->child->rule >= 0)
+			x->ends = true;
+	}
 	return t;
 }
 
