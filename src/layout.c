@@ -45,6 +45,8 @@
 #define BAR_H 12.0           /* a bar's thickness */
 #define BREAK_W 44.0         /* an axis break's width */
 #define LONG_BAR_DAYS 28     /* a bar longer than this may run into a break */
+#define BREAK_MIN_DAYS 90.0  /* an empty stretch becomes a break past this many days… */
+#define BREAK_MIN_SHARE 0.12 /* …and this share of the whole time line */
 #define MAX_LANES 1000       /* per side; past it labels stack anyway */
 #define AUTO_MAX_EVENTS 36   /* AUTO picks the vertical layout above this… */
 #define AUTO_MAX_RATIO 1.15  /* …or when the horizontal one is taller than width × this… */
@@ -601,7 +603,7 @@ axis_segments(GArray *dated, double x0, double x1, GArray *breaks)
 		hi = MAX(hi, d->a1);
 	}
 	g_array_sort(spans, compare_double);
-	double gap_min = MAX(120.0, 0.2 * (hi - lo));
+	double gap_min = MAX(BREAK_MIN_DAYS, BREAK_MIN_SHARE * (hi - lo));
 	GArray *segs = g_array_new(FALSE, FALSE, sizeof(Segment));
 	double c0 = ((double *)spans->data)[0], c1 = ((double *)spans->data)[1];
 	for (guint i = 1; i <= spans->len; i++) {
@@ -1078,7 +1080,7 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 		hi = MAX(hi, g_array_index(dated, Dated, i).a1);
 	}
 	/* The same rule as the horizontal axis's breaks. */
-	double gap_min = MAX(120.0, 0.2 * (hi - lo));
+	double gap_min = MAX(BREAK_MIN_DAYS, BREAK_MIN_SHARE * (hi - lo));
 	for (guint i = 0; i < dated->len; i++) {
 		const Dated *d = &g_array_index(dated, Dated, i);
 		if (prev_end != -G_MAXDOUBLE && d->a0 - prev_end >= gap_min) {

@@ -71,7 +71,8 @@ timex_tagger_free(FriseTagger *tagger)
 /* ---- tokens ---- */
 
 enum { TOK_WORD, TOK_DIGITS, TOK_PUNCT, TOK_GAP };
-enum { F_CAP = 1, F_BREAK = 2 /* a sentence ends before this token */ };
+enum { F_CAP = 1, F_BREAK = 2 /* a sentence ends before this token */,
+       F_ROOT = 4 /* some pattern may start at this token */ };
 
 typedef struct {
 	guint32 start, end;
@@ -80,6 +81,14 @@ typedef struct {
 	int num;        /* value of a number, TX_UNSET */
 	guint8 kind, flags, ndigits;
 } Tok;
+
+/* F_ROOT for a token whose mask and word are set: decided here, where
+ * they are at hand, so that the matcher's scan tests one byte. */
+static inline guint8
+root_flag(const TxTable *t, const Tok *k)
+{
+	return (k->mask & t->root_mask) || (k->word >= 0 && t->root_word_count[k->word] > 0) ? F_ROOT : 0;
+}
 
 static inline char
 lower(char c)
@@ -109,6 +118,8 @@ set_digit_classes(const TxTable *t, Tok *k)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_hour;
 	if (k->ndigits == 2 && v <= 59)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_min;
+	if (k->ndigits == 2 && v >= 1 && v <= 12)
+		m |= G_GUINT64_CONSTANT(1) << t->cls_mm;
 	k->mask |= m;
 }
 
@@ -170,6 +181,8 @@ is_letter(gunichar u)
 {
 	if (u >= 0xC0 && u <= 0x24F)
 		return u != 0xD7 && u != 0xF7;
+	if (u >= 0x2000 && u <= 0x206F)
+		return false;   /* general punctuation (’ — …): no table lookup */
 	return g_unichar_isalpha(u) || g_unichar_ismark(u);
 }
 
@@ -189,45 +202,84 @@ slow_word(const TxTable *t, const unsigned char *s, size_t i, size_t j)
 static inline int
 scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t *end)
 {
-	/* f is zero-padded to 16 bytes so that short words compare as two
-	 * 8-byte loads in the lookup */
-	char f[TX_MAX_WORD] = { 0 };
+	/* The folded word's first 16 bytes go into a and b (as tx_pack8
+	 * reads them), so that the lookup needs no reload of f (see
+	 * tx_word_id_regs); f keeps the whole word for longer ones. ASCII
+	 * letters are taken 8 at a time (SWAR: lower-cased and tested as one
+	 * 64-bit word); other letters one by one. */
+	const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+	const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+	char f[TX_MAX_WORD + 8];
+	guint64 a = 0, b = 0;
 	size_t fl = 0, j = i;
 	bool simple = true;
 	while (j < len) {
-		unsigned char lc = lowtab[s[j]];
-		if (lc > 1) {
-			if (fl < sizeof f - 1)
-				f[fl] = (char)lc;
-			fl++;
-			j++;
-			continue;
+		guint64 w;
+		size_t k;
+		if (j + 8 <= len) {
+			guint64 x;
+			memcpy(&x, s + j, 8);
+			x = GUINT64_FROM_LE(x);
+			guint64 y = (x | (ones * 0x20)) & ~high;   /* ASCII letters lower-cased */
+			guint64 ge_a = y + ones * (0x80 - 'a');
+			guint64 gt_z = y + ones * (0x80 - 'z' - 1);
+			guint64 notl = ~(ge_a & ~gt_z & ~x) & high;
+			k = notl ? (size_t)__builtin_ctzll(notl) >> 3 : 8;
+			if (k > 0) {
+				w = k == 8 ? y : y & ((G_GUINT64_CONSTANT(1) << (8 * k)) - 1);
+				goto put;
+			}
+			if (s[j] < 0x80)
+				break;
 		}
-		if (lc == 0)
-			break;
-		size_t wl;
-		gunichar w = decode(s + j, len - j, &wl);
-		if (w == (gunichar)-1) {
-			*end = j;
-			return -2;
+		{
+			unsigned char lc = lowtab[s[j]];
+			if (lc <= 1) {
+				if (lc == 0)
+					break;
+				size_t wl;
+				gunichar u = decode(s + j, len - j, &wl);
+				if (u == (gunichar)-1) {
+					*end = j;
+					return -2;
+				}
+				if (!is_letter(u))
+					break;
+				j += wl;
+				if (u >= 0xC0 && u <= 0xFF && fold1[u - 0xC0]) {
+					lc = (unsigned char)fold1[u - 0xC0];
+				} else {
+					if (!(u >= 0x300 && u <= 0x36F))
+						simple = false;
+					continue;
+				}
+				j -= 1;   /* put: advances by k */
+			}
+			w = lc;
+			k = 1;
 		}
-		if (!is_letter(w))
-			break;
-		j += wl;
-		if (w >= 0xC0 && w <= 0xFF && fold1[w - 0xC0]) {
-			if (fl < sizeof f - 1)
-				f[fl] = fold1[w - 0xC0];
-			fl++;
-		} else if (!(w >= 0x300 && w <= 0x36F)) {
-			simple = false;
+	put:
+		if (fl < 8) {
+			a |= w << (8 * fl);
+			if (fl > 0)
+				b |= w >> (64 - 8 * fl);
+		} else if (fl < 16) {
+			b |= w << (8 * (fl - 8));
 		}
+		if (fl + 8 <= sizeof f) {
+			guint64 le = GUINT64_TO_LE(w);
+			memcpy(f + fl, &le, 8);
+		}
+		fl += k;
+		j += k;
 	}
 	*end = j;
 	if (fl == 0 || fl > t->max_word_len)
 		return simple ? -1 : (fl > t->max_word_len * 2 ? -1 : slow_word(t, s, i, j));
 	if (!simple)
 		return slow_word(t, s, i, j);
-	return tx_word_id_padded(t, f, fl);
+	guint32 h = tx_hash_packed(a, fl);
+	return tx_word_id_regs(t, a, b, h, f, fl);
 }
 
 /* Splits text[from, len) into words, digit runs and punctuation, appending
@@ -290,7 +342,9 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 					out[n++] = (Tok){ .start = (guint32)i, .end = (guint32)j, .word = -1,
 							  .num = TX_UNSET, .kind = TOK_GAP };
 				}
-				i = j;
+				/* the one space after a word, here rather than by a
+				 * turn of the loop (a branch that predicts well) */
+				i = j + (j < len && s[j] == ' ');
 				continue;
 			}
 			Tok *k = &out[n++];
@@ -304,7 +358,8 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 				k->mask |= t->wmask_cap[word];
 			if (!(k->flags & F_CAP) || (k->flags & F_BREAK))
 				k->mask |= t->wmask_low[word];
-			i = j;
+			k->flags |= root_flag(t, k);
+			i = j + (j < len && s[j] == ' ');
 			continue;
 		}
 		Tok *k = &out[n++];
@@ -323,6 +378,7 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			k->ndigits = (guint8)MIN(j - i, 255);
 			k->end = (guint32)j;
 			set_digit_classes(t, k);
+			k->flags |= root_flag(t, k);
 			i = j;
 			continue;
 		}
@@ -360,6 +416,7 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			if (!(k->flags & F_CAP) || (k->flags & F_BREAK))
 				k->mask |= t->wmask_low[k->word];
 		}
+		k->flags |= root_flag(t, k);
 	}
 	g_array_set_size(toks, n);
 	return true;
@@ -399,7 +456,10 @@ merge_numbers(const TxTable *t, GArray *toks)
 	int dash = tx_word_id(t, "-", 1);
 	for (guint i = 0; i < n;) {
 		if (!(k[i].mask & nw)) {
-			k[o++] = k[i++];
+			if (o != i)   /* nothing merged yet: nothing to move */
+				k[o] = k[i];
+			o++;
+			i++;
 			continue;
 		}
 		long total = 0, group = 0;
@@ -446,6 +506,7 @@ merge_numbers(const TxTable *t, GArray *toks)
 		m.mask |= (G_GUINT64_CONSTANT(1) << t->cls_num);
 		if (said_year && m.num >= 1000 && m.num <= 2199)
 			m.mask |= G_GUINT64_CONSTANT(1) << t->cls_year;
+		m.flags = (guint8)((m.flags & ~F_ROOT) | root_flag(t, &m));
 		k[o++] = m;
 		i = last + 1;
 	}
@@ -474,8 +535,8 @@ walk(Matcher *m, const TxNode *n, guint j, int depth)
 	if (j >= m->ntoks || depth >= TX_MAX_ELEMS)
 		return;
 	const Tok *k = &m->toks[j];
-	if (k->mask == 0 && k->word < 0)
-		return;   /* a gap: no pattern goes on through it */
+	if (!(k->mask & n->cls_mask) && (k->word < 0 || !(n->word_bits >> (k->word & 63) & 1)))
+		return;   /* no edge takes this token (a gap takes none) */
 	for (int e = 0; e < n->nedges; e++) {
 		const TxEdge *ed = &n->edges[e];
 		bool ok = ed->word >= 0 ? ed->word == k->word : (k->mask >> ed->cls & 1);
@@ -511,9 +572,9 @@ walk_root(Matcher *m, guint i)
 /* ---- tense ---- */
 
 static int
-cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *skip)
+cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *skip, bool *passive)
 {
-	*aux = *part = *skip = false;
+	*aux = *part = *skip = *passive = false;
 	int tense = FRISE_TENSE_NONE;
 	if (n == 0)
 		return tense;
@@ -528,6 +589,10 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *s
 			continue;
 		if (c->skip) {
 			*skip = true;
+			continue;
+		}
+		if (c->passive) {
+			*passive = true;
 			continue;
 		}
 		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
@@ -547,7 +612,8 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *s
 
 /* The tense of the clause around tokens [a, b): the cue nearest to it
  * within the sentence. `why` receives the cue word. */
-/* The cue of a lower-case word: tense | 4 aux | 8 participle. */
+/* The cue of a lower-case word: tense | 4 aux | 8 participle | 16 skip |
+ * 32 passive marker. */
 static int
 word_cue(const TxTable *t, const char *s, size_t n)
 {
@@ -570,19 +636,24 @@ word_cue(const TxTable *t, const char *s, size_t n)
 	}
 	buf[n] = 0;
 	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
-	bool aux, part, skip;
-	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part, &skip);
+	bool aux, part, skip, passive;
+	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part, &skip, &passive);
 	g_free(w);
-	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0);
+	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0) | (passive ? 32 : 0);
 }
 
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
  * only when a blank follows and the next word is not lower case ("7.2",
  * "U.S. officials", "Corp.'s" go on). */
+/* The bytes that may end a sentence (see sentence_end). */
+static const bool end_byte[256] = { ['.'] = true, ['!'] = true, ['?'] = true, [';'] = true, ['\n'] = true };
+
 static inline bool
 sentence_end(const char *text, size_t len, size_t p)
 {
 	char c = text[p];
+	if (!end_byte[(unsigned char)c])
+		return false;
 	if (c != '.')
 		return c == '!' || c == '?' || c == ';' || c == '\n';
 	size_t q = p + 1;
@@ -593,7 +664,7 @@ sentence_end(const char *text, size_t len, size_t p)
 	return !(q < len && text[q] >= 'a' && text[q] <= 'z');
 }
 
-#define TENSE_REACH 250   /* bytes each way, within the sentence */
+#define TENSE_REACH 160   /* bytes each way, within the sentence */
 #define TENSE_WORDS 96
 
 /* The tense of the clause around text[a, b): the cue nearest to it in its
@@ -662,6 +733,15 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (w[q].cue < 0)
 				w[q].cue = word_cue(t, text + w[q].s, w[q].e - w[q].s);
 			int tense = w[q].cue & 3;
+			if (tense == FRISE_TENSE_PAST && q > 0 && !(w[q].cue & 4)) {
+				/* a past form right after "be" is a passive
+				 * participle: the tense is that of the words before
+				 * ("will be named", "would still be held") */
+				if (w[q - 1].cue < 0)
+					w[q - 1].cue = word_cue(t, text + w[q - 1].s, w[q - 1].e - w[q - 1].s);
+				if (w[q - 1].cue & 32)
+					tense = FRISE_TENSE_NONE;
+			}
 			if (w[q].cue & 4) {
 				/* auxiliary + participle, maybe with adverbs between
 				 * ("a déjà annoncé", "has not yet said"): past */
@@ -755,18 +835,26 @@ explain_seen(GString *g, const TxSeen *seen)
 	g_string_append(g, "seen:");
 	for (int s = 0; s < TX_NSLOTS; s++)
 		if (seen->v[s] != TX_UNSET) {
+			const char *sym = tx_slot_symbol(s, seen->v[s]);
 			if (seen->v[s] == TX_VAGUE)
 				g_string_append_printf(g, " %s=X", tx_slot_name(s));
+			else if (sym != NULL)
+				g_string_append_printf(g, " %s=%s", tx_slot_name(s), sym);
 			else
 				g_string_append_printf(g, " %s=%d", tx_slot_name(s), seen->v[s]);
 		}
 	g_string_append(g, "; ");
 }
 
+/* How many sentences back a quarter still anchors "a year earlier". */
+#define QUARTER_REACH 3
+
 /* What carries over from one expression (and one chunk) to the next. */
 typedef struct {
 	int anchor[3];         /* last day named (y, m, d), or the DCT's */
 	char last_value[48];   /* last DATE/TIME value */
+	char last_quarter[48]; /* last YYYY-Qn value */
+	guint quarter_sent;    /* the sentence it was in */
 	guint last_sent, sent; /* sentence counters */
 } State;
 
@@ -788,7 +876,7 @@ find_tense(const void *data)
 /* Tags text[from, to): a run of whole lines. */
 static bool
 tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const FriseTagOptions *opts,
-	  const TxDct *dct, State *st, GArray *out, GArray *toks, size_t *bad)
+	  const TxDct *dct, State *st, GArray *out, GArray *toks, GString *scratch, size_t *bad)
 {
 	g_array_set_size(toks, 0);
 	if (!tokenise(t, text, from, to, toks, bad))
@@ -799,9 +887,27 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 	bool explain = opts && opts->explain;
 	for (guint i = 0; i < m.ntoks;) {
 		const Tok *k = &m.toks[i];
-		if (!(k->mask & t->root_mask) && (k->word < 0 || t->root_word_count[k->word] == 0)) {
+		if (!(k->flags & F_ROOT)) {
 			i++;
 			continue;
+		}
+		{
+			/* no walk when no pattern that starts here takes the next
+			 * token ("le", "en", most numbers): the union of what may
+			 * follow the token's root edges */
+			TxNext x = k->word >= 0 ? t->root_next[k->word] : (TxNext){ 0 };
+			for (guint64 bits = k->mask & t->root_mask; bits != 0; bits &= bits - 1) {
+				const TxNext *c = &t->class_next[__builtin_ctzll(bits)];
+				x.cls |= c->cls;
+				x.words |= c->words;
+				x.ends |= c->ends;
+			}
+			const Tok *nx = i + 1 < m.ntoks ? &m.toks[i + 1] : NULL;
+			if (!x.ends && (nx == NULL || (!(nx->mask & x.cls) &&
+			    (nx->word < 0 || !(x.words >> (nx->word & 63) & 1))))) {
+				i++;
+				continue;
+			}
 		}
 		m.best_len = 0;
 		m.best_rule = -1;
@@ -824,6 +930,39 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		if (r->type < 0 || first < 0) {
 			i += m.best_len;
 			continue;
+		}
+		if (first > 0) {
+			/* Leading context ("in { May }") must not hide a longer
+			 * form that starts at the first word of the span ("May
+			 * 5, 1998"): match from there too, keep what ends later. */
+			int save_len = m.best_len, save_rule = m.best_rule;
+			const TxEdge *save_path[TX_MAX_ELEMS];
+			memcpy(save_path, m.best_path, sizeof save_path);
+			guint j = i + (guint)first;
+			m.best_len = 0;
+			m.best_rule = -1;
+			walk_root(&m, j);
+			int f2 = -1, l2 = -1;
+			for (int d = 0; d < m.best_len; d++)
+				if (m.best_path[d]->inspan) {
+					if (f2 < 0)
+						f2 = d;
+					l2 = d;
+				}
+			const TxRule *r2 = m.best_rule >= 0 ? &g_array_index(t->rules, TxRule, m.best_rule) : NULL;
+			if (r2 != NULL && r2->type >= 0 && f2 == 0 && j + (guint)l2 > i + (guint)last) {
+				i = j;
+				r = r2;
+				first = f2;
+				last = l2;
+				for (; scanned <= i; scanned++)
+					if (m.toks[scanned].flags & F_BREAK)
+						st->sent++;
+			} else {
+				m.best_len = save_len;
+				m.best_rule = save_rule;
+				memcpy(m.best_path, save_path, sizeof save_path);
+			}
 		}
 		TxSeen seen;
 		fill_seen(t, &m, i, &seen, r);
@@ -860,7 +999,9 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
 				  .type = (int)x.type,
 				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
-				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "", .explain = ex };
+				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
+				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
+				  .explain = ex, .scratch = scratch };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
 			x.relative = rel;
@@ -874,8 +1015,17 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			g_array_append_val(out, x);
 			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
 			    g_ascii_isdigit(x.value[0])) {
-				g_strlcpy(st->last_value, x.value, sizeof st->last_value);
-				st->last_sent = st->sent;
+				/* an anchored value ("a year earlier") is no new
+				 * anchor: chains would drift a year at each step */
+				bool anchored = seen.v[TX_S_ANCHOR] != TX_UNSET;
+				if (!anchored) {
+					g_strlcpy(st->last_value, x.value, sizeof st->last_value);
+					st->last_sent = st->sent;
+				}
+				if (!anchored && strlen(x.value) == 7 && x.value[4] == '-' && x.value[5] == 'Q') {
+					g_strlcpy(st->last_quarter, x.value, sizeof st->last_quarter);
+					st->quarter_sent = st->sent;
+				}
 				const char *v = x.value;
 				int y = 0, mo = 0, d = 0;
 				if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&
@@ -924,6 +1074,7 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	GArray *out = g_array_new(FALSE, TRUE, sizeof(FriseTimex));
 	GArray *toks = g_array_sized_new(FALSE, FALSE, sizeof(Tok), MIN(len, CHUNK) / 4 + 16);
 	State st = { .anchor = { 0, 0, 0 } };
+	GString *scratch = g_string_sized_new(64);
 	if (dct.gran == 3) {
 		st.anchor[0] = dct.year;
 		st.anchor[1] = dct.month;
@@ -939,16 +1090,18 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 			to = nl ? (size_t)(nl - text) + 1 : len;
 		}
 		size_t bad = 0;
-		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, &bad)) {
+		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, scratch, &bad)) {
 			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT,
 				    "invalid UTF-8 at byte %zu", bad);
 			g_array_free(toks, TRUE);
+			g_string_free(scratch, TRUE);
 			timex_array_free(out);
 			return NULL;
 		}
 		from = to;
 	}
 	g_array_free(toks, TRUE);
+	g_string_free(scratch, TRUE);
 	return out;
 }
 

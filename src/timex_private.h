@@ -80,6 +80,9 @@ struct TxNode {
 	TxEdge *edges;
 	int nedges;
 	int rule;            /* index into rules, -1 */
+	guint64 cls_mask;    /* the classes of the edges */
+	guint64 word_bits;   /* bit (word id % 64) of each word edge: a token
+			      * that meets neither mask goes no further */
 };
 
 /* Tense cue words and endings, matched on lower-case text with accents. */
@@ -91,7 +94,15 @@ typedef struct {
 	int tense;           /* FriseTense; for participles: PAST */
 	bool participle;
 	bool skip;           /* an adverb between auxiliary and participle */
+	bool passive;        /* "be": a past form right after it is a passive
+			      * participle, no tense ("will be named") */
 } TxCue;
+
+/* The union of the edges after a root word (see root_next). */
+typedef struct {
+	guint64 cls, words;  /* as TxNode's cls_mask and word_bits */
+	bool ends;           /* a one-word pattern ends there */
+} TxNext;
 
 typedef struct {
 	FriseLang lang;
@@ -109,7 +120,7 @@ typedef struct {
 	short class_slot[TX_MAX_CLASSES];
 	guint64 numword_mask;/* class bits of number words */
 	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
-	    cls_hour, cls_min, cls_ord;
+	    cls_hour, cls_min, cls_ord, cls_mm;
 	TxNode *root;
 	/* Root dispatch: the root's edges by word id, and its class edges. */
 	int *root_word_first;  /* word id -> first index in root_word_edges */
@@ -119,6 +130,8 @@ typedef struct {
 	int root_cls_first[TX_MAX_CLASSES + 1]; /* class -> first in root_class_edges */
 	int nroot_class;
 	guint64 root_mask;     /* classes some root edge needs */
+	TxNext *root_next;     /* word id -> what may follow it as a root */
+	TxNext class_next[TX_MAX_CLASSES]; /* the same for root class edges */
 	GArray *rules;       /* TxRule */
 	GArray *cues;        /* TxCue */
 	int cue_first[257];  /* cues by their last byte: cue_index[cue_first[b] .. cue_first[b+1]) */
@@ -140,41 +153,55 @@ void tx_table_free(TxTable *table);
  * length, or -1 when it does not fit in `cap`. */
 int tx_fold(const char *s, size_t n, char *out, size_t cap);
 
-/* Looks up a folded word of n bytes: its id or -1. */
-/* Hash of a folded word from its length and its first and last two bytes:
- * O(1) a word, and the probe compares the whole word anyway. */
+/* Hash of a folded word from its length and its first 8 bytes packed as
+ * tx_pack8 does (zero-padded): one multiply, from what the tokeniser
+ * already holds in a register; the probe compares the whole word anyway. */
 static inline guint32
-tx_hash(const char *s, size_t n)
+tx_hash_packed(guint64 first8, size_t n)
 {
-	if (n == 0)
-		return 0;
-	const unsigned char *u = (const unsigned char *)s;
-	guint32 h = (guint32)n;
-	h = h * 31 + u[0];
-	h = h * 31 + (n > 1 ? u[1] : 0);
-	h = h * 31 + u[n - 1];
-	h = h * 31 + (n > 2 ? u[n - 2] : 0);
-	h *= 2654435761u;
-	return h ^ (h >> 16);
+	guint64 h = (first8 ^ ((guint64)n << 58)) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+	return (guint32)(h >> 32);
 }
 
-/* Looks up a folded word in a buffer zero-padded to at least 16 bytes. */
-static inline int
-tx_word_id_padded(const TxTable *t, const char *padded, size_t n)
+/* 8 bytes as a little-endian word, whatever the machine (one load on
+ * x86 and ARM): how word16 is kept and compared. */
+static inline guint64
+tx_pack8(const char *p)
 {
-	guint64 a, b;
-	memcpy(&a, padded, 8);
-	memcpy(&b, padded + 8, 8);
-	for (guint32 i = tx_hash(padded, n) & t->hash_mask;; i = (i + 1) & t->hash_mask) {
+	const unsigned char *u = (const unsigned char *)p;
+	guint64 v = 0;
+	for (int k = 7; k >= 0; k--)
+		v = v << 8 | u[k];
+	return v;
+}
+
+/* Looks up a folded word of n bytes whose first 16 bytes, zero-padded,
+ * are the words a and b (tx_pack8), and whose hash (tx_hash_packed) is h;
+ * `text` is the whole word, read only when it is longer than 16 bytes.
+ * The tokeniser builds a, b and h in registers as it scans: reading back
+ * a word it has just stored byte by byte stalls the CPU (no store
+ * forwarding), which was the tagger's single hottest spot. */
+static inline int
+tx_word_id_regs(const TxTable *t, guint64 a, guint64 b, guint32 h, const char *text, size_t n)
+{
+	for (guint32 i = h & t->hash_mask;; i = (i + 1) & t->hash_mask) {
 		guint32 v = t->hash[i];
 		if (v == 0)
 			return -1;
 		if (t->word_len[v - 1] != n)
 			continue;
 		if (n <= 16 ? (t->word16[v - 1][0] == a && t->word16[v - 1][1] == b)
-			    : memcmp(g_ptr_array_index(t->word_text, v - 1), padded, n) == 0)
+			    : memcmp(g_ptr_array_index(t->word_text, v - 1), text, n) == 0)
 			return (int)v - 1;
 	}
+}
+
+/* Looks up a folded word in a buffer zero-padded to at least 16 bytes. */
+static inline int
+tx_word_id_padded(const TxTable *t, const char *padded, size_t n)
+{
+	guint64 a = tx_pack8(padded);
+	return tx_word_id_regs(t, a, tx_pack8(padded + 8), tx_hash_packed(a, n), padded, n);
 }
 
 static inline int
@@ -188,6 +215,9 @@ tx_word_id(const TxTable *t, const char *folded, size_t n)
 }
 
 const char *tx_slot_name(int slot);
+/* The table's name for a symbolic slot value (unit=W, pod=EV, mod=END…),
+ * or NULL for numeric slots. Static storage. */
+const char *tx_slot_symbol(int slot, int value);
 const char *tx_unit_letter(int unit);
 
 /* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day. */
@@ -208,7 +238,11 @@ typedef struct {
 	int anchor_y, anchor_m, anchor_d; /* last day mentioned, 0 if none */
 	const char *last;      /* value of the last DATE/TIME in this or the
 				* previous sentence, or "" */
+	const char *last_quarter; /* the last YYYY-Qn named in the last few
+				* sentences, or "" */
 	GString *explain;      /* NULL unless asked */
+	GString *scratch;      /* reused for the value when not NULL (the
+				* caller's, emptied here): no allocation a timex */
 } TxContext;
 
 /* The tense of the clause of the expression being resolved. */

@@ -121,6 +121,10 @@ add_days(GDate *d, int n)
 		g_date_subtract_days(d, -n);
 }
 
+/* Without a tense, a year-less date this far from the DCT in the DCT's
+ * year is taken in the neighbouring year instead. */
+#define NEAREST_DAYS 183
+
 /* Days between the DCT and month/day (the 15th when no day) of its year. */
 static int
 days_apart(const TxDct *d, int month, int day)
@@ -136,14 +140,30 @@ days_apart(const TxDct *d, int month, int day)
 	return ABS(g_date_days_between(&a, &b));
 }
 
-/* The year of a year-less month (and day, 0 if none) from the DCT. */
+/* The year of a year-less month (and day, 0 if none) from the DCT; 0 when
+ * the DCT is too coarse to tell ("mars dernier" against DCT "2024"). */
 static int
 year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 {
 	const TxDct *d = c->dct;
 	*rel = true;
 	int y = d->year;
+	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
+	if (HAS(UNIT) && V(UNIT) == TX_U_YEAR) {
+		/* "March last year", "mars de l'année dernière": the year is
+		 * said, whatever the month and the DCT's precision */
+		y += shift;
+		step(c, "month of the DCT's year %+d -> %d", shift, y);
+		return y;
+	}
 	if (d->gran < 2) {
+		if (shift != 0) {
+			/* "mars dernier" against a year-only DCT: this year's
+			 * or last year's, the DCT cannot say */
+			*rel = false;
+			step(c, "DCT %d too coarse for 'last'/'next': year unknown", y);
+			return 0;
+		}
 		step(c, "year from DCT %d", y);
 		return y;
 	}
@@ -154,14 +174,6 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		cmp = 0;
 	else
 		cmp = day < d->day ? -1 : day > d->day ? 1 : 0;
-	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
-	if (HAS(UNIT) && V(UNIT) == TX_U_YEAR) {
-		/* "March last year", "mars de l'année dernière": the year is
-		 * said, whatever the month */
-		y += shift;
-		step(c, "month of the DCT's year %+d -> %d", shift, y);
-		return y;
-	}
 	if (shift < 0) {
 		if (cmp > 0 || (cmp == 0 && day == 0))
 			y--;
@@ -176,6 +188,12 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 	} else if (tx_tense(c) == FRISE_TENSE_FUTURE && cmp < 0 && days_apart(d, month, day) > 20) {
 		y++;
 		step(c, "future tense and before the DCT -> next year %d", y);
+	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
+		   cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS) {
+		/* no tense to go by and more than half a year away: the
+		 * occurrence nearest the DCT ("payable Jan. 2" in November) */
+		y += cmp > 0 ? -1 : 1;
+		step(c, "no tense, over half a year from the DCT: the nearest, %d", y);
 	} else {
 		step(c, "year of the DCT %d", y);
 	}
@@ -239,6 +257,16 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 	default: return false;
 	}
 	g_string_append(v, time ? "PT" : "P");
+	if (!vague && half && mult == 1 && (u == TX_U_YEAR || u == TX_U_DAY || u == TX_U_HOUR || u == TX_U_MINUTE)) {
+		/* a half in the next unit down, as TimeML writes it: "5 1/2
+		 * hours" PT5H30M, "2 1/2 years" P2Y6M */
+		static const char *const halves[] = {
+			[TX_U_YEAR] = "Y6M", [TX_U_DAY] = "DT12H", [TX_U_HOUR] = "H30M", [TX_U_MINUTE] = "M30S",
+		};
+		appf(v, "%d%s", q, halves[u]);
+		step(c, "duration %s", v->str);
+		return true;
+	}
 	if (vague)
 		g_string_append(v, "X");
 	else if (half && mult == 1)
@@ -431,6 +459,14 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			step(c, "year of the last date named %+d", n);
 			return true;
 		}
+		if (HAS(ANCHOR) && d != &last && c->last_quarter != NULL && c->last_quarter[0]) {
+			/* no date in this sentence or the one before, but a
+			 * quarter a few sentences back: earnings news compares
+			 * quarters ("A year earlier, net income was…") */
+			appf(v, "%04d%s", atoi(c->last_quarter) + n, c->last_quarter + 4);
+			step(c, "quarter named a few sentences back %s %+d year(s)", c->last_quarter, n);
+			return true;
+		}
 		appf(v, "%04d", d->year + n);
 		step(c, "DCT year %d %+d", d->year, n);
 		return true;
@@ -537,6 +573,8 @@ nth_weekday(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *
 		if (c->dct->gran == 0)
 			return false;
 		year = year_for(seen, c, m, 0, rel);
+		if (year == 0)
+			return false;
 	}
 	GDate g;
 	g_date_clear(&g, 1);
@@ -578,6 +616,10 @@ movable_feast(const TxSeen *seen, const TxContext *c, int year, GString *v, bool
 		g_date_set_dmy(&g, ed, em, c->dct->year);
 		add_days(&g, V(EASTER));
 		year = year_for(seen, c, g_date_get_month(&g), g_date_get_day(&g), rel);
+		if (year == 0) {
+			appf(v, "XXXX-XX-XX");
+			return true;
+		}
 	}
 	int em, ed;
 	easter(year, &em, &ed);
@@ -594,6 +636,8 @@ static bool
 date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	const TxDct *d = c->dct;
+	if (HAS(YEAR) && (V(YEAR) < 1000 || V(YEAR) > 2199))
+		return false;   /* "the year ten": a spelled number, no year of news */
 	int year = HAS(YEAR) ? V(YEAR) : HAS(YY) ? full_year(V(YY), d) : 0;
 	if (HAS(DECADE)) {
 		int dec = V(DECADE);
@@ -626,6 +670,12 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				return true;
 			}
 			year = year_for(seen, c, m, day, rel);
+			if (year == 0) {
+				appf(v, "XXXX-%02d", m);
+				if (day)
+					appf(v, "-%02d", day);
+				return true;
+			}
 			if (HAS(WEEKDAY) && day > 0) {
 				/* "jeudi 12 novembre": the year nearest the one
 				 * chosen where the 12th of November is a Thursday */
@@ -661,6 +711,12 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				/* "en été", present tense: any summer */
 				appf(v, "XXXX-%s", season_names[s]);
 				step(c, "season without year, shift or tense: generic");
+				return true;
+			}
+			if (d->gran < 2 && HAS(SHIFT) && V(SHIFT) != 0) {
+				/* "le printemps dernier" against a year-only DCT */
+				appf(v, "XXXX-%s", season_names[s]);
+				step(c, "DCT %d too coarse for 'last'/'next': year unknown", d->year);
 				return true;
 			}
 			year = d->year;
@@ -758,7 +814,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 bool
 tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool *relative_)
 {
-	GString *v = g_string_new(NULL);
+	GString *v = c->scratch != NULL ? g_string_truncate(c->scratch, 0) : g_string_new(NULL);
 	bool ok = true;
 	*relative_ = false;
 	mod[0] = 0;
@@ -807,6 +863,7 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 		memcpy(value, v->str, v->len + 1);
 		step(c, "value %s%s%s", value, mod[0] ? " mod " : "", mod);
 	}
-	g_string_free(v, TRUE);
+	if (v != c->scratch)
+		g_string_free(v, TRUE);
 	return ok;
 }

@@ -44,6 +44,26 @@ tx_slot_name(int slot)
 }
 
 const char *
+tx_slot_symbol(int slot, int value)
+{
+	const char *const *names;
+	int n = 0;
+	switch (slot) {
+	case TX_S_UNIT: names = unit_names; break;
+	case TX_S_POD: names = pod_names; break;
+	case TX_S_SEASON: names = season_names; break;
+	case TX_S_MOD: names = mod_names; break;
+	case TX_S_REF: names = ref_names; break;
+	case TX_S_TENSE: names = tense_names; break;
+	case TX_S_TYPE: names = type_names; break;
+	default: return NULL;
+	}
+	while (names[n] != NULL)
+		n++;
+	return value >= 0 && value < n ? names[value] : NULL;
+}
+
+const char *
 tx_unit_letter(int unit)
 {
 	return unit >= 0 && unit <= TX_U_NIGHT ? unit_names[unit] : "?";
@@ -526,6 +546,8 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 			c.aux = true;
 		} else if (strcmp(w[1], "SKIP") == 0) {
 			c.skip = true;
+		} else if (strcmp(w[1], "PASSIVE") == 0) {
+			c.passive = true;
 		} else if (strcmp(w[1], "PARTICIPLE") == 0) {
 			c.participle = true;
 			c.tense = FRISE_TENSE_PAST;
@@ -573,6 +595,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->class_slot[t->cls_min] = TX_S_MINUTE;
 	t->cls_numword = class_id(t, "NUMWORD", true); /* spelled number */
 	t->cls_numjoin = class_id(t, "NUMJOIN", true); /* "et" in "vingt et un" */
+	t->cls_mm = class_id(t, "MM", true);         /* 2 digits 01..12 -> month */
+	t->class_slot[t->cls_mm] = TX_S_MONTH;
 	t->cls_ord = class_id(t, "ORD", true);       /* ordinal word -> num */
 	t->class_slot[t->cls_ord] = TX_S_NUM;
 
@@ -627,8 +651,9 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		t->max_word_len = MAX(t->max_word_len, n);
 		char pad[16] = { 0 };
 		memcpy(pad, w, MIN(n, sizeof pad));
-		memcpy(t->word16[id], pad, sizeof pad);
-		guint32 q = tx_hash(w, n) & t->hash_mask;
+		t->word16[id][0] = tx_pack8(pad);
+		t->word16[id][1] = tx_pack8(pad + 8);
+		guint32 q = tx_hash_packed(t->word16[id][0], n) & t->hash_mask;
 		while (t->hash[q] != 0)
 			q = (q + 1) & t->hash_mask;
 		t->hash[q] = id + 1;
@@ -650,6 +675,17 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->wmask = (const guint64 *)(void *)t->word_mask->data;
 	t->wmask_cap = (const guint64 *)(void *)t->cap_mask->data;
 	t->wmask_low = (const guint64 *)(void *)t->low_mask->data;
+	/* Each node's edge summary, so that a walk ends without looping
+	 * over the edges when the next token can follow none of them. */
+	for (guint i = 0; i < t->nodes->len; i++) {
+		TxNode *n = g_ptr_array_index(t->nodes, i);
+		for (int e = 0; e < n->nedges; e++) {
+			if (n->edges[e].word >= 0)
+				n->word_bits |= G_GUINT64_CONSTANT(1) << (n->edges[e].word & 63);
+			else
+				n->cls_mask |= G_GUINT64_CONSTANT(1) << n->edges[e].cls;
+		}
+	}
 	/* Root dispatch: a token looks up only the edges of its own word
 	 * and the class edges, not every pattern's first element. */
 	int nw = (int)t->word_text->len, ne = t->root->nedges;
@@ -683,6 +719,29 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		const TxEdge *ed = &t->root->edges[e];
 		if (ed->word >= 0)
 			t->root_word_edges[t->root_word_first[ed->word] + t->root_word_count[ed->word]++] = e;
+	}
+	/* What may follow a root word, over all its edges: the matcher
+	 * skips a word whose next token no pattern takes without a walk. */
+	t->root_next = g_new0(TxNext, nw + 1);
+	for (int e = 0; e < ne; e++) {
+		const TxEdge *ed = &t->root->edges[e];
+		if (ed->word < 0)
+			continue;
+		TxNext *x = &t->root_next[ed->word];
+		x->cls |= ed->child->cls_mask;
+		x->words |= ed->child->word_bits;
+		if (ed->child->rule >= 0)
+			x->ends = true;
+	}
+	for (int e = 0; e < ne; e++) {
+		const TxEdge *ed = &t->root->edges[e];
+		if (ed->word >= 0)
+			continue;
+		TxNext *x = &t->class_next[ed->cls];
+		x->cls |= ed->child->cls_mask;
+		x->words |= ed->child->word_bits;
+		if (ed->child->rule >= 0)
+			x->ends = true;
 	}
 	return t;
 }
@@ -724,6 +783,7 @@ tx_table_free(TxTable *t)
 	g_free(t->word16);
 	g_free(t->root_word_first);
 	g_free(t->root_word_count);
+	g_free(t->root_next);
 	g_free(t->root_word_edges);
 	g_free(t->root_class_edges);
 	g_hash_table_destroy(t->words);

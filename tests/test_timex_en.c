@@ -1,0 +1,238 @@
+/*
+ * test_timex_en.c — the English half of the temporal tagger's tests: one
+ * line per case, each with its own pinned document date (DCT).
+ *
+ * A case tags `text` with the DCT and expects a timex whose span is
+ * exactly `span` (bytes of `text`), with `type`, `value` and `mod`
+ * ("" = no mod). A case with span NULL expects no timex at all.
+ * Conventions follow TimeBank/TempEval-3 (the English gold we measure
+ * against): spans take "the" and the modifier words early/late/mid,
+ * leave out prepositions ("in", "on", "by"); "now" is PRESENT_REF,
+ * "recently" PAST_REF; weekdays are the most recent one on or before the
+ * DCT unless the verb is future; a bare "years" is PXY.
+ */
+#include "frise/timex.h"
+
+#include <string.h>
+
+typedef struct {
+	const char *text;
+	const char *dct;
+	const char *span;   /* NULL: no timex expected */
+	const char *type;
+	const char *value;
+	const char *mod;
+} Case;
+
+/* DCT 2024-11-27 is a Wednesday (ISO week 48). */
+static const Case cases[] = {
+	/* the list */
+	{ "Prices rose last week.", "2024-11-27", "last week", "DATE", "2024-W47", "" },
+	/* a half goes into the next unit down (TimeML) */
+	{ "The talks lasted 5 1/2 hours.", "2024-11-27", "5 1/2 hours", "DURATION", "PT5H30M", "" },
+	{ "He served 2 1/2 years in prison.", "2024-11-27", "2 1/2 years", "DURATION", "P2Y6M", "" },
+	{ "It took a minute and a half.", "2024-11-27", "a minute and a half", "DURATION", "PT1M30S", "" },
+	/* a past form right after "be" is a passive, no tense: the words before it decide */
+	{ "Collins will be named commander for a mission in December.", "1998-03-04", "December", "DATE", "1998-12", "" },
+	{ "She was named commander in December.", "1998-03-04", "December", "DATE", "1997-12", "" },
+	/* "this MONTH" is the DCT's year, whatever the distance */
+	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
+	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
+	{ "Computers may fail in the year two thousand.", "1998-03-04", "the year two thousand", "DATE", "2000", "" },
+	/* coarse DCTs (year or month only): nothing is invented */
+	{ "He sued in December last year.", "2024", "December last year", "DATE", "2023-12", "" },
+	{ "He sued in December last year.", "2024-03", "December last year", "DATE", "2023-12", "" },
+	{ "He came last March.", "2024", "last March", "DATE", "XXXX-03", "" },
+	{ "He came last March.", "2024-03", "last March", "DATE", "2023-03", "" },
+	{ "He came last year.", "2024", "last year", "DATE", "2023", "" },
+	{ "He came on Tuesday.", "2024", "Tuesday", "DATE", "XXXX-WXX-2", "" },
+	{ "He came yesterday.", "2024-03", "yesterday", "DATE", "XXXX-XX-XX", "" },
+	{ "The deal was signed Friday.", "2024-11-27", "Friday", "DATE", "2024-11-22", "" },
+	{ "The board will meet Friday.", "2024-11-27", "Friday", "DATE", "2024-11-29", "" },
+	{ "The store opens in early December.", "2024-11-27", "early December", "DATE", "2024-12", "START" },
+	{ "Sales should recover by the end of the year.", "2024-11-27", "the end of the year", "DATE", "2024", "END" },
+	{ "The accord was signed on March 24.", "2024-11-27", "March 24", "DATE", "2024-03-24", "" },
+	{ "The accord was signed on 24 March 2024.", "2024-11-27", "24 March 2024", "DATE", "2024-03-24", "" },
+	{ "He left two years ago.", "2024-11-27", "two years ago", "DATE", "2022", "" },
+	{ "Growth was slow in the 1990s.", "2024-11-27", "the 1990s", "DATE", "199X", "" },
+	{ "The plant will close by the end of 2024.", "2024-06-01", "the end of 2024", "DATE", "2024", "END" },
+	{ "Revenue fell in Q3.", "2024-11-27", "Q3", "DATE", "2024-Q3", "" },
+	{ "The law takes effect this spring.", "2024-03-10", "this spring", "DATE", "2024-SP", "" },
+	/* days relative to the DCT */
+	{ "Stocks fell today.", "2024-11-27", "today", "DATE", "2024-11-27", "" },
+	{ "The talks ended yesterday.", "2024-11-27", "yesterday", "DATE", "2024-11-26", "" },
+	{ "The vote is tomorrow.", "2024-11-27", "tomorrow", "DATE", "2024-11-28", "" },
+	{ "He spoke Monday in Paris.", "2024-11-27", "Monday", "DATE", "2024-11-25", "" },
+	{ "The talks resume next Tuesday.", "2024-11-27", "next Tuesday", "DATE", "2024-12-03", "" },
+	{ "He arrived last Friday.", "2024-11-27", "last Friday", "DATE", "2024-11-22", "" },
+	{ "Shares jumped Friday morning.", "2024-11-27", "Friday morning", "TIME", "2024-11-22TMO", "" },
+	{ "Fighting resumed last night.", "2024-11-27", "last night", "TIME", "2024-11-26TNI", "" },
+	{ "He said this morning that he would stay.", "2024-11-27", "this morning", "TIME", "2024-11-27TMO", "" },
+	{ "The two met two weeks ago.", "2024-11-27", "two weeks ago", "DATE", "2024-W46", "" },
+	{ "Rebels attacked three days ago.", "2024-11-27", "three days ago", "DATE", "2024-11-24", "" },
+	/* weeks, months, years */
+	{ "Talks continue this week.", "2024-11-27", "this week", "DATE", "2024-W48", "" },
+	{ "Sales rose last month.", "2024-11-27", "last month", "DATE", "2024-10", "" },
+	{ "Prices will rise next month.", "2024-11-27", "next month", "DATE", "2024-12", "" },
+	{ "Profit doubled this year.", "2024-11-27", "this year", "DATE", "2024", "" },
+	{ "Profit doubled last year.", "2024-11-27", "last year", "DATE", "2023", "" },
+	{ "Output will grow next year.", "2024-11-27", "next year", "DATE", "2025", "" },
+	{ "Profit rose from 1.2 billion a year earlier.", "2024-11-27", "a year earlier", "DATE", "2023", "" },
+	{ "Profit rose from 1.2 billion a year ago.", "2024-11-27", "a year ago", "DATE", "2023", "" },
+	{ "He retired earlier this year.", "2024-11-27", "earlier this year", "DATE", "2024", "" },
+	{ "Sales rose in the past year.", "2024-11-27", "the past year", "DATE", "2023", "" },
+	/* months and days written out */
+	{ "The bonds mature Sept. 30.", "2024-11-27", "Sept. 30", "DATE", "2024-09-30", "" },
+	{ "The offer will expire Jan. 14.", "2024-11-27", "Jan. 14", "DATE", "2025-01-14", "" },
+	{ "The offer expired Aug. 7, 1998.", "2024-11-27", "Aug. 7, 1998", "DATE", "1998-08-07", "" },
+	{ "The strike began in April.", "2024-11-27", "April", "DATE", "2024-04", "" },
+	{ "The strike began in July 1997.", "2024-11-27", "July 1997", "DATE", "1997-07", "" },
+	{ "It happened last November.", "2024-11-27", "last November", "DATE", "2023-11", "" },
+	{ "Prices peaked in late 1997.", "2024-11-27", "late 1997", "DATE", "1997", "END" },
+	{ "The merger closes in mid-November.", "2024-11-10", "mid-November", "DATE", "2024-11", "MID" },
+	{ "Orders fell on the 1st of May.", "2024-11-27", "the 1st of May", "DATE", "2024-05-01", "" },
+	{ "Orders fell on May 1st.", "2024-11-27", "May 1st", "DATE", "2024-05-01", "" },
+	{ "The dispute dates from 1990.", "2024-11-27", "1990", "DATE", "1990", "" },
+	{ "The system was built in the mid-1990s.", "2024-11-27", "the mid-1990s", "DATE", "199X", "MID" },
+	{ "Inflation soared in the '80s.", "2024-11-27", "the '80s", "DATE", "198X", "" },
+	/* seasons and quarters around the turn of the year */
+	{ "Hiring began last fall.", "1998-02-06", "last fall", "DATE", "1997-FA", "" },
+	{ "The law takes effect this spring.", "1998-02-06", "this spring", "DATE", "1998-SP", "" },
+	{ "AT&T announced a drop in profits for the fourth quarter.", "1998-01-26", "the fourth quarter", "DATE", "1997-Q4", "" },
+	{ "The company expects third-quarter earnings to rise.", "1989-10-26", "third-quarter", "DATE", "1989-Q3", "" },
+	/* quarters and fiscal years */
+	{ "Profit fell in the third quarter.", "2024-11-27", "the third quarter", "DATE", "2024-Q3", "" },
+	{ "Third-quarter profit fell.", "2024-11-27", "Third-quarter", "DATE", "2024-Q3", "" },
+	{ "Sales rose in the first quarter of 1998.", "2024-11-27", "the first quarter of 1998", "DATE", "1998-Q1", "" },
+	{ "Sales rose in fiscal 1998.", "2024-11-27", "fiscal 1998", "DATE", "1998", "" },
+	/* times of day */
+	{ "The market closed at 10:35 a.m. today.", "2024-11-27", "10:35 a.m. today", "TIME", "2024-11-27T10:35", "" },
+	{ "The vote was held at 10 p.m. Wednesday.", "2024-11-27", "10 p.m. Wednesday", "TIME", "2024-11-27T22:00", "" },
+	{ "It happened at 9:30 p.m. on Nov. 12.", "2024-11-27", "9:30 p.m. on Nov. 12", "TIME", "2024-11-12T21:30", "" },
+	{ "The market closed at 4:15 p.m.", "2024-11-27", "4:15 p.m.", "TIME", "2024-11-27T16:15", "" },
+	{ "He arrived on Nov. 3 and left on the 5th.", "2024-11-27", "the 5th", "DATE", "2024-11-05", "" },
+	{ "It rained in the early morning.", "2024-11-27", "the early morning", "TIME", "2024-11-27TMO", "" },
+	/* references to the present, the past, the future */
+	{ "Shares are now worth less.", "2024-11-27", "now", "DATE", "PRESENT_REF", "" },
+	{ "He currently heads the unit.", "2024-11-27", "currently", "DATE", "PRESENT_REF", "" },
+	{ "The firm recently cut jobs.", "2024-11-27", "recently", "DATE", "PAST_REF", "" },
+	{ "Rates will fall in the future.", "2024-11-27", "the future", "DATE", "FUTURE_REF", "" },
+	{ "Prices rose in recent years.", "2024-11-27", "recent years", "DATE", "PAST_REF", "" },
+	{ "Prices rose in recent months.", "2024-11-27", "recent months", "DURATION", "PXM", "" },
+	/* durations */
+	{ "Prices doubled over the past three years.", "2024-11-27", "the past three years", "DURATION", "P3Y", "" },
+	{ "The strike lasted two weeks.", "2024-11-27", "two weeks", "DURATION", "P2W", "" },
+	{ "Profit rose in the nine months.", "2024-11-27", "the nine months", "DURATION", "P9M", "" },
+	{ "The talks could take years.", "2024-11-27", "years", "DURATION", "PXY", "" },
+	{ "He signed a two-year contract.", "2024-11-27", "two-year", "DURATION", "P2Y", "" },
+	{ "The flight took 5 hours.", "2024-11-27", "5 hours", "DURATION", "PT5H", "" },
+	{ "The truce has held for several months.", "2024-11-27", "several months", "DURATION", "PXM", "" },
+	{ "The works take a decade.", "2024-11-27", "a decade", "DURATION", "P10Y", "" },
+	{ "He spoke for half an hour.", "2024-11-27", "half an hour", "DURATION", "PT30M", "" },
+	/* sets */
+	{ "The paper is published daily.", "2024-11-27", "daily", "SET", "P1D", "" },
+	{ "Rent rises annually.", "2024-11-27", "annually", "SET", "P1Y", "" },
+	{ "The club meets every Thursday.", "2024-11-27", "every Thursday", "SET", "XXXX-WXX-4", "" },
+	/* a month of a said year; deadlines lie ahead */
+	{ "The strike began in March last year.", "2024-11-27", "March last year", "DATE", "2023-03", "" },
+	{ "The strike began in June this year.", "2024-11-27", "June this year", "DATE", "2024-06", "" },
+	{ "The bonds were repaid by Feb. 1, 2024.", "2024-11-27", "Feb. 1, 2024", "DATE", "2024-02-01", "" },
+	{ "The change takes effect Feb. 1, officials said.", "2024-11-27", "Feb. 1", "DATE", "2025-02-01", "" },
+	{ "They have until Friday, Jan. 14, to leave.", "2000-01-07", "Friday, Jan. 14", "DATE", "2000-01-14", "" },
+	{ "The family could leave as early as Tuesday, he said.", "2024-11-27", "Tuesday", "DATE", "2024-12-03", "" },
+	/* anchored on the quarter just named, in earnings news */
+	{ "Third-quarter profit rose to $5 million from $4.2 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988-Q3", "" },
+	{ "Travelers Corp.'s third-quarter net rose, up from $10 million a year ago.", "1989-11-02", "a year ago", "DATE", "1988-Q3", "" },
+	{ "Net fell from $3 million in the year-ago quarter.", "1989-10-26", "the year-ago quarter", "DATE", "1988-Q3", "" },
+	/* counted from the last date named */
+	{ "He arrived on Jan. 3. The next day he left.", "2024-11-27", "The next day", "DATE", "2024-01-04", "" },
+	{ "Elections were held in 1996. The following year, he died.", "2024-11-27", "The following year", "DATE", "1997", "" },
+	/* holidays, spelled numbers, rates, decades in words */
+	{ "He ate turkey on Thanksgiving Day.", "2024-11-30", "Thanksgiving Day", "DATE", "2024-11-28", "" },
+	{ "They met on Easter Sunday.", "2024-11-27", "Easter Sunday", "DATE", "2024-03-31", "" },
+	{ "Good Friday 2024 was quiet.", "2024-11-27", "Good Friday 2024", "DATE", "2024-03-29", "" },
+	{ "He has already said it rose in October.", "2024-11-27", "October", "DATE", "2024-10", "" },
+	{ "Qantas will fly four flights a week to Bombay.", "2024-11-27", "a week", "SET", "P1W", "" },
+	{ "Hate groups declined through the nineties.", "2024-11-27", "the nineties", "DATE", "199X", "" },
+	{ "He will leave at 4 in the morning.", "2024-11-27", "4 in the morning", "TIME", "2024-11-27T04:00", "" },
+	{ "Elections are held every four years.", "2024-11-27", "every four years", "SET", "P4Y", "" },
+	{ "She has lived there since the spring of 2019.", "2024-11-27", "the spring of 2019", "DATE", "2019-SP", "" },
+	{ "The law passed in nineteen ninety-six.", "2024-11-27", "nineteen ninety-six", "DATE", "1996", "" },
+	/* no DCT: values stay underspecified */
+	{ "The accord was signed on March 24.", NULL, "March 24", "DATE", "XXXX-03-24", "" },
+	/* not dates */
+	{ "He may leave the party.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Thousands march on the capital.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "The company sold 1,500 cars.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "She met Will Smith.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "The index closed at 2082.1 points.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Foreign ministers met Jan Kavan.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Now, he says, the talks are over.", "2024-11-27", NULL, NULL, NULL, NULL },
+	{ "Prices will fall by a quarter point.", "2024-11-27", NULL, NULL, NULL, NULL },
+};
+
+static FriseTagger *tagger;
+
+static void
+test_case(gconstpointer data)
+{
+	const Case *c = data;
+	FriseTagOptions opts = { .lang = FRISE_LANG_EN, .dct = c->dct, .explain = false };
+	GError *error = NULL;
+	GArray *got = timex_tag(tagger, c->text, strlen(c->text), &opts, &error);
+	g_assert_no_error(error);
+	g_assert_nonnull(got);
+	GString *seen = g_string_new(NULL);
+	const FriseTimex *hit = NULL;
+	for (guint i = 0; i < got->len; i++) {
+		const FriseTimex *t = &g_array_index(got, FriseTimex, i);
+		g_assert_cmpuint(t->start, <, t->end);
+		g_assert_cmpuint(t->end, <=, strlen(c->text));
+		g_string_append_printf(seen, " [%.*s %s %s %s]", (int)(t->end - t->start),
+				       c->text + t->start, timex_type_name(t->type), t->value, t->mod);
+		if (c->span != NULL && t->end - t->start == strlen(c->span) &&
+		    memcmp(c->text + t->start, c->span, t->end - t->start) == 0)
+			hit = t;
+	}
+	if (c->span == NULL) {
+		if (got->len != 0) {
+			g_test_message("'%s': expected no timex, got%s", c->text, seen->str);
+			g_test_fail();
+		}
+	} else {
+		if (hit == NULL) {
+			g_test_message("'%s' (DCT %s): expected '%s', got%s", c->text,
+				       c->dct ? c->dct : "none", c->span, seen->len ? seen->str : " nothing");
+			g_test_fail();
+		} else {
+			g_test_message("'%s': got%s", c->text, seen->str);
+			g_assert_cmpstr(timex_type_name(hit->type), ==, c->type);
+			g_assert_cmpstr(hit->value, ==, c->value);
+			g_assert_cmpstr(hit->mod, ==, c->mod);
+		}
+	}
+	g_string_free(seen, TRUE);
+	timex_array_free(got);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_set_nonfatal_assertions();
+	GError *error = NULL;
+	tagger = timex_tagger_new(&error);
+	g_assert_no_error(error);
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *path = g_strdup_printf("/timex/en/%02zu %s", i, cases[i].span ? cases[i].span : "(none)");
+		/* GTest paths may not hold some characters; keep it simple */
+		for (char *p = path + 10; *p; p++)
+			if (!g_ascii_isalnum(*p) && *p != '-')
+				*p = '_';
+		g_test_add_data_func(path, &cases[i], test_case);
+		g_free(path);
+	}
+	int rc = g_test_run();
+	timex_tagger_free(tagger);
+	return rc;
+}
