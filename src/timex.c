@@ -854,6 +854,7 @@ typedef struct {
 	int anchor[3];         /* last day named (y, m, d), or the DCT's */
 	char last_value[48];   /* last DATE/TIME value */
 	char last_quarter[48]; /* last YYYY-Qn value */
+	int month_year[13];    /* [m]: the year the text last gave month m with, or 0 */
 	guint quarter_sent;    /* the sentence it was in */
 	guint last_sent, sent; /* sentence counters */
 } State;
@@ -1001,6 +1002,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
 				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
 				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
+				  .month_year = st->month_year,
 				  .explain = ex, .scratch = scratch };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
@@ -1027,6 +1029,12 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 					st->quarter_sent = st->sent;
 				}
 				const char *v = x.value;
+				if (!rel && strlen(v) >= 7 && v[4] == '-' && g_ascii_isdigit(v[5]) && g_ascii_isdigit(v[6])) {
+					/* "février 2024": a later bare "février" is this one */
+					int m2 = (v[5] - '0') * 10 + (v[6] - '0');
+					if (m2 >= 1 && m2 <= 12)
+						st->month_year[m2] = (int)g_ascii_strtoll(v, NULL, 10);
+				}
 				int y = 0, mo = 0, d = 0;
 				if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&
 				    g_ascii_isdigit(v[8]) && g_ascii_isdigit(v[9])) {

@@ -240,6 +240,8 @@ typedef struct {
 				* previous sentence, or "" */
 	const char *last_quarter; /* the last YYYY-Qn named in the last few
 				* sentences, or "" */
+	const int *month_year; /* [m], m 1..12: the year the text gave month m
+				* with, 0 if none; NULL: none known */
 	GString *explain;      /* NULL unless asked */
 	GString *scratch;      /* reused for the value when not NULL (the
 				* caller's, emptied here): no allocation a timex */

@@ -189,6 +189,12 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		y++;
 		step(c, "future tense and before the DCT -> next year %d", y);
 	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
+		   c->month_year != NULL && c->month_year[month] > 0) {
+		/* no tense, but the text named this month with its year
+		 * ("En février 2024 … celle de février") */
+		y = c->month_year[month];
+		step(c, "no tense; the text gave this month the year %d", y);
+	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
 		   cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS) {
 		/* no tense to go by and more than half a year away: the
 		 * occurrence nearest the DCT ("payable Jan. 2" in November) */

@@ -18,6 +18,8 @@ static const Case cases[] = {
 	{ "fr", "2024-11-27", "Ce 26 novembre 2024, OpenAI a présenté Sora.", "Ce 26 novembre 2024", "DATE", "2024-11-26", "" },
 	{ "fr", "2024-03-15", "Mardi, la société a publié une vidéo.", "Mardi", "DATE", "2024-03-12", "" },
 	{ "fr", "2024-03-15", "En février 2024, OpenAI a dévoilé Sora.", "février 2024", "DATE", "2024-02", "" },
+	{ "fr", "2024-11-27", "En février 2024, Sora. Cette version est plus rapide que celle de février.", "février", "DATE", "2024-02", "" },
+	{ "fr", "2024-11-27", "Cette version est plus rapide que celle de février.", "février", "DATE", "2025-02", "" },
 	{ "fr", "2024-03-15", "Il a rencontré des studios la semaine dernière.", "la semaine dernière", "DATE", "2024-W10", "" },
 	{ "fr", "2024-03-15", "Ils ont discuté ces dernières semaines.", "ces dernières semaines", "DURATION", "PXW", "" },
 	{ "fr", "2024-03-15", "Depuis le mois de février, les studios testent l'outil.", "le mois de février", "DATE", "2024-02", "" },
