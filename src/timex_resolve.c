@@ -746,6 +746,12 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		return true;
 	}
 	if (HAS(QUARTER) || HAS(HALF)) {
+		if (year == 0 && HAS(UNIT) && V(UNIT) == TX_U_YEAR && d->gran >= 1) {
+			/* "next year's first quarter": the year is said */
+			year = d->year + (HAS(SHIFT) ? V(SHIFT) : 0);
+			*rel = true;
+			step(c, "quarter of the DCT's year %+d", HAS(SHIFT) ? V(SHIFT) : 0);
+		}
 		if (year == 0) {
 			if (d->gran == 0) {
 				g_string_append(v, "XXXX");
@@ -808,6 +814,17 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			return g_date_valid_dmy(V(DAY), c->anchor_m, c->anchor_y);
 		}
 		appf(v, "XXXX-XX-%02d", V(DAY));
+		return true;
+	}
+	if (year > 0 && HAS(UNIT) && V(UNIT) == TX_U_QUARTER && d->gran >= 2) {
+		/* "the 1988 quarter", "the 1989 period": earnings news
+		 * compares the latest quarter (the DCT's + shift) across
+		 * years */
+		int q = ((d->month - 1) / 3 + (HAS(SHIFT) ? V(SHIFT) : 0)) % 4;
+		if (q < 0)
+			q += 4;
+		appf(v, "%04d-Q%d", year, q + 1);
+		step(c, "the latest quarter (DCT's %+d) of the year said", HAS(SHIFT) ? V(SHIFT) : 0);
 		return true;
 	}
 	if (year > 0) {

@@ -143,6 +143,11 @@ static const Case cases[] = {
 	/* anchored on the quarter just named, in earnings news */
 	{ "Third-quarter profit rose to $5 million from $4.2 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988-Q3", "" },
 	{ "Travelers Corp.'s third-quarter net rose, up from $10 million a year ago.", "1989-11-02", "a year ago", "DATE", "1988-Q3", "" },
+	{ "Net income rose 10% from the 1988 quarter.", "1989-11-02", "the 1988 quarter", "DATE", "1988-Q3", "" },
+	{ "Sales matched the comparable year-ago quarter.", "1989-11-02", "the comparable year-ago quarter", "DATE", "1988-Q3", "" },
+	{ "Profit fell from the corresponding period last year.", "1989-11-02", "the corresponding period last year", "DATE", "1988-Q3", "" },
+	{ "Profit fell from last year's quarter.", "1989-11-02", "last year's quarter", "DATE", "1988-Q3", "" },
+	{ "A rebound is seen in next year's first quarter.", "1989-11-02", "next year's first quarter", "DATE", "1990-Q1", "" },
 	{ "Net fell from $3 million in the year-ago quarter.", "1989-10-26", "the year-ago quarter", "DATE", "1988-Q3", "" },
 	/* counted from the last date named */
 	{ "He arrived on Jan. 3. The next day he left.", "2024-11-27", "The next day", "DATE", "2024-01-04", "" },
