@@ -458,11 +458,26 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	case TX_U_YEAR:
 		if (d->gran < 1)
 			break;
+		if (d == &last && V(ANCHOR) == 2 && last.year < c->dct->year && n < 0) {
+			/* anchor=2, the adjective "year-ago"/"year-earlier":
+			 * it names the period a year before the current one;
+			 * a date already before the DCT's year ("last year",
+			 * "the year-ago quarter") is that period itself */
+			g_string_append(v, c->last);
+			step(c, "the last date named %s is already a year back", c->last);
+			return true;
+		}
 		if (d == &last && strlen(c->last) > 5 && c->last[4] == '-' && c->last[5] == 'Q') {
 			/* "a year earlier" keeps the granularity of the quarter
 			 * it is anchored on: 1989-Q3 -> 1988-Q3 (TimeBank) */
 			appf(v, "%04d%s", d->year + n, c->last + 4);
 			step(c, "year of the last date named %+d", n);
+			return true;
+		}
+		if (HAS(ANCHOR) && V(ANCHOR) == 2 && d != &last && c->last_quarter != NULL &&
+		    c->last_quarter[0] && atoi(c->last_quarter) < c->dct->year && n < 0) {
+			g_string_append(v, c->last_quarter);
+			step(c, "the quarter named a few sentences back %s is already a year back", c->last_quarter);
 			return true;
 		}
 		if (HAS(ANCHOR) && d != &last && c->last_quarter != NULL && c->last_quarter[0]) {
