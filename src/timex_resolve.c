@@ -504,6 +504,15 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	case TX_U_HALF:
 		if (d->gran < 2)
 			break;
+		if (u == TX_U_QUARTER && HAS(ANCHOR) && d != &last && c->last_quarter != NULL &&
+		    strlen(c->last_quarter) == 7 && c->last_quarter[5] == 'Q') {
+			/* "that quarter", "the following quarter": from the
+			 * quarter named a few sentences back */
+			int qi = atoi(c->last_quarter) * 4 + (c->last_quarter[6] - '1') + n;
+			appf(v, "%04d-Q%d", qi / 4, qi % 4 + 1);
+			step(c, "quarter named a few sentences back %s %+d", c->last_quarter, n);
+			return true;
+		}
 		{
 			int per = u == TX_U_QUARTER ? 3 : 6;
 			int nper = 12 / per;

@@ -150,6 +150,8 @@ static const Case cases[] = {
 	{ "A rebound is seen in next year's first quarter.", "1989-11-02", "next year's first quarter", "DATE", "1990-Q1", "" },
 	{ "Coast earned $10 million in the year-ago quarter. The year-ago results were restated.", "1989-11-01", "year-ago", "DATE", "1988-Q3", "" },
 	{ "Last year losses totaled $5 million. The year-earlier results were restated.", "1989-10-30", "year-earlier", "DATE", "1988", "" },
+	{ "Sales rose in 1988. It was a small share of imports that year, an aide said.", "1989-11-06", "that year", "DATE", "1988", "" },
+	{ "Net fell in the second quarter. Shares rose. Prices rose. Results for that quarter included a charge.", "1989-11-06", "that quarter", "DATE", "1989-Q2", "" },
 	{ "Net fell from $3 million in the year-ago quarter.", "1989-10-26", "the year-ago quarter", "DATE", "1988-Q3", "" },
 	/* counted from the last date named */
 	{ "He arrived on Jan. 3. The next day he left.", "2024-11-27", "The next day", "DATE", "2024-01-04", "" },
