@@ -151,6 +151,9 @@ static const Case cases[] = {
 	{ "Coast earned $10 million in the year-ago quarter. The year-ago results were restated.", "1989-11-01", "year-ago", "DATE", "1988-Q3", "" },
 	{ "Last year losses totaled $5 million. The year-earlier results were restated.", "1989-10-30", "year-earlier", "DATE", "1988", "" },
 	{ "Sales rose in 1988. It was a small share of imports that year, an aide said.", "1989-11-06", "that year", "DATE", "1988", "" },
+	/* "planned to" looks ahead; "next to" is no future */
+	{ "The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-09-30", "Thursday", "DATE", "1998-10-01", "" },
+	{ "Many were wounded in the blasts next to the embassies on Friday.", "1998-08-09", "Friday", "DATE", "1998-08-07", "" },
 	{ "Net fell in the second quarter. Shares rose. Prices rose. Results for that quarter included a charge.", "1989-11-06", "that quarter", "DATE", "1989-Q2", "" },
 	{ "Net fell from $3 million in the year-ago quarter.", "1989-10-26", "the year-ago quarter", "DATE", "1988-Q3", "" },
 	/* counted from the last date named */
