@@ -151,6 +151,9 @@ static const Case cases[] = {
 	{ "Coast earned $10 million in the year-ago quarter. The year-ago results were restated.", "1989-11-01", "year-ago", "DATE", "1988-Q3", "" },
 	{ "Last year losses totaled $5 million. The year-earlier results were restated.", "1989-10-30", "year-earlier", "DATE", "1988", "" },
 	{ "Sales rose in 1988. It was a small share of imports that year, an aide said.", "1989-11-06", "that year", "DATE", "1988", "" },
+	/* "through"/"took effect" follow the clause's tense, "until"/"by" look ahead */
+	{ "Nashua had purchased 481,000 shares through Sept. 29.", "1989-10-30", "Sept. 29", "DATE", "1989-09-29", "" },
+	{ "The so-called poison pill took effect Aug. 9 pending ratification.", "1989-10-26", "Aug. 9", "DATE", "1989-08-09", "" },
 	/* "planned to" looks ahead; "next to" is no future */
 	{ "The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-09-30", "Thursday", "DATE", "1998-10-01", "" },
 	{ "Many were wounded in the blasts next to the embassies on Friday.", "1998-08-09", "Friday", "DATE", "1998-08-07", "" },
