@@ -147,6 +147,7 @@ static const Case cases[] = {
 	{ "Sales matched the comparable year-ago quarter.", "1989-11-02", "the comparable year-ago quarter", "DATE", "1988-Q3", "" },
 	{ "Profit fell from the corresponding period last year.", "1989-11-02", "the corresponding period last year", "DATE", "1988-Q3", "" },
 	{ "Profit fell from last year's quarter.", "1989-11-02", "last year's quarter", "DATE", "1988-Q3", "" },
+	{ "Net rose from $3 million in the quarter a year ago.", "1989-11-02", "the quarter a year ago", "DATE", "1988-Q3", "" },
 	{ "A rebound is seen in next year's first quarter.", "1989-11-02", "next year's first quarter", "DATE", "1990-Q1", "" },
 	{ "Coast earned $10 million in the year-ago quarter. The year-ago results were restated.", "1989-11-01", "year-ago", "DATE", "1988-Q3", "" },
 	{ "Last year losses totaled $5 million. The year-earlier results were restated.", "1989-10-30", "year-earlier", "DATE", "1988", "" },
