@@ -79,7 +79,8 @@ static const Case cases[] = {
 	{ "Output will grow next year.", "2024-11-27", "next year", "DATE", "2025", "" },
 	{ "Profit rose from 1.2 billion a year earlier.", "2024-11-27", "a year earlier", "DATE", "2023", "" },
 	{ "Profit rose from 1.2 billion a year ago.", "2024-11-27", "a year ago", "DATE", "2023", "" },
-	{ "He retired earlier this year.", "2024-11-27", "earlier this year", "DATE", "2024", "" },
+	{ "He retired earlier this year.", "2024-11-27", "earlier this year", "DATE", "2024", "START" },
+	{ "Talks resume later this month.", "2024-11-27", "later this month", "DATE", "2024-11", "END" },
 	{ "Sales rose in the past year.", "2024-11-27", "the past year", "DATE", "2023", "" },
 	/* months and days written out */
 	{ "The bonds mature Sept. 30.", "2024-11-27", "Sept. 30", "DATE", "2024-09-30", "" },
