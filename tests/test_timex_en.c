@@ -158,6 +158,8 @@ static const Case cases[] = {
 	{ "The so-called poison pill took effect Aug. 9 pending ratification.", "1989-10-26", "Aug. 9", "DATE", "1989-08-09", "" },
 	{ "The INS has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-03", "9 a.m. Tuesday", "TIME", "2000-04-04T09:00", "" },
 	{ "He traveled with their 6-month-old son.", "2000-04-05", NULL, NULL, NULL, NULL },
+	{ "The quarter-to-quarter comparison was enhanced.", "1989-11-02", NULL, NULL, NULL, NULL },
+	{ "Year-over-year growth slowed.", "1989-11-02", NULL, NULL, NULL, NULL },
 	/* "planned to" looks ahead; "next to" is no future */
 	{ "The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-09-30", "Thursday", "DATE", "1998-10-01", "" },
 	{ "Many were wounded in the blasts next to the embassies on Friday.", "1998-08-09", "Friday", "DATE", "1998-08-07", "" },
