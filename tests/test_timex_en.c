@@ -159,6 +159,8 @@ static const Case cases[] = {
 	{ "The INS has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-03", "9 a.m. Tuesday", "TIME", "2000-04-04T09:00", "" },
 	{ "He traveled with their 6-month-old son.", "2000-04-05", NULL, NULL, NULL, NULL },
 	{ "The quarter-to-quarter comparison was enhanced.", "1989-11-02", NULL, NULL, NULL, NULL },
+	{ "He was last seen the day before authorities issued a warrant.", "1999-05-07", NULL, NULL, NULL, NULL },
+	{ "Talks opened on Nov. 3. He had arrived the day before.", "1999-05-07", "the day before", "DATE", "1998-11-02", "" },
 	{ "Year-over-year growth slowed.", "1989-11-02", NULL, NULL, NULL, NULL },
 	/* "planned to" looks ahead; "next to" is no future */
 	{ "The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-09-30", "Thursday", "DATE", "1998-10-01", "" },
