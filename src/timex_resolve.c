@@ -458,11 +458,26 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	case TX_U_YEAR:
 		if (d->gran < 1)
 			break;
+		if (d == &last && V(ANCHOR) == 2 && last.year < c->dct->year && n < 0) {
+			/* anchor=2, the adjective "year-ago"/"year-earlier":
+			 * it names the period a year before the current one;
+			 * a date already before the DCT's year ("last year",
+			 * "the year-ago quarter") is that period itself */
+			g_string_append(v, c->last);
+			step(c, "the last date named %s is already a year back", c->last);
+			return true;
+		}
 		if (d == &last && strlen(c->last) > 5 && c->last[4] == '-' && c->last[5] == 'Q') {
 			/* "a year earlier" keeps the granularity of the quarter
 			 * it is anchored on: 1989-Q3 -> 1988-Q3 (TimeBank) */
 			appf(v, "%04d%s", d->year + n, c->last + 4);
 			step(c, "year of the last date named %+d", n);
+			return true;
+		}
+		if (HAS(ANCHOR) && V(ANCHOR) == 2 && d != &last && c->last_quarter != NULL &&
+		    c->last_quarter[0] && atoi(c->last_quarter) < c->dct->year && n < 0) {
+			g_string_append(v, c->last_quarter);
+			step(c, "the quarter named a few sentences back %s is already a year back", c->last_quarter);
 			return true;
 		}
 		if (HAS(ANCHOR) && d != &last && c->last_quarter != NULL && c->last_quarter[0]) {
@@ -489,6 +504,15 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	case TX_U_HALF:
 		if (d->gran < 2)
 			break;
+		if (u == TX_U_QUARTER && HAS(ANCHOR) && d != &last && c->last_quarter != NULL &&
+		    strlen(c->last_quarter) == 7 && c->last_quarter[5] == 'Q') {
+			/* "that quarter", "the following quarter": from the
+			 * quarter named a few sentences back */
+			int qi = atoi(c->last_quarter) * 4 + (c->last_quarter[6] - '1') + n;
+			appf(v, "%04d-Q%d", qi / 4, qi % 4 + 1);
+			step(c, "quarter named a few sentences back %s %+d", c->last_quarter, n);
+			return true;
+		}
 		{
 			int per = u == TX_U_QUARTER ? 3 : 6;
 			int nper = 12 / per;
@@ -746,6 +770,12 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		return true;
 	}
 	if (HAS(QUARTER) || HAS(HALF)) {
+		if (year == 0 && HAS(UNIT) && V(UNIT) == TX_U_YEAR && d->gran >= 1) {
+			/* "next year's first quarter": the year is said */
+			year = d->year + (HAS(SHIFT) ? V(SHIFT) : 0);
+			*rel = true;
+			step(c, "quarter of the DCT's year %+d", HAS(SHIFT) ? V(SHIFT) : 0);
+		}
 		if (year == 0) {
 			if (d->gran == 0) {
 				g_string_append(v, "XXXX");
@@ -808,6 +838,17 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			return g_date_valid_dmy(V(DAY), c->anchor_m, c->anchor_y);
 		}
 		appf(v, "XXXX-XX-%02d", V(DAY));
+		return true;
+	}
+	if (year > 0 && HAS(UNIT) && V(UNIT) == TX_U_QUARTER && d->gran >= 2) {
+		/* "the 1988 quarter", "the 1989 period": earnings news
+		 * compares the latest quarter (the DCT's + shift) across
+		 * years */
+		int q = ((d->month - 1) / 3 + (HAS(SHIFT) ? V(SHIFT) : 0)) % 4;
+		if (q < 0)
+			q += 4;
+		appf(v, "%04d-Q%d", year, q + 1);
+		step(c, "the latest quarter (DCT's %+d) of the year said", HAS(SHIFT) ? V(SHIFT) : 0);
 		return true;
 	}
 	if (year > 0) {

@@ -79,7 +79,8 @@ static const Case cases[] = {
 	{ "Output will grow next year.", "2024-11-27", "next year", "DATE", "2025", "" },
 	{ "Profit rose from 1.2 billion a year earlier.", "2024-11-27", "a year earlier", "DATE", "2023", "" },
 	{ "Profit rose from 1.2 billion a year ago.", "2024-11-27", "a year ago", "DATE", "2023", "" },
-	{ "He retired earlier this year.", "2024-11-27", "earlier this year", "DATE", "2024", "" },
+	{ "He retired earlier this year.", "2024-11-27", "earlier this year", "DATE", "2024", "START" },
+	{ "Talks resume later this month.", "2024-11-27", "later this month", "DATE", "2024-11", "END" },
 	{ "Sales rose in the past year.", "2024-11-27", "the past year", "DATE", "2023", "" },
 	/* months and days written out */
 	{ "The bonds mature Sept. 30.", "2024-11-27", "Sept. 30", "DATE", "2024-09-30", "" },
@@ -143,6 +144,28 @@ static const Case cases[] = {
 	/* anchored on the quarter just named, in earnings news */
 	{ "Third-quarter profit rose to $5 million from $4.2 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988-Q3", "" },
 	{ "Travelers Corp.'s third-quarter net rose, up from $10 million a year ago.", "1989-11-02", "a year ago", "DATE", "1988-Q3", "" },
+	{ "Net income rose 10% from the 1988 quarter.", "1989-11-02", "the 1988 quarter", "DATE", "1988-Q3", "" },
+	{ "Sales matched the comparable year-ago quarter.", "1989-11-02", "the comparable year-ago quarter", "DATE", "1988-Q3", "" },
+	{ "Profit fell from the corresponding period last year.", "1989-11-02", "the corresponding period last year", "DATE", "1988-Q3", "" },
+	{ "Profit fell from last year's quarter.", "1989-11-02", "last year's quarter", "DATE", "1988-Q3", "" },
+	{ "Net rose from $3 million in the quarter a year ago.", "1989-11-02", "the quarter a year ago", "DATE", "1988-Q3", "" },
+	{ "A rebound is seen in next year's first quarter.", "1989-11-02", "next year's first quarter", "DATE", "1990-Q1", "" },
+	{ "Coast earned $10 million in the year-ago quarter. The year-ago results were restated.", "1989-11-01", "year-ago", "DATE", "1988-Q3", "" },
+	{ "Last year losses totaled $5 million. The year-earlier results were restated.", "1989-10-30", "year-earlier", "DATE", "1988", "" },
+	{ "Sales rose in 1988. It was a small share of imports that year, an aide said.", "1989-11-06", "that year", "DATE", "1988", "" },
+	/* "through"/"took effect" follow the clause's tense, "until"/"by" look ahead */
+	{ "Nashua had purchased 481,000 shares through Sept. 29.", "1989-10-30", "Sept. 29", "DATE", "1989-09-29", "" },
+	{ "The so-called poison pill took effect Aug. 9 pending ratification.", "1989-10-26", "Aug. 9", "DATE", "1989-08-09", "" },
+	{ "The INS has given the relatives until 9 a.m. Tuesday to sign.", "2000-04-03", "9 a.m. Tuesday", "TIME", "2000-04-04T09:00", "" },
+	{ "He traveled with their 6-month-old son.", "2000-04-05", NULL, NULL, NULL, NULL },
+	{ "The quarter-to-quarter comparison was enhanced.", "1989-11-02", NULL, NULL, NULL, NULL },
+	{ "He was last seen the day before authorities issued a warrant.", "1999-05-07", NULL, NULL, NULL, NULL },
+	{ "Talks opened on Nov. 3. He had arrived the day before.", "1999-05-07", "the day before", "DATE", "1998-11-02", "" },
+	{ "Year-over-year growth slowed.", "1989-11-02", NULL, NULL, NULL, NULL },
+	/* "planned to" looks ahead; "next to" is no future */
+	{ "The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-09-30", "Thursday", "DATE", "1998-10-01", "" },
+	{ "Many were wounded in the blasts next to the embassies on Friday.", "1998-08-09", "Friday", "DATE", "1998-08-07", "" },
+	{ "Net fell in the second quarter. Shares rose. Prices rose. Results for that quarter included a charge.", "1989-11-06", "that quarter", "DATE", "1989-Q2", "" },
 	{ "Net fell from $3 million in the year-ago quarter.", "1989-10-26", "the year-ago quarter", "DATE", "1988-Q3", "" },
 	/* counted from the last date named */
 	{ "He arrived on Jan. 3. The next day he left.", "2024-11-27", "The next day", "DATE", "2024-01-04", "" },
