@@ -1157,7 +1157,8 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 }
 
 LayoutPage *
-layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GError **error)
+layout_compute_max(const FriseTimeline *timeline, const FriseRenderOptions *opts, double max_height,
+		   const char *what, const char *advice, GError **error)
 {
 	FriseRenderOptions defaults = { 0 };
 	if (opts == NULL)
@@ -1202,13 +1203,19 @@ layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GE
 	page->height = ceil(page->height);
 	g_array_unref(dated);
 	g_object_unref(ctx);
-	if (page->height > LAYOUT_MAX_HEIGHT) {
+	if (page->height > max_height) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
-			    "timeline image: %u events need a canvas %.0f px tall, more than %.0f; "
-			    "use --layout vertical or --top N", timeline->events->len, page->height,
-			    LAYOUT_MAX_HEIGHT);
+			    "%s: %u events need a canvas %.0f px tall, more than %.0f; %s",
+			    what ? what : "timeline image", timeline->events->len, page->height, max_height,
+			    advice ? advice : "use --layout vertical or --top N");
 		layout_free(page);
 		return NULL;
 	}
 	return page;
+}
+
+LayoutPage *
+layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GError **error)
+{
+	return layout_compute_max(timeline, opts, LAYOUT_MAX_HEIGHT, NULL, NULL, error);
 }
