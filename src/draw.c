@@ -399,15 +399,21 @@ draw_svg(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString 
 					      "use --top N", error);
 	if (page == NULL)
 		return false;
+	gsize from = out->len;
+	/* Room for what a page writes (a drawn event takes about 6 KB: its
+	 * glyphs), so the 64 MB of 10,000 events are not copied at each doubling. */
+	g_string_set_size(out, from + 16384 + (gsize)page->items->len * 6144);
+	g_string_truncate(out, from);
 	cairo_surface_t *s = cairo_svg_surface_create_for_stream(append_bytes, out, page->width, page->height);
 	cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX);
-	gsize from = out->len;
 	bool ok = paint(s, page, 1, "timeline SVG", error);
+	/* The surface has recorded the glyphs: the layouts can go before it
+	 * writes them out (a lower peak for big pages). */
+	layout_free(page);
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
 	if (ok)
 		renumber_surfaces(out, from);
-	layout_free(page);
 	return ok;
 }
 
@@ -428,9 +434,9 @@ draw_pdf(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString 
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, pango_layout_get_text(page->title));
 	g_free(date);
 	bool ok = paint(s, page, 1, "timeline PDF", error);
+	layout_free(page); /* as in draw_svg() */
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
-	layout_free(page);
 	return ok;
 }
 
