@@ -15,6 +15,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
+#include <string.h>
 
 /* A theme's colours, 0..1 RGB. ORDER THEME: indexed by FriseTheme. */
 typedef struct {
@@ -335,57 +336,93 @@ paint(cairo_surface_t *surface, const LayoutPage *page, double scale, const char
  * process, so the second SVG drawn would differ from the first. Renumber
  * those names in order of appearance (ids and references alike).
  */
-static gboolean
-renumber_one(const GMatchInfo *match, GString *result, gpointer table)
-{
-	char *name = g_match_info_fetch(match, 1);
-	gpointer n = g_hash_table_lookup(table, name);
-	if (n == NULL) {
-		n = GUINT_TO_POINTER(g_hash_table_size(table) + 1);
-		g_hash_table_insert(table, name, n);
-	} else {
-		g_free(name);
-	}
-	g_string_append_printf(result, "surface%u\"", GPOINTER_TO_UINT(n));
-	return FALSE;
-}
-
 static void
 renumber_surfaces(GString *svg, gsize from)
 {
-	GRegex *re = g_regex_new("(surface[0-9]+)\"", 0, 0, NULL);
+	/* By hand rather than with GRegex: a 10,000-event SVG is 64 MB and
+	 * the regex spent 0.3 s on it for a single match; memmem skips the
+	 * glyphs in a few ms. Matches what /surface[0-9]+"/ would. */
+	static const char key[] = "surface";
+	const gsize klen = sizeof key - 1;
 	GHashTable *table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	char *fixed = g_regex_replace_eval(re, svg->str + from, (gssize)(svg->len - from), 0, 0,
-					   renumber_one, table, NULL);
-	g_string_truncate(svg, from);
-	g_string_append(svg, fixed);
-	g_free(fixed);
+	GString *fixed = NULL;
+	gsize copied = from, at = from;
+	for (;;) {
+		const char *hit = memmem(svg->str + at, svg->len - at, key, klen);
+		if (hit == NULL)
+			break;
+		gsize start = (gsize)(hit - svg->str), end = start + klen;
+		while (end < svg->len && g_ascii_isdigit(svg->str[end]))
+			end++;
+		if (end == start + klen || end >= svg->len || svg->str[end] != '"') {
+			at = start + klen;
+			continue;
+		}
+		char *name = g_strndup(svg->str + start, end - start);
+		gpointer n = g_hash_table_lookup(table, name);
+		if (n == NULL) {
+			n = GUINT_TO_POINTER(g_hash_table_size(table) + 1);
+			g_hash_table_insert(table, name, n);
+		} else {
+			g_free(name);
+		}
+		char number[32];
+		int nlen = g_snprintf(number, sizeof number, "%u", GPOINTER_TO_UINT(n));
+		if (fixed == NULL && (gsize)nlen == end - start - klen) {
+			/* Same length: in place, no copy of the whole document. */
+			memcpy(svg->str + start + klen, number, (size_t)nlen);
+			at = copied = end;
+			continue;
+		}
+		if (fixed == NULL) {
+			fixed = g_string_sized_new(svg->len - from + 64);
+			g_string_append_len(fixed, svg->str + from, (gssize)(copied - from));
+		}
+		g_string_append_len(fixed, svg->str + copied, (gssize)(start - copied));
+		g_string_append(fixed, key);
+		g_string_append_len(fixed, number, nlen);
+		copied = at = end;
+	}
+	if (fixed != NULL) {
+		g_string_append_len(fixed, svg->str + copied, (gssize)(svg->len - copied));
+		g_string_truncate(svg, from);
+		g_string_append_len(svg, fixed->str, (gssize)fixed->len);
+		g_string_free(fixed, TRUE);
+	}
 	g_hash_table_unref(table);
-	g_regex_unref(re);
 }
 
 bool
 draw_svg(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error)
 {
-	LayoutPage *page = layout_compute(timeline, opts, error);
+	LayoutPage *page = layout_compute_max(timeline, opts, LAYOUT_MAX_HEIGHT_SVG, "timeline SVG",
+					      "use --top N", error);
 	if (page == NULL)
 		return false;
+	gsize from = out->len;
+	/* Room for what a page writes (a drawn event takes about 6 KB: its
+	 * glyphs), so the 64 MB of 10,000 events are not copied at each doubling. */
+	g_string_set_size(out, from + 16384 + (gsize)page->items->len * 6144);
+	g_string_truncate(out, from);
 	cairo_surface_t *s = cairo_svg_surface_create_for_stream(append_bytes, out, page->width, page->height);
 	cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX);
-	gsize from = out->len;
 	bool ok = paint(s, page, 1, "timeline SVG", error);
+	/* The surface has recorded the glyphs: the layouts can go before it
+	 * writes them out (a lower peak for big pages). */
+	layout_free(page);
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
 	if (ok)
 		renumber_surfaces(out, from);
-	layout_free(page);
 	return ok;
 }
 
 bool
 draw_pdf(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error)
 {
-	LayoutPage *page = layout_compute(timeline, opts, error);
+	/* One page; many viewers stop far below this anyway (Acrobat: 14,400 pt). */
+	LayoutPage *page = layout_compute_max(timeline, opts, LAYOUT_MAX_HEIGHT, "timeline PDF",
+					      "use --format svg (any height) or --top N", error);
 	if (page == NULL)
 		return false;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append_bytes, out, page->width, page->height);
@@ -397,9 +434,9 @@ draw_pdf(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString 
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, pango_layout_get_text(page->title));
 	g_free(date);
 	bool ok = paint(s, page, 1, "timeline PDF", error);
+	layout_free(page); /* as in draw_svg() */
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
-	layout_free(page);
 	return ok;
 }
 
@@ -407,7 +444,9 @@ bool
 draw_png(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error)
 {
 	double scale = opts && opts->scale > 0 ? opts->scale : 1;
-	LayoutPage *page = layout_compute(timeline, opts, error);
+	/* Refused before drawing: cairo's image surfaces stop at 32767 px a side. */
+	LayoutPage *page = layout_compute_max(timeline, opts, floor(32767 / scale), "timeline PNG",
+					      "use --format svg (any height) or --top N", error);
 	if (page == NULL)
 		return false;
 	double w = ceil(page->width * scale), h = ceil(page->height * scale);
@@ -415,7 +454,7 @@ draw_png(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString 
 	if (w > 32767 || h > 32767) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
 			    "timeline PNG: %.0f × %.0f px is more than 32767 px a side; "
-			    "lower --scale or --width, or use --top N", w, h);
+			    "lower --scale or --width, or use --format svg or --top N", w, h);
 		layout_free(page);
 		return false;
 	}

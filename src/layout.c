@@ -1074,6 +1074,10 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 	double text_x = axis_x + 28, text_w = p->width - MARGIN - text_x;
 	double y = top + 12, axis_top = y;
 	int prev_year = G_MININT;
+	/* Events of the same day share one date layout (a reference each):
+	 * the same markup lays out the same, and a big store has many. */
+	GString *prev_dm = g_string_new(NULL);
+	PangoLayout *prev_date = NULL;
 	double prev_end = -G_MAXDOUBLE, lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
 	for (guint i = 0; i < dated->len; i++) {
 		lo = MIN(lo, g_array_index(dated, Dated, i).a0);
@@ -1119,7 +1123,13 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 			g_string_append_printf(dm, "\n<span fgalpha=\"62%%\">%s</span>", tag);
 			g_free(tag);
 		}
-		it.date = text_new(ctx, dm->str, true, LABEL_SIZE, false, V_DATE_W, 2, PANGO_ALIGN_RIGHT);
+		if (prev_date == NULL || strcmp(prev_dm->str, dm->str) != 0) {
+			prev_date = text_new(ctx, dm->str, true, LABEL_SIZE, false, V_DATE_W, 2, PANGO_ALIGN_RIGHT);
+			g_string_assign(prev_dm, dm->str);
+			it.date = prev_date;
+		} else {
+			it.date = g_object_ref(prev_date);
+		}
 		g_string_free(dm, TRUE);
 		char *markup = label_markup(d, p->lang, false);
 		it.text = text_new(ctx, markup, true, LABEL_SIZE + 1, false, text_w, LABEL_LINES, PANGO_ALIGN_LEFT);
@@ -1130,9 +1140,8 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 		it.text_x = text_x;
 		it.text_y = y;
 		it.label = text_box(it.text, it.text_x, it.text_y);
-		PangoLayoutIter *iter = pango_layout_get_iter(it.text);
-		double first_mid = pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE - LABEL_SIZE * 0.35;
-		pango_layout_iter_free(iter);
+		/* The first line's baseline, without an iterator (which measures every line again). */
+		double first_mid = pango_layout_get_baseline(it.text) / (double)PANGO_SCALE - LABEL_SIZE * 0.35;
 		double cy = y + first_mid;
 		if (it.kind == LAYOUT_MARK_POINT) {
 			it.marker = (LayoutBox){ axis_x - DOT_R, cy - DOT_R, 2 * DOT_R, 2 * DOT_R };
@@ -1154,10 +1163,12 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 	p->axis[1] = axis_top;
 	p->axis[3] = y;
 	p->height = layout_footer(p, ctx, t, y + 30) + MARGIN * 0.75;
+	g_string_free(prev_dm, TRUE);
 }
 
 LayoutPage *
-layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GError **error)
+layout_compute_max(const FriseTimeline *timeline, const FriseRenderOptions *opts, double max_height,
+		   const char *what, const char *advice, GError **error)
 {
 	FriseRenderOptions defaults = { 0 };
 	if (opts == NULL)
@@ -1202,13 +1213,19 @@ layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GE
 	page->height = ceil(page->height);
 	g_array_unref(dated);
 	g_object_unref(ctx);
-	if (page->height > LAYOUT_MAX_HEIGHT) {
+	if (page->height > max_height) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
-			    "timeline image: %u events need a canvas %.0f px tall, more than %.0f; "
-			    "use --layout vertical or --top N", timeline->events->len, page->height,
-			    LAYOUT_MAX_HEIGHT);
+			    "%s: %u events need a canvas %.0f px tall, more than %.0f; %s",
+			    what ? what : "timeline image", timeline->events->len, page->height, max_height,
+			    advice ? advice : "use --layout vertical or --top N");
 		layout_free(page);
 		return NULL;
 	}
 	return page;
+}
+
+LayoutPage *
+layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GError **error)
+{
+	return layout_compute_max(timeline, opts, LAYOUT_MAX_HEIGHT, NULL, NULL, error);
 }

@@ -3,7 +3,7 @@
 rendered by $FRISE_DRAW_FIXTURE; SVG must pass xmllint and rsvg-convert, PNG
 must be non-blank at the requested size, PDF must open with pdftoppm, and
 the same input must give byte-identical SVG."""
-import os, shlex, shutil, struct, subprocess, sys, tempfile, zlib
+import os, re, shlex, shutil, struct, subprocess, sys, tempfile, zlib
 
 FIXTURE = os.environ["FRISE_DRAW_FIXTURE"]
 WRAP = shlex.split(os.environ.get("FRISE_WRAPPER", ""))
@@ -91,6 +91,22 @@ def main():
             r = subprocess.run(["pdftoppm", "-r", "20", "-png", pdf, os.path.join(tmp, "page")],
                                capture_output=True, text=True)
             ok(r.returncode == 0 and not r.stderr.strip(), "pdf opens with pdftoppm: " + timeline, r.stderr)
+
+        # Taller than PDF and PNG allow: SVG draws it, the others say what to do instead.
+        svg, err = render(tmp, "many:5500", "svg")
+        head = open(svg, "rb").read(2000).decode("utf-8", "replace") if svg else ""
+        m = re.search(r'height="([0-9.]+)px"', head)
+        ok(m is not None and float(m.group(1)) > 200000, "5,500 events: an svg over 200,000 px tall",
+           err or head[:300])
+        if svg:
+            r = subprocess.run(["xmllint", "--noout", "--huge", svg], capture_output=True, text=True)
+            ok(r.returncode == 0, "5,500 events: svg passes xmllint", r.stderr[:500])
+        pdf, err = render(tmp, "many:5500", "pdf")
+        ok(pdf is None and "timeline PDF: 5500 events need a canvas" in err and "--format svg" in err,
+           "5,500 events: pdf refused, pointing to svg", err)
+        png, err = render(tmp, "many:1000", "png")
+        ok(png is None and "timeline PNG: 1000 events need a canvas" in err and "--format svg" in err
+           and "--top N" in err, "1,000 events: png refused, pointing to svg and --top N", err)
 
         a, _ = render(tmp, "seeds", "svg")
         b, _ = render(tmp, "seeds", "svg")

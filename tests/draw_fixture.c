@@ -2,7 +2,7 @@
  * draw_fixture.c — renders a built-in timeline (draw_timelines.h) to a
  * file, for tests/cli_draw.py, which checks the files with xmllint,
  * rsvg-convert and pdftoppm. Usage:
- *   draw-fixture seeds|crowded|crowded:N|decades|one|rtl svg|png|pdf FILE [width=PX] [scale=N]
+ *   draw-fixture seeds|crowded|crowded:N|many:N|decades|one|rtl svg|png|pdf FILE [width=PX] [scale=N]
  *                [layout=horizontal|vertical] [theme=dark] [lang=fr|en]
  */
 #include "frise/render.h"
@@ -21,6 +21,8 @@ timeline_named(const char *name)
 		return fixture_crowded(200);
 	if (g_str_has_prefix(name, "crowded:")) /* crowded:N, N events */
 		return fixture_crowded((guint)CLAMP(atoi(name + 8), 1, 5000));
+	if (g_str_has_prefix(name, "many:")) /* many:N, N events over years (speed: many:10000) */
+		return fixture_many((guint)CLAMP(atoi(name + 5), 1, 1000000));
 	if (strcmp(name, "decades") == 0)
 		return fixture_decades();
 	if (strcmp(name, "one") == 0)

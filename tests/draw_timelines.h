@@ -145,6 +145,42 @@ fixture_crowded(guint n)
 	return t;
 }
 
+/* n events spread over the days from 2000 onwards (a few a day, so the
+ * vertical layout has years, months and no breaks), with headlines of
+ * varied length and a month or a year now and then: the 10,000-event
+ * timeline of the speed target. */
+static FriseTimeline *
+fixture_many(guint n)
+{
+	FriseTimeline *t = event_timeline_new();
+	t->title = g_strdup("Dix mille événements");
+	t->lang = FRISE_LANG_FR;
+	fixture_add_types(t);
+	fixture_add_article(t, "a", "Un article");
+	GDate *d = g_date_new_dmy(1, G_DATE_JANUARY, 2000);
+	for (guint i = 0; i < n; i++) {
+		char value[16], title[160];
+		if (i % 97 == 0)
+			g_snprintf(value, sizeof value, "%04d-%02d", g_date_get_year(d), g_date_get_month(d));
+		else if (i % 1013 == 0)
+			g_snprintf(value, sizeof value, "%04d", g_date_get_year(d));
+		else
+			g_snprintf(value, sizeof value, "%04d-%02d-%02d", g_date_get_year(d), g_date_get_month(d),
+				   g_date_get_day(d));
+		g_snprintf(title, sizeof title, "Événement %u : %s", i + 1,
+			   i % 3 == 0 ? "le conseil vote le budget" :
+			   i % 3 == 1 ? "une longue annonce sur plusieurs lignes qui parle de cinéma, "
+					"de vidéo générée et des syndicats d'acteurs à Hollywood" :
+					"accord signé");
+		fixture_add_event(t, value, "", fixture_types[i % G_N_ELEMENTS(fixture_types)].id,
+				  i % 11 == 0 ? FRISE_STATUS_PLANNED : FRISE_STATUS_HAPPENED, title);
+		if (i % 3 == 2)
+			g_date_add_days(d, 1);
+	}
+	g_date_free(d);
+	return t;
+}
+
 /* One event a year or so from 1994 to 2024, some of them whole years. */
 static FriseTimeline *
 fixture_decades(void)

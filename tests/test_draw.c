@@ -334,6 +334,116 @@ test_odd_input(void)
 	event_timeline_free(t);
 }
 
+/* A box of a page for the sweep below: which item (or tick) and what. */
+typedef struct {
+	LayoutBox box;
+	guint owner;
+	char what; /* 'l'abel, 'd'ate, 'm'arker, 't'ick */
+} SweepBox;
+
+static int
+sweep_cmp(gconstpointer a, gconstpointer b)
+{
+	const SweepBox *x = a, *y = b;
+	return x->box.y < y->box.y ? -1 : x->box.y > y->box.y ? 1 : (x->owner > y->owner) - (x->owner < y->owner);
+}
+
+/* check_page()'s overlap promises in O(n log n) (sorted by top, compared
+ * only with boxes still open), for pages too big for its O(n²) loops:
+ * labels, dates and tick labels overlap nothing; markers may touch dates
+ * and ticks (the axis runs past them) but no label. */
+static void
+check_no_overlap(const LayoutPage *p)
+{
+	GArray *boxes = g_array_new(FALSE, FALSE, sizeof(SweepBox));
+	for (guint i = 0; i < p->items->len; i++) {
+		const LayoutItem *it = &g_array_index(p->items, LayoutItem, i);
+		SweepBox l = { it->label, i, 'l' }, m = { it->marker, i, 'm' }, d = { it->date_box, i, 'd' };
+		g_array_append_val(boxes, l);
+		g_array_append_val(boxes, m);
+		if (it->date != NULL)
+			g_array_append_val(boxes, d);
+	}
+	for (guint k = 0; k < p->ticks->len; k++) {
+		SweepBox t = { g_array_index(p->ticks, LayoutTick, k).box, k, 't' };
+		if (t.box.w > 0 || t.box.h > 0)
+			g_array_append_val(boxes, t);
+	}
+	g_array_sort(boxes, sweep_cmp);
+	GArray *open = g_array_new(FALSE, FALSE, sizeof(SweepBox));
+	for (guint i = 0; i < boxes->len; i++) {
+		const SweepBox *b = &g_array_index(boxes, SweepBox, i);
+		for (guint k = open->len; k-- > 0;) { /* drop what ends above b */
+			const SweepBox *o = &g_array_index(open, SweepBox, k);
+			if (o->box.y + o->box.h <= b->box.y)
+				g_array_remove_index_fast(open, k);
+		}
+		for (guint k = 0; k < open->len; k++) {
+			const SweepBox *o = &g_array_index(open, SweepBox, k);
+			bool marker = o->what == 'm' || b->what == 'm';
+			bool with_label = o->what == 'l' || b->what == 'l';
+			if ((marker && !with_label) || !layout_box_intersects(&o->box, &b->box))
+				continue;
+			g_error("%c %u at (%.1f, %.1f, %.1f × %.1f) overlaps %c %u at (%.1f, %.1f, %.1f × %.1f)",
+				o->what, o->owner, o->box.x, o->box.y, o->box.w, o->box.h, b->what, b->owner,
+				b->box.x, b->box.y, b->box.w, b->box.h);
+		}
+		g_array_append_val(open, *b);
+	}
+	g_array_unref(open);
+	g_array_unref(boxes);
+}
+
+static void
+test_ten_thousand(void)
+{
+	/* The speed target's timeline: 10,000 events over 9 years. AUTO goes
+	 * vertical; the page is taller than a PDF page may be (and PNG
+	 * refuses it with a clear message) but an SVG holds it. */
+	FriseTimeline *t = fixture_many(10000);
+	GError *error = NULL;
+	FriseRenderOptions opts = { 0 };
+	LayoutPage *p = layout_compute_max(t, &opts, LAYOUT_MAX_HEIGHT_SVG, "timeline SVG", "", &error);
+	g_assert_no_error(error);
+	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_VERTICAL);
+	g_assert_cmpuint(p->items->len, ==, 10000);
+	g_assert_cmpfloat(p->height, >, LAYOUT_MAX_HEIGHT);
+	g_assert_cmpfloat(p->height, <, LAYOUT_MAX_HEIGHT_SVG);
+	for (guint i = 0; i < p->items->len; i++) {
+		const LayoutItem *a = &g_array_index(p->items, LayoutItem, i);
+		check_inside(p, &a->label, "label", i);
+		check_inside(p, &a->marker, "marker", i);
+		check_inside(p, &a->date_box, "date", i);
+		g_assert_cmpint(a->lane, ==, (int)i);
+		if (i > 0) /* rows in date order, markers apart */
+			g_assert_cmpfloat(g_array_index(p->items, LayoutItem, i - 1).t1, <, a->t0);
+	}
+	for (guint k = 0; k < p->ticks->len; k++)
+		check_inside(p, &g_array_index(p->ticks, LayoutTick, k).box, "tick label", k);
+	check_no_overlap(p);
+	double height = p->height;
+	layout_free(p);
+	/* The format's limit: PDF and PNG say so and what to do instead. */
+	p = layout_compute_max(t, &opts, LAYOUT_MAX_HEIGHT, "timeline PDF", "use --format svg", &error);
+	g_assert_null(p);
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT);
+	g_assert_true(strstr(error->message, "timeline PDF: 10000 events need a canvas") != NULL);
+	g_assert_true(g_str_has_suffix(error->message, "; use --format svg"));
+	g_clear_error(&error);
+	p = layout_compute_max(t, &opts, height, "timeline SVG", "", &error);
+	g_assert_no_error(error);
+	layout_free(p);
+	GString *out = g_string_new(NULL);
+	g_assert_false(draw_png(t, &opts, out, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT);
+	g_assert_true(g_str_has_prefix(error->message, "timeline PNG: "));
+	g_assert_true(strstr(error->message, "--format svg") != NULL);
+	g_assert_cmpuint(out->len, ==, 0);
+	g_clear_error(&error);
+	g_string_free(out, TRUE);
+	event_timeline_free(t);
+}
+
 /* The width of a PNG from its IHDR chunk. */
 static guint32
 png_width(const GString *png)
@@ -420,6 +530,7 @@ main(int argc, char **argv)
 	g_test_add_func("/draw/layout/long-headline", test_long_headline);
 	g_test_add_func("/draw/layout/right-to-left", test_rtl);
 	g_test_add_func("/draw/layout/odd-input", test_odd_input);
+	g_test_add_func("/draw/layout/ten-thousand", test_ten_thousand);
 	g_test_add_func("/draw/formats", test_formats);
 	return g_test_run();
 }

@@ -119,9 +119,18 @@ typedef struct {
  * choosing the vertical layout when `opts->layout` is AUTO and the
  * horizontal one would need too many lanes. Never fails on odd input
  * (no events, undated events, huge counts); fails with FRISE_ERROR_LIMIT
- * when the canvas would exceed `LAYOUT_MAX_HEIGHT`.
+ * when the canvas would be taller than `max_height` px, with a message
+ * naming `what` ("timeline SVG") and `advice` (what the user may do).
+ * The limits differ by format: LAYOUT_MAX_HEIGHT_SVG for SVG (a bound
+ * against runaway sizes only: browsers scroll any height),
+ * LAYOUT_MAX_HEIGHT for PDF (one page; viewers differ on how tall a page
+ * may be), and for PNG cairo's 32767 px a side over the scale.
+ * layout_compute() is layout_compute_max() with LAYOUT_MAX_HEIGHT.
  */
 #define LAYOUT_MAX_HEIGHT 200000.0
+#define LAYOUT_MAX_HEIGHT_SVG 5000000.0
+LayoutPage *layout_compute_max(const FriseTimeline *timeline, const FriseRenderOptions *opts, double max_height,
+			       const char *what, const char *advice, GError **error);
 LayoutPage *layout_compute(const FriseTimeline *timeline, const FriseRenderOptions *opts, GError **error);
 void layout_free(LayoutPage *page);
 
