@@ -1661,6 +1661,96 @@ cmp_event_date(gconstpointer pa, gconstpointer pb)
 	return c != 0 ? c : strcmp(a->id, b->id);
 }
 
+static gint
+cmp_guint(gconstpointer a, gconstpointer b)
+{
+	guint x = *(const guint *)a, y = *(const guint *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Blocking index for the merge: (weighted word, date bucket) -> clusters
+ * whose sampled members have the word. A cluster is filed under
+ * BUCKET_ANY, and under each BUCKET_DAYS-wide bucket its date span
+ * [lo, hi) touches, or under BUCKET_WIDE when it touches more than
+ * MAX_BUCKETS (or has no span). Spans only shrink, so a filing stays a
+ * superset; a reset to "no span" refiles under BUCKET_WIDE. */
+#define BUCKET_DAYS 31
+#define MAX_BUCKETS 16
+#define BUCKET_ANY (-1)
+#define BUCKET_WIDE (-2)
+
+typedef struct {
+	const char *word; /* interned */
+	gint64 bucket;
+} PostKey;
+
+static guint
+post_hash(gconstpointer p)
+{
+	const PostKey *k = p;
+	return g_direct_hash(k->word) ^ (guint)((guint64)k->bucket * 2654435761u);
+}
+
+static gboolean
+post_equal(gconstpointer a, gconstpointer b)
+{
+	const PostKey *x = a, *y = b;
+	return x->word == y->word && x->bucket == y->bucket;
+}
+
+static void
+free_posting(gpointer p)
+{
+	g_array_unref(p);
+}
+
+static void
+post_add(GHashTable *by_word, const char *word, gint64 bucket, guint k)
+{
+	PostKey key = { word, bucket };
+	GArray *post = g_hash_table_lookup(by_word, &key);
+	if (post == NULL) {
+		post = g_array_new(FALSE, FALSE, sizeof(guint));
+		g_hash_table_insert(by_word, g_memdup2(&key, sizeof key), post);
+	}
+	if (post->len == 0 || g_array_index(post, guint, post->len - 1) != k)
+		g_array_append_val(post, k);
+}
+
+/* Files cluster k (date span [lo, hi)) under v's weighted words. */
+static void
+index_words(GHashTable *by_word, const Vec *v, guint k, guint32 lo, guint32 hi)
+{
+	gint64 b0 = lo / BUCKET_DAYS, b1 = hi > lo ? (hi - 1) / BUCKET_DAYS : b0;
+	bool wide = lo == 0 || hi == G_MAXUINT32 || b1 - b0 >= MAX_BUCKETS;
+	for (guint j = 0; j < v->n; j++) {
+		if (v->t[j].w <= 0)
+			continue;
+		post_add(by_word, v->t[j].word, BUCKET_ANY, k);
+		if (wide)
+			post_add(by_word, v->t[j].word, BUCKET_WIDE, k);
+		else
+			for (gint64 b = b0; b <= b1; b++)
+				post_add(by_word, v->t[j].word, b, k);
+	}
+}
+
+/* Appends to `out` (once each, `seen` stamps) the clusters filed under
+ * (word, bucket). */
+static void
+post_collect(GHashTable *by_word, const char *word, gint64 bucket, GArray *seen, guint stamp, GArray *out)
+{
+	PostKey key = { word, bucket };
+	GArray *post = g_hash_table_lookup(by_word, &key);
+	for (guint p = 0; post != NULL && p < post->len; p++) {
+		guint k = g_array_index(post, guint, p);
+		if (g_array_index(seen, guint, k) == stamp)
+			continue;
+		g_array_index(seen, guint, k) = stamp;
+		g_array_append_val(out, k);
+	}
+}
+
 GPtrArray *
 extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray *overrides)
 {
@@ -1702,6 +1792,11 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	g_ptr_array_set_free_func(order, NULL); /* the copy would free the candidates */
 	g_ptr_array_sort(order, cmp_greedy);
 	GPtrArray *clusters = g_ptr_array_new();
+	/* (weighted word, date bucket) -> clusters: see PostKey */
+	GHashTable *by_word = g_hash_table_new_full(post_hash, post_equal, g_free, free_posting);
+	GArray *cand_k = g_array_new(FALSE, FALSE, sizeof(guint));
+	GArray *seen = g_array_new(FALSE, TRUE, sizeof(guint)); /* cluster -> last stamp */
+	guint stamp = 0;
 	guint *cluster_of = g_new(guint, n);
 	for (guint i = 0; i < n; i++)
 		cluster_of[i] = G_MAXUINT;
@@ -1718,8 +1813,43 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		guint32 clo = 0, chi = 0;
 		bool have_span = julian_span(&c->timex, &clo, &chi);
 		if (target == G_MAXUINT && !alone[ci]) {
+			/* blocking: only a cluster sharing a weighted word with a
+			 * sampled member can pass same_story (every threshold is
+			 * above 0); a forced mention reads every member, so it
+			 * scans all clusters */
+			guint ncand = clusters->len;
+			if (!forced[ci]) {
+				g_array_set_size(cand_k, 0);
+				stamp++;
+				if (seen->len < clusters->len)
+					g_array_set_size(seen, clusters->len);
+				/* the buckets of the days a compatible cluster may hold */
+				gint64 q0 = 0, q1 = 0;
+				bool by_date = have_span;
+				if (have_span) {
+					gint64 lo = (gint64)clo - CONFLICT_DAYS, hi = (gint64)chi + CONFLICT_DAYS;
+					q0 = (lo > 0 ? lo : 0) / BUCKET_DAYS;
+					q1 = (hi - 1) / BUCKET_DAYS;
+					by_date = q1 - q0 < MAX_BUCKETS;
+				}
+				for (guint j = 0; j < vecs[ci].n; j++) {
+					const char *w = vecs[ci].t[j].word;
+					if (vecs[ci].t[j].w <= 0)
+						continue;
+					if (!by_date) {
+						post_collect(by_word, w, BUCKET_ANY, seen, stamp, cand_k);
+						continue;
+					}
+					post_collect(by_word, w, BUCKET_WIDE, seen, stamp, cand_k);
+					for (gint64 b = q0; b <= q1; b++)
+						post_collect(by_word, w, b, seen, stamp, cand_k);
+				}
+				g_array_sort(cand_k, cmp_guint);
+				ncand = cand_k->len;
+			}
 			double best = -1;
-			for (guint k = 0; k < clusters->len; k++) {
+			for (guint kk = 0; kk < ncand; kk++) {
+				guint k = forced[ci] ? kk : g_array_index(cand_k, guint, kk);
 				Cluster *cl = g_ptr_array_index(clusters, k);
 				if (cl->alone || (have_span && (chi + CONFLICT_DAYS <= cl->lo ||
 								 clo >= cl->hi + (guint64)CONFLICT_DAYS)))
@@ -1769,19 +1899,33 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		}
 		Cluster *tc = g_ptr_array_index(clusters, target);
 		guint32 len = have_span ? chi - clo : G_MAXUINT32;
+		/* the members a newcomer's story is read on: the first
+		 * STORY_SAMPLE, the finest and the coarsest */
+		bool sampled = tc->members->len < STORY_SAMPLE;
 		if (tc->finest == NULL || len < tc->finest_len) {
 			tc->finest = c;
 			tc->finest_len = len;
+			sampled = true;
 		}
 		if (tc->coarsest == NULL || len > tc->coarsest_len) {
 			tc->coarsest = c;
 			tc->coarsest_len = len;
+			sampled = true;
 		}
+		if (sampled)
+			index_words(by_word, &vecs[ci], target, tc->lo, tc->hi);
 		if (have_span) {
 			tc->lo = MAX(tc->lo, clo);
 			tc->hi = MIN(tc->hi, chi);
-			if (tc->hi <= tc->lo) /* a user's merge of far dates: check every one */
+			if (tc->hi <= tc->lo) { /* a user's merge of far dates: check every one */
 				tc->lo = 0, tc->hi = G_MAXUINT32;
+				for (guint m = 0; m < tc->members->len; m++) {
+					FriseCandidate *o = g_ptr_array_index(tc->members, m);
+					guint oj = GPOINTER_TO_UINT(g_hash_table_lookup(pos, o));
+					index_words(by_word, &vecs[oj], target, tc->lo, tc->hi);
+				}
+				index_words(by_word, &vecs[ci], target, tc->lo, tc->hi);
+			}
 		}
 		g_ptr_array_add(tc->members, c);
 		cluster_of[ci] = target;
@@ -1850,6 +1994,9 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	g_hash_table_unref(day_docs);
 	g_ptr_array_sort(events, cmp_event_date);
 	g_ptr_array_unref(clusters);
+	g_hash_table_unref(by_word);
+	g_array_unref(cand_k);
+	g_array_unref(seen);
 	g_ptr_array_unref(order);
 	g_hash_table_unref(pos);
 	g_free(cluster_of);
