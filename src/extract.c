@@ -1542,6 +1542,8 @@ typedef struct {
 			       compatible newcomer's span must overlap them */
 	FriseCandidate *finest, *coarsest; /* members with the shortest and longest span */
 	guint32 finest_len, coarsest_len;
+	bool founder_span;  /* the first member's days [flo, fhi), if it has some */
+	guint32 flo, fhi;
 } Cluster;
 
 /* The days of a value as Julian day numbers [lo, hi); false if unanchored. */
@@ -1669,11 +1671,13 @@ cmp_guint(gconstpointer a, gconstpointer b)
 }
 
 /* Blocking index for the merge: (weighted word, date bucket) -> clusters
- * whose sampled members have the word. A cluster is filed under
- * BUCKET_ANY, and under each BUCKET_DAYS-wide bucket its date span
- * [lo, hi) touches, or under BUCKET_WIDE when it touches more than
- * MAX_BUCKETS (or has no span). Spans only shrink, so a filing stays a
- * superset; a reset to "no span" refiles under BUCKET_WIDE. */
+ * whose sampled members have the word. A newcomer joins a cluster only if
+ * its dates are compatible with (or, for a conflict, within CONFLICT_DAYS
+ * of) the founder's, which is always among those read; so a cluster is
+ * filed under each BUCKET_DAYS-wide bucket of the founder's days widened
+ * by CONFLICT_DAYS, or under BUCKET_WIDE when they touch more than
+ * MAX_BUCKETS buckets or the founder has no days; and under BUCKET_ANY,
+ * read by a newcomer without days or with too many buckets. */
 #define BUCKET_DAYS 31
 #define MAX_BUCKETS 16
 #define BUCKET_ANY (-1)
@@ -1717,12 +1721,13 @@ post_add(GHashTable *by_word, const char *word, gint64 bucket, guint k)
 		g_array_append_val(post, k);
 }
 
-/* Files cluster k (date span [lo, hi)) under v's weighted words. */
+/* Files cluster k under v's weighted words (see PostKey). */
 static void
-index_words(GHashTable *by_word, const Vec *v, guint k, guint32 lo, guint32 hi)
+index_words(GHashTable *by_word, const Vec *v, guint k, const Cluster *cl)
 {
-	gint64 b0 = lo / BUCKET_DAYS, b1 = hi > lo ? (hi - 1) / BUCKET_DAYS : b0;
-	bool wide = lo == 0 || hi == G_MAXUINT32 || b1 - b0 >= MAX_BUCKETS;
+	gint64 lo = (gint64)cl->flo - CONFLICT_DAYS, hi = (gint64)cl->fhi + CONFLICT_DAYS;
+	gint64 b0 = (lo > 0 ? lo : 0) / BUCKET_DAYS, b1 = (hi - 1) / BUCKET_DAYS;
+	bool wide = !cl->founder_span || hi <= lo || b1 - b0 >= MAX_BUCKETS;
 	for (guint j = 0; j < v->n; j++) {
 		if (v->t[j].w <= 0)
 			continue;
@@ -1826,11 +1831,12 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 				/* the buckets of the days a compatible cluster may hold */
 				gint64 q0 = 0, q1 = 0;
 				bool by_date = have_span;
-				if (have_span) {
-					gint64 lo = (gint64)clo - CONFLICT_DAYS, hi = (gint64)chi + CONFLICT_DAYS;
-					q0 = (lo > 0 ? lo : 0) / BUCKET_DAYS;
-					q1 = (hi - 1) / BUCKET_DAYS;
+				if (have_span && chi > clo) {
+					q0 = clo / BUCKET_DAYS;
+					q1 = (chi - 1) / BUCKET_DAYS;
 					by_date = q1 - q0 < MAX_BUCKETS;
+				} else {
+					by_date = false;
 				}
 				for (guint j = 0; j < vecs[ci].n; j++) {
 					const char *w = vecs[ci].t[j].word;
@@ -1912,20 +1918,18 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			tc->coarsest_len = len;
 			sampled = true;
 		}
+		if (tc->members->len == 0) {
+			tc->founder_span = have_span;
+			tc->flo = clo;
+			tc->fhi = chi;
+		}
 		if (sampled)
-			index_words(by_word, &vecs[ci], target, tc->lo, tc->hi);
+			index_words(by_word, &vecs[ci], target, tc);
 		if (have_span) {
 			tc->lo = MAX(tc->lo, clo);
 			tc->hi = MIN(tc->hi, chi);
-			if (tc->hi <= tc->lo) { /* a user's merge of far dates: check every one */
+			if (tc->hi <= tc->lo) /* a user's merge of far dates: check every one */
 				tc->lo = 0, tc->hi = G_MAXUINT32;
-				for (guint m = 0; m < tc->members->len; m++) {
-					FriseCandidate *o = g_ptr_array_index(tc->members, m);
-					guint oj = GPOINTER_TO_UINT(g_hash_table_lookup(pos, o));
-					index_words(by_word, &vecs[oj], target, tc->lo, tc->hi);
-				}
-				index_words(by_word, &vecs[ci], target, tc->lo, tc->hi);
-			}
 		}
 		g_ptr_array_add(tc->members, c);
 		cluster_of[ci] = target;
