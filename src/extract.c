@@ -296,7 +296,8 @@ phrase_at(GArray *toks, guint i, const char *phrase, bool prefix, guint *last)
 		const char *w = g_array_index(toks, Token, k).folded;
 		size_t n = (size_t)(e - p);
 		bool last_part = *next == '\0';
-		if (strncmp(w, p, n) != 0 || (!(prefix && last_part) && w[n] != '\0'))
+		/* n >= 1: the first byte turns most tokens away without a call */
+		if (w[0] != p[0] || strncmp(w, p, n) != 0 || (!(prefix && last_part) && w[n] != '\0'))
 			return false;
 		k++;
 		p = next;
