@@ -1896,10 +1896,14 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 					if (m >= STORY_SAMPLE && m < nm && !forced[ci])
 						continue;
 					guint oj = GPOINTER_TO_UINT(g_hash_table_lookup(pos, o));
+					bool same_dates = dates_compatible(&c->timex, &o->timex);
+					if (!same_dates && (o->doc == c->doc || strcmp(c->type, o->type) != 0)) {
+						ok = false; /* no conflict allowance: the cosine is moot */
+						break;
+					}
 					double cos = vec_cos(&vecs[ci], &vecs[oj]);
-					bool dates_ok = dates_compatible(&c->timex, &o->timex) ||
-							(o->doc != c->doc && cos >= CONFLICT_MIN_COSINE &&
-							 strcmp(c->type, o->type) == 0 && near_days(&c->timex, &o->timex));
+					bool dates_ok = same_dates ||
+							(cos >= CONFLICT_MIN_COSINE && near_days(&c->timex, &o->timex));
 					if (!dates_ok || (o->doc == c->doc && o->sentence == c->sentence) ||
 					    (forced[oj] && uf_find(parent, oj) != root && forced[ci])) {
 						ok = false;
