@@ -161,6 +161,13 @@ in_table(const char *const *table, size_t n, const char *word)
 static char *
 fold(const char *text, gssize len)
 {
+	/* ASCII is its own NFD and folds to its lower case: most words are */
+	size_t n = len < 0 ? strlen(text) : (size_t)len;
+	size_t k = 0;
+	while (k < n && text[k] != '\0' && (unsigned char)text[k] < 0x80)
+		k++;
+	if (k == n)
+		return g_ascii_strdown(text, (gssize)n);
 	char *nfd = g_utf8_normalize(text, len, G_NORMALIZE_NFD);
 	if (nfd == NULL)
 		return g_strdup("");
@@ -229,6 +236,21 @@ tokens(const char *text, size_t len)
 	return a;
 }
 
+/* stop_words as a set, built once (the linear scan was a tenth of a
+ * 10,000-article build); never freed, like the table it mirrors. */
+static bool
+is_stop_word(const char *word)
+{
+	static GHashTable *set;
+	if (g_once_init_enter(&set)) {
+		GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
+		for (size_t i = 0; i < G_N_ELEMENTS(stop_words); i++)
+			g_hash_table_add(h, (gpointer)stop_words[i]);
+		g_once_init_leave(&set, h);
+	}
+	return g_hash_table_contains(set, word);
+}
+
 GPtrArray *
 extract_words(const char *text, size_t len)
 {
@@ -236,7 +258,7 @@ extract_words(const char *text, size_t len)
 	GArray *toks = tokens(text, len);
 	for (guint i = 0; i < toks->len; i++) {
 		Token *t = &g_array_index(toks, Token, i);
-		if (g_utf8_strlen(t->folded, -1) < 3 || IN_TABLE(stop_words, t->folded))
+		if (g_utf8_strlen(t->folded, -1) < 3 || is_stop_word(t->folded))
 			continue;
 		if (g_ascii_isdigit(t->folded[0]))
 			continue; /* numbers say little about the story */
@@ -274,7 +296,8 @@ phrase_at(GArray *toks, guint i, const char *phrase, bool prefix, guint *last)
 		const char *w = g_array_index(toks, Token, k).folded;
 		size_t n = (size_t)(e - p);
 		bool last_part = *next == '\0';
-		if (strncmp(w, p, n) != 0 || (!(prefix && last_part) && w[n] != '\0'))
+		/* n >= 1: the first byte turns most tokens away without a call */
+		if (w[0] != p[0] || strncmp(w, p, n) != 0 || (!(prefix && last_part) && w[n] != '\0'))
 			return false;
 		k++;
 		p = next;
@@ -1542,6 +1565,8 @@ typedef struct {
 			       compatible newcomer's span must overlap them */
 	FriseCandidate *finest, *coarsest; /* members with the shortest and longest span */
 	guint32 finest_len, coarsest_len;
+	bool founder_span;  /* the first member's days [flo, fhi), if it has some */
+	guint32 flo, fhi;
 } Cluster;
 
 /* The days of a value as Julian day numbers [lo, hi); false if unanchored. */
@@ -1661,6 +1686,99 @@ cmp_event_date(gconstpointer pa, gconstpointer pb)
 	return c != 0 ? c : strcmp(a->id, b->id);
 }
 
+static gint
+cmp_guint(gconstpointer a, gconstpointer b)
+{
+	guint x = *(const guint *)a, y = *(const guint *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Blocking index for the merge: (weighted word, date bucket) -> clusters
+ * whose sampled members have the word. A newcomer joins a cluster only if
+ * its dates are compatible with (or, for a conflict, within CONFLICT_DAYS
+ * of) the founder's, which is always among those read; so a cluster is
+ * filed under each BUCKET_DAYS-wide bucket of the founder's days widened
+ * by CONFLICT_DAYS, or under BUCKET_WIDE when they touch more than
+ * MAX_BUCKETS buckets or the founder has no days; and under BUCKET_ANY,
+ * read by a newcomer without days or with too many buckets. */
+#define BUCKET_DAYS 31
+#define MAX_BUCKETS 16
+#define BUCKET_ANY (-1)
+#define BUCKET_WIDE (-2)
+
+typedef struct {
+	const char *word; /* interned */
+	gint64 bucket;
+} PostKey;
+
+static guint
+post_hash(gconstpointer p)
+{
+	const PostKey *k = p;
+	return g_direct_hash(k->word) ^ (guint)((guint64)k->bucket * 2654435761u);
+}
+
+static gboolean
+post_equal(gconstpointer a, gconstpointer b)
+{
+	const PostKey *x = a, *y = b;
+	return x->word == y->word && x->bucket == y->bucket;
+}
+
+static void
+free_posting(gpointer p)
+{
+	g_array_unref(p);
+}
+
+static void
+post_add(GHashTable *by_word, const char *word, gint64 bucket, guint k)
+{
+	PostKey key = { word, bucket };
+	GArray *post = g_hash_table_lookup(by_word, &key);
+	if (post == NULL) {
+		post = g_array_new(FALSE, FALSE, sizeof(guint));
+		g_hash_table_insert(by_word, g_memdup2(&key, sizeof key), post);
+	}
+	if (post->len == 0 || g_array_index(post, guint, post->len - 1) != k)
+		g_array_append_val(post, k);
+}
+
+/* Files cluster k under v's weighted words (see PostKey). */
+static void
+index_words(GHashTable *by_word, const Vec *v, guint k, const Cluster *cl)
+{
+	gint64 lo = (gint64)cl->flo - CONFLICT_DAYS, hi = (gint64)cl->fhi + CONFLICT_DAYS;
+	gint64 b0 = (lo > 0 ? lo : 0) / BUCKET_DAYS, b1 = (hi - 1) / BUCKET_DAYS;
+	bool wide = !cl->founder_span || hi <= lo || b1 - b0 >= MAX_BUCKETS;
+	for (guint j = 0; j < v->n; j++) {
+		if (v->t[j].w <= 0)
+			continue;
+		post_add(by_word, v->t[j].word, BUCKET_ANY, k);
+		if (wide)
+			post_add(by_word, v->t[j].word, BUCKET_WIDE, k);
+		else
+			for (gint64 b = b0; b <= b1; b++)
+				post_add(by_word, v->t[j].word, b, k);
+	}
+}
+
+/* Appends to `out` (once each, `seen` stamps) the clusters filed under
+ * (word, bucket). */
+static void
+post_collect(GHashTable *by_word, const char *word, gint64 bucket, GArray *seen, guint stamp, GArray *out)
+{
+	PostKey key = { word, bucket };
+	GArray *post = g_hash_table_lookup(by_word, &key);
+	for (guint p = 0; post != NULL && p < post->len; p++) {
+		guint k = g_array_index(post, guint, p);
+		if (g_array_index(seen, guint, k) == stamp)
+			continue;
+		g_array_index(seen, guint, k) = stamp;
+		g_array_append_val(out, k);
+	}
+}
+
 GPtrArray *
 extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray *overrides)
 {
@@ -1702,6 +1820,11 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	g_ptr_array_set_free_func(order, NULL); /* the copy would free the candidates */
 	g_ptr_array_sort(order, cmp_greedy);
 	GPtrArray *clusters = g_ptr_array_new();
+	/* (weighted word, date bucket) -> clusters: see PostKey */
+	GHashTable *by_word = g_hash_table_new_full(post_hash, post_equal, g_free, free_posting);
+	GArray *cand_k = g_array_new(FALSE, FALSE, sizeof(guint));
+	GArray *seen = g_array_new(FALSE, TRUE, sizeof(guint)); /* cluster -> last stamp */
+	guint stamp = 0;
 	guint *cluster_of = g_new(guint, n);
 	for (guint i = 0; i < n; i++)
 		cluster_of[i] = G_MAXUINT;
@@ -1718,8 +1841,44 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		guint32 clo = 0, chi = 0;
 		bool have_span = julian_span(&c->timex, &clo, &chi);
 		if (target == G_MAXUINT && !alone[ci]) {
+			/* blocking: only a cluster sharing a weighted word with a
+			 * sampled member can pass same_story (every threshold is
+			 * above 0); a forced mention reads every member, so it
+			 * scans all clusters */
+			guint ncand = clusters->len;
+			if (!forced[ci]) {
+				g_array_set_size(cand_k, 0);
+				stamp++;
+				if (seen->len < clusters->len)
+					g_array_set_size(seen, clusters->len);
+				/* the buckets of the days a compatible cluster may hold */
+				gint64 q0 = 0, q1 = 0;
+				bool by_date = have_span;
+				if (have_span && chi > clo) {
+					q0 = clo / BUCKET_DAYS;
+					q1 = (chi - 1) / BUCKET_DAYS;
+					by_date = q1 - q0 < MAX_BUCKETS;
+				} else {
+					by_date = false;
+				}
+				for (guint j = 0; j < vecs[ci].n; j++) {
+					const char *w = vecs[ci].t[j].word;
+					if (vecs[ci].t[j].w <= 0)
+						continue;
+					if (!by_date) {
+						post_collect(by_word, w, BUCKET_ANY, seen, stamp, cand_k);
+						continue;
+					}
+					post_collect(by_word, w, BUCKET_WIDE, seen, stamp, cand_k);
+					for (gint64 b = q0; b <= q1; b++)
+						post_collect(by_word, w, b, seen, stamp, cand_k);
+				}
+				g_array_sort(cand_k, cmp_guint);
+				ncand = cand_k->len;
+			}
 			double best = -1;
-			for (guint k = 0; k < clusters->len; k++) {
+			for (guint kk = 0; kk < ncand; kk++) {
+				guint k = forced[ci] ? kk : g_array_index(cand_k, guint, kk);
 				Cluster *cl = g_ptr_array_index(clusters, k);
 				if (cl->alone || (have_span && (chi + CONFLICT_DAYS <= cl->lo ||
 								 clo >= cl->hi + (guint64)CONFLICT_DAYS)))
@@ -1737,10 +1896,14 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 					if (m >= STORY_SAMPLE && m < nm && !forced[ci])
 						continue;
 					guint oj = GPOINTER_TO_UINT(g_hash_table_lookup(pos, o));
+					bool same_dates = dates_compatible(&c->timex, &o->timex);
+					if (!same_dates && (o->doc == c->doc || strcmp(c->type, o->type) != 0)) {
+						ok = false; /* no conflict allowance: the cosine is moot */
+						break;
+					}
 					double cos = vec_cos(&vecs[ci], &vecs[oj]);
-					bool dates_ok = dates_compatible(&c->timex, &o->timex) ||
-							(o->doc != c->doc && cos >= CONFLICT_MIN_COSINE &&
-							 strcmp(c->type, o->type) == 0 && near_days(&c->timex, &o->timex));
+					bool dates_ok = same_dates ||
+							(cos >= CONFLICT_MIN_COSINE && near_days(&c->timex, &o->timex));
 					if (!dates_ok || (o->doc == c->doc && o->sentence == c->sentence) ||
 					    (forced[oj] && uf_find(parent, oj) != root && forced[ci])) {
 						ok = false;
@@ -1769,14 +1932,26 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		}
 		Cluster *tc = g_ptr_array_index(clusters, target);
 		guint32 len = have_span ? chi - clo : G_MAXUINT32;
+		/* the members a newcomer's story is read on: the first
+		 * STORY_SAMPLE, the finest and the coarsest */
+		bool sampled = tc->members->len < STORY_SAMPLE;
 		if (tc->finest == NULL || len < tc->finest_len) {
 			tc->finest = c;
 			tc->finest_len = len;
+			sampled = true;
 		}
 		if (tc->coarsest == NULL || len > tc->coarsest_len) {
 			tc->coarsest = c;
 			tc->coarsest_len = len;
+			sampled = true;
 		}
+		if (tc->members->len == 0) {
+			tc->founder_span = have_span;
+			tc->flo = clo;
+			tc->fhi = chi;
+		}
+		if (sampled)
+			index_words(by_word, &vecs[ci], target, tc);
 		if (have_span) {
 			tc->lo = MAX(tc->lo, clo);
 			tc->hi = MIN(tc->hi, chi);
@@ -1850,6 +2025,9 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	g_hash_table_unref(day_docs);
 	g_ptr_array_sort(events, cmp_event_date);
 	g_ptr_array_unref(clusters);
+	g_hash_table_unref(by_word);
+	g_array_unref(cand_k);
+	g_array_unref(seen);
 	g_ptr_array_unref(order);
 	g_hash_table_unref(pos);
 	g_free(cluster_of);
