@@ -31,8 +31,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Words of the DESCRIPTION, per language. ORDER LANG: indexed by FriseLang
- * ([UNKNOWN] is English). To add a language, add a row. */
+/* Words of the DESCRIPTION, per language. ORDER LANG: indexed by FriseLang;
+ * ics_render() uses the English row for any language without one. To add
+ * a language, add a row. */
 typedef struct {
 	const char *date;       /* "Date: " before the date */
 	const char *narrowed;   /* after the date when mod START/MID/END narrowed the span */
@@ -47,13 +48,6 @@ typedef struct {
 } Words;
 
 static const Words words[FRISE_LANG_COUNT] = {
-	[FRISE_LANG_UNKNOWN] = {
-		"Date: ", " (the calendar shows the approximate part of the period)",
-		" (shown on the last day before)", " (shown on the first day after)",
-		"Planned: this had not happened when the sources were written.",
-		"Unconfirmed: the sources report it as uncertain.",
-		"The sources disagree on the date.", "Sources:", "gives ", "Timeline",
-	},
 	[FRISE_LANG_FR] = {
 		"Date : ", " (le calendrier montre la partie approximative de la période)",
 		" (placé le dernier jour avant)", " (placé le premier jour après)",
@@ -285,8 +279,8 @@ bool
 ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error)
 {
 	FriseLang lang = opts != NULL && opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang;
-	if ((unsigned)lang >= FRISE_LANG_COUNT)
-		lang = FRISE_LANG_UNKNOWN;
+	if (lang != FRISE_LANG_FR)
+		lang = FRISE_LANG_EN;
 	const char *title = opts != NULL && opts->title != NULL ? opts->title : timeline->title;
 	if (title == NULL || *title == '\0')
 		title = words[lang].calname;
