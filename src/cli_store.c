@@ -371,7 +371,7 @@ cli_build(int argc, char **argv)
 	CliInput in = { 0 };
 	char *store_path = NULL, *outdir = NULL, *title = NULL, *lang = NULL;
 	char **templates = NULL;
-	int top = 0;
+	int top = 0, image_top = 300;
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &outdir, "Output folder (default out)", "DIR" },
 		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path,
@@ -379,6 +379,8 @@ cli_build(int argc, char **argv)
 		{ "templates", 't', 0, G_OPTION_ARG_FILENAME_ARRAY, &templates,
 		  "Add an event-type template file; repeatable", "FILE" },
 		{ "top", 0, 0, G_OPTION_ARG_INT, &top, "Keep the N most salient events", "N" },
+		{ "image-top", 0, 0, G_OPTION_ARG_INT, &image_top,
+		  "Draw at most the N most salient events in the images (default 300; 0: all)", "N" },
 		{ "title", 0, 0, G_OPTION_ARG_STRING, &title, "Title of the timeline", "TEXT" },
 		{ "output-lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels and dates: fr or en", "LANG" },
 		CLI_INPUT_ENTRIES(&in),
@@ -398,8 +400,8 @@ cli_build(int argc, char **argv)
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
-	if (top < 0) {
-		fprintf(stderr, "frise build: --top must be positive\n");
+	if (top < 0 || image_top < 0) {
+		fprintf(stderr, "frise build: --top and --image-top must be positive\n");
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
@@ -425,6 +427,17 @@ cli_build(int argc, char **argv)
 	}
 	FriseTimelineQuery q = { .top = (size_t)top };
 	FriseTimeline *tl = store_timeline(store, &q, &error);
+	/* An image of thousands of events helps no reader (and costs seconds
+	 * and hundreds of MB): the images show the most salient ones, the
+	 * other formats everything. */
+	FriseTimeline *img = NULL;
+	if (tl != NULL && image_top > 0 && tl->events->len > (guint)image_top) {
+		FriseTimelineQuery iq = { .top = (size_t)image_top };
+		img = store_timeline(store, &iq, NULL);
+		if (img != NULL && cli_verbosity >= 0)
+			fprintf(stderr, "frise build: the images show the %d most salient of %u events "
+				"(--image-top, or frise render --top N)\n", image_top, tl->events->len);
+	}
 	store_close(store);
 	if (tl == NULL) {
 		code = cli_fail(error);
@@ -434,6 +447,7 @@ cli_build(int argc, char **argv)
 	if (g_mkdir_with_parents(dir, 0755) != 0) {
 		fprintf(stderr, "frise build: cannot create the folder %s: %s\n", dir, g_strerror(errno));
 		event_timeline_free(tl);
+		event_timeline_free(img);
 		code = FRISE_ERROR_OUTPUT;
 		goto out;
 	}
@@ -442,7 +456,8 @@ cli_build(int argc, char **argv)
 		if (f->file == NULL)
 			continue;
 		char *path = g_build_filename(dir, f->file, NULL);
-		if (cli_write_format(f, tl, &opts, path, &error)) {
+		bool image = strcmp(f->name, "svg") == 0 || strcmp(f->name, "png") == 0 || strcmp(f->name, "pdf") == 0;
+		if (cli_write_format(f, image && img != NULL ? img : tl, &opts, path, &error)) {
 			written++;
 			if (cli_verbosity > 0)
 				fprintf(stderr, "frise build: wrote %s\n", path);
@@ -460,6 +475,7 @@ cli_build(int argc, char **argv)
 		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
 			tl->events->len, written, written == 1 ? "" : "s", dir);
 	event_timeline_free(tl);
+	event_timeline_free(img);
 out:
 	if (tmpdb != NULL)
 		remove_store_files(tmpdb);

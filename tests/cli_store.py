@@ -190,6 +190,18 @@ def main():
     case('build without --store leaves no store behind', rc == 0 and not os.path.exists(os.path.join(tmp, 'frise.db'))
          and os.path.isdir(os.path.join(tmp, 'out')), err)
 
+    # the images draw only the most salient events; the other formats keep all
+    small = os.path.join(tmp, 'small')
+    rc, out, err = run('build', SEEDS, '-o', small, '--image-top', '5')
+    case('build --image-top 5: says what the images leave out',
+         rc == 0 and '5 most salient of %d events' % len(evs) in err, err)
+    full_svg = open(os.path.join(outdir, 'timeline.svg'), 'rb').read()
+    small_svg = open(os.path.join(small, 'timeline.svg'), 'rb').read()
+    case('build --image-top 5: a smaller image, every event in the JSON',
+         len(small_svg) < len(full_svg) and
+         len(json.load(open(os.path.join(small, 'timeline.json')))['events']) == len(evs))
+    case('build: no note when every event fits the images', 'most salient' not in run('build', SEEDS, '-o', small)[2])
+
     print('1..%d' % len(results))
     for i, (name, ok, detail) in enumerate(results, 1):
         print('%s %d - %s' % ('ok' if ok else 'not ok', i, name))
