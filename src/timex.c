@@ -572,9 +572,10 @@ walk_root(Matcher *m, guint i)
 /* ---- tense ---- */
 
 static int
-cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *skip, bool *passive)
+cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_n,
+       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det)
 {
-	*aux = *part = *skip = *passive = false;
+	*aux = *part = *skip = *passive = *pluperfect = *det = false;
 	int tense = FRISE_TENSE_NONE;
 	if (n == 0)
 		return tense;
@@ -587,12 +588,22 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *s
 				     : (c->len == n && memcmp(c->text, w, n) == 0);
 		if (!hit)
 			continue;
+		if (c->next && !(next_n == c->next_len && g_ascii_strncasecmp(next, c->next, next_n) == 0))
+			continue;
 		if (c->skip) {
 			*skip = true;
 			continue;
 		}
 		if (c->passive) {
 			*passive = true;
+			continue;
+		}
+		if (c->pluperfect) {
+			*pluperfect = true;
+			continue;
+		}
+		if (c->det) {
+			*det = true;
 			continue;
 		}
 		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
@@ -612,10 +623,11 @@ cue_of(const TxTable *t, const char *w, size_t n, bool *aux, bool *part, bool *s
 
 /* The tense of the clause around tokens [a, b): the cue nearest to it
  * within the sentence. `why` receives the cue word. */
-/* The cue of a lower-case word: tense | 4 aux | 8 participle | 16 skip |
- * 32 passive marker. */
+/* The cue of a word, `next` the word after it (next_n 0: none): tense |
+ * 4 aux | 8 participle | 16 skip | 32 passive marker | 64 pluperfect |
+ * 128 determiner. */
 static int
-word_cue(const TxTable *t, const char *s, size_t n)
+word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t next_n)
 {
 	char buf[TX_MAX_WORD * 2];
 	if (n >= sizeof buf)
@@ -636,10 +648,12 @@ word_cue(const TxTable *t, const char *s, size_t n)
 	}
 	buf[n] = 0;
 	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
-	bool aux, part, skip, passive;
-	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, &aux, &part, &skip, &passive);
+	bool aux, part, skip, passive, pluperfect, det;
+	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, next, next_n, &aux, &part, &skip, &passive,
+		       &pluperfect, &det);
 	g_free(w);
-	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0) | (passive ? 32 : 0);
+	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0) | (passive ? 32 : 0) |
+	       (pluperfect ? 64 : 0) | (det ? 128 : 0);
 }
 
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
@@ -667,6 +681,33 @@ sentence_end(const char *text, size_t len, size_t p)
 #define TENSE_REACH 160   /* bytes each way, within the sentence */
 #define TENSE_WORDS 96
 
+typedef struct {
+	size_t s, e;   /* the word's bytes */
+	int cue;       /* word_cue, -1 until asked */
+} TenseWord;
+
+/* The cue of words w[q], computed once; the word after it counts only
+ * when nothing but blanks stands between them ("plans to"). */
+static int
+cue_at(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
+{
+	if (w[q].cue < 0) {
+		const char *next = NULL;
+		size_t next_n = 0;
+		if (q + 1 < nw) {
+			size_t p = w[q].e;
+			while (p < w[q + 1].s && (text[p] == ' ' || text[p] == '\t'))
+				p++;
+			if (p == w[q + 1].s) {
+				next = text + w[q + 1].s;
+				next_n = w[q + 1].e - w[q + 1].s;
+			}
+		}
+		w[q].cue = word_cue(t, text + w[q].s, w[q].e - w[q].s, next, next_n);
+	}
+	return w[q].cue;
+}
+
 /* The tense of the clause around text[a, b): the cue nearest to it in its
  * sentence. Read from the text itself (the tokens keep only the words
  * the table knows). `why` receives the cue word. */
@@ -681,7 +722,7 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 		lo++;
 	while (hi < len && hi - b < TENSE_REACH && !sentence_end(text, len, hi))
 		hi++;
-	struct { size_t s, e; int cue; } w[TENSE_WORDS];
+	TenseWord w[TENSE_WORDS];
 	int nw = 0, after = -1;
 	size_t i = lo;
 	while (i < hi && nw < TENSE_WORDS) {
@@ -730,27 +771,44 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			int q = side == 0 ? after - d : after + d - 1;
 			if (q < 0 || q >= nw)
 				continue;
-			if (w[q].cue < 0)
-				w[q].cue = word_cue(t, text + w[q].s, w[q].e - w[q].s);
-			int tense = w[q].cue & 3;
+			int tense = cue_at(t, text, w, nw, q) & 3;
 			if (tense == FRISE_TENSE_PAST && q > 0 && !(w[q].cue & 4)) {
 				/* a past form right after "be" is a passive
 				 * participle: the tense is that of the words before
 				 * ("will be named", "would still be held") */
-				if (w[q - 1].cue < 0)
-					w[q - 1].cue = word_cue(t, text + w[q - 1].s, w[q - 1].e - w[q - 1].s);
-				if (w[q - 1].cue & 32)
+				if (cue_at(t, text, w, nw, q - 1) & 32)
 					tense = FRISE_TENSE_NONE;
+				/* …and after a determiner an adjective: "a still
+				 * unspecified date" */
+				for (int r = q - 1; r >= 0 && r >= q - 3; r--) {
+					int c = cue_at(t, text, w, nw, r);
+					if (c & 128)
+						tense = FRISE_TENSE_NONE;
+					if (!(c & 16))
+						break;
+				}
+			}
+			if (tense == FRISE_TENSE_FUTURE) {
+				/* a plan in the past perfect is past: "had been
+				 * scheduled to expire Friday" */
+				for (int r = q - 1; r >= 0 && r >= q - 3; r--) {
+					int c = cue_at(t, text, w, nw, r);
+					if (c & 64) {
+						tense = FRISE_TENSE_PAST;
+						break;
+					}
+					if (!(c & (16 | 8)))
+						break;
+				}
 			}
 			if (w[q].cue & 4) {
 				/* auxiliary + participle, maybe with adverbs between
 				 * ("a déjà annoncé", "has not yet said"): past */
 				for (int r = q + 1; r < nw && r <= q + 4; r++) {
-					if (w[r].cue < 0)
-						w[r].cue = word_cue(t, text + w[r].s, w[r].e - w[r].s);
-					if (w[r].cue & 16)
+					int c = cue_at(t, text, w, nw, r);
+					if (c & 16)
 						continue;
-					if (!(w[r].cue & 3) && (w[r].cue & 8))
+					if (!(c & 3) && (c & 8))
 						tense = FRISE_TENSE_PAST;
 					break;
 				}

@@ -96,6 +96,13 @@ typedef struct {
 	bool skip;           /* an adverb between auxiliary and participle */
 	bool passive;        /* "be": a past form right after it is a passive
 			      * participle, no tense ("will be named") */
+	bool pluperfect;     /* "had": a plan right after it is past ("had been
+			      * scheduled to") */
+	bool det;            /* a determiner: a past form right after it is an
+			      * adjective, no tense ("the planned merger") */
+	char *next;          /* NULL, or the word that must follow ("plans to",
+			      * not "vacation plans"); lower case */
+	size_t next_len;
 } TxCue;
 
 /* The union of the edges after a root word (see root_next). */

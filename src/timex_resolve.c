@@ -725,6 +725,17 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				}
 			}
 		}
+		if (day && HAS(UNIT) && V(UNIT) == TX_U_WEEK && g_date_valid_dmy(day, m, year)) {
+			/* "the week of March 6": the ISO week holding that day */
+			GDate g;
+			int wy, wk;
+			g_date_clear(&g, 1);
+			g_date_set_dmy(&g, day, m, year);
+			iso_week(&g, &wy, &wk);
+			appf(v, "%04d-W%02d", wy, wk);
+			step(c, "the week of %04d-%02d-%02d", year, m, day);
+			return true;
+		}
 		appf(v, "%04d-%02d", year, m);
 		if (day)
 			appf(v, "-%02d", day);

@@ -548,6 +548,10 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 			c.skip = true;
 		} else if (strcmp(w[1], "PASSIVE") == 0) {
 			c.passive = true;
+		} else if (strcmp(w[1], "PLUPERFECT") == 0) {
+			c.pluperfect = true;
+		} else if (strcmp(w[1], "DET") == 0) {
+			c.det = true;
 		} else if (strcmp(w[1], "PARTICIPLE") == 0) {
 			c.participle = true;
 			c.tense = FRISE_TENSE_PAST;
@@ -557,10 +561,20 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 				ok = table_error(error, name, lineno, "unknown tense", w[1]);
 			c.tense = v;
 		}
-		if (ok)
+		for (int k = 2; ok && w[k] != NULL; k++) {
+			if (g_str_has_prefix(w[k], "next=") && w[k][5] != 0 && c.next == NULL) {
+				c.next = g_utf8_strdown(w[k] + 5, -1);
+				c.next_len = strlen(c.next);
+			} else {
+				ok = table_error(error, name, lineno, "expected 'next=WORD', got", w[k]);
+			}
+		}
+		if (ok) {
 			g_array_append_val(t->cues, c);
-		else
+		} else {
 			g_free(c.text);
+			g_free(c.next);
+		}
 	}
 	g_strfreev(w);
 	return ok;
@@ -768,8 +782,10 @@ tx_table_free(TxTable *t)
 		g_free(g_array_index(t->rules, TxRule, i).sets);
 	}
 	g_array_free(t->rules, TRUE);
-	for (guint i = 0; i < t->cues->len; i++)
+	for (guint i = 0; i < t->cues->len; i++) {
 		g_free(g_array_index(t->cues, TxCue, i).text);
+		g_free(g_array_index(t->cues, TxCue, i).next);
+	}
 	g_array_free(t->cues, TRUE);
 	for (guint i = 0; i < t->nodes->len; i++) {
 		TxNode *n = g_ptr_array_index(t->nodes, i);

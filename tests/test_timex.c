@@ -13,6 +13,11 @@ typedef struct {
 
 static const Case cases[] = {
 	/* French: the seed articles' expressions */
+	/* "la semaine du" une date : la semaine ISO de ce jour */
+	{ "fr", "2000-02-24", "Le procès aura lieu la semaine du 6 mars.", "la semaine du 6 mars", "DATE", "2000-W10", "" },
+	/* un projet au plus-que-parfait est passé */
+	{ "fr", "1989-10-30", "Le vote avait été prévu vendredi.", "vendredi", "DATE", "1989-10-27", "" },
+	{ "fr", "1989-10-30", "Le vote est prévu vendredi.", "vendredi", "DATE", "1989-11-03", "" },
 	{ "fr", "2024-03-15", "Sora a été présenté en février.", "février", "DATE", "2024-02", "" },
 	{ "fr", "2024-03-15", "La sortie est prévue le 24 mars.", "le 24 mars", "DATE", "2024-03-24", "" },
 	{ "fr", "2024-11-27", "Ce 26 novembre 2024, OpenAI a présenté Sora.", "Ce 26 novembre 2024", "DATE", "2024-11-26", "" },

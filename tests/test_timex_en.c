@@ -35,6 +35,22 @@ static const Case cases[] = {
 	/* a past form right after "be" is a passive, no tense: the words before it decide */
 	{ "Collins will be named commander for a mission in December.", "1998-03-04", "December", "DATE", "1998-12", "" },
 	{ "She was named commander in December.", "1998-03-04", "December", "DATE", "1997-12", "" },
+	/* a cue may need the word after it: "plans to" is a verb, "vacation plans" a noun */
+	{ "On Friday, when Albright set aside vacation plans, she flew.", "1998-08-17", "Friday", "DATE", "1998-08-14", "" },
+	{ "The ministry plans to announce it Friday.", "1998-08-17", "Friday", "DATE", "1998-08-21", "" },
+	{ "The talks, set to resume Monday in Belfast, were delayed.", "1998-03-22", "Monday", "DATE", "1998-03-23", "" },
+	{ "The shares are to resume trading in Paris Tuesday.", "1989-10-30", "Tuesday", "DATE", "1989-10-31", "" },
+	/* a plan in the past perfect is past */
+	{ "The offer had been scheduled to expire Friday.", "1989-10-30", "Friday", "DATE", "1989-10-27", "" },
+	{ "The offer is scheduled to expire Friday.", "1989-10-30", "Friday", "DATE", "1989-11-03", "" },
+	/* a past form after a determiner is an adjective: "would" decides */
+	{ "It would be paid on a still unspecified date in January.", "1989-11-02", "January", "DATE", "1990-01", "" },
+	/* "the week of" a date is that date's ISO week */
+	{ "A court hearing the week of March 6 may settle it.", "2000-02-24", "the week of March 6", "DATE", "2000-W10", "" },
+	{ "It began the week of Jan. 3, 2000.", "2000-02-24", "the week of Jan. 3, 2000", "DATE", "2000-W01", "" },
+	/* quarters count like the other units */
+	{ "It had losses in the past two quarters.", "1989-11-02", "the past two quarters", "DURATION", "P2Q", "" },
+	{ "Profits fell for several quarters.", "1989-11-02", "several quarters", "DURATION", "PXQ", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
