@@ -1059,6 +1059,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				  .type = (int)x.type,
 				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
 				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
+				  .last_far = st->last_value,
 				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
 				  .month_year = st->month_year,
 				  .explain = ex, .scratch = scratch };

@@ -245,6 +245,8 @@ typedef struct {
 	int anchor_y, anchor_m, anchor_d; /* last day mentioned, 0 if none */
 	const char *last;      /* value of the last DATE/TIME in this or the
 				* previous sentence, or "" */
+	const char *last_far;  /* value of the last DATE/TIME anywhere before,
+				* or "": "the following month" (anchor=3) */
 	const char *last_quarter; /* the last YYYY-Qn named in the last few
 				* sentences, or "" */
 	const int *month_year; /* [m], m 1..12: the year the text gave month m

@@ -429,6 +429,8 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	if (n < -10000 || n > 10000)
 		return false;
 	const TxDct *d = c->dct;
+	/* anchor=3, "the following month": whatever the distance */
+	const char *lastv = HAS(ANCHOR) && V(ANCHOR) == 3 ? c->last_far : c->last;
 	GDate g;
 	bool day = dct_date(c, &g);
 	TxDct last;
@@ -444,14 +446,14 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		day = true;
 		step(c, "from the last day named");
 	} else if (HAS(ANCHOR) && u < (int)G_N_ELEMENTS(need) && need[u] > 0 &&
-		   parse_last(c->last, &last) && last.gran >= need[u]) {
+		   parse_last(lastv, &last) && last.gran >= need[u]) {
 		/* "a year earlier": from the last date named */
 		d = &last;
 		if (last.gran == 3) {
 			g_date_clear(&g, 1);
 			g_date_set_dmy(&g, last.day, last.month, last.year);
 		}
-		step(c, "from the last date named %s", c->last);
+		step(c, "from the last date named %s", lastv);
 	}
 	*rel = true;
 	switch (u) {
@@ -463,14 +465,14 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			 * it names the period a year before the current one;
 			 * a date already before the DCT's year ("last year",
 			 * "the year-ago quarter") is that period itself */
-			g_string_append(v, c->last);
-			step(c, "the last date named %s is already a year back", c->last);
+			g_string_append(v, lastv);
+			step(c, "the last date named %s is already a year back", lastv);
 			return true;
 		}
-		if (d == &last && strlen(c->last) > 5 && c->last[4] == '-' && c->last[5] == 'Q') {
+		if (d == &last && strlen(lastv) > 5 && lastv[4] == '-' && lastv[5] == 'Q') {
 			/* "a year earlier" keeps the granularity of the quarter
 			 * it is anchored on: 1989-Q3 -> 1988-Q3 (TimeBank) */
-			appf(v, "%04d%s", d->year + n, c->last + 4);
+			appf(v, "%04d%s", d->year + n, lastv + 4);
 			step(c, "year of the last date named %+d", n);
 			return true;
 		}
@@ -489,7 +491,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			return true;
 		}
 		appf(v, "%04d", d->year + n);
-		step(c, "DCT year %d %+d", d->year, n);
+		step(c, "%s year %d %+d", d == &last ? "that" : "DCT", d->year, n);
 		return true;
 	case TX_U_MONTH:
 		if (d->gran < 2)
@@ -497,7 +499,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		{
 			int mi = d->year * 12 + (d->month - 1) + n;
 			appf(v, "%04d-%02d", mi / 12, mi % 12 + 1);
-			step(c, "DCT month %+d", n);
+			step(c, "%s month %+d", d == &last ? "that" : "DCT", n);
 		}
 		return true;
 	case TX_U_QUARTER:

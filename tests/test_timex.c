@@ -15,6 +15,11 @@ static const Case cases[] = {
 	/* French: the seed articles' expressions */
 	/* "la semaine du" une date : la semaine ISO de ce jour */
 	{ "fr", "2000-02-24", "Le procès aura lieu la semaine du 6 mars.", "la semaine du 6 mars", "DATE", "2000-W10", "" },
+	/* « suivant », « précédent », « -là » : après la dernière date dite, « prochain » : après la DCT */
+	{ "fr", "2024-05-02", "En mars 2019, la société a été vendue. Elle a recruté. L'année suivante, elle a fermé.", "L'année suivante", "DATE", "2020", "" },
+	{ "fr", "2024-05-02", "En mars 2019, la société a été vendue. Elle a recruté. Le mois précédent, rien.", "Le mois précédent", "DATE", "2019-02", "" },
+	{ "fr", "2024-05-02", "En mars 2019, la société a été vendue. Elle a recruté. Cette année-là, tout allait bien.", "Cette année-là", "DATE", "2019", "" },
+	{ "fr", "2024-05-02", "En mars 2019, la société a été vendue. Elle recrutera l'année prochaine.", "l'année prochaine", "DATE", "2025", "" },
 	/* un projet au plus-que-parfait est passé */
 	{ "fr", "1989-10-30", "Le vote avait été prévu vendredi.", "vendredi", "DATE", "1989-10-27", "" },
 	{ "fr", "1989-10-30", "Le vote est prévu vendredi.", "vendredi", "DATE", "1989-11-03", "" },

@@ -51,6 +51,11 @@ static const Case cases[] = {
 	/* quarters count like the other units */
 	{ "It had losses in the past two quarters.", "1989-11-02", "the past two quarters", "DURATION", "P2Q", "" },
 	{ "Profits fell for several quarters.", "1989-11-02", "several quarters", "DURATION", "PXQ", "" },
+	/* "the following month" counts from the last date named, however far back */
+	{ "In March, it got an offer. It was considering a restructuring. A group urged it to act. The following month, it put itself up for sale.", "1989-10-27", "The following month", "DATE", "1989-04", "" },
+	/* "or so ago", a part of the day with its day */
+	{ "Then, a week or so ago, he picked Saturday night.", "1991-02-25", "a week or so ago", "DATE", "1991-W08", "APPROX" },
+	{ "In London at mid-afternoon yesterday, shares were up.", "1989-11-02", "mid-afternoon yesterday", "TIME", "1989-11-01TAF", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
