@@ -573,9 +573,9 @@ walk_root(Matcher *m, guint i)
 
 static int
 cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_n,
-       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det)
+       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det, bool *abbrev)
 {
-	*aux = *part = *skip = *passive = *pluperfect = *det = false;
+	*aux = *part = *skip = *passive = *pluperfect = *det = *abbrev = false;
 	int tense = FRISE_TENSE_NONE;
 	if (n == 0)
 		return tense;
@@ -606,6 +606,10 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 			*det = true;
 			continue;
 		}
+		if (c->abbrev) {
+			*abbrev = true;
+			continue;
+		}
 		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
 			/* a blocker: "united" is no past tense despite "*ed" */
 			*aux = *part = false;
@@ -625,7 +629,7 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
  * within the sentence. `why` receives the cue word. */
 /* The cue of a word, `next` the word after it (next_n 0: none): tense |
  * 4 aux | 8 participle | 16 skip | 32 passive marker | 64 pluperfect |
- * 128 determiner. */
+ * 128 determiner | 256 abbreviation. */
 static int
 word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t next_n)
 {
@@ -648,12 +652,12 @@ word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t nex
 	}
 	buf[n] = 0;
 	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
-	bool aux, part, skip, passive, pluperfect, det;
+	bool aux, part, skip, passive, pluperfect, det, abbrev;
 	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, next, next_n, &aux, &part, &skip, &passive,
-		       &pluperfect, &det);
+		       &pluperfect, &det, &abbrev);
 	g_free(w);
 	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0) | (passive ? 32 : 0) |
-	       (pluperfect ? 64 : 0) | (det ? 128 : 0);
+	       (pluperfect ? 64 : 0) | (det ? 128 : 0) | (abbrev ? 256 : 0);
 }
 
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
@@ -663,7 +667,7 @@ word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t nex
 static const bool end_byte[256] = { ['.'] = true, ['!'] = true, ['?'] = true, [';'] = true, ['\n'] = true };
 
 static inline bool
-sentence_end(const char *text, size_t len, size_t p)
+sentence_end(const TxTable *t, const char *text, size_t len, size_t p)
 {
 	char c = text[p];
 	if (!end_byte[(unsigned char)c])
@@ -675,7 +679,18 @@ sentence_end(const char *text, size_t len, size_t p)
 		return false;
 	while (q < len && (text[q] == ' ' || text[q] == '\t' || text[q] == '\r'))
 		q++;
-	return !(q < len && text[q] >= 'a' && text[q] <= 'z');
+	if (q < len && text[q] >= 'a' && text[q] <= 'z')
+		return false;
+	/* "vs. Wade", "Gen. Schwarzkopf", "J. Smith": an abbreviation the
+	 * table names, or an initial, ends no sentence */
+	size_t w = p;
+	while (w > 0 && p - w < 8 && g_ascii_isalpha(text[w - 1]))
+		w--;
+	if (w == p || (w > 0 && g_ascii_isalpha(text[w - 1])))
+		return true;
+	if (p - w == 1 && g_ascii_isupper(text[w]))
+		return false;
+	return !(word_cue(t, text + w, p - w, NULL, 0) & 256);
 }
 
 #define TENSE_REACH 160   /* bytes each way, within the sentence */
@@ -716,11 +731,11 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	     char *why, size_t whylen)
 {
 	size_t lo = a, hi = b;
-	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(text, len, lo - 1))
+	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(t, text, len, lo - 1))
 		lo--;
 	while (lo < a && ((unsigned char)text[lo] & 0xC0) == 0x80)
 		lo++;
-	while (hi < len && hi - b < TENSE_REACH && !sentence_end(text, len, hi))
+	while (hi < len && hi - b < TENSE_REACH && !sentence_end(t, text, len, hi))
 		hi++;
 	TenseWord w[TENSE_WORDS];
 	int nw = 0, after = -1;

@@ -552,6 +552,8 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 			c.pluperfect = true;
 		} else if (strcmp(w[1], "DET") == 0) {
 			c.det = true;
+		} else if (strcmp(w[1], "ABBREV") == 0) {
+			c.abbrev = true;
 		} else if (strcmp(w[1], "PARTICIPLE") == 0) {
 			c.participle = true;
 			c.tense = FRISE_TENSE_PAST;

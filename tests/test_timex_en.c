@@ -56,6 +56,14 @@ static const Case cases[] = {
 	/* "or so ago", a part of the day with its day */
 	{ "Then, a week or so ago, he picked Saturday night.", "1991-02-25", "a week or so ago", "DATE", "1991-W08", "APPROX" },
 	{ "In London at mid-afternoon yesterday, shares were up.", "1989-11-02", "mid-afternoon yesterday", "TIME", "1989-11-01TAF", "" },
+	/* halves said through their quarters, "earlier in the year", "an additional year" */
+	{ "It means lower earnings for the last half of 1989.", "1989-11-02", "the last half of 1989", "DATE", "1989-H2", "" },
+	{ "Sales rose in the first two quarters of 1990.", "1989-11-02", "the first two quarters of 1990", "DATE", "1990-H1", "" },
+	{ "It waited the last half hour.", "1989-11-02", NULL, NULL, NULL, NULL },
+	{ "Prices fell earlier in the year.", "1989-11-02", "earlier in the year", "DATE", "1989", "" },
+	{ "The contract runs an additional year.", "1989-11-02", "an additional year", "DURATION", "P1Y", "" },
+	/* "vs." and "Jan." end no sentence: the tense comes from the clause's verb */
+	{ "In January, a week after the anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing killed a guard.", "1998-10-25", "January", "DATE", "1998-01", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
