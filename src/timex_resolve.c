@@ -323,14 +323,23 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	GDate g;
 	int w = V(WEEKDAY);
 	if (HAS(ANCHOR) && c->anchor_y > 0) {
-		/* "ce même lundi": the week of the last day named */
+		/* "ce même lundi": the week of the last day named; "the
+		 * previous Friday", "le lundi suivant": the one before or after
+		 * it */
 		g_date_clear(&g, 1);
 		g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
 		int aw = g_date_get_weekday(&g);
-		add_days(&g, w - aw);
+		int sh = HAS(SHIFT) ? V(SHIFT) : 0;
+		if (sh < 0)
+			add_days(&g, -((aw - w + 7) % 7 ? (aw - w + 7) % 7 : 7));
+		else if (sh > 0)
+			add_days(&g, (w - aw + 7) % 7 ? (w - aw + 7) % 7 : 7);
+		else
+			add_days(&g, w - aw);
 		ymd(v, &g);
 		*rel = true;
-		step(c, "weekday %d in the week of the last day named", w);
+		step(c, "weekday %d %s the last day named", w,
+		     sh < 0 ? "before" : sh > 0 ? "after" : "in the week of");
 		return true;
 	}
 	if (!dct_date(c, &g)) {

@@ -64,6 +64,8 @@ static const Case cases[] = {
 	{ "The contract runs an additional year.", "1989-11-02", "an additional year", "DURATION", "P1Y", "" },
 	/* "vs." and "Jan." end no sentence: the tense comes from the clause's verb */
 	{ "In January, a week after the anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing killed a guard.", "1998-10-25", "January", "DATE", "1998-01", "" },
+	/* "the previous Friday" is the one before the last day named */
+	{ "Stocks fell Friday, Oct. 20. They had risen the previous Friday.", "1989-10-30", "the previous Friday", "DATE", "1989-10-13", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
