@@ -251,11 +251,11 @@ is_stop_word(const char *word)
 	return g_hash_table_contains(set, word);
 }
 
-GPtrArray *
-extract_words(const char *text, size_t len)
+/* As extract_words, on tokens already made. */
+static GPtrArray *
+words_of(const GArray *toks)
 {
 	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
-	GArray *toks = tokens(text, len);
 	for (guint i = 0; i < toks->len; i++) {
 		Token *t = &g_array_index(toks, Token, i);
 		if (g_utf8_strlen(t->folded, -1) < 3 || is_stop_word(t->folded))
@@ -264,6 +264,14 @@ extract_words(const char *text, size_t len)
 			continue; /* numbers say little about the story */
 		g_ptr_array_add(words, g_strdup(t->folded));
 	}
+	return words;
+}
+
+GPtrArray *
+extract_words(const char *text, size_t len)
+{
+	GArray *toks = tokens(text, len);
+	GPtrArray *words = words_of(toks);
 	g_array_unref(toks);
 	return words;
 }
@@ -285,19 +293,21 @@ phrase_at(GArray *toks, guint i, const char *phrase, bool prefix, guint *last)
 	if (*p == '\0')
 		return false;
 	while (*p != '\0') {
+		if (k >= toks->len)
+			return false;
+		const char *w = g_array_index(toks, Token, k).folded;
+		/* the first byte turns most tokens away before the word is read */
+		if (w[0] != p[0])
+			return false;
 		const char *e = p;
 		while (*e != '\0' && *e != ' ' && *e != '\'')
 			e++;
 		const char *next = e;
 		while (*next == ' ' || *next == '\'')
 			next++;
-		if (k >= toks->len)
-			return false;
-		const char *w = g_array_index(toks, Token, k).folded;
 		size_t n = (size_t)(e - p);
 		bool last_part = *next == '\0';
-		/* n >= 1: the first byte turns most tokens away without a call */
-		if (w[0] != p[0] || strncmp(w, p, n) != 0 || (!(prefix && last_part) && w[n] != '\0'))
+		if (strncmp(w, p, n) != 0 || (!(prefix && last_part) && w[n] != '\0'))
 			return false;
 		k++;
 		p = next;
@@ -325,10 +335,73 @@ typedef struct {
 	GPtrArray *triggers[FRISE_LANG_COUNT]; /* folded phrases; [UNKNOWN] unused */
 } Template;
 
+/* A trigger filed under the first two bytes of its first word. */
+typedef struct {
+	const char *phrase; /* borrowed from its Template */
+	guint tmpl;         /* index in FriseTemplates.list */
+} Trigger;
+
 struct FriseTemplates {
 	GPtrArray *list;  /* Template*, "other" last */
 	GPtrArray *types; /* FriseEventType*, borrowed from list, same order */
+	/* per language: trigger_key() -> GArray of Trigger, in template
+	 * order, so that a token is tried only against the triggers that can
+	 * start at it (trying every trigger at every token was the largest
+	 * cost of the candidates); rebuilt by index_triggers() */
+	GHashTable *by_key[FRISE_LANG_COUNT];
+	GArray *short_ones[FRISE_LANG_COUNT]; /* Trigger whose first word has one byte: tried everywhere */
 };
+
+/* The key of a folded word: its first two bytes ("a" and "a'" alike:
+ * a word ends at a space or an apostrophe). A token can start a
+ * trigger only if their keys are equal (a one-byte trigger word aside:
+ * as a prefix it starts any token with that byte). */
+static guint
+trigger_key(const char *w)
+{
+	guint b0 = (unsigned char)w[0];
+	guint b1 = b0 == '\0' || w[1] == ' ' || w[1] == '\'' ? 0 : (unsigned char)w[1];
+	return b0 << 8 | b1;
+}
+
+static void
+free_triggers(gpointer a)
+{
+	g_array_unref(a);
+}
+
+static void
+index_triggers(FriseTemplates *tp)
+{
+	for (int l = 0; l < FRISE_LANG_COUNT; l++) {
+		g_clear_pointer(&tp->by_key[l], g_hash_table_unref);
+		g_clear_pointer(&tp->short_ones[l], g_array_unref);
+		tp->by_key[l] = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free_triggers);
+		tp->short_ones[l] = g_array_new(FALSE, FALSE, sizeof(Trigger));
+		for (guint j = 0; j < tp->list->len; j++) {
+			Template *t = g_ptr_array_index(tp->list, j);
+			for (guint k = 0; t->triggers[l] != NULL && k < t->triggers[l]->len; k++) {
+				const char *ph = g_ptr_array_index(t->triggers[l], k);
+				Trigger tr = { ph, j };
+				while (*ph == ' ' || *ph == '\'')
+					ph++;
+				if (*ph == '\0')
+					continue; /* matches nothing (phrase_at) */
+				guint key = trigger_key(ph);
+				if ((key & 0xff) == 0) {
+					g_array_append_val(tp->short_ones[l], tr);
+					continue;
+				}
+				GArray *a = g_hash_table_lookup(tp->by_key[l], GUINT_TO_POINTER(key));
+				if (a == NULL) {
+					a = g_array_new(FALSE, FALSE, sizeof(Trigger));
+					g_hash_table_insert(tp->by_key[l], GUINT_TO_POINTER(key), a);
+				}
+				g_array_append_val(a, tr);
+			}
+		}
+	}
+}
 
 static void
 template_free(Template *t)
@@ -433,6 +506,7 @@ extract_templates_add(FriseTemplates *tp, const char *json, size_t len, const ch
 	g_ptr_array_set_size(tp->types, 0);
 	for (guint j = 0; j < tp->list->len; j++)
 		g_ptr_array_add(tp->types, ((Template *)g_ptr_array_index(tp->list, j))->type);
+	index_triggers(tp);
 	return true;
 }
 
@@ -465,6 +539,12 @@ extract_templates_free(FriseTemplates *tp)
 		return;
 	g_ptr_array_unref(tp->types);
 	g_ptr_array_unref(tp->list);
+	for (int l = 0; l < FRISE_LANG_COUNT; l++) {
+		if (tp->by_key[l] != NULL)
+			g_hash_table_unref(tp->by_key[l]);
+		if (tp->short_ones[l] != NULL)
+			g_array_unref(tp->short_ones[l]);
+	}
 	g_free(tp);
 }
 
@@ -474,33 +554,43 @@ extract_templates_types(const FriseTemplates *tp)
 	return tp->types;
 }
 
+/* Keeps in *best the nearest match to `anchor` of the triggers `trs`
+ * at token i (ties: the earlier template). */
+static void
+try_triggers(const GArray *trs, GArray *toks, guint i, size_t anchor, size_t *best_dist, guint *best)
+{
+	for (guint k = 0; trs != NULL && k < trs->len; k++) {
+		const Trigger *tr = &g_array_index(trs, Trigger, k);
+		guint last;
+		if (!phrase_at(toks, i, tr->phrase, true, &last))
+			continue;
+		size_t s = g_array_index(toks, Token, i).start;
+		size_t e = g_array_index(toks, Token, last).end;
+		size_t dist = anchor < s ? s - anchor : anchor > e ? anchor - e : 0;
+		if (dist < *best_dist || (dist == *best_dist && tr->tmpl < *best)) {
+			*best_dist = dist;
+			*best = tr->tmpl;
+		}
+	}
+}
+
 /* As extract_classify, on tokens already made. */
 static const char *
 classify_tokens(const FriseTemplates *tp, FriseLang lang, GArray *toks, size_t anchor)
 {
 	if (lang <= FRISE_LANG_UNKNOWN || lang >= FRISE_LANG_COUNT)
 		lang = FRISE_LANG_FR;
-	const char *best = "other";
 	size_t best_dist = SIZE_MAX;
-	for (guint j = 0; j < tp->list->len; j++) {
-		Template *t = g_ptr_array_index(tp->list, j);
-		GPtrArray *trig = t->triggers[lang];
-		for (guint k = 0; trig != NULL && k < trig->len; k++) {
-			for (guint i = 0; i < toks->len; i++) {
-				guint last;
-				if (!phrase_at(toks, i, g_ptr_array_index(trig, k), true, &last))
-					continue;
-				size_t s = g_array_index(toks, Token, i).start;
-				size_t e = g_array_index(toks, Token, last).end;
-				size_t dist = anchor < s ? s - anchor : anchor > e ? anchor - e : 0;
-				if (dist < best_dist) { /* ties: template order */
-					best_dist = dist;
-					best = t->type->id;
-				}
-			}
-		}
+	guint best = G_MAXUINT;
+	for (guint i = 0; i < toks->len; i++) {
+		const char *w = g_array_index(toks, Token, i).folded;
+		try_triggers(g_hash_table_lookup(tp->by_key[lang], GUINT_TO_POINTER(trigger_key(w))), toks, i,
+			     anchor, &best_dist, &best);
+		try_triggers(tp->short_ones[lang], toks, i, anchor, &best_dist, &best);
 	}
-	return best;
+	if (best == G_MAXUINT)
+		return "other";
+	return ((Template *)g_ptr_array_index(tp->list, best))->type->id;
 }
 
 const char *
@@ -826,10 +916,10 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 	return g_string_free(o, FALSE);
 }
 
-FriseStatus
-extract_status(const char *sentence, size_t len, const FriseTimex *timex, const char *dct)
+/* As extract_status, on the sentence's tokens already made. */
+static FriseStatus
+status_of(GArray *toks, const FriseTimex *timex, const char *dct)
 {
-	GArray *toks = tokens(sentence, len);
 	FriseStatus st = FRISE_STATUS_HAPPENED;
 	bool after_dct = false, before_dct = false;
 	if (dct != NULL && timex != NULL && date_is_anchored(timex->value)) {
@@ -848,6 +938,14 @@ extract_status(const char *sentence, size_t len, const FriseTimex *timex, const 
 		st = FRISE_STATUS_PLANNED;
 	else if (has_phrase(toks, weak_hedges, G_N_ELEMENTS(weak_hedges)))
 		st = FRISE_STATUS_UNCERTAIN;
+	return st;
+}
+
+FriseStatus
+extract_status(const char *sentence, size_t len, const FriseTimex *timex, const char *dct)
+{
+	GArray *toks = tokens(sentence, len);
+	FriseStatus st = status_of(toks, timex, dct);
 	g_array_unref(toks);
 	return st;
 }
@@ -1086,18 +1184,20 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 		mention_key(d, s, t, nth, c->key);
 		const char *stext = d->text + s->start;
 		size_t slen = s->end - s->start;
+		/* the sentence's tokens, made once for its type, status and words */
 		GArray *toks = tokens(stext, slen);
 		c->type = g_strdup(classify_tokens(tp, d->lang, toks, t->start - s->start));
-		g_array_unref(toks);
 		c->title = extract_headline(stext, slen, t->start - s->start, t->end - s->start, d->lang, 90);
 		if (!says_something(c->title)) {
 			/* "1999-05-21-0100", "Daté du jeudi 12 novembre": a date and no news */
+			g_array_unref(toks);
 			extract_candidate_free(c);
 			continue;
 		}
-		c->status = extract_status(stext, slen, &c->timex, d->dct);
+		c->status = status_of(toks, &c->timex, d->dct);
 		c->position = (double)(s->start - body_s) / body_len;
-		c->words = extract_words(stext, slen);
+		c->words = words_of(toks);
+		g_array_unref(toks);
 		/* the lead: a first dated sentence with no type of its own
 		 * reports the headline's event */
 		if (out->len == 0 && si < LEAD_SENTENCES && strcmp(c->type, "other") == 0) {
