@@ -1249,10 +1249,10 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 /* TF-IDF                                                              */
 
 /* A sparse TF-IDF vector: terms sorted by word, so that a cosine is one
- * merge of two sorted arrays (words are interned: equal words are equal
- * pointers; the order is strcmp's, so sums run the same way every run). */
+ * merge of two sorted arrays. A word is its rank in the Lexicon, whose
+ * order is strcmp's, so sums run the same way every run. */
 typedef struct {
-	const char *word; /* g_intern_string() */
+	guint word; /* rank in the Lexicon */
 	double w;
 } Term;
 
@@ -1270,43 +1270,91 @@ vec_clear(Vec *v)
 	v->n = 0;
 }
 
-/* Document frequencies over `sets` of candidates (each candidate a
- * document), keyed by interned word. */
-static GHashTable *
-doc_freq(GPtrArray *const *sets, size_t nsets)
+/* The words of a set of candidates (each candidate a document). */
+typedef struct {
+	GHashTable *rank; /* word (borrowed from the candidates) -> GUINT_TO_POINTER(rank in strcmp order) */
+	guint *df;        /* by rank: how many candidates have the word */
+} Lexicon;
+
+static int
+cmp_word(const void *a, const void *b)
 {
-	GHashTable *df = g_hash_table_new(g_direct_hash, g_direct_equal);
-	GHashTable *once = g_hash_table_new(g_direct_hash, g_direct_equal);
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The lexicon of `sets` of candidates, which must outlive it; free with
+ * lexicon_clear(). */
+static Lexicon
+lexicon_new(GPtrArray *const *sets, size_t nsets)
+{
+	GHashTable *id = g_hash_table_new(g_str_hash, g_str_equal); /* word -> first-seen index + 1 */
+	GPtrArray *words = g_ptr_array_new();
+	GArray *df = g_array_new(FALSE, FALSE, sizeof(guint));
+	GArray *last = g_array_new(FALSE, FALSE, sizeof(guint)); /* by index: last candidate + 1 with it */
+	guint cand = 0;
 	for (size_t k = 0; k < nsets; k++) {
 		GPtrArray *cands = sets[k];
 		for (guint i = 0; i < cands->len; i++) {
 			FriseCandidate *c = g_ptr_array_index(cands, i);
-			g_hash_table_remove_all(once);
+			cand++;
 			for (guint j = 0; j < c->words->len; j++) {
-				const char *w = g_intern_string(g_ptr_array_index(c->words, j));
-				if (!g_hash_table_add(once, (gpointer)w))
-					continue;
-				g_hash_table_insert(df, (gpointer)w,
-						    GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(df, w)) + 1));
+				char *w = g_ptr_array_index(c->words, j);
+				guint x = GPOINTER_TO_UINT(g_hash_table_lookup(id, w));
+				if (x == 0) {
+					g_ptr_array_add(words, w);
+					x = words->len;
+					g_hash_table_insert(id, w, GUINT_TO_POINTER(x));
+					g_array_set_size(df, x);
+					g_array_set_size(last, x);
+					g_array_index(df, guint, x - 1) = 0;
+					g_array_index(last, guint, x - 1) = 0;
+				}
+				if (g_array_index(last, guint, x - 1) == cand)
+					continue; /* once per candidate */
+				g_array_index(last, guint, x - 1) = cand;
+				g_array_index(df, guint, x - 1)++;
 			}
 		}
 	}
-	g_hash_table_unref(once);
-	return df;
+	g_array_unref(last);
+	/* ranks, so that a cosine compares integers, not strings */
+	GPtrArray *sorted = g_ptr_array_copy(words, NULL, NULL);
+	qsort(sorted->pdata, sorted->len, sizeof(gpointer), cmp_word);
+	Lexicon lx = { g_hash_table_new(g_str_hash, g_str_equal), g_new(guint, MAX(words->len, 1)) };
+	for (guint r = 0; r < sorted->len; r++) {
+		char *w = g_ptr_array_index(sorted, r);
+		lx.df[r] = g_array_index(df, guint, GPOINTER_TO_UINT(g_hash_table_lookup(id, w)) - 1);
+		g_hash_table_insert(lx.rank, w, GUINT_TO_POINTER(r));
+	}
+	g_ptr_array_unref(sorted);
+	g_ptr_array_unref(words);
+	g_array_unref(df);
+	g_hash_table_unref(id);
+	return lx;
+}
+
+static void
+lexicon_clear(Lexicon *lx)
+{
+	g_hash_table_unref(lx->rank);
+	g_free(lx->df);
 }
 
 static int
 cmp_term(const void *a, const void *b)
 {
-	return strcmp(((const Term *)a)->word, ((const Term *)b)->word);
+	guint x = ((const Term *)a)->word, y = ((const Term *)b)->word;
+	return x < y ? -1 : x > y;
 }
 
+/* The vector of candidate c, one of `lx`'s. */
 static Vec
-vec_make(const FriseCandidate *c, GHashTable *df, double ndocs)
+vec_make(const FriseCandidate *c, const Lexicon *lx, double ndocs)
 {
 	Vec v = { g_new(Term, c->words->len + 1), 0, 0 };
 	for (guint j = 0; j < c->words->len; j++)
-		v.t[v.n++] = (Term){ g_intern_string(g_ptr_array_index(c->words, j)), 1.0 };
+		v.t[v.n++] = (Term){ GPOINTER_TO_UINT(g_hash_table_lookup(lx->rank, g_ptr_array_index(c->words, j))),
+				     1.0 };
 	qsort(v.t, v.n, sizeof(Term), cmp_term);
 	/* fold repeats into a count, then weigh: (1 + log tf) * idf */
 	guint out = 0;
@@ -1318,7 +1366,7 @@ vec_make(const FriseCandidate *c, GHashTable *df, double ndocs)
 	}
 	v.n = out;
 	for (guint j = 0; j < v.n; j++) {
-		double dfw = GPOINTER_TO_INT(g_hash_table_lookup(df, v.t[j].word));
+		double dfw = lx->df[v.t[j].word];
 		double x = (1.0 + log(v.t[j].w)) * log((ndocs + 1.0) / (dfw + 0.5));
 		v.t[j].w = x > 0 ? x : 0;
 		v.norm += v.t[j].w * v.t[j].w;
@@ -1342,10 +1390,10 @@ vec_cos(const Vec *a, const Vec *b)
 	double dot = 0;
 	guint i = 0, j = 0;
 	while (i < a->n && j < b->n) {
-		int c = a->t[i].word == b->t[j].word ? 0 : strcmp(a->t[i].word, b->t[j].word);
-		if (c == 0)
+		guint x = a->t[i].word, y = b->t[j].word;
+		if (x == y)
 			dot += a->t[i++].w * b->t[j++].w;
-		else if (c < 0)
+		else if (x < y)
 			i++;
 		else
 			j++;
@@ -1353,14 +1401,23 @@ vec_cos(const Vec *a, const Vec *b)
 	return dot / (a->norm * b->norm);
 }
 
+/* Whether two mentions tell one story: by their cosine, with a lower bar
+ * for two articles giving them the same type (not "other"). */
+static bool
+story_threshold(bool same_doc, bool same_typed, double cos)
+{
+	if (same_doc)
+		return cos >= CONTENT_MIN_COSINE;
+	if (same_typed)
+		return cos >= SAME_TYPE_MIN_COSINE;
+	return cos >= CONTENT_MIN_COSINE;
+}
+
 static bool
 same_story(const FriseCandidate *a, const FriseCandidate *b, double cos)
 {
-	if (a->doc == b->doc)
-		return cos >= CONTENT_MIN_COSINE;
-	if (strcmp(a->type, b->type) == 0 && strcmp(a->type, "other") != 0)
-		return cos >= SAME_TYPE_MIN_COSINE;
-	return cos >= CONTENT_MIN_COSINE;
+	return story_threshold(a->doc == b->doc, strcmp(a->type, b->type) == 0 && strcmp(a->type, "other") != 0,
+			       cos);
 }
 
 static bool
@@ -1370,39 +1427,74 @@ open_mod(const char *mod)
 	       strcmp(mod, "ON_OR_BEFORE") == 0 || strcmp(mod, "ON_OR_AFTER") == 0;
 }
 
+/* What the date tests read of a mention's value and mod, parsed once
+ * (the merge compares each newcomer with many members: parsing the
+ * value strings at each test was a fifth of the merge). Days are
+ * Julian day numbers, [lo, hi) as date_span gives them. */
+typedef struct Dates {
+	const char *value, *mod;  /* borrowed from the FriseTimex */
+	FriseGranularity gran;
+	bool open;                /* an open mod: BEFORE, AFTER, ON_OR_… */
+	bool has_days;            /* anchored: lo, hi hold its days, mod aside */
+	bool has_mod_days;        /* mlo, mhi hold its days, mod applied */
+	guint32 lo, hi, mlo, mhi;
+} Dates;
+
+static void
+dates_of(const FriseTimex *t, Dates *d)
+{
+	GDate s, e;
+	memset(d, 0, sizeof *d);
+	d->value = t->value;
+	d->mod = t->mod;
+	d->gran = date_granularity(t->value);
+	d->open = open_mod(t->mod);
+	if ((d->has_days = date_span(t->value, "", &s, &e))) {
+		d->lo = g_date_get_julian(&s);
+		d->hi = g_date_get_julian(&e);
+	}
+	if ((d->has_mod_days = date_span(t->value, t->mod, &s, &e))) {
+		d->mlo = g_date_get_julian(&s);
+		d->mhi = g_date_get_julian(&e);
+	}
+}
+
 /* The days of `outer` (its mod applied: "fin 2024" is its last third)
- * include those of `inner`. */
+ * include those of `inner` (without mods: date_contains). */
 static bool
-span_contains(const FriseTimex *outer, const FriseTimex *inner)
+span_contains(const Dates *outer, const Dates *inner)
 {
 	if (outer->mod[0] == '\0' && inner->mod[0] == '\0')
-		return date_contains(outer->value, inner->value);
-	GDate os, oe, is, ie;
-	if (!date_span(outer->value, outer->mod, &os, &oe) || !date_span(inner->value, inner->mod, &is, &ie))
-		return false;
-	return g_date_compare(&os, &is) <= 0 && g_date_compare(&ie, &oe) <= 0;
+		return strcmp(outer->value, inner->value) == 0 ||
+		       (outer->has_days && inner->has_days && outer->lo <= inner->lo && inner->hi <= outer->hi);
+	return outer->has_mod_days && inner->has_mod_days && outer->mlo <= inner->mlo && inner->mhi <= outer->mhi;
+}
+
+static bool
+dates_match(const Dates *a, const Dates *b)
+{
+	bool same = strcmp(a->value, b->value) == 0 && strcmp(a->mod, b->mod) == 0;
+	if (a->open || b->open || same)
+		return same;
+	return span_contains(a, b) || span_contains(b, a);
 }
 
 static bool
 dates_compatible(const FriseTimex *a, const FriseTimex *b)
 {
-	if (open_mod(a->mod) || open_mod(b->mod))
-		return strcmp(a->value, b->value) == 0 && strcmp(a->mod, b->mod) == 0;
-	if (strcmp(a->value, b->value) == 0 && strcmp(a->mod, b->mod) == 0)
-		return true;
-	return span_contains(a, b) || span_contains(b, a);
+	Dates da, db;
+	dates_of(a, &da);
+	dates_of(b, &db);
+	return dates_match(&da, &db);
 }
 
 /* Two day-precise (or finer) dates at most CONFLICT_DAYS apart. */
 static bool
-near_days(const FriseTimex *a, const FriseTimex *b)
+near_days(const Dates *a, const Dates *b)
 {
-	if (date_granularity(a->value) < FRISE_GRAN_DAY || date_granularity(b->value) < FRISE_GRAN_DAY)
+	if (a->gran < FRISE_GRAN_DAY || b->gran < FRISE_GRAN_DAY || !a->has_days || !b->has_days)
 		return false;
-	GDate as, ae, bs, be;
-	if (!date_span(a->value, "", &as, &ae) || !date_span(b->value, "", &bs, &be))
-		return false;
-	int d = g_date_days_between(&as, &bs);
+	gint64 d = (gint64)b->lo - (gint64)a->lo;
 	return d <= CONFLICT_DAYS && d >= -CONFLICT_DAYS;
 }
 
@@ -1494,7 +1586,7 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 		else
 			sets[j] = g_ptr_array_new();
 	}
-	GHashTable *df = doc_freq(sets, ndocs);
+	Lexicon lx = lexicon_new(sets, ndocs);
 	double n = 0;
 	for (guint j = 0; j < ndocs; j++)
 		n += sets[j]->len;
@@ -1513,7 +1605,7 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 				own_year = year_of(c->timex.value);
 			continue;
 		}
-		Vec vc = vec_make(c, df, n);
+		Vec vc = vec_make(c, &lx, n);
 		for (guint j = 0; j < ndocs; j++) {
 			if (j == index)
 				continue;
@@ -1529,7 +1621,7 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 				Vec *vo = g_hash_table_lookup(vecs, o);
 				if (vo == NULL) {
 					vo = g_new(Vec, 1);
-					*vo = vec_make(o, df, n);
+					*vo = vec_make(o, &lx, n);
 					g_hash_table_insert(vecs, o, vo);
 				}
 				double cos = vec_cos(&vc, vo);
@@ -1598,7 +1690,7 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 	g_free(best_cos);
 	g_hash_table_unref(years);
 	g_hash_table_unref(vecs);
-	g_hash_table_unref(df);
+	lexicon_clear(&lx);
 	for (guint j = 0; j < ndocs; j++)
 		g_ptr_array_unref(sets[j]);
 	g_free(sets);
@@ -1642,14 +1734,22 @@ cand_order(const FriseCandidate *a, const FriseCandidate *b)
 	return a->timex.start < b->timex.start ? -1 : a->timex.start > b->timex.start;
 }
 
+/* The merge's order, on candidate indexes: finest dates first, then in
+ * text order. `data` is the merge's Greedy. */
+typedef struct {
+	GPtrArray *cands;
+	const Dates *dates;
+} Greedy;
+
 static gint
-cmp_greedy(gconstpointer pa, gconstpointer pb)
+cmp_greedy(gconstpointer pa, gconstpointer pb, gpointer data)
 {
-	const FriseCandidate *a = *(FriseCandidate *const *)pa, *b = *(FriseCandidate *const *)pb;
-	FriseGranularity ga = date_granularity(a->timex.value), gb = date_granularity(b->timex.value);
+	const Greedy *g = data;
+	guint ia = *(const guint *)pa, ib = *(const guint *)pb;
+	FriseGranularity ga = g->dates[ia].gran, gb = g->dates[ib].gran;
 	if (ga != gb)
 		return ga > gb ? -1 : 1;
-	return cand_order(a, b);
+	return cand_order(g_ptr_array_index(g->cands, ia), g_ptr_array_index(g->cands, ib));
 }
 
 static gint
@@ -1660,26 +1760,16 @@ cmp_source(gconstpointer pa, gconstpointer pb)
 
 typedef struct {
 	GPtrArray *members; /* FriseCandidate*, borrowed */
+	GArray *idx;        /* guint: their indexes in the candidates, same order */
 	bool alone;         /* holds a split mention: takes no one */
 	guint32 lo, hi;     /* Julian days every member's span covers: a
 			       compatible newcomer's span must overlap them */
 	FriseCandidate *finest, *coarsest; /* members with the shortest and longest span */
+	guint finest_i, coarsest_i;        /* their indexes */
 	guint32 finest_len, coarsest_len;
 	bool founder_span;  /* the first member's days [flo, fhi), if it has some */
 	guint32 flo, fhi;
 } Cluster;
-
-/* The days of a value as Julian day numbers [lo, hi); false if unanchored. */
-static bool
-julian_span(const FriseTimex *t, guint32 *lo, guint32 *hi)
-{
-	GDate s, e;
-	if (!date_span(t->value, "", &s, &e))
-		return false;
-	*lo = g_date_get_julian(&s);
-	*hi = g_date_get_julian(&e);
-	return true;
-}
 
 static FriseEvent *
 make_event(const FriseDoc *docs, Cluster *cl)
@@ -1728,7 +1818,7 @@ make_event(const FriseDoc *docs, Cluster *cl)
 	 * before it, until one conflicts (a member compared with every earlier
 	 * member made a 1 MB article repeating one date take 25 s) */
 	GHashTable *dates_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	GPtrArray *distinct = g_ptr_array_new();
+	GArray *distinct = g_array_new(FALSE, FALSE, sizeof(Dates));
 	for (guint i = 0; i < cl->members->len; i++) {
 		FriseCandidate *c = g_ptr_array_index(cl->members, i);
 		const FriseDoc *d = &docs[c->doc];
@@ -1746,22 +1836,25 @@ make_event(const FriseDoc *docs, Cluster *cl)
 		g_ptr_array_add(e->sources, src);
 		g_ptr_array_add(e->keys, g_strdup(c->key));
 		g_hash_table_add(articles, GUINT_TO_POINTER(c->doc));
-		g_hash_table_add(wordings, fold(src->quote, -1));
+		if (cl->members->len > 1) /* one member: one wording */
+			g_hash_table_add(wordings, fold(src->quote, -1));
 		if (c->position < first_pos)
 			first_pos = c->position;
 		if (!e->conflict && g_hash_table_add(dates_seen, g_strconcat(c->timex.value, "\x1f", c->timex.mod, NULL))) {
+			Dates dc;
+			dates_of(&c->timex, &dc);
 			for (guint j = 0; j < distinct->len && !e->conflict; j++)
-				if (!dates_compatible(&c->timex, g_ptr_array_index(distinct, j)))
+				if (!dates_match(&dc, &g_array_index(distinct, Dates, j)))
 					e->conflict = true;
-			g_ptr_array_add(distinct, &c->timex);
+			g_array_append_val(distinct, dc);
 		}
 	}
-	g_ptr_array_unref(distinct);
+	g_array_unref(distinct);
 	g_hash_table_unref(dates_seen);
 	/* salience: the articles that report it in their own words (a sentence
 	 * copied word for word across articles is a site's boilerplate more
 	 * often than news), then precision, type, lead position */
-	guint narticles = MIN(g_hash_table_size(articles), g_hash_table_size(wordings));
+	guint narticles = cl->members->len == 1 ? 1 : MIN(g_hash_table_size(articles), g_hash_table_size(wordings));
 	g_hash_table_unref(articles);
 	g_hash_table_unref(wordings);
 	FriseGranularity g = date_granularity(e->value);
@@ -1807,7 +1900,7 @@ cmp_guint(gconstpointer a, gconstpointer b)
 #define BUCKET_WIDE (-2)
 
 typedef struct {
-	const char *word; /* interned */
+	guint word; /* Term.word */
 	gint64 bucket;
 } PostKey;
 
@@ -1815,7 +1908,7 @@ static guint
 post_hash(gconstpointer p)
 {
 	const PostKey *k = p;
-	return g_direct_hash(k->word) ^ (guint)((guint64)k->bucket * 2654435761u);
+	return k->word * 2246822519u ^ (guint)((guint64)k->bucket * 2654435761u);
 }
 
 static gboolean
@@ -1832,7 +1925,7 @@ free_posting(gpointer p)
 }
 
 static void
-post_add(GHashTable *by_word, const char *word, gint64 bucket, guint k)
+post_add(GHashTable *by_word, guint word, gint64 bucket, guint k)
 {
 	PostKey key = { word, bucket };
 	GArray *post = g_hash_table_lookup(by_word, &key);
@@ -1866,7 +1959,7 @@ index_words(GHashTable *by_word, const Vec *v, guint k, const Cluster *cl)
 /* Appends to `out` (once each, `seen` stamps) the clusters filed under
  * (word, bucket). */
 static void
-post_collect(GHashTable *by_word, const char *word, gint64 bucket, GArray *seen, guint stamp, GArray *out)
+post_collect(GHashTable *by_word, guint word, gint64 bucket, GArray *seen, guint stamp, GArray *out)
 {
 	PostKey key = { word, bucket };
 	GArray *post = g_hash_table_lookup(by_word, &key);
@@ -1883,12 +1976,17 @@ GPtrArray *
 extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray *overrides)
 {
 	guint n = cands->len;
-	GHashTable *df = doc_freq(&cands, 1);
+	Lexicon lx = lexicon_new(&cands, 1);
 	Vec *vecs = g_new0(Vec, n);
+	Dates *dt = g_new(Dates, n);
+	const char **type = g_new(const char *, n); /* interned: equal types, equal pointers */
+	const char *other = g_intern_static_string("other");
 	GHashTable *by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < n; i++) {
 		FriseCandidate *c = g_ptr_array_index(cands, i);
-		vecs[i] = vec_make(c, df, (double)n);
+		vecs[i] = vec_make(c, &lx, (double)n);
+		dates_of(&c->timex, &dt[i]);
+		type[i] = g_intern_string(c->type);
 		g_hash_table_insert(by_key, c->key, GUINT_TO_POINTER(i + 1));
 	}
 	/* user merges and splits */
@@ -1912,13 +2010,12 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			forced[a - 1] = forced[b - 1] = true;
 		}
 	}
-	/* index of each candidate in `cands` */
-	GHashTable *pos = g_hash_table_new(g_direct_hash, g_direct_equal);
+	/* candidate indexes in the order they are placed */
+	GArray *order = g_array_sized_new(FALSE, FALSE, sizeof(guint), n);
 	for (guint i = 0; i < n; i++)
-		g_hash_table_insert(pos, g_ptr_array_index(cands, i), GUINT_TO_POINTER(i));
-	GPtrArray *order = g_ptr_array_copy(cands, NULL, NULL);
-	g_ptr_array_set_free_func(order, NULL); /* the copy would free the candidates */
-	g_ptr_array_sort(order, cmp_greedy);
+		g_array_append_val(order, i);
+	Greedy greedy = { cands, dt };
+	g_array_sort_with_data(order, cmp_greedy, &greedy);
 	GPtrArray *clusters = g_ptr_array_new();
 	/* (weighted word, date bucket) -> clusters: see PostKey */
 	GHashTable *by_word = g_hash_table_new_full(post_hash, post_equal, g_free, free_posting);
@@ -1929,8 +2026,8 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	for (guint i = 0; i < n; i++)
 		cluster_of[i] = G_MAXUINT;
 	for (guint oi = 0; oi < n; oi++) {
-		FriseCandidate *c = g_ptr_array_index(order, oi);
-		guint ci = GPOINTER_TO_UINT(g_hash_table_lookup(pos, c));
+		guint ci = g_array_index(order, guint, oi);
+		FriseCandidate *c = g_ptr_array_index(cands, ci);
 		guint root = uf_find(parent, ci);
 		/* a forced group goes to the cluster of its first placed member */
 		guint target = G_MAXUINT;
@@ -1938,8 +2035,8 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			for (guint j = 0; j < n && target == G_MAXUINT; j++)
 				if (j != ci && uf_find(parent, j) == root && cluster_of[j] != G_MAXUINT)
 					target = cluster_of[j];
-		guint32 clo = 0, chi = 0;
-		bool have_span = julian_span(&c->timex, &clo, &chi);
+		bool have_span = dt[ci].has_days;
+		guint32 clo = have_span ? dt[ci].lo : 0, chi = have_span ? dt[ci].hi : 0;
 		if (target == G_MAXUINT && !alone[ci]) {
 			/* blocking: only a cluster sharing a weighted word with a
 			 * sampled member can pass same_story (every threshold is
@@ -1962,7 +2059,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 					by_date = false;
 				}
 				for (guint j = 0; j < vecs[ci].n; j++) {
-					const char *w = vecs[ci].t[j].word;
+					guint w = vecs[ci].t[j].word;
 					if (vecs[ci].t[j].w <= 0)
 						continue;
 					if (!by_date) {
@@ -1991,27 +2088,30 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 				 * (the finest, placed first) to keep this linear */
 				guint nm = cl->members->len;
 				for (guint m = 0; m < nm + 2 && ok; m++) {
-					FriseCandidate *o = m < nm ? g_ptr_array_index(cl->members, m)
-						 : m == nm ? cl->finest : cl->coarsest;
-					if (m >= STORY_SAMPLE && m < nm && !forced[ci])
+					if (m >= STORY_SAMPLE && m < nm && !forced[ci]) {
+						m = nm - 1; /* on to the finest */
 						continue;
-					guint oj = GPOINTER_TO_UINT(g_hash_table_lookup(pos, o));
-					bool same_dates = dates_compatible(&c->timex, &o->timex);
-					if (!same_dates && (o->doc == c->doc || strcmp(c->type, o->type) != 0)) {
+					}
+					guint oj = m < nm ? g_array_index(cl->idx, guint, m)
+						 : m == nm ? cl->finest_i : cl->coarsest_i;
+					FriseCandidate *o = g_ptr_array_index(cands, oj);
+					bool same_type = type[ci] == type[oj];
+					bool same_dates = dates_match(&dt[ci], &dt[oj]);
+					if (!same_dates && (o->doc == c->doc || !same_type)) {
 						ok = false; /* no conflict allowance: the cosine is moot */
 						break;
 					}
 					double cos = vec_cos(&vecs[ci], &vecs[oj]);
 					bool dates_ok = same_dates ||
-							(cos >= CONFLICT_MIN_COSINE && near_days(&c->timex, &o->timex));
+							(cos >= CONFLICT_MIN_COSINE && near_days(&dt[ci], &dt[oj]));
 					if (!dates_ok || (o->doc == c->doc && o->sentence == c->sentence) ||
 					    (forced[oj] && uf_find(parent, oj) != root && forced[ci])) {
 						ok = false;
 						break;
 					}
-					if (same_story(c, o, cos))
+					if (story_threshold(o->doc == c->doc, same_type && type[ci] != other, cos))
 						story = true;
-					double sc = cos + (strcmp(c->type, o->type) == 0 ? 0.5 : 0);
+					double sc = cos + (same_type ? 0.5 : 0);
 					if (sc > top)
 						top = sc;
 				}
@@ -2024,6 +2124,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		if (target == G_MAXUINT) {
 			Cluster *cl = g_new0(Cluster, 1);
 			cl->members = g_ptr_array_new();
+			cl->idx = g_array_new(FALSE, FALSE, sizeof(guint));
 			cl->alone = alone[ci] && !forced[ci];
 			cl->lo = 0;
 			cl->hi = G_MAXUINT32;
@@ -2037,11 +2138,13 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		bool sampled = tc->members->len < STORY_SAMPLE;
 		if (tc->finest == NULL || len < tc->finest_len) {
 			tc->finest = c;
+			tc->finest_i = ci;
 			tc->finest_len = len;
 			sampled = true;
 		}
 		if (tc->coarsest == NULL || len > tc->coarsest_len) {
 			tc->coarsest = c;
+			tc->coarsest_i = ci;
 			tc->coarsest_len = len;
 			sampled = true;
 		}
@@ -2059,6 +2162,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 				tc->lo = 0, tc->hi = G_MAXUINT32;
 		}
 		g_ptr_array_add(tc->members, c);
+		g_array_append_val(tc->idx, ci);
 		cluster_of[ci] = target;
 	}
 	GPtrArray *events = g_ptr_array_new_with_free_func((GDestroyNotify)event_free);
@@ -2097,6 +2201,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		}
 		g_ptr_array_add(events, e);
 		g_ptr_array_unref(cl->members);
+		g_array_unref(cl->idx);
 		g_free(cl);
 	}
 	/* salience, last part: a day many articles mention matters, whatever
@@ -2128,8 +2233,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	g_hash_table_unref(by_word);
 	g_array_unref(cand_k);
 	g_array_unref(seen);
-	g_ptr_array_unref(order);
-	g_hash_table_unref(pos);
+	g_array_unref(order);
 	g_free(cluster_of);
 	g_free(parent);
 	g_free(alone);
@@ -2137,8 +2241,10 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	for (guint i = 0; i < n; i++)
 		vec_clear(&vecs[i]);
 	g_free(vecs);
+	g_free(dt);
+	g_free(type);
 	g_hash_table_unref(by_key);
-	g_hash_table_unref(df);
+	lexicon_clear(&lx);
 	return events;
 }
 
