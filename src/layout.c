@@ -525,6 +525,79 @@ layout_header(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, const Fr
 	return y + row_h;
 }
 
+/* True when `text` holds right-to-left letters, a right-to-left control
+ * or a paragraph separator: then what follows a point of the text may
+ * move what comes before it on a line (bidi reordering), or restart the
+ * line count. The ranges are written out because GLib has no bidi
+ * classes (Pango's pango_unichar_direction is deprecated): Hebrew,
+ * Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their extensions
+ * and presentation forms, the RTL marks and embeddings, and U+2029. */
+static bool
+has_rtl_or_paragraphs(const char *text)
+{
+	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		if ((guchar)*p < 0x80)
+			continue;
+		gunichar c = g_utf8_get_char(p);
+		if ((c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff) ||
+		    (c >= 0x10800 && c <= 0x10fff) || (c >= 0x1e800 && c <= 0x1efff) || c == 0x200f ||
+		    c == 0x202b || c == 0x202e || c == 0x2067 || c == 0x2029)
+			return true;
+	}
+	return false;
+}
+
+/* Bytes of text a prefix of the footer must run on past the point where
+ * its "…" starts, for the rest of the list to make no difference. */
+#define FOOTER_SLACK 2048
+
+/* Where the "…" of the last line of `l` starts in its text, or -1 when
+ * nothing is cut. */
+static gssize
+ellipsis_start(PangoLayout *l)
+{
+	if (!pango_layout_is_ellipsized(l))
+		return -1;
+	PangoLayoutLine *line = pango_layout_get_line_readonly(l, pango_layout_get_line_count(l) - 1);
+	gssize at = -1;
+	for (GSList *r = line != NULL ? line->runs : NULL; r != NULL; r = r->next) {
+		const PangoGlyphItem *run = r->data;
+		if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+			at = run->item->offset;
+	}
+	return at;
+}
+
+/* The footer's layout of markup `m`, whose titles end at the byte
+ * offsets `ends`. The footer shows six lines, but Pango shapes all of a
+ * paragraph before it cuts the last line with "…": 10,000 titles cost
+ * a second per image. So the titles are laid out in growing prefixes
+ * until one is cut FOOTER_SLACK bytes or more before its end; Pango keeps
+ * the longest start of the last line that fits with the "…", which the
+ * text past the cut does not change. With right-to-left text or several
+ * paragraphs the whole list is laid out. */
+static PangoLayout *
+footer_layout(PangoContext *ctx, const GString *m, const GArray *ends, double width)
+{
+	gsize want = 8 * FOOTER_SLACK;
+	guint i = 0;
+	while (!has_rtl_or_paragraphs(m->str)) {
+		while (i < ends->len && g_array_index(ends, gsize, i) < want)
+			i++;
+		if (i >= ends->len)
+			break;
+		char *prefix = g_strndup(m->str, g_array_index(ends, gsize, i));
+		PangoLayout *l = text_new(ctx, prefix, true, FOOTER_SIZE, false, width, 6, PANGO_ALIGN_LEFT);
+		g_free(prefix);
+		gssize at = ellipsis_start(l);
+		if (at >= 0 && strlen(pango_layout_get_text(l)) >= (size_t)at + FOOTER_SLACK)
+			return l;
+		g_object_unref(l);
+		want *= 4;
+	}
+	return text_new(ctx, m->str, true, FOOTER_SIZE, false, width, 6, PANGO_ALIGN_LEFT);
+}
+
 /* The sources' footer at `y`; returns the y below it. */
 static double
 layout_footer(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, double y)
@@ -532,6 +605,7 @@ layout_footer(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, double y
 	if (t->articles->len == 0)
 		return y;
 	GString *m = g_string_new(NULL);
+	GArray *ends = g_array_new(FALSE, FALSE, sizeof(gsize)); /* where each title ends in m */
 	char *head = g_markup_escape_text(word(p->lang, W_SOURCES), -1);
 	g_string_append_printf(m, "<b>%s</b> ", head);
 	g_free(head);
@@ -543,9 +617,11 @@ layout_footer(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, double y
 		g_free(typo);
 		g_string_append_printf(m, "%s%s", i ? " · " : "", esc);
 		g_free(esc);
+		g_array_append_val(ends, m->len);
 	}
 	p->footer_rule_y = y;
-	p->footer = text_new(ctx, m->str, true, FOOTER_SIZE, false, p->width - 2 * MARGIN, 6, PANGO_ALIGN_LEFT);
+	p->footer = footer_layout(ctx, m, ends, p->width - 2 * MARGIN);
+	g_array_unref(ends);
 	g_string_free(m, TRUE);
 	p->footer_box = text_box(p->footer, MARGIN, y + 12);
 	return p->footer_box.y + p->footer_box.h;

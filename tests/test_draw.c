@@ -300,6 +300,80 @@ test_rtl(void)
 	event_timeline_free(t);
 }
 
+/* The footer's lines: each inside the page, the last one ending in "…";
+ * returns where the "…" starts in the footer's text. */
+static int
+check_footer(const LayoutPage *p)
+{
+	PangoLayout *f = p->footer;
+	g_assert_true(pango_layout_is_ellipsized(f));
+	g_assert_cmpint(pango_layout_get_line_count(f), ==, 6);
+	int hidden = -1;
+	for (int i = 0; i < pango_layout_get_line_count(f); i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(f, i);
+		PangoRectangle r;
+		pango_layout_line_get_extents(line, NULL, &r);
+		double x0 = p->footer_box.x + r.x / (double)PANGO_SCALE, x1 = x0 + r.width / (double)PANGO_SCALE;
+		if (x0 < 0 || x1 > p->width)
+			g_error("footer line %d runs over [%.1f, %.1f), outside the %.0f px page", i, x0, x1, p->width);
+		for (GSList *run = line->runs; run != NULL; run = run->next) {
+			const PangoItem *it = ((PangoGlyphItem *)run->data)->item;
+			if (it->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+				hidden = it->offset;
+		}
+	}
+	g_assert_cmpint(hidden, >, 0);
+	return hidden;
+}
+
+/* The footer of `t` with `n` more sources, the last one's title `last`. */
+static LayoutPage *
+many_sources(guint n, const char *last)
+{
+	FriseTimeline *t = fixture_seeds();
+	for (guint i = 0; i < n; i++) {
+		char *id = g_strdup_printf("s%04u", i);
+		char *title = i + 1 == n ? g_strdup(last)
+			: g_strdup_printf("Source %u : OpenAI présente Sora aux studios d'Hollywood, qui s'inquiètent", i);
+		fixture_add_article(t, id, title);
+		g_free(id);
+		g_free(title);
+	}
+	LayoutPage *p = lay_out(t, FRISE_LAYOUT_VERTICAL, 1600);
+	event_timeline_free(t);
+	return p;
+}
+
+static void
+test_many_sources(void)
+{
+	/* 5,000 sources: 400 KB of titles once overflowed Pango's units,
+	 * and the cut last line was drawn over the page's edges */
+	LayoutPage *p = many_sources(5000, "La dernière");
+	check_inside(p, &p->footer_box, "footer", 0);
+	check_footer(p);
+	layout_free(p);
+	/* 800 sources (60 KB, laid out by prefixes) show what the whole list
+	 * shows: a right-to-left last title makes the layout read it all */
+	LayoutPage *a = many_sources(800, "La dernière");
+	LayoutPage *b = many_sources(800, "الأخيرة");
+	int ha = check_footer(a), hb = check_footer(b);
+	g_assert_cmpint(ha, ==, hb);
+	g_assert_cmpmem(pango_layout_get_text(a->footer), ha, pango_layout_get_text(b->footer), hb);
+	for (int i = 0; i < 6; i++) {
+		PangoRectangle ra, rb;
+		pango_layout_line_get_extents(pango_layout_get_line_readonly(a->footer, i), NULL, &ra);
+		pango_layout_line_get_extents(pango_layout_get_line_readonly(b->footer, i), NULL, &rb);
+		g_assert_cmpint(pango_layout_get_line_readonly(a->footer, i)->start_index, ==,
+				pango_layout_get_line_readonly(b->footer, i)->start_index);
+		g_assert_cmpint(ra.width, ==, rb.width);
+	}
+	g_assert_cmpfloat(a->footer_box.h, ==, b->footer_box.h);
+	g_assert_cmpfloat(a->height, ==, b->height);
+	layout_free(a);
+	layout_free(b);
+}
+
 static void
 test_odd_input(void)
 {
@@ -530,6 +604,7 @@ main(int argc, char **argv)
 	g_test_add_func("/draw/layout/long-headline", test_long_headline);
 	g_test_add_func("/draw/layout/right-to-left", test_rtl);
 	g_test_add_func("/draw/layout/odd-input", test_odd_input);
+	g_test_add_func("/draw/layout/many-sources", test_many_sources);
 	g_test_add_func("/draw/layout/ten-thousand", test_ten_thousand);
 	g_test_add_func("/draw/formats", test_formats);
 	return g_test_run();
