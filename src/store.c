@@ -23,6 +23,7 @@
 struct FriseStore {
 	sqlite3 *db;
 	char *path;
+	GHashTable *stmts;         /* SQL text -> sqlite3_stmt*, see cached() */
 	FriseTemplates *templates; /* built-in + the store's user files; lazily */
 	bool dirty;                /* templates changed: the next ingest rebuilds */
 };
@@ -124,6 +125,41 @@ prepare(FriseStore *s, const char *sql, GError **error)
 }
 
 static void
+finalize_stmt(gpointer st)
+{
+	sqlite3_finalize(st);
+}
+
+/* The prepared statement of `sql` that the store keeps for statements run
+ * once per article or mention (preparing them each time was a third of
+ * writing an article). Owned by the store: the caller steps it, then
+ * hands it back with release(); it is never finalized by the caller. */
+static sqlite3_stmt *
+cached(FriseStore *s, const char *sql, GError **error)
+{
+	sqlite3_stmt *st = g_hash_table_lookup(s->stmts, sql);
+	if (st != NULL)
+		return st;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		fail(s, error, "cannot prepare a query");
+		return NULL;
+	}
+	g_hash_table_insert(s->stmts, g_strdup(sql), st);
+	return st;
+}
+
+/* Resets a cached() statement and clears its bindings, so that it holds
+ * no lock nor text until its next use. */
+static void
+release(sqlite3_stmt *st)
+{
+	if (st != NULL) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+}
+
+static void
 bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v == NULL)
@@ -183,6 +219,7 @@ store_open(const char *path, GError **error)
 {
 	FriseStore *s = g_new0(FriseStore, 1);
 	s->path = g_strdup(path);
+	s->stmts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, finalize_stmt);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		fail(s, error, "cannot open the store");
 		store_close(s);
@@ -205,6 +242,7 @@ store_close(FriseStore *s)
 {
 	if (s == NULL)
 		return;
+	g_hash_table_unref(s->stmts); /* finalizes them, before the close */
 	sqlite3_close_v2(s->db);
 	extract_templates_free(s->templates);
 	g_free(s->path);
@@ -404,17 +442,17 @@ load_docs(FriseStore *s, GError **error)
 static bool
 save_mentions(FriseStore *s, gint64 seq, int resolved, GArray *tx, GError **error)
 {
-	sqlite3_stmt *del = prepare(s, "DELETE FROM mentions WHERE article = ? AND resolved = ?", error);
+	sqlite3_stmt *del = cached(s, "DELETE FROM mentions WHERE article = ? AND resolved = ?", error);
 	if (del == NULL)
 		return false;
 	sqlite3_bind_int64(del, 1, seq);
 	sqlite3_bind_int(del, 2, resolved);
 	bool ok = sqlite3_step(del) == SQLITE_DONE || fail(s, error, "cannot delete mentions");
-	sqlite3_finalize(del);
+	release(del);
 	if (!ok || tx == NULL)
 		return ok;
-	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO mentions (article, resolved, start, end, type, "
-				      "value, mod, tense, relative, rule) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
+	sqlite3_stmt *st = cached(s, "INSERT OR REPLACE INTO mentions (article, resolved, start, end, type, "
+				     "value, mod, tense, relative, rule) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
 	if (st == NULL)
 		return false;
 	for (guint i = 0; ok && i < tx->len; i++) {
@@ -432,7 +470,7 @@ save_mentions(FriseStore *s, gint64 seq, int resolved, GArray *tx, GError **erro
 		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save a mention");
 		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
+	release(st);
 	return ok;
 }
 
@@ -701,10 +739,9 @@ typedef struct {
 static bool
 stored_same(FriseStore *s, const char *id, const FriseArticle *a)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = cached(s, "SELECT hash, published, title, url, lang FROM articles WHERE id = ?", NULL);
 	bool same = false;
-	if (sqlite3_prepare_v2(s->db, "SELECT hash, published, title, url, lang FROM articles WHERE id = ?", -1,
-			       &st, NULL) == SQLITE_OK) {
+	if (st != NULL) {
 		bind_text(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			same = g_strcmp0((const char *)sqlite3_column_text(st, 0), a->hash) == 0 &&
@@ -713,7 +750,7 @@ stored_same(FriseStore *s, const char *id, const FriseArticle *a)
 			       g_strcmp0((const char *)sqlite3_column_text(st, 3), a->url) == 0 &&
 			       g_strcmp0((const char *)sqlite3_column_text(st, 4), frise_lang_code(a->lang)) == 0;
 	}
-	sqlite3_finalize(st);
+	release(st);
 	return same;
 }
 
@@ -735,19 +772,19 @@ save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
 {
 	const FriseArticle *a = p->a;
 	gint64 seq = 0;
-	sqlite3_stmt *st = prepare(s, "SELECT seq FROM articles WHERE id = ?", error);
+	sqlite3_stmt *st = cached(s, "SELECT seq FROM articles WHERE id = ?", error);
 	if (st == NULL)
 		return false;
 	bind_text(st, 1, p->id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		seq = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	release(st);
 	const char *sql = seq != 0
 		? "UPDATE articles SET hash=?1, path=?2, title=?3, url=?4, source=?5, lang=?6, published=?7, "
 		  "origin=?8, text=?9, ingested=?10, estimate=NULL, precision=NULL, evidence=NULL WHERE seq=?11"
 		: "INSERT INTO articles (hash, path, title, url, source, lang, published, origin, text, "
 		  "ingested, id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?12)";
-	st = prepare(s, sql, error);
+	st = cached(s, sql, error);
 	if (st == NULL)
 		return false;
 	bind_text(st, 1, a->hash);
@@ -765,17 +802,24 @@ save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
 	else
 		bind_text(st, 12, p->id);
 	bool ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save an article");
-	sqlite3_finalize(st);
+	release(st);
 	if (!ok)
 		return false;
 	if (seq == 0)
 		seq = sqlite3_last_insert_rowid(s->db);
-	char *del = g_strdup_printf("DELETE FROM sentences WHERE article = %" G_GINT64_FORMAT ";"
-				    "DELETE FROM mentions WHERE article = %" G_GINT64_FORMAT, seq, seq);
-	ok = exec(s, del, error);
-	g_free(del);
-	st = ok ? prepare(s, "INSERT INTO sentences (article, idx, start, end, raw_start, raw_end, boilerplate) "
-			     "VALUES (?,?,?,?,?,?,?)", error) : NULL;
+	static const char *const deletes[] = {
+		"DELETE FROM sentences WHERE article = ?", "DELETE FROM mentions WHERE article = ?",
+	};
+	for (size_t k = 0; ok && k < G_N_ELEMENTS(deletes); k++) {
+		st = cached(s, deletes[k], error);
+		if (st == NULL)
+			return false;
+		sqlite3_bind_int64(st, 1, seq);
+		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot delete an article's sentences and mentions");
+		release(st);
+	}
+	st = ok ? cached(s, "INSERT INTO sentences (article, idx, start, end, raw_start, raw_end, boilerplate) "
+			    "VALUES (?,?,?,?,?,?,?)", error) : NULL;
 	ok = st != NULL;
 	for (guint i = 0; ok && i < p->sentences->len; i++) {
 		const FriseSentence *se = &g_array_index(p->sentences, FriseSentence, i);
@@ -789,7 +833,7 @@ save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
 		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save a sentence");
 		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
+	release(st);
 	return ok && save_mentions(s, seq, 0, p->timexes, error);
 }
 
