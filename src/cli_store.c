@@ -365,6 +365,31 @@ remove_store_files(const char *db)
 	}
 }
 
+/* cli_write_format() for `frise build`: index.html embeds the text of
+ * timeline.json (same timeline, same options), so the first is kept in
+ * *json (the caller frees it) and given to the second: rendering the
+ * JSON twice was a tenth of a 10,000-article build. */
+static bool
+write_output(const FriseRenderFormat *f, const FriseTimeline *t, const FriseRenderOptions *opts, const char *path,
+	     GString **json, GError **error)
+{
+	if (f->render != json_render && (f->render != html_render || *json == NULL))
+		return cli_write_format(f, t, opts, path, error);
+	GString *out = g_string_new(NULL);
+	bool rendered = f->render == html_render ? html_render_json(t, opts, (*json)->str, (*json)->len, out, error)
+						 : json_render(t, opts, out, error);
+	bool ok = rendered && frise_write_file(path, out->str, out->len, error);
+	if (rendered && f->render == json_render && *json == NULL)
+		*json = g_steal_pointer(&out);
+	if (out != NULL)
+		g_string_free(out, TRUE);
+	if (f->render == html_render && *json != NULL) { /* its only reader */
+		g_string_free(*json, TRUE);
+		*json = NULL;
+	}
+	return ok;
+}
+
 int
 cli_build(int argc, char **argv)
 {
@@ -452,12 +477,13 @@ cli_build(int argc, char **argv)
 		goto out;
 	}
 	guint written = 0;
+	GString *json = NULL; /* timeline.json's text, for index.html */
 	for (const FriseRenderFormat *f = render_formats(); f->name != NULL; f++) {
 		if (f->file == NULL)
 			continue;
 		char *path = g_build_filename(dir, f->file, NULL);
 		bool image = strcmp(f->name, "svg") == 0 || strcmp(f->name, "png") == 0 || strcmp(f->name, "pdf") == 0;
-		if (cli_write_format(f, image && img != NULL ? img : tl, &opts, path, &error)) {
+		if (write_output(f, image && img != NULL ? img : tl, &opts, path, &json, &error)) {
 			written++;
 			if (cli_verbosity > 0)
 				fprintf(stderr, "frise build: wrote %s\n", path);
@@ -471,6 +497,8 @@ cli_build(int argc, char **argv)
 		}
 		g_free(path);
 	}
+	if (json != NULL)
+		g_string_free(json, TRUE);
 	if (cli_verbosity >= 0)
 		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
 			tl->events->len, written, written == 1 ? "" : "s", dir);

@@ -5,7 +5,8 @@
  *
  *   {{lang}}        the language code ("fr")
  *   {{title}}       the title, escaped with g_markup_escape_text()
- *   {{data}}        the timeline in frise's JSON format (json_render()),
+ *   {{data}}        the timeline in frise's JSON format (json_render(), or
+ *                   the text of it html_render_json() is given),
  *                   with '<', '>' and '&' written as \u003c, \u003e,
  *                   \u0026: "</script>" in an article cannot end the
  *                   <script type="application/json"> block it sits in
@@ -28,21 +29,23 @@
 
 #define TEMPLATE "/frise/templates/timeline.html"
 
-/* JSON text made safe inside a <script> element. JSON allows '<', '>'
- * and '&' only inside strings, where \u escapes mean the same thing. */
-static char *
-script_safe(const char *json, size_t len)
+/* Appends JSON text to `out`, made safe inside a <script> element. JSON
+ * allows '<', '>' and '&' only inside strings, where \u escapes mean the
+ * same thing. Written straight into the page: a copy of 50 MB of JSON
+ * was the page's peak memory. */
+static void
+append_script_safe(GString *out, const char *json, size_t len)
 {
-	GString *s = g_string_sized_new(len + len / 16);
+	size_t run = 0; /* start of the bytes not yet appended */
 	for (size_t i = 0; i < len; i++) {
-		switch (json[i]) {
-		case '<': g_string_append(s, "\\u003c"); break;
-		case '>': g_string_append(s, "\\u003e"); break;
-		case '&': g_string_append(s, "\\u0026"); break;
-		default: g_string_append_c(s, json[i]);
-		}
+		const char *esc = json[i] == '<' ? "\\u003c" : json[i] == '>' ? "\\u003e" : json[i] == '&' ? "\\u0026" : NULL;
+		if (esc == NULL)
+			continue;
+		g_string_append_len(out, json + run, (gssize)(i - run));
+		g_string_append(out, esc);
+		run = i + 1;
 	}
-	return g_string_free(s, FALSE);
+	g_string_append_len(out, json + run, (gssize)(len - run));
 }
 
 /*
@@ -77,6 +80,17 @@ csp_meta(const char *page, size_t len)
 bool
 html_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error)
 {
+	GString *json = g_string_new(NULL);
+	bool ok = json_render(timeline, opts, json, error) &&
+		  html_render_json(timeline, opts, json->str, json->len, out, error);
+	g_string_free(json, TRUE);
+	return ok;
+}
+
+bool
+html_render_json(const FriseTimeline *timeline, const FriseRenderOptions *opts, const char *json, size_t json_len,
+		 GString *out, GError **error)
+{
 	/* Asked of frise_res_get_resource() rather than the global
 	 * g_resources_lookup_data(): naming the resource makes the linker keep
 	 * its object file (and its registering constructor) when a program
@@ -88,26 +102,21 @@ html_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStri
 	gsize len;
 	const char *page = g_bytes_get_data(bytes, &len);
 
-	GString *json = g_string_new(NULL);
-	if (!json_render(timeline, opts, json, error)) {
-		g_string_free(json, TRUE);
-		g_bytes_unref(bytes);
-		return false;
-	}
 	FriseLang lang = opts != NULL && opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang;
 	if (lang == FRISE_LANG_UNKNOWN || (unsigned)lang >= FRISE_LANG_COUNT)
 		lang = FRISE_LANG_EN;
 	const char *title = opts != NULL && opts->title != NULL ? opts->title : timeline->title;
 
-	/* ORDER SLOT: `slots` and `values` go together. */
+	/* ORDER SLOT: `slots` and `values` go together; the data slot's
+	 * value is written by append_script_safe(). */
+	enum { DATA_SLOT = 2 };
 	static const char *const slots[] = { "{{lang}}", "{{title}}", "{{data}}", "<!--{{csp}}-->" };
 	char *values[G_N_ELEMENTS(slots)] = {
 		g_strdup(frise_lang_code(lang)),
 		g_markup_escape_text(title != NULL && *title != '\0' ? title : "frise", -1),
-		script_safe(json->str, json->len),
+		g_strdup(""),
 		csp_meta(page, len),
 	};
-	g_string_free(json, TRUE);
 	bool found[G_N_ELEMENTS(slots)] = { false };
 
 	gsize from = out->len;
@@ -120,7 +129,9 @@ html_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStri
 					break;
 			}
 		if (k < G_N_ELEMENTS(slots)) {
-			if (values[k] != NULL)
+			if (k == DATA_SLOT)
+				append_script_safe(out, json, json_len);
+			else if (values[k] != NULL)
 				g_string_append(out, values[k]);
 			found[k] = true;
 			i += strlen(slots[k]);

@@ -6,12 +6,14 @@
 
 #include <string.h>
 
-/* Rows with a `file` are what `frise build` writes into its output folder. */
+/* Rows with a `file` are what `frise build` writes into its output folder,
+ * in this order: index.html right after timeline.json, whose text it
+ * reuses (so that the text is freed before the next format). */
 static const FriseRenderFormat formats[] = {
 	{ "ics", "timeline.ics", ics_render },
 	{ "json", "timeline.json", json_render },
-	{ "timelinejs", "timelinejs.json", json_render_timelinejs },
 	{ "html", "index.html", html_render },
+	{ "timelinejs", "timelinejs.json", json_render_timelinejs },
 	{ "svg", "timeline.svg", draw_svg },
 	{ "png", "timeline.png", draw_png },
 	{ "pdf", NULL, draw_pdf },

@@ -42,6 +42,11 @@ bool ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, G
 bool json_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
 bool json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
 bool html_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+/* As html_render, with `json` (json_len bytes) the text json_render() gave
+ * for the same timeline and options (`frise build` renders it once for
+ * timeline.json and index.html); `json` stays the caller's. */
+bool html_render_json(const FriseTimeline *timeline, const FriseRenderOptions *opts, const char *json,
+		      size_t json_len, GString *out, GError **error);
 bool draw_svg(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
 bool draw_png(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
 bool draw_pdf(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
