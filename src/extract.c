@@ -1758,12 +1758,19 @@ cmp_source(gconstpointer pa, gconstpointer pb)
 	return cand_order(*(FriseCandidate *const *)pa, *(FriseCandidate *const *)pb);
 }
 
+/* What rules a cluster out before its members are read, kept apart from
+ * the Cluster in one array (by cluster index) so that a newcomer's scan of
+ * the clusters it may join reads contiguous memory: the scan stalled on
+ * loading each Cluster. */
+typedef struct {
+	guint32 lo, hi;     /* Julian days every member's span covers: a
+			       compatible newcomer's span must overlap them */
+	bool alone;         /* holds a split mention: takes no one */
+} Window;
+
 typedef struct {
 	GPtrArray *members; /* FriseCandidate*, borrowed */
 	GArray *idx;        /* guint: their indexes in the candidates, same order */
-	bool alone;         /* holds a split mention: takes no one */
-	guint32 lo, hi;     /* Julian days every member's span covers: a
-			       compatible newcomer's span must overlap them */
 	FriseCandidate *finest, *coarsest; /* members with the shortest and longest span */
 	guint finest_i, coarsest_i;        /* their indexes */
 	guint32 finest_len, coarsest_len;
@@ -1813,6 +1820,7 @@ make_event(const FriseDoc *docs, Cluster *cl)
 	e->keys = g_ptr_array_new_with_free_func(g_free);
 	GHashTable *articles = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GHashTable *wordings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *quotes = g_hash_table_new(g_str_hash, g_str_equal); /* borrowed from the sources */
 	double first_pos = 1.0;
 	/* conflicts: each distinct (value, mod) against the distinct ones
 	 * before it, until one conflicts (a member compared with every earlier
@@ -1836,7 +1844,8 @@ make_event(const FriseDoc *docs, Cluster *cl)
 		g_ptr_array_add(e->sources, src);
 		g_ptr_array_add(e->keys, g_strdup(c->key));
 		g_hash_table_add(articles, GUINT_TO_POINTER(c->doc));
-		if (cl->members->len > 1) /* one member: one wording */
+		/* one member: one wording; a quote seen as is needs no folding */
+		if (cl->members->len > 1 && g_hash_table_add(quotes, src->quote))
 			g_hash_table_add(wordings, fold(src->quote, -1));
 		if (c->position < first_pos)
 			first_pos = c->position;
@@ -1857,6 +1866,7 @@ make_event(const FriseDoc *docs, Cluster *cl)
 	guint narticles = cl->members->len == 1 ? 1 : MIN(g_hash_table_size(articles), g_hash_table_size(wordings));
 	g_hash_table_unref(articles);
 	g_hash_table_unref(wordings);
+	g_hash_table_unref(quotes);
 	FriseGranularity g = date_granularity(e->value);
 	e->score = (double)narticles + 0.05 * (double)(cl->members->len - narticles) +
 		   precision_bonus[g < G_N_ELEMENTS(precision_bonus) ? g : 0] +
@@ -2017,6 +2027,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	Greedy greedy = { cands, dt };
 	g_array_sort_with_data(order, cmp_greedy, &greedy);
 	GPtrArray *clusters = g_ptr_array_new();
+	GArray *windows = g_array_new(FALSE, FALSE, sizeof(Window)); /* by cluster */
 	/* (weighted word, date bucket) -> clusters: see PostKey */
 	GHashTable *by_word = g_hash_table_new_full(post_hash, post_equal, g_free, free_posting);
 	GArray *cand_k = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -2076,10 +2087,11 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			double best = -1;
 			for (guint kk = 0; kk < ncand; kk++) {
 				guint k = forced[ci] ? kk : g_array_index(cand_k, guint, kk);
-				Cluster *cl = g_ptr_array_index(clusters, k);
-				if (cl->alone || (have_span && (chi + CONFLICT_DAYS <= cl->lo ||
-								 clo >= cl->hi + (guint64)CONFLICT_DAYS)))
+				const Window *wd = &g_array_index(windows, Window, k);
+				if (wd->alone || (have_span && (chi + CONFLICT_DAYS <= wd->lo ||
+								 clo >= wd->hi + (guint64)CONFLICT_DAYS)))
 					continue;
+				Cluster *cl = g_ptr_array_index(clusters, k);
 				bool ok = true;
 				double top = -1;
 				bool story = false;
@@ -2125,13 +2137,13 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			Cluster *cl = g_new0(Cluster, 1);
 			cl->members = g_ptr_array_new();
 			cl->idx = g_array_new(FALSE, FALSE, sizeof(guint));
-			cl->alone = alone[ci] && !forced[ci];
-			cl->lo = 0;
-			cl->hi = G_MAXUINT32;
+			Window wd = { 0, G_MAXUINT32, alone[ci] && !forced[ci] };
 			target = clusters->len;
 			g_ptr_array_add(clusters, cl);
+			g_array_append_val(windows, wd);
 		}
 		Cluster *tc = g_ptr_array_index(clusters, target);
+		Window *tw = &g_array_index(windows, Window, target);
 		guint32 len = have_span ? chi - clo : G_MAXUINT32;
 		/* the members a newcomer's story is read on: the first
 		 * STORY_SAMPLE, the finest and the coarsest */
@@ -2156,10 +2168,10 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		if (sampled)
 			index_words(by_word, &vecs[ci], target, tc);
 		if (have_span) {
-			tc->lo = MAX(tc->lo, clo);
-			tc->hi = MIN(tc->hi, chi);
-			if (tc->hi <= tc->lo) /* a user's merge of far dates: check every one */
-				tc->lo = 0, tc->hi = G_MAXUINT32;
+			tw->lo = MAX(tw->lo, clo);
+			tw->hi = MIN(tw->hi, chi);
+			if (tw->hi <= tw->lo) /* a user's merge of far dates: check every one */
+				tw->lo = 0, tw->hi = G_MAXUINT32;
 		}
 		g_ptr_array_add(tc->members, c);
 		g_array_append_val(tc->idx, ci);
@@ -2230,6 +2242,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	g_hash_table_unref(day_docs);
 	g_ptr_array_sort(events, cmp_event_date);
 	g_ptr_array_unref(clusters);
+	g_array_unref(windows);
 	g_hash_table_unref(by_word);
 	g_array_unref(cand_k);
 	g_array_unref(seen);
