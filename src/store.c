@@ -704,13 +704,9 @@ rebuild(FriseStore *s, const FriseTagger *tagger, GError **error)
 	if (ok) {
 		guint n = docs->len;
 		FriseDoc *fds = g_new0(FriseDoc, n);
-		GPtrArray *cands = g_ptr_array_new_with_free_func((GDestroyNotify)extract_candidate_free);
 		for (guint i = 0; i < n; i++)
 			fill_doc(&fds[i], &g_array_index(docs, Doc, i), true);
-		for (guint i = 0; i < n; i++) {
-			GPtrArray *c = extract_candidates(fds, i, tp, true);
-			g_ptr_array_extend_and_steal(cands, c);
-		}
+		GPtrArray *cands = extract_candidates_all(fds, n, tp, true);
 		GPtrArray *events = extract_merge(fds, n, cands, ov);
 		ok = write_events(s, docs, events, error);
 		g_ptr_array_unref(events);

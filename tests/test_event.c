@@ -445,6 +445,24 @@ merge_docs(FriseDoc *docs, guint n, const GArray *overrides)
 	GPtrArray *cands = g_ptr_array_new_with_free_func((GDestroyNotify)extract_candidate_free);
 	for (guint i = 0; i < n; i++)
 		g_ptr_array_extend_and_steal(cands, extract_candidates(docs, i, tp, true));
+	/* on threads, over enough docs (these, 50 times) to use them: the
+	 * same candidates in the same order */
+	guint nrep = n * 50;
+	FriseDoc *rep = g_new(FriseDoc, nrep);
+	for (guint i = 0; i < nrep; i++)
+		rep[i] = docs[i % n];
+	GPtrArray *all = extract_candidates_all(rep, nrep, tp, true);
+	g_assert_cmpuint(all->len, ==, cands->len * 50);
+	for (guint i = 0; i < all->len; i++) {
+		const FriseCandidate *a = g_ptr_array_index(all, i), *c = g_ptr_array_index(cands, i % cands->len);
+		g_assert_cmpuint(a->doc % n, ==, c->doc);
+		g_assert_cmpuint(a->doc, ==, i / cands->len * n + c->doc);
+		g_assert_cmpstr(a->key, ==, c->key);
+		g_assert_cmpstr(a->type, ==, c->type);
+		g_assert_cmpstr(a->title, ==, c->title);
+	}
+	g_ptr_array_unref(all);
+	g_free(rep);
 	GPtrArray *events = extract_merge(docs, n, cands, overrides);
 	g_ptr_array_unref(cands);
 	extract_templates_free(tp);

@@ -107,6 +107,10 @@ void extract_candidate_free(FriseCandidate *candidate);
  * known year. Returns a new array (g_ptr_array_unref frees the elements). */
 GPtrArray *extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *templates,
 			      bool anchored_only);
+/* The candidates of docs[0], docs[1], … docs[ndocs - 1], in that order: the
+ * same as extract_candidates() on each, run on the machine's cores. */
+GPtrArray *extract_candidates_all(const FriseDoc *docs, guint ndocs, const FriseTemplates *templates,
+				  bool anchored_only);
 
 /* A publication date estimated for an undated article. */
 typedef struct {
