@@ -301,6 +301,24 @@ ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStrin
 	struct icaltimetype stamp = ical_utc(g_date_time_to_unix(now));
 	g_date_time_unref(now);
 
+	/* libical writes a component as BEGIN, its properties, each
+	 * subcomponent's own text, END. So the calendar is written in three
+	 * parts: its text without events up to END:VCALENDAR, each VEVENT's
+	 * text made and freed in turn, then END:VCALENDAR. The bytes are those
+	 * of the whole calendar printed at once, without holding 33,000
+	 * events' components (the largest memory of a build's outputs). */
+	char *head = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	static const char end_cal[] = "END:VCALENDAR\r\n";
+	if (head == NULL || !g_str_has_suffix(head, end_cal)) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL,
+			    "ics: libical could not write the calendar: %s", icalerror_strerror(icalerrno));
+		free(head);
+		return false;
+	}
+	gsize from = out->len;
+	g_string_append_len(out, head, (gssize)(strlen(head) - strlen(end_cal)));
+	free(head);
 	for (guint i = 0; i < timeline->events->len; i++) {
 		const FriseEvent *e = g_ptr_array_index(timeline->events, i);
 		GDate start, end;
@@ -313,17 +331,18 @@ ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStrin
 				g_str_has_prefix(e->value, "X") ? "has no known year" : "is not a calendar date");
 			continue;
 		}
-		icalcomponent_add_component(cal, vevent(timeline, e, lang, stamp, &start, &end));
+		icalcomponent *v = vevent(timeline, e, lang, stamp, &start, &end);
+		char *text = icalcomponent_as_ical_string_r(v);
+		icalcomponent_free(v);
+		if (text == NULL) {
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL,
+				    "ics: libical could not write event %s: %s", e->id, icalerror_strerror(icalerrno));
+			g_string_truncate(out, from);
+			return false;
+		}
+		g_string_append(out, text);
+		free(text);
 	}
-
-	char *text = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	if (text == NULL) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL,
-			    "ics: libical could not write the calendar: %s", icalerror_strerror(icalerrno));
-		return false;
-	}
-	g_string_append(out, text);
-	free(text);
+	g_string_append(out, end_cal);
 	return true;
 }
