@@ -390,6 +390,30 @@ write_output(const FriseRenderFormat *f, const FriseTimeline *t, const FriseRend
 	return ok;
 }
 
+/* One output file of `frise build`. */
+typedef struct {
+	const FriseRenderFormat *format;
+	const FriseTimeline *timeline;  /* borrowed */
+	const FriseRenderOptions *opts; /* borrowed */
+	char *path;
+	bool aside;                     /* written by the second thread */
+	bool ok;
+	GError *error;
+} Output;
+
+/* The outputs `aside` (the calendar and the images): the second thread. */
+static gpointer
+write_aside(gpointer data)
+{
+	GArray *outs = data;
+	for (guint i = 0; i < outs->len; i++) {
+		Output *o = &g_array_index(outs, Output, i);
+		if (o->aside)
+			o->ok = cli_write_format(o->format, o->timeline, o->opts, o->path, &o->error);
+	}
+	return NULL;
+}
+
 int
 cli_build(int argc, char **argv)
 {
@@ -476,29 +500,49 @@ cli_build(int argc, char **argv)
 		code = FRISE_ERROR_OUTPUT;
 		goto out;
 	}
-	guint written = 0;
-	GString *json = NULL; /* timeline.json's text, for index.html */
+	/* The calendar and the images (libical, Pango and cairo, used by no
+	 * other format) are written by a second thread while this one writes
+	 * the JSON formats: the renderers only read the timelines and the
+	 * options. Messages follow, in the table's order. */
+	GArray *outs = g_array_new(FALSE, TRUE, sizeof(Output));
 	for (const FriseRenderFormat *f = render_formats(); f->name != NULL; f++) {
 		if (f->file == NULL)
 			continue;
-		char *path = g_build_filename(dir, f->file, NULL);
 		bool image = strcmp(f->name, "svg") == 0 || strcmp(f->name, "png") == 0 || strcmp(f->name, "pdf") == 0;
-		if (write_output(f, image && img != NULL ? img : tl, &opts, path, &json, &error)) {
-			written++;
-			if (cli_verbosity > 0)
-				fprintf(stderr, "frise build: wrote %s\n", path);
-		} else if (error->domain == FRISE_ERROR_DOMAIN && error->code == FRISE_ERROR_OUTPUT) {
-			code = cli_fail(error);
-			error = NULL;
-		} else {
-			/* a renderer that cannot make this format: the others still go */
-			fprintf(stderr, "frise build: warning: %s not written: %s\n", f->file, error->message);
-			g_clear_error(&error);
-		}
-		g_free(path);
+		Output o = { f, image && img != NULL ? img : tl, &opts, g_build_filename(dir, f->file, NULL),
+			     image || strcmp(f->name, "ics") == 0, false, NULL };
+		g_array_append_val(outs, o);
+	}
+	GThread *aside = g_thread_try_new("frise-render", write_aside, outs, NULL);
+	GString *json = NULL; /* timeline.json's text, for index.html */
+	for (guint i = 0; i < outs->len; i++) {
+		Output *o = &g_array_index(outs, Output, i);
+		if (!o->aside)
+			o->ok = write_output(o->format, o->timeline, o->opts, o->path, &json, &o->error);
 	}
 	if (json != NULL)
 		g_string_free(json, TRUE);
+	if (aside != NULL)
+		g_thread_join(aside);
+	else
+		write_aside(outs); /* no second thread: this one */
+	guint written = 0;
+	for (guint i = 0; i < outs->len; i++) {
+		Output *o = &g_array_index(outs, Output, i);
+		if (o->ok) {
+			written++;
+			if (cli_verbosity > 0)
+				fprintf(stderr, "frise build: wrote %s\n", o->path);
+		} else if (o->error->domain == FRISE_ERROR_DOMAIN && o->error->code == FRISE_ERROR_OUTPUT) {
+			code = cli_fail(o->error);
+		} else {
+			/* a renderer that cannot make this format: the others still go */
+			fprintf(stderr, "frise build: warning: %s not written: %s\n", o->format->file, o->error->message);
+			g_clear_error(&o->error);
+		}
+		g_free(o->path);
+	}
+	g_array_unref(outs);
 	if (cli_verbosity >= 0)
 		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
 			tl->events->len, written, written == 1 ? "" : "s", dir);
