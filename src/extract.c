@@ -1369,7 +1369,8 @@ lexicon_new(GPtrArray *const *sets, size_t nsets)
 	g_array_unref(last);
 	/* ranks, so that a cosine compares integers, not strings */
 	GPtrArray *sorted = g_ptr_array_copy(words, NULL, NULL);
-	qsort(sorted->pdata, sorted->len, sizeof(gpointer), cmp_word);
+	if (sorted->len > 1) /* pdata is NULL when empty */
+		qsort(sorted->pdata, sorted->len, sizeof(gpointer), cmp_word);
 	Lexicon lx = { g_hash_table_new(g_str_hash, g_str_equal), g_new(guint, MAX(words->len, 1)) };
 	for (guint r = 0; r < sorted->len; r++) {
 		char *w = g_ptr_array_index(sorted, r);
