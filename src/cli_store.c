@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -488,6 +489,9 @@ cli_build(int argc, char **argv)
 				"(--image-top, or frise render --top N)\n", image_top, tl->events->len);
 	}
 	store_close(store);
+	/* the articles, the merge and the store's page cache are freed: give
+	 * their pages back, as the outputs' second thread allocates apart */
+	malloc_trim(0);
 	if (tl == NULL) {
 		code = cli_fail(error);
 		goto out;
