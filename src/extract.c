@@ -1809,22 +1809,31 @@ cmp_source(gconstpointer pa, gconstpointer pb)
 	return cand_order(*(FriseCandidate *const *)pa, *(FriseCandidate *const *)pb);
 }
 
-/* What rules a cluster out before its members are read, kept apart from
- * the Cluster in one array (by cluster index) so that a newcomer's scan of
- * the clusters it may join reads contiguous memory: the scan stalled on
- * loading each Cluster. */
+/* What a newcomer reads of a cluster it may join, kept apart from the
+ * Cluster in one array (by cluster index) so that the scan reads
+ * contiguous memory: it stalled on loading each Cluster and its members
+ * array. */
 typedef struct {
 	guint32 lo, hi;     /* Julian days every member's span covers: a
 			       compatible newcomer's span must overlap them */
 	bool alone;         /* holds a split mention: takes no one */
+	guint n;            /* members */
+	guint sample[STORY_SAMPLE]; /* the first members' candidate indexes */
+	guint finest, coarsest;     /* the members with the shortest and longest span */
 } Window;
+
+/* What the merge reads of a candidate, by candidate index. */
+typedef struct {
+	Dates dates;
+	guint doc, sentence;
+	const char *type; /* interned: equal types, equal pointers */
+} Facts;
 
 typedef struct {
 	GPtrArray *members; /* FriseCandidate*, borrowed */
 	GArray *idx;        /* guint: their indexes in the candidates, same order */
-	FriseCandidate *finest, *coarsest; /* members with the shortest and longest span */
-	guint finest_i, coarsest_i;        /* their indexes */
-	guint32 finest_len, coarsest_len;
+	bool have_finest;                  /* Window.finest and .coarsest are set */
+	guint32 finest_len, coarsest_len;  /* their spans' days */
 	bool founder_span;  /* the first member's days [flo, fhi), if it has some */
 	guint32 flo, fhi;
 } Cluster;
@@ -2039,15 +2048,16 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	guint n = cands->len;
 	Lexicon lx = lexicon_new(&cands, 1);
 	Vec *vecs = g_new0(Vec, n);
-	Dates *dt = g_new(Dates, n);
-	const char **type = g_new(const char *, n); /* interned: equal types, equal pointers */
+	Facts *fx = g_new(Facts, n);
 	const char *other = g_intern_static_string("other");
 	GHashTable *by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < n; i++) {
 		FriseCandidate *c = g_ptr_array_index(cands, i);
 		vecs[i] = vec_make(c, &lx, (double)n);
-		dates_of(&c->timex, &dt[i]);
-		type[i] = g_intern_string(c->type);
+		dates_of(&c->timex, &fx[i].dates);
+		fx[i].doc = c->doc;
+		fx[i].sentence = c->sentence;
+		fx[i].type = g_intern_string(c->type);
 		g_hash_table_insert(by_key, c->key, GUINT_TO_POINTER(i + 1));
 	}
 	/* user merges and splits */
@@ -2075,8 +2085,12 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	GArray *order = g_array_sized_new(FALSE, FALSE, sizeof(guint), n);
 	for (guint i = 0; i < n; i++)
 		g_array_append_val(order, i);
+	Dates *dt = g_new(Dates, n); /* for the sort */
+	for (guint i = 0; i < n; i++)
+		dt[i] = fx[i].dates;
 	Greedy greedy = { cands, dt };
 	g_array_sort_with_data(order, cmp_greedy, &greedy);
+	g_free(dt);
 	GPtrArray *clusters = g_ptr_array_new();
 	GArray *windows = g_array_new(FALSE, FALSE, sizeof(Window)); /* by cluster */
 	/* (weighted word, date bucket) -> clusters: see PostKey */
@@ -2097,8 +2111,9 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			for (guint j = 0; j < n && target == G_MAXUINT; j++)
 				if (j != ci && uf_find(parent, j) == root && cluster_of[j] != G_MAXUINT)
 					target = cluster_of[j];
-		bool have_span = dt[ci].has_days;
-		guint32 clo = have_span ? dt[ci].lo : 0, chi = have_span ? dt[ci].hi : 0;
+		const Facts *cf = &fx[ci];
+		bool have_span = cf->dates.has_days;
+		guint32 clo = have_span ? cf->dates.lo : 0, chi = have_span ? cf->dates.hi : 0;
 		if (target == G_MAXUINT && !alone[ci]) {
 			/* blocking: only a cluster sharing a weighted word with a
 			 * sampled member can pass same_story (every threshold is
@@ -2142,37 +2157,35 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 				if (wd->alone || (have_span && (chi + CONFLICT_DAYS <= wd->lo ||
 								 clo >= wd->hi + (guint64)CONFLICT_DAYS)))
 					continue;
-				Cluster *cl = g_ptr_array_index(clusters, k);
 				bool ok = true;
 				double top = -1;
 				bool story = false;
 				/* members' dates nest, so the finest and the coarsest
 				 * stand for all; the story is read on the first few
-				 * (the finest, placed first) to keep this linear */
-				guint nm = cl->members->len;
+				 * (the finest, placed first) to keep this linear; a
+				 * forced mention reads every member */
+				guint nm = forced[ci] ? wd->n : MIN(wd->n, STORY_SAMPLE);
+				const guint *mem = forced[ci]
+					? &g_array_index(((Cluster *)g_ptr_array_index(clusters, k))->idx, guint, 0)
+					: wd->sample;
 				for (guint m = 0; m < nm + 2 && ok; m++) {
-					if (m >= STORY_SAMPLE && m < nm && !forced[ci]) {
-						m = nm - 1; /* on to the finest */
-						continue;
-					}
-					guint oj = m < nm ? g_array_index(cl->idx, guint, m)
-						 : m == nm ? cl->finest_i : cl->coarsest_i;
-					FriseCandidate *o = g_ptr_array_index(cands, oj);
-					bool same_type = type[ci] == type[oj];
-					bool same_dates = dates_match(&dt[ci], &dt[oj]);
-					if (!same_dates && (o->doc == c->doc || !same_type)) {
+					guint oj = m < nm ? mem[m] : m == nm ? wd->finest : wd->coarsest;
+					const Facts *of = &fx[oj];
+					bool same_type = cf->type == of->type;
+					bool same_dates = dates_match(&cf->dates, &of->dates);
+					if (!same_dates && (of->doc == cf->doc || !same_type)) {
 						ok = false; /* no conflict allowance: the cosine is moot */
 						break;
 					}
 					double cos = vec_cos(&vecs[ci], &vecs[oj]);
 					bool dates_ok = same_dates ||
-							(cos >= CONFLICT_MIN_COSINE && near_days(&dt[ci], &dt[oj]));
-					if (!dates_ok || (o->doc == c->doc && o->sentence == c->sentence) ||
+							(cos >= CONFLICT_MIN_COSINE && near_days(&cf->dates, &of->dates));
+					if (!dates_ok || (of->doc == cf->doc && of->sentence == cf->sentence) ||
 					    (forced[oj] && uf_find(parent, oj) != root && forced[ci])) {
 						ok = false;
 						break;
 					}
-					if (story_threshold(o->doc == c->doc, same_type && type[ci] != other, cos))
+					if (story_threshold(of->doc == cf->doc, same_type && cf->type != other, cos))
 						story = true;
 					double sc = cos + (same_type ? 0.5 : 0);
 					if (sc > top)
@@ -2188,7 +2201,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 			Cluster *cl = g_new0(Cluster, 1);
 			cl->members = g_ptr_array_new();
 			cl->idx = g_array_new(FALSE, FALSE, sizeof(guint));
-			Window wd = { 0, G_MAXUINT32, alone[ci] && !forced[ci] };
+			Window wd = { 0, G_MAXUINT32, alone[ci] && !forced[ci], 0, { 0 }, 0, 0 };
 			target = clusters->len;
 			g_ptr_array_add(clusters, cl);
 			g_array_append_val(windows, wd);
@@ -2199,18 +2212,17 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		/* the members a newcomer's story is read on: the first
 		 * STORY_SAMPLE, the finest and the coarsest */
 		bool sampled = tc->members->len < STORY_SAMPLE;
-		if (tc->finest == NULL || len < tc->finest_len) {
-			tc->finest = c;
-			tc->finest_i = ci;
+		if (!tc->have_finest || len < tc->finest_len) {
+			tw->finest = ci;
 			tc->finest_len = len;
 			sampled = true;
 		}
-		if (tc->coarsest == NULL || len > tc->coarsest_len) {
-			tc->coarsest = c;
-			tc->coarsest_i = ci;
+		if (!tc->have_finest || len > tc->coarsest_len) {
+			tw->coarsest = ci;
 			tc->coarsest_len = len;
 			sampled = true;
 		}
+		tc->have_finest = true;
 		if (tc->members->len == 0) {
 			tc->founder_span = have_span;
 			tc->flo = clo;
@@ -2226,6 +2238,9 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		}
 		g_ptr_array_add(tc->members, c);
 		g_array_append_val(tc->idx, ci);
+		if (tw->n < STORY_SAMPLE)
+			tw->sample[tw->n] = ci;
+		tw->n++;
 		cluster_of[ci] = target;
 	}
 	GPtrArray *events = g_ptr_array_new_with_free_func((GDestroyNotify)event_free);
@@ -2305,8 +2320,7 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	for (guint i = 0; i < n; i++)
 		vec_clear(&vecs[i]);
 	g_free(vecs);
-	g_free(dt);
-	g_free(type);
+	g_free(fx);
 	g_hash_table_unref(by_key);
 	lexicon_clear(&lx);
 	return events;
