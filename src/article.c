@@ -1406,6 +1406,55 @@ collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
 	g_ptr_array_unref(names);
 }
 
+/* Files read by the threads of read_block(): files[i] gives art[i] or
+ * err[i], for i in [next, end), taken a few at a time. */
+typedef struct {
+	GPtrArray *files;
+	const FriseReadOptions *opts;
+	FriseArticle **art;
+	GError **err;
+	gint next; /* atomic */
+	guint end;
+	bool serial; /* standard input is among the files: one thread reads them in turn */
+} ReadBatch;
+
+#define READ_STEP 8     /* files a thread takes at a time */
+#define READ_BLOCK 512  /* files read before their results are reported */
+#define READ_THREADS 8
+
+static gpointer
+read_run(gpointer data)
+{
+	ReadBatch *b = data;
+	for (;;) {
+		gint from = g_atomic_int_add(&b->next, READ_STEP);
+		if (from < 0 || (guint)from >= b->end)
+			return NULL;
+		for (guint i = (guint)from; i < b->end && i < (guint)from + READ_STEP; i++)
+			b->art[i] = article_read_file(b->files->pdata[i], b->opts, &b->err[i]);
+	}
+}
+
+/* Reads files [from, to) on the machine's cores into b->art / b->err: an
+ * article depends on its file and the options only, and the reader keeps
+ * no state between files (its one lazy table is built under g_once). */
+static void
+read_block(ReadBatch *b, guint from, guint to)
+{
+	b->next = (gint)from;
+	b->end = to;
+	guint nthreads = MIN((guint)g_get_num_processors(), MIN(READ_THREADS, (to - from) / READ_STEP + 1));
+	if (b->serial)
+		nthreads = 1;
+	GThread *threads[READ_THREADS] = { NULL };
+	for (guint t = 1; t < nthreads; t++)
+		threads[t] = g_thread_try_new("frise-read", read_run, b, NULL); /* NULL: fewer threads */
+	read_run(b);
+	for (guint t = 1; t < nthreads; t++)
+		if (threads[t] != NULL)
+			g_thread_join(threads[t]);
+}
+
 GPtrArray *
 article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
 		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
@@ -1429,6 +1478,15 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 		}
 	}
 	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
+	/* plain files are read READ_BLOCK at a time on every core, then
+	 * taken (and their errors reported) in order */
+	ReadBatch b = { files, opts, NULL, NULL, 0, 0, false };
+	for (guint i = 0; i < files->len; i++)
+		b.serial |= strcmp(files->pdata[i], "-") == 0;
+	if (!jsonl) {
+		b.art = g_new0(FriseArticle *, MAX(files->len, 1));
+		b.err = g_new0(GError *, MAX(files->len, 1));
+	}
 	for (guint i = 0; i < files->len; i++) {
 		const char *p = files->pdata[i];
 		GError *e = NULL;
@@ -1436,15 +1494,18 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 			if (!read_jsonl(&rd, p, opts, &e))
 				report(&rd, e);
 		} else {
-			FriseArticle *a = article_read_file(p, opts, &e);
-			if (a != NULL)
-				g_ptr_array_add(rd.out, a);
+			if (i % READ_BLOCK == 0)
+				read_block(&b, i, MIN(i + READ_BLOCK, files->len));
+			if (b.art[i] != NULL)
+				g_ptr_array_add(rd.out, b.art[i]);
 			else
-				report(&rd, e);
+				report(&rd, b.err[i]);
 		}
 		if (progress != NULL && files->len > 1)
 			progress("reading", i + 1, files->len);
 	}
+	g_free(b.art);
+	g_free(b.err);
 	g_ptr_array_unref(files);
 	if (nfailed != NULL)
 		*nfailed = rd.failed;

@@ -466,6 +466,49 @@ collect_error(const GError *error, void *user)
 }
 
 static void
+test_big_folder(void)
+{
+	/* 1,300 files, read on threads in blocks: the articles and the
+	 * errors (every 97th file has a NUL byte) come in file order */
+	enum { N = 1300 };
+	for (guint i = 0; i < N; i++) {
+		char *name = g_strdup_printf("big/f%04u.txt", i);
+		char *text = g_strdup_printf("Article %u du dossier.\n%s", i, i % 97 == 5 ? "x\001" : "");
+		gssize len = (gssize)strlen(text);
+		if (i % 97 == 5)
+			text[len - 1] = '\0'; /* a NUL byte */
+		g_free(tmp_write(name, text, len));
+		g_free(name);
+		g_free(text);
+	}
+	char *folder = g_build_filename(tmpdir, "big", NULL);
+	const char *paths[] = { folder };
+	GPtrArray *errors = g_ptr_array_new_with_free_func(g_free);
+	size_t nfailed = 0;
+	GError *err = NULL;
+	GPtrArray *arts = article_read_paths(paths, 1, false, NULL, collect_error, errors, &nfailed, &err);
+	g_assert_no_error(err);
+	guint bad = 0, k = 0;
+	for (guint i = 0; i < N; i++) {
+		char *name = g_strdup_printf("f%04u.txt", i);
+		if (i % 97 == 5) {
+			g_assert_nonnull(strstr(errors->pdata[bad], name));
+			bad++;
+		} else {
+			g_assert_cmpstr(((FriseArticle *)arts->pdata[k])->id, ==, name);
+			k++;
+		}
+		g_free(name);
+	}
+	g_assert_cmpuint(arts->len, ==, k);
+	g_assert_cmpuint(errors->len, ==, bad);
+	g_assert_cmpuint(nfailed, ==, bad);
+	g_ptr_array_unref(arts);
+	g_ptr_array_unref(errors);
+	g_free(folder);
+}
+
+static void
 test_folder(void)
 {
 	char *a = tmp_write("folder/b.txt", "Le deuxième article du dossier.\n", -1);
@@ -735,6 +778,7 @@ main(int argc, char **argv)
 	g_test_add_func("/article/boilerplate", test_boilerplate);
 	g_test_add_func("/article/parse-date", test_parse_date);
 	g_test_add_func("/article/folder", test_folder);
+	g_test_add_func("/article/big-folder", test_big_folder);
 	g_test_add_func("/article/jsonl", test_jsonl);
 	g_test_add_func("/article/jsonl-long-line", test_jsonl_long_line);
 	g_test_add_func("/article/huge-line", test_huge_line);
