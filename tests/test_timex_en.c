@@ -66,6 +66,10 @@ static const Case cases[] = {
 	{ "In January, a week after the anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing killed a guard.", "1998-10-25", "January", "DATE", "1998-01", "" },
 	/* "the previous Friday" is the one before the last day named */
 	{ "Stocks fell Friday, Oct. 20. They had risen the previous Friday.", "1989-10-30", "the previous Friday", "DATE", "1989-10-13", "" },
+	/* "the past decade" is the ten years up to now; a time on a date is one expression */
+	{ "Over the past decade, prices have doubled.", "2024-11-27", "the past decade", "DURATION", "P10Y", "" },
+	{ "The offer expires at midnight on Dec. 31.", "2024-11-27", "midnight on Dec. 31", "TIME", "2024-12-31T24:00", "" },
+	{ "They meet at noon Jan. 5, 2025.", "2024-11-27", "noon Jan. 5, 2025", "TIME", "2025-01-05T12:00", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
