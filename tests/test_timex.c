@@ -21,6 +21,7 @@ static const Case cases[] = {
 	{ "fr", "2024-05-02", "En mars 2019, la société a été vendue. Elle a recruté. Cette année-là, tout allait bien.", "Cette année-là", "DATE", "2019", "" },
 	{ "fr", "2024-05-02", "En mars 2019, la société a été vendue. Elle recrutera l'année prochaine.", "l'année prochaine", "DATE", "2025", "" },
 	{ "fr", "2024-05-02", "Le 12 mars 2019, la société a été vendue. Le vendredi précédent, elle avait recruté.", "Le vendredi précédent", "DATE", "2019-03-08", "" },
+	{ "fr", "2024-11-27", "La grève a commencé en mai 2023 et s'est terminée en novembre.", "novembre", "DATE", "2023-11", "" },
 	/* un projet au plus-que-parfait est passé */
 	{ "fr", "1989-10-30", "Le vote avait été prévu vendredi.", "vendredi", "DATE", "1989-10-27", "" },
 	{ "fr", "1989-10-30", "Le vote est prévu vendredi.", "vendredi", "DATE", "1989-11-03", "" },

@@ -70,6 +70,10 @@ static const Case cases[] = {
 	{ "Over the past decade, prices have doubled.", "2024-11-27", "the past decade", "DURATION", "P10Y", "" },
 	{ "The offer expires at midnight on Dec. 31.", "2024-11-27", "midnight on Dec. 31", "TIME", "2024-12-31T24:00", "" },
 	{ "They meet at noon Jan. 5, 2025.", "2024-11-27", "noon Jan. 5, 2025", "TIME", "2025-01-05T12:00", "" },
+	/* a month after a date said with its year in the same sentence goes on from it */
+	{ "The strike began in May 2023 and ended in November.", "2024-11-27", "November", "DATE", "2023-11", "" },
+	{ "The deal was signed in November 2023 and closed in March.", "2024-11-27", "March", "DATE", "2024-03", "" },
+	{ "The strike began in May 2023. It ended in November.", "2024-11-27", "November", "DATE", "2024-11", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
