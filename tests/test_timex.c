@@ -22,6 +22,11 @@ static const Case cases[] = {
 	{ "fr", "2024-05-02", "En mars 2019, la société a été vendue. Elle recrutera l'année prochaine.", "l'année prochaine", "DATE", "2025", "" },
 	{ "fr", "2024-05-02", "Le 12 mars 2019, la société a été vendue. Le vendredi précédent, elle avait recruté.", "Le vendredi précédent", "DATE", "2019-03-08", "" },
 	{ "fr", "2024-11-27", "La grève a commencé en mai 2023 et s'est terminée en novembre.", "novembre", "DATE", "2023-11", "" },
+	{ "fr", "2024-11-27", "C'est arrivé dans la nuit du 7 octobre.", "la nuit du 7 octobre", "TIME", "2024-10-07TNI", "" },
+	{ "fr", "2024-11-27", "Les combats ont repris dans la nuit de lundi.", "la nuit de lundi", "TIME", "2024-11-25TNI", "" },
+	{ "fr", "2024-11-27", "Le sommet se tient jusqu'à vendredi.", "vendredi", "DATE", "2024-11-29", "" },
+	{ "fr", "2024-11-27", "Plus tôt ce mois-ci, le régulateur a ouvert une enquête.", "Plus tôt ce mois-ci", "DATE", "2024-11", "START" },
+	{ "fr", "2024-11-27", "Il le dira plus tard cette année.", "plus tard cette année", "DATE", "2024", "END" },
 	/* un projet au plus-que-parfait est passé */
 	{ "fr", "1989-10-30", "Le vote avait été prévu vendredi.", "vendredi", "DATE", "1989-10-27", "" },
 	{ "fr", "1989-10-30", "Le vote est prévu vendredi.", "vendredi", "DATE", "1989-11-03", "" },
