@@ -27,6 +27,8 @@ static const Case cases[] = {
 	{ "fr", "2024-11-27", "Le sommet se tient jusqu'à vendredi.", "vendredi", "DATE", "2024-11-29", "" },
 	{ "fr", "2024-11-27", "Plus tôt ce mois-ci, le régulateur a ouvert une enquête.", "Plus tôt ce mois-ci", "DATE", "2024-11", "START" },
 	{ "fr", "2024-11-27", "Il le dira plus tard cette année.", "plus tard cette année", "DATE", "2024", "END" },
+	{ "fr", "2024-11-27", "Le 12 mars, il est venu. La veille au soir, il avait parlé.", "La veille au soir", "TIME", "2024-03-11TEV", "" },
+	{ "fr", "2024-11-27", "Le 12 mars, il est venu. Le lendemain matin, il est parti.", "Le lendemain matin", "TIME", "2024-03-13TMO", "" },
 	/* un projet au plus-que-parfait est passé */
 	{ "fr", "1989-10-30", "Le vote avait été prévu vendredi.", "vendredi", "DATE", "1989-10-27", "" },
 	{ "fr", "1989-10-30", "Le vote est prévu vendredi.", "vendredi", "DATE", "1989-11-03", "" },
