@@ -29,6 +29,8 @@ static const Case cases[] = {
 	{ "fr", "2024-11-27", "Il le dira plus tard cette année.", "plus tard cette année", "DATE", "2024", "END" },
 	{ "fr", "2024-11-27", "Le 12 mars, il est venu. La veille au soir, il avait parlé.", "La veille au soir", "TIME", "2024-03-11TEV", "" },
 	{ "fr", "2024-11-27", "Le 12 mars, il est venu. Le lendemain matin, il est parti.", "Le lendemain matin", "TIME", "2024-03-13TMO", "" },
+	{ "fr", "2003-02-23", "Vers 15 h 30, hier, la foule a envahi la place.", "15 h 30, hier", "TIME", "2003-02-22T15:30", "APPROX" },
+	{ "fr", "2003-02-23", "A 20 h mardi, il a parlé.", "20 h mardi", "TIME", "2003-02-18T20:00", "" },
 	/* un projet au plus-que-parfait est passé */
 	{ "fr", "1989-10-30", "Le vote avait été prévu vendredi.", "vendredi", "DATE", "1989-10-27", "" },
 	{ "fr", "1989-10-30", "Le vote est prévu vendredi.", "vendredi", "DATE", "1989-11-03", "" },
