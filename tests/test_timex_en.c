@@ -77,6 +77,7 @@ static const Case cases[] = {
 	{ "Growth will pick up in the second half of the year.", "2024-11-27", "the second half of the year", "DATE", "2024-H2", "" },
 	{ "Editors meet twice a week.", "2024-11-27", "a week", "SET", "P1W", "" },
 	{ "Shares were sold at the then current market price.", "1989-11-02", "then current", "DATE", "PAST_REF", "" },
+	{ "Flights leave Bombay on Tuesday nights from March 30.", "1998-02-13", "Tuesday nights", "SET", "XXXX-WXX-2TNI", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
