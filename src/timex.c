@@ -787,6 +787,7 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (q < 0 || q >= nw)
 				continue;
 			int tense = cue_at(t, text, w, nw, q) & 3;
+			int from = q;   /* the first word of the cue */
 			if (tense == FRISE_TENSE_PAST && q > 0 && !(w[q].cue & 4)) {
 				/* a past form right after "be" is a passive
 				 * participle: the tense is that of the words before
@@ -810,6 +811,7 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 					int c = cue_at(t, text, w, nw, r);
 					if (c & 64) {
 						tense = FRISE_TENSE_PAST;
+						from = r;
 						break;
 					}
 					if (!(c & (16 | 8)))
@@ -829,8 +831,9 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 				}
 			}
 			if (tense != FRISE_TENSE_NONE) {
-				size_t wl = MIN(w[q].e - w[q].s, whylen - 1);
-				memcpy(why, text + w[q].s, wl);
+				/* the cue, or the whole verb group it needed */
+				size_t wl = MIN(w[q].e - w[from].s, whylen - 1);
+				memcpy(why, text + w[from].s, wl);
 				why[wl] = 0;
 				return tense;
 			}
