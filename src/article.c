@@ -109,6 +109,16 @@ static const struct {
 	{ "make this article seo compatible", BP_LINE, 0 },
 	{ "rewrite this article", BP_LINE, 0 },
 	{ "let there be subheadings", BP_LINE, 0 },
+	/* Notes about the piece itself, not its story. */
+	{ "ce billet fait partie", BP_LINE, 300 },
+	{ "cet article fait partie", BP_LINE, 300 },
+	{ "cet article a été initialement publié", BP_LINE, 300 },
+	{ "cet article a initialement été publié", BP_LINE, 300 },
+	{ "this post is part of", BP_LINE, 300 },
+	{ "this article is part of", BP_LINE, 300 },
+	{ "this story is part of", BP_LINE, 300 },
+	{ "this article was originally published", BP_LINE, 300 },
+	{ "this post was originally published", BP_LINE, 300 },
 	/* Links to the source and to other articles. */
 	{ "source link", BP_LINE, 80 },
 	{ "lire aussi", BP_LINE, 0 },

@@ -76,6 +76,11 @@ static const char *const dateline_cues[] = {
 	"publie", "mis a jour",
 };
 
+/* Folded words that, a few words before a date, make it the start of a
+ * period the sentence's event happens in, not that event's date: "La CPI a
+ * lancé, lundi 27 juin, un mandat … depuis le soulèvement du 15 février". */
+static const char *const since_cues[] = { "depuis", "since" };
+
 /* Folded auxiliaries: "a publié le 24 mars" reports a publication. */
 static const char *const auxiliaries[] = {
 	"a", "ont", "avait", "avaient", "aura", "auront", "ayant", "sera", "est", "sont", "etait",
@@ -829,9 +834,10 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 	    IN_TABLE(range_words, g_array_index(after, Token, 0).folded)) {
 		const char *n1 = g_array_index(after, Token, 1).folded;
 		const char *n2 = after->len > 2 ? g_array_index(after, Token, 2).folded : "";
-		range = range || g_ascii_isdigit(n1[0]) ||
+		/* "de mardi à mercredi", "from Monday to Friday" too */
+		range = range || g_ascii_isdigit(n1[0]) || IN_TABLE(weekdays[0], n1) || IN_TABLE(weekdays[1], n1) ||
 			((strcmp(n1, "le") == 0 || strcmp(n1, "la") == 0 || strcmp(n1, "the") == 0) &&
-			 g_ascii_isdigit(n2[0]));
+			 (g_ascii_isdigit(n2[0]) || IN_TABLE(weekdays[0], n2) || IN_TABLE(weekdays[1], n2)));
 	}
 	g_array_unref(after);
 	if (range)
@@ -861,8 +867,11 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 	g_free(t);
 	for (int pass = 0; pass < 3; pass++) {
 		size_t lead = 0;
-		while (lead < o->len && strchr(", ;:", o->str[lead]) != NULL)
-			lead++;
+		/* no-break spaces too: "0 h 15\u00a0: La Libye" */
+		while (lead < o->len && (strchr(", ;:", o->str[lead]) != NULL ||
+					 (lead + 1 < o->len && (unsigned char)o->str[lead] == 0xc2 &&
+					  (unsigned char)o->str[lead + 1] == 0xa0)))
+			lead += (unsigned char)o->str[lead] == 0xc2 ? 2 : 1;
 		g_string_erase(o, 0, (gssize)lead);
 		size_t f = filler_end(o->str, o->len);
 		if (f == 0 || f >= o->len)
@@ -1063,6 +1072,35 @@ is_dateline(const char *text, const FriseTimex *t)
 	return cue;
 }
 
+/* True when one of since_cues stands at most four words before `t`, in the
+ * same clause (no punctuation between), sentence text starting at `s0`. */
+static bool
+is_since(const char *text, size_t s0, const FriseTimex *t)
+{
+	size_t p = t->start;
+	for (int words = 0; words < 5 && p > s0; words++) {
+		while (p > s0 && text[p - 1] == ' ')
+			p--;
+		size_t w = p;
+		while (w > s0 && text[w - 1] != ' ' && text[w - 1] != '\'')
+			w--;
+		if (w == p)
+			return false;
+		for (size_t q = w; q < p; q++)
+			if (strchr(",;:.!?()", text[q]) != NULL)
+				return false;
+		char *f = fold(text + w, (gssize)(p - w));
+		bool hit = IN_TABLE(since_cues, f);
+		g_free(f);
+		if (hit)
+			return true;
+		p = w;
+		if (p > s0 && text[p - 1] == '\'')
+			p--;
+	}
+	return false;
+}
+
 /* True when a headline has at least three words of letters: what is left
  * of "Daté du jeudi 12 novembre" or a file name once the date is gone is
  * not news. */
@@ -1233,10 +1271,15 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
 			from--;
 		while (to < out->len && ((FriseCandidate *)g_ptr_array_index(out, to))->sentence == c->sentence)
 			to++;
+		const FriseSentence *cs = &g_array_index(d->sentences, FriseSentence, c->sentence);
+		bool since = to - from > 1 && is_since(d->text, cs->start, &c->timex);
 		for (guint j = from; j < to; j++) {
 			FriseCandidate *o = g_ptr_array_index(out, j);
-			if (o != c && dates_compatible(&c->timex, &o->timex) &&
-			    date_granularity(o->timex.value) > date_granularity(c->timex.value)) {
+			/* …and a date the event runs since is the background of
+			 * another date's event */
+			if (o != c && ((dates_compatible(&c->timex, &o->timex) &&
+					date_granularity(o->timex.value) > date_granularity(c->timex.value)) ||
+				       (since && !is_since(d->text, cs->start, &o->timex)))) {
 				g_ptr_array_remove_index(out, i - 1);
 				break;
 			}

@@ -911,18 +911,24 @@ cmp_ord(gconstpointer pa, gconstpointer pb)
 
 /* The ids of the q->top best events: by score, ties in order of first
  * appearance in the articles (article seq, then byte; events without a
- * source last), then in date order. A new set of ids, or NULL. */
+ * source last), then in date order. The n-th best event of one day (or
+ * month, or year: the value up to its day) counts score / n, so that a
+ * short timeline shows several moments rather than one busy day's live
+ * blog. A new set of ids, or NULL. */
 static GHashTable *
 top_events(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 {
 	sqlite3_stmt *st = prepare(s,
-		"SELECT id FROM (SELECT e.id, e.score, e.ord,"
+		"SELECT id FROM (SELECT id, score, ord, fa, fs,"
+		" score / (1 + 0.25 * (row_number() OVER (PARTITION BY substr(value, 1, 10)"
+		"  ORDER BY score DESC, fa, fs, ord) - 1)) AS share"
+		" FROM (SELECT e.id, e.score, e.ord, e.value,"
 		" coalesce((SELECT article FROM event_sources x WHERE x.event = e.id"
 		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fa,"
 		" coalesce((SELECT raw_start FROM event_sources x WHERE x.event = e.id"
 		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fs"
-		" FROM events e WHERE ?1 OR e.hidden = 0)"
-		" ORDER BY score DESC, fa, fs, ord LIMIT ?2", error);
+		" FROM events e WHERE ?1 OR e.hidden = 0))"
+		" ORDER BY share DESC, fa, fs, ord LIMIT ?2", error);
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int(st, 1, q->with_hidden);

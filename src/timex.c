@@ -787,6 +787,7 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (q < 0 || q >= nw)
 				continue;
 			int tense = cue_at(t, text, w, nw, q) & 3;
+			int from = q;   /* the first word of the cue */
 			if (tense == FRISE_TENSE_PAST && q > 0 && !(w[q].cue & 4)) {
 				/* a past form right after "be" is a passive
 				 * participle: the tense is that of the words before
@@ -810,6 +811,7 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 					int c = cue_at(t, text, w, nw, r);
 					if (c & 64) {
 						tense = FRISE_TENSE_PAST;
+						from = r;
 						break;
 					}
 					if (!(c & (16 | 8)))
@@ -829,8 +831,9 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 				}
 			}
 			if (tense != FRISE_TENSE_NONE) {
-				size_t wl = MIN(w[q].e - w[q].s, whylen - 1);
-				memcpy(why, text + w[q].s, wl);
+				/* the cue, or the whole verb group it needed */
+				size_t wl = MIN(w[q].e - w[from].s, whylen - 1);
+				memcpy(why, text + w[from].s, wl);
 				why[wl] = 0;
 				return tense;
 			}
@@ -928,6 +931,9 @@ typedef struct {
 	char last_value[48];   /* last DATE/TIME value */
 	char last_quarter[48]; /* last YYYY-Qn value */
 	int month_year[13];    /* [m]: the year the text last gave month m with, or 0 */
+	int sent_ym[2];        /* year and month of the last month-precise date said
+				* with its year in sentence sent_ym_sent, or 0 */
+	guint sent_ym_sent;
 	guint quarter_sent;    /* the sentence it was in */
 	guint last_sent, sent; /* sentence counters */
 } State;
@@ -1077,6 +1083,8 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				  .last_far = st->last_value,
 				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
 				  .month_year = st->month_year,
+				  .sent_y = st->sent_ym_sent == st->sent ? st->sent_ym[0] : 0,
+				  .sent_m = st->sent_ym_sent == st->sent ? st->sent_ym[1] : 0,
 				  .explain = ex, .scratch = scratch };
 		bool rel = false;
 		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
@@ -1106,8 +1114,12 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				if (!rel && strlen(v) >= 7 && v[4] == '-' && g_ascii_isdigit(v[5]) && g_ascii_isdigit(v[6])) {
 					/* "février 2024": a later bare "février" is this one */
 					int m2 = (v[5] - '0') * 10 + (v[6] - '0');
-					if (m2 >= 1 && m2 <= 12)
+					if (m2 >= 1 && m2 <= 12) {
 						st->month_year[m2] = (int)g_ascii_strtoll(v, NULL, 10);
+						st->sent_ym[0] = st->month_year[m2];
+						st->sent_ym[1] = m2;
+						st->sent_ym_sent = st->sent;
+					}
 				}
 				int y = 0, mo = 0, d = 0;
 				if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&

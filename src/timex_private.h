@@ -252,6 +252,9 @@ typedef struct {
 				* sentences, or "" */
 	const int *month_year; /* [m], m 1..12: the year the text gave month m
 				* with, 0 if none; NULL: none known */
+	int sent_y, sent_m;    /* the last date said with its year in this
+				* sentence, to month precision, or 0: "began in May
+				* 2023 and ended in November" */
 	GString *explain;      /* NULL unless asked */
 	GString *scratch;      /* reused for the value when not NULL (the
 				* caller's, emptied here): no allocation a timex */

@@ -182,6 +182,14 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		if (cmp < 0 || (cmp == 0 && day == 0))
 			y++;
 		step(c, "'next': the first after the DCT -> %d", y);
+	} else if (c->sent_y > 0 && tx_tense(c) != FRISE_TENSE_FUTURE &&
+		   (c->sent_y < d->year || (c->sent_y == d->year && month >= c->sent_m && cmp <= 0))) {
+		/* the sentence already said a year: a later month of it goes on
+		 * from there ("began in May 2023 and ended in November") */
+		y = month >= c->sent_m ? c->sent_y : c->sent_y + 1;
+		if (y > d->year || (y == d->year && cmp > 0))
+			y = d->year - (cmp > 0);
+		step(c, "after %04d-%02d in this sentence -> %d", c->sent_y, c->sent_m, y);
 	} else if (tx_tense(c) == FRISE_TENSE_PAST && cmp > 0 && days_apart(d, month, day) > 60) {
 		y--;
 		step(c, "past tense and well after the DCT -> previous year %d", y);

@@ -108,6 +108,11 @@ code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', '--explain', plain]
 doc = json.loads(out)
 t = doc['timexes'][0]
 check('explain: rule and steps', t['rule'] and 'DCT' in t['explain'] or 'year' in t['explain'], out)
+plan = write('plan.txt', b'The offer had been scheduled to expire Friday.\n')
+code, out, err = run(['--dct', '1989-10-30', '--lang', 'en', '--explain', plan])
+t = json.loads(out)['timexes'][0]
+check('explain: the tense cue names its verb group', t['value'] == '1989-10-27' and
+      "tense past (cue 'had been scheduled')" in t['explain'], out)
 
 # without a DCT, values stay underspecified
 code, out, err = run(['--lang', 'fr', plain])

@@ -87,6 +87,36 @@ static const struct {
 	{ "a.txt", "Une phrase assez longue pour servir de titre, puis une autre. Elle continue encore longtemps, bien au-delà de deux cents octets, car certains articles copiés du web n’ont pas de titre du tout et commencent directement par leur premier paragraphe.", NULL, NULL, FRISE_ORIGIN_NONE, "Une phrase", "Une phrase assez longue pour servir de titre, puis une autre." },
 };
 
+/* Notes about the piece itself are boilerplate, whatever their date. */
+static const struct {
+	const char *input, *flagged; /* flagged NULL: nothing */
+} note_cases[] = {
+	{ "Le titre\nLe texte.\nCe billet fait partie du dossier spécial de Global Voices sur le soulèvement en Libye 2011.\n",
+	  "Ce billet fait partie du dossier spécial de Global Voices sur le soulèvement en Libye 2011." },
+	{ "The title\nThe text.\nThis article is part of our series on the 2011 uprising.\n",
+	  "This article is part of our series on the 2011 uprising." },
+	{ "The title\nThe text.\nThis post was originally published on 3 May 2011.\n",
+	  "This post was originally published on 3 May 2011." },
+	{ "Le titre\nLe texte.\nLe billet du président fait partie du débat.\n", NULL },
+};
+
+static void
+test_notes(void)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(note_cases); i++) {
+		FriseArticle *a = read_str("a.txt", note_cases[i].input, NULL);
+		g_test_message("case %zu: %s", i, note_cases[i].input);
+		const char *line = note_cases[i].flagged ? strstr(a->text, note_cases[i].flagged) : NULL;
+		if (line != NULL) {
+			g_assert_true(article_is_boilerplate(a, (size_t)(line - a->text)));
+		} else {
+			const char *last = strrchr(a->text, '.');
+			g_assert_false(article_is_boilerplate(a, (size_t)(last - a->text) - 3));
+		}
+		article_free(a);
+	}
+}
+
 static void
 test_metadata(void)
 {
@@ -768,6 +798,7 @@ main(int argc, char **argv)
 	tmpdir = g_dir_make_tmp("frise-article-XXXXXX", NULL);
 	g_assert_nonnull(tmpdir);
 	g_test_add_func("/article/metadata", test_metadata);
+	g_test_add_func("/article/notes", test_notes);
 	g_test_add_func("/article/front-matter-fields", test_front_matter_fields);
 	g_test_add_func("/article/bad-input", test_bad_input);
 	g_test_add_func("/article/offsets", test_offsets);

@@ -67,6 +67,12 @@ static const struct {
 	  "Le camping est complet entre le 15 juillet et le 15 août", FRISE_LANG_FR },
 	{ "Le camping est complet entre le 15 juillet et le 15 août.", "15 août",
 	  "Le camping est complet entre le 15 juillet et le 15 août", FRISE_LANG_FR },
+	/* "de mardi à mercredi": one end of a range stays */
+	{ "Trente-huit personnes ont été blessées dans la nuit de mardi à mercredi à Benghazi.", "mardi",
+	  "Trente-huit personnes ont été blessées dans la nuit de mardi à mercredi à Benghazi", FRISE_LANG_FR },
+	/* a no-break space before the colon of a live blog's time */
+	{ "0 h 15\u00a0: La Libye a demandé une réunion urgente.", "0 h 15", "La Libye a demandé une réunion urgente",
+	  FRISE_LANG_FR },
 	{ "Il a vécu à l’étranger depuis l’été 2020 et ne reviendra pas.", "été 2020",
 	  "Il a vécu à l’étranger et ne reviendra pas", FRISE_LANG_FR },
 };
@@ -356,6 +362,27 @@ test_candidates_keep(void)
 		GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
 		g_test_message("case %zu: %s", i, keep_cases[i].text);
 		g_assert_cmpuint(c->len, ==, (keep_cases[i].kept ? 1 : 0) + with_time);
+		g_ptr_array_unref(c);
+		fixture_clear(&f);
+	}
+	/* a date the event runs since is background when the sentence dates its event */
+	{
+		const char *cpi = "La CPI a lancé, lundi 27 juin, un mandat d'arrêt pour des crimes commis depuis le "
+				  "soulèvement populaire du 15 février.";
+		const Tx since[] = { { "lundi 27 juin", FRISE_TIMEX_DATE, "2011-06-27", NULL },
+				     { "15 février", FRISE_TIMEX_DATE, "2011-02-15", NULL } };
+		Fixture f;
+		fixture_init(&f, "a", cpi, "2011-06-27", since, 2);
+		GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+		g_assert_cmpuint(c->len, ==, 1);
+		g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 0))->timex.value, ==, "2011-06-27");
+		g_ptr_array_unref(c);
+		fixture_clear(&f);
+		/* alone, it is the sentence's date */
+		const char *alone = "Les manifestations ont continué depuis le 15 février à Benghazi.";
+		fixture_init(&f, "a", alone, "2011-06-27", since + 1, 1);
+		c = extract_candidates(&f.doc, 0, tp, true);
+		g_assert_cmpuint(c->len, ==, 1);
 		g_ptr_array_unref(c);
 		fixture_clear(&f);
 	}

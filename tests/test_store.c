@@ -430,6 +430,57 @@ test_seeds_curation(void)
 	seeds_clear(&f);
 }
 
+/* Runs `sql` on the store file (a fixture's edit, behind the store's back). */
+static void
+exec_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	g_assert_cmpint(sqlite3_open(path, &db), ==, SQLITE_OK);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		g_error("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
+/* A busy day gives way: the n-th event of one day counts score / (1 +
+ * (n - 1) / 4) when the best are picked, so --top shows several moments. */
+static void
+test_top_days(void)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	FriseTimeline *all = timeline(&f, 0, false);
+	g_assert_cmpuint(all->events->len, >=, 5);
+	GString *sql = g_string_new("UPDATE events SET score = 1;");
+	static const struct { const char *value; double score; } set[] = {
+		{ "2030-01-01", 10.0 }, { "2030-01-01T10:00", 9.9 }, { "2030-01-01", 9.8 }, { "2030-02", 9.0 },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(set); i++)
+		g_string_append_printf(sql, "UPDATE events SET value = '%s', score = %g WHERE id = '%s';", set[i].value,
+				       set[i].score, ((FriseEvent *)g_ptr_array_index(all->events, i))->id);
+	store_close(f.store);
+	exec_sql(f.path, sql->str);
+	g_string_free(sql, TRUE);
+	GError *error = NULL;
+	f.store = store_open(f.path, &error);
+	g_assert_no_error(error);
+	/* 10, then 9 (February) before 9.9 / 1.25 = 7.9 (the day's second) */
+	FriseTimeline *top = timeline(&f, 2, false);
+	g_assert_cmpuint(top->events->len, ==, 2);
+	g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, 0))->id));
+	g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, 3))->id));
+	event_timeline_free(top);
+	/* all four when four are asked for: the day's third (9.8 / 1.5) still beats the rest (1) */
+	top = timeline(&f, 4, false);
+	for (guint i = 0; i < G_N_ELEMENTS(set); i++)
+		g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, i))->id));
+	event_timeline_free(top);
+	event_timeline_free(all);
+	seeds_clear(&f);
+}
+
 static void
 test_seeds_top(void)
 {
@@ -439,7 +490,7 @@ test_seeds_top(void)
 	FriseTimeline *all = timeline(&f, 0, false);
 	FriseTimeline *top = timeline(&f, 3, false);
 	g_assert_cmpuint(top->events->len, ==, 3);
-	/* the kept ones are the best scored, still in date order */
+	/* the kept ones are the best scored (one a day here), still in date order */
 	double min_kept = G_MAXDOUBLE;
 	for (guint i = 0; i < top->events->len; i++) {
 		const FriseEvent *e = g_ptr_array_index(top->events, i);
@@ -469,5 +520,6 @@ main(int argc, char **argv)
 	g_test_add_func("/store/seeds-reingest", test_seeds_reingest);
 	g_test_add_func("/store/seeds-curation", test_seeds_curation);
 	g_test_add_func("/store/seeds-top", test_seeds_top);
+	g_test_add_func("/store/top-days", test_top_days);
 	return g_test_run();
 }

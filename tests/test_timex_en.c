@@ -66,6 +66,18 @@ static const Case cases[] = {
 	{ "In January, a week after the anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing killed a guard.", "1998-10-25", "January", "DATE", "1998-01", "" },
 	/* "the previous Friday" is the one before the last day named */
 	{ "Stocks fell Friday, Oct. 20. They had risen the previous Friday.", "1989-10-30", "the previous Friday", "DATE", "1989-10-13", "" },
+	/* "the past decade" is the ten years up to now; a time on a date is one expression */
+	{ "Over the past decade, prices have doubled.", "2024-11-27", "the past decade", "DURATION", "P10Y", "" },
+	{ "The offer expires at midnight on Dec. 31.", "2024-11-27", "midnight on Dec. 31", "TIME", "2024-12-31T24:00", "" },
+	{ "They meet at noon Jan. 5, 2025.", "2024-11-27", "noon Jan. 5, 2025", "TIME", "2025-01-05T12:00", "" },
+	/* a month after a date said with its year in the same sentence goes on from it */
+	{ "The strike began in May 2023 and ended in November.", "2024-11-27", "November", "DATE", "2023-11", "" },
+	{ "The deal was signed in November 2023 and closed in March.", "2024-11-27", "March", "DATE", "2024-03", "" },
+	{ "The strike began in May 2023. It ended in November.", "2024-11-27", "November", "DATE", "2024-11", "" },
+	{ "Growth will pick up in the second half of the year.", "2024-11-27", "the second half of the year", "DATE", "2024-H2", "" },
+	{ "Editors meet twice a week.", "2024-11-27", "a week", "SET", "P1W", "" },
+	{ "Shares were sold at the then current market price.", "1989-11-02", "then current", "DATE", "PAST_REF", "" },
+	{ "Flights leave Bombay on Tuesday nights from March 30.", "1998-02-13", "Tuesday nights", "SET", "XXXX-WXX-2TNI", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
