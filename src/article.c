@@ -20,6 +20,9 @@
  *     bytes; a JSON Lines line is never held beyond a bounded length.
  *   - Language knowledge (stop words, boilerplate and prompt lines) lives
  *     in the tables below.
+ *   - A folder's files are read on several threads (article_read_paths);
+ *     reading one file touches no shared state but the stop-word set,
+ *     built once under g_once. Results and errors come in file order.
  */
 #include "frise/article.h"
 

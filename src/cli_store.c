@@ -1,7 +1,8 @@
 /*
  * cli_store.c — `frise ingest`, `frise events` (list and curate) and
- * `frise build` (read, ingest into a store, write every output format).
- * Exit codes are FriseError values; a bad input names the file.
+ * `frise build` (read, ingest into a store, write every output format;
+ * the calendar and the images on a second thread). Exit codes are
+ * FriseError values; a bad input names the file.
  */
 #include "cli.h"
 #include "frise/date.h"

@@ -8,6 +8,10 @@
  * -> "devoile"). Language knowledge (abbreviations, stop words, filler,
  * prepositions, status cues) lives in the tables below; to extend one,
  * add a string to it — the code reads the tables only.
+ *
+ * Threads: extract_candidates_all() runs extract_candidates() on several
+ * threads; everything a candidate is made from is read-only meanwhile (the
+ * one lazily built table, the stop-word set, is built under g_once).
  */
 #include "frise/extract.h"
 #include "frise/date.h"

@@ -38,9 +38,13 @@ append_script_safe(GString *out, const char *json, size_t len)
 {
 	size_t run = 0; /* start of the bytes not yet appended */
 	for (size_t i = 0; i < len; i++) {
-		const char *esc = json[i] == '<' ? "\\u003c" : json[i] == '>' ? "\\u003e" : json[i] == '&' ? "\\u0026" : NULL;
-		if (esc == NULL)
-			continue;
+		const char *esc;
+		switch (json[i]) {
+		case '<': esc = "\\u003c"; break;
+		case '>': esc = "\\u003e"; break;
+		case '&': esc = "\\u0026"; break;
+		default: continue;
+		}
 		g_string_append_len(out, json + run, (gssize)(i - run));
 		g_string_append(out, esc);
 		run = i + 1;

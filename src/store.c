@@ -228,8 +228,10 @@ store_open(const char *path, GError **error)
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
 	/* a file that is not SQLite fails here, with a message naming it */
-	if (!exec_locking(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;",
-			  error) ||
+	/* a 32 MB page cache (2 MB by default): writing a big rebuild's
+	 * events read their index pages back from the file */
+	if (!exec_locking(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			  " PRAGMA cache_size = -32768;", error) ||
 	    !migrate(s, error)) {
 		store_close(s);
 		return NULL;
