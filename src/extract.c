@@ -2330,8 +2330,9 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 		g_free(cl);
 	}
 	/* salience, last part: a day many articles mention matters, whatever
-	 * they say of it; the bonus goes to day-level events, not to each
-	 * timed entry of a live blog on that day */
+	 * they say of it; the bonus goes to day-level events ("la nuit de
+	 * mardi" is one too), not to each timed entry of a live blog on that
+	 * day */
 	GHashTable *day_docs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (guint i = 0; i < n; i++) {
 		FriseCandidate *c = g_ptr_array_index(cands, i);
@@ -2346,10 +2347,11 @@ extract_merge(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray 
 	}
 	for (guint i = 0; i < events->len; i++) {
 		FriseEvent *e = g_ptr_array_index(events, i);
-		if (date_granularity(e->value) != FRISE_GRAN_DAY)
+		FriseGranularity g = date_granularity(e->value);
+		if (g != FRISE_GRAN_DAY && g != FRISE_GRAN_PART_OF_DAY)
 			continue;
 		char *day = g_strndup(e->value, 10);
-		e->score += 0.5 * log2(1.0 + GPOINTER_TO_UINT(g_hash_table_lookup(day_docs, day)));
+		e->score += log2(1.0 + GPOINTER_TO_UINT(g_hash_table_lookup(day_docs, day)));
 		g_free(day);
 	}
 	g_hash_table_unref(day_docs);

@@ -607,6 +607,54 @@ test_merge_conflict(void)
 	fixture_clear(&c);
 }
 
+/* A day many articles name lifts its events: a night of it too ("la nuit
+ * de mardi"), not a live blog's timed entries. */
+static void
+test_day_bonus(void)
+{
+	const char *ta = "Dans la nuit de mardi, des heurts ont éclaté à Benghazi entre manifestants et policiers.";
+	const char *tb = "Le 15 février 2011, une grève a paralysé le port de Tripoli pendant des heures.";
+	const char *tc = "Le 15 février 2011, les banques de Misrata ont fermé leurs portes aux clients.";
+	const char *td = "A 21 h 40 mardi, un convoi militaire a quitté la caserne de Syrte vers le sud.";
+	const char *te = "Le 3 mars 2011, un navire a quitté le port de Tobrouk avec des réfugiés.";
+	const Tx xa[] = { { "la nuit de mardi", FRISE_TIMEX_TIME, "2011-02-15TNI", NULL } };
+	const Tx xb[] = { { "15 février 2011", FRISE_TIMEX_DATE, "2011-02-15", NULL } };
+	const Tx xd[] = { { "21 h 40 mardi", FRISE_TIMEX_TIME, "2011-02-15T21:40", NULL } };
+	const Tx xe[] = { { "3 mars 2011", FRISE_TIMEX_DATE, "2011-03-03", NULL } };
+	Fixture a, b, c, d, e;
+	fixture_init(&a, "a.txt", ta, "2011-02-16", xa, 1);
+	fixture_init(&b, "b.txt", tb, "2011-02-16", xb, 1);
+	fixture_init(&c, "c.txt", tc, "2011-02-16", xb, 1);
+	fixture_init(&d, "d.txt", td, "2011-02-16", xd, 1);
+	fixture_init(&e, "e.txt", te, "2011-03-04", xe, 1);
+	FriseDoc docs[5] = { a.doc, b.doc, c.doc, d.doc, e.doc };
+	GPtrArray *ev = merge_docs(docs, 5, NULL);
+	g_assert_cmpuint(ev->len, ==, 5);
+	const FriseEvent *night = NULL, *timed = NULL, *lone = NULL;
+	for (guint i = 0; i < ev->len; i++) {
+		const FriseEvent *x = g_ptr_array_index(ev, i);
+		if (strcmp(x->value, "2011-02-15TNI") == 0)
+			night = x;
+		else if (strcmp(x->value, "2011-02-15T21:40") == 0)
+			timed = x;
+		else if (strcmp(x->value, "2011-03-03") == 0)
+			lone = x;
+	}
+	g_assert_nonnull(night);
+	g_assert_nonnull(timed);
+	g_assert_nonnull(lone);
+	/* four articles name 15 February, one names 3 March: the night gets
+	 * log2(5) over a lone day's log2(2); the timed entry gets none */
+	g_assert_cmpfloat(night->score - lone->score, >, 1.0);
+	g_assert_cmpfloat(timed->score, <, lone->score);
+	g_ptr_array_unref(ev);
+	fixture_clear(&a);
+	fixture_clear(&b);
+	fixture_clear(&c);
+	fixture_clear(&d);
+	fixture_clear(&e);
+}
+
 static void
 test_estimate(void)
 {
@@ -687,6 +735,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/candidates-keys", test_candidates_keys);
 	g_test_add_func("/event/merge", test_merge);
 	g_test_add_func("/event/merge-conflict", test_merge_conflict);
+	g_test_add_func("/event/day-bonus", test_day_bonus);
 	g_test_add_func("/event/estimate", test_estimate);
 	g_test_add_func("/event/estimate-year", test_estimate_year);
 	return g_test_run();
