@@ -790,6 +790,47 @@ filler_end(const char *s, size_t len)
 	return end;
 }
 
+/* Bytes of a live blog's time stamp opening `s` ("15h10 : ", "0 h 15 - ",
+ * "9:30 — "), or 0: the clock time, then a colon or a dash. Written by
+ * hand: a few bytes of typography no library names. */
+static size_t
+stamp_end(const char *s, size_t len)
+{
+	size_t p = 0, digits = 0;
+	while (p < len && g_ascii_isdigit(s[p]) && digits < 2)
+		p++, digits++;
+	if (digits == 0)
+		return 0;
+	while (p < len && s[p] == ' ')
+		p++;
+	if (p < len && (s[p] == 'h' || s[p] == 'H' || s[p] == ':'))
+		p++;
+	else
+		return 0;
+	while (p < len && s[p] == ' ')
+		p++;
+	for (digits = 0; p < len && g_ascii_isdigit(s[p]) && digits < 2; p++)
+		digits++;
+	for (;;) {
+		if (p < len && s[p] == ' ')
+			p++;
+		else if (p + 1 < len && (unsigned char)s[p] == 0xc2 && (unsigned char)s[p + 1] == 0xa0)
+			p += 2; /* a no-break space */
+		else
+			break;
+	}
+	if (p < len && (s[p] == ':' || s[p] == '-'))
+		p++;
+	else if (p + 2 < len && (unsigned char)s[p] == 0xe2 && (unsigned char)s[p + 1] == 0x80 &&
+		 ((unsigned char)s[p + 2] == 0x93 || (unsigned char)s[p + 2] == 0x94))
+		p += 3; /* – — */
+	else
+		return 0;
+	while (p < len && s[p] == ' ')
+		p++;
+	return p;
+}
+
 char *
 extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang lang,
 		 size_t max)
@@ -878,6 +919,8 @@ extract_headline(const char *sentence, size_t len, size_t tstart, size_t tend, F
 			lead += (unsigned char)o->str[lead] == 0xc2 ? 2 : 1;
 		g_string_erase(o, 0, (gssize)lead);
 		size_t f = filler_end(o->str, o->len);
+		if (f == 0)
+			f = stamp_end(o->str, o->len);
 		if (f == 0 || f >= o->len)
 			break;
 		g_string_erase(o, 0, (gssize)f);

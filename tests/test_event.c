@@ -70,6 +70,12 @@ static const struct {
 	/* "de mardi à mercredi": one end of a range stays */
 	{ "Trente-huit personnes ont été blessées dans la nuit de mardi à mercredi à Benghazi.", "mardi",
 	  "Trente-huit personnes ont été blessées dans la nuit de mardi à mercredi à Benghazi", FRISE_LANG_FR },
+	/* a live blog's own time stamp goes too */
+	{ "15h10 : Des affrontements violents ont eu lieu lundi à Ajdabiya.", "lundi",
+	  "Des affrontements violents ont eu lieu à Ajdabiya", FRISE_LANG_FR },
+	{ "9:30 \u2014 The senate voted on Monday to approve the bill.", "on Monday",
+	  "The senate voted to approve the bill", FRISE_LANG_EN },
+	{ "15 h 30 : la séance a été levée le 3 mars.", "3 mars", "La séance a été levée", FRISE_LANG_FR },
 	/* a no-break space before the colon of a live blog's time */
 	{ "0 h 15\u00a0: La Libye a demandé une réunion urgente.", "0 h 15", "La Libye a demandé une réunion urgente",
 	  FRISE_LANG_FR },
