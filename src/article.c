@@ -1420,14 +1420,12 @@ collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
 }
 
 /* Files read by the threads of read_block(): files[i] gives art[i] or
- * err[i], for i in [next, end), taken a few at a time. */
+ * err[i]. */
 typedef struct {
 	GPtrArray *files;
 	const FriseReadOptions *opts;
 	FriseArticle **art;
 	GError **err;
-	gint next; /* atomic */
-	guint end;
 	bool serial; /* standard input is among the files: one thread reads them in turn */
 } ReadBatch;
 
@@ -1435,17 +1433,11 @@ typedef struct {
 #define READ_BLOCK 512  /* files read before their results are reported */
 #define READ_THREADS 8
 
-static gpointer
-read_run(gpointer data)
+static void
+read_one(guint i, void *data)
 {
 	ReadBatch *b = data;
-	for (;;) {
-		gint from = g_atomic_int_add(&b->next, READ_STEP);
-		if (from < 0 || (guint)from >= b->end)
-			return NULL;
-		for (guint i = (guint)from; i < b->end && i < (guint)from + READ_STEP; i++)
-			b->art[i] = article_read_file(b->files->pdata[i], b->opts, &b->err[i]);
-	}
+	b->art[i] = article_read_file(b->files->pdata[i], b->opts, &b->err[i]);
 }
 
 /* Reads files [from, to) on the machine's cores into b->art / b->err: an
@@ -1454,18 +1446,7 @@ read_run(gpointer data)
 static void
 read_block(ReadBatch *b, guint from, guint to)
 {
-	b->next = (gint)from;
-	b->end = to;
-	guint nthreads = MIN((guint)g_get_num_processors(), MIN(READ_THREADS, (to - from) / READ_STEP + 1));
-	if (b->serial)
-		nthreads = 1;
-	GThread *threads[READ_THREADS] = { NULL };
-	for (guint t = 1; t < nthreads; t++)
-		threads[t] = g_thread_try_new("frise-read", read_run, b, NULL); /* NULL: fewer threads */
-	read_run(b);
-	for (guint t = 1; t < nthreads; t++)
-		if (threads[t] != NULL)
-			g_thread_join(threads[t]);
+	frise_parallel_for(from, to, READ_STEP, b->serial ? 1 : READ_THREADS, "frise-read", read_one, b);
 }
 
 GPtrArray *
@@ -1493,7 +1474,7 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
 	/* plain files are read READ_BLOCK at a time on every core, then
 	 * taken (and their errors reported) in order */
-	ReadBatch b = { files, opts, NULL, NULL, 0, 0, false };
+	ReadBatch b = { files, opts, NULL, NULL, false };
 	for (guint i = 0; i < files->len; i++)
 		b.serial |= strcmp(files->pdata[i], "-") == 0;
 	if (!jsonl) {

@@ -1339,27 +1339,19 @@ extract_candidates(const FriseDoc *docs, guint index, const FriseTemplates *tp, 
  * time; out[i] gets the candidates of docs[i]. */
 typedef struct {
 	const FriseDoc *docs;
-	guint ndocs;
 	const FriseTemplates *tp;
 	bool anchored_only;
 	GPtrArray **out;
-	gint next; /* atomic: the first doc not yet taken */
 } Batch;
 
 #define CHUNK 32
 #define MAX_THREADS 8
 
-static gpointer
-batch_run(gpointer data)
+static void
+batch_one(guint i, void *data)
 {
 	Batch *b = data;
-	for (;;) {
-		gint from = g_atomic_int_add(&b->next, CHUNK);
-		if (from < 0 || (guint)from >= b->ndocs)
-			return NULL;
-		for (guint i = (guint)from; i < b->ndocs && i < (guint)from + CHUNK; i++)
-			b->out[i] = extract_candidates(b->docs, i, b->tp, b->anchored_only);
-	}
+	b->out[i] = extract_candidates(b->docs, i, b->tp, b->anchored_only);
 }
 
 GPtrArray *
@@ -1369,15 +1361,8 @@ extract_candidates_all(const FriseDoc *docs, guint ndocs, const FriseTemplates *
 	 * which every thread reads and none writes (the stop-word set is
 	 * built under g_once); they are put together in doc order, so the
 	 * result does not depend on the threads. */
-	Batch b = { docs, ndocs, tp, anchored_only, g_new0(GPtrArray *, MAX(ndocs, 1)), 0 };
-	guint nthreads = MIN((guint)g_get_num_processors(), MIN(MAX_THREADS, ndocs / CHUNK + 1));
-	GThread *threads[MAX_THREADS] = { NULL };
-	for (guint t = 1; t < nthreads; t++)
-		threads[t] = g_thread_try_new("frise-extract", batch_run, &b, NULL); /* NULL: fewer threads */
-	batch_run(&b);
-	for (guint t = 1; t < nthreads; t++)
-		if (threads[t] != NULL)
-			g_thread_join(threads[t]);
+	Batch b = { docs, tp, anchored_only, g_new0(GPtrArray *, MAX(ndocs, 1)) };
+	frise_parallel_for(0, ndocs, CHUNK, MAX_THREADS, "frise-extract", batch_one, &b);
 	GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)extract_candidate_free);
 	for (guint i = 0; i < ndocs; i++)
 		g_ptr_array_extend_and_steal(all, b.out[i]);

@@ -71,3 +71,45 @@ frise_write_file(const char *path, const char *data, size_t len, GError **error)
 	}
 	return true;
 }
+
+/* The state the threads of frise_parallel_for() share. */
+typedef struct {
+	gint next; /* atomic: the first index not yet taken */
+	guint to, step;
+	void (*fn)(guint i, void *data);
+	void *data;
+} Parallel;
+
+static gpointer
+parallel_run(gpointer p_)
+{
+	Parallel *p = p_;
+	for (;;) {
+		gint from = g_atomic_int_add(&p->next, (gint)p->step);
+		if (from < 0 || (guint)from >= p->to)
+			return NULL;
+		for (guint i = (guint)from; i < p->to && i < (guint)from + p->step; i++)
+			p->fn(i, p->data);
+	}
+}
+
+#define PARALLEL_MAX 16
+
+void
+frise_parallel_for(guint from, guint to, guint step, guint max_threads, const char *name,
+		   void (*fn)(guint i, void *data), void *data)
+{
+	if (to <= from)
+		return;
+	if (step == 0)
+		step = 1;
+	Parallel p = { (gint)from, to, step, fn, data };
+	guint n = MIN((guint)g_get_num_processors(), MIN(MIN(max_threads, PARALLEL_MAX), (to - from) / step + 1));
+	GThread *threads[PARALLEL_MAX] = { NULL };
+	for (guint t = 1; t < n; t++)
+		threads[t] = g_thread_try_new(name, parallel_run, &p, NULL); /* NULL: one thread fewer */
+	parallel_run(&p);
+	for (guint t = 1; t < n; t++)
+		if (threads[t] != NULL)
+			g_thread_join(threads[t]);
+}

@@ -73,4 +73,15 @@ GDateTime *frise_now(void);
  */
 bool frise_write_file(const char *path, const char *data, size_t len, GError **error);
 
+/*
+ * Calls fn(i, data) once for every i in [from, to), on up to max_threads
+ * threads (the caller's among them; fewer when the machine has fewer
+ * cores or a thread cannot start), each taking `step` indices at a time.
+ * Returns when every call has returned. fn must be safe to run at once
+ * for distinct i; it should write its result to slot i of an array, so
+ * that what the caller assembles does not depend on the threads.
+ */
+void frise_parallel_for(guint from, guint to, guint step, guint max_threads, const char *name,
+			void (*fn)(guint i, void *data), void *data);
+
 #endif
