@@ -676,8 +676,15 @@ movable_feast(const TxSeen *seen, const TxContext *c, int year, GString *v, bool
 	g_date_clear(&g, 1);
 	g_date_set_dmy(&g, ed, em, year);
 	add_days(&g, V(EASTER));
-	ymd(v, &g);
 	step(c, "Easter %04d-%02d-%02d %+d days", year, em, ed, V(EASTER));
+	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK) {
+		/* "Easter week": the ISO week holding that day */
+		int wy, wk;
+		iso_week(&g, &wy, &wk);
+		appf(v, "%04d-W%02d", wy, wk);
+		return true;
+	}
+	ymd(v, &g);
 	return true;
 }
 

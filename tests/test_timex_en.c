@@ -78,6 +78,9 @@ static const Case cases[] = {
 	{ "Editors meet twice a week.", "2024-11-27", "a week", "SET", "P1W", "" },
 	{ "Shares were sold at the then current market price.", "1989-11-02", "then current", "DATE", "PAST_REF", "" },
 	{ "Flights leave Bombay on Tuesday nights from March 30.", "1998-02-13", "Tuesday nights", "SET", "XXXX-WXX-2TNI", "" },
+	{ "Crowds gathered in Easter week.", "2000-04-25", "Easter week", "DATE", "2000-W16", "" },
+	{ "Rates should stay low in the short term.", "2024-11-27", "the short term", "DATE", "FUTURE_REF", "" },
+	{ "The hearing was put off to a later date.", "2024-11-27", "a later date", "DATE", "FUTURE_REF", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
