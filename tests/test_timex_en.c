@@ -81,6 +81,8 @@ static const Case cases[] = {
 	{ "Crowds gathered in Easter week.", "2000-04-25", "Easter week", "DATE", "2000-W16", "" },
 	{ "Rates should stay low in the short term.", "2024-11-27", "the short term", "DATE", "FUTURE_REF", "" },
 	{ "The hearing was put off to a later date.", "2024-11-27", "a later date", "DATE", "FUTURE_REF", "" },
+	{ "Workers staged a day-long strike.", "2024-11-27", "day-long", "DURATION", "P1D", "" },
+	{ "It ended a decades-long feud.", "2024-11-27", "decades-long", "DURATION", "PXY", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
