@@ -83,6 +83,8 @@ static const Case cases[] = {
 	{ "The hearing was put off to a later date.", "2024-11-27", "a later date", "DATE", "FUTURE_REF", "" },
 	{ "Workers staged a day-long strike.", "2024-11-27", "day-long", "DURATION", "P1D", "" },
 	{ "It ended a decades-long feud.", "2024-11-27", "decades-long", "DURATION", "PXY", "" },
+	{ "For the year ended July 2, Rally had net income of $2.4 million.", "1989-11-02", "the year", "DURATION", "P1Y", "" },
+	{ "For the year, pet food volume was flat.", "1989-11-02", "the year", "DATE", "1989", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
