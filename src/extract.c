@@ -1697,21 +1697,55 @@ extract_estimate_clear(FriseEstimate *e)
 	memset(e, 0, sizeof *e);
 }
 
+/* The set of doc i that extract_estimate() compares with: its anchored
+ * candidates when it is dated, none when it is not. */
+static void
+dated_one(guint i, void *data)
+{
+	Batch *b = data;
+	b->out[i] = b->docs[i].published != NULL ? extract_candidates(b->docs, i, b->tp, true)
+						  : g_ptr_array_new_with_free_func((GDestroyNotify)extract_candidate_free);
+}
+
+GPtrArray **
+extract_estimate_sets(const FriseDoc *docs, guint ndocs, const FriseTemplates *tp)
+{
+	Batch b = { docs, tp, true, g_new0(GPtrArray *, MAX(ndocs, 1)) };
+	frise_parallel_for(0, ndocs, CHUNK, MAX_THREADS, "frise-estimate", dated_one, &b);
+	return b.out;
+}
+
+void
+extract_estimate_sets_free(GPtrArray **sets, guint ndocs)
+{
+	if (sets == NULL)
+		return;
+	for (guint j = 0; j < ndocs; j++)
+		if (sets[j] != NULL)
+			g_ptr_array_unref(sets[j]);
+	g_free(sets);
+}
+
 void
 extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemplates *tp,
 		 FriseEstimate *out)
 {
+	GPtrArray **dated = extract_estimate_sets(docs, ndocs, tp);
+	extract_estimate_with(docs, ndocs, index, tp, dated, out);
+	extract_estimate_sets_free(dated, ndocs);
+}
+
+void
+extract_estimate_with(const FriseDoc *docs, guint ndocs, guint index, const FriseTemplates *tp,
+		      GPtrArray *const *dated, FriseEstimate *out)
+{
 	memset(out, 0, sizeof *out);
 	out->resolved = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
-	GPtrArray **sets = g_new0(GPtrArray *, ndocs);
-	for (guint j = 0; j < ndocs; j++) {
-		if (j == index)
-			sets[j] = extract_candidates(docs, j, tp, false);
-		else if (docs[j].published != NULL)
-			sets[j] = extract_candidates(docs, j, tp, true);
-		else
-			sets[j] = g_ptr_array_new();
-	}
+	/* the others' sets are borrowed; this article's own is all its
+	 * candidates, unanchored ones too */
+	GPtrArray **sets = g_new0(GPtrArray *, MAX(ndocs, 1));
+	for (guint j = 0; j < ndocs; j++)
+		sets[j] = j == index ? extract_candidates(docs, j, tp, false) : dated[j];
 	Lexicon lx = lexicon_new(sets, ndocs);
 	double n = 0;
 	for (guint j = 0; j < ndocs; j++)
@@ -1817,8 +1851,7 @@ extract_estimate(const FriseDoc *docs, guint ndocs, guint index, const FriseTemp
 	g_hash_table_unref(years);
 	g_hash_table_unref(vecs);
 	lexicon_clear(&lx);
-	for (guint j = 0; j < ndocs; j++)
-		g_ptr_array_unref(sets[j]);
+	g_ptr_array_unref(sets[index]);
 	g_free(sets);
 }
 

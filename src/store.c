@@ -539,12 +539,15 @@ estimate_all(FriseStore *s, GArray *docs, const FriseTagger *tagger, FriseTempla
 		g_free(fds);
 		return false;
 	}
+	GPtrArray **sets = NULL; /* the dated articles' candidates, found once */
 	for (guint i = 0; ok && i < n; i++) {
 		Doc *d = &g_array_index(docs, Doc, i);
 		if (d->published != NULL)
 			continue;
+		if (sets == NULL)
+			sets = extract_estimate_sets(fds, n, tp);
 		FriseEstimate est;
-		extract_estimate(fds, n, i, tp, &est);
+		extract_estimate_with(fds, n, i, tp, sets, &est);
 		GArray *tx = NULL;
 		if (est.value != NULL) {
 			FriseTagOptions opts = { .lang = d->lang, .dct = est.value };
@@ -578,6 +581,7 @@ estimate_all(FriseStore *s, GArray *docs, const FriseTagger *tagger, FriseTempla
 			timex_array_free(tx);
 		extract_estimate_clear(&est);
 	}
+	extract_estimate_sets_free(sets, n);
 	sqlite3_finalize(up);
 	g_free(fds);
 	return ok;

@@ -680,6 +680,17 @@ test_estimate(void)
 	/* and the shared reveal resolves "15 février" */
 	size_t at = (size_t)(strstr(text_b, "15 février") - text_b);
 	g_assert_cmpstr(g_hash_table_lookup(est.resolved, GUINT_TO_POINTER((guint)at)), ==, "2024-02-15");
+	/* the corpus's sets found once give the same estimate */
+	GPtrArray **sets = extract_estimate_sets(docs, 2, tp);
+	g_assert_cmpuint(sets[1]->len, ==, 0); /* b.txt is undated: nothing to compare with */
+	g_assert_cmpuint(sets[0]->len, >, 0);
+	FriseEstimate again;
+	extract_estimate_with(docs, 2, 1, tp, sets, &again);
+	g_assert_cmpstr(again.value, ==, est.value);
+	g_assert_cmpstr(again.evidence, ==, est.evidence);
+	g_assert_cmpuint(g_hash_table_size(again.resolved), ==, g_hash_table_size(est.resolved));
+	extract_estimate_clear(&again);
+	extract_estimate_sets_free(sets, 2);
 	extract_estimate_clear(&est);
 	/* an article with nothing to compare gets no estimate */
 	extract_estimate(docs + 1, 1, 0, tp, &est);

@@ -134,6 +134,20 @@ void extract_estimate(const FriseDoc *docs, guint ndocs, guint index,
 		      const FriseTemplates *templates, FriseEstimate *out);
 void extract_estimate_clear(FriseEstimate *estimate);
 
+/*
+ * What extract_estimate() compares an undated article with, found once for
+ * a whole corpus (on the machine's cores): [j] holds the anchored
+ * candidates of docs[j] when it is dated, nothing when it is not. Pass it
+ * to extract_estimate_with() for each undated article: the same estimate
+ * as extract_estimate(), without finding every article's candidates
+ * again (which made estimating a corpus quadratic). An array of ndocs
+ * owned arrays: free it with extract_estimate_sets_free(sets, ndocs).
+ */
+GPtrArray **extract_estimate_sets(const FriseDoc *docs, guint ndocs, const FriseTemplates *tp);
+void extract_estimate_sets_free(GPtrArray **sets, guint ndocs);
+void extract_estimate_with(const FriseDoc *docs, guint ndocs, guint index, const FriseTemplates *tp,
+			   GPtrArray *const *sets, FriseEstimate *estimate);
+
 /* A user's curation, keyed by an event id or mention key.
  * ORDER KIND: extract_override_name() follows it. */
 typedef enum {
