@@ -85,6 +85,10 @@ static const Case cases[] = {
 	{ "It ended a decades-long feud.", "2024-11-27", "decades-long", "DURATION", "PXY", "" },
 	{ "For the year ended July 2, Rally had net income of $2.4 million.", "1989-11-02", "the year", "DURATION", "P1Y", "" },
 	{ "For the year, pet food volume was flat.", "1989-11-02", "the year", "DATE", "1989", "" },
+	{ "It means lower earnings for the fiscal year.", "1989-11-02", "the fiscal year", "DATE", "1989", "" },
+	{ "The stock rose to a high for the year of $42.875.", "1989-11-02", "the year", "DATE", "1989", "" },
+	{ "Revenue rose in the fiscal year ended Jan. 31.", "1989-11-02", "the fiscal year", "DURATION", "P1Y", "" },
+	{ "Net for the year-earlier nine months included a gain.", "1989-11-02", "the year-earlier nine months", "DURATION", "P9M", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
