@@ -89,6 +89,8 @@ static const Case cases[] = {
 	{ "The stock rose to a high for the year of $42.875.", "1989-11-02", "the year", "DATE", "1989", "" },
 	{ "Revenue rose in the fiscal year ended Jan. 31.", "1989-11-02", "the fiscal year", "DURATION", "P1Y", "" },
 	{ "Net for the year-earlier nine months included a gain.", "1989-11-02", "the year-earlier nine months", "DURATION", "P9M", "" },
+	{ "This quarter's loss includes pretax charges of $4.9 million.", "1989-10-26", "This quarter", "DATE", "1989-Q3", "" },
+	{ "Sales should rise this quarter.", "1989-10-26", "this quarter", "DATE", "1989-Q4", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
