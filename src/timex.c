@@ -728,8 +728,9 @@ cue_at(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
  * the table knows). `why` receives the cue word. */
 static int
 clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
-	     char *why, size_t whylen)
+	     char *why, size_t whylen, bool *pluperfect)
 {
+	*pluperfect = false;
 	size_t lo = a, hi = b;
 	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(t, text, len, lo - 1))
 		lo--;
@@ -828,6 +829,18 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 					if (!(c & 3) && (c & 8))
 						tense = FRISE_TENSE_PAST;
 					break;
+				}
+			}
+			if (tense == FRISE_TENSE_PAST) {
+				/* "had (not) called", "had been scheduled": a past
+				 * before the past */
+				*pluperfect = (w[q].cue & 64) != 0;
+				for (int r = from - 1; r >= 0 && r >= from - 3 && !*pluperfect; r--) {
+					int c = cue_at(t, text, w, nw, r);
+					if ((*pluperfect = (c & 64) != 0))
+						from = r;
+					if (!(c & (16 | 8)))
+						break;
 				}
 			}
 			if (tense != FRISE_TENSE_NONE) {
@@ -944,13 +957,14 @@ typedef struct {
 	const char *text;
 	size_t len, a, b;
 	char why[64];        /* the cue word found */
+	bool pluperfect;     /* the clause is in the past perfect */
 } TenseQuery;
 
 static int
 find_tense(const void *data)
 {
 	TenseQuery *q = (TenseQuery *)(uintptr_t)data;
-	return clause_tense(q->t, q->text, q->len, q->a, q->b, q->why, sizeof q->why);
+	return clause_tense(q->t, q->text, q->len, q->a, q->b, q->why, sizeof q->why, &q->pluperfect);
 }
 
 /* Tags text[from, to): a run of whole lines. */
@@ -1046,12 +1060,18 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		}
 		TxSeen seen;
 		fill_seen(t, &m, i, &seen, r);
-		TenseQuery tq = { t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end, "" };
+		TenseQuery tq = { t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end, "", false };
 		int tense = -1;
-		if (seen.v[TX_S_TENSE] != TX_UNSET)
+		if (seen.v[TX_S_TENSE] != TX_UNSET) {
 			tense = seen.v[TX_S_TENSE];
-		else if (explain)
+			/* "until Thursday" looks ahead, but not in the past
+			 * perfect: "Until Thursday, they had not called him a
+			 * suspect" */
+			if (tense == FRISE_TENSE_FUTURE && find_tense(&tq) == FRISE_TENSE_PAST && tq.pluperfect)
+				tense = FRISE_TENSE_PAST;
+		} else if (explain) {
 			tense = find_tense(&tq);
+		}
 		FriseTimex x = { 0 };
 		x.start = m.toks[i + first].start;
 		x.end = m.toks[i + last].end;

@@ -91,6 +91,10 @@ static const Case cases[] = {
 	{ "Net for the year-earlier nine months included a gain.", "1989-11-02", "the year-earlier nine months", "DURATION", "P9M", "" },
 	{ "This quarter's loss includes pretax charges of $4.9 million.", "1989-10-26", "This quarter", "DATE", "1989-Q3", "" },
 	{ "Sales should rise this quarter.", "1989-10-26", "this quarter", "DATE", "1989-Q4", "" },
+	/* "until" looks ahead, but not in the past perfect */
+	{ "Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "Thursday", "DATE", "1999-05-06", "" },
+	{ "He will stay until Thursday.", "1999-05-07", "Thursday", "DATE", "1999-05-13", "" },
+	{ "The offer runs until Thursday.", "1999-05-07", "Thursday", "DATE", "1999-05-13", "" },
 	/* "this MONTH" is the DCT's year, whatever the distance */
 	{ "The election is due this September.", "1998-02-05", "this September", "DATE", "1998-09", "" },
 	{ "The plant opened this March.", "2024-11-27", "this March", "DATE", "2024-03", "" },
