@@ -723,6 +723,22 @@ cue_at(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
 	return w[q].cue;
 }
 
+/* The word that makes w[q] a past perfect ("had" in "had not called",
+ * "had been scheduled"): a PLUPERFECT cue at most three words before it
+ * with only adverbs and participles between; its index, or -1. */
+static int
+had_before(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
+{
+	for (int r = q - 1; r >= 0 && r >= q - 3; r--) {
+		int c = cue_at(t, text, w, nw, r);
+		if (c & 64)
+			return r;
+		if (!(c & (16 | 8)))
+			return -1;
+	}
+	return -1;
+}
+
 /* The tense of the clause around text[a, b): the cue nearest to it in its
  * sentence. Read from the text itself (the tokens keep only the words
  * the table knows). `why` receives the cue word. */
@@ -808,15 +824,10 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (tense == FRISE_TENSE_FUTURE) {
 				/* a plan in the past perfect is past: "had been
 				 * scheduled to expire Friday" */
-				for (int r = q - 1; r >= 0 && r >= q - 3; r--) {
-					int c = cue_at(t, text, w, nw, r);
-					if (c & 64) {
-						tense = FRISE_TENSE_PAST;
-						from = r;
-						break;
-					}
-					if (!(c & (16 | 8)))
-						break;
+				int h = had_before(t, text, w, nw, q);
+				if (h >= 0) {
+					tense = FRISE_TENSE_PAST;
+					from = h;
 				}
 			}
 			if (w[q].cue & 4) {
@@ -835,12 +846,10 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 				/* "had (not) called", "had been scheduled": a past
 				 * before the past */
 				*pluperfect = (w[q].cue & 64) != 0;
-				for (int r = from - 1; r >= 0 && r >= from - 3 && !*pluperfect; r--) {
-					int c = cue_at(t, text, w, nw, r);
-					if ((*pluperfect = (c & 64) != 0))
-						from = r;
-					if (!(c & (16 | 8)))
-						break;
+				int h = *pluperfect ? -1 : had_before(t, text, w, nw, from);
+				if (h >= 0) {
+					*pluperfect = true;
+					from = h;
 				}
 			}
 			if (tense != FRISE_TENSE_NONE) {

@@ -43,21 +43,29 @@ tx_slot_name(int slot)
 	return slot >= 0 && slot < TX_NSLOTS ? slot_names[slot] : "?";
 }
 
+/* The symbol names of a slot that takes symbols ("MO" for pod), or NULL. */
+static const char *const *
+slot_symbols(int slot)
+{
+	switch (slot) {
+	case TX_S_UNIT: return unit_names;
+	case TX_S_POD: return pod_names;
+	case TX_S_SEASON: return season_names;
+	case TX_S_MOD: return mod_names;
+	case TX_S_REF: return ref_names;
+	case TX_S_TENSE: return tense_names;
+	case TX_S_TYPE: return type_names;
+	default: return NULL;
+	}
+}
+
 const char *
 tx_slot_symbol(int slot, int value)
 {
-	const char *const *names;
+	const char *const *names = slot_symbols(slot);
 	int n = 0;
-	switch (slot) {
-	case TX_S_UNIT: names = unit_names; break;
-	case TX_S_POD: names = pod_names; break;
-	case TX_S_SEASON: names = season_names; break;
-	case TX_S_MOD: names = mod_names; break;
-	case TX_S_REF: names = ref_names; break;
-	case TX_S_TENSE: names = tense_names; break;
-	case TX_S_TYPE: names = type_names; break;
-	default: return NULL;
-	}
+	if (names == NULL)
+		return NULL;
 	while (names[n] != NULL)
 		n++;
 	return value >= 0 && value < n ? names[value] : NULL;
@@ -207,17 +215,9 @@ parse_value(int slot, const char *v, int *out)
 		*out = TX_VAGUE;
 		return true;
 	}
-	const char *const *names = NULL;
-	switch (slot) {
-	case TX_S_UNIT: names = unit_names; break;
-	case TX_S_POD: names = pod_names; break;
-	case TX_S_SEASON: names = season_names; break;
-	case TX_S_MOD: names = mod_names; break;
-	case TX_S_REF: names = ref_names; break;
-	case TX_S_TENSE: names = tense_names; break;
-	case TX_S_TYPE: names = type_names; break;
-	default: return false;
-	}
+	const char *const *names = slot_symbols(slot);
+	if (names == NULL)
+		return false;
 	int i = find_name(names, v);
 	if (i < 0)
 		return false;
