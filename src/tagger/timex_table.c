@@ -3,7 +3,7 @@
  * the word lexicon, the tense cues and the pattern trie (tx_table_new,
  * tx_table_free, tx_fold, tx_word_id, tx_slot_name, tx_unit_letter).
  *
- * The table format is described at the top of src/lang/fr.tab. Patterns
+ * The table format is described at the top of src/lang/fr/tagger.tab. Patterns
  * are expanded (optional elements, alternatives) into plain sequences and
  * merged into one trie, so the matcher walks all patterns at once.
  * Errors name the table and the line.

@@ -34,8 +34,8 @@ FriseTagger *
 timex_tagger_new(GError **error)
 {
 	static const struct { FriseLang lang; const char *path; } langs[] = {
-		{ FRISE_LANG_FR, "/frise/src/lang/fr.tab" },
-		{ FRISE_LANG_EN, "/frise/src/lang/en.tab" },
+		{ FRISE_LANG_FR, "/frise/src/lang/fr/tagger.tab" },
+		{ FRISE_LANG_EN, "/frise/src/lang/en/tagger.tab" },
 	};
 	FriseTagger *t = g_new0(FriseTagger, 1);
 	for (size_t i = 0; i < G_N_ELEMENTS(langs); i++) {
@@ -1088,7 +1088,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		x.type = seen.v[TX_S_TYPE] != TX_UNSET ? seen.v[TX_S_TYPE] : r->type;
 		GString *ex = explain ? g_string_new(NULL) : NULL;
 		if (ex != NULL) {
-			g_string_append_printf(ex, "rule '%s' (%s.tab line %d); ", r->name,
+			g_string_append_printf(ex, "rule '%s' (%s/tagger.tab line %d); ", r->name,
 					       frise_lang_code(t->lang), r->line);
 			explain_seen(ex, &seen);
 			g_string_append_printf(ex, "tense %s%s%s%s; ",
