@@ -67,6 +67,24 @@ typedef struct {
 GDateTime *frise_now(void);
 
 /*
+ * A link to an article, made safe for every output: surrounding blanks
+ * dropped, then every byte that may not appear in a URI (RFC 3986) —
+ * control characters, space, DEL, '"', '<', '>', '\\', '^', '`', '{',
+ * '|', '}', bytes of UTF-8 and a '%' that starts no %XX escape —
+ * percent-encoded, so the result is one printable ASCII token that holds
+ * no line break and no quote. Only http and https URLs with a host are
+ * links: "javascript:alert(1)", "file:///etc/passwd" or "example.com"
+ * give NULL.
+ *   frise_url_web(" https://a.fr/x y\n") -> "https://a.fr/x%20y%0A"
+ *   frise_url_web("https://a.fr/%41")     -> "https://a.fr/%41" (kept)
+ * Idempotent. Returns a new string (g_free) or NULL.
+ */
+char *frise_url_web(const char *url);
+/* True when `url` is already what frise_url_web() would return for it
+ * (so a renderer can use it as it is, without a copy). */
+bool frise_url_is_web(const char *url);
+
+/*
  * Writes `len` bytes to `path` atomically: a temporary file in the same
  * folder, then rename, so a failure or Ctrl-C leaves the previous file
  * whole. "-" writes to stdout.

@@ -1,6 +1,7 @@
 /*
  * frise.c — what all stages share: the error domain, language codes, the
- * pinned clock and atomic file writing. Exports frise_* only.
+ * pinned clock, link checking and atomic file writing. Exports frise_*
+ * only.
  */
 #include "frise/frise.h"
 
@@ -47,6 +48,69 @@ frise_now(void)
 		g_warning("SOURCE_DATE_EPOCH=%s is not a number of seconds; using the clock", epoch);
 	}
 	return g_date_time_new_now_utc();
+}
+
+/* ------------------------------------------------------------------ */
+/* URLs */
+
+/* Bytes a URI may hold as they are (RFC 3986: unreserved, reserved and
+ * '%', which must start an escape). */
+static bool
+uri_byte(unsigned char c)
+{
+	return c > 0x20 && c < 0x7f && strchr("\"<>\\^`{|}", c) == NULL;
+}
+
+static bool
+is_escape(const char *p)
+{
+	return p[0] == '%' && g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2]);
+}
+
+/* True when `url` (clean) is http(s)://HOST…: a scheme, "//" and a host
+ * that is not empty. */
+static bool
+web_scheme(const char *url)
+{
+	size_t n = g_ascii_strncasecmp(url, "https://", 8) == 0 ? 8
+		   : g_ascii_strncasecmp(url, "http://", 7) == 0 ? 7 : 0;
+	return n > 0 && url[n] != '\0' && strchr("/?#", url[n]) == NULL;
+}
+
+bool
+frise_url_is_web(const char *url)
+{
+	if (url == NULL || !web_scheme(url))
+		return false;
+	for (const char *p = url; *p != '\0'; p++)
+		if (!uri_byte((unsigned char)*p) || (*p == '%' && !is_escape(p)))
+			return false;
+	return true;
+}
+
+char *
+frise_url_web(const char *url)
+{
+	if (url == NULL)
+		return NULL;
+	const char *s = url, *e = url + strlen(url);
+	while (s < e && g_ascii_isspace(*s))
+		s++;
+	while (e > s && g_ascii_isspace(e[-1]))
+		e--;
+	GString *out = g_string_sized_new((gsize)(e - s) + 8);
+	for (const char *p = s; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (uri_byte(c) && (c != '%' || is_escape(p)))
+			g_string_append_c(out, (char)c);
+		else
+			g_string_append_printf(out, "%%%02X", c);
+	}
+	if (!web_scheme(out->str)) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	return g_string_free(out, FALSE);
 }
 
 bool

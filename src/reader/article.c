@@ -1049,7 +1049,10 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	g_free(header_date);
 	g_free(from_path);
 
-	a->url = g_strdup(meta != NULL && meta->url != NULL ? meta->url : fm.url);
+	/* a link goes to every output: only http(s), percent-encoded, so
+	 * that no line break or quote in it can end a calendar line or an
+	 * attribute (frise.h) */
+	a->url = frise_url_web(meta != NULL && meta->url != NULL ? meta->url : fm.url);
 	a->source = g_strdup(meta != NULL && meta->source != NULL ? meta->source : fm.source);
 
 	char *title = NULL;

@@ -19,7 +19,9 @@
  *   after the period, since a calendar cannot show "before 2025" as a span.
  * - A TIME value ("2024-02-15T14:00") is a floating DATE-TIME (the article
  *   gave no zone) lasting one hour.
- * - URL is the first source's http(s) URL; other schemes are not links.
+ * - URL is the first source's http(s) URL, through frise_url_web() (no
+ *   control character, space or quote can reach the line); other schemes
+ *   are not links.
  * - DTSTAMP is frise_now() in UTC; SEQUENCE and LAST-MODIFIED are the
  *   event's own `sequence` and `modified`, so they change only when the
  *   event's content does.
@@ -183,17 +185,12 @@ describe(const FriseEvent *e, FriseLang lang)
 			g_string_append_printf(d, " (%s%s)", w->gives, given);
 			g_free(given);
 		}
-		if (s->url != NULL && *s->url != '\0')
-			g_string_append_printf(d, "\n  %s", s->url);
+		char *url = frise_url_web(s->url);
+		if (url != NULL)
+			g_string_append_printf(d, "\n  %s", url);
+		g_free(url);
 	}
 	return g_string_free(d, FALSE);
-}
-
-/* Only web links become the URL property: a calendar makes it clickable. */
-static bool
-is_web_url(const char *url)
-{
-	return url != NULL && (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://"));
 }
 
 /* Adds a TEXT property made by `make` from a cleaned copy of `text`. */
@@ -253,8 +250,11 @@ vevent(const FriseTimeline *timeline, const FriseEvent *e, FriseLang lang,
 	g_free(description);
 	for (guint i = 0; e->sources != NULL && i < e->sources->len; i++) {
 		const FriseSource *s = g_ptr_array_index(e->sources, i);
-		if (is_web_url(s->url)) {
-			char *url = ical_text(s->url);
+		/* libical writes a URI value as it is: frise_url_web() makes
+		 * it one token with no line break nor quote (a store written
+		 * before the reader checked links may hold anything) */
+		char *url = frise_url_web(s->url);
+		if (url != NULL) {
 			icalcomponent_add_property(v, icalproperty_new_url(url));
 			g_free(url);
 			break;

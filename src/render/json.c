@@ -145,6 +145,20 @@ add_object(cJSON *o, const char *key)
 	return a;
 }
 
+/* A link: a reference to `url` when it is a clean web URL already (what
+ * the reader keeps), else the frise_url_web() copy, else null (a store
+ * written before the reader checked links may hold anything). */
+static cJSON *
+url_or_null(const char *url)
+{
+	if (frise_url_is_web(url))
+		return cJSON_CreateStringReference(url);
+	char *web = frise_url_web(url);
+	cJSON *j = web != NULL ? cJSON_CreateString(web) : cJSON_CreateNull();
+	g_free(web);
+	return j;
+}
+
 /* A reference to `s` (which must outlive the tree), or null when `s` is NULL. */
 static cJSON *
 ref_or_null(const char *s)
@@ -226,7 +240,7 @@ source_object(const FriseSource *s)
 	cJSON *o = cJSON_CreateObject();
 	add_ref(o, "article", s->article != NULL ? s->article : "");
 	cJSON_AddItemToObjectCS(o, "title", ref_or_null(s->title));
-	cJSON_AddItemToObjectCS(o, "url", ref_or_null(s->url != NULL && *s->url != '\0' ? s->url : NULL));
+	cJSON_AddItemToObjectCS(o, "url", url_or_null(s->url));
 	cJSON_AddItemToObjectCS(o, "published", ref_or_null(s->published));
 	add_ref(o, "quote", s->quote != NULL ? s->quote : "");
 	add_number(o, "start", (double)s->start);
@@ -293,7 +307,7 @@ json_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStri
 		cJSON *o = cJSON_CreateObject();
 		add_string(o, "id", a->id);
 		cJSON_AddItemToObjectCS(o, "title", ref_or_null(a->title));
-		cJSON_AddItemToObjectCS(o, "url", ref_or_null(a->url != NULL && *a->url != '\0' ? a->url : NULL));
+		cJSON_AddItemToObjectCS(o, "url", url_or_null(a->url));
 		cJSON_AddItemToObjectCS(o, "published", ref_or_null(a->published));
 		cJSON_AddItemToObjectCS(o, "origin", ref_or_null(a->origin));
 		add_string(o, "lang", frise_lang_code(a->lang));
@@ -374,11 +388,6 @@ tl_date(const GDate *d, const FriseEvent *timed, const char *display)
 	return o;
 }
 
-static bool
-is_web_url(const char *url)
-{
-	return url != NULL && (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://"));
-}
 
 /* The slide's HTML: the sentence, the status, then the sources as links. */
 static char *
@@ -399,10 +408,12 @@ slide_html(const FriseEvent *e, FriseLang lang)
 		char *title = g_markup_escape_text(s->title != NULL && *s->title != '\0' ? s->title : s->article, -1);
 		if (i > 0)
 			g_string_append(h, ", ");
-		if (is_web_url(s->url)) {
-			char *url = g_markup_escape_text(s->url, -1);
+		char *web = frise_url_web(s->url);
+		if (web != NULL) {
+			char *url = g_markup_escape_text(web, -1);
 			g_string_append_printf(h, "<a href=\"%s\">%s</a>", url, title);
 			g_free(url);
+			g_free(web);
 		} else
 			g_string_append(h, title);
 		g_free(title);
