@@ -120,6 +120,177 @@ def _():
     assert urls == {"js": None, "sp": "https://x.org/a%20b%22c%3Cd%3E"}, urls
 
 
+# ---------------------------------------------------------------- item 11
+
+def seed_store():
+    """A store of the seed articles, made once."""
+    db = os.path.join(TMP, "seeds.db")
+    if not os.path.exists(db):
+        rc, _, err = run("ingest", "-q", "--store", db, SEEDS)
+        assert rc == 0, err
+    return db
+
+
+@case("11: -o through a symbolic link replaces the file it names and keeps the link")
+def _():
+    db = seed_store()
+    d = os.path.join(TMP, "o-link")
+    os.makedirs(d)
+    real = os.path.join(d, "real.json")
+    open(real, "w").write("old")
+    os.symlink("real.json", os.path.join(d, "link.json"))
+    rc, _, err = run("render", "--store", db, "-f", "json", "-o", os.path.join(d, "link.json"))
+    assert rc == 0, err
+    assert os.path.islink(os.path.join(d, "link.json")), "the link was replaced by a file"
+    assert json.load(open(real))["format"] == "frise-timeline"
+    os.symlink("new.json", os.path.join(d, "dangling.json"))
+    rc, _, err = run("render", "--store", db, "-f", "json", "-o", os.path.join(d, "dangling.json"))
+    assert rc == 0 and os.path.islink(os.path.join(d, "dangling.json")), err
+    assert json.load(open(os.path.join(d, "new.json")))["format"] == "frise-timeline"
+    assert sorted(os.listdir(d)) == ["dangling.json", "link.json", "new.json", "real.json"], os.listdir(d)
+
+
+@case("11: -o keeps the mode of the file it replaces (0600 stays 0600)")
+def _():
+    db = seed_store()
+    path = os.path.join(TMP, "private.json")
+    open(path, "w").write("old")
+    os.chmod(path, 0o600)
+    rc, _, err = run("render", "--store", db, "-f", "json", "-o", path)
+    assert rc == 0, err
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, oct(os.stat(path).st_mode)
+    assert open(path).read() != "old"
+
+
+@case("11: -o a FIFO writes into it (a reader gets the JSON) and leaves it a FIFO")
+def _():
+    db = seed_store()
+    fifo = os.path.join(TMP, "out.fifo")
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+    try:
+        rc, _, err = run("render", "--store", db, "-f", "json", "-o", fifo, timeout=60)
+        got = reader.communicate(timeout=20)[0]
+    finally:
+        reader.kill()  # a frise that replaced the FIFO left it waiting
+        reader.wait()
+    assert rc == 0, err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO was replaced"
+    assert json.loads(got)["format"] == "frise-timeline"
+    assert not [n for n in os.listdir(TMP) if n.startswith("out.fifo.")], os.listdir(TMP)
+
+
+@case("11: -o a character device writes into it, never replaces it")
+def _():
+    dev = os.path.join(TMP, "null")
+    try:
+        os.mknod(dev, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        return  # not root: /dev/null itself is safe to use then
+    db = seed_store()
+    # the real /dev/null only once a device node of our own survived
+    for target in (dev, "/dev/null"):
+        rc, _, err = run("render", "--store", db, "-f", "json", "-o", target)
+        assert rc == 0, err
+        assert stat.S_ISCHR(os.lstat(target).st_mode), "%s was replaced" % target
+
+
+@case("11: -o - is standard output")
+def _():
+    db = seed_store()
+    rc, out, err = run("render", "--store", db, "-f", "json", "-o", "-")
+    assert rc == 0 and json.loads(out)["format"] == "frise-timeline", err
+    assert not os.path.exists("-")
+
+
+# ---------------------------------------------------------------- item 13
+
+OUT_FILES = ["index.html", "timeline.ics", "timeline.json", "timeline.png", "timeline.svg", "timelinejs.json"]
+
+
+def fill_old(out):
+    os.makedirs(out, exist_ok=True)
+    for n in OUT_FILES:
+        open(os.path.join(out, n), "w").write("old " + n)
+
+
+def state(out):
+    """'old' when every file is the previous build's, 'new' when none is."""
+    old = [open(os.path.join(out, n), "rb").read() == ("old " + n).encode() for n in OUT_FILES]
+    return "old" if all(old) else "new" if not any(old) else "mixed %r" % old
+
+
+def many_articles(name, n):
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+              "octobre", "novembre", "décembre"]
+    return jsonl(name, [{"id": "m%d" % i, "published": "2024-12-01", "lang": "fr",
+                         "text": "Le %d %s %d, l'entreprise n°%d a annoncé un produit numéro %d."
+                                 % (1 + i % 28, months[i % 12], 1990 + i % 34, i, i)} for i in range(n)])
+
+
+@case("13: a build whose PNG is refused exits 5 and replaces none of the previous build's files")
+def _():
+    src = many_articles("set/many.jsonl", 1200)
+    out = os.path.join(TMP, "set/out-png")
+    fill_old(out)
+    rc, _, err = run("build", "--jsonl", src, "--image-top", "0", "-o", out, timeout=300)
+    assert rc == 5 and "timeline.png" in err and "nothing" in err, "%d %s" % (rc, err)
+    assert state(out) == "old", state(out)
+    assert sorted(os.listdir(out)) == OUT_FILES, os.listdir(out)
+
+
+@case("13: a build that cannot write one file (a folder in its place) replaces none (exit 4)")
+def _():
+    out = os.path.join(TMP, "set/out-dir")
+    fill_old(out)
+    os.unlink(os.path.join(out, "timeline.svg"))
+    os.mkdir(os.path.join(out, "timeline.svg"))
+    rc, _, err = run("build", SEEDS, "-o", out)
+    assert rc == 4 and "timeline.svg" in err, "%d %s" % (rc, err)
+    others = [n for n in OUT_FILES if n != "timeline.svg"]
+    assert all(open(os.path.join(out, n)).read() == "old " + n for n in others)
+    assert sorted(os.listdir(out)) == OUT_FILES, os.listdir(out)
+
+
+@case("13: under ulimit -f, a build is an output error (exit 4), leaves no temporary and no new file")
+def _():
+    import resource
+
+    def limit():  # the store (115 KB) fits, timeline.svg (400 KB) does not
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200000, 200000))
+    db = seed_store()
+    out = os.path.join(TMP, "set/out-fsize")
+    fill_old(out)
+    tmp = os.path.join(TMP, "set/tmp-fsize")
+    os.makedirs(tmp)
+    rc, _, err = run("build", "--store", db, SEEDS, "-o", out, env=dict(ENV, TMPDIR=tmp), preexec=limit)
+    assert rc == 4 and "too large" in err, "%d %s" % (rc, err)
+    assert state(out) == "old" and sorted(os.listdir(out)) == OUT_FILES, os.listdir(out)
+    assert os.listdir(tmp) == [], os.listdir(tmp)
+
+
+@case("13: SIGINT/SIGTERM during a build: the output folder is all old or all new, no temporary left")
+def _():
+    src = many_articles("set/sig.jsonl", 600)
+    out = os.path.join(TMP, "set/out-sig")
+    tmp = os.path.join(TMP, "set/tmp-sig")
+    os.makedirs(tmp)
+    seen = set()
+    for i, delay in enumerate([0.05, 0.2, 0.4, 0.7, 1.0, 1.5, 2.0, 3.0]):
+        fill_old(out)
+        p = subprocess.Popen(WRAPPER + [FRISE, "build", "-q", "--jsonl", src, "-o", out],
+                             env=dict(ENV, TMPDIR=tmp), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        p.send_signal(signal.SIGTERM if i % 2 else signal.SIGINT)
+        rc = p.wait(timeout=120)
+        st = state(out)
+        seen.add(st)
+        assert st in ("old", "new"), "after %.2fs: %s" % (delay, st)
+        assert sorted(os.listdir(out)) == OUT_FILES, "after %.2fs: %r" % (delay, os.listdir(out))
+        assert os.listdir(tmp) == [], "after %.2fs (exit %d): %r" % (delay, rc, os.listdir(tmp))
+    assert "old" in seen, seen
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

@@ -255,6 +255,8 @@ main(int argc, char **argv)
 	/* The character set only: numbers in JSON, SVG and iCalendar must
 	 * keep a decimal point whatever LC_NUMERIC the user has. */
 	setlocale(LC_CTYPE, "");
+	/* temporary files removed on Ctrl-C; `ulimit -f` an output error */
+	frise_cleanup_on_signals();
 	if (argc < 2) {
 		usage(stderr);
 		return FRISE_ERROR_USAGE;

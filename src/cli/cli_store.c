@@ -356,31 +356,46 @@ out:
 /* ------------------------------------------------------------------ */
 /* frise build                                                         */
 
+/* The files SQLite may make for a store. */
+static const char *const store_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
 static void
 remove_store_files(const char *db)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++) {
-		char *p = g_strconcat(db, suffixes[i], NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(store_suffixes); i++) {
+		char *p = g_strconcat(db, store_suffixes[i], NULL);
 		g_unlink(p);
 		g_free(p);
 	}
 }
 
-/* cli_write_format() for `frise build`: index.html embeds the text of
+/* Renders one format of `frise build` and adds it to the build's set of
+ * outputs (written to a temporary file; renamed with the others once all
+ * are written). */
+static bool
+stage_format(FriseOutputs *set, const FriseRenderFormat *f, const FriseTimeline *t,
+	     const FriseRenderOptions *opts, const char *path, GError **error)
+{
+	GString *out = g_string_new(NULL);
+	bool ok = f->render(t, opts, out, error) && frise_outputs_add(set, path, out->str, out->len, error);
+	g_string_free(out, TRUE);
+	return ok;
+}
+
+/* stage_format() for the JSON formats: index.html embeds the text of
  * timeline.json (same timeline, same options), so the first is kept in
  * *json (the caller frees it) and given to the second: rendering the
  * JSON twice was a tenth of a 10,000-article build. */
 static bool
-write_output(const FriseRenderFormat *f, const FriseTimeline *t, const FriseRenderOptions *opts, const char *path,
-	     GString **json, GError **error)
+write_output(FriseOutputs *set, const FriseRenderFormat *f, const FriseTimeline *t, const FriseRenderOptions *opts,
+	     const char *path, GString **json, GError **error)
 {
 	if (f->render != json_render && (f->render != html_render || *json == NULL))
-		return cli_write_format(f, t, opts, path, error);
+		return stage_format(set, f, t, opts, path, error);
 	GString *out = g_string_new(NULL);
 	bool rendered = f->render == html_render ? html_render_json(t, opts, (*json)->str, (*json)->len, out, error)
 						 : json_render(t, opts, out, error);
-	bool ok = rendered && frise_write_file(path, out->str, out->len, error);
+	bool ok = rendered && frise_outputs_add(set, path, out->str, out->len, error);
 	if (rendered && f->render == json_render && *json == NULL)
 		*json = g_steal_pointer(&out);
 	if (out != NULL)
@@ -394,6 +409,7 @@ write_output(const FriseRenderFormat *f, const FriseTimeline *t, const FriseRend
 
 /* One output file of `frise build`. */
 typedef struct {
+	FriseOutputs *set;              /* borrowed: the build's */
 	const FriseRenderFormat *format;
 	const FriseTimeline *timeline;  /* borrowed */
 	const FriseRenderOptions *opts; /* borrowed */
@@ -411,7 +427,7 @@ write_aside(gpointer data)
 	for (guint i = 0; i < outs->len; i++) {
 		Output *o = &g_array_index(outs, Output, i);
 		if (o->aside)
-			o->ok = cli_write_format(o->format, o->timeline, o->opts, o->path, &o->error);
+			o->ok = stage_format(o->set, o->format, o->timeline, o->opts, o->path, &o->error);
 	}
 	return NULL;
 }
@@ -439,6 +455,9 @@ cli_build(int argc, char **argv)
 	};
 	int code = 0;
 	char *tmpdir = NULL, *tmpdb = NULL;
+	int tracked[1 + G_N_ELEMENTS(store_suffixes)];
+	for (size_t i = 0; i < G_N_ELEMENTS(tracked); i++)
+		tracked[i] = -1;
 	if (!cli_parse("build", "[FILE…]", "Reads articles and writes the timeline in every format "
 		       "into a folder: timeline.ics, timeline.json, timelinejs.json, index.html, timeline.svg, "
 		       "timeline.png.", entries, &argc, &argv)) {
@@ -464,6 +483,13 @@ cli_build(int argc, char **argv)
 			goto out;
 		}
 		tmpdb = g_build_filename(tmpdir, "store.db", NULL);
+		/* removed on SIGINT/SIGTERM too, not only at the end */
+		tracked[0] = frise_cleanup_track(tmpdir, true);
+		for (size_t i = 0; i < G_N_ELEMENTS(store_suffixes); i++) {
+			char *p = g_strconcat(tmpdb, store_suffixes[i], NULL);
+			tracked[i + 1] = frise_cleanup_track(p, false);
+			g_free(p);
+		}
 	}
 	FriseStore *store = open_store(store_path ? store_path : tmpdb, templates, &error);
 	if (store == NULL) {
@@ -509,12 +535,13 @@ cli_build(int argc, char **argv)
 	 * other format) are written by a second thread while this one writes
 	 * the JSON formats: the renderers only read the timelines and the
 	 * options. Messages follow, in the table's order. */
+	FriseOutputs *set = frise_outputs_new();
 	GArray *outs = g_array_new(FALSE, TRUE, sizeof(Output));
 	for (const FriseRenderFormat *f = render_formats(); f->name != NULL; f++) {
 		if (f->file == NULL)
 			continue;
 		bool image = strcmp(f->name, "svg") == 0 || strcmp(f->name, "png") == 0 || strcmp(f->name, "pdf") == 0;
-		Output o = { f, image && img != NULL ? img : tl, &opts, g_build_filename(dir, f->file, NULL),
+		Output o = { set, f, image && img != NULL ? img : tl, &opts, g_build_filename(dir, f->file, NULL),
 			     image || strcmp(f->name, "ics") == 0, false, NULL };
 		g_array_append_val(outs, o);
 	}
@@ -523,7 +550,7 @@ cli_build(int argc, char **argv)
 	for (guint i = 0; i < outs->len; i++) {
 		Output *o = &g_array_index(outs, Output, i);
 		if (!o->aside)
-			o->ok = write_output(o->format, o->timeline, o->opts, o->path, &json, &o->error);
+			o->ok = write_output(set, o->format, o->timeline, o->opts, o->path, &json, &o->error);
 	}
 	if (json != NULL)
 		g_string_free(json, TRUE);
@@ -531,24 +558,37 @@ cli_build(int argc, char **argv)
 		g_thread_join(aside);
 	else
 		write_aside(outs); /* no second thread: this one */
+	/* The outputs of one build are one set: every file is replaced, or
+	 * none is (a format that cannot be made — a PNG over its size limit
+	 * — fails the build with its own exit code, the previous build's
+	 * files all left as they were). */
 	guint written = 0;
 	for (guint i = 0; i < outs->len; i++) {
 		Output *o = &g_array_index(outs, Output, i);
-		if (o->ok) {
-			written++;
-			if (cli_verbosity > 0)
-				fprintf(stderr, "frise build: wrote %s\n", o->path);
-		} else if (o->error->domain == FRISE_ERROR_DOMAIN && o->error->code == FRISE_ERROR_OUTPUT) {
-			code = cli_fail(o->error);
-		} else {
-			/* a renderer that cannot make this format: the others still go */
-			fprintf(stderr, "frise build: warning: %s not written: %s\n", o->format->file, o->error->message);
-			g_clear_error(&o->error);
+		if (!o->ok) {
+			if (code == 0 || code == FRISE_ERROR_INPUT) {
+				g_prefix_error(&o->error, "build: %s not written, so nothing in %s was replaced: ",
+					       o->format->file, dir);
+				code = cli_fail(o->error);
+			} else {
+				g_clear_error(&o->error);
+			}
 		}
+	}
+	GError *commit_error = NULL;
+	if ((code == 0 || code == FRISE_ERROR_INPUT) && !frise_outputs_commit(set, &commit_error))
+		code = cli_fail(commit_error);
+	else if (code == 0 || code == FRISE_ERROR_INPUT)
+		written = outs->len;
+	frise_outputs_free(set);
+	for (guint i = 0; i < outs->len; i++) {
+		Output *o = &g_array_index(outs, Output, i);
+		if (written > 0 && cli_verbosity > 0)
+			fprintf(stderr, "frise build: wrote %s\n", o->path);
 		g_free(o->path);
 	}
 	g_array_unref(outs);
-	if (cli_verbosity >= 0)
+	if (cli_verbosity >= 0 && written > 0)
 		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
 			tl->events->len, written, written == 1 ? "" : "s", dir);
 	event_timeline_free(tl);
@@ -558,6 +598,8 @@ out:
 		remove_store_files(tmpdb);
 	if (tmpdir != NULL)
 		g_rmdir(tmpdir);
+	for (size_t i = 0; i < G_N_ELEMENTS(tracked); i++)
+		frise_cleanup_untrack(tracked[i]);
 	g_free(tmpdb);
 	g_free(tmpdir);
 	cli_input_clear(&in);

@@ -1,14 +1,18 @@
 /*
  * frise.c — what all stages share: the error domain, language codes, the
- * pinned clock, link checking and atomic file writing. Exports frise_*
- * only.
+ * pinned clock, link checking, output files (atomic, replaced as a set),
+ * bounded input files and the removal of temporary files on signals.
+ * Exports frise_* only.
  */
 #include "frise/frise.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 G_DEFINE_QUARK(frise-error-quark, frise_error)
@@ -113,27 +117,347 @@ frise_url_web(const char *url)
 	return g_string_free(out, FALSE);
 }
 
-bool
-frise_write_file(const char *path, const char *data, size_t len, GError **error)
+/* ------------------------------------------------------------------ */
+/* Cleanup on signals */
+
+/* One tracked path. `state` goes FREE -> BUSY (being written) -> READY
+ * (the handler may remove it) -> DONE, and a slot is never used again:
+ * the signal handler, which may run on any thread at any moment, reads
+ * only READY slots, whose path no one writes any more. */
+enum { SLOT_FREE, SLOT_BUSY, SLOT_READY, SLOT_DONE };
+static struct {
+	gint state;
+	bool folder;
+	char path[4096];
+} cleanup_slots[FRISE_CLEANUP_MAX];
+
+static volatile sig_atomic_t deferring; /* frise_outputs_commit() is renaming */
+static volatile sig_atomic_t deferred;  /* the signal it deferred, or 0 */
+
+int
+frise_cleanup_track(const char *path, bool folder)
+{
+	if (path == NULL || strlen(path) >= sizeof cleanup_slots[0].path)
+		return -1;
+	for (int i = 0; i < FRISE_CLEANUP_MAX; i++)
+		if (g_atomic_int_compare_and_exchange(&cleanup_slots[i].state, SLOT_FREE, SLOT_BUSY)) {
+			strcpy(cleanup_slots[i].path, path);
+			cleanup_slots[i].folder = folder;
+			g_atomic_int_set(&cleanup_slots[i].state, SLOT_READY);
+			return i;
+		}
+	return -1;
+}
+
+void
+frise_cleanup_untrack(int handle)
+{
+	if (handle >= 0 && handle < FRISE_CLEANUP_MAX)
+		g_atomic_int_set(&cleanup_slots[handle].state, SLOT_DONE);
+}
+
+/* Async-signal-safe: unlink() and rmdir() only. */
+static void
+cleanup_now(void)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < FRISE_CLEANUP_MAX; i++)
+			if (g_atomic_int_get(&cleanup_slots[i].state) == SLOT_READY &&
+			    cleanup_slots[i].folder == (pass == 1)) {
+				if (pass == 0)
+					unlink(cleanup_slots[i].path);
+				else
+					rmdir(cleanup_slots[i].path);
+			}
+}
+
+static void
+on_signal(int sig)
+{
+	if (deferring) {
+		deferred = sig;
+		return;
+	}
+	cleanup_now();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+frise_cleanup_on_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+/* ------------------------------------------------------------------ */
+/* Output files */
+
+static void
+output_error(GError **error, const char *path, const char *what, int err)
+{
+	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_OUTPUT, "%s: %s: %s", path, what, g_strerror(err));
+}
+
+/* `path` with its symbolic links followed to the file they name (which
+ * may not exist yet). A new string; NULL with `error` on a loop. */
+static char *
+resolve_target(const char *path, GError **error)
+{
+	char *cur = g_strdup(path);
+	for (int hops = 0; hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		char *link = g_file_read_link(cur, NULL);
+		if (link == NULL)
+			return cur;
+		if (!g_path_is_absolute(link)) {
+			char *dir = g_path_get_dirname(cur);
+			char *joined = g_build_filename(dir, link, NULL);
+			g_free(dir);
+			g_free(link);
+			link = joined;
+		}
+		g_free(cur);
+		cur = link;
+	}
+	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_OUTPUT, "%s: too many levels of symbolic links", path);
+	g_free(cur);
+	return NULL;
+}
+
+static bool
+write_all(int fd, const char *data, size_t len, const char *path, GError **error)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			output_error(error, path, "cannot write", errno);
+			return false;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* One staged file: its temporary beside the target. */
+typedef struct {
+	char *target;
+	char *temp;
+	int handle; /* frise_cleanup_track() */
+} Staged;
+
+struct FriseOutputs {
+	GMutex lock;
+	GArray *staged; /* Staged */
+	bool committed;
+};
+
+FriseOutputs *
+frise_outputs_new(void)
+{
+	FriseOutputs *o = g_new0(FriseOutputs, 1);
+	g_mutex_init(&o->lock);
+	o->staged = g_array_new(FALSE, TRUE, sizeof(Staged));
+	return o;
+}
+
+/* Writes in place: stdout, a device, a FIFO. */
+static bool
+write_in_place(const char *path, const char *target, const char *data, size_t len, GError **error)
 {
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_OUTPUT,
-				    "cannot write to standard output: %s", g_strerror(errno));
+			output_error(error, "standard output", "cannot write", errno);
 			return false;
 		}
 		return true;
 	}
-	/* g_file_set_contents_full writes a temporary file beside `path`,
-	 * fsyncs it and renames it over `path`: atomic on POSIX. */
-	GError *e = NULL;
-	if (!g_file_set_contents_full(path, data, (gssize)len,
-				      G_FILE_SET_CONTENTS_CONSISTENT, 0644, &e)) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_OUTPUT, "%s", e->message);
-		g_error_free(e);
+	int fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		output_error(error, path, "cannot open", errno);
 		return false;
 	}
+	bool ok = write_all(fd, data, len, path, error);
+	if (close(fd) != 0 && ok) {
+		output_error(error, path, "cannot write", errno);
+		ok = false;
+	}
+	return ok;
+}
+
+bool
+frise_outputs_add(FriseOutputs *o, const char *path, const char *data, size_t len, GError **error)
+{
+	if (strcmp(path, "-") == 0)
+		return write_in_place(path, path, data, len, error);
+	char *target = resolve_target(path, error);
+	if (target == NULL)
+		return false;
+	struct stat st;
+	bool exists = stat(target, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode)) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_OUTPUT, "%s: is a folder", path);
+		g_free(target);
+		return false;
+	}
+	if (exists && !S_ISREG(st.st_mode)) {
+		bool ok = write_in_place(path, target, data, len, error);
+		g_free(target);
+		return ok;
+	}
+	char *temp = g_strconcat(target, ".XXXXXX", NULL);
+	int fd = g_mkstemp_full(temp, O_RDWR | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		output_error(error, path, "cannot create a file beside it", errno);
+		g_free(temp);
+		g_free(target);
+		return false;
+	}
+	int handle = frise_cleanup_track(temp, false);
+	bool ok = true;
+	if (exists) {
+		/* keep the file's mode, and its owner when allowed */
+		if (fchmod(fd, st.st_mode & 07777) != 0)
+			ok = false, output_error(error, path, "cannot keep its mode", errno);
+		if (ok && fchown(fd, st.st_uid, st.st_gid) != 0) {
+			/* not ours to give away: keep the mode, lose the owner */
+		}
+	}
+	ok = ok && write_all(fd, data, len, path, error);
+	if (ok && fsync(fd) != 0)
+		ok = false, output_error(error, path, "cannot write", errno);
+	if (close(fd) != 0 && ok)
+		ok = false, output_error(error, path, "cannot write", errno);
+	if (!ok) {
+		unlink(temp);
+		frise_cleanup_untrack(handle);
+		g_free(temp);
+		g_free(target);
+		return false;
+	}
+	Staged sg = { target, temp, handle };
+	g_mutex_lock(&o->lock);
+	g_array_append_val(o->staged, sg);
+	g_mutex_unlock(&o->lock);
 	return true;
+}
+
+bool
+frise_outputs_commit(FriseOutputs *o, GError **error)
+{
+	bool ok = true;
+	g_mutex_lock(&o->lock);
+	deferring = 1;
+	for (guint i = 0; i < o->staged->len; i++) {
+		Staged *sg = &g_array_index(o->staged, Staged, i);
+		if (ok && rename(sg->temp, sg->target) != 0) {
+			output_error(error, sg->target, "cannot replace", errno);
+			ok = false;
+		}
+		if (!ok)
+			unlink(sg->temp);
+		frise_cleanup_untrack(sg->handle);
+		g_clear_pointer(&sg->temp, g_free);
+	}
+	o->committed = true;
+	deferring = 0;
+	g_mutex_unlock(&o->lock);
+	if (deferred != 0)
+		on_signal(deferred);
+	return ok;
+}
+
+void
+frise_outputs_free(FriseOutputs *o)
+{
+	if (o == NULL)
+		return;
+	for (guint i = 0; i < o->staged->len; i++) {
+		Staged *sg = &g_array_index(o->staged, Staged, i);
+		if (sg->temp != NULL) {
+			unlink(sg->temp);
+			frise_cleanup_untrack(sg->handle);
+		}
+		g_free(sg->temp);
+		g_free(sg->target);
+	}
+	g_array_unref(o->staged);
+	g_mutex_clear(&o->lock);
+	g_free(o);
+}
+
+bool
+frise_write_file(const char *path, const char *data, size_t len, GError **error)
+{
+	FriseOutputs *o = frise_outputs_new();
+	bool ok = frise_outputs_add(o, path, data, len, error) && frise_outputs_commit(o, error);
+	frise_outputs_free(o);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Input files */
+
+char *
+frise_read_file(const char *path, size_t limit, size_t *len, GError **error)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot open: %s", path,
+			    g_strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: is a folder", path);
+		if (!is_stdin)
+			close(fd);
+		return NULL;
+	}
+	GString *buf = g_string_sized_new(MIN(limit, (size_t)65536) + 1);
+	char chunk[65536];
+	bool ok = true;
+	while (ok) {
+		ssize_t n = read(fd, chunk, MIN(sizeof chunk, limit + 1 - buf->len));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot read: %s", path,
+				    g_strerror(errno));
+			ok = false;
+		} else if (n == 0) {
+			break;
+		} else {
+			g_string_append_len(buf, chunk, n);
+			if (buf->len > limit) {
+				g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
+					    "%s: larger than the limit of %zu bytes", path, limit);
+				ok = false;
+			}
+		}
+	}
+	if (!is_stdin)
+		close(fd);
+	if (!ok) {
+		g_string_free(buf, TRUE);
+		return NULL;
+	}
+	*len = buf->len;
+	return g_string_free(buf, FALSE);
 }
 
 /* The state the threads of frise_parallel_for() share. */
