@@ -6,7 +6,10 @@
  * article reader and the tagger skip while those are placeholders.
  */
 #include "frise/store.h"
-#include "frise/extract.h"
+#include "events/candidate.h"
+#include "events/estimate.h"
+#include "events/merge.h"
+#include "events/templates.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>

@@ -6,7 +6,6 @@
  */
 #include "cli.h"
 #include "frise/date.h"
-#include "frise/extract.h"
 #include "frise/render.h"
 #include "frise/store.h"
 

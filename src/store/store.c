@@ -12,7 +12,10 @@
  * seconds from frise_now().
  */
 #include "frise/store.h"
-#include "frise/extract.h"
+#include "events/candidate.h"
+#include "events/estimate.h"
+#include "events/merge.h"
+#include "events/templates.h"
 
 #include <sqlite3.h>
 #include <stdint.h>
@@ -246,7 +249,7 @@ store_close(FriseStore *s)
 		return;
 	g_hash_table_unref(s->stmts); /* finalizes them, before the close */
 	sqlite3_close_v2(s->db);
-	extract_templates_free(s->templates);
+	templates_free(s->templates);
 	g_free(s->path);
 	g_free(s);
 }
@@ -259,20 +262,20 @@ templates(FriseStore *s, GError **error)
 {
 	if (s->templates != NULL)
 		return s->templates;
-	FriseTemplates *tp = extract_templates_new(error);
+	FriseTemplates *tp = templates_new(error);
 	if (tp == NULL)
 		return NULL;
 	sqlite3_stmt *st = prepare(s, "SELECT name, json FROM templates ORDER BY rowid", error);
 	if (st == NULL) {
-		extract_templates_free(tp);
+		templates_free(tp);
 		return NULL;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const char *json = (const char *)sqlite3_column_text(st, 1);
-		if (!extract_templates_add(tp, json, strlen(json), name, error)) {
+		if (!templates_add(tp, json, strlen(json), name, error)) {
 			sqlite3_finalize(st);
-			extract_templates_free(tp);
+			templates_free(tp);
 			return NULL;
 		}
 	}
@@ -293,7 +296,7 @@ store_add_templates(FriseStore *s, const char *path, GError **error)
 		return false;
 	}
 	FriseTemplates *tp = templates(s, error);
-	bool ok = tp != NULL && extract_templates_add(tp, data, len, path, error);
+	bool ok = tp != NULL && templates_add(tp, data, len, path, error);
 	if (ok) {
 		sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO templates (name, json) VALUES (?, ?)", error);
 		ok = st != NULL;
@@ -317,7 +320,7 @@ store_types(FriseStore *s, GError **error)
 	FriseTemplates *tp = templates(s, error);
 	if (tp == NULL)
 		return NULL;
-	const GPtrArray *types = extract_templates_types(tp);
+	const GPtrArray *types = templates_types(tp);
 	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)event_type_free);
 	for (guint i = 0; i < types->len; i++) {
 		const FriseEventType *t = g_ptr_array_index(types, i);
@@ -489,7 +492,7 @@ load_overrides(FriseStore *s, GPtrArray *strings, GError **error)
 		return NULL;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int kind = extract_override_parse((const char *)sqlite3_column_text(st, 0));
+		int kind = event_override_parse((const char *)sqlite3_column_text(st, 0));
 		if (kind < 0)
 			continue;
 		char *key = col_text(st, 1), *value = col_text(st, 2);
@@ -545,16 +548,16 @@ estimate_all(FriseStore *s, GArray *docs, const FriseTagger *tagger, FriseTempla
 		if (d->published != NULL)
 			continue;
 		if (sets == NULL)
-			sets = extract_estimate_sets(fds, n, tp);
+			sets = candidates_find_each(fds, n, tp, true, true);
 		FriseEstimate est;
-		extract_estimate_with(fds, n, i, tp, sets, &est);
+		estimate_with(fds, n, i, tp, sets, &est);
 		GArray *tx = NULL;
 		if (est.value != NULL) {
 			FriseTagOptions opts = { .lang = d->lang, .dct = est.value };
 			tx = timex_tag(tagger, d->text, d->len, &opts, error);
 			if (tx == NULL) {
 				ok = false;
-				extract_estimate_clear(&est);
+				estimate_clear(&est);
 				break;
 			}
 			for (guint k = 0; k < tx->len; k++) {
@@ -579,9 +582,9 @@ estimate_all(FriseStore *s, GArray *docs, const FriseTagger *tagger, FriseTempla
 		d->resolved = tx != NULL ? g_array_copy(tx) : NULL;
 		if (tx != NULL)
 			timex_array_free(tx);
-		extract_estimate_clear(&est);
+		estimate_clear(&est);
 	}
-	extract_estimate_sets_free(sets, n);
+	candidates_each_free(sets, n);
 	sqlite3_finalize(up);
 	g_free(fds);
 	return ok;
@@ -635,7 +638,7 @@ write_events(FriseStore *s, GArray *docs, GPtrArray *events, GError **error)
 	ok = ok && ev != NULL && so != NULL;
 	for (guint i = 0; ok && i < events->len; i++) {
 		FriseEvent *e = g_ptr_array_index(events, i);
-		char *digest = extract_event_digest(e);
+		char *digest = event_digest(e);
 		Previous *p = g_hash_table_lookup(prev, e->id);
 		if (p == NULL) {
 			e->sequence = 0;
@@ -712,8 +715,8 @@ rebuild(FriseStore *s, const FriseTagger *tagger, GError **error)
 		FriseDoc *fds = g_new0(FriseDoc, n);
 		for (guint i = 0; i < n; i++)
 			fill_doc(&fds[i], &g_array_index(docs, Doc, i), true);
-		GPtrArray *cands = extract_candidates_all(fds, n, tp, true);
-		GPtrArray *events = extract_merge(fds, n, cands, ov);
+		GPtrArray *cands = candidates_find_all(fds, n, tp, true);
+		GPtrArray *events = merge_candidates(fds, cands, ov);
 		ok = write_events(s, docs, events, error);
 		g_ptr_array_unref(events);
 		g_ptr_array_unref(cands);
@@ -759,7 +762,7 @@ stored_same(FriseStore *s, const char *id, const FriseArticle *a)
 static GArray *
 article_sentences(const FriseArticle *a)
 {
-	GArray *ss = extract_sentences(a->text, a->body.start, a->body.end);
+	GArray *ss = text_sentences(a->text, a->body.start, a->body.end);
 	for (guint i = 0; i < ss->len; i++) {
 		FriseSentence *se = &g_array_index(ss, FriseSentence, i);
 		se->raw_start = article_raw_offset(a, se->start);
@@ -1113,7 +1116,7 @@ add_override(FriseStore *s, FriseOverrideKind kind, const char *key, const char 
 		sqlite3_stmt *d = prepare(s, "DELETE FROM overrides WHERE kind = ? AND key = ?", error);
 		if (d == NULL)
 			return false;
-		bind_text(d, 1, extract_override_name(kind));
+		bind_text(d, 1, event_override_name(kind));
 		bind_text(d, 2, key);
 		bool ok = sqlite3_step(d) == SQLITE_DONE || fail(s, error, "cannot replace an override");
 		sqlite3_finalize(d);
@@ -1124,7 +1127,7 @@ add_override(FriseStore *s, FriseOverrideKind kind, const char *key, const char 
 	if (st == NULL)
 		return false;
 	GDateTime *now = frise_now();
-	bind_text(st, 1, extract_override_name(kind));
+	bind_text(st, 1, event_override_name(kind));
 	bind_text(st, 2, key);
 	bind_text(st, 3, value);
 	sqlite3_bind_int64(st, 4, g_date_time_to_unix(now));
@@ -1162,7 +1165,7 @@ store_edit_event(FriseStore *s, const char *id, const char *title, const char *d
 		FriseTemplates *tp = templates(s, error);
 		if (tp == NULL)
 			return false;
-		const GPtrArray *types = extract_templates_types(tp);
+		const GPtrArray *types = templates_types(tp);
 		bool known = false;
 		for (guint i = 0; i < types->len; i++)
 			known |= strcmp(((FriseEventType *)g_ptr_array_index(types, i))->id, type) == 0;
