@@ -291,6 +291,23 @@ def _():
     assert "old" in seen, seen
 
 
+# ---------------------------------------------------------------- item 16
+
+@case("16: a FIFO named x.txt in an input folder is not read (the reader never blocks on it)")
+def _():
+    d = os.path.join(TMP, "fifo-dir")
+    os.makedirs(d)
+    open(os.path.join(d, "a.txt"), "w").write(" date 2024-03-04 Le 3 mars 2024, OpenAI a annoncé un modèle.\n")
+    os.mkfifo(os.path.join(d, "x.txt"))
+    os.mkfifo(os.path.join(d, "y.jsonl"))
+    rc, out, err = run("articles", d, timeout=30)
+    assert rc == 0 and out.decode().startswith("a.txt\n") and "x.txt" not in out.decode(), "%d %s %s" % (rc, out, err)
+    rc, out, err = run("articles", "--jsonl", d, timeout=30)
+    assert rc == 1 and "no *.jsonl file" in err, "%d %s" % (rc, err)
+    rc, out, err = run("build", "-q", d, "-o", os.path.join(TMP, "fifo-out"), timeout=60)
+    assert rc == 0, err
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

@@ -79,7 +79,8 @@ FriseArticle *article_read_file(const char *path, const FriseReadOptions *opts,
 
 /*
  * Reads every article named by `paths`: files, folders (recursively,
- * *.txt and *.md, sorted by name), "-" for stdin; with `jsonl`, each
+ * *.txt and *.md, sorted by name; regular files only, so that a FIFO or a
+ * device in a folder is never opened), "-" for stdin; with `jsonl`, each
  * path is a JSON Lines stream (folders give their *.jsonl and *.json),
  * one {"id","text","published","title","url","lang","source"} object a
  * line: the article's `raw` is the decoded "text" member, its path

@@ -102,8 +102,8 @@ cli_progress(const char *what, size_t done, size_t total)
 }
 
 /* Counts the files article_read_paths() would read under `dir` (the same
- * rule: not hidden, .txt/.md or .jsonl/.json names, folders but not links
- * to them), stopping once past `limit`. */
+ * rule: not hidden, .txt/.md or .jsonl/.json names, regular files or links
+ * to them, folders but not links to them), stopping once past `limit`. */
 static size_t
 count_files(const char *dir, bool jsonl, size_t limit, size_t n)
 {
@@ -118,8 +118,9 @@ count_files(const char *dir, bool jsonl, size_t limit, size_t n)
 		if (g_file_test(p, G_FILE_TEST_IS_DIR)) {
 			if (!g_file_test(p, G_FILE_TEST_IS_SYMLINK))
 				n = count_files(p, jsonl, limit, n);
-		} else if (jsonl ? g_str_has_suffix(name, ".jsonl") || g_str_has_suffix(name, ".json")
-				 : g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md")) {
+		} else if ((jsonl ? g_str_has_suffix(name, ".jsonl") || g_str_has_suffix(name, ".json")
+				  : g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md")) &&
+			   g_file_test(p, G_FILE_TEST_IS_REGULAR)) {
 			n++;
 		}
 		g_free(p);

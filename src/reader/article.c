@@ -1169,22 +1169,36 @@ read_fd(int fd, const char *path, size_t limit, size_t *len, GError **error)
 	return buf;
 }
 
+/* Opens an input. With `regular_only` (a file found in a folder, not one
+ * the user named), anything but a regular file is refused before it is
+ * read: a FIFO called x.txt in a folder would block the reader forever
+ * (it is opened without blocking, then checked, so that it cannot). */
 static int
-open_input(const char *path, GError **error)
+open_input(const char *path, bool regular_only, GError **error)
 {
 	if (strcmp(path, "-") == 0)
 		return STDIN_FILENO;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	int fd = open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
+	if (fd < 0) {
 		set_error(error, FRISE_ERROR_INPUT, path, "cannot open: %s", g_strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (regular_only && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		set_error(error, FRISE_ERROR_INPUT, path, "not a regular file (a FIFO or a device in a folder is not read)");
+		close(fd);
+		return -1;
+	}
+	if (regular_only)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	return fd;
 }
 
-FriseArticle *
-article_read_file(const char *path, const FriseReadOptions *opts, GError **error)
+static FriseArticle *
+read_file(const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
 {
 	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
-	int fd = open_input(path, error);
+	int fd = open_input(path, regular_only, error);
 	if (fd < 0)
 		return NULL;
 	size_t len = 0;
@@ -1198,6 +1212,12 @@ article_read_file(const char *path, const FriseReadOptions *opts, GError **error
 	return a;
 }
 
+FriseArticle *
+article_read_file(const char *path, const FriseReadOptions *opts, GError **error)
+{
+	return read_file(path, opts, false, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* JSON Lines. */
 
@@ -1207,6 +1227,7 @@ typedef struct {
 	void *user;
 	size_t failed;
 	GError *first; /* the first error reported, for the final message */
+	GArray *from_folder; /* gboolean per file of article_read_paths(): found in a folder */
 } Reader;
 
 static void
@@ -1291,9 +1312,9 @@ out:
 /* Reads a JSON Lines stream line by line; a line longer than `cap` bytes is
  * reported and skipped without being held. */
 static bool
-read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, GError **error)
+read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
 {
-	int fd = open_input(path, error);
+	int fd = open_input(path, regular_only, error);
 	if (fd < 0)
 		return false;
 	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
@@ -1400,8 +1421,11 @@ collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
 			if (lstat(p, &lst) == 0 && !S_ISLNK(lst.st_mode))
 				collect(p, jsonl, files, rd);
 			g_free(p);
-		} else if (wanted(p, jsonl)) {
+		} else if (wanted(p, jsonl) && stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+			/* regular files only (links to them too): a FIFO
+			 * or a device is never read from a folder */
 			g_ptr_array_add(files, p);
+			g_array_append_val(rd->from_folder, (gboolean){ TRUE });
 		} else {
 			g_free(p);
 		}
@@ -1416,6 +1440,7 @@ typedef struct {
 	const FriseReadOptions *opts;
 	FriseArticle **art;
 	GError **err;
+	const GArray *from_folder; /* gboolean per file: read regular files only */
 	bool serial; /* standard input is among the files: one thread reads them in turn */
 } ReadBatch;
 
@@ -1427,7 +1452,7 @@ static void
 read_one(guint i, void *data)
 {
 	ReadBatch *b = data;
-	b->art[i] = article_read_file(b->files->pdata[i], b->opts, &b->err[i]);
+	b->art[i] = read_file(b->files->pdata[i], b->opts, g_array_index(b->from_folder, gboolean, i), &b->err[i]);
 }
 
 /* Reads files [from, to) on the machine's cores into b->art / b->err: an
@@ -1443,7 +1468,8 @@ GPtrArray *
 article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
 		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
 {
-	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL };
+	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
+		      g_array_new(FALSE, FALSE, sizeof(gboolean)) };
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
 	for (size_t i = 0; i < npaths; i++) {
 		GError *e = NULL;
@@ -1459,12 +1485,13 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 			}
 		} else {
 			g_ptr_array_add(files, g_strdup(paths[i]));
+			g_array_append_val(rd.from_folder, (gboolean){ FALSE });
 		}
 	}
 	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
 	/* plain files are read READ_BLOCK at a time on every core, then
 	 * taken (and their errors reported) in order */
-	ReadBatch b = { files, opts, NULL, NULL, false };
+	ReadBatch b = { files, opts, NULL, NULL, rd.from_folder, false };
 	for (guint i = 0; i < files->len; i++)
 		b.serial |= strcmp(files->pdata[i], "-") == 0;
 	if (!jsonl) {
@@ -1475,7 +1502,7 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 		const char *p = files->pdata[i];
 		GError *e = NULL;
 		if (jsonl) {
-			if (!read_jsonl(&rd, p, opts, &e))
+			if (!read_jsonl(&rd, p, opts, g_array_index(rd.from_folder, gboolean, i), &e))
 				report(&rd, e);
 		} else {
 			if (i % READ_BLOCK == 0)
@@ -1491,6 +1518,7 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 	g_free(b.art);
 	g_free(b.err);
 	g_ptr_array_unref(files);
+	g_array_unref(rd.from_folder);
 	if (nfailed != NULL)
 		*nfailed = rd.failed;
 	if (rd.out->len == 0) {
