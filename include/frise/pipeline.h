@@ -35,8 +35,12 @@ const FriseTagger *pipeline_tagger(FrisePipeline *pipeline, GError **error);
 /* Adds the event-type template file at `path` (see templates/events.json)
  * to the store: it applies from the next ingest on (the next
  * pipeline_ingest() rebuilds even without new articles), and is kept for
- * every later one. False with `error` naming the file when it is bad. */
+ * every later one. False with `error` naming the file when it is bad or
+ * larger than PIPELINE_TEMPLATES_MAX. */
 bool pipeline_add_templates(FrisePipeline *pipeline, const char *path, GError **error);
+/* The largest template file pipeline_add_templates() reads: more is a
+ * FRISE_ERROR_LIMIT error, found without reading further. */
+#define PIPELINE_TEMPLATES_MAX ((size_t)4 << 20)
 
 /* Tags and ingests `articles` (FriseArticle*) in one transaction, then
  * rebuilds the events. An unchanged article changes nothing; two articles

@@ -81,14 +81,13 @@ pipeline_tagger(FrisePipeline *p, GError **error)
 bool
 pipeline_add_templates(FrisePipeline *p, const char *path, GError **error)
 {
-	char *data = NULL;
-	gsize len = 0;
-	GError *e = NULL;
-	if (!g_file_get_contents(path, &data, &len, &e)) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s", e->message);
-		g_error_free(e);
+	/* bounded: a template file is a few KB (templates/events.json:
+	 * 5 KB); `--templates /dev/stdin` fed by `yes` must end, not fill
+	 * memory */
+	size_t len = 0;
+	char *data = frise_read_file(path, PIPELINE_TEMPLATES_MAX, &len, error);
+	if (data == NULL)
 		return false;
-	}
 	bool ok = templates_add(p->templates, data, len, path, error);
 	if (ok) {
 		char *base = g_path_get_basename(path);
