@@ -331,6 +331,104 @@ def _():
     assert time.time() - t0 < 30
 
 
+# ---------------------------------------------------------------- item 12
+
+def foreign_db(name, sql, version=0):
+    path = os.path.join(TMP, name)
+    con = sqlite3.connect(path)
+    con.executescript(sql)
+    con.execute("PRAGMA user_version = %d" % version)
+    con.commit()
+    con.close()
+    return path
+
+
+@case("12: another program's SQLite file (its own 'articles' table) is refused untouched, never adopted")
+def _():
+    for name, sql, version in [
+            ("foreign-articles.db", "CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT);"
+                                    "INSERT INTO articles (body) VALUES ('mine');", 0),
+            ("foreign-notes.db", "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('keep');", 3),
+            ("foreign-version.db", "", 1)]:
+        path = foreign_db(name, sql, version)
+        before = open(path, "rb").read()
+        for args in (["ingest", "--store", path, SEEDS], ["events", "--store", path],
+                     ["render", "--store", path, "-f", "json"], ["build", "--store", path, SEEDS, "-o",
+                                                                os.path.join(TMP, "foreign-out")]):
+            rc, _, err = run(*args)
+            assert rc == 3 and "not a frise store" in err and path in err, "%s %s: %d %s" % (name, args[0], rc, err)
+        assert open(path, "rb").read() == before, "%s was changed" % name
+        assert sorted(os.listdir(TMP)).count(name + "-wal") == 0
+
+
+@case("12: a store made before application_id (version 1, frise's tables) is read and then stamped")
+def _():
+    db = os.path.join(TMP, "legacy.db")
+    rc, _, err = run("ingest", "-q", "--store", db, SEEDS)
+    assert rc == 0, err
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == 0x46726973
+    con.execute("PRAGMA application_id = 0")
+    con.commit()
+    con.close()
+    rc, out, err = run("events", "--store", db, "--json")
+    assert rc == 0 and len(json.loads(out)) == 14, err
+    rc, _, err = run("ingest", "-q", "--store", db, SEEDS)
+    assert rc == 0, err
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == 0x46726973
+    con.close()
+
+
+def as_other_user():
+    """The preexec that drops root (root ignores file modes); None when not root."""
+    if os.geteuid() != 0:
+        return None
+
+    def drop():
+        os.setgid(65534)
+        os.setuid(65534)
+    return drop
+
+
+@case("12: a read-only store (mode 444; read-only folder) can be listed and rendered, not written")
+def _():
+    base = tempfile.mkdtemp(prefix="frise-ro-")
+    os.chmod(base, 0o755)
+    rc, _, err = run("ingest", "-q", "--store", os.path.join(base, "ro.db"), SEEDS)
+    assert rc == 0, err
+    os.makedirs(os.path.join(base, "ro-folder"))
+    os.rename(os.path.join(base, "ro.db"), os.path.join(base, "ro-folder", "s.db"))
+    # (a) the file is 444 in a folder anyone may write: SQLite makes its -shm there
+    os.makedirs(os.path.join(base, "rw-folder"))
+    os.chmod(os.path.join(base, "rw-folder"), 0o777)
+    import shutil
+    shutil.copy(os.path.join(base, "ro-folder", "s.db"), os.path.join(base, "rw-folder", "s.db"))
+    os.chmod(os.path.join(base, "rw-folder", "s.db"), 0o444)
+    # (b) the folder is 555 and the file 644: no -wal nor -shm can be made
+    os.chmod(os.path.join(base, "ro-folder", "s.db"), 0o644)
+    os.chmod(os.path.join(base, "ro-folder"), 0o555)
+    drop = as_other_user()
+    for db in (os.path.join(base, "rw-folder", "s.db"), os.path.join(base, "ro-folder", "s.db")):
+        before = open(db, "rb").read()
+        rc, out, err = run("events", "--store", db, "--json", preexec=drop)
+        assert rc == 0 and len(json.loads(out)) == 14, "%s: %d %s" % (db, rc, err)
+        rc, out, err = run("events", "--store", db, "articles", preexec=drop)
+        assert rc == 0 and out.count(b"mentions") == 5, "%s: %d %s" % (db, rc, err)
+        rc, out, err = run("articles", "--store", db, preexec=drop)
+        assert rc == 0 and out.count(b"mentions") == 5, "%s: %d %s" % (db, rc, err)
+        for fmt in ("json", "ics", "svg"):
+            rc, out, err = run("render", "--store", db, "-f", fmt, preexec=drop)
+            assert rc == 0 and len(out) > 1000, "%s %s: %d %s" % (db, fmt, rc, err)
+        rc, _, err = run("ingest", "--store", db, SEEDS, preexec=drop)
+        assert rc == 3 and db in err, "%s: %d %s" % (db, rc, err)
+        events = json.loads(run("events", "--store", db, "--json", preexec=drop)[1])
+        rc, _, err = run("events", "--store", db, "edit", events[0]["id"], "--title", "x", preexec=drop)
+        assert rc == 3 and "read-only" in err, "%s: %d %s" % (db, rc, err)
+        assert open(db, "rb").read() == before
+    os.chmod(os.path.join(base, "ro-folder"), 0o755)
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

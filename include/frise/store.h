@@ -14,9 +14,29 @@
 
 typedef struct FriseStore FriseStore;
 
-/* Opens (creating and migrating as needed) the store at `path`.
- * Returns a new handle (store_close) or NULL with `error` naming `path`. */
+/*
+ * Opens the store at `path` to read and write, creating it when the file
+ * does not exist or is empty, and upgrading an older schema. A store is
+ * recognised by its header (PRAGMA application_id STORE_APPLICATION_ID,
+ * user_version; a store made before frise wrote application_id is one of
+ * version 1 with frise's tables and no other, and is stamped): any other
+ * SQLite file is refused untouched, never adopted, with a message saying
+ * what it holds. A read-only store (mode 444, read-only folder) is
+ * refused with a message pointing to the reading commands.
+ * Returns a new handle (store_close) or NULL with `error` (FRISE_ERROR_STORE)
+ * naming `path`.
+ */
 FriseStore *store_open(const char *path, GError **error);
+/*
+ * Opens an existing store to read only (listing, rendering): nothing is
+ * created, upgraded or written, so a store of mode 444 or in a read-only
+ * folder can be read (a WAL store whose folder SQLite cannot write its
+ * -shm file into is opened as immutable). Refuses what store_open()
+ * refuses, an empty file, and a store of another schema version. Only the
+ * reading functions may be called on it (store_timeline, store_articles,
+ * store_template_files…); a write fails with FRISE_ERROR_STORE.
+ */
+FriseStore *store_open_read(const char *path, GError **error);
 void store_close(FriseStore *store);
 
 typedef struct {
@@ -40,6 +60,8 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * busy timeout, one transaction per ingest or curation.
  */
 #define STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id of a frise store: "Fris" in ASCII. */
+#define STORE_APPLICATION_ID 0x46726973
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

@@ -77,13 +77,19 @@ typedef struct {
 GPtrArray *cli_read_inputs(const CliInput *in, int argc, char **argv, int *code);
 void cli_input_clear(CliInput *in);
 
+/* How cli_open_store() opens a store. */
+typedef enum {
+	CLI_STORE_CREATE, /* ingest, build: made when missing */
+	CLI_STORE_WRITE,  /* curation: must exist (a mistyped --store must not become an empty store) */
+	CLI_STORE_READ,   /* listing, rendering: must exist, opened read-only (store_open_read) */
+} CliStoreMode;
+
 /* Opens the store at `path` for `frise CMD` and, with `pipeline`
  * (may be NULL), a pipeline over it in *pipeline (pipeline_free), with
- * each of `templates` (may be NULL) added. With `must_exist`, a path that
- * is not there is refused (a mistyped --store must not become an empty
- * store). NULL with the message printed and *code set on failure. */
+ * each of `templates` (may be NULL) added. NULL with the message printed
+ * and *code set on failure. */
 #include "frise/pipeline.h"
-FriseStore *cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates,
+FriseStore *cli_open_store(const char *cmd, const char *path, CliStoreMode mode, char **templates,
 			   FrisePipeline **pipeline, int *code);
 
 /* Renders `timeline` in `format` and writes it atomically to `path`

@@ -89,7 +89,7 @@ cli_render(int argc, char **argv)
 		goto out;
 	}
 	FrisePipeline *pipeline = NULL;
-	FriseStore *store = cli_open_store("render", store_path ? store_path : "frise.db", true, NULL, &pipeline, &code);
+	FriseStore *store = cli_open_store("render", store_path ? store_path : "frise.db", CLI_STORE_READ, NULL, &pipeline, &code);
 	if (store == NULL)
 		goto out;
 	FriseTimelineQuery query = { .top = (size_t)top };

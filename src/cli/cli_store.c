@@ -19,16 +19,16 @@
 
 /* Opens the store and adds the user's template files. */
 FriseStore *
-cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates, FrisePipeline **pipeline,
+cli_open_store(const char *cmd, const char *path, CliStoreMode mode, char **templates, FrisePipeline **pipeline,
 	       int *code)
 {
-	if (must_exist && !g_file_test(path, G_FILE_TEST_EXISTS)) {
+	if (mode != CLI_STORE_CREATE && !g_file_test(path, G_FILE_TEST_EXISTS)) {
 		fprintf(stderr, "frise %s: %s: no such store (run 'frise ingest' first)\n", cmd, path);
 		*code = FRISE_ERROR_STORE;
 		return NULL;
 	}
 	GError *error = NULL;
-	FriseStore *s = store_open(path, &error);
+	FriseStore *s = mode == CLI_STORE_READ ? store_open_read(path, &error) : store_open(path, &error);
 	FrisePipeline *p = s != NULL ? pipeline_new(s, &error) : NULL;
 	bool ok = p != NULL;
 	for (char **t = templates; ok && t != NULL && *t != NULL; t++)
@@ -84,7 +84,7 @@ cli_ingest(int argc, char **argv)
 	}
 	GError *error = NULL;
 	FrisePipeline *pipeline = NULL;
-	FriseStore *store = cli_open_store("ingest", store_path ? store_path : "frise.db", false, templates, &pipeline,
+	FriseStore *store = cli_open_store("ingest", store_path ? store_path : "frise.db", CLI_STORE_CREATE, templates, &pipeline,
 					   &code);
 	if (store == NULL)
 		goto out;
@@ -247,7 +247,7 @@ cli_store_articles(const char *path, bool json, int argc, char **argv)
 		return FRISE_ERROR_USAGE;
 	}
 	int code = 0;
-	FriseStore *store = cli_open_store("articles", path, true, NULL, NULL, &code);
+	FriseStore *store = cli_open_store("articles", path, CLI_STORE_READ, NULL, NULL, &code);
 	if (store == NULL)
 		return code;
 	GError *error = NULL;
@@ -311,7 +311,9 @@ cli_events(int argc, char **argv)
 		goto out;
 	}
 	FrisePipeline *pipeline = NULL;
-	FriseStore *store = cli_open_store("events", store_path ? store_path : "frise.db", true, NULL, &pipeline, &code);
+	bool reading = strcmp(cmd, "list") == 0 || strcmp(cmd, "articles") == 0;
+	FriseStore *store = cli_open_store("events", store_path ? store_path : "frise.db",
+					   reading ? CLI_STORE_READ : CLI_STORE_WRITE, NULL, &pipeline, &code);
 	if (store == NULL)
 		goto out;
 	GError *error = NULL;
@@ -491,7 +493,7 @@ cli_build(int argc, char **argv)
 		}
 	}
 	FrisePipeline *pipeline = NULL;
-	FriseStore *store = cli_open_store("build", store_path ? store_path : tmpdb, false, templates, &pipeline, &code);
+	FriseStore *store = cli_open_store("build", store_path ? store_path : tmpdb, CLI_STORE_CREATE, templates, &pipeline, &code);
 	if (store == NULL)
 		goto out;
 	size_t n = 0;

@@ -201,51 +201,156 @@ read_done(FriseStore *s, int rc, const char *what, GError **error)
 	return false;
 }
 
+/* An integer PRAGMA (user_version, application_id); -1 when it cannot be
+ * read, with the SQLite result code in *rc (may be NULL). */
 static int
-user_version(FriseStore *s)
+pragma_int(FriseStore *s, const char *sql, int *rc)
 {
 	sqlite3_stmt *st = NULL;
-	int v = -1;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	int v = -1, r = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
 		v = sqlite3_column_int(st, 0);
+		r = SQLITE_OK;
+	}
 	sqlite3_finalize(st);
+	if (rc != NULL)
+		*rc = r;
 	return v;
 }
 
-static bool
-migrate(FriseStore *s, GError **error)
+static int
+user_version(FriseStore *s)
 {
-	if (user_version(s) == (int)G_N_ELEMENTS(migrations))
+	return pragma_int(s, "PRAGMA user_version", NULL);
+}
+
+/* The tables of every frise store; a file with other tables, or without
+ * these, is another application's. ORDER MIGRATIONS: what they create. */
+static const char *const frise_tables[] = {
+	"articles", "event_sources", "events", "mentions", "overrides", "sentences", "templates",
+};
+
+/* What a file is, before frise touches it. */
+typedef enum {
+	KIND_UNREADABLE, /* not SQLite, or locked: `error` says */
+	KIND_EMPTY,      /* no table: a new store (SQLite makes a file of 0 bytes) */
+	KIND_FRISE,      /* application_id is frise's */
+	KIND_LEGACY,     /* a store of frise before application_id: version 1, frise's tables only */
+	KIND_FOREIGN,    /* anything else */
+} StoreKind;
+
+/* Reads the header fields and the table names only (no write: a foreign
+ * file is left exactly as it was). *why gets a description of a foreign
+ * file for the message. */
+static StoreKind
+identify(FriseStore *s, char **why, int *rc, GError **error)
+{
+	int app = pragma_int(s, "PRAGMA application_id", rc);
+	int version = app < 0 && *rc != SQLITE_OK ? -1 : pragma_int(s, "PRAGMA user_version", rc);
+	sqlite3_stmt *st = NULL;
+	GString *tables = g_string_new(NULL);
+	int ntables = 0, nfrise = 0;
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_prepare_v2(s->db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+					      "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &st, NULL);
+	while (*rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = col_str(st, 0);
+		ntables++;
+		for (size_t i = 0; i < G_N_ELEMENTS(frise_tables); i++)
+			nfrise += strcmp(name, frise_tables[i]) == 0;
+		if (ntables <= 6)
+			g_string_append_printf(tables, "%s%s", ntables > 1 ? ", " : "", name);
+		else if (ntables == 7)
+			g_string_append(tables, ", …");
+	}
+	if (st != NULL && *rc == SQLITE_OK)
+		*rc = sqlite3_reset(st);
+	sqlite3_finalize(st);
+	if (*rc != SQLITE_OK) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: cannot open the store: %s", s->path,
+			    sqlite3_errstr(*rc));
+		g_string_free(tables, TRUE);
+		return KIND_UNREADABLE;
+	}
+	StoreKind kind;
+	if (app == STORE_APPLICATION_ID)
+		kind = KIND_FRISE;
+	else if (app == 0 && version == 0 && ntables == 0)
+		kind = KIND_EMPTY;
+	else if (app == 0 && version == 1 && ntables == (int)G_N_ELEMENTS(frise_tables) &&
+		 nfrise == (int)G_N_ELEMENTS(frise_tables))
+		kind = KIND_LEGACY;
+	else
+		kind = KIND_FOREIGN;
+	if (kind == KIND_FOREIGN)
+		*why = g_strdup_printf("application_id %d, user_version %d, %s%s", app, version,
+				       ntables > 0 ? "tables " : "no table", tables->str);
+	g_string_free(tables, TRUE);
+	return kind;
+}
+
+static void
+foreign_error(FriseStore *s, const char *why, GError **error)
+{
+	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE,
+		    "%s: not a frise store but another program's SQLite database (%s); frise leaves it as it is: "
+		    "name another file with --store", s->path, why);
+}
+
+/* Creates, stamps or upgrades the store; `kind` is what identify() said
+ * before the lock, and is asked again under it (two frise processes may
+ * create one new store at once). */
+static bool
+migrate(FriseStore *s, StoreKind kind, GError **error)
+{
+	if (kind == KIND_FRISE && user_version(s) == (int)G_N_ELEMENTS(migrations))
 		return true;
 	if (!exec_locking(s, "BEGIN IMMEDIATE", error))
 		return false;
-	int v = user_version(s); /* again, now that we hold the lock */
-	if (v < 0 || v > (int)G_N_ELEMENTS(migrations)) {
+	char *why = NULL;
+	int rc = SQLITE_OK;
+	kind = identify(s, &why, &rc, error); /* again, now that we hold the lock */
+	int v = user_version(s);
+	if (kind == KIND_UNREADABLE || kind == KIND_FOREIGN || v < 0 || v > (int)G_N_ELEMENTS(migrations)) {
 		exec(s, "ROLLBACK", NULL);
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE,
-			    "%s: schema version %d is not one this frise knows (%d); is it a frise store?",
-			    s->path, v, (int)G_N_ELEMENTS(migrations));
+		if (kind == KIND_FOREIGN)
+			foreign_error(s, why, error);
+		else if (kind != KIND_UNREADABLE)
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE,
+				    "%s: schema version %d is newer than this frise knows (%d): use a newer frise",
+				    s->path, v, (int)G_N_ELEMENTS(migrations));
+		g_free(why);
 		return false;
 	}
-	for (; v < (int)G_N_ELEMENTS(migrations); v++) {
+	bool ok = true;
+	for (; ok && v < (int)G_N_ELEMENTS(migrations); v++) {
 		char *pragma = g_strdup_printf("PRAGMA user_version = %d", v + 1);
-		bool ok = exec(s, migrations[v], error) && exec(s, pragma, error);
+		ok = exec(s, migrations[v], error) && exec(s, pragma, error);
 		g_free(pragma);
-		if (!ok) {
-			exec(s, "ROLLBACK", NULL);
-			return false;
-		}
+	}
+	char *stamp = g_strdup_printf("PRAGMA application_id = %d", STORE_APPLICATION_ID);
+	ok = ok && exec(s, stamp, error);
+	g_free(stamp);
+	if (!ok) {
+		exec(s, "ROLLBACK", NULL);
+		return false;
 	}
 	return exec(s, "COMMIT", error);
+}
+
+static FriseStore *
+store_new(const char *path)
+{
+	FriseStore *s = g_new0(FriseStore, 1);
+	s->path = g_strdup(path);
+	s->stmts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, finalize_stmt);
+	return s;
 }
 
 FriseStore *
 store_open(const char *path, GError **error)
 {
-	FriseStore *s = g_new0(FriseStore, 1);
-	s->path = g_strdup(path);
-	s->stmts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, finalize_stmt);
+	FriseStore *s = store_new(path);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		fail(s, error, "cannot open the store");
 		store_close(s);
@@ -253,15 +358,103 @@ store_open(const char *path, GError **error)
 	}
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
-	/* a file that is not SQLite fails here, with a message naming it */
+	/* What the file is comes first, before any pragma that writes (WAL
+	 * mode changes the file's header): a file that is not SQLite fails
+	 * here with a message naming it, another program's database is
+	 * refused untouched. */
+	char *why = NULL;
+	int rc = SQLITE_OK;
+	GError *e = NULL;
+	StoreKind kind = identify(s, &why, &rc, &e);
+	if (kind == KIND_FOREIGN)
+		foreign_error(s, why, error);
+	g_free(why);
+	bool read_only = (kind == KIND_UNREADABLE && (rc & 0xff) == SQLITE_READONLY) ||
+			 sqlite3_db_readonly(s->db, "main") == 1;
+	if (kind == KIND_FOREIGN || (kind == KIND_UNREADABLE && !read_only)) {
+		if (e != NULL)
+			g_propagate_error(error, e);
+		store_close(s);
+		return NULL;
+	}
+	g_clear_error(&e);
+	if (read_only) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE,
+			    "%s: the store is read-only (its mode or its folder's): 'frise events', 'frise articles "
+			    "--store' and 'frise render' can read it, nothing can change it", path);
+		store_close(s);
+		return NULL;
+	}
 	/* a 32 MB page cache (2 MB by default): writing a big rebuild's
 	 * events read their index pages back from the file */
 	if (!exec_locking(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 			  " PRAGMA cache_size = -32768;", error) ||
-	    !migrate(s, error)) {
+	    !migrate(s, kind, error)) {
 		store_close(s);
 		return NULL;
 	}
+	return s;
+}
+
+/* Opens `path` read-only with `flags` added; the identification's result
+ * code in *rc. */
+static StoreKind
+open_read(FriseStore *s, const char *uri, int flags, char **why, int *rc, GError **error)
+{
+	if (s->db != NULL) {
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+	}
+	*rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | flags, NULL);
+	if (*rc != SQLITE_OK) {
+		fail(s, error, "cannot open the store");
+		return KIND_UNREADABLE;
+	}
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	return identify(s, why, rc, error);
+}
+
+FriseStore *
+store_open_read(const char *path, GError **error)
+{
+	FriseStore *s = store_new(path);
+	char *why = NULL;
+	int rc = SQLITE_OK;
+	GError *e = NULL;
+	StoreKind kind = open_read(s, path, 0, &why, &rc, &e);
+	if (kind == KIND_UNREADABLE && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) {
+		/* a WAL store in a folder we cannot write: SQLite cannot
+		 * make its -shm file (SQLITE_READONLY_CANTINIT). Nothing can
+		 * write the store there either, so it is read as immutable. */
+		char *abs = g_canonicalize_filename(path, NULL);
+		char *esc = g_uri_escape_string(abs, "/", TRUE);
+		char *uri = g_strdup_printf("file:%s?immutable=1", esc);
+		g_clear_error(&e);
+		kind = open_read(s, uri, SQLITE_OPEN_URI, &why, &rc, &e);
+		g_free(uri);
+		g_free(esc);
+		g_free(abs);
+	}
+	if (kind == KIND_FOREIGN)
+		foreign_error(s, why, &e);
+	else if (kind == KIND_EMPTY)
+		g_set_error(&e, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: an empty file, not a frise store "
+			    "(run 'frise ingest' first)", path);
+	else if (kind == KIND_LEGACY)
+		; /* readable as it is: version 1 */
+	else if (kind == KIND_FRISE && user_version(s) != (int)G_N_ELEMENTS(migrations))
+		g_set_error(&e, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE,
+			    "%s: schema version %d, not this frise's (%d): %s", path, user_version(s),
+			    (int)G_N_ELEMENTS(migrations), user_version(s) > (int)G_N_ELEMENTS(migrations)
+			    ? "use a newer frise" : "run 'frise ingest' on it once, with write access, to upgrade it");
+	g_free(why);
+	if (e != NULL) {
+		g_propagate_error(error, e);
+		store_close(s);
+		return NULL;
+	}
+	exec(s, "PRAGMA cache_size = -32768", NULL);
 	return s;
 }
 
