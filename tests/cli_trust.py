@@ -429,6 +429,139 @@ def _():
     os.chmod(os.path.join(base, "ro-folder"), 0o755)
 
 
+# ---------------------------------------------------------------- items 15 and 5: JSON Lines
+
+GOOD = "Le 3 mars 2024, OpenAI a annoncé un modèle."
+
+
+def feed(cmd, timeout=60):
+    """Runs `frise articles --jsonl ... -` on the output of the shell command `cmd`."""
+    src = subprocess.Popen(["sh", "-c", cmd], stdout=subprocess.PIPE)
+    try:
+        t0 = time.time()
+        p = subprocess.run(WRAPPER + [FRISE, "articles", "--jsonl", "--max-size", "1", "--max-files", "1000", "-"],
+                           stdin=src.stdout, capture_output=True, timeout=timeout, env=ENV)
+        return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace"), time.time() - t0
+    finally:
+        src.kill()
+        src.wait()
+
+
+@case("15: articles --jsonl /dev/zero ends at once: a NUL byte is no JSON Lines")
+def _():
+    rc, out, err = run("articles", "--jsonl", "/dev/zero", timeout=30)
+    assert rc == 1 and "/dev/zero:1: NUL byte at byte 0" in err, "%d %s" % (rc, err)
+
+
+@case("15: an endless JSONL stream stops at record max+1 of --max-files (exit 5), line number said")
+def _():
+    rc, out, err, took = feed("yes '{\"text\": \"%s\"}'" % GOOD)
+    assert rc == 5 and "-:1001: more than 1000 articles" in err and out == b"", "%d %s" % (rc, err[-300:])
+
+
+@case("15: a JSONL line over --max-size is skipped (exit 5) unheld; one that never ends ends the stream")
+def _():
+    rc, out, err, took = feed("yes x | tr -d '\\n'")
+    assert rc == 5 and "-:1: a line that does not end" in err, "%d %s" % (rc, err[-300:])
+    big = jsonl("jl/big.jsonl", [{"id": "a", "text": GOOD}, {"id": "big", "text": "x " * 600000},
+                                 {"id": "c", "text": GOOD}])
+    rc, out, err = run("articles", "--jsonl", "--max-size", "1", big)
+    assert rc == 5 and ":2: a line of 1200025 bytes, longer than the 1 MiB" in err and \
+        out.startswith(b"a\n") and b"\nc\n" in out, "%d %s %s" % (rc, out, err)
+
+
+@case("15: a NUL byte inside a JSONL line is refused")
+def _():
+    path = write("jl/nul.jsonl", b'{"id": "a", "text": "' + GOOD.encode() + b'"}\n{"id": "b", "text": "x\x00y"}\n')
+    rc, out, err = run("articles", "--jsonl", path)
+    assert rc == 1 and ":2: NUL byte" in err and out.startswith(b"a\n"), "%d %s" % (rc, err)
+
+
+@case("5: invalid UTF-8 in any JSONL string member is an error naming file:line and the member")
+def _():
+    for member in ("title", "url", "id", "source", "text"):
+        rec = {"id": "b", "text": GOOD}
+        rec[member] = "ab\udcffcd"  # a lone byte 0xFF once encoded with surrogateescape
+        line = json.dumps(rec, ensure_ascii=False).encode("utf-8", "surrogateescape")
+        assert b"\xff" in line
+        path = write("jl/bad-%s.jsonl" % member, line + b"\n")
+        rc, out, err = run("articles", "--jsonl", path)
+        assert rc == 1 and ('bad-%s.jsonl:1: "%s": invalid UTF-8' % (member, member)) in err, \
+            "%s: %d %s" % (member, rc, err)
+        rc, out, err = run("articles", "--json", "--jsonl", "--lossy", path)
+        assert rc == 0, "%s --lossy: %d %s" % (member, rc, err)
+        json.loads(out)  # valid JSON out
+
+
+@case("5: with --lossy, invalid UTF-8 in a title is replaced and every output parses")
+def _():
+    path = write("jl/lossy.jsonl", b'{"id": "t", "published": "2024-03-04", "title": "Ti\xfftre", "text": "'
+                 + GOOD.encode() + b'"}\n')
+    out = os.path.join(TMP, "jl/lossy-out")
+    rc, _, err = run("build", "-q", "--jsonl", "--lossy", path, "-o", out)
+    assert rc == 0, err
+    for name in ("timeline.json", "timelinejs.json"):
+        doc = json.load(open(os.path.join(out, name), encoding="utf-8"))
+        assert "Ti\ufffdtre" in json.dumps(doc, ensure_ascii=False), name
+    assert len(vevents(open(os.path.join(out, "timeline.ics"), "rb").read())) == 1
+
+
+@case("5: \\u0000 in a JSONL text is refused, not a silently shortened article")
+def _():
+    path = write("jl/u0000.jsonl", '{"id": "z", "text": "Le 3 mars 2024,\\u0000 OpenAI a annoncé un modèle."}\n')
+    rc, out, err = run("articles", "--jsonl", "--lossy", path)
+    assert rc == 1 and 'u0000.jsonl:1: "text": NUL character (\\u0000)' in err, "%d %s" % (rc, err)
+
+
+# ---------------------------------------------------------------- small exit-code and message defects
+
+@case("small: a lone surrogate escape is named (try --lossy), and --lossy replaces it")
+def _():
+    path = write("jl/sur.jsonl", '{"id": "s", "text": "Le 3 mars 2024, \\ud800 OpenAI a annoncé un modèle."}\n')
+    rc, out, err = run("articles", "--jsonl", path)
+    assert rc == 1 and '"text": lone surrogate \\ud800' in err and "--lossy" in err, "%d %s" % (rc, err)
+    rc, out, err = run("tag", "--jsonl", "--lossy", "--dct", "2024-03-04", path)
+    assert rc == 0 and "2024-03-03" in out.decode(), "%d %s" % (rc, err)
+
+
+@case("small: JSON nested past cJSON's limit is a limit error, not 'not valid JSON'")
+def _():
+    path = write("jl/deep.jsonl", '{"text": "%s", "x": %s1%s}\n' % (GOOD, "[" * 1200, "]" * 1200))
+    rc, out, err = run("articles", "--jsonl", path)
+    assert rc == 5 and "nested deeper than 1000 levels" in err, "%d %s" % (rc, err)
+
+
+@case("small: text after the object, a duplicate 'text' and an unknown 'lang' are errors")
+def _():
+    for name, line, what in [
+            ("after", '{"text": "%s"} {"text": "x"}' % GOOD, "text after the JSON object (at column"),
+            ("dup", '{"text": "%s", "text": "autre"}' % GOOD, '"text" given twice'),
+            ("lang", '{"text": "%s", "lang": "de"}' % GOOD, "\"lang\": 'de' is not fr or en")]:
+        path = write("jl/%s.jsonl" % name, line + "\n")
+        rc, out, err = run("articles", "--jsonl", path)
+        assert rc == 1 and (name + ".jsonl:1: " + what) in err, "%s: %d %s" % (name, rc, err)
+    path = write("jl/region.jsonl", '{"text": "%s", "lang": "fr-CA"}\n' % GOOD)
+    rc, out, err = run("articles", "--jsonl", path)
+    assert rc == 0 and "language   fr" in out.decode(), "%d %s" % (rc, err)
+
+
+@case("small: the published date's error states the range accepted")
+def _():
+    path = write("jl/y3000.jsonl", '{"text": "%s", "published": "3024-01-01"}\n' % GOOD)
+    rc, out, err = run("articles", "--jsonl", path)
+    assert rc == 1 and "years 1000 to 2999" in err, "%d %s" % (rc, err)
+    rc, out, err = run("articles", "--dct", "0999", path)
+    assert rc == 2 and "years 1000 to 2999" in err, "%d %s" % (rc, err)
+
+
+@case("small: one file over --max-size beside a good one exits 5 (the limit), the good one still read")
+def _():
+    good = write("ms/good.txt", " date 2024-03-04 " + GOOD + "\n")
+    big = write("ms/big.txt", " date 2024-03-04 " + "x " * 700000 + "\n")
+    rc, out, err = run("articles", "--max-size", "1", good, big)
+    assert rc == 5 and out.startswith(b"good.txt\n") and "big.txt" in err, "%d %s" % (rc, err)
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

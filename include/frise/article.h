@@ -61,7 +61,9 @@ typedef struct {
 	FriseLang lang;          /* FRISE_LANG_UNKNOWN: detect */
 	const char *published;   /* NULL, or a date that overrides the metadata
 				    (a form article_parse_date() accepts) */
-	size_t max_bytes;        /* 0: the default limit, 16 MiB */
+	size_t max_bytes;        /* 0: the default limit, 16 MiB; also the longest JSON Lines line */
+	size_t max_articles;     /* JSON Lines records read at most (all streams together; the one
+				    past it stops reading with FRISE_ERROR_LIMIT); 0: no limit */
 	FriseReadProgressFunc progress; /* NULL: silent */
 } FriseReadOptions;
 
@@ -87,7 +89,9 @@ FriseArticle *article_read_file(const char *path, const FriseReadOptions *opts,
  * "FILE:LINE". A bad file or line is reported through `on_error` (may
  * be NULL) and skipped; the rest are read.
  * Returns a new array of FriseArticle* (g_ptr_array_unref frees them);
- * NULL with `error` set only if nothing could be read at all.
+ * NULL with `error` set if nothing could be read at all, or when the
+ * records of the JSON Lines streams are more than opts->max_articles
+ * (FRISE_ERROR_LIMIT: reading stops at the first one too many).
  * `*nfailed` (may be NULL) receives the number of inputs skipped.
  */
 typedef void (*FriseReadErrorFunc)(const GError *error, void *user);
@@ -108,11 +112,13 @@ FriseLang article_detect_lang(const char *text, size_t len);
 /*
  * Checks and normalises a publication date as written in metadata or on
  * the command line: "2024", "2024-03", "2024-03-12" ('/' also accepted),
- * optionally "2024-03-12T14:30[:SS][zone]" (kept to the minute).
+ * optionally "2024-03-12T14:30[:SS][zone]" (kept to the minute), for
+ * years 1000 to 2999 (ARTICLE_DATE_FORMS says so in messages).
  * Returns a new TIMEX3 value ("2024-03") to g_free(), or NULL when
  * `value` is not such a date.
  */
 char *article_parse_date(const char *value);
+#define ARTICLE_DATE_FORMS "YYYY, YYYY-MM or YYYY-MM-DD, years 1000 to 2999"
 
 void article_free(FriseArticle *article);
 

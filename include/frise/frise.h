@@ -139,6 +139,10 @@ char *frise_read_file(const char *path, size_t limit, size_t *len, GError **erro
 #define FRISE_CLEANUP_MAX 256
 int frise_cleanup_track(const char *path, bool folder);
 void frise_cleanup_untrack(int handle);
+/* A new empty folder "PREFIX.XXXXXX" in g_get_tmp_dir() ($TMPDIR), tracked
+ * (from before it exists) with the handle in *handle. Returns its path
+ * (g_free) or NULL with `error`. */
+char *frise_temp_folder(const char *prefix, int *handle, GError **error);
 /* Installs the handlers (the `frise` command does, first thing) and
  * ignores SIGXFSZ, so that writing past `ulimit -f` is an output error
  * (EFBIG) rather than a kill that leaves a temporary file. */

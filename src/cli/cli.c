@@ -86,6 +86,9 @@ void
 cli_report_skipped(const GError *error, void *user)
 {
 	fprintf(stderr, "frise: %s (skipped)\n", error->message);
+	int *worst = user;
+	if (worst != NULL && error->domain == FRISE_ERROR_DOMAIN && error->code > *worst)
+		*worst = error->code;
 }
 
 void
@@ -147,8 +150,7 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 	if (in->published != NULL) {
 		published = article_parse_date(in->published);
 		if (published == NULL) {
-			fprintf(stderr, "frise: --dct: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
-				in->published);
+			fprintf(stderr, "frise: --dct: '%s' is not a date (%s)\n", in->published, ARTICLE_DATE_FORMS);
 			*code = FRISE_ERROR_USAGE;
 			return NULL;
 		}
@@ -168,6 +170,7 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 		return NULL;
 	}
 	size_t max_files = in->max_files > 0 ? (size_t)in->max_files : CLI_DEFAULT_MAX_FILES;
+	opts.max_articles = max_files; /* JSON Lines: counted as they are read */
 	opts.progress = cli_progress;
 
 	static const char *const stdin_only[] = { "-" };
@@ -197,21 +200,15 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 	}
 	size_t nfailed = 0;
 	GError *error = NULL;
+	int worst = FRISE_ERROR_OK; /* of the inputs skipped: a limit (5) outweighs a bad file (1) */
 	GPtrArray *articles = article_read_paths(paths, npaths, in->jsonl, &opts, cli_report_skipped,
-						 NULL, &nfailed, &error);
+						 &worst, &nfailed, &error);
 	g_free(published);
 	if (articles == NULL) {
 		*code = cli_fail(error);
 		return NULL;
 	}
-	if (articles->len > max_files) { /* JSON Lines: counted once read */
-		fprintf(stderr, "frise: %u articles read, over the limit of %zu (raise it with --max-files)\n",
-			articles->len, max_files);
-		g_ptr_array_unref(articles);
-		*code = FRISE_ERROR_LIMIT;
-		return NULL;
-	}
-	*code = nfailed > 0 ? FRISE_ERROR_INPUT : FRISE_ERROR_OK;
+	*code = nfailed > 0 ? MAX(worst, FRISE_ERROR_INPUT) : FRISE_ERROR_OK;
 	return articles;
 }
 

@@ -478,14 +478,13 @@ cli_build(int argc, char **argv)
 	}
 	GError *error = NULL;
 	if (store_path == NULL) {
-		tmpdir = g_dir_make_tmp("frise-build-XXXXXX", &error);
+		tmpdir = frise_temp_folder("frise-build", &tracked[0], &error);
 		if (tmpdir == NULL) {
 			code = cli_fail(error);
 			goto out;
 		}
 		tmpdb = g_build_filename(tmpdir, "store.db", NULL);
 		/* removed on SIGINT/SIGTERM too, not only at the end */
-		tracked[0] = frise_cleanup_track(tmpdir, true);
 		for (size_t i = 0; i < G_N_ELEMENTS(store_suffixes); i++) {
 			char *p = g_strconcat(tmpdb, store_suffixes[i], NULL);
 			tracked[i + 1] = frise_cleanup_track(p, false);

@@ -351,8 +351,7 @@ cli_tag(int argc, char **argv)
 	if (in.published != NULL) {
 		char *d = article_parse_date(in.published);
 		if (d == NULL) {
-			fprintf(stderr, "frise tag: --dct: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
-				in.published);
+			fprintf(stderr, "frise tag: --dct: '%s' is not a date (%s)\n", in.published, ARTICLE_DATE_FORMS);
 			code = FRISE_ERROR_USAGE;
 			goto out;
 		}

@@ -133,6 +133,7 @@ static struct {
 
 static volatile sig_atomic_t deferring; /* frise_outputs_commit() is renaming */
 static volatile sig_atomic_t deferred;  /* the signal it deferred, or 0 */
+static gint dying;                      /* the handler is removing the tracked paths */
 
 int
 frise_cleanup_track(const char *path, bool folder)
@@ -178,9 +179,61 @@ on_signal(int sig)
 		deferred = sig;
 		return;
 	}
+	g_atomic_int_set(&dying, 1);
 	cleanup_now();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/*
+ * Creates a new file (or folder) "PREFIX.XXXXXX" that the signal handler
+ * removes: the name is tracked *before* it is created, and a thread that
+ * creates it while the handler runs on another removes it itself, so no
+ * moment leaves one behind. Returns the name (g_free) and its handle, or
+ * NULL with errno set.
+ */
+static char *
+create_tracked(const char *prefix, bool folder, int *fd, int *handle)
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	for (int attempt = 0; attempt < 100; attempt++) {
+		char suffix[8] = ".";
+		for (int k = 1; k < 7; k++)
+			suffix[k] = chars[g_random_int_range(0, (gint32)sizeof chars - 1)];
+		char *path = g_strconcat(prefix, suffix, NULL);
+		*handle = frise_cleanup_track(path, folder);
+		int rc = folder ? mkdir(path, 0700) : (*fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+		if (rc >= 0) {
+			if (g_atomic_int_get(&dying)) {
+				/* too late for the handler to see it: remove it, and
+				 * wait for the end it is bringing */
+				folder ? rmdir(path) : unlink(path);
+				for (;;)
+					pause();
+			}
+			return path;
+		}
+		int err = errno;
+		frise_cleanup_untrack(*handle);
+		g_free(path);
+		errno = err;
+		if (err != EEXIST)
+			return NULL;
+	}
+	return NULL;
+}
+
+char *
+frise_temp_folder(const char *prefix, int *handle, GError **error)
+{
+	char *base = g_build_filename(g_get_tmp_dir(), prefix, NULL);
+	int fd = -1;
+	char *path = create_tracked(base, true, &fd, handle);
+	if (path == NULL)
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_OUTPUT, "cannot make a temporary folder %s.XXXXXX: %s",
+			    base, g_strerror(errno));
+	g_free(base);
+	return path;
 }
 
 void
@@ -318,15 +371,13 @@ frise_outputs_add(FriseOutputs *o, const char *path, const char *data, size_t le
 		g_free(target);
 		return ok;
 	}
-	char *temp = g_strconcat(target, ".XXXXXX", NULL);
-	int fd = g_mkstemp_full(temp, O_RDWR | O_CLOEXEC, 0666);
-	if (fd < 0) {
+	int fd = -1, handle = -1;
+	char *temp = create_tracked(target, false, &fd, &handle);
+	if (temp == NULL) {
 		output_error(error, path, "cannot create a file beside it", errno);
-		g_free(temp);
 		g_free(target);
 		return false;
 	}
-	int handle = frise_cleanup_track(temp, false);
 	bool ok = true;
 	if (exists) {
 		/* keep the file's mode, and its owner when allowed */

@@ -1228,6 +1228,8 @@ typedef struct {
 	size_t failed;
 	GError *first; /* the first error reported, for the final message */
 	GArray *from_folder; /* gboolean per file of article_read_paths(): found in a folder */
+	size_t records;      /* JSON Lines records read, all streams together */
+	GError *fatal;       /* an error that stops all reading (a count limit) */
 } Reader;
 
 static void
@@ -1242,26 +1244,195 @@ report(Reader *rd, GError *e)
 		g_error_free(e);
 }
 
-static const char *
-json_member(const cJSON *obj, const char *name, const char *where, GError **error)
+/*
+ * The members of a JSON Lines record frise reads. ORDER MEMBERS: the
+ * fields of Members follow it. Every one is a string (or null): a text
+ * that must be valid UTF-8 (with --lossy, invalid bytes are replaced) and
+ * hold no NUL, like the article's own text.
+ */
+static const char *const member_names[] = { "text", "id", "title", "url", "source", "lang", "published" };
+enum { M_TEXT, M_ID, M_TITLE, M_URL, M_SOURCE, M_LANG, M_PUBLISHED, M_COUNT };
+
+/* The deepest nesting cJSON parses (CJSON_NESTING_LIMIT); a deeper line
+ * is a limit error of its own, not "not valid JSON". */
+#define JSON_NESTING_MAX 1000
+
+/* The value of four hex digits at s; more than 0xFFFF when they are not. */
+static unsigned
+hex4(const char *s)
 {
-	const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, name);
-	if (m == NULL || cJSON_IsNull(m))
-		return NULL;
-	if (!cJSON_IsString(m)) {
-		set_error(error, FRISE_ERROR_INPUT, where, "\"%s\" must be a string", name);
-		return NULL;
+	unsigned v = 0;
+	for (int k = 0; k < 4; k++) {
+		int d = g_ascii_xdigit_value(s[k]);
+		if (d < 0)
+			return 0x10000;
+		v = v * 16 + (unsigned)d;
 	}
-	return m->valuestring;
+	return v;
+}
+
+/*
+ * Checks the text of a JSON Lines record before cJSON reads it, in one
+ * pass: a "\u0000" escape (cJSON would decode it into a NUL that cuts the
+ * string short), a lone UTF-16 surrogate escape ("\ud800" alone, which
+ * cJSON refuses; with `lossy` it is rewritten as "\ufffd" in *fixed), a
+ * nesting deeper than cJSON's limit, and a member of member_names given
+ * twice (which one would count?). `member` names the top-level member
+ * being read, for the messages. Returns false with `error` set.
+ */
+static bool
+scan_record(const char *line, size_t len, bool lossy, const char *where, GString **fixed, GError **error)
+{
+	int depth = 0;
+	bool in_string = false, is_key = false;
+	size_t key_start = 0;
+	char member[32] = "";
+	unsigned seen = 0; /* member_names given, by bit */
+	for (size_t i = 0; i < len; i++) {
+		char c = line[i];
+		if (!in_string) {
+			if (c == '{' || c == '[') {
+				if (++depth > JSON_NESTING_MAX) {
+					set_error(error, FRISE_ERROR_LIMIT, where,
+						  "JSON nested deeper than %d levels (the limit)", JSON_NESTING_MAX);
+					return false;
+				}
+			} else if (c == '}' || c == ']') {
+				if (--depth == 0)
+					return true; /* the record ends: cJSON says what follows is not JSON */
+			} else if (c == '"') {
+				in_string = true;
+				/* a string at depth 1 after '{' or ',' is a member name */
+				size_t k = i;
+				while (k > 0 && g_ascii_isspace(line[k - 1]))
+					k--;
+				is_key = depth == 1 && k > 0 && (line[k - 1] == '{' || line[k - 1] == ',');
+				key_start = i + 1;
+			}
+			continue;
+		}
+		if (c == '"') {
+			in_string = false;
+			if (is_key) {
+				size_t n = MIN(i - key_start, sizeof member - 1);
+				memcpy(member, line + key_start, n);
+				member[n] = '\0';
+				for (int m = 0; m < M_COUNT; m++)
+					if (i - key_start == strlen(member_names[m]) &&
+					    memcmp(line + key_start, member_names[m], i - key_start) == 0) {
+						if (seen & (1u << m)) {
+							set_error(error, FRISE_ERROR_INPUT, where,
+								  "\"%s\" given twice", member_names[m]);
+							return false;
+						}
+						seen |= 1u << m;
+					}
+			}
+			continue;
+		}
+		if (c != '\\' || i + 1 >= len)
+			continue;
+		if (line[i + 1] != 'u' || i + 6 > len) {
+			i++; /* \" \\ \n …: cJSON checks them */
+			continue;
+		}
+		unsigned u;
+		if (hex4(line + i + 2) > 0xFFFF) {
+			i++;
+			continue; /* cJSON reports it */
+		}
+		u = hex4(line + i + 2);
+		const char *of = is_key ? "a member name" : member;
+		if (u == 0) {
+			set_error(error, FRISE_ERROR_INPUT, where, "\"%s\": NUL character (\\u0000) at column %zu", of, i + 1);
+			return false;
+		}
+		bool high = u >= 0xD800 && u <= 0xDBFF, low = u >= 0xDC00 && u <= 0xDFFF;
+		if (high && i + 12 <= len && line[i + 6] == '\\' && line[i + 7] == 'u') {
+			unsigned v = hex4(line + i + 8);
+			if (v >= 0xDC00 && v <= 0xDFFF) {
+				i += 11; /* a pair: one character */
+				continue;
+			}
+		}
+		if (high || low) {
+			if (!lossy) {
+				set_error(error, FRISE_ERROR_INPUT, where,
+					  "\"%s\": lone surrogate \\u%04x at column %zu (try --lossy)", of, u, i + 1);
+				return false;
+			}
+			if (*fixed == NULL)
+				*fixed = g_string_new_len(line, (gssize)len);
+			memcpy((*fixed)->str + i, "\\ufffd", 6);
+		}
+		i += 5;
+	}
+	return true;
+}
+
+/* The string member `m` of `obj`: NULL when absent or null, else a valid
+ * UTF-8 copy in *out (invalid bytes replaced with `lossy`). False with
+ * `error` for another JSON type or invalid UTF-8. */
+static bool
+string_member(const cJSON *obj, int m, bool lossy, const char *where, char **out, GError **error)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member_names[m]);
+	*out = NULL;
+	if (v == NULL || cJSON_IsNull(v))
+		return true;
+	if (!cJSON_IsString(v)) {
+		set_error(error, FRISE_ERROR_INPUT, where, "\"%s\" must be a string", member_names[m]);
+		return false;
+	}
+	const char *bad = NULL;
+	if (!g_utf8_validate(v->valuestring, -1, &bad)) {
+		if (!lossy) {
+			set_error(error, FRISE_ERROR_INPUT, where, "\"%s\": invalid UTF-8 at byte %zu of its value (try --lossy)",
+				  member_names[m], (size_t)(bad - v->valuestring));
+			return false;
+		}
+		*out = g_utf8_make_valid(v->valuestring, -1);
+		return true;
+	}
+	*out = g_strdup(v->valuestring);
+	return true;
+}
+
+/* The language a record gives: fr or en, with or without a region
+ * ("fr-CA", "en_GB"); NULL for none ("", "auto", "und"); false for any
+ * other (frise could not tag it). */
+static bool
+record_lang(const char *lang, const char *where, GError **error)
+{
+	if (lang == NULL || *lang == '\0' || g_ascii_strcasecmp(lang, "auto") == 0 || g_ascii_strcasecmp(lang, "und") == 0)
+		return true;
+	char *base = g_strndup(lang, strcspn(lang, "-_"));
+	bool ok = frise_lang_parse(base) != FRISE_LANG_UNKNOWN;
+	g_free(base);
+	if (!ok)
+		set_error(error, FRISE_ERROR_INPUT, where, "\"lang\": '%s' is not fr or en (nor auto)", lang);
+	return ok;
 }
 
 static void
 read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, size_t len,
 		const FriseReadOptions *opts)
 {
+	bool lossy = opts != NULL && (opts->flags & FRISE_READ_LOSSY) != 0;
 	char *where = g_strdup_printf("%s:%zu", file, lineno);
 	GError *e = NULL;
-	cJSON *obj = cJSON_ParseWithLength(line, len);
+	GString *fixed = NULL;
+	cJSON *obj = NULL;
+	char *v[M_COUNT] = { NULL };
+	char *published = NULL;
+	if (!scan_record(line, len, lossy, where, &fixed, &e))
+		goto out;
+	if (fixed != NULL) {
+		line = fixed->str;
+		len = fixed->len;
+	}
+	const char *end = NULL;
+	obj = cJSON_ParseWithLengthOpts(line, len, &end, false);
 	if (obj == NULL || !cJSON_IsObject(obj)) {
 		const char *at = cJSON_GetErrorPtr();
 		if (obj == NULL && at != NULL && at >= line && at <= line + len)
@@ -1271,46 +1442,64 @@ read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, s
 			set_error(&e, FRISE_ERROR_INPUT, where, "not a JSON object");
 		goto out;
 	}
-	const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
-	if (!cJSON_IsString(text)) {
+	while (end != NULL && end < line + len && g_ascii_isspace(*end))
+		end++;
+	if (end != NULL && end < line + len) {
+		set_error(&e, FRISE_ERROR_INPUT, where, "text after the JSON object (at column %zu): one object a line",
+			  (size_t)(end - line) + 1);
+		goto out;
+	}
+	for (int m = 0; m < M_COUNT; m++)
+		if (!string_member(obj, m, lossy, where, &v[m], &e))
+			goto out;
+	if (v[M_TEXT] == NULL) {
 		set_error(&e, FRISE_ERROR_INPUT, where, "no \"text\" string");
 		goto out;
 	}
-	Meta meta = { .no_path_date = true };
-	const char *names[] = { "id", "title", "url", "source", "lang", "published" };
-	const char **slots[] = { &meta.id, &meta.title, &meta.url, &meta.source, &meta.lang, &meta.published };
-	for (size_t k = 0; k < G_N_ELEMENTS(names); k++) {
-		*slots[k] = json_member(obj, names[k], where, &e);
-		if (e != NULL)
-			goto out;
+	if (!record_lang(v[M_LANG], where, &e))
+		goto out;
+	if (v[M_LANG] != NULL)
+		v[M_LANG][strcspn(v[M_LANG], "-_")] = '\0'; /* "fr-CA" is French */
+	if (v[M_PUBLISHED] != NULL && (published = article_parse_date(v[M_PUBLISHED])) == NULL) {
+		set_error(&e, FRISE_ERROR_INPUT, where, "\"published\": '%s' is not a date (%s)", v[M_PUBLISHED],
+			  ARTICLE_DATE_FORMS);
+		goto out;
 	}
-	char *published = NULL;
-	if (meta.published != NULL) {
-		published = article_parse_date(meta.published);
-		if (published == NULL) {
-			set_error(&e, FRISE_ERROR_INPUT, where,
-				  "\"published\": '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", meta.published);
-			goto out;
-		}
-		meta.published = published;
-	}
+	/* the text member was checked above, with its name: the decoded
+	 * bytes (invalid ones kept with --lossy, for read_article to replace) */
+	const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
+	Meta meta = { .no_path_date = true, .id = v[M_ID], .title = v[M_TITLE], .url = v[M_URL],
+		      .source = v[M_SOURCE], .lang = v[M_LANG], .published = published };
 	if (meta.id != NULL && *meta.id == '\0')
 		meta.id = NULL;
 	if (meta.id == NULL)
 		meta.id = where;
 	FriseArticle *a = read_article(where, text->valuestring, strlen(text->valuestring), opts, &meta, &e);
-	g_free(published);
 	if (a != NULL)
 		g_ptr_array_add(rd->out, a);
 out:
 	if (e != NULL)
 		report(rd, e);
+	for (int m = 0; m < M_COUNT; m++)
+		g_free(v[m]);
+	g_free(published);
 	cJSON_Delete(obj);
+	if (fixed != NULL)
+		g_string_free(fixed, TRUE);
 	g_free(where);
 }
 
-/* Reads a JSON Lines stream line by line; a line longer than `cap` bytes is
- * reported and skipped without being held. */
+/*
+ * Reads a JSON Lines stream line by line, holding at most one line. A line
+ * is at most the article size limit (--max-size; a record is one article):
+ * a longer one is reported and skipped, read on to its end without being
+ * held — unless it runs on past JSONL_SKIP_MAX times the limit (and at
+ * least 256 MiB), which ends the stream (`yes | tr -d '\n'` never ends). A NUL byte ends the stream
+ * too (`/dev/zero` is no JSON Lines), and the record past
+ * opts->max_articles (all the streams together) stops every stream
+ * (rd->fatal).
+ */
+#define JSONL_SKIP_MAX 16
 static bool
 read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
 {
@@ -1318,18 +1507,20 @@ read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, bool regu
 	if (fd < 0)
 		return false;
 	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
-	size_t cap = limit * 6 + 4096; /* JSON escapes: up to 6 bytes per byte of text */
+	size_t max_records = opts != NULL ? opts->max_articles : 0;
 	GString *line = g_string_new(NULL);
 	char buf[65536];
-	size_t lineno = 1;
-	bool too_long = false, ok = true;
+	size_t lineno = 1, offset = 0; /* offset: of buf[0] in the stream */
+	size_t skipping = 0;           /* bytes of a line too long, skipped so far */
+	char *l = limit_text(limit);
+	bool ok = true, stop = false;
 	struct stat st;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		set_error(error, FRISE_ERROR_INPUT, path, "is a folder");
 		ok = false;
 		goto done;
 	}
-	for (;;) {
+	while (!stop) {
 		ssize_t got = read(fd, buf, sizeof buf);
 		if (got < 0 && errno == EINTR)
 			continue;
@@ -1339,37 +1530,58 @@ read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, bool regu
 			break;
 		}
 		const char *p = buf, *end = buf + got;
-		while (p < end || (got == 0 && (line->len > 0 || too_long))) {
+		const char *nul = got > 0 ? memchr(buf, '\0', (size_t)got) : NULL;
+		while (!stop && (p < end || (got == 0 && (line->len > 0 || skipping > 0)))) {
 			const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-			const char *stop = nl != NULL ? nl : end;
-			if (!too_long) {
-				if (line->len + (size_t)(stop - p) > cap) {
-					too_long = true;
-					g_string_truncate(line, 0);
-				} else {
-					g_string_append_len(line, p, stop - p);
+			const char *stop_at = nl != NULL ? nl : end;
+			char *at = g_strdup_printf("%s:%zu", path, lineno);
+			GError *e = NULL;
+			if (nul != NULL && nul < stop_at) {
+				set_error(&e, FRISE_ERROR_INPUT, at, "NUL byte at byte %zu of the stream: not JSON Lines "
+					  "(binary?); the rest of %s is not read", offset + (size_t)(nul - buf), path);
+				stop = true;
+			} else if (skipping > 0 || line->len + (size_t)(stop_at - p) > limit) {
+				skipping += line->len + (size_t)(stop_at - p);
+				g_string_truncate(line, 0);
+				if (skipping / JSONL_SKIP_MAX > limit && skipping > 256 * MIB) {
+					set_error(&e, FRISE_ERROR_LIMIT, at, "a line that does not end (%zu bytes read, the "
+						  "article limit is %s); the rest of %s is not read", skipping, l, path);
+					stop = true;
+				} else if (nl != NULL || got == 0) {
+					set_error(&e, FRISE_ERROR_LIMIT, at, "a line of %zu bytes, longer than the %s "
+						  "article limit (see --max-size)", skipping, l);
 				}
+			} else {
+				g_string_append_len(line, p, stop_at - p);
 			}
-			if (nl == NULL && got != 0)
-				break; /* the line continues in the next block */
-			if (too_long) {
-				GError *e = NULL;
-				char *where = g_strdup_printf("%s:%zu", path, lineno);
-				set_limit_error(&e, where, 0, cap);
-				g_free(where);
+			if (e != NULL)
 				report(rd, e);
-			} else if (!all_space(line->str, line->len)) {
-				read_jsonl_line(rd, path, lineno, line->str, line->len, opts);
+			if (!stop && (nl != NULL || got == 0)) {
+				if (skipping > 0) {
+					skipping = 0; /* reported above */
+				} else if (!all_space(line->str, line->len)) {
+					if (max_records > 0 && ++rd->records > max_records) {
+						set_error(&rd->fatal, FRISE_ERROR_LIMIT, at, "more than %zu articles to read "
+							  "(raise the limit with --max-files)", max_records);
+						stop = true;
+					} else {
+						read_jsonl_line(rd, path, lineno, line->str, line->len, opts);
+					}
+				}
+				g_string_truncate(line, 0);
+				lineno++;
 			}
-			g_string_truncate(line, 0);
-			too_long = false;
-			lineno++;
-			p = nl != NULL ? nl + 1 : end;
+			g_free(at);
+			if (nl == NULL)
+				break; /* the line continues in the next block */
+			p = nl + 1;
 		}
+		offset += (size_t)MAX(got, 0);
 		if (got == 0)
 			break;
 	}
 done:
+	g_free(l);
 	g_string_free(line, TRUE);
 	if (fd != STDIN_FILENO)
 		close(fd);
@@ -1469,7 +1681,7 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
 {
 	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
-		      g_array_new(FALSE, FALSE, sizeof(gboolean)) };
+		      g_array_new(FALSE, FALSE, sizeof(gboolean)), 0, NULL };
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
 	for (size_t i = 0; i < npaths; i++) {
 		GError *e = NULL;
@@ -1498,7 +1710,7 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 		b.art = g_new0(FriseArticle *, MAX(files->len, 1));
 		b.err = g_new0(GError *, MAX(files->len, 1));
 	}
-	for (guint i = 0; i < files->len; i++) {
+	for (guint i = 0; i < files->len && rd.fatal == NULL; i++) {
 		const char *p = files->pdata[i];
 		GError *e = NULL;
 		if (jsonl) {
@@ -1521,6 +1733,12 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 	g_array_unref(rd.from_folder);
 	if (nfailed != NULL)
 		*nfailed = rd.failed;
+	if (rd.fatal != NULL) {
+		g_propagate_error(error, rd.fatal);
+		g_clear_error(&rd.first);
+		g_ptr_array_unref(rd.out);
+		return NULL;
+	}
 	if (rd.out->len == 0) {
 		int code = rd.first != NULL ? rd.first->code : FRISE_ERROR_INPUT;
 		if (rd.failed > 0)
