@@ -562,6 +562,41 @@ def _():
     assert rc == 5 and out.startswith(b"good.txt\n") and "big.txt" in err, "%d %s" % (rc, err)
 
 
+@case("small: 'frise tag -- --weird.txt' reads the file '--weird.txt'; '--' is no file")
+def _():
+    d = os.path.join(TMP, "dashdash")
+    os.makedirs(d)
+    open(os.path.join(d, "--weird.txt"), "w").write(" date 2024-03-04 " + GOOD + "\n")
+    p = subprocess.run(WRAPPER + [FRISE, "tag", "--", "--weird.txt"], cwd=d, capture_output=True, env=ENV)
+    assert p.returncode == 0 and b"2024-03-03" in p.stdout and b"--:" not in p.stderr, p.stderr
+    p = subprocess.run(WRAPPER + [FRISE, "articles", "-q", "--", "--weird.txt"], cwd=d, capture_output=True, env=ENV)
+    assert p.returncode == 0 and p.stdout.startswith(b"--weird.txt\n"), p.stderr
+
+
+@case("small: 'frise events frobnicate' is a usage error (exit 2), with or without a store")
+def _():
+    for args in (["events", "frobnicate"], ["events", "--store", seed_store(), "frobnicate"]):
+        rc, _, err = run(*args)
+        assert rc == 2 and "unknown action 'frobnicate'" in err, "%d %s" % (rc, err)
+
+
+@case("small: --max-size 0, --max-files 0, --scale nan/0.0001/inf and --width 0 are usage errors")
+def _():
+    good = write("ms/g2.txt", " date 2024-03-04 " + GOOD + "\n")
+    for args in (["articles", "--max-size", "0", good], ["articles", "--max-size", "x", good],
+                 ["tag", "--max-size", "0", "--dct", "2024-01-01", "--lang", "fr", good],
+                 ["articles", "--max-files", "0", good]):
+        rc, _, err = run(*args)
+        assert rc == 2 and "--max-" in err, "%s: %d %s" % (args, rc, err)
+    db = seed_store()
+    for opt, v in (("--scale", "nan"), ("--scale", "0.0001"), ("--scale", "inf"), ("--scale", "17"),
+                   ("--width", "0"), ("--width", "12x")):
+        rc, _, err = run("render", "--store", db, "-f", "png", opt, v, "-o", os.path.join(TMP, "s.png"))
+        assert rc == 2 and opt in err, "%s %s: %d %s" % (opt, v, rc, err)
+    rc, out, err = run("render", "--store", db, "-f", "png", "--scale", "0.5", "--width", "800")
+    assert rc == 0 and out[16:24] == (400).to_bytes(4, "big") + out[20:24], err
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

@@ -5,7 +5,10 @@
 #include "cli.h"
 #include "frise/article.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,6 +62,15 @@ cli_parse(const char *name, const char *params, const char *summary,
 		fprintf(stderr, "frise %s: %s\nTry 'frise %s --help'.\n", name, error->message, name);
 		g_error_free(error);
 	}
+	/* GOption stops at "--" but leaves it among the arguments: it ends
+	 * the options ("frise tag -- --weird.txt"), it is no file. A "--"
+	 * after it is one. */
+	for (int i = 1; ok && i < *argc; i++)
+		if (strcmp((*argv)[i], "--") == 0) {
+			memmove(*argv + i, *argv + i + 1, (size_t)(*argc - i) * sizeof **argv);
+			(*argc)--;
+			break;
+		}
 	g_option_context_free(ctx);
 	return ok;
 }
@@ -156,20 +168,12 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 		}
 		opts.published = published;
 	}
-	if (in->max_mib < 0 || in->max_mib > 65536) {
-		fprintf(stderr, "frise: --max-size: %d is not between 1 and 65536 MiB\n", in->max_mib);
+	size_t max_files = 0;
+	if (!cli_input_limits(in, &opts.max_bytes, &max_files)) {
 		g_free(published);
 		*code = FRISE_ERROR_USAGE;
 		return NULL;
 	}
-	opts.max_bytes = (size_t)in->max_mib << 20;
-	if (in->max_files < 0) {
-		fprintf(stderr, "frise: --max-files: %d is not a positive number\n", in->max_files);
-		g_free(published);
-		*code = FRISE_ERROR_USAGE;
-		return NULL;
-	}
-	size_t max_files = in->max_files > 0 ? (size_t)in->max_files : CLI_DEFAULT_MAX_FILES;
 	opts.max_articles = max_files; /* JSON Lines: counted as they are read */
 	opts.progress = cli_progress;
 
@@ -217,7 +221,50 @@ cli_input_clear(CliInput *in)
 {
 	g_free(in->lang);
 	g_free(in->published);
-	in->lang = in->published = NULL;
+	g_free(in->max_size);
+	g_free(in->max_files);
+	in->lang = in->published = in->max_size = in->max_files = NULL;
+}
+
+bool
+cli_parse_int(const char *name, const char *value, long min, long max, long *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long v = value != NULL ? strtol(value, &end, 10) : 0;
+	if (value == NULL || end == value || *end != '\0' || errno != 0 || v < min || v > max) {
+		fprintf(stderr, "frise: --%s: '%s' is not a whole number from %ld to %ld\n", name,
+			value != NULL ? value : "", min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool
+cli_parse_double(const char *name, const char *value, double min, double max, double *out)
+{
+	char *end = NULL;
+	double v = value != NULL ? g_ascii_strtod(value, &end) : 0;
+	if (value == NULL || end == value || *end != '\0' || !isfinite(v) || v < min || v > max) {
+		fprintf(stderr, "frise: --%s: '%s' is not a number from %g to %g\n", name, value != NULL ? value : "",
+			min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool
+cli_input_limits(const CliInput *in, size_t *max_bytes, size_t *max_files)
+{
+	long mib = 16, files = CLI_DEFAULT_MAX_FILES;
+	if ((in->max_size != NULL && !cli_parse_int("max-size", in->max_size, 1, 65536, &mib)) ||
+	    (in->max_files != NULL && !cli_parse_int("max-files", in->max_files, 1, 1000000000, &files)))
+		return false;
+	*max_bytes = (size_t)mib << 20;
+	*max_files = (size_t)files;
+	return true;
 }
 
 typedef struct {

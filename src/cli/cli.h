@@ -49,8 +49,8 @@ typedef struct {
 	gboolean lossy;   /* --lossy: replace invalid UTF-8 instead of failing */
 	char *lang;       /* --lang fr|en|auto */
 	char *published;  /* --dct DATE: the publication date of every input */
-	int max_mib;      /* --max-size MiB (0: default 16) */
-	int max_files;    /* --max-files N (0: default CLI_DEFAULT_MAX_FILES) */
+	char *max_size;   /* --max-size MiB, as given (NULL: default 16); cli_input_limits() reads it */
+	char *max_files;  /* --max-files N, as given (NULL: CLI_DEFAULT_MAX_FILES) */
 } CliInput;
 
 /* Limits (issue 7): an article is at most --max-size MiB (16 by default,
@@ -64,8 +64,8 @@ typedef struct {
 	{ "lossy", 0, 0, G_OPTION_ARG_NONE, &(in)->lossy, "Replace invalid UTF-8 by U+FFFD instead of rejecting the file", NULL }, \
 	{ "lang", 'l', 0, G_OPTION_ARG_STRING, &(in)->lang, "Language of the articles: fr, en or auto (default)", "LANG" }, \
 	{ "dct", 0, 0, G_OPTION_ARG_STRING, &(in)->published, "Publication date of the articles (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" }, \
-	{ "max-size", 0, 0, G_OPTION_ARG_INT, &(in)->max_mib, "Largest article accepted, in MiB (default 16)", "MIB" }, \
-	{ "max-files", 0, 0, G_OPTION_ARG_INT, &(in)->max_files, "Most articles read at once (default 100000)", "N" }
+	{ "max-size", 0, 0, G_OPTION_ARG_STRING, &(in)->max_size, "Largest article (and JSON Lines line) accepted, in MiB: 1 to 65536 (default 16)", "MIB" }, \
+	{ "max-files", 0, 0, G_OPTION_ARG_STRING, &(in)->max_files, "Most articles read at once (default 100000)", "N" }
 
 /*
  * Reads the articles named by argv[1..argc) ("-" or nothing: stdin) with
@@ -75,6 +75,14 @@ typedef struct {
  * some inputs were skipped but others read. Frees nothing in `in`.
  */
 GPtrArray *cli_read_inputs(const CliInput *in, int argc, char **argv, int *code);
+/* --max-size in bytes and --max-files, checked: false after printing why
+ * (a usage error) for a value out of range, 0 included. */
+bool cli_input_limits(const CliInput *in, size_t *max_bytes, size_t *max_files);
+/* Reads a whole number in [min, max] from `value`, the argument of option
+ * `name`; false after printing why. */
+bool cli_parse_int(const char *name, const char *value, long min, long max, long *out);
+/* Reads a finite number in [min, max]; false after printing why. */
+bool cli_parse_double(const char *name, const char *value, double min, double max, double *out);
 void cli_input_clear(CliInput *in);
 
 /* How cli_open_store() opens a store. */

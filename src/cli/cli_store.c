@@ -292,6 +292,12 @@ cli_events(int argc, char **argv)
 	const char *cmd = argc > 1 ? argv[1] : "list";
 	int nargs = argc > 1 ? argc - 2 : 0;
 	char **args = argv + 2;
+	static const char *const actions[] = { "list", "articles", "edit", "hide", "merge", "split", NULL };
+	if (!g_strv_contains(actions, cmd)) { /* a usage error, before any store is opened */
+		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cmd);
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
 	bool want_one = strcmp(cmd, "edit") == 0 || strcmp(cmd, "hide") == 0 || strcmp(cmd, "split") == 0;
 	if ((want_one && nargs != 1) || ((strcmp(cmd, "list") == 0 || strcmp(cmd, "articles") == 0) && nargs != 0) ||
 	    (strcmp(cmd, "merge") == 0 && nargs < 2)) {
@@ -336,11 +342,8 @@ cli_events(int argc, char **argv)
 		ok = pipeline_hide_event(pipeline, args[0], !undo, &error);
 	} else if (strcmp(cmd, "merge") == 0) {
 		ok = pipeline_merge_events(pipeline, (const char *const *)args, (size_t)nargs, &error);
-	} else if (strcmp(cmd, "split") == 0) {
+	} else { /* split: the actions are checked above */
 		ok = pipeline_split_event(pipeline, args[0], &error);
-	} else {
-		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cmd);
-		code = FRISE_ERROR_USAGE;
 	}
 	if (!ok)
 		code = cli_fail(error);

@@ -246,14 +246,13 @@ release_input(GMappedFile *map, char *data)
 }
 
 static int
-tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, FriseLang lang,
+tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, size_t limit, FriseLang lang,
 	     Format fmt, bool explain)
 {
 	char *data = NULL;
 	gsize len = 0;
 	GError *error = NULL;
 	GMappedFile *map = NULL;
-	size_t limit = in->max_mib > 0 ? (size_t)in->max_mib << 20 : (size_t)16 << 20;
 	if (strcmp(path, "-") != 0 && g_file_test(path, G_FILE_TEST_IS_REGULAR) &&
 	    (map = g_mapped_file_new(path, FALSE, NULL)) != NULL &&
 	    g_mapped_file_get_length(map) > 0) {
@@ -358,6 +357,11 @@ cli_tag(int argc, char **argv)
 		g_free(in.published);
 		in.published = d;
 	}
+	size_t limit = 0, max_files = 0;
+	if (!cli_input_limits(&in, &limit, &max_files)) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
 	GError *error = NULL;
 	tagger = timex_tagger_new(&error);
 	if (tagger == NULL) {
@@ -379,7 +383,7 @@ cli_tag(int argc, char **argv)
 		static char *stdin_only[] = { "-", NULL };
 		char **files = argc > 1 ? argv + 1 : stdin_only;
 		for (char **f = files; *f != NULL; f++) {
-			int c = tag_raw_file(tagger, *f, &in, lang, fmt, explain);
+			int c = tag_raw_file(tagger, *f, &in, limit, lang, fmt, explain);
 			if (c != FRISE_ERROR_OK)
 				code = c;
 		}
