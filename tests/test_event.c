@@ -20,18 +20,23 @@ static const struct {
 	const char *text;
 	guint n;
 	const char *first; /* the first sentence, or NULL */
+	FriseLang lang;
 } sentence_cases[] = {
-	{ "M. Dupont est arrivé le 3 mars. Il est reparti.", 2, "M. Dupont est arrivé le 3 mars." },
-	{ "En 52 av. J.-C. César a vaincu les Gaulois.", 1, NULL },
-	{ "Le taux est de 3.5 pour cent. Ensuite il baisse.", 2, "Le taux est de 3.5 pour cent." },
-	{ "Il a dit « Bonjour. Au revoir. » puis il est parti.", 1, NULL },
-	{ "Il a dit « Bonjour. » Puis il est parti.", 2, "Il a dit « Bonjour. »" },
-	{ "Attendez... Il arrive.", 2, "Attendez..." },
-	{ "Il hésite… puis part.", 1, NULL },
-	{ "Première ligne\nDeuxième ligne", 2, "Première ligne" },
-	{ "Mr. Smith met J. K. Rowling. They talked.", 2, "Mr. Smith met J. K. Rowling." },
-	{ "Quoi ? Oui ! Bon.", 3, "Quoi ?" },
-	{ "  \n\n  ", 0, NULL },
+	{ "M. Dupont est arrivé le 3 mars. Il est reparti.", 2, "M. Dupont est arrivé le 3 mars.", FRISE_LANG_FR },
+	{ "En 52 av. J.-C. César a vaincu les Gaulois.", 1, NULL, FRISE_LANG_FR },
+	{ "Le taux est de 3.5 pour cent. Ensuite il baisse.", 2, "Le taux est de 3.5 pour cent.", FRISE_LANG_FR },
+	{ "Il a dit « Bonjour. Au revoir. » puis il est parti.", 1, NULL, FRISE_LANG_FR },
+	{ "Il a dit « Bonjour. » Puis il est parti.", 2, "Il a dit « Bonjour. »", FRISE_LANG_FR },
+	{ "Attendez... Il arrive.", 2, "Attendez...", FRISE_LANG_FR },
+	{ "Il hésite… puis part.", 1, NULL, FRISE_LANG_FR },
+	{ "Première ligne\nDeuxième ligne", 2, "Première ligne", FRISE_LANG_FR },
+	{ "Mr. Smith met J. K. Rowling. They talked.", 2, "Mr. Smith met J. K. Rowling.", FRISE_LANG_EN },
+	{ "Quoi ? Oui ! Bon.", 3, "Quoi ?", FRISE_LANG_FR },
+	{ "  \n\n  ", 0, NULL, FRISE_LANG_FR },
+
+	/* the sentence splitter and the tagger read one list of abbreviations */
+	{ "Lt. Col. Smith arrived on Monday. He left.", 2, "Lt. Col. Smith arrived on Monday.", FRISE_LANG_EN },
+	{ "Gen. Kelly spoke. Sen. Reed did not.", 2, "Gen. Kelly spoke.", FRISE_LANG_EN },
 };
 
 static void
@@ -39,7 +44,7 @@ test_sentences(void)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(sentence_cases); i++) {
 		const char *t = sentence_cases[i].text;
-		GArray *s = text_sentences(t, 0, strlen(t));
+		GArray *s = text_sentences(t, 0, strlen(t), sentence_cases[i].lang);
 		g_test_message("case %zu: %s", i, t);
 		g_assert_cmpuint(s->len, ==, sentence_cases[i].n);
 		if (sentence_cases[i].first != NULL) {
@@ -204,16 +209,26 @@ test_templates_user(void)
 static const struct {
 	const char *sentence, *value, *mod, *dct;
 	FriseStatus status;
+	FriseLang lang;
 } status_cases[] = {
-	{ "Sora serait disponible d'ici la fin 2024.", "2024", "END", "2024-03", FRISE_STATUS_PLANNED },
-	{ "Un lancement avant 2025 semble désormais peu probable.", "2025", "BEFORE", "2024-11", FRISE_STATUS_UNCERTAIN },
+	{ "Sora serait disponible d'ici la fin 2024.", "2024", "END", "2024-03", FRISE_STATUS_PLANNED, FRISE_LANG_FR },
+	{ "Un lancement avant 2025 semble désormais peu probable.", "2025", "BEFORE", "2024-11", FRISE_STATUS_UNCERTAIN, FRISE_LANG_FR },
 	{ "Elle a indiqué en mars dernier que Sora serait disponible d'ici la fin 2024.", "2024-03", "", "2024-11",
-	  FRISE_STATUS_HAPPENED },
-	{ "Dès cette semaine, OpenAI va rencontrer des studios.", "2024-03", "", "2024-03", FRISE_STATUS_PLANNED },
-	{ "The company will launch it in 2025.", "2025", "", "2024-11", FRISE_STATUS_PLANNED },
-	{ "Le film sortira le 3 mai 2025.", "2025-05-03", "", "2024-11-26", FRISE_STATUS_PLANNED },
-	{ "Le studio aurait été vendu en mars.", "2024-03", "", "2024", FRISE_STATUS_UNCERTAIN },
-	{ "La grève a commencé le 2 mai 2023.", "2023-05-02", "", "2024-03", FRISE_STATUS_HAPPENED },
+	  FRISE_STATUS_HAPPENED, FRISE_LANG_FR },
+	{ "Dès cette semaine, OpenAI va rencontrer des studios.", "2024-03", "", "2024-03", FRISE_STATUS_PLANNED, FRISE_LANG_FR },
+	{ "The company will launch it in 2025.", "2025", "", "2024-11", FRISE_STATUS_PLANNED, FRISE_LANG_EN },
+	{ "Le film sortira le 3 mai 2025.", "2025-05-03", "", "2024-11-26", FRISE_STATUS_PLANNED, FRISE_LANG_FR },
+	{ "Le studio aurait été vendu en mars.", "2024-03", "", "2024", FRISE_STATUS_UNCERTAIN, FRISE_LANG_FR },
+	{ "La grève a commencé le 2 mai 2023.", "2023-05-02", "", "2024-03", FRISE_STATUS_HAPPENED, FRISE_LANG_FR },
+	/* a cue written with a capital inside the sentence is a name, and a
+	 * capitalised cue before a name is one too */
+	{ "The board approved the plan in May.", "2024-05", "", "2024-05", FRISE_STATUS_HAPPENED, FRISE_LANG_EN },
+	{ "The company may sell the unit in May.", "2024-05", "", "2024-05", FRISE_STATUS_UNCERTAIN, FRISE_LANG_EN },
+	{ "Will Smith won the award on Monday.", "2024-11-25", "", "2024-11-25", FRISE_STATUS_HAPPENED, FRISE_LANG_EN },
+	{ "Will the board meet on Monday?", "2024-11-25", "", "2024-11-25", FRISE_STATUS_PLANNED, FRISE_LANG_EN },
+	{ "Next Monday the board meets again.", "2024-11-25", "", "2024-11-25", FRISE_STATUS_PLANNED, FRISE_LANG_EN },
+	/* the cues of one language are not the other's: "sera" is no English word */
+	{ "La sera was the name of the boat in March.", "2024-03", "", "2024-03", FRISE_STATUS_HAPPENED, FRISE_LANG_EN },
 };
 
 static void
@@ -225,7 +240,7 @@ test_status(void)
 		g_strlcpy(t.mod, status_cases[i].mod, sizeof t.mod);
 		const char *s = status_cases[i].sentence;
 		g_test_message("case %zu: %s", i, s);
-		g_assert_cmpstr(event_status_name(status_of(s, strlen(s), &t, status_cases[i].dct)), ==,
+		g_assert_cmpstr(event_status_name(status_of(s, strlen(s), &t, status_cases[i].dct, status_cases[i].lang)), ==,
 				event_status_name(status_cases[i].status));
 	}
 }
@@ -247,7 +262,7 @@ static void
 fixture_init(Fixture *f, const char *id, const char *text, const char *published, const Tx *tx, size_t ntx)
 {
 	memset(f, 0, sizeof *f);
-	f->sentences = text_sentences(text, 0, strlen(text));
+	f->sentences = text_sentences(text, 0, strlen(text), FRISE_LANG_FR);
 	f->timexes = g_array_new(FALSE, TRUE, sizeof(FriseTimex));
 	for (size_t i = 0; i < ntx; i++) {
 		const char *p = strstr(text, tx[i].surface);
@@ -733,7 +748,7 @@ static void
 test_words(void)
 {
 	const char *s = "L’Hiver des Créatifs : les studios ont DÉVOILÉ 3 films";
-	GPtrArray *w = sim_words(s, strlen(s));
+	GPtrArray *w = sim_words(s, strlen(s), FRISE_LANG_FR);
 	GString *j = g_string_new(NULL);
 	for (guint i = 0; i < w->len; i++)
 		g_string_append_printf(j, "%s%s", i ? " " : "", (char *)g_ptr_array_index(w, i));

@@ -91,6 +91,10 @@ char *date_display(const char *value, const char *mod, FriseLang lang, bool abbr
  * Static storage. */
 const char *date_month_name(int month, FriseLang lang, bool abbrev);
 
+/* A day of a month without its year, as `lang` writes it: "1er mars",
+ * "8 févr." / "March 1", "Feb 8". Returns a new string: g_free() it. */
+char *date_day_month(int day, int month, FriseLang lang, bool abbrev);
+
 /*
  * A value and its mod parsed once into Julian day numbers, for code that
  * compares many dates (the merge compares each newcomer with many events:

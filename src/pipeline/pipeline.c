@@ -249,7 +249,7 @@ typedef struct {
 static GArray *
 article_sentences(const FriseArticle *a)
 {
-	GArray *ss = text_sentences(a->text, a->body.start, a->body.end);
+	GArray *ss = text_sentences(a->text, a->body.start, a->body.end, a->lang);
 	for (guint i = 0; i < ss->len; i++) {
 		FriseSentence *se = &g_array_index(ss, FriseSentence, i);
 		se->raw_start = article_raw_offset(a, se->start);

@@ -25,6 +25,7 @@
  *     built once under g_once. Results and errors come in file order.
  */
 #include "frise/article.h"
+#include "core/lang.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -44,103 +45,55 @@
 /* Tables. */
 
 /*
- * Stop words that tell French from English: frequent, short and (nearly)
- * never used in the other language. Words are lowercase, without
- * apostrophes (elisions "l’", "d’", "qu’" are split off as "l", "d", "qu").
- * To add a language: add a FriseLang, a table here and a row in
- * lang_tables; article_detect_lang needs no change.
- */
-static const char *const stop_fr[] = {
-	"le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en",
-	"dans", "pour", "pas", "sur", "au", "aux", "ce", "cette", "ces", "il",
-	"elle", "ils", "elles", "nous", "vous", "avec", "par", "plus", "sont",
-	"été", "être", "mais", "leur", "leurs", "qui", "que", "qu", "où", "se",
-	"sa", "ses", "son", "aussi", "comme", "très", "l", "d", "ont", "à", NULL
-};
-static const char *const stop_en[] = {
-	"the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as",
-	"was", "are", "by", "this", "be", "at", "from", "have", "has", "an",
-	"not", "but", "they", "which", "he", "she", "his", "her", "their",
-	"were", "will", "would", "been", "or", "its", "who", "what", "there",
-	"can", "also", "said", "after", NULL
-};
-static const struct {
-	FriseLang lang;
-	const char *const *words;
-} lang_tables[] = {
-	{ FRISE_LANG_FR, stop_fr },
-	{ FRISE_LANG_EN, stop_en },
-};
-
-/*
  * Boilerplate: lines that are not part of the story (links, share buttons,
- * content-farm prompts). Patterns are matched at the start of a line,
- * case-insensitively, ’ matching ' and a no-break space matching a space.
- *   BP_LINE: the whole line is boilerplate when it starts with the
- *            pattern followed by a non-letter (or the line's end), and is
- *            at most max_len bytes long (0: any length).
- *   BP_CUT:  only the pattern itself is boilerplate, even when glued to
- *            the next word ("Customize this title in frenchLe générateur…"):
- *            the rest of the line is kept (and may be the title).
- * To extend: add a row; write the pattern in lowercase.
+ * content-farm prompts), the [boilerplate] lists of every language in
+ * src/lang/xx/words.txt (a French article may carry an English prompt).
+ * Patterns are matched at the start of a line, case-insensitively, ’
+ * matching ' and a no-break space matching a space.
+ *   BP_LINE ("line[:N] PATTERN"): the whole line is boilerplate when it
+ *            starts with the pattern followed by a non-letter (or the
+ *            line's end), and is at most N bytes long (no N: any length).
+ *   BP_CUT ("cut PATTERN"): only the pattern itself is boilerplate, even
+ *            when glued to the next word ("Customize this title in
+ *            frenchLe générateur…"): the rest of the line is kept.
  */
 typedef enum { BP_LINE, BP_CUT } BoilerMode;
-static const struct {
-	const char *pattern;
+typedef struct {
+	char *pattern;    /* lower case */
 	BoilerMode mode;
 	size_t max_len;
-} boilerplate[] = {
-	/* Content-farm prompts left in the copy. */
-	{ "customize this title in french", BP_CUT, 0 },
-	{ "customize this title in english", BP_CUT, 0 },
-	{ "customize this title", BP_LINE, 0 },
-	{ "rewrite this title in french", BP_CUT, 0 },
-	{ "rewrite this title in english", BP_CUT, 0 },
-	{ "make this article seo compatible", BP_LINE, 0 },
-	{ "rewrite this article", BP_LINE, 0 },
-	{ "let there be subheadings", BP_LINE, 0 },
-	/* Notes about the piece itself, not its story. */
-	{ "ce billet fait partie", BP_LINE, 300 },
-	{ "cet article fait partie", BP_LINE, 300 },
-	{ "cet article a été initialement publié", BP_LINE, 300 },
-	{ "cet article a initialement été publié", BP_LINE, 300 },
-	{ "this post is part of", BP_LINE, 300 },
-	{ "this article is part of", BP_LINE, 300 },
-	{ "this story is part of", BP_LINE, 300 },
-	{ "this article was originally published", BP_LINE, 300 },
-	{ "this post was originally published", BP_LINE, 300 },
-	/* Links to the source and to other articles. */
-	{ "source link", BP_LINE, 80 },
-	{ "lire aussi", BP_LINE, 0 },
-	{ "à lire aussi", BP_LINE, 0 },
-	{ "a lire aussi", BP_LINE, 0 },
-	{ "lire la suite", BP_LINE, 80 },
-	{ "voir aussi", BP_LINE, 200 },
-	{ "read more", BP_LINE, 80 },
-	{ "read also", BP_LINE, 0 },
-	{ "related:", BP_LINE, 200 },
-	{ "see also", BP_LINE, 200 },
-	{ "la rédaction vous conseille", BP_LINE, 80 },
-	{ "sur le même sujet", BP_LINE, 80 },
-	/* Embeds that did not survive the copy. */
-	{ "le tweet a peut-être été supprimé", BP_LINE, 0 },
-	{ "this tweet may have been deleted", BP_LINE, 0 },
-	{ "the tweet may have been deleted", BP_LINE, 0 },
-	/* Share, subscribe, advertising. */
-	{ "partager sur", BP_LINE, 80 },
-	{ "partager cet article", BP_LINE, 80 },
-	{ "partagez cet article", BP_LINE, 80 },
-	{ "share this", BP_LINE, 80 },
-	{ "share on", BP_LINE, 80 },
-	{ "abonnez-vous", BP_LINE, 200 },
-	{ "inscrivez-vous à notre newsletter", BP_LINE, 200 },
-	{ "subscribe to", BP_LINE, 200 },
-	{ "sign up for our newsletter", BP_LINE, 200 },
-	{ "suivez-nous", BP_LINE, 120 },
-	{ "follow us", BP_LINE, 120 },
-	{ "publicité", BP_LINE, 40 },
-	{ "advertisement", BP_LINE, 40 },
-};
+} Boiler;
+
+/* Every language's patterns, in language then file order; built once,
+ * never freed (like the data it is read from). */
+static const GArray *
+boilerplate_patterns(void)
+{
+	static GArray *all;
+	if (g_once_init_enter(&all)) {
+		GArray *a = g_array_new(FALSE, FALSE, sizeof(Boiler));
+		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
+			const LangWords *w = lang_list((FriseLang)l, LANG_BOILERPLATE);
+			for (guint k = 0; k < w->n; k++) {
+				const char *e = w->items[k], *sp = strchr(e, ' ');
+				if (sp == NULL)
+					continue;
+				Boiler b = { g_utf8_strdown(sp + 1, -1), BP_LINE, 0 };
+				if (g_str_has_prefix(e, "cut "))
+					b.mode = BP_CUT;
+				else if (g_str_has_prefix(e, "line:"))
+					b.max_len = (size_t)g_ascii_strtoull(e + 5, NULL, 10);
+				else if (!g_str_has_prefix(e, "line ")) {
+					g_free(b.pattern);
+					continue;
+				}
+				g_array_append_val(a, b);
+			}
+		}
+		g_once_init_leave(&all, a);
+	}
+	return all;
+}
 
 /* ------------------------------------------------------------------ */
 /* Small helpers. */
@@ -595,20 +548,22 @@ article_raw_offset(const FriseArticle *article, size_t text_offset)
 /* ------------------------------------------------------------------ */
 /* Language. */
 
-/* The languages (bit k: lang_tables[k]) whose stop-word table holds
- * `word`. The tables as one set, built once and never freed, like the
- * tables it mirrors (a linear scan with strcmp was ~6% of an ingest). */
+/* The languages (bit l: FriseLang l) whose [detect] list holds `word`.
+ * The lists as one set, built once and never freed, like the data it
+ * mirrors (a linear scan with strcmp was ~6% of an ingest). */
 static guint
 lang_bits(const char *word)
 {
 	static GHashTable *set;
 	if (g_once_init_enter(&set)) {
 		GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
-		for (size_t k = 0; k < G_N_ELEMENTS(lang_tables); k++)
-			for (const char *const *w = lang_tables[k].words; *w != NULL; w++) {
-				guint bits = GPOINTER_TO_UINT(g_hash_table_lookup(h, *w));
-				g_hash_table_insert(h, (gpointer)*w, GUINT_TO_POINTER(bits | 1u << k));
+		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
+			const LangWords *w = lang_list((FriseLang)l, LANG_DETECT);
+			for (guint k = 0; k < w->n; k++) {
+				guint bits = GPOINTER_TO_UINT(g_hash_table_lookup(h, w->items[k]));
+				g_hash_table_insert(h, (gpointer)w->items[k], GUINT_TO_POINTER(bits | 1u << l));
 			}
+		}
 		g_once_init_leave(&set, h);
 	}
 	return GPOINTER_TO_UINT(g_hash_table_lookup(set, word));
@@ -618,8 +573,8 @@ FriseLang
 article_detect_lang(const char *text, size_t len)
 {
 	enum { MAX_WORDS = 3000, ENOUGH = 200, MAX_BYTES = 65536 };
-	G_STATIC_ASSERT(G_N_ELEMENTS(lang_tables) < 32);
-	int hits[G_N_ELEMENTS(lang_tables)] = { 0 };
+	G_STATIC_ASSERT(FRISE_LANG_COUNT < 32);
+	int hits[FRISE_LANG_COUNT] = { 0 }; /* by FriseLang; [UNKNOWN] stays 0 */
 	char word[32];
 	size_t wl = 0;
 	int words = 0, total = 0;
@@ -648,7 +603,7 @@ article_detect_lang(const char *text, size_t len)
 		} else if (wl > 0 || overlong) {
 			word[wl] = '\0';
 			guint bits = overlong ? 0 : lang_bits(word);
-			for (size_t k = 0; k < G_N_ELEMENTS(lang_tables); k++) {
+			for (size_t k = 0; k < FRISE_LANG_COUNT; k++) {
 				int h = (bits >> k) & 1;
 				hits[k] += h;
 				total += h;
@@ -668,10 +623,8 @@ article_detect_lang(const char *text, size_t len)
 		p = next != NULL ? next : end;
 	}
 	/* the best language must have 3 hits or more and 1.5 times the next */
-	size_t best = 0, second = 1;
-	if (hits[1] > hits[0])
-		best = 1, second = 0;
-	for (size_t k = 2; k < G_N_ELEMENTS(lang_tables); k++) {
+	size_t best = FRISE_LANG_UNKNOWN, second = FRISE_LANG_UNKNOWN;
+	for (size_t k = FRISE_LANG_UNKNOWN + 1; k < FRISE_LANG_COUNT; k++) {
 		if (hits[k] > hits[best])
 			second = best, best = k;
 		else if (hits[k] > hits[second])
@@ -679,7 +632,7 @@ article_detect_lang(const char *text, size_t len)
 	}
 	if (hits[best] < 3 || hits[best] * 2 < hits[second] * 3)
 		return FRISE_LANG_UNKNOWN;
-	return lang_tables[best].lang;
+	return (FriseLang)best;
 }
 
 /* ------------------------------------------------------------------ */
@@ -728,19 +681,21 @@ static bool
 match_boilerplate(const char *t, size_t ls, size_t le, size_t *cut)
 {
 	size_t s = skip_hspace(t, ls, le);
-	for (size_t k = 0; k < G_N_ELEMENTS(boilerplate); k++) {
-		size_t m = match_prefix(t + s, le - s, boilerplate[k].pattern);
+	const GArray *patterns = boilerplate_patterns();
+	for (size_t k = 0; k < patterns->len; k++) {
+		const Boiler *b = &g_array_index(patterns, Boiler, k);
+		size_t m = match_prefix(t + s, le - s, b->pattern);
 		if (m == 0)
 			continue;
-		if (boilerplate[k].mode == BP_CUT) {
+		if (b->mode == BP_CUT) {
 			*cut = s + m;
 			return true;
 		}
-		if (boilerplate[k].max_len != 0 && le - ls > boilerplate[k].max_len)
+		if (b->max_len != 0 && le - ls > b->max_len)
 			continue;
 		if (s + m < le) {
 			gunichar next = g_utf8_get_char(t + s + m);
-			const char *lastp = g_utf8_prev_char(boilerplate[k].pattern + strlen(boilerplate[k].pattern));
+			const char *lastp = g_utf8_prev_char(b->pattern + strlen(b->pattern));
 			if (g_unichar_isalnum(next) && g_unichar_isalnum(g_utf8_get_char(lastp)))
 				continue; /* "Sharepoint" is not "share" */
 		}
