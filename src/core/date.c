@@ -38,6 +38,64 @@ date_granularity_name(FriseGranularity gran)
 	return (unsigned)gran < G_N_ELEMENTS(gran_names) ? gran_names[gran] : "none";
 }
 
+FriseGranularity
+date_granularity_parse(const char *name)
+{
+	for (size_t g = 0; name != NULL && g < G_N_ELEMENTS(gran_names); g++)
+		if (strcmp(name, gran_names[g]) == 0)
+			return (FriseGranularity)g;
+	return FRISE_GRAN_NONE;
+}
+
+/* ORDER MOD: the name and kind of each FriseMod. */
+static const struct {
+	const char *name;
+	FriseModKind kind;
+} mods[FRISE_MOD_COUNT] = {
+	{ "", FRISE_MOD_KIND_NONE },
+	{ "START", FRISE_MOD_KIND_NARROW },
+	{ "MID", FRISE_MOD_KIND_NARROW },
+	{ "END", FRISE_MOD_KIND_NARROW },
+	{ "BEFORE", FRISE_MOD_KIND_BOUND },
+	{ "AFTER", FRISE_MOD_KIND_BOUND },
+	{ "ON_OR_AFTER", FRISE_MOD_KIND_BOUND },
+	{ "ON_OR_BEFORE", FRISE_MOD_KIND_BOUND },
+	{ "APPROX", FRISE_MOD_KIND_APPROX },
+	{ "EQUAL_OR_LESS", FRISE_MOD_KIND_APPROX },
+	{ "EQUAL_OR_MORE", FRISE_MOD_KIND_APPROX },
+	{ "LESS_THAN", FRISE_MOD_KIND_APPROX },
+	{ "MORE_THAN", FRISE_MOD_KIND_APPROX },
+};
+
+const char *
+date_mod_name(FriseMod mod)
+{
+	return (unsigned)mod < FRISE_MOD_COUNT ? mods[mod].name : "";
+}
+
+FriseMod
+date_mod_parse(const char *name)
+{
+	if (name == NULL || *name == '\0')
+		return FRISE_MOD_NONE;
+	for (int m = 1; m < FRISE_MOD_COUNT; m++)
+		if (strcmp(name, mods[m].name) == 0)
+			return (FriseMod)m;
+	return FRISE_MOD_COUNT;
+}
+
+FriseModKind
+date_mod_kind(FriseMod mod)
+{
+	return (unsigned)mod < FRISE_MOD_COUNT ? mods[mod].kind : FRISE_MOD_KIND_NONE;
+}
+
+FriseModKind
+date_mod_kind_of(const char *name)
+{
+	return date_mod_kind(date_mod_parse(name));
+}
+
 /* Reads exactly n ASCII digits at *s; -1 if they are not there. */
 static int
 digits(const char **s, int n)
@@ -254,16 +312,50 @@ date_span(const char *value, const char *mod, GDate *start, GDate *end)
 	int third = (int)g_date_days_between(start, end) / 3;
 	if (third < 1)
 		return true;
-	if (strcmp(mod, "START") == 0) {
+	switch (date_mod_parse(mod)) {
+	case FRISE_MOD_START:
 		*end = *start;
 		g_date_add_days(end, (guint)third);
-	} else if (strcmp(mod, "MID") == 0) {
+		break;
+	case FRISE_MOD_MID:
 		g_date_add_days(start, (guint)third);
 		*end = *start;
 		g_date_add_days(end, (guint)third);
-	} else if (strcmp(mod, "END") == 0) {
+		break;
+	case FRISE_MOD_END:
 		*start = *end;
 		g_date_subtract_days(start, (guint)third);
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+bool
+date_placed(const char *value, const char *mod, GDate *start, GDate *end)
+{
+	if (!date_is_anchored(value) || !date_span(value, mod, start, end))
+		return false;
+	switch (date_mod_parse(mod)) {
+	case FRISE_MOD_BEFORE:
+		*end = *start;
+		g_date_subtract_days(start, 1);
+		break;
+	case FRISE_MOD_AFTER:
+		*start = *end;
+		g_date_add_days(end, 1);
+		break;
+	case FRISE_MOD_ON_OR_AFTER:
+		*end = *start;
+		g_date_add_days(end, 1);
+		break;
+	case FRISE_MOD_ON_OR_BEFORE:
+		*start = *end;
+		g_date_subtract_days(start, 1);
+		break;
+	default:
+		break;
 	}
 	return true;
 }
@@ -504,7 +596,7 @@ date_display(const char *value, const char *mod, FriseLang lang, bool abbrev)
 		 * 2024"): season-the.* and season-mod.* in its strings. */
 		g_snprintf(key, sizeof key, "season-the.%s", p.gran == FRISE_GRAN_SEASON ? p.season : "");
 		const char *the = lang_string_own(lang, key);
-		if (the != NULL && fmt != NULL && strcmp(mod, "MID") != 0) {
+		if (the != NULL && fmt != NULL && date_mod_parse(mod) != FRISE_MOD_MID) {
 			contracted = true;
 			g_string_append_printf(s, "%s %d", the, p.year);
 			g_snprintf(key, sizeof key, "season-mod.%s", mod);
@@ -541,13 +633,6 @@ date_display(const char *value, const char *mod, FriseLang lang, bool abbrev)
 /* ------------------------------------------------------------------ */
 /* Days: a value and mod parsed once, for comparing many dates          */
 
-static bool
-mod_is_open(const char *mod)
-{
-	return strcmp(mod, "BEFORE") == 0 || strcmp(mod, "AFTER") == 0 ||
-	       strcmp(mod, "ON_OR_BEFORE") == 0 || strcmp(mod, "ON_OR_AFTER") == 0;
-}
-
 
 void
 date_days(const char *value, const char *mod, DateDays *d)
@@ -557,7 +642,7 @@ date_days(const char *value, const char *mod, DateDays *d)
 	d->value = value;
 	d->mod = mod;
 	d->gran = date_granularity(value);
-	d->open = mod_is_open(mod);
+	d->open = date_mod_kind_of(mod) == FRISE_MOD_KIND_BOUND;
 	if ((d->has_days = date_span(value, "", &s, &e))) {
 		d->lo = g_date_get_julian(&s);
 		d->hi = g_date_get_julian(&e);

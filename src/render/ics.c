@@ -13,10 +13,11 @@
  * - Dates are all-day (VALUE=DATE) and DTEND is exclusive and always
  *   written: "2024-02-15" -> DTSTART 20240215, DTEND 20240216; "2024-02"
  *   -> 20240201 .. 20240301; "2024" -> 20240101 .. 20250101; weeks,
- *   quarters and seasons -> their span (date_span()). mod START/MID/END
- *   narrow the span (date_span() does it) and the description says so;
- *   BEFORE/AFTER become a one-day marker on the last day before / first day
- *   after the period, since a calendar cannot show "before 2025" as a span.
+ *   quarters and seasons -> their span. Where a mod puts it is
+ *   date_placed()'s rule, the one every renderer follows: START/MID/END
+ *   narrow the span and the description says so; a bound (BEFORE, AFTER,
+ *   ON_OR_…) is a one-day marker on the side we know ("avant 2025" on
+ *   2024-12-31), since a calendar cannot show "before 2025" as a span.
  * - A TIME value ("2024-02-15T14:00") is a floating DATE-TIME (the article
  *   gave no zone) lasting one hour.
  * - URL is the first source's http(s) URL; other schemes are not links.
@@ -32,12 +33,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
-static bool
-mod_is(const char *mod, const char *name)
-{
-	return mod != NULL && strcmp(mod, name) == 0;
-}
 
 /*
  * A copy of `s` fit for an iCalendar TEXT value: valid UTF-8, CR LF and
@@ -122,12 +117,17 @@ describe(const FriseEvent *e, FriseLang lang)
 	char *when = date_display(e->value, e->mod, lang, false);
 	g_string_append_printf(d, "\n\n%s %s", lang_string(lang, "ics.date"), when);
 	g_free(when);
-	if (mod_is(e->mod, "START") || mod_is(e->mod, "MID") || mod_is(e->mod, "END"))
+	FriseMod mod = date_mod_parse(e->mod);
+	if (date_mod_kind(mod) == FRISE_MOD_KIND_NARROW)
 		g_string_append_printf(d, " %s", lang_string(lang, "ics.approx"));
-	else if (mod_is(e->mod, "BEFORE"))
+	else if (mod == FRISE_MOD_BEFORE)
 		g_string_append_printf(d, " %s", lang_string(lang, "ics.before"));
-	else if (mod_is(e->mod, "AFTER"))
+	else if (mod == FRISE_MOD_AFTER)
 		g_string_append_printf(d, " %s", lang_string(lang, "ics.after"));
+	else if (mod == FRISE_MOD_ON_OR_AFTER)
+		g_string_append_printf(d, " %s", lang_string(lang, "ics.on-or-after"));
+	else if (mod == FRISE_MOD_ON_OR_BEFORE)
+		g_string_append_printf(d, " %s", lang_string(lang, "ics.on-or-before"));
 	if (e->status == FRISE_STATUS_PLANNED)
 		g_string_append_printf(d, "\n%s", lang_string(lang, "ics.planned"));
 	else if (e->status == FRISE_STATUS_UNCERTAIN)
@@ -176,16 +176,7 @@ add_text(icalcomponent *c, icalproperty *(*make)(const char *), const char *text
 static bool
 event_days(const FriseEvent *e, GDate *start, GDate *end)
 {
-	if (!date_is_anchored(e->value) || !date_span(e->value, e->mod, start, end))
-		return false;
-	if (mod_is(e->mod, "BEFORE")) {
-		*end = *start;
-		g_date_subtract_days(start, 1);
-	} else if (mod_is(e->mod, "AFTER")) {
-		*start = *end;
-		g_date_add_days(end, 1);
-	}
-	return true;
+	return date_placed(e->value, e->mod, start, end);
 }
 
 static icalcomponent *

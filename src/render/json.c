@@ -87,7 +87,7 @@ sorted_events(const FriseTimeline *timeline)
 		g_date_clear(&k.start, 1);
 		g_date_clear(&k.end, 1);
 		k.anchored = date_is_anchored(k.event->value) &&
-			     date_span(k.event->value, k.event->mod, &k.start, &k.end);
+			     date_placed(k.event->value, k.event->mod, &k.start, &k.end);
 		g_array_append_val(keyed, k);
 	}
 	g_array_sort(keyed, keyed_compare);

@@ -157,20 +157,6 @@ typedef struct {
 	guint index;         /* in timeline->events */
 } Dated;
 
-static bool
-mod_is(const char *mod, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (mod != NULL && strcmp(mod, *list) == 0)
-			return true;
-	return false;
-}
-
-static const char *const bounded_mods[] = {
-	"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", NULL
-};
-static const char *const approx_mods[] = { "APPROX", "EQUAL_OR_LESS", "EQUAL_OR_MORE", NULL };
-
 /* Date order: by first day, longer spans first, then the timeline's order. */
 static int
 compare_dated(gconstpointer pa, gconstpointer pb)
@@ -194,7 +180,7 @@ dated_events(const FriseTimeline *timeline, FriseLang lang, guint *skipped)
 		GDate s, en;
 		g_date_clear(&s, 1);
 		g_date_clear(&en, 1);
-		if (e->value == NULL || !date_span(e->value, e->mod, &s, &en) ||
+		if (e->value == NULL || !date_placed(e->value, e->mod, &s, &en) ||
 		    !g_date_valid(&s) || !g_date_valid(&en)) {
 			(*skipped)++;
 			continue;
@@ -203,14 +189,15 @@ dated_events(const FriseTimeline *timeline, FriseLang lang, guint *skipped)
 		d.d0 = (int)g_date_get_julian(&s);
 		d.d1 = MAX(d.d0 + 1, (int)g_date_get_julian(&en));
 		FriseGranularity gran = date_granularity(e->value);
-		bool bounded = mod_is(e->mod, bounded_mods);
-		bool approx = mod_is(e->mod, approx_mods);
+		FriseModKind kind = date_mod_kind_of(e->mod);
+		bool bounded = kind == FRISE_MOD_KIND_BOUND;
+		bool approx = kind == FRISE_MOD_KIND_APPROX;
 		d.vague = bounded || approx;
 		d.planned = e->status != FRISE_STATUS_HAPPENED;
 		if (bounded) {
-			/* "avant 2025": a point at the bound we know. */
+			/* "avant 2025": a point on the day date_placed() gives */
 			d.kind = LAYOUT_MARK_POINT;
-			d.a0 = d.a1 = gran >= FRISE_GRAN_DAY ? d.d0 + 0.5 : d.d0;
+			d.a0 = d.a1 = d.d0 + 0.5;
 		} else if (gran >= FRISE_GRAN_DAY || d.d1 - d.d0 <= 1) {
 			d.kind = LAYOUT_MARK_POINT;
 			d.a0 = d.a1 = d.d0 + 0.5;
