@@ -302,6 +302,7 @@ test_refused(void)
 		g_test_message("%zu", i);
 		g_assert_false(morph_analyze(cases[i].lang, cases[i].word, cases[i].len, &w));
 		g_assert_cmpuint(w.n, ==, 0);
+		g_assert_cmpuint(w.host_end, ==, 0);
 	}
 	/* a length bounds the word: "aura" of "auras" */
 	MorphWord w;
@@ -443,7 +444,8 @@ test_predicates(void)
 	const MorphAnalysis *a = morph_find(&w, "avoir", MORPH_POS_NONE);
 	g_assert_nonnull(a);
 	g_assert_cmpint(a->form, ==, MORPH_FORM_FUTURE);
-	g_assert_true(a->lemma == g_intern_string("avoir"));
+	g_assert_true(a->lemma == morph_intern("avoir", -1));
+	g_assert_true(morph_intern("aujourd\xE2\x80\x99hui", -1) == morph_intern("aujourd'hui", -1));
 	g_assert_null(morph_find(&w, "avoir", MORPH_POS_NOUN));
 	g_assert_true(morph_form_is_finite(MORPH_FORM_IMPERATIVE));
 	g_assert_false(morph_form_is_finite(MORPH_FORM_PAST_PARTICIPLE));
@@ -469,6 +471,16 @@ test_missing_dictionary(void)
 		g_assert_nonnull(strstr(error->message, "hunspell-fr"));
 		g_error_free(error);
 		g_assert_true(morph_analyze(FRISE_LANG_EN, "went", -1, &w));
+		/* morph_scan() gives whole words, unknown */
+		gsize n;
+		MorphToken *t = morph_scan(FRISE_LANG_FR, "l'annonce a-t-il", 16, &n);
+		g_assert_cmpuint(n, ==, 2);
+		g_assert_cmpuint(t[0].span.start, ==, 0);
+		g_assert_cmpuint(t[0].span.end, ==, 9);
+		g_assert_cmpuint(t[1].span.start, ==, 10);
+		g_assert_cmpuint(t[1].span.end, ==, 16);
+		g_assert_cmpuint(t[1].word.n, ==, 0);
+		g_free(t);
 		return;
 	}
 	g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -514,6 +526,8 @@ worker(gpointer p)
 		}
 	for (guint i = 0; i < EN_WORDS; i++) {
 		guint j = (i * 7919u + k->id * 104729u) % EN_WORDS; /* each thread in its own order */
+		if ((j + k->id) % 2 != 0) /* each word by two of the threads (valgrind is slow) */
+			continue;
 		MorphWord w;
 		morph_analyze(FRISE_LANG_EN, k->shared->en[j], -1, &w);
 		answers[j] = morph_word_describe(&w);
@@ -548,7 +562,7 @@ test_threads(void)
 			morph_analyze(FRISE_LANG_FR, fr_words[i - EN_WORDS], -1, &w);
 		char *want = morph_word_describe(&w);
 		for (guint t = 0; t < THREADS; t++) {
-			if (strcmp(sh.answers[t * per + i], want) != 0) {
+			if (sh.answers[t * per + i] != NULL && strcmp(sh.answers[t * per + i], want) != 0) {
 				g_test_fail_printf("thread %u, word %zu: \"%s\", alone \"%s\"", t, i,
 						   sh.answers[t * per + i], want);
 				t = THREADS, i = per;

@@ -114,6 +114,14 @@ morph_word_add(MorphWord *w, const MorphAnalysis *a)
 	w->n++;
 }
 
+/* The lemmas: one copy of each, for the life of the process. Not
+ * g_intern_string(): GLib leaks its quark array each time it grows (by
+ * design, for lock-free reads), which is quadratic in the strings kept, and
+ * English guesses keep one a stem. */
+static GMutex intern_lock;
+static GHashTable *interned; /* char * (in `strings`) → itself */
+static GStringChunk *strings;
+
 const char *
 morph_intern(const char *s, gssize len)
 {
@@ -133,7 +141,19 @@ morph_intern(const char *s, gssize len)
 		}
 	}
 	buf[n] = '\0';
-	return g_intern_string(buf);
+	g_mutex_lock(&intern_lock);
+	if (interned == NULL) {
+		interned = g_hash_table_new(g_str_hash, g_str_equal);
+		strings = g_string_chunk_new(64 * 1024);
+	}
+	const char *copy = g_hash_table_lookup(interned, buf);
+	if (copy == NULL) {
+		char *c = g_string_chunk_insert_len(strings, buf, (gssize)n);
+		g_hash_table_add(interned, c);
+		copy = c;
+	}
+	g_mutex_unlock(&intern_lock);
+	return copy;
 }
 
 bool
@@ -335,8 +355,7 @@ morph_analyze(FriseLang lang, const char *word, gssize len, MorphWord *out)
 	gsize n = len < 0 ? strlen(word) : (gsize)len;
 	out->n = 0;
 	out->flags = 0;
-	out->host_start = 0;
-	out->host_end = out->tail_start = (guint8)MIN(n, MORPH_WORD_MAX);
+	out->host_start = out->host_end = out->tail_start = 0; /* refused */
 	if (n == 0 || n > MORPH_WORD_MAX || !morph_available(lang))
 		return false;
 	Key k = { hash_bytes(word, n), (guint32)n, word };
@@ -427,12 +446,12 @@ morph_scan(FriseLang lang, const char *text, gsize len, gsize *n_tokens)
 	while (morph_next_word(text, len, &pos, &w)) {
 		/* a word, then what follows its host, until nothing does */
 		for (gsize start = w.start; start < w.end;) {
-			if (w.end - start > MORPH_WORD_MAX) { /* too long to know: one token */
+			MorphWord mw;
+			morph_analyze(lang, text + start, (gssize)(w.end - start), &mw);
+			if (mw.host_end == 0) { /* refused (too long, no lexicon): one token */
 				push_token(tokens, lang, text, start, w.end);
 				break;
 			}
-			MorphWord mw;
-			morph_analyze(lang, text + start, (gssize)(w.end - start), &mw);
 			gsize host_start = start + mw.host_start, host_end = start + mw.host_end;
 			gsize tail = start + mw.tail_start;
 			if (host_start > start)

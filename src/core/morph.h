@@ -30,10 +30,11 @@
  *
  * Ownership: a MorphWord is a plain value the caller owns (on its stack or
  * in the array morph_scan() returns); nothing in it needs freeing. Lemma
- * strings are interned (g_intern_string()): valid for the life of the
- * process, comparable with strcmp() or, against another interned string,
- * with ==. The set of lemmas is bounded by the dictionaries, plus, in
- * English, the stems the rules guess from words they do not know.
+ * strings are owned by the lexicon, one copy of each (morph_intern()):
+ * valid for the life of the process, comparable with strcmp() or, against
+ * another lemma or a morph_intern() string, with ==. They are bounded by
+ * the dictionaries, plus, in English, one per stem the rules guess from a
+ * word they do not know (about 50 bytes each).
  *
  * Results depend only on the word and the language (never on what was
  * asked before or on the cache), so they are the same on every thread and
@@ -115,7 +116,7 @@ enum {
 
 /*
  * One analysis. `person` is 1, 2 or 3, 0 when not said (nouns, infinitives,
- * English present forms other than 3sg). `lemma` is never NULL: interned,
+ * English present forms other than 3sg). `lemma` is never NULL: the lexicon's,
  * "" for a number written in digits. Fields are small integers holding the
  * enums above, so that a cached word stays small.
  */
@@ -181,9 +182,11 @@ bool morph_available(FriseLang lang);
  * "dis-moi": the verb, only its finite forms that agree with the pronoun)
  * and hyphenated words the dictionary lacks (their last part, PARTIAL).
  * English: contractions ("didn't", "he's", "they'll").
- * Returns true when the word is known (out->n > 0). Invalid UTF-8, an
- * empty word, one longer than MORPH_WORD_MAX bytes, or a language not
- * available: false, out->n == 0.
+ * Returns true when the word is known (out->n > 0); an unknown word has
+ * n == 0 and its host offsets ("l'OpenAI": host [2, 8)). A word refused
+ * without analysis (invalid UTF-8, empty, longer than MORPH_WORD_MAX bytes,
+ * or its language not available) has n == 0 and host_start == host_end ==
+ * tail_start == 0. Only out->a[0, n) is written.
  */
 bool morph_analyze(FriseLang lang, const char *word, gssize len, MorphWord *out);
 
@@ -214,6 +217,14 @@ typedef struct {
  * it; NULL when there are none).
  */
 MorphToken *morph_scan(FriseLang lang, const char *text, gsize len, gsize *n_tokens);
+
+/*
+ * The lexicon's copy of `s` (`len` bytes, or -1 when NUL-terminated), with
+ * ’ turned into ' as in every lemma: morph_intern("avoir", -1) == the lemma
+ * of "aura". Owned by the lexicon, for the life of the process; any
+ * thread. A caller that compares lemmas often interns its own once.
+ */
+const char *morph_intern(const char *s, gssize len);
 
 /* True for PRESENT..IMPERATIVE. */
 bool morph_form_is_finite(MorphForm form);

@@ -589,7 +589,7 @@ morph_en_analyze(const char *word, gsize len, MorphWord *out)
 		n = len;
 	}
 	if (morph_is_digits(w, n) || is_ordinal(w, n)) {
-		MorphAnalysis a = { .lemma = "", .pos = MORPH_POS_NUM };
+		MorphAnalysis a = { .lemma = morph_intern("", 0), .pos = MORPH_POS_NUM };
 		morph_word_add(out, &a);
 		goto out;
 	}

@@ -502,7 +502,7 @@ void
 morph_fr_analyze(const char *word, gsize len, MorphWord *out)
 {
 	if (morph_is_digits(word, len)) {
-		MorphAnalysis a = { .lemma = "", .pos = MORPH_POS_NUM };
+		MorphAnalysis a = { .lemma = morph_intern("", 0), .pos = MORPH_POS_NUM };
 		morph_word_add(out, &a);
 		return;
 	}

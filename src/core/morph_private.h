@@ -27,10 +27,6 @@ void morph_en_analyze(const char *word, gsize len, MorphWord *out);
  * MORPH_MAX_ANALYSES, sets MORPH_W_TRUNCATED instead. */
 void morph_word_add(MorphWord *w, const MorphAnalysis *a);
 
-/* `s` (`len` bytes, or -1) interned, with ’ turned into ': lemmas have
- * one spelling of the apostrophe whatever the dictionary uses. */
-const char *morph_intern(const char *s, gssize len);
-
 /* True when the word is digits, maybe with inner '.' or ',' ("2024",
  * "1.000"): a number in either language. */
 bool morph_is_digits(const char *word, gsize len);
