@@ -345,6 +345,11 @@ analyze_uncached(FriseLang lang, const char *word, gsize len, MorphWord *out)
 		out->host_end = map_back(word, len, w, wlen, out->host_end);
 		out->tail_start = map_back(word, len, w, wlen, out->tail_start);
 		out->host_start = map_back(word, len, w, wlen, out->host_start);
+		/* clusters that normalisation merged (Hangul jamo): the whole word */
+		if (out->host_start >= out->host_end || out->host_end > out->tail_start) {
+			out->host_start = 0;
+			out->host_end = out->tail_start = (guint8)len;
+		}
 	}
 	g_free(norm);
 }
