@@ -1,9 +1,16 @@
 /*
- * test_event.c — the event stage (extract.h, event.h) without the tagger:
+ * test_event.c — the event stage (src/events/, event.h) without the tagger:
  * hand-made FriseTimex arrays stand for its output, so every case pins
  * its own document date. One line per case.
  */
-#include "frise/extract.h"
+#include "events/candidate.h"
+#include "events/estimate.h"
+#include "events/headline.h"
+#include "events/merge.h"
+#include "events/similarity.h"
+#include "events/status.h"
+#include "events/templates.h"
+#include "frise/date.h"
 
 #include <string.h>
 
@@ -32,7 +39,7 @@ test_sentences(void)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(sentence_cases); i++) {
 		const char *t = sentence_cases[i].text;
-		GArray *s = extract_sentences(t, 0, strlen(t));
+		GArray *s = text_sentences(t, 0, strlen(t));
 		g_test_message("case %zu: %s", i, t);
 		g_assert_cmpuint(s->len, ==, sentence_cases[i].n);
 		if (sentence_cases[i].first != NULL) {
@@ -90,7 +97,7 @@ test_headline(void)
 		const char *s = headline_cases[i].sentence;
 		const char *t = strstr(s, headline_cases[i].timex);
 		g_assert_nonnull(t);
-		char *h = extract_headline(s, strlen(s), (size_t)(t - s), (size_t)(t - s) + strlen(headline_cases[i].timex),
+		char *h = headline_make(s, strlen(s), (size_t)(t - s), (size_t)(t - s) + strlen(headline_cases[i].timex),
 					   headline_cases[i].lang, 0);
 		g_assert_cmpstr(h, ==, headline_cases[i].expected);
 		g_free(h);
@@ -102,7 +109,7 @@ test_headline_long(void)
 {
 	const char *s = "Le 3 mars, la société a annoncé qu'elle suspendait l'expansion de son studio de 800 millions "
 			"de dollars à Atlanta après avoir constaté la capacité de génération vidéo du modèle.";
-	char *h = extract_headline(s, strlen(s), 3, 9, FRISE_LANG_FR, 90);
+	char *h = headline_make(s, strlen(s), 3, 9, FRISE_LANG_FR, 90);
 	g_assert_cmpint(g_utf8_strlen(h, -1), <=, 90);
 	g_assert_true(g_str_has_suffix(h, "…"));
 	g_assert_true(g_str_has_prefix(h, "La société a annoncé"));
@@ -141,44 +148,44 @@ static void
 test_classify(void)
 {
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
+	FriseTemplates *tp = templates_new(&error);
 	g_assert_no_error(error);
 	for (size_t i = 0; i < G_N_ELEMENTS(classify_cases); i++) {
 		const char *t = classify_cases[i].text;
-		g_assert_cmpstr(extract_classify(tp, classify_cases[i].lang, t, strlen(t), 0), ==,
+		g_assert_cmpstr(templates_classify(tp, classify_cases[i].lang, t, strlen(t), 0), ==,
 				classify_cases[i].type);
 	}
 	/* the trigger nearest the date wins */
 	const char *s = "OpenAI a publié un article de blog le 24 mars intitulé X, présentant le travail";
-	g_assert_cmpstr(extract_classify(tp, FRISE_LANG_FR, s, strlen(s), (size_t)(strstr(s, "24 mars") - s)), ==,
+	g_assert_cmpstr(templates_classify(tp, FRISE_LANG_FR, s, strlen(s), (size_t)(strstr(s, "24 mars") - s)), ==,
 			"publication");
-	extract_templates_free(tp);
+	templates_free(tp);
 }
 
 static void
 test_templates_user(void)
 {
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
+	FriseTemplates *tp = templates_new(&error);
 	g_assert_no_error(error);
-	guint n = extract_templates_types(tp)->len;
+	guint n = templates_types(tp)->len;
 	const char *json = "{\"types\":[{\"id\":\"election\",\"colour\":\"#112233\","
 			   "\"label\":{\"fr\":\"Élection\",\"en\":\"Election\"},"
 			   "\"triggers\":{\"fr\":[\"élu\",\"scrutin\"],\"en\":[\"elected\"]}}]}";
-	g_assert_true(extract_templates_add(tp, json, strlen(json), "mine.json", &error));
-	const GPtrArray *types = extract_templates_types(tp);
+	g_assert_true(templates_add(tp, json, strlen(json), "mine.json", &error));
+	const GPtrArray *types = templates_types(tp);
 	g_assert_cmpuint(types->len, ==, n + 1);
 	/* new types go before "other", which stays last */
 	g_assert_cmpstr(((FriseEventType *)g_ptr_array_index(types, types->len - 1))->id, ==, "other");
 	g_assert_cmpstr(((FriseEventType *)g_ptr_array_index(types, types->len - 2))->id, ==, "election");
 	const char *s = "Il a été élu maire";
-	g_assert_cmpstr(extract_classify(tp, FRISE_LANG_FR, s, strlen(s), 0), ==, "election");
+	g_assert_cmpstr(templates_classify(tp, FRISE_LANG_FR, s, strlen(s), 0), ==, "election");
 	/* bad files are refused with their name */
-	g_assert_false(extract_templates_add(tp, "{\"types\":[{\"id\":\"x\"}]}", 21, "bad.json", &error));
+	g_assert_false(templates_add(tp, "{\"types\":[{\"id\":\"x\"}]}", 21, "bad.json", &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT);
 	g_assert_nonnull(strstr(error->message, "bad.json"));
 	g_clear_error(&error);
-	g_assert_false(extract_templates_add(tp, "{nope", 5, "broken.json", &error));
+	g_assert_false(templates_add(tp, "{nope", 5, "broken.json", &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT);
 	g_clear_error(&error);
 	/* every built-in colour is #rrggbb */
@@ -189,7 +196,7 @@ test_templates_user(void)
 		g_assert_nonnull(t->label[FRISE_LANG_FR]);
 		g_assert_nonnull(t->label[FRISE_LANG_EN]);
 	}
-	extract_templates_free(tp);
+	templates_free(tp);
 }
 
 /* ---- status ---- */
@@ -218,7 +225,7 @@ test_status(void)
 		g_strlcpy(t.mod, status_cases[i].mod, sizeof t.mod);
 		const char *s = status_cases[i].sentence;
 		g_test_message("case %zu: %s", i, s);
-		g_assert_cmpstr(event_status_name(extract_status(s, strlen(s), &t, status_cases[i].dct)), ==,
+		g_assert_cmpstr(event_status_name(status_of(s, strlen(s), &t, status_cases[i].dct)), ==,
 				event_status_name(status_cases[i].status));
 	}
 }
@@ -240,7 +247,7 @@ static void
 fixture_init(Fixture *f, const char *id, const char *text, const char *published, const Tx *tx, size_t ntx)
 {
 	memset(f, 0, sizeof *f);
-	f->sentences = extract_sentences(text, 0, strlen(text));
+	f->sentences = text_sentences(text, 0, strlen(text));
 	f->timexes = g_array_new(FALSE, TRUE, sizeof(FriseTimex));
 	for (size_t i = 0; i < ntx; i++) {
 		const char *p = strstr(text, tx[i].surface);
@@ -289,18 +296,18 @@ test_candidates_exclusions(void)
 			s->boilerplate = true;
 	}
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
+	FriseTemplates *tp = templates_new(&error);
 	g_assert_no_error(error);
-	GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+	GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
 	g_assert_cmpuint(c->len, ==, 2);
 	g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 0))->timex.value, ==, "2024-03-03");
 	g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 1))->timex.value, ==, "2024-05-12");
 	g_ptr_array_unref(c);
 	/* without anchored_only, the year-unknown one comes too (for estimates) */
-	c = extract_candidates(&f.doc, 0, tp, false);
+	c = candidates_find(&f.doc, 0, tp, false);
 	g_assert_cmpuint(c->len, ==, 3);
 	g_ptr_array_unref(c);
-	extract_templates_free(tp);
+	templates_free(tp);
 	fixture_clear(&f);
 }
 
@@ -320,14 +327,14 @@ test_candidates_participle(void)
 	third->start = (size_t)(strstr(text, "L'été") - text) + 2;
 	third->end = third->start + strlen("été 2024");
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
-	GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+	FriseTemplates *tp = templates_new(&error);
+	GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
 	g_assert_cmpuint(c->len, ==, 2);
 	g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 0))->timex.value, ==, "2024-02");
 	g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 0))->type, ==, "reveal");
 	g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 1))->timex.value, ==, "2024-SU");
 	g_ptr_array_unref(c);
-	extract_templates_free(tp);
+	templates_free(tp);
 	fixture_clear(&f);
 }
 
@@ -358,14 +365,14 @@ static void
 test_candidates_keep(void)
 {
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
+	FriseTemplates *tp = templates_new(&error);
 	g_assert_no_error(error);
 	for (size_t i = 0; i < G_N_ELEMENTS(keep_cases); i++) {
 		const Tx tx[] = { { keep_cases[i].surface, FRISE_TIMEX_DATE, keep_cases[i].value, NULL }, keep_time };
 		bool with_time = strstr(keep_cases[i].text, keep_time.surface) != NULL;
 		Fixture f;
 		fixture_init(&f, "a", keep_cases[i].text, "2024-11", tx, with_time ? 2 : 1);
-		GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+		GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
 		g_test_message("case %zu: %s", i, keep_cases[i].text);
 		g_assert_cmpuint(c->len, ==, (keep_cases[i].kept ? 1 : 0) + with_time);
 		g_ptr_array_unref(c);
@@ -379,7 +386,7 @@ test_candidates_keep(void)
 				     { "15 février", FRISE_TIMEX_DATE, "2011-02-15", NULL } };
 		Fixture f;
 		fixture_init(&f, "a", cpi, "2011-06-27", since, 2);
-		GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+		GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
 		g_assert_cmpuint(c->len, ==, 1);
 		g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 0))->timex.value, ==, "2011-06-27");
 		g_ptr_array_unref(c);
@@ -387,7 +394,7 @@ test_candidates_keep(void)
 		/* alone, it is the sentence's date */
 		const char *alone = "Les manifestations ont continué depuis le 15 février à Benghazi.";
 		fixture_init(&f, "a", alone, "2011-06-27", since + 1, 1);
-		c = extract_candidates(&f.doc, 0, tp, true);
+		c = candidates_find(&f.doc, 0, tp, true);
 		g_assert_cmpuint(c->len, ==, 1);
 		g_ptr_array_unref(c);
 		fixture_clear(&f);
@@ -397,11 +404,11 @@ test_candidates_keep(void)
 	const Tx two[] = { { "mars 2024", FRISE_TIMEX_DATE, "2024-03", NULL }, { "la fin 2024", FRISE_TIMEX_DATE, "2024", "END" } };
 	Fixture f;
 	fixture_init(&f, "a", text, "2024-11", two, 2);
-	GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+	GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
 	g_assert_cmpuint(c->len, ==, 2);
 	g_ptr_array_unref(c);
 	fixture_clear(&f);
-	extract_templates_free(tp);
+	templates_free(tp);
 }
 
 static void
@@ -412,12 +419,12 @@ test_candidates_keys(void)
 	const char *text = "Un lancement avant 2025 semble peu probable. En 2025, il sortira.";
 	const Tx tx[] = { { "2025", FRISE_TIMEX_DATE, "2025", "BEFORE" } };
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
+	FriseTemplates *tp = templates_new(&error);
 	char first[17] = "";
 	for (int run = 0; run < 3; run++) {
 		Fixture f;
 		fixture_init(&f, "a", text, "2024-11", tx, 1);
-		GPtrArray *c = extract_candidates(&f.doc, 0, tp, true);
+		GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
 		g_assert_cmpuint(c->len, ==, 1);
 		const char *key = ((FriseCandidate *)g_ptr_array_index(c, 0))->key;
 		g_assert_cmpuint(strspn(key, "0123456789abcdef"), ==, 16);
@@ -427,7 +434,7 @@ test_candidates_keys(void)
 		g_ptr_array_unref(c);
 		fixture_clear(&f);
 	}
-	extract_templates_free(tp);
+	templates_free(tp);
 }
 
 /* Two dated articles that report a reveal and a leak, plus unrelated February events. */
@@ -473,18 +480,18 @@ static GPtrArray *
 merge_docs(FriseDoc *docs, guint n, const GArray *overrides)
 {
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
+	FriseTemplates *tp = templates_new(&error);
 	g_assert_no_error(error);
-	GPtrArray *cands = g_ptr_array_new_with_free_func((GDestroyNotify)extract_candidate_free);
+	GPtrArray *cands = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
 	for (guint i = 0; i < n; i++)
-		g_ptr_array_extend_and_steal(cands, extract_candidates(docs, i, tp, true));
+		g_ptr_array_extend_and_steal(cands, candidates_find(docs, i, tp, true));
 	/* on threads, over enough docs (these, 50 times) to use them: the
 	 * same candidates in the same order */
 	guint nrep = n * 50;
 	FriseDoc *rep = g_new(FriseDoc, nrep);
 	for (guint i = 0; i < nrep; i++)
 		rep[i] = docs[i % n];
-	GPtrArray *all = extract_candidates_all(rep, nrep, tp, true);
+	GPtrArray *all = candidates_find_all(rep, nrep, tp, true);
 	g_assert_cmpuint(all->len, ==, cands->len * 50);
 	for (guint i = 0; i < all->len; i++) {
 		const FriseCandidate *a = g_ptr_array_index(all, i), *c = g_ptr_array_index(cands, i % cands->len);
@@ -496,9 +503,9 @@ merge_docs(FriseDoc *docs, guint n, const GArray *overrides)
 	}
 	g_ptr_array_unref(all);
 	g_free(rep);
-	GPtrArray *events = extract_merge(docs, n, cands, overrides);
+	GPtrArray *events = merge_candidates(docs, cands, overrides);
 	g_ptr_array_unref(cands);
-	extract_templates_free(tp);
+	templates_free(tp);
 	return events;
 }
 
@@ -670,9 +677,9 @@ test_estimate(void)
 	narrow_fevrier(&b);
 	FriseDoc docs[2] = { a.doc, b.doc };
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
+	FriseTemplates *tp = templates_new(&error);
 	FriseEstimate est;
-	extract_estimate(docs, 2, 1, tp, &est);
+	estimate_of(docs, 2, 1, tp, &est);
 	/* "Mardi" names the leak that a.txt dates Tuesday 26 November 2024 */
 	g_assert_cmpstr(est.value, ==, "2024-11-26");
 	g_assert_cmpint(est.precision, ==, FRISE_GRAN_DAY);
@@ -681,22 +688,22 @@ test_estimate(void)
 	size_t at = (size_t)(strstr(text_b, "15 février") - text_b);
 	g_assert_cmpstr(g_hash_table_lookup(est.resolved, GUINT_TO_POINTER((guint)at)), ==, "2024-02-15");
 	/* the corpus's sets found once give the same estimate */
-	GPtrArray **sets = extract_estimate_sets(docs, 2, tp);
+	GPtrArray **sets = candidates_find_each(docs, 2, tp, true, true);
 	g_assert_cmpuint(sets[1]->len, ==, 0); /* b.txt is undated: nothing to compare with */
 	g_assert_cmpuint(sets[0]->len, >, 0);
 	FriseEstimate again;
-	extract_estimate_with(docs, 2, 1, tp, sets, &again);
+	estimate_with(docs, 2, 1, tp, sets, &again);
 	g_assert_cmpstr(again.value, ==, est.value);
 	g_assert_cmpstr(again.evidence, ==, est.evidence);
 	g_assert_cmpuint(g_hash_table_size(again.resolved), ==, g_hash_table_size(est.resolved));
-	extract_estimate_clear(&again);
-	extract_estimate_sets_free(sets, 2);
-	extract_estimate_clear(&est);
+	estimate_clear(&again);
+	candidates_each_free(sets, 2);
+	estimate_clear(&est);
 	/* an article with nothing to compare gets no estimate */
-	extract_estimate(docs + 1, 1, 0, tp, &est);
+	estimate_of(docs + 1, 1, 0, tp, &est);
 	g_assert_null(est.value);
-	extract_estimate_clear(&est);
-	extract_templates_free(tp);
+	estimate_clear(&est);
+	templates_free(tp);
 	fixture_clear(&a);
 	fixture_clear(&b);
 }
@@ -711,13 +718,13 @@ test_estimate_year(void)
 	fixture_init(&u, "u.txt", text, NULL, tx, G_N_ELEMENTS(tx));
 	FriseDoc docs[2] = { a.doc, u.doc };
 	GError *error = NULL;
-	FriseTemplates *tp = extract_templates_new(&error);
+	FriseTemplates *tp = templates_new(&error);
 	FriseEstimate est;
-	extract_estimate(docs, 2, 1, tp, &est);
+	estimate_of(docs, 2, 1, tp, &est);
 	g_assert_cmpstr(est.value, ==, "2024");
 	g_assert_cmpint(est.precision, ==, FRISE_GRAN_YEAR);
-	extract_estimate_clear(&est);
-	extract_templates_free(tp);
+	estimate_clear(&est);
+	templates_free(tp);
 	fixture_clear(&a);
 	fixture_clear(&u);
 }
@@ -726,7 +733,7 @@ static void
 test_words(void)
 {
 	const char *s = "L’Hiver des Créatifs : les studios ont DÉVOILÉ 3 films";
-	GPtrArray *w = extract_words(s, strlen(s));
+	GPtrArray *w = sim_words(s, strlen(s));
 	GString *j = g_string_new(NULL);
 	for (guint i = 0; i < w->len; i++)
 		g_string_append_printf(j, "%s%s", i ? " " : "", (char *)g_ptr_array_index(w, i));

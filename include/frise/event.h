@@ -92,4 +92,31 @@ void event_article_info_free(FriseArticleInfo *info);
 FriseTimeline *event_timeline_new(void);
 void event_timeline_free(FriseTimeline *timeline);
 
+/* A user's curation, keyed by an event id or mention key.
+ * ORDER KIND: event_override_name() follows it. */
+typedef enum {
+	FRISE_OVERRIDE_TITLE = 0, /* value: the headline */
+	FRISE_OVERRIDE_DATE,      /* value: a TIMEX3 value */
+	FRISE_OVERRIDE_TYPE,      /* value: a template id */
+	FRISE_OVERRIDE_HIDE,      /* value: unused */
+	FRISE_OVERRIDE_MERGE,     /* key and value: two mention keys to put together */
+	FRISE_OVERRIDE_SPLIT      /* key: a mention key that must stand alone */
+} FriseOverrideKind;
+
+typedef struct {
+	FriseOverrideKind kind;
+	const char *key;
+	const char *value;
+} FriseOverride;
+
+/* "title", "date", "type", "hide", "merge", "split"; static storage.
+ * event_override_parse() gives -1 for any other name. */
+const char *event_override_name(FriseOverrideKind kind);
+int event_override_parse(const char *name);
+
+/* Content hash of what a reader sees of `event` (date, title, text, type,
+ * status, sources), for bumping FriseEvent.sequence: 16 hex digits.
+ * Returns a new string (g_free). */
+char *event_digest(const FriseEvent *event);
+
 #endif

@@ -31,6 +31,8 @@ typedef struct {
 	const char *name;       /* --format name: "ics" */
 	const char *file;       /* file name in `frise build`'s output folder, or NULL */
 	FriseRenderFunc render;
+	bool image;             /* a picture (svg, png, pdf): drawn from the most salient
+				   events only, and takes --width, --scale, --layout, --theme */
 } FriseRenderFormat;
 
 /* The format called `name`, or NULL. */

@@ -1,7 +1,8 @@
 /*
- * store.h — the event store (prefix store_): SQLite file that keeps
+ * store.h — the event store (prefix store_): an SQLite file that keeps
  * articles, the tagger's mentions, merged events, their sources and the
- * user's overrides, and hands the renderers a FriseTimeline.
+ * user's overrides, and hands the renderers a FriseTimeline. The store
+ * runs SQL only; pipeline.h fills it.
  */
 #ifndef FRISE_STORE_H
 #define FRISE_STORE_H
@@ -18,17 +19,13 @@ typedef struct FriseStore FriseStore;
 FriseStore *store_open(const char *path, GError **error);
 void store_close(FriseStore *store);
 
-/* Tags and ingests `articles` (FriseArticle*) in one transaction, then
- * re-merges the events. Ingesting an unchanged article changes nothing. */
-bool store_ingest(FriseStore *store, GPtrArray *articles, const FriseTagger *tagger,
-		  GError **error);
-
 typedef struct {
 	size_t top;          /* keep the N best events; 0 keeps all */
 	bool with_hidden;    /* include events the user hid */
 } FriseTimelineQuery;
 
-/* The timeline the store holds. Returns a new timeline (event_timeline_free). */
+/* The timeline the store holds, without its types (the pipeline adds
+ * them: pipeline_timeline()). Returns a new timeline (event_timeline_free). */
 FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query,
 			      GError **error);
 
@@ -43,24 +40,6 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * busy timeout, one transaction per ingest or curation.
  */
 #define STORE_SCHEMA_VERSION 1
-
-/* Adds the event-type template file at `path` (see templates/events.json)
- * to the store: it applies from the next ingest on, and is kept for
- * every later one. False with `error` naming the file when it is bad. */
-bool store_add_templates(FriseStore *store, const char *path, GError **error);
-
-/* The types known to the store (built-in and added templates): a new
- * array of FriseEventType* (g_ptr_array_unref). */
-GPtrArray *store_types(FriseStore *store, GError **error);
-
-/* Curation: each records an override and re-merges, in one transaction.
- * `id` is an event id as `frise events` shows it; a missing id is an
- * input error naming it. */
-bool store_edit_event(FriseStore *store, const char *id, const char *title, const char *date,
-		      const char *type, GError **error);
-bool store_hide_event(FriseStore *store, const char *id, bool hide, GError **error);
-bool store_merge_events(FriseStore *store, const char *const *ids, size_t nids, GError **error);
-bool store_split_event(FriseStore *store, const char *id, GError **error);
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

@@ -22,8 +22,10 @@ typedef enum {
 	FRISE_TIMEX_SET
 } FriseTimexType;
 
-/* "DATE", "TIME", "DURATION", "SET"; static storage. */
+/* "DATE", "TIME", "DURATION", "SET"; static storage. timex_type_parse()
+ * reads them back (an unknown name is DATE). */
 const char *timex_type_name(FriseTimexType type);
+FriseTimexType timex_type_parse(const char *name);
 
 /* Tense of the clause around an expression, from the words alone. */
 typedef enum {

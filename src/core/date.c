@@ -296,6 +296,30 @@ date_compare(const char *a, const char *b)
 	return c < 0 ? -1 : c > 0;
 }
 
+int
+date_order(const char *va, const char *ma, const char *vb, const char *mb)
+{
+	GDate as, ae, bs, be;
+	g_date_clear(&as, 1), g_date_clear(&ae, 1), g_date_clear(&bs, 1), g_date_clear(&be, 1);
+	bool ha = date_is_anchored(va) && date_span(va, ma, &as, &ae);
+	bool hb = date_is_anchored(vb) && date_span(vb, mb, &bs, &be);
+	if (ha != hb)
+		return ha ? -1 : 1;
+	if (ha) {
+		int c = g_date_compare(&as, &bs);
+		if (c == 0)
+			c = -g_date_compare(&ae, &be); /* longer first */
+		if (c != 0)
+			return c < 0 ? -1 : 1;
+	}
+	int c = date_compare(va, vb);
+	if (c == 0)
+		c = strcmp(va, vb);
+	if (c == 0)
+		c = g_strcmp0(ma, mb);
+	return c < 0 ? -1 : c > 0;
+}
+
 /* ORDER MONTH: January first. */
 static const char *const months_fr[] = { "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
 					  "août", "septembre", "octobre", "novembre", "décembre" };
@@ -493,4 +517,72 @@ date_display(const char *value, const char *mod, FriseLang lang, bool abbrev)
 		g_free(t);
 	}
 	return g_string_free(s, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Days: a value and mod parsed once, for comparing many dates          */
+
+static bool
+mod_is_open(const char *mod)
+{
+	return strcmp(mod, "BEFORE") == 0 || strcmp(mod, "AFTER") == 0 ||
+	       strcmp(mod, "ON_OR_BEFORE") == 0 || strcmp(mod, "ON_OR_AFTER") == 0;
+}
+
+
+void
+date_days(const char *value, const char *mod, DateDays *d)
+{
+	GDate s, e;
+	memset(d, 0, sizeof *d);
+	d->value = value;
+	d->mod = mod;
+	d->gran = date_granularity(value);
+	d->open = mod_is_open(mod);
+	if ((d->has_days = date_span(value, "", &s, &e))) {
+		d->lo = g_date_get_julian(&s);
+		d->hi = g_date_get_julian(&e);
+	}
+	if ((d->has_mod_days = date_span(value, mod, &s, &e))) {
+		d->mlo = g_date_get_julian(&s);
+		d->mhi = g_date_get_julian(&e);
+	}
+}
+
+/* The days of `outer` (its mod applied: "fin 2024" is its last third)
+ * include those of `inner` (without mods: date_contains). */
+bool
+date_days_contain(const DateDays *outer, const DateDays *inner)
+{
+	if (outer->mod[0] == '\0' && inner->mod[0] == '\0')
+		return strcmp(outer->value, inner->value) == 0 ||
+		       (outer->has_days && inner->has_days && outer->lo <= inner->lo && inner->hi <= outer->hi);
+	return outer->has_mod_days && inner->has_mod_days && outer->mlo <= inner->mlo && inner->mhi <= outer->mhi;
+}
+
+bool
+date_days_match(const DateDays *a, const DateDays *b)
+{
+	bool same = strcmp(a->value, b->value) == 0 && strcmp(a->mod, b->mod) == 0;
+	if (a->open || b->open || same)
+		return same;
+	return date_days_contain(a, b) || date_days_contain(b, a);
+}
+
+bool
+date_compatible(const char *va, const char *ma, const char *vb, const char *mb)
+{
+	DateDays da, db;
+	date_days(va, ma, &da);
+	date_days(vb, mb, &db);
+	return date_days_match(&da, &db);
+}
+
+bool
+date_days_near(const DateDays *a, const DateDays *b, int days)
+{
+	if (a->gran < FRISE_GRAN_DAY || b->gran < FRISE_GRAN_DAY || !a->has_days || !b->has_days)
+		return false;
+	gint64 d = (gint64)b->lo - (gint64)a->lo;
+	return d <= days && d >= -days;
 }

@@ -40,19 +40,6 @@
 #define TITLE_CUT 160       /* bytes: ... or, without one, at a word before this */
 #define FRONT_MATTER_MAX 8192 /* bytes: a "---" block longer than this is text */
 
-/* ORDER ORIGIN */
-static const char *const origin_names[] = {
-	"none", "header", "front matter", "path", "jsonl", "option", "estimated",
-};
-
-const char *
-article_origin_name(FriseDateOrigin origin)
-{
-	if ((unsigned)origin < G_N_ELEMENTS(origin_names))
-		return origin_names[origin];
-	return "none";
-}
-
 /* ------------------------------------------------------------------ */
 /* Tables. */
 

@@ -1,0 +1,438 @@
+/*
+ * candidate.c — the dated sentences of an article that may report an
+ * event (prefix candidates_, candidate_; see candidate.h): which
+ * temporal expressions date an event (not an age, a dateline, "été" the
+ * participle, a background date the event runs since), and for each its
+ * sentence's type, headline, status, position and content words.
+ *
+ * Offsets are byte offsets into FriseDoc.text, end exclusive.
+ * Threads: candidates_find_each() runs candidates_find() on several
+ * threads; everything a candidate is made from is read-only meanwhile.
+ */
+#include "events/candidate.h"
+#include "events/headline.h"
+#include "events/similarity.h"
+#include "events/status.h"
+#include "core/text.h"
+#include "frise/date.h"
+
+#include <string.h>
+
+/* A lead candidate (within this many sentences of the body's start) with
+ * no type of its own takes the type and words of what precedes it. */
+#define LEAD_SENTENCES 3
+/* Words, folded, after which a bare "été" is the season ("l'été", "cet
+ * été", "en été"); after anything else ("a été", "n'a pas encore été")
+ * it is the participle of "être". */
+static const char *const season_determiners[] = {
+	"l", "cet", "en", "d", "au", "de", "chaque", "dernier", "prochain", "bel",
+};
+
+/* Folded expressions that name the period of the document date itself:
+ * when the date is coarser than they are ("cette semaine" in an article
+ * dated 2024-03), they take the document date. */
+static const char *const present_deictics[] = {
+	"cette semaine", "ce mois", "ce mois-ci", "cette annee", "aujourd'hui", "ce jour",
+	"this week", "this month", "this year", "today",
+};
+
+/* Folded words that, right before a date, make it the article's own
+ * timestamp (a byline, a dateline), not an event. */
+static const char *const dateline_cues[] = {
+	"publie le", "mis a jour le", "modifie le", "date du", "posted on", "published on", "updated on",
+	"publie", "mis a jour",
+};
+
+/* Folded words that, a few words before a date, make it the start of a
+ * period the sentence's event happens in, not that event's date: "La CPI a
+ * lancé, lundi 27 juin, un mandat … depuis le soulèvement du 15 février". */
+static const char *const since_cues[] = { "depuis", "since" };
+
+/* Folded auxiliaries: "a publié le 24 mars" reports a publication. */
+static const char *const auxiliaries[] = {
+	"a", "ont", "avait", "avaient", "aura", "auront", "ayant", "sera", "est", "sont", "etait",
+	"has", "have", "had", "was", "were", "is", "be", "been",
+};
+
+
+void
+candidate_free(FriseCandidate *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->type);
+	g_free(c->title);
+	if (c->words != NULL)
+		g_ptr_array_unref(c->words);
+	g_free(c);
+}
+
+static bool
+is_event_timex(const FriseTimex *t, bool anchored_only)
+{
+	if (t->type != FRISE_TIMEX_DATE && t->type != FRISE_TIMEX_TIME)
+		return false;
+	if (t->value[0] == 'P' || strstr(t->value, "_REF") != NULL || t->value[0] == '\0')
+		return false;
+	if (date_is_anchored(t->value))
+		return date_granularity(t->value) >= FRISE_GRAN_YEAR;
+	if (anchored_only)
+		return false;
+	return strncmp(t->value, "XXXX", 4) == 0;
+}
+
+/* "a été", "ont été": the participle the tagger may take for summer. */
+static bool
+is_participle(const char *text, const FriseTimex *t)
+{
+	char *f = text_fold(text + t->start, (gssize)(t->end - t->start));
+	bool ete = strcmp(f, "ete") == 0;
+	g_free(f);
+	if (!ete)
+		return false;
+	size_t s = t->start;
+	while (s > 0 && text[s - 1] == ' ')
+		s--;
+	size_t w = s;
+	while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n' && text[w - 1] != '\'')
+		w--;
+	char *prev = text_fold(text + w, (gssize)(s - w));
+	size_t pl = strlen(prev);
+	if (pl > 0 && prev[pl - 1] == '\'')
+		prev[pl - 1] = '\0';
+	bool season = TEXT_IN_TABLE(season_determiners, prev) || w == s;
+	g_free(prev);
+	return !season;
+}
+
+/* An age or a count of years: "âgé de 30 ans", "30-year-old", a "30 ans"
+ * tagged as a date. */
+static bool
+is_age(const char *text, size_t len, const FriseTimex *t)
+{
+	size_t n = len - t->end;
+	if (n > 12)
+		n = 12;
+	char *f = text_fold(text + t->start, (gssize)(t->end - t->start + n));
+	char *surface = text_fold(text + t->start, (gssize)(t->end - t->start));
+	const char *tail = f + strlen(surface);
+	bool age = g_str_has_prefix(tail, " ans") || g_str_has_prefix(tail, "-year-old") ||
+		   g_str_has_prefix(tail, " years old") ||
+		   (g_ascii_isdigit(surface[0]) &&
+		    (g_str_has_suffix(surface, " ans") || g_str_has_suffix(surface, " years old")));
+	g_free(surface);
+	g_free(f);
+	return age;
+}
+
+/* "Publié le 31 mars 2011 à 14h06", "Mis à jour le …": the article's
+ * timestamp, when a cue ends right before the expression or with only
+ * another date between. */
+static bool
+is_dateline(const char *text, const FriseTimex *t)
+{
+	size_t from = t->start > 60 ? t->start - 60 : 0;
+	while (from > 0 && (text[from] & 0xc0) == 0x80)
+		from--;
+	char *before = text_fold(text + from, (gssize)(t->start - from));
+	bool cue = false;
+	for (size_t k = 0; k < G_N_ELEMENTS(dateline_cues) && !cue; k++) {
+		const char *hit = g_strrstr(before, dateline_cues[k]);
+		if (hit == NULL)
+			continue;
+		const char *rest = hit + strlen(dateline_cues[k]);
+		/* the word before the cue */
+		const char *w1 = hit;
+		while (w1 > before && w1[-1] == ' ')
+			w1--;
+		const char *w0 = w1;
+		while (w0 > before && w0[-1] != ' ' && w0[-1] != '\'')
+			w0--;
+		char *prev = g_strndup(w0, (gsize)(w1 - w0));
+		bool aux = TEXT_IN_TABLE(auxiliaries, prev);
+		g_free(prev);
+		if (aux)
+			continue;
+		/* right before it, or with only a date between ("le 31 mars 2011 à") */
+		bool blank = true, digit = false;
+		for (const char *r = rest; *r; r++) {
+			blank &= *r == ' ';
+			digit |= g_ascii_isdigit(*r);
+		}
+		cue = blank || (digit && g_utf8_strlen(rest, -1) <= 30 && strpbrk(rest, ".:;!?\n") == NULL);
+	}
+	g_free(before);
+	return cue;
+}
+
+/* True when one of since_cues stands at most four words before `t`, in the
+ * same clause (no punctuation between), sentence text starting at `s0`. */
+static bool
+is_since(const char *text, size_t s0, const FriseTimex *t)
+{
+	size_t p = t->start;
+	for (int words = 0; words < 5 && p > s0; words++) {
+		while (p > s0 && text[p - 1] == ' ')
+			p--;
+		size_t w = p;
+		while (w > s0 && text[w - 1] != ' ' && text[w - 1] != '\'')
+			w--;
+		if (w == p)
+			return false;
+		for (size_t q = w; q < p; q++)
+			if (strchr(",;:.!?()", text[q]) != NULL)
+				return false;
+		char *f = text_fold(text + w, (gssize)(p - w));
+		bool hit = TEXT_IN_TABLE(since_cues, f);
+		g_free(f);
+		if (hit)
+			return true;
+		p = w;
+		if (p > s0 && text[p - 1] == '\'')
+			p--;
+	}
+	return false;
+}
+
+/* True when a headline has at least three words of letters: what is left
+ * of "Daté du jeudi 12 novembre" or a file name once the date is gone is
+ * not news. */
+static bool
+says_something(const char *headline)
+{
+	GArray *toks = text_tokens(headline, strlen(headline));
+	guint words = 0;
+	for (guint i = 0; i < toks->len; i++)
+		words += g_unichar_isalpha(g_utf8_get_char(g_array_index(toks, TextToken, i).folded));
+	g_array_unref(toks);
+	return words >= 3;
+}
+
+/* Index of the sentence holding byte `off`, or G_MAXUINT (binary search:
+ * sentences are in order and do not overlap). */
+static guint
+sentence_of(const GArray *sentences, size_t off)
+{
+	guint lo = 0, hi = sentences->len;
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		const FriseSentence *s = &g_array_index(sentences, FriseSentence, mid);
+		if (off < s->start)
+			hi = mid;
+		else if (off >= s->end)
+			lo = mid + 1;
+		else
+			return mid;
+	}
+	return G_MAXUINT;
+}
+
+static void
+mention_key(const FriseDoc *doc, const FriseSentence *s, const FriseTimex *t, int nth, char out[17])
+{
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(ck, (const guchar *)doc->id, (gssize)strlen(doc->id));
+	g_checksum_update(ck, (const guchar *)"\x1f", 1);
+	g_checksum_update(ck, (const guchar *)doc->text + s->start, (gssize)(s->end - s->start));
+	g_checksum_update(ck, (const guchar *)"\x1f", 1);
+	g_checksum_update(ck, (const guchar *)doc->text + t->start, (gssize)(t->end - t->start));
+	char n[16];
+	g_snprintf(n, sizeof n, "\x1f%d", nth);
+	g_checksum_update(ck, (const guchar *)n, (gssize)strlen(n));
+	memcpy(out, g_checksum_get_string(ck), 16);
+	out[16] = '\0';
+	g_checksum_free(ck);
+}
+
+GPtrArray *
+candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, bool anchored_only)
+{
+	const FriseDoc *d = &docs[index];
+	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
+	if (d->sentences == NULL || d->timexes == NULL || d->sentences->len == 0)
+		return out;
+	size_t body_s = g_array_index(d->sentences, FriseSentence, 0).start;
+	size_t body_e = g_array_index(d->sentences, FriseSentence, d->sentences->len - 1).end;
+	double body_len = body_e > body_s ? (double)(body_e - body_s) : 1.0;
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *repeats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *sentence_digests = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+	for (guint i = 0; i < d->timexes->len; i++) {
+		const FriseTimex *t = &g_array_index(d->timexes, FriseTimex, i);
+		FriseTimex deictic;
+		if (t->end > d->len)
+			continue;
+		if (!date_is_anchored(t->value) && d->dct != NULL) {
+			/* "cette semaine" against a month date: the month */
+			char *f = text_fold(d->text + t->start, (gssize)(t->end - t->start));
+			bool present = false;
+			for (size_t k = 0; k < G_N_ELEMENTS(present_deictics); k++)
+				present |= g_str_has_suffix(f, present_deictics[k]);
+			g_free(f);
+			if (present && date_granularity(d->dct) < FRISE_GRAN_DAY) {
+				deictic = *t;
+				g_strlcpy(deictic.value, d->dct, sizeof deictic.value);
+				t = &deictic;
+			}
+		}
+		if (!is_event_timex(t, anchored_only) || is_age(d->text, d->len, t) ||
+		    is_participle(d->text, t) || is_dateline(d->text, t))
+			continue;
+		guint si = sentence_of(d->sentences, t->start);
+		if (si == G_MAXUINT)
+			continue;
+		const FriseSentence *s = &g_array_index(d->sentences, FriseSentence, si);
+		if (s->boilerplate || t->end > s->end)
+			continue;
+		/* one candidate per sentence and value; count repeats of a surface for the key */
+		char *dup = g_strdup_printf("%u\x1f%s", si, t->value);
+		if (g_hash_table_contains(seen, dup)) {
+			g_free(dup);
+			continue;
+		}
+		g_hash_table_add(seen, dup);
+		/* by the sentence's words, not its index: a sentence repeated word
+		 * for word gives its mentions keys of their own (the same key
+		 * twice made two events with one id, and the ingest failed) */
+		const char *sd = g_hash_table_lookup(sentence_digests, GUINT_TO_POINTER(si + 1));
+		if (sd == NULL) {
+			char *dg = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)d->text + s->start,
+							       s->end - s->start);
+			g_hash_table_insert(sentence_digests, GUINT_TO_POINTER(si + 1), dg);
+			sd = dg;
+		}
+		char *surf = g_strdup_printf("%s\x1f%.*s", sd, (int)(t->end - t->start), d->text + t->start);
+		int nth = GPOINTER_TO_INT(g_hash_table_lookup(repeats, surf));
+		g_hash_table_replace(repeats, surf, GINT_TO_POINTER(nth + 1));
+
+		FriseCandidate *c = g_new0(FriseCandidate, 1);
+		c->doc = index;
+		c->sentence = si;
+		c->timex = *t;
+		c->timex.explain = NULL;
+		mention_key(d, s, t, nth, c->key);
+		const char *stext = d->text + s->start;
+		size_t slen = s->end - s->start;
+		/* the sentence's tokens, made once for its type, status and words */
+		GArray *toks = text_tokens(stext, slen);
+		c->type = g_strdup(templates_classify_tokens(tp, d->lang, toks, t->start - s->start));
+		c->title = headline_make(stext, slen, t->start - s->start, t->end - s->start, d->lang, 90);
+		if (!says_something(c->title)) {
+			/* "1999-05-21-0100", "Daté du jeudi 12 novembre": a date and no news */
+			g_array_unref(toks);
+			candidate_free(c);
+			continue;
+		}
+		c->status = status_of_tokens(toks, &c->timex, d->dct);
+		c->position = (double)(s->start - body_s) / body_len;
+		c->words = sim_words_of(toks);
+		g_array_unref(toks);
+		/* the lead: a first dated sentence with no type of its own
+		 * reports the headline's event */
+		if (out->len == 0 && si < LEAD_SENTENCES && strcmp(c->type, "other") == 0) {
+			GString *ctx = g_string_new(d->title ? d->title : "");
+			for (guint j = 0; j < si; j++) {
+				const FriseSentence *p = &g_array_index(d->sentences, FriseSentence, j);
+				g_string_append_c(ctx, '\n');
+				g_string_append_len(ctx, d->text + p->start, (gssize)(p->end - p->start));
+			}
+			const char *ty = templates_classify(tp, d->lang, ctx->str, ctx->len, ctx->len);
+			if (strcmp(ty, "other") != 0) {
+				g_free(c->type);
+				c->type = g_strdup(ty);
+				GPtrArray *more = sim_words(ctx->str, ctx->len);
+				for (guint j = 0; j < more->len; j++)
+					g_ptr_array_add(c->words, g_strdup(g_ptr_array_index(more, j)));
+				g_ptr_array_unref(more);
+			}
+			g_string_free(ctx, TRUE);
+		}
+		g_ptr_array_add(out, c);
+	}
+	g_hash_table_unref(seen);
+	g_hash_table_unref(repeats);
+	g_hash_table_unref(sentence_digests);
+	/* "hier, vers 21 h 45": of two dates of one sentence where one
+	 * refines the other, the finer one is the event's */
+	for (guint i = out->len; i > 0; i--) {
+		FriseCandidate *c = g_ptr_array_index(out, i - 1);
+		/* candidates are in text order: those of one sentence are neighbours */
+		guint from = i - 1, to = i;
+		while (from > 0 && ((FriseCandidate *)g_ptr_array_index(out, from - 1))->sentence == c->sentence)
+			from--;
+		while (to < out->len && ((FriseCandidate *)g_ptr_array_index(out, to))->sentence == c->sentence)
+			to++;
+		const FriseSentence *cs = &g_array_index(d->sentences, FriseSentence, c->sentence);
+		bool since = to - from > 1 && is_since(d->text, cs->start, &c->timex);
+		for (guint j = from; j < to; j++) {
+			FriseCandidate *o = g_ptr_array_index(out, j);
+			/* …and a date the event runs since is the background of
+			 * another date's event */
+			if (o != c && ((date_compatible(c->timex.value, c->timex.mod, o->timex.value, o->timex.mod) &&
+					date_granularity(o->timex.value) > date_granularity(c->timex.value)) ||
+				       (since && !is_since(d->text, cs->start, &o->timex)))) {
+				g_ptr_array_remove_index(out, i - 1);
+				break;
+			}
+		}
+	}
+	return out;
+}
+
+/* Docs taken by the threads of candidates_find_each(), CHUNK at a time;
+ * out[i] gets the candidates of docs[i]. */
+typedef struct {
+	const FriseDoc *docs;
+	const FriseTemplates *tp;
+	bool anchored_only, dated_only;
+	GPtrArray **out;
+} Batch;
+
+#define CHUNK 32
+#define MAX_THREADS 8
+
+static void
+batch_one(guint i, void *data)
+{
+	Batch *b = data;
+	b->out[i] = b->dated_only && b->docs[i].published == NULL
+		? g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free)
+		: candidates_find(b->docs, i, b->tp, b->anchored_only);
+}
+
+GPtrArray **
+candidates_find_each(const FriseDoc *docs, guint ndocs, const FriseTemplates *tp, bool anchored_only,
+		     bool dated_only)
+{
+	/* Each doc's candidates depend on that doc and the templates only,
+	 * which every thread reads and none writes (the stop-word set is
+	 * built under g_once); each goes to its own slot, so the result does
+	 * not depend on the threads. */
+	Batch b = { docs, tp, anchored_only, dated_only, g_new0(GPtrArray *, MAX(ndocs, 1)) };
+	frise_parallel_for(0, ndocs, CHUNK, MAX_THREADS, "frise-extract", batch_one, &b);
+	return b.out;
+}
+
+void
+candidates_each_free(GPtrArray **each, guint ndocs)
+{
+	if (each == NULL)
+		return;
+	for (guint j = 0; j < ndocs; j++)
+		if (each[j] != NULL)
+			g_ptr_array_unref(each[j]);
+	g_free(each);
+}
+
+GPtrArray *
+candidates_find_all(const FriseDoc *docs, guint ndocs, const FriseTemplates *tp, bool anchored_only)
+{
+	GPtrArray **each = candidates_find_each(docs, ndocs, tp, anchored_only, false);
+	GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
+	for (guint i = 0; i < ndocs; i++) {
+		g_ptr_array_extend_and_steal(all, each[i]);
+		each[i] = NULL;
+	}
+	g_free(each);
+	return all;
+}

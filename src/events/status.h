@@ -1,0 +1,17 @@
+/*
+ * status.h — the status of what a dated sentence reports (prefix
+ * status_). Offsets are byte offsets into the sentence, end exclusive.
+ */
+#ifndef FRISE_EVENTS_STATUS_H
+#define FRISE_EVENTS_STATUS_H
+
+#include "frise/event.h"
+#include "frise/timex.h"
+
+/* Status of what `sentence` says happens at `timex` (offsets relative to
+ * the sentence), given the article's date `dct` (or NULL). */
+FriseStatus status_of(const char *sentence, size_t len, const FriseTimex *timex, const char *dct);
+/* As status_of, on the sentence's tokens (TextToken) already made. */
+FriseStatus status_of_tokens(const GArray *toks, const FriseTimex *timex, const char *dct);
+
+#endif
