@@ -7,6 +7,7 @@
 #include "events/estimate.h"
 #include "events/headline.h"
 #include "events/merge.h"
+#include "events/salience.h"
 #include "events/similarity.h"
 #include "events/status.h"
 #include "events/templates.h"
@@ -20,18 +21,23 @@ static const struct {
 	const char *text;
 	guint n;
 	const char *first; /* the first sentence, or NULL */
+	FriseLang lang;
 } sentence_cases[] = {
-	{ "M. Dupont est arrivé le 3 mars. Il est reparti.", 2, "M. Dupont est arrivé le 3 mars." },
-	{ "En 52 av. J.-C. César a vaincu les Gaulois.", 1, NULL },
-	{ "Le taux est de 3.5 pour cent. Ensuite il baisse.", 2, "Le taux est de 3.5 pour cent." },
-	{ "Il a dit « Bonjour. Au revoir. » puis il est parti.", 1, NULL },
-	{ "Il a dit « Bonjour. » Puis il est parti.", 2, "Il a dit « Bonjour. »" },
-	{ "Attendez... Il arrive.", 2, "Attendez..." },
-	{ "Il hésite… puis part.", 1, NULL },
-	{ "Première ligne\nDeuxième ligne", 2, "Première ligne" },
-	{ "Mr. Smith met J. K. Rowling. They talked.", 2, "Mr. Smith met J. K. Rowling." },
-	{ "Quoi ? Oui ! Bon.", 3, "Quoi ?" },
-	{ "  \n\n  ", 0, NULL },
+	{ "M. Dupont est arrivé le 3 mars. Il est reparti.", 2, "M. Dupont est arrivé le 3 mars.", FRISE_LANG_FR },
+	{ "En 52 av. J.-C. César a vaincu les Gaulois.", 1, NULL, FRISE_LANG_FR },
+	{ "Le taux est de 3.5 pour cent. Ensuite il baisse.", 2, "Le taux est de 3.5 pour cent.", FRISE_LANG_FR },
+	{ "Il a dit « Bonjour. Au revoir. » puis il est parti.", 1, NULL, FRISE_LANG_FR },
+	{ "Il a dit « Bonjour. » Puis il est parti.", 2, "Il a dit « Bonjour. »", FRISE_LANG_FR },
+	{ "Attendez... Il arrive.", 2, "Attendez...", FRISE_LANG_FR },
+	{ "Il hésite… puis part.", 1, NULL, FRISE_LANG_FR },
+	{ "Première ligne\nDeuxième ligne", 2, "Première ligne", FRISE_LANG_FR },
+	{ "Mr. Smith met J. K. Rowling. They talked.", 2, "Mr. Smith met J. K. Rowling.", FRISE_LANG_EN },
+	{ "Quoi ? Oui ! Bon.", 3, "Quoi ?", FRISE_LANG_FR },
+	{ "  \n\n  ", 0, NULL, FRISE_LANG_FR },
+
+	/* the sentence splitter and the tagger read one list of abbreviations */
+	{ "Lt. Col. Smith arrived on Monday. He left.", 2, "Lt. Col. Smith arrived on Monday.", FRISE_LANG_EN },
+	{ "Gen. Kelly spoke. Sen. Reed did not.", 2, "Gen. Kelly spoke.", FRISE_LANG_EN },
 };
 
 static void
@@ -39,7 +45,7 @@ test_sentences(void)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(sentence_cases); i++) {
 		const char *t = sentence_cases[i].text;
-		GArray *s = text_sentences(t, 0, strlen(t));
+		GArray *s = text_sentences(t, 0, strlen(t), sentence_cases[i].lang);
 		g_test_message("case %zu: %s", i, t);
 		g_assert_cmpuint(s->len, ==, sentence_cases[i].n);
 		if (sentence_cases[i].first != NULL) {
@@ -204,16 +210,26 @@ test_templates_user(void)
 static const struct {
 	const char *sentence, *value, *mod, *dct;
 	FriseStatus status;
+	FriseLang lang;
 } status_cases[] = {
-	{ "Sora serait disponible d'ici la fin 2024.", "2024", "END", "2024-03", FRISE_STATUS_PLANNED },
-	{ "Un lancement avant 2025 semble désormais peu probable.", "2025", "BEFORE", "2024-11", FRISE_STATUS_UNCERTAIN },
+	{ "Sora serait disponible d'ici la fin 2024.", "2024", "END", "2024-03", FRISE_STATUS_PLANNED, FRISE_LANG_FR },
+	{ "Un lancement avant 2025 semble désormais peu probable.", "2025", "BEFORE", "2024-11", FRISE_STATUS_UNCERTAIN, FRISE_LANG_FR },
 	{ "Elle a indiqué en mars dernier que Sora serait disponible d'ici la fin 2024.", "2024-03", "", "2024-11",
-	  FRISE_STATUS_HAPPENED },
-	{ "Dès cette semaine, OpenAI va rencontrer des studios.", "2024-03", "", "2024-03", FRISE_STATUS_PLANNED },
-	{ "The company will launch it in 2025.", "2025", "", "2024-11", FRISE_STATUS_PLANNED },
-	{ "Le film sortira le 3 mai 2025.", "2025-05-03", "", "2024-11-26", FRISE_STATUS_PLANNED },
-	{ "Le studio aurait été vendu en mars.", "2024-03", "", "2024", FRISE_STATUS_UNCERTAIN },
-	{ "La grève a commencé le 2 mai 2023.", "2023-05-02", "", "2024-03", FRISE_STATUS_HAPPENED },
+	  FRISE_STATUS_HAPPENED, FRISE_LANG_FR },
+	{ "Dès cette semaine, OpenAI va rencontrer des studios.", "2024-03", "", "2024-03", FRISE_STATUS_PLANNED, FRISE_LANG_FR },
+	{ "The company will launch it in 2025.", "2025", "", "2024-11", FRISE_STATUS_PLANNED, FRISE_LANG_EN },
+	{ "Le film sortira le 3 mai 2025.", "2025-05-03", "", "2024-11-26", FRISE_STATUS_PLANNED, FRISE_LANG_FR },
+	{ "Le studio aurait été vendu en mars.", "2024-03", "", "2024", FRISE_STATUS_UNCERTAIN, FRISE_LANG_FR },
+	{ "La grève a commencé le 2 mai 2023.", "2023-05-02", "", "2024-03", FRISE_STATUS_HAPPENED, FRISE_LANG_FR },
+	/* a cue written with a capital inside the sentence is a name, and a
+	 * capitalised cue before a name is one too */
+	{ "The board approved the plan in May.", "2024-05", "", "2024-05", FRISE_STATUS_HAPPENED, FRISE_LANG_EN },
+	{ "The company may sell the unit in May.", "2024-05", "", "2024-05", FRISE_STATUS_UNCERTAIN, FRISE_LANG_EN },
+	{ "Will Smith won the award on Monday.", "2024-11-25", "", "2024-11-25", FRISE_STATUS_HAPPENED, FRISE_LANG_EN },
+	{ "Will the board meet on Monday?", "2024-11-25", "", "2024-11-25", FRISE_STATUS_PLANNED, FRISE_LANG_EN },
+	{ "Next Monday the board meets again.", "2024-11-25", "", "2024-11-25", FRISE_STATUS_PLANNED, FRISE_LANG_EN },
+	/* the cues of one language are not the other's: "sera" is no English word */
+	{ "La sera was the name of the boat in March.", "2024-03", "", "2024-03", FRISE_STATUS_HAPPENED, FRISE_LANG_EN },
 };
 
 static void
@@ -225,7 +241,7 @@ test_status(void)
 		g_strlcpy(t.mod, status_cases[i].mod, sizeof t.mod);
 		const char *s = status_cases[i].sentence;
 		g_test_message("case %zu: %s", i, s);
-		g_assert_cmpstr(event_status_name(status_of(s, strlen(s), &t, status_cases[i].dct)), ==,
+		g_assert_cmpstr(event_status_name(status_of(s, strlen(s), &t, status_cases[i].dct, status_cases[i].lang)), ==,
 				event_status_name(status_cases[i].status));
 	}
 }
@@ -247,7 +263,7 @@ static void
 fixture_init(Fixture *f, const char *id, const char *text, const char *published, const Tx *tx, size_t ntx)
 {
 	memset(f, 0, sizeof *f);
-	f->sentences = text_sentences(text, 0, strlen(text));
+	f->sentences = text_sentences(text, 0, strlen(text), FRISE_LANG_FR);
 	f->timexes = g_array_new(FALSE, TRUE, sizeof(FriseTimex));
 	for (size_t i = 0; i < ntx; i++) {
 		const char *p = strstr(text, tx[i].surface);
@@ -503,7 +519,7 @@ merge_docs(FriseDoc *docs, guint n, const GArray *overrides)
 	}
 	g_ptr_array_unref(all);
 	g_free(rep);
-	GPtrArray *events = merge_candidates(docs, cands, overrides);
+	GPtrArray *events = merge_candidates(docs, n, cands, overrides);
 	g_ptr_array_unref(cands);
 	templates_free(tp);
 	return events;
@@ -733,7 +749,7 @@ static void
 test_words(void)
 {
 	const char *s = "L’Hiver des Créatifs : les studios ont DÉVOILÉ 3 films";
-	GPtrArray *w = sim_words(s, strlen(s));
+	GPtrArray *w = sim_words(s, strlen(s), FRISE_LANG_FR);
 	GString *j = g_string_new(NULL);
 	for (guint i = 0; i < w->len; i++)
 		g_string_append_printf(j, "%s%s", i ? " " : "", (char *)g_ptr_array_index(w, i));
@@ -742,10 +758,49 @@ test_words(void)
 	g_ptr_array_unref(w);
 }
 
+/* salience_rank(): the n-th visible event of one day counts score / (1 +
+ * (n - 1) / 4), so a --top N timeline shows several moments rather than
+ * one busy day; a hidden event neither counts nor is counted. */
+static const struct {
+	const char *value;
+	double score;
+	bool hidden;
+	double rank;
+} rank_cases[] = {
+	{ "2030-01-01", 10.0, false, 10.0 },
+	{ "2030-01-01T10:00", 9.9, false, 9.9 / 1.25 },
+	{ "2030-01-01", 9.8, false, 9.8 / 1.5 },
+	{ "2030-01-01", 20.0, true, 20.0 },
+	{ "2030-02", 9.0, false, 9.0 },
+	{ "2030-02-01", 1.0, false, 1.0 },
+};
+
+static void
+test_rank(void)
+{
+	GPtrArray *events = g_ptr_array_new_with_free_func((GDestroyNotify)event_free);
+	for (size_t i = 0; i < G_N_ELEMENTS(rank_cases); i++) {
+		FriseEvent *e = g_new0(FriseEvent, 1);
+		e->id = g_strdup_printf("e%zu", i);
+		e->value = g_strdup(rank_cases[i].value);
+		e->score = rank_cases[i].score;
+		e->hidden = rank_cases[i].hidden;
+		e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
+		g_ptr_array_add(events, e);
+	}
+	salience_rank(events, NULL, 0);
+	for (size_t i = 0; i < G_N_ELEMENTS(rank_cases); i++) {
+		g_test_message("case %zu: %s %g", i, rank_cases[i].value, rank_cases[i].score);
+		g_assert_cmpfloat_with_epsilon(((FriseEvent *)g_ptr_array_index(events, i))->rank, rank_cases[i].rank, 1e-9);
+	}
+	g_ptr_array_unref(events);
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/event/rank", test_rank);
 	g_test_add_func("/event/sentences", test_sentences);
 	g_test_add_func("/event/headline", test_headline);
 	g_test_add_func("/event/headline-long", test_headline_long);

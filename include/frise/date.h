@@ -34,8 +34,48 @@ typedef enum {
 	FRISE_GRAN_SECOND
 } FriseGranularity;
 
-/* "century", "decade", "year", …, "none"; static storage. */
+/* "century", "decade", "year", …, "none"; static storage.
+ * date_granularity_parse() reads them back (anything else is NONE). */
 const char *date_granularity_name(FriseGranularity gran);
+FriseGranularity date_granularity_parse(const char *name);
+
+/*
+ * The TIMEX3 mods, the one vocabulary every stage reads: what a mod
+ * means is said here and nowhere else. ORDER MOD: mod_names[] in date.c
+ * follows it (the tagger's tables name them in this order too).
+ */
+typedef enum {
+	FRISE_MOD_NONE = 0,
+	FRISE_MOD_START,         /* narrow: the first third of the period ("début 2024") */
+	FRISE_MOD_MID,           /* narrow: the middle third */
+	FRISE_MOD_END,           /* narrow: the last third ("fin 2024") */
+	FRISE_MOD_BEFORE,        /* bound: some time before the period ("avant 2025") */
+	FRISE_MOD_AFTER,         /* bound: some time after it */
+	FRISE_MOD_ON_OR_AFTER,   /* bound: from its start on ("depuis mars") */
+	FRISE_MOD_ON_OR_BEFORE,  /* bound: up to its end ("jusqu'en mars") */
+	FRISE_MOD_APPROX,        /* approximate: about the period ("vers 2024") */
+	FRISE_MOD_EQUAL_OR_LESS, /* approximate: a quantity at most */
+	FRISE_MOD_EQUAL_OR_MORE, /* approximate: a quantity at least */
+	FRISE_MOD_LESS_THAN,     /* approximate: a quantity under */
+	FRISE_MOD_MORE_THAN,     /* approximate: a quantity over */
+	FRISE_MOD_COUNT
+} FriseMod;
+
+/* What kind of change a mod makes to the days a value covers. */
+typedef enum {
+	FRISE_MOD_KIND_NONE = 0, /* no mod: the value's days */
+	FRISE_MOD_KIND_NARROW,   /* a part of the value's days (START, MID, END) */
+	FRISE_MOD_KIND_BOUND,    /* open on one side of the value (BEFORE, AFTER, ON_OR_…) */
+	FRISE_MOD_KIND_APPROX    /* about the value (APPROX, LESS_THAN, …) */
+} FriseModKind;
+
+/* The TIMEX3 name ("" for NONE); static storage. date_mod_parse() reads
+ * it back: NULL or "" is NONE, an unknown name FRISE_MOD_COUNT. */
+const char *date_mod_name(FriseMod mod);
+FriseMod date_mod_parse(const char *name);
+FriseModKind date_mod_kind(FriseMod mod);
+/* date_mod_kind(date_mod_parse(name)); an unknown name is NONE. */
+FriseModKind date_mod_kind_of(const char *name);
 
 /* Granularity of a TIMEX3 value; FRISE_GRAN_NONE when it is not a date. */
 FriseGranularity date_granularity(const char *value);
@@ -57,6 +97,17 @@ bool date_is_anchored(const char *value);
  * Returns false (start/end untouched) for values that are not anchored.
  */
 bool date_span(const char *value, const char *mod, GDate *start, GDate *end);
+
+/*
+ * Where a dated thing goes on a calendar, a picture or a page: the one
+ * rule every renderer uses, [start, end) end-exclusive. No mod, a narrow
+ * or an approximate mod: date_span(). A bound is one day on the side we
+ * know: BEFORE X the last day before X ("avant 2025" -> 2024-12-31),
+ * AFTER X the first day after it, ON_OR_AFTER X its first day,
+ * ON_OR_BEFORE X its last day. False (start/end untouched) for values
+ * that are not anchored.
+ */
+bool date_placed(const char *value, const char *mod, GDate *start, GDate *end);
 
 /*
  * True when every day of `inner` lies within `outer` ("2024-02" contains
@@ -90,6 +141,10 @@ char *date_display(const char *value, const char *mod, FriseLang lang, bool abbr
 /* Month name, 1..12, in `lang`; abbreviated when `abbrev` ("févr.").
  * Static storage. */
 const char *date_month_name(int month, FriseLang lang, bool abbrev);
+
+/* A day of a month without its year, as `lang` writes it: "1er mars",
+ * "8 févr." / "March 1", "Feb 8". Returns a new string: g_free() it. */
+char *date_day_month(int day, int month, FriseLang lang, bool abbrev);
 
 /*
  * A value and its mod parsed once into Julian day numbers, for code that

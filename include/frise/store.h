@@ -19,7 +19,7 @@ typedef struct FriseStore FriseStore;
  * does not exist or is empty, and upgrading an older schema. A store is
  * recognised by its header (PRAGMA application_id STORE_APPLICATION_ID,
  * user_version; a store made before frise wrote application_id is one of
- * version 1 with frise's tables and no other, and is stamped): any other
+ * a known version with frise's tables and no other, and is stamped): any other
  * SQLite file is refused untouched, never adopted, with a message saying
  * what it holds. A read-only store (mode 444, read-only folder) is
  * refused with a message pointing to the reading commands.
@@ -54,12 +54,13 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * migrated on open): articles (one row per FriseArticle.id, with its
  * SHA-256, its own date and origin, and the estimate for undated ones),
  * sentences, mentions (the tagger's output: `resolved` 0 = tagged with the
- * article's own date or none, 1 = re-tagged with the estimate), events,
- * event_sources, overrides (keyed by event id or mention key) and
+ * article's own date or none, 1 = re-tagged with the estimate), events
+ * (with the salience module's score, rank and why), event_sources (with
+ * why each joined), overrides (keyed by event id or mention key) and
  * templates (user template files). WAL journal, foreign keys on, a 30 s
  * busy timeout, one transaction per ingest or curation.
  */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id of a frise store: "Fris" in ASCII. */
 #define STORE_APPLICATION_ID 0x46726973
 
@@ -68,6 +69,8 @@ typedef struct {
 	char *id;
 	char *path;
 	char *title;
+	char *url;            /* or NULL */
+	char *source;         /* the publication's name, or NULL */
 	char *hash;
 	FriseLang lang;
 	char *published;      /* its own date, or NULL */

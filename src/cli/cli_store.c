@@ -176,18 +176,17 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
 		g_free(disp);
 		if (explain)
-			printf("    score %.3f (articles in their own words, date precision, type, lead position,"
-			       " articles naming the day), %s, sequence %d%s\n", e->score, event_status_name(e->status),
-			       e->sequence, e->edited ? ", edited" : "");
+			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? e->why : "(not recorded)", e->rank,
+			       event_status_name(e->status), e->sequence, e->edited ? ", edited" : "");
 		for (guint k = 0; k < e->sources->len; k++) {
 			const FriseSource *s = g_ptr_array_index(e->sources, k);
 			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
 			       s->mod[0] ? " " : "", s->mod, e->conflict ? ", conflict" : "",
 			       e->hidden && k == 0 ? ", hidden" : "");
 			if (explain)
-				printf("             mention %s, bytes %zu-%zu: %s\n",
+				printf("             mention %s, bytes %zu-%zu, joined: %s: %s\n",
 				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
-				       s->start, s->end, s->quote);
+				       s->start, s->end, s->why ? s->why : "(not recorded)", s->quote);
 		}
 	}
 }
@@ -199,26 +198,7 @@ print_articles(GPtrArray *arts, bool json)
 	for (guint i = 0; i < arts->len; i++) {
 		const FriseStoreArticle *a = g_ptr_array_index(arts, i);
 		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "id", a->id);
-			cJSON_AddStringToObject(o, "title", a->title);
-			cJSON_AddStringToObject(o, "hash", a->hash);
-			cJSON_AddStringToObject(o, "lang", frise_lang_code(a->lang));
-			if (a->published != NULL)
-				cJSON_AddStringToObject(o, "published", a->published);
-			else
-				cJSON_AddNullToObject(o, "published");
-			cJSON_AddStringToObject(o, "origin", a->origin);
-			if (a->estimate != NULL) {
-				cJSON *e = cJSON_AddObjectToObject(o, "estimate");
-				cJSON_AddStringToObject(e, "value", a->estimate);
-				cJSON_AddStringToObject(e, "precision", date_granularity_name(a->precision));
-				cJSON_AddStringToObject(e, "evidence", a->evidence ? a->evidence : "");
-			} else if (a->published == NULL) {
-				cJSON_AddNullToObject(o, "estimate");
-			}
-			cJSON_AddNumberToObject(o, "mentions", a->mentions);
-			cJSON_AddItemToArray(arr, o);
+			cJSON_AddItemToArray(arr, cli_store_article_json(a));
 			continue;
 		}
 		if (a->published != NULL)

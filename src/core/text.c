@@ -6,17 +6,9 @@
  * written here once for every stage.
  */
 #include "core/text.h"
+#include "core/lang.h"
 
 #include <string.h>
-
-/* Words that end with "." without ending a sentence (without the dot;
- * compared case-sensitively). A single capital letter is an initial. */
-static const char *const abbreviations[] = {
-	"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr", "St", "Ste",
-	"av", "apr", "cf", "p", "pp", "vol", "art", "n°", "No", "no", "env", "ex", "min",
-	"Mr", "Mrs", "Ms", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep", "Inc", "Corp",
-	"Ltd", "Co", "vs", "approx", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
-};
 
 bool
 text_in_table(const char *const *table, size_t n, const char *word)
@@ -180,7 +172,7 @@ is_sentence_start(gunichar c)
 
 /* The word that ends right before byte `dot` of `text` (back to a space). */
 static bool
-abbreviation_before(const char *text, size_t lo, size_t dot)
+abbreviation_before(const char *text, size_t lo, size_t dot, FriseLang lang)
 {
 	size_t s = dot;
 	while (s > lo && text[s - 1] != ' ' && text[s - 1] != '\n' && text[s - 1] != '(' &&
@@ -189,7 +181,9 @@ abbreviation_before(const char *text, size_t lo, size_t dot)
 	if (s == dot)
 		return false;
 	char *w = g_strndup(text + s, dot - s);
-	bool abbr = TEXT_IN_TABLE(abbreviations, w);
+	char *f = text_fold(w, -1);
+	bool abbr = lang_has(lang, LANG_ABBREVIATIONS, f);
+	g_free(f);
 	/* "J.-C", "U.S": a dot inside the word */
 	if (!abbr && strchr(w, '.') != NULL && g_unichar_isalpha(g_utf8_get_char(w)))
 		abbr = true;
@@ -223,7 +217,7 @@ emit_sentence(GArray *out, const char *text, size_t s, size_t e)
 }
 
 GArray *
-text_sentences(const char *text, size_t start, size_t end)
+text_sentences(const char *text, size_t start, size_t end, FriseLang lang)
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(FriseSentence));
 	size_t s = start, p = start;
@@ -256,7 +250,7 @@ text_sentences(const char *text, size_t start, size_t end)
 			q = (size_t)(g_utf8_next_char(text + q) - text);
 			run++;
 		}
-		bool abbr = c == '.' && run == 1 && abbreviation_before(text, s, dot);
+		bool abbr = c == '.' && run == 1 && abbreviation_before(text, s, dot, lang);
 		/* closing quotes and brackets belong to the sentence they close */
 		size_t after = q;
 		while (after < end) {

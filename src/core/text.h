@@ -54,11 +54,12 @@ typedef struct {
 
 /*
  * Splits text[start, end) into sentences: at . ! ? … followed by a capital,
- * and at line ends; not after abbreviations ("M.", "J.-C.", "etc."), in
+ * and at line ends; not after the abbreviations of `lang` ("M.", "Lt.";
+ * src/lang/xx/words.txt) or a word with a dot inside ("J.-C."), in
  * decimals ("3.5"), inside « » quotes, or at an ellipsis followed by a
  * small letter. raw_* are set equal to the text offsets; boilerplate false.
  * Returns a new GArray of FriseSentence (g_array_unref).
  */
-GArray *text_sentences(const char *text, size_t start, size_t end);
+GArray *text_sentences(const char *text, size_t start, size_t end, FriseLang lang);
 
 #endif

@@ -13,6 +13,7 @@
 #include "events/headline.h"
 #include "events/similarity.h"
 #include "events/status.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "frise/date.h"
 
@@ -21,40 +22,6 @@
 /* A lead candidate (within this many sentences of the body's start) with
  * no type of its own takes the type and words of what precedes it. */
 #define LEAD_SENTENCES 3
-/* Words, folded, after which a bare "été" is the season ("l'été", "cet
- * été", "en été"); after anything else ("a été", "n'a pas encore été")
- * it is the participle of "être". */
-static const char *const season_determiners[] = {
-	"l", "cet", "en", "d", "au", "de", "chaque", "dernier", "prochain", "bel",
-};
-
-/* Folded expressions that name the period of the document date itself:
- * when the date is coarser than they are ("cette semaine" in an article
- * dated 2024-03), they take the document date. */
-static const char *const present_deictics[] = {
-	"cette semaine", "ce mois", "ce mois-ci", "cette annee", "aujourd'hui", "ce jour",
-	"this week", "this month", "this year", "today",
-};
-
-/* Folded words that, right before a date, make it the article's own
- * timestamp (a byline, a dateline), not an event. */
-static const char *const dateline_cues[] = {
-	"publie le", "mis a jour le", "modifie le", "date du", "posted on", "published on", "updated on",
-	"publie", "mis a jour",
-};
-
-/* Folded words that, a few words before a date, make it the start of a
- * period the sentence's event happens in, not that event's date: "La CPI a
- * lancé, lundi 27 juin, un mandat … depuis le soulèvement du 15 février". */
-static const char *const since_cues[] = { "depuis", "since" };
-
-/* Folded auxiliaries: "a publié le 24 mars" reports a publication. */
-static const char *const auxiliaries[] = {
-	"a", "ont", "avait", "avaient", "aura", "auront", "ayant", "sera", "est", "sont", "etait",
-	"has", "have", "had", "was", "were", "is", "be", "been",
-};
-
-
 void
 candidate_free(FriseCandidate *c)
 {
@@ -81,14 +48,16 @@ is_event_timex(const FriseTimex *t, bool anchored_only)
 	return strncmp(t->value, "XXXX", 4) == 0;
 }
 
-/* "a été", "ont été": the participle the tagger may take for summer. */
+/* "a été", "ont été": a participle the tagger may take for a season (a
+ * [season-homographs] word of the language) unless a season determiner
+ * stands before it ("l'été", "cet été"). */
 static bool
-is_participle(const char *text, const FriseTimex *t)
+is_participle(const char *text, const FriseTimex *t, FriseLang lang)
 {
 	char *f = text_fold(text + t->start, (gssize)(t->end - t->start));
-	bool ete = strcmp(f, "ete") == 0;
+	bool homograph = lang_has(lang, LANG_SEASON_HOMOGRAPHS, f);
 	g_free(f);
-	if (!ete)
+	if (!homograph)
 		return false;
 	size_t s = t->start;
 	while (s > 0 && text[s - 1] == ' ')
@@ -100,15 +69,17 @@ is_participle(const char *text, const FriseTimex *t)
 	size_t pl = strlen(prev);
 	if (pl > 0 && prev[pl - 1] == '\'')
 		prev[pl - 1] = '\0';
-	bool season = TEXT_IN_TABLE(season_determiners, prev) || w == s;
+	bool season = lang_has(lang, LANG_SEASON_DETERMINERS, prev) || w == s;
 	g_free(prev);
 	return !season;
 }
 
 /* An age or a count of years: "âgé de 30 ans", "30-year-old", a "30 ans"
- * tagged as a date. */
+ * tagged as a date: an [age-words] entry of the language right after the
+ * expression (or ending it, after a number). An entry starting with '-'
+ * is glued to the number. */
 static bool
-is_age(const char *text, size_t len, const FriseTimex *t)
+is_age(const char *text, size_t len, const FriseTimex *t, FriseLang lang)
 {
 	size_t n = len - t->end;
 	if (n > 12)
@@ -116,10 +87,16 @@ is_age(const char *text, size_t len, const FriseTimex *t)
 	char *f = text_fold(text + t->start, (gssize)(t->end - t->start + n));
 	char *surface = text_fold(text + t->start, (gssize)(t->end - t->start));
 	const char *tail = f + strlen(surface);
-	bool age = g_str_has_prefix(tail, " ans") || g_str_has_prefix(tail, "-year-old") ||
-		   g_str_has_prefix(tail, " years old") ||
-		   (g_ascii_isdigit(surface[0]) &&
-		    (g_str_has_suffix(surface, " ans") || g_str_has_suffix(surface, " years old")));
+	const LangWords *ages = lang_list(lang, LANG_AGE_WORDS);
+	bool age = false;
+	for (guint k = 0; k < ages->n && !age; k++) {
+		const char *a = ages->items[k];
+		char *spaced = g_strconcat(" ", a, NULL);
+		const char *glued = a[0] == '-' ? a : spaced;
+		age = g_str_has_prefix(tail, glued) ||
+		      (a[0] != '-' && g_ascii_isdigit(surface[0]) && g_str_has_suffix(surface, spaced));
+		g_free(spaced);
+	}
 	g_free(surface);
 	g_free(f);
 	return age;
@@ -129,18 +106,19 @@ is_age(const char *text, size_t len, const FriseTimex *t)
  * timestamp, when a cue ends right before the expression or with only
  * another date between. */
 static bool
-is_dateline(const char *text, const FriseTimex *t)
+is_dateline(const char *text, const FriseTimex *t, FriseLang lang)
 {
 	size_t from = t->start > 60 ? t->start - 60 : 0;
 	while (from > 0 && (text[from] & 0xc0) == 0x80)
 		from--;
 	char *before = text_fold(text + from, (gssize)(t->start - from));
 	bool cue = false;
-	for (size_t k = 0; k < G_N_ELEMENTS(dateline_cues) && !cue; k++) {
-		const char *hit = g_strrstr(before, dateline_cues[k]);
+	const LangWords *cues = lang_list(lang, LANG_DATELINE_CUES);
+	for (size_t k = 0; k < cues->n && !cue; k++) {
+		const char *hit = g_strrstr(before, cues->items[k]);
 		if (hit == NULL)
 			continue;
-		const char *rest = hit + strlen(dateline_cues[k]);
+		const char *rest = hit + strlen(cues->items[k]);
 		/* the word before the cue */
 		const char *w1 = hit;
 		while (w1 > before && w1[-1] == ' ')
@@ -149,7 +127,7 @@ is_dateline(const char *text, const FriseTimex *t)
 		while (w0 > before && w0[-1] != ' ' && w0[-1] != '\'')
 			w0--;
 		char *prev = g_strndup(w0, (gsize)(w1 - w0));
-		bool aux = TEXT_IN_TABLE(auxiliaries, prev);
+		bool aux = lang_has(lang, LANG_AUXILIARIES, prev);
 		g_free(prev);
 		if (aux)
 			continue;
@@ -165,10 +143,10 @@ is_dateline(const char *text, const FriseTimex *t)
 	return cue;
 }
 
-/* True when one of since_cues stands at most four words before `t`, in the
+/* True when a [since-cues] word stands at most four words before `t`, in the
  * same clause (no punctuation between), sentence text starting at `s0`. */
 static bool
-is_since(const char *text, size_t s0, const FriseTimex *t)
+is_since(const char *text, size_t s0, const FriseTimex *t, FriseLang lang)
 {
 	size_t p = t->start;
 	for (int words = 0; words < 5 && p > s0; words++) {
@@ -183,7 +161,7 @@ is_since(const char *text, size_t s0, const FriseTimex *t)
 			if (strchr(",;:.!?()", text[q]) != NULL)
 				return false;
 		char *f = text_fold(text + w, (gssize)(p - w));
-		bool hit = TEXT_IN_TABLE(since_cues, f);
+		bool hit = lang_has(lang, LANG_SINCE_CUES, f);
 		g_free(f);
 		if (hit)
 			return true;
@@ -266,8 +244,9 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			/* "cette semaine" against a month date: the month */
 			char *f = text_fold(d->text + t->start, (gssize)(t->end - t->start));
 			bool present = false;
-			for (size_t k = 0; k < G_N_ELEMENTS(present_deictics); k++)
-				present |= g_str_has_suffix(f, present_deictics[k]);
+			const LangWords *deictics = lang_list(d->lang, LANG_PRESENT_DEICTICS);
+			for (size_t k = 0; k < deictics->n; k++)
+				present |= g_str_has_suffix(f, deictics->items[k]);
 			g_free(f);
 			if (present && date_granularity(d->dct) < FRISE_GRAN_DAY) {
 				deictic = *t;
@@ -275,8 +254,8 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 				t = &deictic;
 			}
 		}
-		if (!is_event_timex(t, anchored_only) || is_age(d->text, d->len, t) ||
-		    is_participle(d->text, t) || is_dateline(d->text, t))
+		if (!is_event_timex(t, anchored_only) || is_age(d->text, d->len, t, d->lang) ||
+		    is_participle(d->text, t, d->lang) || is_dateline(d->text, t, d->lang))
 			continue;
 		guint si = sentence_of(d->sentences, t->start);
 		if (si == G_MAXUINT)
@@ -323,9 +302,9 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			candidate_free(c);
 			continue;
 		}
-		c->status = status_of_tokens(toks, &c->timex, d->dct);
+		c->status = status_of_tokens(stext, toks, &c->timex, d->dct, d->lang);
 		c->position = (double)(s->start - body_s) / body_len;
-		c->words = sim_words_of(toks);
+		c->words = sim_words_of(toks, d->lang);
 		g_array_unref(toks);
 		/* the lead: a first dated sentence with no type of its own
 		 * reports the headline's event */
@@ -340,7 +319,7 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			if (strcmp(ty, "other") != 0) {
 				g_free(c->type);
 				c->type = g_strdup(ty);
-				GPtrArray *more = sim_words(ctx->str, ctx->len);
+				GPtrArray *more = sim_words(ctx->str, ctx->len, d->lang);
 				for (guint j = 0; j < more->len; j++)
 					g_ptr_array_add(c->words, g_strdup(g_ptr_array_index(more, j)));
 				g_ptr_array_unref(more);
@@ -363,14 +342,14 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		while (to < out->len && ((FriseCandidate *)g_ptr_array_index(out, to))->sentence == c->sentence)
 			to++;
 		const FriseSentence *cs = &g_array_index(d->sentences, FriseSentence, c->sentence);
-		bool since = to - from > 1 && is_since(d->text, cs->start, &c->timex);
+		bool since = to - from > 1 && is_since(d->text, cs->start, &c->timex, d->lang);
 		for (guint j = from; j < to; j++) {
 			FriseCandidate *o = g_ptr_array_index(out, j);
 			/* …and a date the event runs since is the background of
 			 * another date's event */
 			if (o != c && ((date_compatible(c->timex.value, c->timex.mod, o->timex.value, o->timex.mod) &&
 					date_granularity(o->timex.value) > date_granularity(c->timex.value)) ||
-				       (since && !is_since(d->text, cs->start, &o->timex)))) {
+				       (since && !is_since(d->text, cs->start, &o->timex, d->lang)))) {
 				g_ptr_array_remove_index(out, i - 1);
 				break;
 			}

@@ -5,16 +5,11 @@
  */
 #include "events/estimate.h"
 #include "events/similarity.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "frise/date.h"
 
 #include <string.h>
-
-/* Weekday names, folded, Monday first (ISO weekday = index + 1). */
-static const char *const weekdays[2][7] = {
-	{ "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche" },
-	{ "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" },
-};
 
 
 /* ISO weekday (1 = Monday) named by a weekday expression, or 0. */
@@ -26,12 +21,10 @@ weekday_of(const FriseDoc *d, const FriseTimex *t)
 		return v[9] - '0';
 	char *f = text_fold(d->text + t->start, (gssize)(t->end - t->start));
 	int wd = 0;
-	for (int l = 0; l < 2 && wd == 0; l++)
-		for (int i = 0; i < 7; i++)
-			if (strstr(f, weekdays[l][i]) != NULL) {
-				wd = i + 1;
-				break;
-			}
+	const LangWords *days = lang_list(d->lang, LANG_WEEKDAYS); /* Monday first: ISO weekday = index + 1 */
+	for (guint i = 0; i < days->n && i < 7 && wd == 0; i++)
+		if (strstr(f, days->items[i]) != NULL)
+			wd = (int)i + 1;
 	g_free(f);
 	return wd;
 }

@@ -5,54 +5,28 @@
  * boundary. Offsets are byte offsets into the sentence, end exclusive.
  */
 #include "events/headline.h"
+#include "core/lang.h"
 #include "core/text.h"
 
 #include <string.h>
 
-/* Weekday names, folded, Monday first (ISO weekday = index + 1). */
-static const char *const weekdays[2][7] = {
-	{ "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche" },
-	{ "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" },
-};
-
-/* Words, folded, that may stand right before a temporal expression and go
- * with it when a headline drops it ("En février 2024, …"). */
-static const char *const time_prepositions[] = {
-	"le", "la", "les", "l", "en", "des", "depuis", "ce", "cette", "cet", "au", "du", "a",
-	"d", "ici", "partir", "jusqu", "courant", "debut", "fin", "mi", "dans", "vers",
-	"on", "in", "since", "by", "at", "during", "this", "until", "from", "early", "late", "of",
-};
-
-/* Folded words that join the two ends of a range. */
-static const char *const range_words[] = {
-	"et", "a", "au", "entre", "jusqu", "and", "to", "until", "between", "through",
-};
-
-/* Folded openers that add nothing to a headline; dropped at its start. */
-static const char *const fillers[] = {
-	"cependant", "neanmoins", "toutefois", "pour rappel", "par ailleurs", "en outre",
-	"pendant ce temps", "de son cote", "entre-temps", "entre temps", "plus recemment",
-	"mais", "et", "alors", "ainsi", "or", "enfin", "puis", "ensuite", "d'ailleurs",
-	"however", "meanwhile", "also", "but", "and", "then", "finally", "moreover", "still",
-};
-
-
 /* Byte offset where the folded prefix `words` (a filler) ends in `s`, or 0. */
 static size_t
-filler_end(const char *s, size_t len)
+filler_end(const char *s, size_t len, FriseLang lang)
 {
+	const LangWords *fillers = lang_list(lang, LANG_FILLERS);
 	GArray *toks = text_tokens(s, len);
 	size_t end = 0;
-	for (size_t j = 0; j < G_N_ELEMENTS(fillers) && toks->len > 0; j++) {
+	for (size_t j = 0; j < fillers->n && toks->len > 0; j++) {
 		guint last;
-		if (text_phrase_at(toks, 0, fillers[j], false, &last) &&
+		if (text_phrase_at(toks, 0, fillers->items[j], false, &last) &&
 		    g_array_index(toks, TextToken, 0).start < 3) {
 			size_t e = g_array_index(toks, TextToken, last).end;
 			/* only a filler followed by a comma, or a bare conjunction */
 			const char *rest = s + e;
 			while (*rest == ' ')
 				rest++;
-			if (*rest == ',' || strchr(fillers[j], ' ') == NULL) {
+			if (*rest == ',' || strchr(fillers->items[j], ' ') == NULL) {
 				if (*rest == ',')
 					rest++;
 				if ((size_t)(rest - s) > end)
@@ -127,7 +101,7 @@ headline_make(const char *sentence, size_t len, size_t tstart, size_t tend, Fris
 				adjacent = false;
 				break;
 			}
-		if (!adjacent || cut - t->end > 4 || !TEXT_IN_TABLE(time_prepositions, t->folded))
+		if (!adjacent || cut - t->end > 4 || !lang_has(lang, LANG_TIME_PREPOSITIONS, t->folded))
 			break;
 		cut = t->start;
 	}
@@ -138,9 +112,9 @@ headline_make(const char *sentence, size_t len, size_t tstart, size_t tend, Fris
 		TextToken *t = &g_array_index(toks, TextToken, i - 1);
 		if (t->end > cut)
 			continue;
-		if (t->end + 2 >= cut && TEXT_IN_TABLE(range_words, t->folded)) {
+		if (t->end + 2 >= cut && lang_has(lang, LANG_RANGE_WORDS, t->folded)) {
 			/* "entre X", or "N … et X" with a number just before */
-			range = strcmp(t->folded, "entre") == 0 || strcmp(t->folded, "between") == 0;
+			range = lang_has(lang, LANG_RANGE_OPENERS, t->folded);
 			for (guint j = i - 1; j > 0 && j + 3 >= i && !range; j--)
 				range = g_ascii_isdigit(g_array_index(toks, TextToken, j - 1).folded[0]);
 		}
@@ -150,13 +124,13 @@ headline_make(const char *sentence, size_t len, size_t tstart, size_t tend, Fris
 	/* "X et le 15 août", "X à 23 h": a range word, then a number */
 	GArray *after = text_tokens(sentence + tend, len - tend);
 	if (after->len > 1 && g_array_index(after, TextToken, 0).start <= 1 &&
-	    TEXT_IN_TABLE(range_words, g_array_index(after, TextToken, 0).folded)) {
+	    lang_has(lang, LANG_RANGE_WORDS, g_array_index(after, TextToken, 0).folded)) {
 		const char *n1 = g_array_index(after, TextToken, 1).folded;
 		const char *n2 = after->len > 2 ? g_array_index(after, TextToken, 2).folded : "";
 		/* "de mardi à mercredi", "from Monday to Friday" too */
-		range = range || g_ascii_isdigit(n1[0]) || TEXT_IN_TABLE(weekdays[0], n1) || TEXT_IN_TABLE(weekdays[1], n1) ||
-			((strcmp(n1, "le") == 0 || strcmp(n1, "la") == 0 || strcmp(n1, "the") == 0) &&
-			 (g_ascii_isdigit(n2[0]) || TEXT_IN_TABLE(weekdays[0], n2) || TEXT_IN_TABLE(weekdays[1], n2)));
+		range = range || g_ascii_isdigit(n1[0]) || lang_has(lang, LANG_WEEKDAYS, n1) ||
+			(lang_has(lang, LANG_DETERMINERS, n1) &&
+			 (g_ascii_isdigit(n2[0]) || lang_has(lang, LANG_WEEKDAYS, n2)));
 	}
 	g_array_unref(after);
 	if (range)
@@ -192,7 +166,7 @@ headline_make(const char *sentence, size_t len, size_t tstart, size_t tend, Fris
 					  (unsigned char)o->str[lead + 1] == 0xa0)))
 			lead += (unsigned char)o->str[lead] == 0xc2 ? 2 : 1;
 		g_string_erase(o, 0, (gssize)lead);
-		size_t f = filler_end(o->str, o->len);
+		size_t f = filler_end(o->str, o->len, lang);
 		if (f == 0)
 			f = stamp_end(o->str, o->len);
 		if (f == 0 || f >= o->len)

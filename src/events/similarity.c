@@ -8,33 +8,12 @@
  * lexicon, whose order is strcmp's, so sums run the same way every run.
  */
 #include "events/similarity.h"
+#include "core/lang.h"
 #include "core/text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Folded stop words of French and English, dropped from content words. */
-static const char *const stop_words[] = {
-	"les", "des", "une", "est", "sont", "etait", "ont", "avait", "aux", "dans", "par", "pour",
-	"sur", "avec", "sans", "sous", "entre", "vers", "chez", "mais", "donc", "car", "que", "qui",
-	"quoi", "dont", "quel", "quelle", "quels", "quelles", "leur", "leurs", "son", "ses", "sa",
-	"cette", "ces", "cet", "celui", "celle", "ceux", "cela", "ceci", "elle", "elles", "ils",
-	"nous", "vous", "lui", "eux", "meme", "aussi", "plus", "moins", "tres", "tout", "tous",
-	"toute", "toutes", "deja", "encore", "ainsi", "alors", "apres", "avant", "depuis", "pendant",
-	"lors", "comme", "fait", "faire", "etre", "avoir", "ete", "peut", "pas", "non", "oui",
-	"bien", "ici", "notre", "nos", "votre", "vos", "mon", "mes", "ton", "tes", "autre",
-	"autres", "selon", "ans", "annee", "annees", "mois", "jour", "jours", "semaine", "fois",
-	"the", "and", "for", "with", "that", "this", "from", "was", "were", "has", "have", "had",
-	"are", "its", "his", "her", "their", "they", "them", "but", "not", "been", "will",
-	"would", "which", "who", "whom", "what", "when", "where", "also", "into", "than", "then",
-	"there", "said", "about", "after", "before", "over", "out", "year", "years", "month",
-	"day", "days", "week", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-	"dimanche", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
-	"septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday",
-	"thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-	"june", "july", "august", "september", "october", "november", "december",
-};
 
 /* Merge thresholds on the TF-IDF cosine of content words. */
 #define SAME_TYPE_MIN_COSINE 1e-9 /* same non-"other" type, different articles: a shared word */
@@ -42,28 +21,13 @@ static const char *const stop_words[] = {
 /* Two reports of one story (same type, cosine at least this) whose day
  * dates differ by at most CONFLICT_DAYS are one event whose sources
  * conflict. */
-/* stop_words as a set, built once (the linear scan was a tenth of a
- * 10,000-article build); never freed, like the table it mirrors. */
-static bool
-is_stop_word(const char *word)
-{
-	static GHashTable *set;
-	if (g_once_init_enter(&set)) {
-		GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
-		for (size_t i = 0; i < G_N_ELEMENTS(stop_words); i++)
-			g_hash_table_add(h, (gpointer)stop_words[i]);
-		g_once_init_leave(&set, h);
-	}
-	return g_hash_table_contains(set, word);
-}
-
 GPtrArray *
-sim_words_of(const GArray *toks)
+sim_words_of(const GArray *toks, FriseLang lang)
 {
 	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
 	for (guint i = 0; i < toks->len; i++) {
 		TextToken *t = &g_array_index(toks, TextToken, i);
-		if (g_utf8_strlen(t->folded, -1) < 3 || is_stop_word(t->folded))
+		if (g_utf8_strlen(t->folded, -1) < 3 || lang_has(lang, LANG_STOP, t->folded))
 			continue;
 		if (g_ascii_isdigit(t->folded[0]))
 			continue; /* numbers say little about the story */
@@ -73,10 +37,10 @@ sim_words_of(const GArray *toks)
 }
 
 GPtrArray *
-sim_words(const char *text, size_t len)
+sim_words(const char *text, size_t len, FriseLang lang)
 {
 	GArray *toks = text_tokens(text, len);
-	GPtrArray *words = sim_words_of(toks);
+	GPtrArray *words = sim_words_of(toks, lang);
 	g_array_unref(toks);
 	return words;
 }

@@ -7,12 +7,12 @@
 
 #include "events/candidate.h"
 
-/* Content words of text[0, len): folded, stop words, numbers and words
- * shorter than 3 letters dropped, in text order, with repeats. Returns a
- * new array of strings (g_ptr_array_unref). */
-GPtrArray *sim_words(const char *text, size_t len);
+/* Content words of text[0, len): folded, the stop words of `lang`,
+ * numbers and words shorter than 3 letters dropped, in text order, with
+ * repeats. Returns a new array of strings (g_ptr_array_unref). */
+GPtrArray *sim_words(const char *text, size_t len, FriseLang lang);
 /* As sim_words, on the text's tokens (TextToken) already made. */
-GPtrArray *sim_words_of(const GArray *toks);
+GPtrArray *sim_words_of(const GArray *toks, FriseLang lang);
 
 /* A sparse TF-IDF vector: terms sorted by word, so that a cosine is one
  * merge of two sorted arrays. */

@@ -1,31 +1,69 @@
 /*
  * status.c — whether a dated sentence reports what happened, what is
- * planned or what is uncertain (prefix status_; see status.h), from cue
- * words and the date against the article's own.
+ * planned or what is uncertain (prefix status_; see status.h), from the
+ * cue words of the sentence's language (src/lang/xx/words.txt) and the
+ * date against the article's own.
  */
 #include "events/status.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "frise/date.h"
 
 #include <string.h>
 
-/* Cues of status, folded, matched as whole words or phrases. */
-static const char *const strong_hedges[] = {
-	"peu probable", "rumeur", "rumeurs", "incertain", "incertaine", "pas confirme",
-	"unlikely", "rumour", "rumor", "rumoured", "rumored", "unconfirmed",
-};
-static const char *const planned_cues[] = {
-	"devrait", "devraient", "va", "vont", "sera", "seront", "prevu", "prevue", "prevoit",
-	"d'ici", "bientot", "a venir", "prochain", "prochaine", "compte", "envisage",
-	"will", "plans", "planned", "expected", "scheduled", "upcoming", "next", "going to",
-};
-static const char *const weak_hedges[] = {
-	"aurait", "auraient", "serait", "seraient", "pourrait", "pourraient", "peut-etre",
-	"probablement", "possible", "reportedly", "allegedly", "may", "might", "could",
-};
+/* True when token i of `toks` (words of `text`) starts with a capital. */
+static bool
+capitalised(const char *text, const GArray *toks, guint i)
+{
+	const TextToken *t = &g_array_index(toks, TextToken, i);
+	gunichar c = g_utf8_get_char(text + t->start);
+	return g_unichar_isupper(c) || g_unichar_istitle(c);
+}
+
+/* True when a word of the language's calendar (a weekday or a month):
+ * "Next Monday" is a cue and a date, not a name. */
+static bool
+calendar_word(FriseLang lang, const char *folded)
+{
+	if (lang_has(lang, LANG_WEEKDAYS, folded))
+		return true;
+	const LangWords *m = lang_list(lang, LANG_MONTHS);
+	for (guint k = 0; k < m->n; k++) {
+		char *f = text_fold(m->items[k], -1);
+		bool same = strcmp(f, folded) == 0;
+		g_free(f);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+/* True when one of `cues` occurs in the sentence as a cue, not as a
+ * name: a capitalised cue inside the sentence ("in May", "Mme Va") or
+ * opening it before another capitalised word that is not a weekday or
+ * a month ("Will Smith won") is a proper noun. */
+static bool
+has_cue(const char *text, const GArray *toks, const LangWords *cues, FriseLang lang)
+{
+	for (guint i = 0; i < toks->len; i++)
+		for (guint j = 0; j < cues->n; j++) {
+			guint last;
+			if (!text_phrase_at(toks, i, cues->items[j], false, &last))
+				continue;
+			if (capitalised(text, toks, i)) {
+				if (i > 0)
+					continue;
+				if (last + 1 < toks->len && capitalised(text, toks, last + 1) &&
+				    !calendar_word(lang, g_array_index(toks, TextToken, last + 1).folded))
+					continue;
+			}
+			return true;
+		}
+	return false;
+}
 
 FriseStatus
-status_of_tokens(const GArray *toks, const FriseTimex *timex, const char *dct)
+status_of_tokens(const char *text, const GArray *toks, const FriseTimex *timex, const char *dct, FriseLang lang)
 {
 	FriseStatus st = FRISE_STATUS_HAPPENED;
 	bool after_dct = false, before_dct = false;
@@ -36,23 +74,23 @@ status_of_tokens(const GArray *toks, const FriseTimex *timex, const char *dct)
 			before_dct = g_date_compare(&te, &ds) <= 0;
 		}
 	}
-	if (text_has_phrase(toks, strong_hedges, G_N_ELEMENTS(strong_hedges)))
+	if (has_cue(text, toks, lang_list(lang, LANG_STRONG_HEDGES), lang))
 		st = FRISE_STATUS_UNCERTAIN;
 	else if (before_dct)
 		st = FRISE_STATUS_HAPPENED; /* over before the article: what it plans is elsewhere */
 	else if (after_dct || (timex != NULL && timex->tense == FRISE_TENSE_FUTURE) ||
-		 text_has_phrase(toks, planned_cues, G_N_ELEMENTS(planned_cues)))
+		 has_cue(text, toks, lang_list(lang, LANG_PLANNED_CUES), lang))
 		st = FRISE_STATUS_PLANNED;
-	else if (text_has_phrase(toks, weak_hedges, G_N_ELEMENTS(weak_hedges)))
+	else if (has_cue(text, toks, lang_list(lang, LANG_WEAK_HEDGES), lang))
 		st = FRISE_STATUS_UNCERTAIN;
 	return st;
 }
 
 FriseStatus
-status_of(const char *sentence, size_t len, const FriseTimex *timex, const char *dct)
+status_of(const char *sentence, size_t len, const FriseTimex *timex, const char *dct, FriseLang lang)
 {
 	GArray *toks = text_tokens(sentence, len);
-	FriseStatus st = status_of_tokens(toks, timex, dct);
+	FriseStatus st = status_of_tokens(sentence, toks, timex, dct, lang);
 	g_array_unref(toks);
 	return st;
 }

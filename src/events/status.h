@@ -8,10 +8,12 @@
 #include "frise/event.h"
 #include "frise/timex.h"
 
-/* Status of what `sentence` says happens at `timex` (offsets relative to
- * the sentence), given the article's date `dct` (or NULL). */
-FriseStatus status_of(const char *sentence, size_t len, const FriseTimex *timex, const char *dct);
-/* As status_of, on the sentence's tokens (TextToken) already made. */
-FriseStatus status_of_tokens(const GArray *toks, const FriseTimex *timex, const char *dct);
+/* Status of what `sentence` (in `lang`) says happens at `timex` (offsets
+ * relative to the sentence), given the article's date `dct` (or NULL). */
+FriseStatus status_of(const char *sentence, size_t len, const FriseTimex *timex, const char *dct,
+		      FriseLang lang);
+/* As status_of, on the tokens (TextToken) of `text` already made. */
+FriseStatus status_of_tokens(const char *text, const GArray *toks, const FriseTimex *timex, const char *dct,
+			     FriseLang lang);
 
 #endif

@@ -70,6 +70,11 @@ static const char *const migrations[] = {
 	"    CHECK (kind IN ('title','date','type','hide','merge','split')),"
 	"  key TEXT NOT NULL, value TEXT, created INTEGER NOT NULL);"
 	"CREATE TABLE templates (name TEXT PRIMARY KEY, json TEXT NOT NULL);",
+	/* 2: the salience module's rank (the top N reads it, the SQL computes
+	 * none), its factors, and why each source joined its event */
+	"ALTER TABLE events ADD COLUMN rank REAL NOT NULL DEFAULT 0;"
+	"ALTER TABLE events ADD COLUMN why TEXT;"
+	"ALTER TABLE event_sources ADD COLUMN why TEXT;",
 };
 
 static bool
@@ -235,7 +240,7 @@ typedef enum {
 	KIND_UNREADABLE, /* not SQLite, or locked: `error` says */
 	KIND_EMPTY,      /* no table: a new store (SQLite makes a file of 0 bytes) */
 	KIND_FRISE,      /* application_id is frise's */
-	KIND_LEGACY,     /* a store of frise before application_id: version 1, frise's tables only */
+	KIND_LEGACY,     /* a store of frise before application_id: a version it knows, frise's tables only */
 	KIND_FOREIGN,    /* anything else */
 } StoreKind;
 
@@ -277,7 +282,8 @@ identify(FriseStore *s, char **why, int *rc, GError **error)
 		kind = KIND_FRISE;
 	else if (app == 0 && version == 0 && ntables == 0)
 		kind = KIND_EMPTY;
-	else if (app == 0 && version == 1 && ntables == (int)G_N_ELEMENTS(frise_tables) &&
+	else if (app == 0 && version >= 1 && version <= (int)G_N_ELEMENTS(migrations) &&
+		 ntables == (int)G_N_ELEMENTS(frise_tables) &&
 		 nfrise == (int)G_N_ELEMENTS(frise_tables))
 		kind = KIND_LEGACY;
 	else
@@ -441,9 +447,7 @@ store_open_read(const char *path, GError **error)
 	else if (kind == KIND_EMPTY)
 		g_set_error(&e, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: an empty file, not a frise store "
 			    "(run 'frise ingest' first)", path);
-	else if (kind == KIND_LEGACY)
-		; /* readable as it is: version 1 */
-	else if (kind == KIND_FRISE && user_version(s) != (int)G_N_ELEMENTS(migrations))
+	else if (kind != KIND_UNREADABLE && user_version(s) != (int)G_N_ELEMENTS(migrations)) /* legacy or not */
 		g_set_error(&e, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE,
 			    "%s: schema version %d, not this frise's (%d): %s", path, user_version(s),
 			    (int)G_N_ELEMENTS(migrations), user_version(s) > (int)G_N_ELEMENTS(migrations)
@@ -748,9 +752,9 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 	}
 	sqlite3_stmt *ev = prepare(s, "INSERT INTO events (id, ord, value, mod, is_time, title, text, type, "
 				      "status, score, conflict, edited, hidden, sequence, created, modified, "
-				      "digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+				      "digest, rank, why) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 	sqlite3_stmt *so = prepare(s, "INSERT INTO event_sources (event, idx, article, key, quote, raw_start, "
-				      "raw_end, value, mod) VALUES (?,?,?,?,?,?,?,?,?)", error);
+				      "raw_end, value, mod, why) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
 	ok = ok && ev != NULL && so != NULL;
 	for (guint i = 0; ok && i < events->len; i++) {
 		FriseEvent *e = g_ptr_array_index(events, i);
@@ -785,6 +789,8 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 		sqlite3_bind_int64(ev, 15, e->created);
 		sqlite3_bind_int64(ev, 16, e->modified);
 		bind_text(ev, 17, digest);
+		sqlite3_bind_double(ev, 18, e->rank);
+		bind_text(ev, 19, e->why);
 		g_free(digest);
 		ok = sqlite3_step(ev) == SQLITE_DONE || fail(s, error, "cannot save an event");
 		sqlite3_reset(ev);
@@ -800,6 +806,7 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 			sqlite3_bind_int64(so, 7, (sqlite3_int64)src->end);
 			bind_text(so, 8, src->value);
 			bind_text(so, 9, src->mod);
+			bind_text(so, 10, src->why);
 			ok = sqlite3_step(so) == SQLITE_DONE || fail(s, error, "cannot save an event source");
 			sqlite3_reset(so);
 		}
@@ -925,26 +932,19 @@ cmp_ord(gconstpointer pa, gconstpointer pb)
 	return a->ord < b->ord ? -1 : a->ord > b->ord;
 }
 
-/* The ids of the q->top best events: by score, ties in order of first
- * appearance in the articles (article seq, then byte; events without a
- * source last), then in date order. The n-th best event of one day (or
- * month, or year: the value up to its day) counts score / n, so that a
- * short timeline shows several moments rather than one busy day's live
- * blog. A new set of ids, or NULL. */
+/* The ids of the q->top best events: by rank (salience.c ranks them: a
+ * busy day gives way), ties in order of first appearance in the articles
+ * (article seq, then byte; events without a source last), then in date
+ * order. A new set of ids, or NULL. */
 static GHashTable *
 top_events(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 {
 	sqlite3_stmt *st = prepare(s,
-		"SELECT id FROM (SELECT id, score, ord, fa, fs,"
-		" score / (1 + 0.25 * (row_number() OVER (PARTITION BY substr(value, 1, 10)"
-		"  ORDER BY score DESC, fa, fs, ord) - 1)) AS share"
-		" FROM (SELECT e.id, e.score, e.ord, e.value,"
+		"SELECT e.id FROM events e WHERE ?1 OR e.hidden = 0 ORDER BY e.rank DESC,"
 		" coalesce((SELECT article FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fa,"
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807),"
 		" coalesce((SELECT raw_start FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fs"
-		" FROM events e WHERE ?1 OR e.hidden = 0))"
-		" ORDER BY share DESC, fa, fs, ord LIMIT ?2", error);
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807), e.ord LIMIT ?2", error);
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int(st, 1, q->with_hidden);
@@ -1012,7 +1012,7 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	GArray *ranked = g_array_new(FALSE, FALSE, sizeof(Ranked));
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	st = prepare(s, "SELECT id, ord, value, mod, is_time, title, text, type, status, score, conflict, "
-			"edited, hidden, sequence, created, modified FROM events ORDER BY ord", error);
+			"edited, hidden, sequence, created, modified, rank, why FROM events ORDER BY ord", error);
 	if (st == NULL) {
 		g_array_unref(ranked);
 		g_hash_table_unref(by_id);
@@ -1041,6 +1041,8 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 		e->sequence = sqlite3_column_int(st, 13);
 		e->created = sqlite3_column_int64(st, 14);
 		e->modified = sqlite3_column_int64(st, 15);
+		e->rank = sqlite3_column_double(st, 16);
+		e->why = col_text(st, 17);
 		e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
 		e->keys = g_ptr_array_new_with_free_func(g_free);
 		Ranked r = { e, G_MAXINT64, SIZE_MAX, (guint)sqlite3_column_int(st, 1) };
@@ -1050,7 +1052,7 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	bool ok = read_done(s, rc, "the events", error);
 	for (guint i = 0; i < ranked->len; i++)
 		g_hash_table_insert(by_id, g_array_index(ranked, Ranked, i).e->id, GUINT_TO_POINTER(i));
-	st = ok ? prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod FROM event_sources "
+	st = ok ? prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod, why FROM event_sources "
 			     "ORDER BY event, idx", error) : NULL;
 	ok = st != NULL;
 	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1070,6 +1072,7 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 		src->end = (size_t)sqlite3_column_int64(st, 5);
 		src->value = col_dup(st, 6);
 		src->mod = col_dup(st, 7);
+		src->why = col_text(st, 8);
 		g_ptr_array_add(r->e->sources, src);
 		g_ptr_array_add(r->e->keys, col_dup(st, 2));
 		if (aseq < r->seq || (aseq == r->seq && src->start < r->start)) {
@@ -1209,6 +1212,8 @@ store_article_free(FriseStoreArticle *a)
 	g_free(a->id);
 	g_free(a->path);
 	g_free(a->title);
+	g_free(a->url);
+	g_free(a->source);
 	g_free(a->hash);
 	g_free(a->published);
 	g_free(a->origin);
@@ -1231,7 +1236,7 @@ store_articles(FriseStore *s, GError **error)
 {
 	sqlite3_stmt *st = prepare(s, "SELECT a.id, a.path, a.title, a.hash, a.lang, a.published, a.origin, "
 				      "a.estimate, a.precision, a.evidence, (SELECT count(*) FROM mentions m "
-				      "WHERE m.article = a.seq AND m.resolved = 0) FROM articles a ORDER BY seq",
+				      "WHERE m.article = a.seq AND m.resolved = 0), a.url, a.source FROM articles a ORDER BY seq",
 				   error);
 	if (st == NULL)
 		return NULL;
@@ -1250,6 +1255,8 @@ store_articles(FriseStore *s, GError **error)
 		a->precision = granularity_parse((const char *)sqlite3_column_text(st, 8));
 		a->evidence = col_text(st, 9);
 		a->mentions = (guint)sqlite3_column_int(st, 10);
+		a->url = col_text(st, 11);
+		a->source = col_text(st, 12);
 		g_ptr_array_add(out, a);
 	}
 	sqlite3_finalize(st);
