@@ -597,6 +597,22 @@ def _():
     assert rc == 0 and out[16:24] == (400).to_bytes(4, "big") + out[20:24], err
 
 
+# ---------------------------------------------------------------- item 2
+
+@case("2: a --templates label with markup reaches timelinejs.json's group escaped")
+def _():
+    tpl = write("tpl/evil.json", json.dumps({"version": 1, "types": [
+        {"id": "leak", "label": {"fr": "<img src=x onerror=alert(1)>Fuite", "en": "<b>Leak</b>"},
+         "colour": "#D55E00", "triggers": {"fr": ["fuite"], "en": ["leak"]}}]}))
+    src = write("tpl/a.txt", " date 2024-03-04 Le 3 mars 2024, une fuite a révélé le modèle de la société.\n")
+    out = os.path.join(TMP, "tpl/out")
+    rc, _, err = run("build", "-q", "--templates", tpl, src, "-o", out)
+    assert rc == 0, err
+    tl = json.load(open(os.path.join(out, "timelinejs.json")))
+    groups = [e["group"] for e in tl["events"]]
+    assert groups and all("<" not in g for g in groups) and "&lt;img src=x onerror=alert(1)&gt;Fuite" in groups, groups
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

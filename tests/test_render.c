@@ -233,6 +233,26 @@ test_hostile_url(void)
 	}
 }
 
+/* TimelineJS sets headline, text, group and display_date with innerHTML:
+ * each is escaped, the type's label (a user's --templates file) too. */
+static void
+test_timelinejs_escaped(void)
+{
+	FriseTimeline *t = one_event("2024-02", "", false, FRISE_STATUS_HAPPENED);
+	FriseEventType *ty = g_ptr_array_index(t->types, 0);
+	g_free(ty->label[FRISE_LANG_FR]);
+	ty->label[FRISE_LANG_FR] = g_strdup("<img src=x onerror=alert(1)>Fuite");
+	char *text = render("timelinejs", t, FRISE_LANG_FR);
+	cJSON *doc = cJSON_Parse(text);
+	cJSON *ev = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "events"), 0);
+	g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetObjectItem(ev, "group")), ==,
+			"&lt;img src=x onerror=alert(1)&gt;Fuite");
+	g_assert_null(strstr(text, "<img"));
+	cJSON_Delete(doc);
+	g_free(text);
+	event_timeline_free(t);
+}
+
 /* ---- TimelineJS display_date: the date as read, status included ---- */
 
 static const struct {
@@ -244,7 +264,7 @@ static const struct {
 	{ "2024-02", "", FRISE_STATUS_HAPPENED, FRISE_LANG_FR, "février 2024" },
 	{ "2024-02-15", "", FRISE_STATUS_HAPPENED, FRISE_LANG_FR, "15 février 2024" },
 	{ "2024-02", "", FRISE_STATUS_HAPPENED, FRISE_LANG_EN, "February 2024" },
-	{ "2024", "END", FRISE_STATUS_PLANNED, FRISE_LANG_FR, "d'ici fin 2024" },
+	{ "2024", "END", FRISE_STATUS_PLANNED, FRISE_LANG_FR, "d&apos;ici fin 2024" }, /* HTML, as TimelineJS reads it */
 	{ "2024", "END", FRISE_STATUS_PLANNED, FRISE_LANG_EN, "by late 2024" },
 	{ "2025", "BEFORE", FRISE_STATUS_PLANNED, FRISE_LANG_FR, "avant 2025" },
 	{ "2025", "", FRISE_STATUS_PLANNED, FRISE_LANG_FR, "2025 (prévu)" },
@@ -442,6 +462,7 @@ main(int argc, char **argv)
 	g_test_add_func("/render/ics/text", test_ics_text);
 	g_test_add_func("/render/hostile-url", test_hostile_url);
 	g_test_add_func("/render/timelinejs/display", test_timelinejs_display);
+	g_test_add_func("/render/timelinejs/escaped", test_timelinejs_escaped);
 	g_test_add_func("/render/json/order", test_json_order);
 	g_test_add_func("/render/bounds", test_bounds);
 	g_test_add_func("/render/html/slots", test_html_slots);

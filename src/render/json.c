@@ -347,6 +347,17 @@ display_date(const FriseEvent *e, FriseLang lang)
 	return s;
 }
 
+/* A TimelineJS member: TimelineJS sets every text member with innerHTML
+ * (headline, text, group, display_date), so each is escaped, whatever
+ * it came from. */
+static void
+add_html(cJSON *o, const char *key, const char *text)
+{
+	char *esc = g_markup_escape_text(text != NULL ? text : "", -1);
+	add_string(o, key, esc);
+	g_free(esc);
+}
+
 /* A TimelineJS date object; the clock time of `timed`'s value is added
  * when there is one ("2024-02-15T14:05"). */
 static cJSON *
@@ -363,7 +374,7 @@ tl_date(const GDate *d, const FriseEvent *timed, const char *display)
 	if (n == 2)
 		add_number(o, "minute", minute);
 	if (display != NULL)
-		add_string(o, "display_date", display);
+		add_html(o, "display_date", display);
 	return o;
 }
 
@@ -416,9 +427,7 @@ json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *
 	cJSON *root = cJSON_CreateObject();
 	cJSON *title = add_object(root, "title");
 	cJSON *title_text = add_object(title, "text");
-	char *esc = g_markup_escape_text(render_title(timeline, opts), -1);
-	add_string(title_text, "headline", esc);
-	g_free(esc);
+	add_html(title_text, "headline", render_title(timeline, opts));
 	add_string(title_text, "text", "");
 
 	cJSON *events = add_array(root, "events");
@@ -439,18 +448,17 @@ json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *
 		cJSON_AddItemToObjectCS(o, "start_date", tl_date(&k->start, e->is_time ? e : NULL, display));
 		if (g_date_compare(&last, &k->start) > 0)
 			cJSON_AddItemToObjectCS(o, "end_date", tl_date(&last, NULL, display));
-		add_string(o, "display_date", display);
+		add_html(o, "display_date", display);
 		g_free(display);
 		cJSON *text = add_object(o, "text");
-		esc = g_markup_escape_text(e->title != NULL ? e->title : "", -1);
-		add_string(text, "headline", esc);
-		g_free(esc);
+		add_html(text, "headline", e->title);
 		char *html = slide_html(e, lang);
 		add_string(text, "text", html);
 		g_free(html);
 		const FriseEventType *type = event_timeline_type(timeline, e->type);
 		const char *group = type != NULL && type->label[lang] != NULL ? type->label[lang] : e->type;
-		add_string(o, "group", group != NULL ? group : "");
+		/* a type's label comes from a user's --templates file */
+		add_html(o, "group", group != NULL ? group : "");
 		cJSON_AddItemToArray(events, o);
 	}
 	g_array_unref(keyed);
