@@ -22,6 +22,7 @@ FRISE = os.path.abspath(os.environ.get("FRISE", "build/frise"))
 ROOT = os.environ.get("FRISE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), ".."))
 WRAPPER = shlex.split(os.environ.get("FRISE_WRAPPER", ""))
 SEEDS = os.path.join(ROOT, "articles")
+WEB = os.path.join(ROOT, "tests", "web")
 TMP = tempfile.mkdtemp(prefix="frise-cli-trust-")
 ENV = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1732665600"), TZ="UTC")
 
@@ -611,6 +612,40 @@ def _():
     tl = json.load(open(os.path.join(out, "timelinejs.json")))
     groups = [e["group"] for e in tl["events"]]
     assert groups and all("<" not in g for g in groups) and "&lt;img src=x onerror=alert(1)&gt;Fuite" in groups, groups
+
+
+# ---------------------------------------------------------------- item 6
+
+def icaljs(path):
+    """What ical.js (tests/web/ics.mjs) reads in a calendar; installs it when missing."""
+    if not os.path.isdir(os.path.join(WEB, "node_modules", "ical.js")):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=WEB,
+                       capture_output=True, timeout=240)
+    p = subprocess.run(["node", os.path.join(WEB, "ics.mjs"), path], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr[-2000:]
+    return json.loads(p.stdout)
+
+
+@case("6: a category with a comma stays one category (ical.js), X-WR-CALNAME is escaped TEXT, no METHOD")
+def _():
+    title = 'Sora, Hollywood; et "le reste"'
+    src = jsonl("ics/a.jsonl", [{"id": "a", "published": "2024-03-04", "lang": "fr",
+                                 "url": 'https://x.org/a"b', "text": "Le 3 mars 2024, le New York Times a "
+                                 "déposé une plainte contre OpenAI devant le tribunal."}])
+    out = os.path.join(TMP, "ics/out")
+    rc, _, err = run("build", "-q", "--jsonl", src, "--title", title, "-o", out)
+    assert rc == 0, err
+    path = os.path.join(out, "timeline.ics")
+    ics = open(path, "rb").read()
+    assert b"METHOD" not in ics
+    seen = icaljs(path)
+    assert seen["calname"] == title, seen["calname"]
+    cats = [c for e in seen["events"] for c in e["categories"]]
+    assert cats == ["Procès, plainte"], cats
+    assert [e["url"] for e in seen["events"]] == ["https://x.org/a%22b"], seen["events"]
+    import icalendar
+    cal = icalendar.Calendar.from_ical(ics)
+    assert str(cal["X-WR-CALNAME"]) == title and str(cal["NAME"]) == title, cal["X-WR-CALNAME"]
 
 
 def main():

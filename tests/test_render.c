@@ -253,6 +253,43 @@ test_timelinejs_escaped(void)
 	event_timeline_free(t);
 }
 
+/* RFC 5545 for the two properties libical leaves unescaped: a comma in a
+ * category is escaped (one category, not two), X-WR-CALNAME is escaped
+ * TEXT, lines are folded at 75 octets; and libical's own RFC 5546
+ * restriction check passes (no METHOD without ORGANIZER). */
+static void
+test_ics_rfc(void)
+{
+	FriseTimeline *t = one_event("2024-02-15", "", false, FRISE_STATUS_HAPPENED);
+	FriseEventType *ty = g_ptr_array_index(t->types, 0);
+	g_free(ty->label[FRISE_LANG_FR]);
+	ty->label[FRISE_LANG_FR] = g_strdup("Procès, plainte; appel \\ recours — un libellé assez long pour être plié en deux lignes");
+	g_free(t->title);
+	t->title = g_strdup("Sora, Hollywood; «\\»\r\nEND:VCALENDAR");
+	char *text = render("ics", t, FRISE_LANG_FR);
+	g_assert_null(strstr(text, "METHOD"));
+	g_assert_null(strstr(text, "\r\nEND:VCALENDAR\r\nEND"));
+	for (const char *l = text; *l != '\0';) {
+		const char *e = strstr(l, "\r\n");
+		g_assert_nonnull(e);
+		g_assert_cmpint(e - l, <=, 75);
+		l = e + 2;
+	}
+	icalcomponent *cal = icalparser_parse_string(text);
+	g_assert_nonnull(cal);
+	g_assert_cmpint(icalrestriction_check(cal), ==, 1);
+	icalcomponent *v = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	g_assert_cmpint(icalcomponent_count_properties(v, ICAL_CATEGORIES_PROPERTY), ==, 1);
+	icalproperty *c = icalcomponent_get_first_property(v, ICAL_CATEGORIES_PROPERTY);
+	g_assert_cmpstr(icalproperty_get_categories(c), ==, ty->label[FRISE_LANG_FR]);
+	icalproperty *x = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
+	g_assert_cmpstr(icalproperty_get_x_name(x), ==, "X-WR-CALNAME");
+	g_assert_cmpstr(icalvalue_get_text(icalproperty_get_value(x)), ==, "Sora, Hollywood; «\\»\nEND:VCALENDAR");
+	icalcomponent_free(cal);
+	g_free(text);
+	event_timeline_free(t);
+}
+
 /* ---- TimelineJS display_date: the date as read, status included ---- */
 
 static const struct {
@@ -461,6 +498,7 @@ main(int argc, char **argv)
 	g_test_add_func("/render/ics/status-and-stamp", test_ics_status_and_stamp);
 	g_test_add_func("/render/ics/text", test_ics_text);
 	g_test_add_func("/render/hostile-url", test_hostile_url);
+	g_test_add_func("/render/ics/rfc", test_ics_rfc);
 	g_test_add_func("/render/timelinejs/display", test_timelinejs_display);
 	g_test_add_func("/render/timelinejs/escaped", test_timelinejs_escaped);
 	g_test_add_func("/render/json/order", test_json_order);
