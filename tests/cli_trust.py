@@ -648,6 +648,40 @@ def _():
     assert str(cal["X-WR-CALNAME"]) == title and str(cal["NAME"]) == title, cal["X-WR-CALNAME"]
 
 
+# ---------------------------------------------------------------- item 3
+
+CONTROLS = (b"\x1b", b"\x07", b"\x9b", b"\xc2\x9b", b"\r", b"\x08")
+
+
+def no_controls(data):
+    """The bytes that drive a terminal, if any are in `data` (LF and tab aside)."""
+    return [c for c in CONTROLS if c in data]
+
+
+@case("3: ESC/OSC/BEL/CR from an article print visibly in articles, events, events articles and warnings")
+def _():
+    evil = "Titre \x1b]0;pwned\x07 \x1b[2J\r faux \u009b31m fin"
+    src = jsonl("esc/a.jsonl", [
+        {"id": "e\x1b[31mvil", "title": evil, "published": "2024-03-04", "lang": "fr",
+         "source": "Le \x1b[1mMonde", "text": "Le 3 mars 2024, OpenAI a annoncé \x1b[5m un modèle \x07 nouveau."},
+        {"id": "bad\x1b]8;;x\x07", "text": "Le 3 mars 2024, \x1b[31m rien."}])
+    db = os.path.join(TMP, "esc.db")
+    outs = []
+    for args in (["articles", "--jsonl", src], ["articles", "-v", "--jsonl", src],
+                 ["ingest", "--jsonl", "--store", db, src], ["events", "--store", db],
+                 ["events", "--store", db, "--explain"], ["events", "--store", db, "articles"],
+                 ["articles", "--store", db], ["tag", "--jsonl", "--format", "tsv", src],
+                 ["tag", "--jsonl", "--format", "timeml", src]):
+        rc, out, err = run(*args)
+        assert rc in (0, 1), "%s: %d %s" % (args, rc, err)
+        for name, data in (("stdout", out), ("stderr", err.encode("utf-8", "surrogateescape"))):
+            bad = no_controls(data)
+            assert not bad, "%s %s holds %r: %r" % (args[0:2], name, bad, data[:400])
+        outs.append(out + err.encode())
+    text = b"".join(outs)
+    assert b"\\x1b]0;pwned\\x07" in text and b"\\u009b31m" in text and b"e\\x1b[31mvil" in text, text[:600]
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

@@ -35,6 +35,25 @@ extern const GOptionEntry cli_common_entries[];
 bool cli_parse(const char *name, const char *params, const char *summary,
 	       const GOptionEntry *entries, int *argc, char ***argv);
 
+/*
+ * Untrusted text made safe to print (article text, titles, ids, paths,
+ * error messages that quote them, a user's arguments): control
+ * characters — ESC, BEL, an OSC sequence's bytes, CR — become visible
+ * escapes ("\x1b", "\a" as "\x07", "\r", "\n", "\t"), as do C1
+ * controls (U+0080–U+009F, "\u009b") and bytes that are not UTF-8
+ * ("\xff"), so a title can neither drive the terminal nor fake a line of
+ * output. Everything frise prints from data goes through it.
+ *   cli_show("Titre\x1b]0;pwned\x07") -> "Titre\\x1b]0;pwned\\x07"
+ * Returns `s` itself when nothing needs showing, else a string owned by
+ * the CLI that stays valid for the next CLI_SHOW_SLOTS - 1 calls (enough
+ * for the arguments of one printf). Not thread-safe: the printing thread
+ * only. NULL gives "".
+ */
+#define CLI_SHOW_SLOTS 16
+const char *cli_show(const char *s);
+/* As cli_show, for the `n` bytes at `s`. */
+const char *cli_show_n(const char *s, size_t n);
+
 /* Prints "frise: MESSAGE" and returns the exit code the error stands for.
  * Frees `error`. */
 int cli_fail(GError *error);

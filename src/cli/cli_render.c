@@ -57,17 +57,17 @@ cli_render(int argc, char **argv)
 	}
 	FriseRenderOptions opts = { .title = title, .width = (int)width, .scale = scale };
 	if (format == NULL) {
-		fprintf(stderr, "frise render: unknown format '%s'\n", format_name);
+		fprintf(stderr, "frise render: unknown format '%s'\n", cli_show(format_name));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
 	if (argc > 1) {
-		fprintf(stderr, "frise render: unexpected argument '%s'\n", argv[1]);
+		fprintf(stderr, "frise render: unexpected argument '%s'\n", cli_show(argv[1]));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
 	if (lang != NULL && (opts.lang = frise_lang_parse(lang)) == FRISE_LANG_UNKNOWN) {
-		fprintf(stderr, "frise render: --lang must be fr or en, not '%s'\n", lang);
+		fprintf(stderr, "frise render: --lang must be fr or en, not '%s'\n", cli_show(lang));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}

@@ -23,7 +23,7 @@ cli_open_store(const char *cmd, const char *path, CliStoreMode mode, char **temp
 	       int *code)
 {
 	if (mode != CLI_STORE_CREATE && !g_file_test(path, G_FILE_TEST_EXISTS)) {
-		fprintf(stderr, "frise %s: %s: no such store (run 'frise ingest' first)\n", cmd, path);
+		fprintf(stderr, "frise %s: %s: no such store (run 'frise ingest' first)\n", cmd, cli_show(path));
 		*code = FRISE_ERROR_STORE;
 		return NULL;
 	}
@@ -170,23 +170,26 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 		char *disp = date_display(e->value, e->mod, tl->lang, false);
 		/* printf pads bytes; pad characters so "février" lines up. */
 		long pad = 20 - g_utf8_strlen(disp, -1);
-		printf("%s  %s%*s  %-11s %s%s%s%s\n", e->id, disp, (int)MAX(pad, 0), "", e->type, e->title,
+		/* every string from the store is shown through cli_show(): an
+		 * article's ESC or OSC never reaches the terminal */
+		printf("%s  %s%*s  %-11s %s%s%s%s\n", cli_show(e->id), cli_show(disp), (int)MAX(pad, 0), "",
+		       cli_show(e->type), cli_show(e->title),
 		       e->status != FRISE_STATUS_HAPPENED ? " [" : "",
 		       e->status != FRISE_STATUS_HAPPENED ? event_status_name(e->status) : "",
 		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
 		g_free(disp);
 		if (explain)
-			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? e->why : "(not recorded)", e->rank,
+			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? cli_show(e->why) : "(not recorded)", e->rank,
 			       event_status_name(e->status), e->sequence, e->edited ? ", edited" : "");
 		for (guint k = 0; k < e->sources->len; k++) {
 			const FriseSource *s = g_ptr_array_index(e->sources, k);
-			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
-			       s->mod[0] ? " " : "", s->mod, e->conflict ? ", conflict" : "",
+			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", cli_show(s->article),
+			       cli_show(s->value), s->mod[0] ? " " : "", cli_show(s->mod), e->conflict ? ", conflict" : "",
 			       e->hidden && k == 0 ? ", hidden" : "");
 			if (explain)
 				printf("             mention %s, bytes %zu-%zu, joined: %s: %s\n",
-				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
-				       s->start, s->end, s->why ? s->why : "(not recorded)", s->quote);
+				       e->keys && k < e->keys->len ? cli_show(g_ptr_array_index(e->keys, k)) : "?",
+				       s->start, s->end, s->why ? cli_show(s->why) : "(not recorded)", cli_show(s->quote));
 		}
 	}
 }
@@ -202,12 +205,13 @@ print_articles(GPtrArray *arts, bool json)
 			continue;
 		}
 		if (a->published != NULL)
-			printf("%s  %s (%s)  %u mentions\n", a->id, a->published, a->origin, a->mentions);
+			printf("%s  %s (%s)  %u mentions\n", cli_show(a->id), cli_show(a->published), cli_show(a->origin),
+			       a->mentions);
 		else if (a->estimate != NULL)
-			printf("%s  ~%s (estimated, %s precision: %s)  %u mentions\n", a->id, a->estimate,
-			       date_granularity_name(a->precision), a->evidence ? a->evidence : "", a->mentions);
+			printf("%s  ~%s (estimated, %s precision: %s)  %u mentions\n", cli_show(a->id), cli_show(a->estimate),
+			       date_granularity_name(a->precision), cli_show(a->evidence), a->mentions);
 		else
-			printf("%s  undated (%s)  %u mentions\n", a->id, a->evidence ? a->evidence : "no estimate",
+			printf("%s  undated (%s)  %u mentions\n", cli_show(a->id), a->evidence ? cli_show(a->evidence) : "no estimate",
 			       a->mentions);
 	}
 	if (json) {
@@ -223,7 +227,7 @@ int
 cli_store_articles(const char *path, bool json, int argc, char **argv)
 {
 	if (argc > 1) {
-		fprintf(stderr, "frise articles: --store takes no FILE (got '%s')\n", argv[1]);
+		fprintf(stderr, "frise articles: --store takes no FILE (got '%s')\n", cli_show(argv[1]));
 		return FRISE_ERROR_USAGE;
 	}
 	int code = 0;
@@ -274,14 +278,14 @@ cli_events(int argc, char **argv)
 	char **args = argv + 2;
 	static const char *const actions[] = { "list", "articles", "edit", "hide", "merge", "split", NULL };
 	if (!g_strv_contains(actions, cmd)) { /* a usage error, before any store is opened */
-		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cmd);
+		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cli_show(cmd));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
 	bool want_one = strcmp(cmd, "edit") == 0 || strcmp(cmd, "hide") == 0 || strcmp(cmd, "split") == 0;
 	if ((want_one && nargs != 1) || ((strcmp(cmd, "list") == 0 || strcmp(cmd, "articles") == 0) && nargs != 0) ||
 	    (strcmp(cmd, "merge") == 0 && nargs < 2)) {
-		fprintf(stderr, "frise events: '%s' takes %s\nTry 'frise events --help'.\n", cmd,
+		fprintf(stderr, "frise events: '%s' takes %s\nTry 'frise events --help'.\n", cli_show(cmd),
 			want_one ? "one event id" : strcmp(cmd, "merge") == 0 ? "two or more event ids" : "no argument");
 		code = FRISE_ERROR_USAGE;
 		goto out;
@@ -450,7 +454,7 @@ cli_build(int argc, char **argv)
 	}
 	FriseRenderOptions opts = { .title = title };
 	if (lang != NULL && (opts.lang = frise_lang_parse(lang)) == FRISE_LANG_UNKNOWN) {
-		fprintf(stderr, "frise build: --output-lang must be fr or en, not '%s'\n", lang);
+		fprintf(stderr, "frise build: --output-lang must be fr or en, not '%s'\n", cli_show(lang));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
@@ -509,7 +513,7 @@ cli_build(int argc, char **argv)
 	}
 	const char *dir = outdir ? outdir : "out";
 	if (g_mkdir_with_parents(dir, 0755) != 0) {
-		fprintf(stderr, "frise build: cannot create the folder %s: %s\n", dir, g_strerror(errno));
+		fprintf(stderr, "frise build: cannot create the folder %s: %s\n", cli_show(dir), g_strerror(errno));
 		event_timeline_free(tl);
 		event_timeline_free(img);
 		code = FRISE_ERROR_OUTPUT;
@@ -568,13 +572,13 @@ cli_build(int argc, char **argv)
 	for (guint i = 0; i < outs->len; i++) {
 		Output *o = &g_array_index(outs, Output, i);
 		if (written > 0 && cli_verbosity > 0)
-			fprintf(stderr, "frise build: wrote %s\n", o->path);
+			fprintf(stderr, "frise build: wrote %s\n", cli_show(o->path));
 		g_free(o->path);
 	}
 	g_array_unref(outs);
 	if (cli_verbosity >= 0 && written > 0)
 		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
-			tl->events->len, written, written == 1 ? "" : "s", dir);
+			tl->events->len, written, written == 1 ? "" : "s", cli_show(dir));
 	event_timeline_free(tl);
 	event_timeline_free(img);
 out:

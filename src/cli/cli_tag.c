@@ -53,12 +53,14 @@ print_json(const char *file, const char *dct, FriseLang lang, const char *text, 
 	cJSON_Delete(o);
 }
 
-/* Tabs and line breaks of a field written as \t, \n, \r, \\. */
+/* Tabs and line breaks of a field written as \t, \n, \r, \\, and the other
+ * control characters as \xNN (an ESC in an article drives no terminal;
+ * cli_show() does the same for the other outputs). */
 static void
 tsv_field(GString *g, const char *s, size_t n)
 {
 	/* one pass (the fields are short: four memchr calls cost more) */
-	static const bool special[256] = { ['\t'] = true, ['\n'] = true, ['\r'] = true, ['\\'] = true };
+	static const bool special[256] = { [0 ... 0x1f] = true, ['\\'] = true, [0x7f] = true };
 	size_t q = 0;
 	while (q < n && !special[(unsigned char)s[q]])
 		q++;
@@ -72,7 +74,11 @@ tsv_field(GString *g, const char *s, size_t n)
 		case '\n': g_string_append(g, "\\n"); break;
 		case '\r': g_string_append(g, "\\r"); break;
 		case '\\': g_string_append(g, "\\\\"); break;
-		default: g_string_append_c(g, s[i]);
+		default:
+			if (special[(unsigned char)s[i]])
+				g_string_append_printf(g, "\\x%02x", (unsigned char)s[i]);
+			else
+				g_string_append_c(g, s[i]);
 		}
 	}
 }
@@ -254,24 +260,24 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, si
 		len = g->len;
 		data = g_string_free(g, FALSE);
 	} else if (!g_file_get_contents(path, &data, &len, &error)) {
-		fprintf(stderr, "frise: %s (skipped)\n", error->message);
+		fprintf(stderr, "frise: %s (skipped)\n", cli_show(error->message));
 		g_error_free(error);
 		return FRISE_ERROR_INPUT;
 	}
 	if (len > limit) {
-		fprintf(stderr, "frise: %s: over the %zu MiB limit (see --max-size) (skipped)\n", path,
+		fprintf(stderr, "frise: %s: over the %zu MiB limit (see --max-size) (skipped)\n", cli_show(path),
 			limit >> 20);
 		release_input(map, data);
 		return FRISE_ERROR_LIMIT;
 	}
 	if (len == 0) {
-		fprintf(stderr, "frise: %s: empty input (skipped)\n", path);
+		fprintf(stderr, "frise: %s: empty input (skipped)\n", cli_show(path));
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul != NULL) {
-		fprintf(stderr, "frise: %s: NUL byte at byte %zu (binary file?) (skipped)\n", path,
+		fprintf(stderr, "frise: %s: NUL byte at byte %zu (binary file?) (skipped)\n", cli_show(path),
 			(size_t)(nul - data));
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
@@ -282,7 +288,7 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, si
 	FriseTagOptions opts = { .lang = lang, .dct = in->published, .explain = explain };
 	GArray *tx = timex_tag(tagger, data + body, len - body, &opts, &error);
 	if (tx == NULL) {
-		fprintf(stderr, "frise: %s: %s (skipped)\n", path, error->message);
+		fprintf(stderr, "frise: %s: %s (skipped)\n", cli_show(path), cli_show(error->message));
 		g_error_free(error);
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
@@ -329,14 +335,14 @@ cli_tag(int argc, char **argv)
 	else if (strcmp(format, "timeml") == 0)
 		fmt = FMT_TIMEML;
 	else {
-		fprintf(stderr, "frise tag: unknown format '%s' (json, tsv or timeml)\n", format);
+		fprintf(stderr, "frise tag: unknown format '%s' (json, tsv or timeml)\n", cli_show(format));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
 	if (in.lang != NULL && strcmp(in.lang, "auto") != 0) {
 		lang = frise_lang_parse(in.lang);
 		if (lang == FRISE_LANG_UNKNOWN) {
-			fprintf(stderr, "frise tag: unknown language '%s' (fr, en or auto)\n", in.lang);
+			fprintf(stderr, "frise tag: unknown language '%s' (fr, en or auto)\n", cli_show(in.lang));
 			code = FRISE_ERROR_USAGE;
 			goto out;
 		}
@@ -344,7 +350,7 @@ cli_tag(int argc, char **argv)
 	if (in.published != NULL) {
 		char *d = article_parse_date(in.published);
 		if (d == NULL) {
-			fprintf(stderr, "frise tag: --dct: '%s' is not a date (%s)\n", in.published, ARTICLE_DATE_FORMS);
+			fprintf(stderr, "frise tag: --dct: '%s' is not a date (%s)\n", cli_show(in.published), ARTICLE_DATE_FORMS);
 			code = FRISE_ERROR_USAGE;
 			goto out;
 		}
@@ -394,7 +400,7 @@ cli_tag(int argc, char **argv)
 		GArray *tx = timex_tag(tagger, a->text + a->body.start, a->body.end - a->body.start,
 				       &opts, &error);
 		if (tx == NULL) {
-			fprintf(stderr, "frise tag: %s: %s\n", a->path, error->message);
+			fprintf(stderr, "frise tag: %s: %s\n", cli_show(a->path), cli_show(error->message));
 			g_clear_error(&error);
 			code = FRISE_ERROR_INPUT;
 			continue;

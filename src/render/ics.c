@@ -307,7 +307,9 @@ ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStrin
 		g_date_clear(&start, 1);
 		g_date_clear(&end, 1);
 		if (!event_days(e, &start, &end)) {
-			fprintf(stderr, "frise: ics: event %s (\"%s\") left out of the calendar: its date %s%s%s %s\n",
+			/* a note, through GLib: the command prints it with the
+			 * title's controls made visible (cli.c) */
+			g_message("ics: event %s (\"%s\") left out of the calendar: its date %s%s%s %s",
 				e->id, e->title, e->value,
 				e->mod != NULL && *e->mod != '\0' ? " " : "", e->mod != NULL ? e->mod : "",
 				g_str_has_prefix(e->value, "X") ? "has no known year" : "is not a calendar date");

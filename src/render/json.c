@@ -436,7 +436,7 @@ json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *
 		const Keyed *k = &g_array_index(keyed, Keyed, i);
 		const FriseEvent *e = k->event;
 		if (!k->anchored) {
-			fprintf(stderr, "frise: timelinejs: event %s (\"%s\") left out: its date %s has no known year\n",
+			g_message("timelinejs: event %s (\"%s\") left out: its date %s has no known year", /* as ics.c */
 				   e->id, e->title, e->value);
 			continue;
 		}
