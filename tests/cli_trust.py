@@ -682,6 +682,37 @@ def _():
     assert b"\\x1b]0;pwned\\x07" in text and b"\\u009b31m" in text and b"e\\x1b[31mvil" in text, text[:600]
 
 
+# ---------------------------------------------------------------- item 4
+
+def xmllint(data):
+    p = subprocess.run(["xmllint", "--noout", "-"], input=data, capture_output=True)
+    return p.returncode, p.stderr.decode("utf-8", "replace")
+
+
+@case("4: TimeML with U+0001, U+000B, U+001B (and --lossy bytes) is well-formed XML, text kept around them")
+def _():
+    body = b" date 2024-03-04 Le 3 mars\x01 2024,\x0b OpenAI \x1b[31m a annonc\xc3\xa9 un mod\xc3\xa8le le 5 avril 2024.\n"
+    src = write("timeml/ctl.txt", body)
+    lossy = write("timeml/lossy.txt", body.replace(b"OpenAI", b"Open\xffAI"))
+    for args in (["tag", "--format", "timeml", src],                                   # through the reader
+                 ["tag", "--format", "timeml", "--dct", "2024-03-04", "--lang", "fr", src],  # the fast path
+                 ["tag", "--format", "timeml", "--explain", src],
+                 ["tag", "--format", "timeml", "--lossy", lossy]):
+        rc, out, err = run(*args)
+        assert rc == 0, "%s: %d %s" % (args, rc, err)
+        code, why = xmllint(out)
+        assert code == 0, "%s: %s" % (args, why)
+        assert b"2024-04-05" in out and b"a annonc\xc3\xa9 un mod\xc3\xa8le" in out, out
+
+
+@case("4: the tag fast path refuses a NUL byte as the reader does, and its TimeML drops nothing")
+def _():
+    src = write("timeml/nul.txt", b" date 2024-03-04 Le 3 mars 2024\x00 OpenAI a annonc\xc3\xa9 un mod\xc3\xa8le.\n")
+    for extra in ([], ["--dct", "2024-03-04", "--lang", "fr"]):
+        rc, out, err = run("tag", "--format", "timeml", *extra, src)
+        assert rc == 1 and "NUL byte at byte 31" in err and out == b"", "%s: %d %s %r" % (extra, rc, err, out)
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

@@ -143,9 +143,34 @@ print_tsv(const char *file, const char *text, GArray *tx, bool explain)
 static void
 escape_into(GString *g, const char *s, size_t n)
 {
-	char *e = g_markup_escape_text(s, (gssize)n);
+	/* XML 1.0 has no place for C0 controls but tab, LF and CR (not even
+	 * as &#x1b;, which g_markup_escape_text() writes), nor for U+FFFE,
+	 * U+FFFF or bytes that are not UTF-8 (the raw text of a --lossy
+	 * read): each becomes U+FFFD, one character for one, so the text's
+	 * character offsets are those of the input. */
+	GString *clean = NULL;
+	const char *end = s + n;
+	for (const char *p = s; p < end;) {
+		unsigned char c = (unsigned char)*p;
+		gunichar u = c < 0x80 ? c : g_utf8_get_char_validated(p, end - p);
+		size_t len = c < 0x80 ? 1 : u < 0x110000 ? (size_t)(g_utf8_next_char(p) - p) : 1;
+		bool bad = (u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0xFFFE || u == 0xFFFF ||
+			   u >= 0x110000;
+		if (bad && clean == NULL)
+			clean = g_string_new_len(s, p - s);
+		if (clean != NULL) {
+			if (bad)
+				g_string_append(clean, "\xEF\xBF\xBD");
+			else
+				g_string_append_len(clean, p, (gssize)len);
+		}
+		p += len;
+	}
+	char *e = g_markup_escape_text(clean != NULL ? clean->str : s, clean != NULL ? (gssize)clean->len : (gssize)n);
 	g_string_append(g, e);
 	g_free(e);
+	if (clean != NULL)
+		g_string_free(clean, TRUE);
 }
 
 static void
@@ -174,12 +199,14 @@ print_timeml(const char *text, size_t len, const char *dct, GArray *tx, bool exp
 		escape_into(g, text + x->start, x->end - x->start);
 		g_string_append(g, "</TIMEX3>");
 		if (explain && x->explain) {
-			/* "--" may not appear in an XML comment */
-			char *c = g_strdup(x->explain);
-			for (char *p = c; (p = strstr(p, "--")) != NULL;)
+			/* "--" may not appear in an XML comment; the rest is
+			 * cleaned as text is (no control character) */
+			GString *c = g_string_new(NULL);
+			escape_into(c, x->explain, strlen(x->explain));
+			for (char *p = c->str; (p = strstr(p, "--")) != NULL;)
 				p[1] = '_';
-			g_string_append_printf(g, "<!-- %s -->", c);
-			g_free(c);
+			g_string_append_printf(g, "<!-- %s -->", c->str);
+			g_string_free(c, TRUE);
 		}
 		at = x->end;
 	}
