@@ -713,6 +713,30 @@ def _():
         assert rc == 1 and "NUL byte at byte 31" in err and out == b"", "%s: %d %s %r" % (extra, rc, err, out)
 
 
+# ---------------------------------------------------------------- item 20
+
+@case("20: timeline.json of a corpus with times of day validates against templates/timeline.schema.json")
+def _():
+    import jsonschema
+    d = os.path.join(TMP, "tod")
+    write("tod/a.txt", " date 2024-03-04 Le 3 mars 2024 à 14 h 30, OpenAI a annoncé un nouveau modèle vidéo.\n"
+          "Le 2 mars 2024 au soir, Google a publié un rapport sur la sécurité.\n"
+          "Le 1er mars 2024 dans la matinée, Netflix a signé un accord de licence.\n")
+    write("tod/b.txt", " date 2024-03-05 On Monday morning, Apple released a report at 9:30 a.m. about the launch.\n")
+    out = os.path.join(TMP, "tod-out")
+    rc, _, err = run("build", "-q", d, SEEDS, "-o", out)
+    assert rc == 0, err
+    doc = json.load(open(os.path.join(out, "timeline.json")))
+    grans = {e["date"]["granularity"] for e in doc["events"]}
+    assert {"part_of_day", "minute", "day", "month"} <= grans, grans
+    schema = json.load(open(os.path.join(ROOT, "templates", "timeline.schema.json")))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
+    assert not errors, "%d errors: %s" % (len(errors), "; ".join(e.message for e in errors[:5]))
+    # the page reads the same spelling: its tables have a key for each granularity the schema allows
+    page = open(os.path.join(ROOT, "templates", "timeline.html"), encoding="utf-8").read()
+    assert "part_of_day" in page and "part-of-day" not in page
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):
