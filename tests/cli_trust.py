@@ -737,6 +737,64 @@ def _():
     assert "part_of_day" in page and "part-of-day" not in page
 
 
+# ---------------------------------------------------------------- items 21, 22
+
+def page_dom(path):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import cli_web
+    assert cli_web.chromium() is not None, "no chromium (.ci/setup installs it)"
+    return cli_web.dump_dom(path)
+
+
+@case("22: the page highlights the top tenth of the events by score, not every one")
+def _():
+    out = os.path.join(TMP, "major")
+    rc, _, err = run("build", "-q", SEEDS, "-o", out)
+    assert rc == 0, err
+    doc = json.load(open(os.path.join(out, "timeline.json")))
+    ranked = sorted(doc["events"], key=lambda e: (-e["score"], e["id"]))
+    want = {e["id"] for e in ranked[:(len(ranked) + 9) // 10]}
+    dom = page_dom(os.path.join(out, "index.html"))
+    got = set(re.findall(r'<li class="event[^"]*\bmajor\b[^"]*" data-id="([0-9a-f]+)"', dom))
+    assert len(doc["events"]) == 14 and got == want, "%r, want %r" % (got, want)
+
+
+@case("22: the <noscript> text is in the page's language")
+def _():
+    for lang, words in (("fr", "Cette page a besoin de JavaScript"), ("en", "This page needs JavaScript")):
+        out = os.path.join(TMP, "noscript-" + lang)
+        rc, _, err = run("build", "-q", "--output-lang", lang, SEEDS, "-o", out)
+        assert rc == 0, err
+        page = open(os.path.join(out, "index.html"), encoding="utf-8").read()
+        m = re.search(r"<noscript>(.*?)</noscript>", page, re.S)
+        assert m and words in m.group(1) and ('lang="%s"' % lang) in page, (lang, m and m.group(1))
+
+
+@case("21: 'avant 2025' is placed on 2024-12-31 by the calendar, both JSONs, the page and the image")
+def _():
+    src = write("bound/a.txt", " date 2024-06-01 OpenAI a promis de publier Sora avant 2025, selon la société.\n"
+                "Le 3 mars 2024, OpenAI a présenté un modèle.\n")
+    out = os.path.join(TMP, "bound/out")
+    rc, _, err = run("build", "-q", src, "-o", out)
+    assert rc == 0, err
+    doc = json.load(open(os.path.join(out, "timeline.json")))
+    bound = [e for e in doc["events"] if e["date"]["mod"] == "BEFORE" and e["date"]["value"] == "2025"]
+    assert len(bound) == 1, [(e["date"]["value"], e["date"]["mod"]) for e in doc["events"]]
+    b = bound[0]
+    assert (b["date"]["start"], b["date"]["end"]) == ("2024-12-31", "2025-01-01"), b["date"]
+    ics = [v for v in vevents(open(os.path.join(out, "timeline.ics"), "rb").read())
+           if str(v["UID"]) == b["id"] + "@frise"]
+    assert [v["DTSTART"].dt.isoformat() for v in ics] == ["2024-12-31"], ics
+    tl = [e for e in json.load(open(os.path.join(out, "timelinejs.json")))["events"] if e["unique_id"] == b["id"]]
+    assert [(e["start_date"]["year"], e["start_date"]["month"], e["start_date"]["day"]) for e in tl] == \
+        [(2024, 12, 31)] and all("end_date" not in e for e in tl), tl
+    dom = page_dom(os.path.join(out, "index.html"))
+    years = re.split(r'<section class="year"', dom)[1:]
+    holder = [y for y in years if ('data-id="%s"' % b["id"]) in y]
+    assert len(holder) == 1 and re.match(r'[^>]*><h2>2024</h2>', holder[0]), holder[0][:200] if holder else dom[:300]
+    # the image: test_draw.c /draw/layout/bounds (the marker sits where 2024-12-31's does)
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

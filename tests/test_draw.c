@@ -248,6 +248,41 @@ test_one(void)
 	event_timeline_free(t);
 }
 
+/* The image places a bound where the calendar and the page do
+ * (date_placed()): "avant 2025" on 2024-12-31, "après 2024" on
+ * 2025-01-01 — at those days' x across, among those days' rows down. */
+static void
+test_bounds(void)
+{
+	FriseTimeline *t = fixture_one("2024-06-01", "Un repère en juin", FRISE_LANG_FR);
+	fixture_add_event(t, "2024-12-31", "", "reveal", FRISE_STATUS_HAPPENED, "Le 31 décembre");
+	fixture_add_event(t, "2025", "BEFORE", "launch", FRISE_STATUS_PLANNED, "Avant 2025");
+	fixture_add_event(t, "2025-01-01", "", "reveal", FRISE_STATUS_HAPPENED, "Le 1er janvier");
+	fixture_add_event(t, "2024", "AFTER", "launch", FRISE_STATUS_PLANNED, "Après 2024");
+	for (FriseLayout kind = FRISE_LAYOUT_HORIZONTAL; kind <= FRISE_LAYOUT_VERTICAL; kind++) {
+		LayoutPage *p = lay_out(t, kind, 1600);
+		double at[6] = { 0 }; /* by event index */
+		for (guint i = 0; i < p->items->len; i++) {
+			const LayoutItem *it = &g_array_index(p->items, LayoutItem, i);
+			for (guint k = 0; k < t->events->len; k++)
+				if (it->event == g_ptr_array_index(t->events, k))
+					at[k] = it->t0;
+		}
+		g_assert_cmpuint(p->items->len, ==, 5);
+		if (kind == FRISE_LAYOUT_HORIZONTAL) { /* x is the date */
+			g_assert_cmpfloat_with_epsilon(at[2], at[1], 1e-6); /* avant 2025 = 31 décembre */
+			g_assert_cmpfloat_with_epsilon(at[4], at[3], 1e-6); /* après 2024 = 1er janvier */
+			g_assert_cmpfloat(at[1], <, at[3]);
+		} else { /* a row each, in date order: the bound between the two days */
+			g_assert_cmpfloat(at[1], <, at[2]);
+			g_assert_cmpfloat(at[2], <, at[3]);
+			g_assert_cmpfloat(at[3], <, at[4]);
+		}
+		layout_free(p);
+	}
+	event_timeline_free(t);
+}
+
 static void
 test_decades(void)
 {
@@ -601,6 +636,7 @@ main(int argc, char **argv)
 	g_test_add_func("/draw/layout/crowded-month", test_crowded);
 	g_test_add_func("/draw/layout/one-event", test_one);
 	g_test_add_func("/draw/layout/thirty-years", test_decades);
+	g_test_add_func("/draw/layout/bounds", test_bounds);
 	g_test_add_func("/draw/layout/long-headline", test_long_headline);
 	g_test_add_func("/draw/layout/right-to-left", test_rtl);
 	g_test_add_func("/draw/layout/odd-input", test_odd_input);
