@@ -795,6 +795,31 @@ def _():
     # the image: test_draw.c /draw/layout/bounds (the marker sits where 2024-12-31's does)
 
 
+# ---------------------------------------------------------------- item 23
+
+@case("23: without --store, SEQUENCE/CREATED/LAST-MODIFIED come from the articles' dates, not the clock")
+def _():
+    outs = []
+    for epoch in ("1000000000", "1732665600"):
+        out = os.path.join(TMP, "stamp-" + epoch)
+        rc, _, err = run("build", "-q", SEEDS, "-o", out, env=dict(ENV, SOURCE_DATE_EPOCH=epoch))
+        assert rc == 0, err
+        outs.append(out)
+    a, b = (open(os.path.join(o, "timeline.ics"), "rb").read() for o in outs)
+    strip = lambda ics: [l for l in unfolded(ics) if not l.startswith(b"DTSTAMP:")]
+    assert strip(a) == strip(b), "the calendars differ beyond DTSTAMP"
+    doc = json.load(open(os.path.join(outs[0], "timeline.json")))
+    import datetime
+    for e in doc["events"]:
+        days = sorted(s["published"][:10] if len(s["published"]) >= 10 else
+                      (s["published"] + "-01-01")[:10] if len(s["published"]) == 4 else s["published"] + "-01"
+                      for s in e["sources"] if s["published"])
+        want = (days[0] + "T00:00:00Z", days[-1] + "T00:00:00Z") if days else (None, None)
+        assert (e["created"], e["modified"]) == want, (e["id"], e["created"], e["modified"], days)
+        assert e["sequence"] == (len(e["sources"]) - 1 if days else 0), e
+    assert any(e["sequence"] > 0 for e in doc["events"])
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

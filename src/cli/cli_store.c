@@ -511,6 +511,13 @@ cli_build(int argc, char **argv)
 		code = cli_fail(error);
 		goto out;
 	}
+	if (store_path == NULL) {
+		/* a store made for this run saw every event first now: stamp
+		 * them from their articles' dates, the same on every run */
+		event_timeline_stamp_from_sources(tl);
+		if (img != NULL)
+			event_timeline_stamp_from_sources(img);
+	}
 	const char *dir = outdir ? outdir : "out";
 	if (g_mkdir_with_parents(dir, 0755) != 0) {
 		fprintf(stderr, "frise build: cannot create the folder %s: %s\n", cli_show(dir), g_strerror(errno));
