@@ -820,6 +820,23 @@ def _():
     assert any(e["sequence"] > 0 for e in doc["events"])
 
 
+# ---------------------------------------------------------------- item 19 (the edit)
+
+@case("19: 'events edit --date 2024-W53' is refused (2024 has 52 ISO weeks), 2020-W53 accepted")
+def _():
+    import shutil
+    db = os.path.join(TMP, "edit.db")
+    shutil.copy(seed_store(), db)
+    ev = json.loads(run("events", "--store", db, "--json")[1])[0]["id"]
+    for date, code in (("2024-W53", 2), ("2023-02-29", 2), ("2024-13", 2), ("2020-W53", 0), ("2024-02-29", 0)):
+        rc, _, err = run("events", "--store", db, "edit", ev, "--date", date)
+        assert rc == code, "%s: %d %s" % (date, rc, err)
+        if code:
+            assert date in err and "not a date" in err, err
+    got = [e for e in json.loads(run("events", "--store", db, "--json")[1]) if e["id"] == ev]
+    assert got and got[0]["date"]["value"] == "2024-02-29", got
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):
