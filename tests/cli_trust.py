@@ -837,6 +837,29 @@ def _():
     assert got and got[0]["date"]["value"] == "2024-02-29", got
 
 
+# ---------------------------------------------------------------- item 18 and the PNG message
+
+@case("18/small: the PNG limits are checked before the layout and say what --scale makes of them")
+def _():
+    db = os.path.join(TMP, "png.db")
+    rc, _, err = run("ingest", "-q", "--jsonl", "--store", db, many_articles("png/many.jsonl", 300))
+    assert rc == 0, err
+    rc, _, err = run("render", "--store", db, "-f", "png", "--scale", "16", "--width", "4000",
+                     "-o", os.path.join(TMP, "x.png"))
+    assert rc == 5 and "4000 px wide at --scale 16 is 64000 px, more than 32767 px a side" in err, "%d %s" % (rc, err)
+    rc, _, err = run("render", "--store", db, "-f", "png", "--scale", "4", "--layout", "vertical",
+                     "-o", os.path.join(TMP, "x.png"))
+    assert rc == 5 and "at --scale 4 (32767 px a side: 8191 px before scaling)" in err and "more than 8191" in err, \
+        "%d %s" % (rc, err)
+    big = os.path.join(TMP, "png-big.db")
+    rc, _, err = run("ingest", "-q", "--jsonl", "--store", big, many_articles("png/big.jsonl", 1200))
+    assert rc == 0, err
+    rc, _, err = run("render", "--store", big, "-f", "png", "--layout", "horizontal", "--width", "480",
+                     "-o", os.path.join(TMP, "x.png"))
+    assert rc == 5 and "events need a canvas at least" in err, "%d %s" % (rc, err)
+    assert not os.path.exists(os.path.join(TMP, "x.png"))
+
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):
