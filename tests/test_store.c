@@ -322,7 +322,7 @@ test_seeds_reingest(void)
 	const FriseEvent *leak = event_of(before, "leak", "2024-11-26");
 	char *leak_id = g_strdup(leak->id);
 	int leak_seq = leak->sequence;
-	g_assert_true(pipeline_edit_event(f.pipeline, leak_id, "La fuite de Sora", NULL, NULL, &error));
+	g_assert_true(pipeline_edit_event(f.pipeline, &(FriseEventRef){ leak_id, -1 }, "La fuite de Sora", NULL, NULL, &error));
 	g_assert_no_error(error);
 	FriseArticle *a1 = g_ptr_array_index(f.articles, 1); /* 001: the lawsuits */
 	GString *edited = g_string_new_len(a1->raw, (gssize)a1->raw_len);
@@ -379,7 +379,8 @@ test_seeds_curation(void)
 	}
 	g_assert_nonnull(law[1]);
 	const char *ids[2] = { law[0]->id, law[1]->id };
-	g_assert_true(pipeline_merge_events(f.pipeline, ids, 2, &error));
+	FriseEventRef refs[2] = { { ids[0], -1 }, { ids[1], -1 } };
+	g_assert_true(pipeline_merge_events(f.pipeline, refs, 2, &error));
 	g_assert_no_error(error);
 	FriseTimeline *m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n - 1);
@@ -387,14 +388,14 @@ test_seeds_curation(void)
 	g_assert_nonnull(merged);
 	g_assert_cmpuint(merged->sources->len, ==, 2);
 	/* split undoes it */
-	g_assert_true(pipeline_split_event(f.pipeline, merged->id, &error));
+	g_assert_true(pipeline_split_event(f.pipeline, &(FriseEventRef){ merged->id, -1 }, &error));
 	g_assert_no_error(error);
 	event_timeline_free(m);
 	m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n);
 	event_timeline_free(m);
 	/* hide, then the date and the type of another */
-	g_assert_true(pipeline_hide_event(f.pipeline, ids[0], true, &error));
+	g_assert_true(pipeline_hide_event(f.pipeline, &refs[0], true, &error));
 	m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n - 1);
 	g_assert_null(event_by_id(m, ids[0]));
@@ -402,20 +403,20 @@ test_seeds_curation(void)
 	m = timeline(&f, 0, true);
 	g_assert_true(event_by_id(m, ids[0])->hidden);
 	event_timeline_free(m);
-	g_assert_true(pipeline_edit_event(f.pipeline, ids[1], NULL, "2024-02-29", "other", &error));
+	g_assert_true(pipeline_edit_event(f.pipeline, &refs[1], NULL, "2024-02-29", "other", &error));
 	g_assert_no_error(error);
 	m = timeline(&f, 0, false);
 	g_assert_cmpstr(event_by_id(m, ids[1])->value, ==, "2024-02-29");
 	g_assert_cmpstr(event_by_id(m, ids[1])->type, ==, "other");
 	event_timeline_free(m);
 	/* bad requests */
-	g_assert_false(pipeline_edit_event(f.pipeline, "0000000000000000", "x", NULL, NULL, &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, &(FriseEventRef){ "0000000000000000", -1 }, "x", NULL, NULL, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT);
 	g_clear_error(&error);
-	g_assert_false(pipeline_edit_event(f.pipeline, ids[1], NULL, "février", NULL, &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, &refs[1], NULL, "février", NULL, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE);
 	g_clear_error(&error);
-	g_assert_false(pipeline_edit_event(f.pipeline, ids[1], NULL, NULL, "picnic", &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, &refs[1], NULL, NULL, "picnic", &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE);
 	g_clear_error(&error);
 	/* the overrides survive re-ingesting everything */

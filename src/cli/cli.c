@@ -35,8 +35,16 @@ const GOptionEntry cli_common_entries[] = {
 };
 
 static const char exit_codes[] =
+	"A store (--store) is an SQLite file, or a PostgreSQL store a team shares:\n"
+	"postgresql://[user@]host[:port]/dbname[?schema=NAME&retries=N&…] (postgres://\n"
+	"too), or postgres:KEYWORD=VALUE… (a libpq connection string; schema=NAME\n"
+	"and retries=N are frise's; the PG* environment variables apply; an empty\n"
+	"'postgres:' takes everything from them). The store is the schema NAME\n"
+	"(default frise) of that database.\n"
+	"\n"
 	"Exit status: 0 ok, 1 input error (unreadable, invalid or empty input),\n"
-	"2 usage error, 3 store error, 4 output error, 5 limit exceeded,\n"
+	"2 usage error, 3 store error (a curation conflict too: the event changed\n"
+	"since the version named), 4 output error, 5 limit exceeded,\n"
 	"70 internal error.";
 
 bool
