@@ -133,7 +133,7 @@ parse_uri(const char *uri, Target *t, GError **error)
 	bool ok = true;
 	if (q != NULL) {
 		char **pairs = g_strsplit(q + 1, "&", -1);
-		const char *sep = "?";
+		const char *sep = "?", *shown_sep = "?";
 		for (char **p = pairs; ok && *p != NULL; p++) {
 			if (**p == '\0')
 				continue;
@@ -145,15 +145,20 @@ parse_uri(const char *uri, Target *t, GError **error)
 				ok = value != NULL && take_param(key, value, t, error);
 				if (value == NULL)
 					g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE, "%s: bad %%-escape in %s",
-						    t->shown ? t->shown : "store", key);
+						    uri, key);
 				g_free(key);
 				g_free(value);
+				/* named in messages, not given to libpq */
+				g_string_append_printf(shown, "%s%s", shown_sep, *p);
+				shown_sep = "&";
 				continue;
 			}
 			g_string_append_printf(ci, "%s%s", sep, *p);
-			if (!(klen == 8 && strncmp(*p, "password", 8) == 0))
-				g_string_append_printf(shown, "%s%s", sep, *p);
 			sep = "&";
+			if (!(klen == 8 && strncmp(*p, "password", 8) == 0)) {
+				g_string_append_printf(shown, "%s%s", shown_sep, *p);
+				shown_sep = "&";
+			}
 		}
 		g_strfreev(pairs);
 	}
@@ -212,9 +217,9 @@ parse_conninfo(const char *full, const char *ci, Target *t, GError **error)
 			g_free(k);
 		} else {
 			g_string_append_printf(out, "%s%.*s", out->len ? " " : "", (int)(p - key), key);
-			if (!(klen == 8 && strncmp(key, "password", 8) == 0))
-				g_string_append_printf(shown, "%s%.*s", shown->len > 9 ? " " : "", (int)(p - key), key);
 		}
+		if (!(klen == 8 && strncmp(key, "password", 8) == 0))
+			g_string_append_printf(shown, "%s%.*s", shown->len > 9 ? " " : "", (int)(p - key), key);
 		g_string_free(value, TRUE);
 	}
 	t->conninfo = g_string_free(out, FALSE);
@@ -256,6 +261,27 @@ parse_target(const char *target, Target *t, GError **error)
 /* ------------------------------------------------------------------ */
 /* Errors                                                               */
 
+/* libpq's message on one line: "…failed: No such file or directory\n\tIs
+ * the server running…" becomes "…directory; is the server…". A new string. */
+static char *
+one_line(const char *msg)
+{
+	GString *out = g_string_new(NULL);
+	bool gap = false;
+	for (const char *p = msg; *p != '\0'; p++) {
+		if (*p == '\n' || *p == '\t' || *p == '\r') {
+			gap = out->len > 0;
+			continue;
+		}
+		if (gap) {
+			g_string_append(out, "; ");
+			gap = false;
+		}
+		g_string_append_c(out, *p);
+	}
+	return g_strstrip(g_string_free(out, FALSE));
+}
+
 /* The message of a failed result, its SQLSTATE deciding s->retry. */
 static void
 result_error(FriseStore *s, const PGresult *res, GError **error)
@@ -265,7 +291,7 @@ result_error(FriseStore *s, const PGresult *res, GError **error)
 	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	if (msg == NULL)
 		msg = PQerrorMessage(pg_of(s)->conn);
-	char *m = g_strstrip(g_strdup(msg && *msg ? msg : "PostgreSQL error"));
+	char *m = one_line(msg && *msg ? msg : "PostgreSQL error");
 	if (state != NULL)
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s (SQLSTATE %s)", m, state);
 	else
@@ -323,7 +349,7 @@ pg_open(FriseStore *s, const char *target, GError **error)
 	pg->conn = PQconnectdbParams(keys, values, 1);
 	target_clear(&t);
 	if (pg->conn == NULL || PQstatus(pg->conn) != CONNECTION_OK) {
-		char *m = g_strstrip(g_strdup(pg->conn ? PQerrorMessage(pg->conn) : "out of memory"));
+		char *m = one_line(pg->conn ? PQerrorMessage(pg->conn) : "out of memory");
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: cannot connect to PostgreSQL: %s",
 			    s->path, m);
 		g_free(m);

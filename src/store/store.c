@@ -679,7 +679,7 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 				       "changed_by, change) "
 				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
 				    error) : NULL;
-	StoreStmt *so = ok ? cached(s, "INSERT INTO event_sources (event, idx, article, key, quote, raw_start, "
+	StoreStmt *so = ev != NULL ? cached(s, "INSERT INTO event_sources (event, idx, article, key, quote, raw_start, "
 				       "raw_end, value, mod) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", error) : NULL;
 	ok = ok && ev != NULL && so != NULL;
 	for (guint i = 0; ok && i < events->len; i++) {
