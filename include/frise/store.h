@@ -60,12 +60,13 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * per FriseArticle.id, with its SHA-256, its own date and origin, and the
  * estimate for undated ones), sentences, mentions (the tagger's output:
  * `resolved` 0 = tagged with the article's own date or none, 1 = re-tagged
- * with the estimate), events (with their version, `sequence`, and who
- * made it), event_sources, overrides (keyed by event id or mention key)
- * and templates (user template files). One transaction per ingest or
+ * with the estimate), events (with the salience module's score, rank and
+ * why, their version, `sequence`, and who made it), event_sources (with
+ * why each joined), overrides (keyed by event id or mention key) and
+ * templates (user template files). One transaction per ingest or
  * curation, writers one at a time.
  */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

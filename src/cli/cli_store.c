@@ -29,7 +29,14 @@ cli_open_store(const char *cmd, const char *path, bool must_exist, char **templa
 	for (char **t = templates; ok && t != NULL && *t != NULL; t++)
 		ok = pipeline_add_templates(p, *t, &error);
 	if (!ok) {
-		*code = cli_fail(error);
+		/* "frise events: story.db: no such store…", as a usage message names its command */
+		if (s == NULL && error != NULL && error->domain == FRISE_ERROR_DOMAIN) {
+			fprintf(stderr, "frise %s: %s\n", cmd, error->message);
+			*code = error->code;
+			g_error_free(error);
+		} else {
+			*code = cli_fail(error);
+		}
 		pipeline_free(p);
 		store_close(s);
 		return NULL;
@@ -179,18 +186,17 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 		g_free(disp);
 		g_free(ref);
 		if (explain)
-			printf("    score %.3f (articles in their own words, date precision, type, lead position,"
-			       " articles naming the day), %s, sequence %d%s\n", e->score, event_status_name(e->status),
-			       e->sequence, e->edited ? ", edited" : "");
+			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? e->why : "(not recorded)", e->rank,
+			       event_status_name(e->status), e->sequence, e->edited ? ", edited" : "");
 		for (guint k = 0; k < e->sources->len; k++) {
 			const FriseSource *s = g_ptr_array_index(e->sources, k);
 			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
 			       s->mod[0] ? " " : "", s->mod, e->conflict ? ", conflict" : "",
 			       e->hidden && k == 0 ? ", hidden" : "");
 			if (explain)
-				printf("             mention %s, bytes %zu-%zu: %s\n",
+				printf("             mention %s, bytes %zu-%zu, joined: %s: %s\n",
 				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
-				       s->start, s->end, s->quote);
+				       s->start, s->end, s->why ? s->why : "(not recorded)", s->quote);
 		}
 	}
 }

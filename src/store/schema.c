@@ -111,10 +111,11 @@ static const SchemaColumn mentions[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* The merged events, rewritten by every rebuild; sequence (the event's
- * version), created and modified are kept while the content digest is
- * unchanged; changed_by and change say who made the current version and
- * how ("ingest", "edit --title"…). */
+/* The merged events, rewritten by every rebuild, with the salience
+ * module's score, rank and why; sequence (the event's version), created
+ * and modified are kept while the content digest is unchanged;
+ * changed_by and change say who made the current version and how
+ * ("ingest", "edit --title"…). */
 static const SchemaColumn events[] = {
 	{ "id", TEXT, "PRIMARY KEY", 1 },
 	{ "ord", INT, NN, 1 },
@@ -133,8 +134,10 @@ static const SchemaColumn events[] = {
 	{ "created", INT, NN, 1 },
 	{ "modified", INT, NN, 1 },
 	{ "digest", TEXT, NN, 1 },
-	{ "changed_by", TEXT, "", 2 },
-	{ "change", TEXT, "", 2 },
+	{ "rank", REAL, NN " DEFAULT 0", 2 },  /* the score as the top N ranks it (salience.c) */
+	{ "why", TEXT, "", 2 },               /* each factor of the score and its value */
+	{ "changed_by", TEXT, "", 3 },
+	{ "change", TEXT, "", 3 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -148,6 +151,7 @@ static const SchemaColumn event_sources[] = {
 	{ "raw_end", INT, NN, 1 },
 	{ "value", TEXT, NN, 1 },
 	{ "mod", TEXT, NN, 1 },
+	{ "why", TEXT, "", 2 },               /* why it joined its event */
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -165,7 +169,7 @@ static const SchemaColumn overrides[] = {
 static const SchemaColumn templates[] = {
 	{ "name", TEXT, "PRIMARY KEY", 1 },
 	{ "json", TEXT, NN, 1 },
-	{ "ord", INT, NN " DEFAULT 0", 2 },
+	{ "ord", INT, NN " DEFAULT 0", 3 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -183,7 +187,7 @@ static const SchemaTable tables[] = {
 static const SchemaStep steps[] = {
 	{ 1, -1, "CREATE INDEX event_sources_key ON event_sources(key)" },
 	/* version 1 kept template files in rowid order (INSERT OR REPLACE moved a replaced one last) */
-	{ 2, STORE_SQLITE, "UPDATE templates SET ord = rowid" },
+	{ 3, STORE_SQLITE, "UPDATE templates SET ord = rowid" },
 };
 
 int

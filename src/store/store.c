@@ -675,12 +675,12 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 		g_hash_table_insert(seq_of, d->id, (gpointer)&d->seq);
 	}
 	StoreStmt *ev = ok ? cached(s, "INSERT INTO events (id, ord, value, mod, is_time, title, text, type, status, "
-				       "score, conflict, edited, hidden, sequence, created, modified, digest, "
+				       "score, conflict, edited, hidden, sequence, created, modified, digest, rank, why, "
 				       "changed_by, change) "
-				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
+				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)",
 				    error) : NULL;
 	StoreStmt *so = ev != NULL ? cached(s, "INSERT INTO event_sources (event, idx, article, key, quote, raw_start, "
-				       "raw_end, value, mod) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)", error) : NULL;
+				       "raw_end, value, mod, why) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)", error) : NULL;
 	ok = ok && ev != NULL && so != NULL;
 	for (guint i = 0; ok && i < events->len; i++) {
 		FriseEvent *e = g_ptr_array_index(events, i);
@@ -718,8 +718,10 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 		bind_int(s, ev, 15, e->created);
 		bind_int(s, ev, 16, e->modified);
 		bind_text(s, ev, 17, digest);
-		bind_text(s, ev, 18, by);
-		bind_text(s, ev, 19, how);
+		bind_real(s, ev, 18, e->rank);
+		bind_text(s, ev, 19, e->why);
+		bind_text(s, ev, 20, by);
+		bind_text(s, ev, 21, how);
 		g_free(digest);
 		ok = run(s, ev, "save an event", error);
 		release(s, ev);
@@ -735,6 +737,7 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 			bind_int(s, so, 7, (gint64)src->end);
 			bind_text(s, so, 8, src->value);
 			bind_text(s, so, 9, src->mod);
+			bind_text(s, so, 10, src->why);
 			ok = run(s, so, "save an event source", error);
 			release(s, so);
 		}
@@ -869,26 +872,19 @@ cmp_ord(gconstpointer pa, gconstpointer pb)
 	return a->ord < b->ord ? -1 : a->ord > b->ord;
 }
 
-/* The ids of the q->top best events: by score, ties in order of first
- * appearance in the articles (article seq, then byte; events without a
- * source last), then in date order. The n-th best event of one day (or
- * month, or year: the value up to its day) counts score / n, so that a
- * short timeline shows several moments rather than one busy day's live
- * blog. A new set of ids, or NULL. */
+/* The ids of the q->top best events: by rank (salience.c ranks them: a
+ * busy day gives way), ties in order of first appearance in the articles
+ * (article seq, then byte; events without a source last), then in date
+ * order. A new set of ids, or NULL. */
 static GHashTable *
 top_events(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 {
 	StoreStmt *st = prepare(s,
-		"SELECT id FROM (SELECT id, score, ord, fa, fs,"
-		" score / (1 + 0.25 * (row_number() OVER (PARTITION BY substr(value, 1, 10)"
-		"  ORDER BY score DESC, fa, fs, ord) - 1)) AS share"
-		" FROM (SELECT e.id, e.score, e.ord, e.value,"
+		"SELECT e.id FROM events e WHERE $1 <> 0 OR e.hidden = 0 ORDER BY e.rank DESC,"
 		" coalesce((SELECT article FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fa,"
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807),"
 		" coalesce((SELECT raw_start FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fs"
-		" FROM events e WHERE $1 <> 0 OR e.hidden = 0) ranked) shared"
-		" ORDER BY share DESC, fa, fs, ord LIMIT $2", error);
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807), e.ord LIMIT $2", error);
 	if (st == NULL)
 		return NULL;
 	bind_int(s, st, 1, q->with_hidden);
@@ -961,7 +957,8 @@ timeline_body(FriseStore *s, void *data, GError **error)
 	if (ok && q != NULL && q->top > 0)
 		ok = (kept = top_events(s, q, error)) != NULL;
 	st = ok ? prepare(s, "SELECT id, ord, value, mod, is_time, title, text, type, status, score, conflict, "
-			     "edited, hidden, sequence, created, modified FROM events ORDER BY ord", error) : NULL;
+			     "edited, hidden, sequence, created, modified, rank, why FROM events ORDER BY ord", error)
+		: NULL;
 	ok = st != NULL;
 	while (ok && (r = step(s, st, "read the events", error)) == STORE_STEP_ROW) {
 		if (col_int(s, st, 12) && !(q != NULL && q->with_hidden))
@@ -984,6 +981,8 @@ timeline_body(FriseStore *s, void *data, GError **error)
 		e->sequence = (int)col_int(s, st, 13);
 		e->created = col_int(s, st, 14);
 		e->modified = col_int(s, st, 15);
+		e->rank = col_real(s, st, 16);
+		e->why = col_text(s, st, 17);
 		e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
 		e->keys = g_ptr_array_new_with_free_func(g_free);
 		Ranked rk = { e, G_MAXINT64, SIZE_MAX, (guint)col_int(s, st, 1) };
@@ -993,8 +992,8 @@ timeline_body(FriseStore *s, void *data, GError **error)
 	ok = ok && r == STORE_STEP_DONE;
 	for (guint i = 0; i < ranked->len; i++)
 		g_hash_table_insert(by_id, g_array_index(ranked, Ranked, i).e->id, GUINT_TO_POINTER(i));
-	st = ok ? prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod FROM event_sources "
-			     "ORDER BY event, idx", error) : NULL;
+	st = ok ? prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod, why "
+			     "FROM event_sources ORDER BY event, idx", error) : NULL;
 	ok = st != NULL;
 	while (ok && (r = step(s, st, "read the event sources", error)) == STORE_STEP_ROW) {
 		gpointer ip;
@@ -1013,6 +1012,7 @@ timeline_body(FriseStore *s, void *data, GError **error)
 		src->end = (size_t)col_int(s, st, 5);
 		src->value = col_dup(s, st, 6);
 		src->mod = col_dup(s, st, 7);
+		src->why = col_text(s, st, 8);
 		g_ptr_array_add(rk->e->sources, src);
 		g_ptr_array_add(rk->e->keys, col_dup(s, st, 2));
 		if (aseq < rk->seq || (aseq == rk->seq && src->start < rk->start)) {
