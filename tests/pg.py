@@ -2,14 +2,20 @@
 """A throwaway PostgreSQL server for the tests.
 
     pg.py run [--wrap] -- COMMAND [ARG…]
+    pg.py serve
 
-starts a new cluster in a temporary folder (initdb, then pg_ctl start:
-Unix socket only, in that folder; trust authentication; fsync off), runs
-COMMAND with FRISE_TEST_PG_URL set to a libpq URL of its `postgres`
-database (postgresql:///postgres?host=DIR&user=postgres), then stops the
-server and removes the folder — also when COMMAND fails, crashes or is
-interrupted. Exits with COMMAND's status. With --wrap, COMMAND runs under
-$FRISE_WRAPPER (valgrind, as `meson test --setup valgrind` sets it).
+`run` starts a new cluster in a temporary folder (initdb, then pg_ctl
+start: Unix socket only, in that folder; trust authentication; fsync
+off), runs COMMAND with FRISE_TEST_PG_URL set to a libpq URL of its
+`postgres` database (postgresql:///postgres?host=DIR&user=postgres), then
+stops the server and removes the folder — also when COMMAND fails,
+crashes or is interrupted. Exits with COMMAND's status. With --wrap,
+COMMAND runs under $FRISE_WRAPPER (valgrind).
+
+`serve` is the same for a program that starts the server itself (the C
+unit tests, so that valgrind and ASan see only them): it prints the URL
+on a line of its own, then keeps the server until its standard input
+ends — when the program closes it, exits or is killed — and removes it.
 
 PostgreSQL refuses to run as root: as root (CI), the server runs as the
 unprivileged user `nobody` (runuser), which owns the folder.
@@ -105,9 +111,31 @@ def server():
         s.stop()
 
 
+def serve():
+    """pg.py serve: the URL on stdout, the server until stdin ends."""
+    if os.environ.get('FRISE_TEST_PG') == 'off':
+        print('off')
+        return SKIP
+    try:
+        s = Server()
+    except (Missing, RuntimeError, OSError) as e:
+        print('Bail out! %s' % str(e).replace('\n', ' | '), flush=True)
+        return 1
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a ^C ends the program, whose exit ends us
+    try:
+        print(s.url, flush=True)
+        sys.stdin.read()
+    finally:
+        s.stop()
+    return 0
+
+
 def main(argv):
     wrap = False
     args = argv[1:]
+    if args[:1] == ['serve']:
+        return serve()
     if args[:1] != ['run']:
         print(__doc__, file=sys.stderr)
         return 2
@@ -124,11 +152,10 @@ def main(argv):
         return SKIP
     if wrap and os.environ.get('FRISE_WRAPPER'):
         args = os.environ['FRISE_WRAPPER'].split() + args
-    try:
-        s = Server()
-    except Missing as e:
-        print('Bail out! %s' % e)
-        print('pg.py: %s' % e, file=sys.stderr)
+    srv, url = spawn_server()
+    if srv is None:
+        print(url)
+        print('pg.py: %s' % url, file=sys.stderr)
         return 1
     child = None
 
@@ -138,14 +165,31 @@ def main(argv):
 
     old = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        print('# PostgreSQL %s' % s.url, file=sys.stderr)
-        child = subprocess.Popen(args, env=dict(os.environ, FRISE_TEST_PG_URL=s.url))
+        print('# PostgreSQL %s' % url, file=sys.stderr)
+        child = subprocess.Popen(args, env=dict(os.environ, FRISE_TEST_PG_URL=url))
         rc = child.wait()
     finally:
         for sig, h in old.items():
             signal.signal(sig, h)
-        s.stop()
+        srv.stdin.close()
+        srv.wait()
     return rc if rc >= 0 else 128 - rc
+
+
+def spawn_server():
+    """`pg.py serve` in a session of its own, so that a kill of our
+    process group (a test runner's timeout) does not reach it: it stops
+    the server when our end of its stdin closes, however we end.
+    Returns (process, url), or (None, why)."""
+    srv = subprocess.Popen([sys.executable, os.path.abspath(__file__), 'serve'], stdin=subprocess.PIPE,
+                           stdout=subprocess.PIPE, text=True, start_new_session=True)
+    line = srv.stdout.readline().strip()
+    srv.stdout.close()
+    if not line.startswith('postgresql:'):
+        srv.stdin.close()
+        srv.wait()
+        return None, line or 'Bail out! pg.py serve started no server'
+    return srv, line
 
 
 if __name__ == '__main__':

@@ -14,6 +14,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- the backend under test ---- */
@@ -1081,10 +1082,74 @@ test_pg_deadlock_retries_0(void)
 	deadlock_case(0);
 }
 
+/* With FRISE_TEST_PG=start, this program starts its own server: tests/pg.py
+ * serve ($FRISE_PG_HELPER) prints its URL and keeps it until our end of
+ * its standard input closes — at exit, or when we crash or are killed —
+ * then removes it. Returns the helper's pid (0: none), *to_helper the
+ * pipe to close at the end. Exits, saying why, when there is no server. */
+static void
+own_session(gpointer data G_GNUC_UNUSED)
+{
+	setsid();
+}
+
+static GPid
+start_server(int *to_helper)
+{
+	const char *helper = g_getenv("FRISE_PG_HELPER");
+	if (helper == NULL) {
+		printf("Bail out! FRISE_TEST_PG=start needs FRISE_PG_HELPER (tests/pg.py)\n");
+		exit(1);
+	}
+	const char *argv[] = { "python3", helper, "serve", NULL };
+	GPid pid = 0;
+	int out = -1;
+	GError *error = NULL;
+	/* in a session of its own: a test runner that kills our process
+	 * group on a timeout must not kill it before it removes the server */
+	if (!g_spawn_async_with_pipes(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+				      own_session, NULL, &pid, to_helper, &out, NULL, &error)) {
+		printf("Bail out! cannot run %s: %s\n", helper, error->message);
+		exit(1);
+	}
+	GString *line = g_string_new(NULL);
+	char c;
+	while (read(out, &c, 1) == 1 && c != '\n')
+		g_string_append_c(line, c);
+	close(out);
+	if (g_str_has_prefix(line->str, "postgresql:")) {
+		g_setenv("FRISE_TEST_PG_URL", line->str, TRUE);
+		printf("# PostgreSQL %s (tests/pg.py serve)\n", line->str);
+	} else if (strcmp(line->str, "off") == 0) {
+		printf("1..0 # SKIP FRISE_TEST_PG=off: the PostgreSQL tests were not asked for\n");
+		exit(0);
+	} else {
+		/* the helper said why ("Bail out! …/initdb not found: …") */
+		printf("%s\n", line->len ? line->str : "Bail out! tests/pg.py serve started no server");
+		exit(1);
+	}
+	g_string_free(line, TRUE);
+	return pid;
+}
+
+static void
+stop_server(GPid pid, int to_helper)
+{
+	if (pid == 0)
+		return;
+	close(to_helper);
+	int status;
+	waitpid(pid, &status, 0);
+	g_spawn_close_pid(pid);
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	int to_helper = -1;
+	GPid helper = g_strcmp0(g_getenv("FRISE_TEST_PG"), "start") == 0 && pg_url() == NULL ? start_server(&to_helper)
+											     : 0;
 	g_test_add_func("/store/schema", test_schema);
 	g_test_add_func("/store/seeds-timeline", test_seeds_timeline);
 	g_test_add_func("/store/seeds-estimates", test_seeds_estimates);
@@ -1100,5 +1165,7 @@ main(int argc, char **argv)
 		g_test_add_func("/store/pg/deadlock-retried", test_pg_deadlock_retried);
 		g_test_add_func("/store/pg/deadlock-retries-0", test_pg_deadlock_retries_0);
 	}
-	return g_test_run();
+	int rc = g_test_run();
+	stop_server(helper, to_helper);
+	return rc;
 }
