@@ -43,7 +43,8 @@ struct FriseStore {
 	void *conn;          /* the backend's */
 	GHashTable *stmts;   /* SQL text -> StoreStmt*: statements kept prepared (store.c's cached()) */
 	bool in_tx;          /* a transaction of store_transact() or a read is open */
-	bool retry;          /* the last failure may succeed if the transaction is run again */
+	bool retry;          /* a failure of this transaction may not recur if it is run again (set by
+				the backend, cleared by store.c when a transaction starts) */
 	int retries;         /* how many times store_transact() runs a transaction again (default 5) */
 	char *actor;         /* who writes: FRISE_USER, or user@host */
 	char *change;        /* what the running transaction does ("ingest", "edit --title"…), or NULL */

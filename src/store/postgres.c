@@ -23,7 +23,7 @@
  * previous one committed (a REPEATABLE READ snapshot, taken before the
  * lock was granted, would miss it). A read transaction is REPEATABLE
  * READ READ ONLY: one snapshot, no lock. SQLSTATE 40001 and 40P01 set
- * s->retry.
+ * s->retry (store.c clears it when a transaction starts).
  *
  * Statements: parameters and results in text form; a statement kept by
  * the store is prepared on the server once (PQprepare), another runs with
@@ -287,7 +287,9 @@ static void
 result_error(FriseStore *s, const PGresult *res, GError **error)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-	s->retry = state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0);
+	/* sticky: what fails after it in the transaction (25P02) is its doing */
+	if (state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0))
+		s->retry = true;
 	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	if (msg == NULL)
 		msg = PQerrorMessage(pg_of(s)->conn);
@@ -304,10 +306,8 @@ static bool
 check(FriseStore *s, PGresult *res, GError **error)
 {
 	ExecStatusType st = PQresultStatus(res);
-	if (res != NULL && (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)) {
-		s->retry = false;
+	if (res != NULL && (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK))
 		return true;
-	}
 	result_error(s, res, error);
 	PQclear(res);
 	return false;
@@ -486,11 +486,8 @@ static void
 pg_rollback(FriseStore *s)
 {
 	Pg *pg = pg_of(s);
-	if (pg != NULL && pg->conn != NULL && PQtransactionStatus(pg->conn) != PQTRANS_IDLE) {
-		bool retry = s->retry; /* the failure's, not the rollback's */
+	if (pg != NULL && pg->conn != NULL && PQtransactionStatus(pg->conn) != PQTRANS_IDLE)
 		PQclear(PQexec(pg->conn, "ROLLBACK"));
-		s->retry = retry;
-	}
 }
 
 /* ------------------------------------------------------------------ */

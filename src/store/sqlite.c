@@ -219,7 +219,6 @@ sq_bind_text(StoreStmt *st, int i, const char *v, gssize len)
 static StoreStep
 sq_step(StoreStmt *st, GError **error)
 {
-	st->s->retry = false;
 	int rc = sqlite3_step(st->st);
 	if (rc == SQLITE_ROW)
 		return STORE_STEP_ROW;
