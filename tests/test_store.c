@@ -763,6 +763,52 @@ test_damaged(void)
 	seeds_clear(&f);
 }
 
+/* A write the database refuses half-way through a rebuild (a trigger
+ * here; a full disk or a constraint in life): the ingest fails naming the
+ * cause, and nothing of it is kept — in PostgreSQL, where the writes are
+ * pipelined and their failure is read later, too. */
+static void
+test_refused_write(void)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	exec_sql(f.path, pg_url() ? "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+				    "$$BEGIN RAISE EXCEPTION 'refused by the test'; END$$; "
+				    "CREATE TRIGGER refuse BEFORE INSERT ON event_sources FOR EACH ROW "
+				    "EXECUTE FUNCTION refuse()"
+				  : "CREATE TRIGGER refuse BEFORE INSERT ON event_sources "
+				    "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+	FriseTimeline *before = timeline(&f, 0, true);
+	char *hashes = article_hashes(f.path);
+	FriseArticle *a = g_ptr_array_index(f.articles, 0);
+	a->hash[0] = a->hash[0] == '0' ? '1' : '0';
+	GError *error = NULL;
+	g_assert_false(pipeline_ingest(f.pipeline, f.articles, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, "refused by the test"));
+	g_assert_nonnull(strstr(error->message, f.path));
+	if (pg_url() != NULL)
+		g_assert_nonnull(strstr(error->message, "in INSERT INTO event_sources"));
+	g_clear_error(&error);
+	char *after = article_hashes(f.path);
+	g_assert_cmpstr(after, ==, hashes);
+	FriseTimeline *now = timeline(&f, 0, true);
+	g_assert_cmpuint(now->events->len, ==, before->events->len);
+	event_timeline_free(now);
+	/* the store is usable at once: the same ingest goes through without the trigger */
+	exec_sql(f.path, pg_url() ? "DROP TRIGGER refuse ON event_sources" : "DROP TRIGGER refuse");
+	g_assert_true(pipeline_ingest(f.pipeline, f.articles, &error));
+	g_assert_no_error(error);
+	g_free(after);
+	after = article_hashes(f.path);
+	g_assert_cmpstr(after, !=, hashes);
+	g_free(after);
+	g_free(hashes);
+	event_timeline_free(before);
+	seeds_clear(&f);
+}
+
 /* Opens a second handle on the seeds' store as curator `who` (FRISE_USER). */
 static FrisePipeline *
 editor(Seeds *f, const char *who, FriseStore **store)
@@ -1158,6 +1204,7 @@ main(int argc, char **argv)
 	g_test_add_func("/store/seeds-top", test_seeds_top);
 	g_test_add_func("/store/top-days", test_top_days);
 	g_test_add_func("/store/damaged", test_damaged);
+	g_test_add_func("/store/refused-write", test_refused_write);
 	g_test_add_func("/store/migrate", test_migrate);
 	g_test_add_func("/store/versions", test_versions);
 	if (pg_url() != NULL) {

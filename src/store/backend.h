@@ -83,6 +83,11 @@ struct StoreBackend {
 	 * the store's name) and s->retry says if running the transaction
 	 * again may succeed (serialization failure, deadlock). */
 	StoreStep (*step)(StoreStmt *st, GError **error);
+	/* Runs a statement whose rows nobody reads (INSERT, UPDATE, DELETE).
+	 * A backend may send it and read its result later (PostgreSQL, in a
+	 * write transaction): then its failure is reported by what comes
+	 * next on the store — a step, exec, prepare or commit. */
+	bool (*run)(StoreStmt *st, GError **error);
 	gint64 (*col_int)(StoreStmt *st, int i);
 	double (*col_real)(StoreStmt *st, int i);
 	/* The text of column i, or NULL for NULL; borrowed until the next

@@ -27,7 +27,12 @@
  *
  * Statements: parameters and results in text form; a statement kept by
  * the store is prepared on the server once (PQprepare), another runs with
- * PQexecParams. A statement's whole result is read at once.
+ * PQexecParams. A statement's whole result is read at once. In a write
+ * transaction, the writes whose rows nobody reads (pg_run: INSERT, UPDATE,
+ * DELETE) are pipelined: sent without waiting, their results read when
+ * anything else is sent, PIPELINE_DEPTH are queued, or the transaction
+ * ends; the first failure among them fails that next operation, naming
+ * the write ("an earlier write failed: … in INSERT INTO events…").
  */
 #include "store/backend.h"
 
@@ -42,7 +47,16 @@ typedef struct {
 	PGconn *conn;
 	char *schema;
 	guint next_name;     /* for server-side prepared statements */
+	bool writing;        /* in a write transaction: writes are pipelined */
+	bool piping;         /* in libpq's pipeline mode, `queued` writes sent */
+	GPtrArray *queued;   /* the start of each queued write's SQL, for its error */
 } Pg;
+
+/* Writes sent before their results are read: a round trip per
+ * PIPELINE_DEPTH writes rather than per write (the results of that many
+ * fit the socket's buffers: sending never waits for a server that waits
+ * for us to read). */
+#define PIPELINE_DEPTH 256
 
 struct StoreStmt {
 	FriseStore *s;
@@ -313,9 +327,61 @@ check(FriseStore *s, PGresult *res, GError **error)
 	return false;
 }
 
+/* Reads the results of the queued writes and leaves pipeline mode: false
+ * with `error` saying which write failed first and why. Every other use
+ * of the connection comes after it. */
+static bool
+drain(FriseStore *s, GError **error)
+{
+	Pg *pg = pg_of(s);
+	if (pg == NULL || !pg->piping)
+		return true;
+	GError *e = NULL;
+	if (PQpipelineSync(pg->conn) != 1)
+		result_error(s, NULL, &e);
+	/* one result (then NULL) per write, in the order sent, then the sync's */
+	for (guint i = 0; e == NULL || PQstatus(pg->conn) == CONNECTION_OK;) {
+		PGresult *r = PQgetResult(pg->conn);
+		if (r == NULL) {
+			if (PQstatus(pg->conn) != CONNECTION_OK) {
+				if (e == NULL)
+					result_error(s, NULL, &e);
+				break;
+			}
+			continue;
+		}
+		ExecStatusType st = PQresultStatus(r);
+		if (st == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			break;
+		}
+		if (e == NULL && st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+			GError *why = NULL;
+			result_error(s, r, &why);
+			g_set_error(&e, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "an earlier write failed: %s, in %s…",
+				    why->message, i < pg->queued->len ? (char *)g_ptr_array_index(pg->queued, i) : "?");
+			g_error_free(why);
+		}
+		i++;
+		PQclear(r);
+	}
+	PQexitPipelineMode(pg->conn);
+	pg->piping = false;
+	g_ptr_array_set_size(pg->queued, 0);
+	if (e != NULL) {
+		g_propagate_error(error, e);
+		return false;
+	}
+	return true;
+}
+
 static bool
 pg_exec(FriseStore *s, const char *sql, GError **error)
 {
+	if (!drain(s, error)) {
+		g_prefix_error(error, "%s: ", s->path);
+		return false;
+	}
 	PGresult *res = PQexec(pg_of(s)->conn, sql);
 	bool ok = check(s, res, error);
 	if (ok)
@@ -343,6 +409,7 @@ pg_open(FriseStore *s, const char *target, GError **error)
 	Pg *pg = g_new0(Pg, 1);
 	s->conn = pg;
 	pg->schema = g_strdup(t.schema);
+	pg->queued = g_ptr_array_new_with_free_func(g_free);
 	/* the target first, expanded; later keywords override it */
 	const char *keys[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
 	const char *values[] = { t.conninfo, "frise", "UTF8", NULL };
@@ -377,6 +444,7 @@ pg_close(FriseStore *s)
 		return;
 	if (pg->conn != NULL)
 		PQfinish(pg->conn);
+	g_ptr_array_unref(pg->queued);
 	g_free(pg->schema);
 	g_free(pg);
 	s->conn = NULL;
@@ -388,6 +456,10 @@ static PGresult *
 query_schema(FriseStore *s, const char *sql, bool with_schema, GError **error)
 {
 	const char *param[1] = { pg_of(s)->schema };
+	if (!drain(s, error)) {
+		g_prefix_error(error, "%s: ", s->path);
+		return NULL;
+	}
 	PGresult *res = PQexecParams(pg_of(s)->conn, sql, with_schema, NULL, param, NULL, NULL, 0);
 	if (!check(s, res, error)) {
 		g_prefix_error(error, "%s: cannot open the store: ", s->path);
@@ -473,20 +545,26 @@ pg_begin(FriseStore *s, StoreTx tx, GError **error)
 		return false;
 	}
 	PQclear(res);
+	pg_of(s)->writing = true;
 	return true;
 }
 
 static bool
 pg_commit(FriseStore *s, GError **error)
 {
-	return pg_exec(s, "COMMIT", error);
+	pg_of(s)->writing = false;
+	return pg_exec(s, "COMMIT", error); /* reads the queued writes' results first */
 }
 
 static void
 pg_rollback(FriseStore *s)
 {
 	Pg *pg = pg_of(s);
-	if (pg != NULL && pg->conn != NULL && PQtransactionStatus(pg->conn) != PQTRANS_IDLE)
+	if (pg == NULL || pg->conn == NULL)
+		return;
+	pg->writing = false;
+	drain(s, NULL);
+	if (PQtransactionStatus(pg->conn) != PQTRANS_IDLE)
 		PQclear(PQexec(pg->conn, "ROLLBACK"));
 }
 
@@ -520,6 +598,12 @@ pg_prepare(FriseStore *s, const char *sql, bool keep, GError **error)
 	st->sql = g_strdup(sql);
 	st->nparams = count_params(sql);
 	st->values = g_new0(char *, MAX(st->nparams, 1));
+	if (keep && !drain(s, error)) {
+		g_free(st->values);
+		g_free(st->sql);
+		g_free(st);
+		return NULL;
+	}
 	if (keep) {
 		g_snprintf(st->name, sizeof st->name, "frise_%u", ++pg_of(s)->next_name);
 		PGresult *res = PQprepare(pg_of(s)->conn, st->name, sql, st->nparams, NULL);
@@ -570,6 +654,8 @@ pg_step(StoreStmt *st, GError **error)
 	if (!st->started) {
 		PGconn *c = pg_of(st->s)->conn;
 		const char *const *vals = (const char *const *)st->values;
+		if (!drain(st->s, error))
+			return STORE_STEP_ERROR;
 		st->res = st->name[0] ? PQexecPrepared(c, st->name, st->nparams, vals, NULL, NULL, 0)
 				      : PQexecParams(c, st->sql, st->nparams, NULL, vals, NULL, NULL, 0);
 		st->started = true;
@@ -583,6 +669,33 @@ pg_step(StoreStmt *st, GError **error)
 	if (st->res == NULL)
 		return STORE_STEP_DONE;
 	return ++st->row < st->nrows ? STORE_STEP_ROW : STORE_STEP_DONE;
+}
+
+/* In a write transaction, sends the statement and returns: its result is
+ * read by drain(). Elsewhere, runs it. */
+static bool
+pg_run(StoreStmt *st, GError **error)
+{
+	Pg *pg = pg_of(st->s);
+	if (!pg->writing)
+		return pg_step(st, error) != STORE_STEP_ERROR;
+	if (!pg->piping) {
+		if (PQenterPipelineMode(pg->conn) != 1) {
+			result_error(st->s, NULL, error);
+			return false;
+		}
+		pg->piping = true;
+	}
+	const char *const *vals = (const char *const *)st->values;
+	int sent = st->name[0] ? PQsendQueryPrepared(pg->conn, st->name, st->nparams, vals, NULL, NULL, 0)
+			       : PQsendQueryParams(pg->conn, st->sql, st->nparams, NULL, vals, NULL, NULL, 0);
+	if (sent != 1) {
+		result_error(st->s, NULL, error);
+		return false;
+	}
+	st->started = true; /* and done: a step would find no row */
+	g_ptr_array_add(pg->queued, g_strndup(st->sql, 48));
+	return pg->queued->len < PIPELINE_DEPTH || drain(st->s, error);
 }
 
 static gint64
@@ -650,6 +763,7 @@ const StoreBackend store_postgres = {
 	.bind_real = pg_bind_real,
 	.bind_text = pg_bind_text,
 	.step = pg_step,
+	.run = pg_run,
 	.col_int = pg_col_int,
 	.col_real = pg_col_real,
 	.col_text = pg_col_text,

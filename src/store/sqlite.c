@@ -231,6 +231,12 @@ sq_step(StoreStmt *st, GError **error)
 	return STORE_STEP_ERROR;
 }
 
+static bool
+sq_run(StoreStmt *st, GError **error)
+{
+	return sq_step(st, error) != STORE_STEP_ERROR;
+}
+
 static gint64
 sq_col_int(StoreStmt *st, int i)
 {
@@ -284,6 +290,7 @@ const StoreBackend store_sqlite = {
 	.bind_real = sq_bind_real,
 	.bind_text = sq_bind_text,
 	.step = sq_step,
+	.run = sq_run,
 	.col_int = sq_col_int,
 	.col_real = sq_col_real,
 	.col_text = sq_col_text,

@@ -116,11 +116,18 @@ step(FriseStore *s, StoreStmt *st, const char *what, GError **error)
 	return r;
 }
 
-/* Runs a statement that returns no row we want: true when it ran. */
+/* Runs a statement that returns no row we want: true when it ran, or
+ * was sent (its failure is then that of the next statement or of the
+ * commit: backend.h). */
 static bool
 run(FriseStore *s, StoreStmt *st, const char *what, GError **error)
 {
-	return step(s, st, what, error) != STORE_STEP_ERROR;
+	GError *e = NULL;
+	if (s->be->run(st, &e))
+		return true;
+	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: cannot %s: %s", s->path, what, e->message);
+	g_clear_error(&e);
+	return false;
 }
 
 static gint64
