@@ -173,6 +173,19 @@ def main():
         case('split %s: exit 2' % bad[16:], rc == 2, err)
     rc, _, err = run('events', 'split', '%s@1' % e0['id'], '--version', '2', '--store', db)
     case('ID@1 with --version 2: exit 2', rc == 2, err)
+    # two editors at once, on the version both saw: one wins, one conflicts
+    e1 = events(db)[1]
+    ref = '%s@%d' % (e1['id'], e1['version'])
+    editors = [subprocess.Popen(WRAP + [FRISE, 'events', 'edit', ref, '--title', 'Titre de ' + who, '--store', db],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=dict(ENV, FRISE_USER=who)) for who in ('alice', 'bob')]
+    outs = [p.communicate(timeout=600) for p in editors]
+    rcs = [p.returncode for p in editors]
+    won = [who for who, r in zip(('alice', 'bob'), rcs) if r == 0]
+    title = [e['title'] for e in events(db) if e['id'] == e1['id']]
+    case('two editors at once: one wins, the other gets exit 3 naming the winner, the winner\'s title kept',
+         sorted(rcs) == [0, 3] and len(won) == 1 and '%s (edit --title)' % won[0] in outs[rcs.index(3)][1]
+         and title == ['Titre de ' + won[0]], ' | '.join(o[1] for o in outs))
 
     # usage and input errors
     rc, _, err = run('events', 'edit', '0123456789abcdef', '--title', 'x', '--store', db)
