@@ -1182,6 +1182,8 @@ store_article_free(FriseStoreArticle *a)
 	g_free(a->id);
 	g_free(a->path);
 	g_free(a->title);
+	g_free(a->url);
+	g_free(a->source);
 	g_free(a->hash);
 	g_free(a->published);
 	g_free(a->origin);
@@ -1206,7 +1208,7 @@ articles_body(FriseStore *s, void *data, GError **error)
 	g_ptr_array_set_size(out, 0);
 	StoreStmt *st = prepare(s, "SELECT a.id, a.path, a.title, a.hash, a.lang, a.published, a.origin, "
 				   "a.estimate, a.precision, a.evidence, (SELECT count(*) FROM mentions m "
-				   "WHERE m.article = a.seq AND m.resolved = 0) FROM articles a ORDER BY seq",
+				   "WHERE m.article = a.seq AND m.resolved = 0), a.url, a.source FROM articles a ORDER BY seq",
 				error);
 	if (st == NULL)
 		return false;
@@ -1224,6 +1226,8 @@ articles_body(FriseStore *s, void *data, GError **error)
 		a->precision = granularity_parse(col_raw(s, st, 8));
 		a->evidence = col_text(s, st, 9);
 		a->mentions = (guint)col_int(s, st, 10);
+		a->url = col_text(s, st, 11);
+		a->source = col_text(s, st, 12);
 		g_ptr_array_add(out, a);
 	}
 	done(s, st);
