@@ -158,8 +158,8 @@ parse_uri(const char *uri, Target *t, GError **error)
 				char *value = g_uri_unescape_string(eq + 1, NULL);
 				ok = value != NULL && take_param(key, value, t, error);
 				if (value == NULL)
-					g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE, "%s: bad %%-escape in %s",
-						    uri, key);
+					g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE,
+						    "the store's URL: a bad %%-escape in %s=", key);
 				g_free(key);
 				g_free(value);
 				/* named in messages, not given to libpq */
@@ -184,7 +184,7 @@ parse_uri(const char *uri, Target *t, GError **error)
 /* postgres:host=/run/db dbname=news schema=x: keyword=value pairs, a
  * value in single quotes with \' and \\ escapes, or bare up to a space. */
 static bool
-parse_conninfo(const char *full, const char *ci, Target *t, GError **error)
+parse_conninfo(const char *ci, Target *t, GError **error)
 {
 	GString *out = g_string_new(NULL), *shown = g_string_new("postgres:");
 	bool ok = true;
@@ -201,8 +201,10 @@ parse_conninfo(const char *full, const char *ci, Target *t, GError **error)
 		while (g_ascii_isspace(*p))
 			p++;
 		if (*p != '=') {
+			/* the keyword only: the string may hold a password */
 			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE,
-				    "%s: expected keyword=value after 'postgres:' (libpq's connection string)", full);
+				    "postgres:…: expected keyword=value (libpq's connection string), not '%.*s'",
+				    (int)MIN(klen, 40), key);
 			ok = false;
 			break;
 		}
@@ -261,7 +263,7 @@ parse_target(const char *target, Target *t, GError **error)
 	if (g_str_has_prefix(target, "postgresql://") || g_str_has_prefix(target, "postgres://"))
 		ok = parse_uri(target, t, error);
 	else
-		ok = parse_conninfo(target, strchr(target, ':') + 1, t, error);
+		ok = parse_conninfo(strchr(target, ':') + 1, t, error);
 	if (ok && t->schema == NULL)
 		t->schema = g_strdup("frise");
 	if (ok && !valid_schema(t->schema)) {
