@@ -4,8 +4,8 @@
  * (templates/timeline.schema.json) or in another format.
  *
  *   cc timeline.c $(pkg-config --cflags --libs frise) -o timeline
- *   ./timeline articles/*.txt > timeline.json
- *   ./timeline -f ics articles/*.txt > timeline.ics
+ *   ./timeline one.txt another.md > timeline.json
+ *   ./timeline -f ics one.txt another.md > timeline.ics
  *
  * Formats: ics, json, timelinejs, html, svg, png, pdf (render.h). Prints
  * "timeline: N events from M articles (libfrise VERSION)" on stderr.

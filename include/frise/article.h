@@ -12,6 +12,8 @@
 
 #include "frise/frise.h"
 
+G_BEGIN_DECLS
+
 /* Where the publication date came from. ORDER ORIGIN: article_origin_name(). */
 typedef enum {
 	FRISE_ORIGIN_NONE = 0,      /* no date found */
@@ -114,5 +116,7 @@ FriseLang article_detect_lang(const char *text, size_t len);
 char *article_parse_date(const char *value);
 
 void article_free(FriseArticle *article);
+
+G_END_DECLS
 
 #endif

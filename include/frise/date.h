@@ -16,6 +16,8 @@
 
 #include "frise/frise.h"
 
+G_BEGIN_DECLS
+
 /* Coarse to fine. ORDER GRAN: date_granularity_name() follows it. */
 typedef enum {
 	FRISE_GRAN_NONE = 0, /* not a calendar value: P3M, PRESENT_REF, garbage */
@@ -173,5 +175,7 @@ bool date_days_match(const DateDays *a, const DateDays *b);
 bool date_days_near(const DateDays *a, const DateDays *b, int days);
 /* date_days_match() of two values and mods. */
 bool date_compatible(const char *value_a, const char *mod_a, const char *value_b, const char *mod_b);
+
+G_END_DECLS
 
 #endif

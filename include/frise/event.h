@@ -13,6 +13,8 @@
 
 #include "frise/frise.h"
 
+G_BEGIN_DECLS
+
 /* ORDER STATUS: event_status_name() follows it. */
 typedef enum {
 	FRISE_STATUS_HAPPENED = 0,
@@ -118,5 +120,7 @@ int event_override_parse(const char *name);
  * status, sources), for bumping FriseEvent.sequence: 16 hex digits.
  * Returns a new string (g_free). */
 char *event_digest(const FriseEvent *event);
+
+G_END_DECLS
 
 #endif

@@ -56,6 +56,8 @@
 
 #include "frise/version.h"
 
+G_BEGIN_DECLS
+
 /* The version of the library the program runs with, "MAJOR.MINOR.MICRO"
  * (FRISE_VERSION_STRING is the headers' own, at compile time); static
  * storage. */
@@ -124,5 +126,7 @@ bool frise_write_file(const char *path, const char *data, size_t len, GError **e
  */
 void frise_parallel_for(guint from, guint to, guint step, guint max_threads, const char *name,
 			void (*fn)(guint i, void *data), void *data);
+
+G_END_DECLS
 
 #endif

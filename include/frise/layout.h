@@ -20,6 +20,8 @@
 
 #include <pango/pangocairo.h>
 
+G_BEGIN_DECLS
+
 typedef struct {
 	double x, y, w, h;
 } LayoutBox;
@@ -137,5 +139,7 @@ void layout_free(LayoutPage *page);
 /* The font families of every text of the image (fonts-noto-core, then
  * fonts-dejavu-core for what Noto Sans lacks, such as "≈"). */
 #define LAYOUT_FONT "Noto Sans, DejaVu Sans"
+
+G_END_DECLS
 
 #endif

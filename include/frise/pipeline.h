@@ -17,6 +17,8 @@
 #include "frise/store.h"
 #include "frise/timex.h"
 
+G_BEGIN_DECLS
+
 typedef struct FrisePipeline FrisePipeline;
 
 /* A pipeline over `store` (borrowed). Returns a new pipeline
@@ -60,5 +62,7 @@ bool pipeline_edit_event(FrisePipeline *pipeline, const char *id, const char *ti
 bool pipeline_hide_event(FrisePipeline *pipeline, const char *id, bool hide, GError **error);
 bool pipeline_merge_events(FrisePipeline *pipeline, const char *const *ids, size_t nids, GError **error);
 bool pipeline_split_event(FrisePipeline *pipeline, const char *id, GError **error);
+
+G_END_DECLS
 
 #endif

@@ -12,6 +12,8 @@
 
 #include "frise/event.h"
 
+G_BEGIN_DECLS
+
 typedef enum { FRISE_LAYOUT_AUTO = 0, FRISE_LAYOUT_HORIZONTAL, FRISE_LAYOUT_VERTICAL } FriseLayout;
 typedef enum { FRISE_THEME_LIGHT = 0, FRISE_THEME_DARK } FriseTheme;
 
@@ -52,5 +54,7 @@ bool html_render_json(const FriseTimeline *timeline, const FriseRenderOptions *o
 bool draw_svg(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
 bool draw_png(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
 bool draw_pdf(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+
+G_END_DECLS
 
 #endif

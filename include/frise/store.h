@@ -12,6 +12,8 @@
 #include "frise/event.h"
 #include "frise/timex.h"
 
+G_BEGIN_DECLS
+
 typedef struct FriseStore FriseStore;
 
 /* Opens (creating and migrating as needed) the store at `path`.
@@ -59,5 +61,7 @@ typedef struct {
 void store_article_free(FriseStoreArticle *article);
 /* Every article, in ingest order: a new array (g_ptr_array_unref). */
 GPtrArray *store_articles(FriseStore *store, GError **error);
+
+G_END_DECLS
 
 #endif

@@ -14,6 +14,8 @@
 
 #include "frise/frise.h"
 
+G_BEGIN_DECLS
+
 /* ORDER TYPE: timex_type_name() follows it. */
 typedef enum {
 	FRISE_TIMEX_DATE = 0,
@@ -71,5 +73,7 @@ GArray *timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 		  const FriseTagOptions *opts, GError **error);
 
 void timex_array_free(GArray *timexes);
+
+G_END_DECLS
 
 #endif
