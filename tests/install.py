@@ -122,14 +122,16 @@ def test(args, tmp):
         # A build folder configured before pkgconfig.relocatable became the
         # default: frise.pc names the real prefix. --define-variable would
         # move glib's prefix too (so would PKG_CONFIG_SYSROOT_DIR), so
-        # frise's own flags are read with DIR's prefix and depth 1, its
-        # requirements' as they are.
+        # frise's own folders are read with DIR's prefix, its requirements'
+        # flags as they are.
         print('# frise.pc is not relocatable (meson configure -Dpkgconfig.relocatable=true): '
-              'reading its own flags with --define-variable')
-        own = run(['pkg-config', '--define-variable=prefix=' + dest + prefix, '--maximum-traverse-depth=1',
-                   '--cflags', '--libs', 'frise'], env=env)
+              'its folders read with --define-variable=prefix=DIR')
+        own = {}
+        for var in ('includedir', 'libdir'):
+            own[var] = run(['pkg-config', '--define-variable=prefix=' + dest + prefix, '--variable=' + var,
+                            'frise'], env=env).stdout.strip()
         r = run(['pkg-config', '--cflags', '--libs', 'frise'], env=env)
-        flags = shlex.split(own.stdout) + shlex.split(r.stdout)
+        flags = ['-I' + own['includedir'], '-L' + own['libdir']] + shlex.split(r.stdout)
     check(r.returncode == 0 and '-lfrise' in flags, 'pkg-config --cflags --libs frise', r.stdout + r.stderr)
     check(any(f.startswith('-I' + dest) for f in flags) and any(f.startswith('-L' + dest) for f in flags),
           'its -I and -L point into DIR', flags)
