@@ -7,6 +7,7 @@
 #include "events/estimate.h"
 #include "events/headline.h"
 #include "events/merge.h"
+#include "events/salience.h"
 #include "events/similarity.h"
 #include "events/status.h"
 #include "events/templates.h"
@@ -518,7 +519,7 @@ merge_docs(FriseDoc *docs, guint n, const GArray *overrides)
 	}
 	g_ptr_array_unref(all);
 	g_free(rep);
-	GPtrArray *events = merge_candidates(docs, cands, overrides);
+	GPtrArray *events = merge_candidates(docs, n, cands, overrides);
 	g_ptr_array_unref(cands);
 	templates_free(tp);
 	return events;
@@ -757,10 +758,49 @@ test_words(void)
 	g_ptr_array_unref(w);
 }
 
+/* salience_rank(): the n-th visible event of one day counts score / (1 +
+ * (n - 1) / 4), so a --top N timeline shows several moments rather than
+ * one busy day; a hidden event neither counts nor is counted. */
+static const struct {
+	const char *value;
+	double score;
+	bool hidden;
+	double rank;
+} rank_cases[] = {
+	{ "2030-01-01", 10.0, false, 10.0 },
+	{ "2030-01-01T10:00", 9.9, false, 9.9 / 1.25 },
+	{ "2030-01-01", 9.8, false, 9.8 / 1.5 },
+	{ "2030-01-01", 20.0, true, 20.0 },
+	{ "2030-02", 9.0, false, 9.0 },
+	{ "2030-02-01", 1.0, false, 1.0 },
+};
+
+static void
+test_rank(void)
+{
+	GPtrArray *events = g_ptr_array_new_with_free_func((GDestroyNotify)event_free);
+	for (size_t i = 0; i < G_N_ELEMENTS(rank_cases); i++) {
+		FriseEvent *e = g_new0(FriseEvent, 1);
+		e->id = g_strdup_printf("e%zu", i);
+		e->value = g_strdup(rank_cases[i].value);
+		e->score = rank_cases[i].score;
+		e->hidden = rank_cases[i].hidden;
+		e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
+		g_ptr_array_add(events, e);
+	}
+	salience_rank(events, NULL, 0);
+	for (size_t i = 0; i < G_N_ELEMENTS(rank_cases); i++) {
+		g_test_message("case %zu: %s %g", i, rank_cases[i].value, rank_cases[i].score);
+		g_assert_cmpfloat_with_epsilon(((FriseEvent *)g_ptr_array_index(events, i))->rank, rank_cases[i].rank, 1e-9);
+	}
+	g_ptr_array_unref(events);
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/event/rank", test_rank);
 	g_test_add_func("/event/sentences", test_sentences);
 	g_test_add_func("/event/headline", test_headline);
 	g_test_add_func("/event/headline-long", test_headline_long);

@@ -589,7 +589,8 @@ test_threads(void)
 /* The missing-dictionary warning, if it comes, fails the cases that need
  * the dictionary rather than aborting the program before they say why. */
 static gboolean
-not_fatal(const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+not_fatal(G_GNUC_UNUSED const char *domain, G_GNUC_UNUSED GLogLevelFlags level, const char *message,
+	  G_GNUC_UNUSED gpointer data)
 {
 	return strstr(message, "lexicon unavailable") == NULL;
 }

@@ -37,6 +37,8 @@ remove_store(char *path)
 	g_free(path);
 }
 
+static void exec_sql(const char *path, const char *sql);
+
 static char *
 pragma(const char *path, const char *what)
 {
@@ -78,6 +80,20 @@ test_schema(void)
 	event_timeline_free(tl);
 	pipeline_free(p);
 	store_close(s);
+	/* a store of schema 1 is migrated on open: the events gain rank and why */
+	sqlite3 *db1;
+	sqlite3_open(path, &db1);
+	g_assert_cmpint(sqlite3_exec(db1, "ALTER TABLE events DROP COLUMN rank; ALTER TABLE events DROP COLUMN why;"
+				     "ALTER TABLE event_sources DROP COLUMN why; PRAGMA user_version = 1",
+				     NULL, NULL, NULL), ==, SQLITE_OK);
+	sqlite3_close(db1);
+	s = store_open(path, &error);
+	g_assert_no_error(error);
+	store_close(s);
+	v = pragma(path, "user_version");
+	g_assert_cmpint(atoi(v), ==, STORE_SCHEMA_VERSION);
+	g_free(v);
+	exec_sql(path, "SELECT rank, why FROM events; SELECT why FROM event_sources");
 	/* a store from a newer frise is refused, naming the file */
 	sqlite3 *db;
 	sqlite3_open(path, &db);
@@ -441,8 +457,7 @@ exec_sql(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
-/* A busy day gives way: the n-th event of one day counts score / (1 +
- * (n - 1) / 4) when the best are picked, so --top shows several moments. */
+/* The top N is the N best ranks (a busy day gives way: salience_rank()). */
 static void
 test_top_days(void)
 {
@@ -451,13 +466,16 @@ test_top_days(void)
 		return;
 	FriseTimeline *all = timeline(&f, 0, false);
 	g_assert_cmpuint(all->events->len, >=, 5);
-	GString *sql = g_string_new("UPDATE events SET score = 1;");
-	static const struct { const char *value; double score; } set[] = {
-		{ "2030-01-01", 10.0 }, { "2030-01-01T10:00", 9.9 }, { "2030-01-01", 9.8 }, { "2030-02", 9.0 },
+	/* the ranks salience_rank() gives four events, three of one day
+	 * (10, 9.9 / 1.25, 9.8 / 1.5) and one of February (9): see
+	 * /event/rank; the store picks the top N by rank */
+	GString *sql = g_string_new("UPDATE events SET rank = 1;");
+	static const struct { const char *value; double rank; } set[] = {
+		{ "2030-01-01", 10.0 }, { "2030-01-01T10:00", 7.92 }, { "2030-01-01", 6.53 }, { "2030-02", 9.0 },
 	};
 	for (guint i = 0; i < G_N_ELEMENTS(set); i++)
-		g_string_append_printf(sql, "UPDATE events SET value = '%s', score = %g WHERE id = '%s';", set[i].value,
-				       set[i].score, ((FriseEvent *)g_ptr_array_index(all->events, i))->id);
+		g_string_append_printf(sql, "UPDATE events SET value = '%s', rank = %g WHERE id = '%s';", set[i].value,
+				       set[i].rank, ((FriseEvent *)g_ptr_array_index(all->events, i))->id);
 	pipeline_free(f.pipeline);
 	store_close(f.store);
 	exec_sql(f.path, sql->str);
@@ -467,13 +485,13 @@ test_top_days(void)
 	g_assert_no_error(error);
 	f.pipeline = pipeline_new(f.store, &error);
 	g_assert_no_error(error);
-	/* 10, then 9 (February) before 9.9 / 1.25 = 7.9 (the day's second) */
+	/* 10, then 9 (February) before 7.92 (the day's second) */
 	FriseTimeline *top = timeline(&f, 2, false);
 	g_assert_cmpuint(top->events->len, ==, 2);
 	g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, 0))->id));
 	g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, 3))->id));
 	event_timeline_free(top);
-	/* all four when four are asked for: the day's third (9.8 / 1.5) still beats the rest (1) */
+	/* all four when four are asked for: the day's third (6.53) still beats the rest (1) */
 	top = timeline(&f, 4, false);
 	for (guint i = 0; i < G_N_ELEMENTS(set); i++)
 		g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, i))->id));

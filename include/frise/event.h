@@ -42,6 +42,8 @@ typedef struct {
 	size_t start, end; /* the quote's bytes in the article's raw text, end exclusive */
 	char *value;     /* the date this article gives it (may differ: conflicts) */
 	char *mod;       /* "" or a TIMEX3 mod */
+	char *why;       /* why it joined the event ("the first mention", "cosine 0.42
+			    with mention …, same type"), or NULL */
 } FriseSource;
 
 typedef struct {
@@ -54,6 +56,9 @@ typedef struct {
 	char *type;      /* FriseEventType.id */
 	FriseStatus status;
 	double score;    /* salience, higher is more important; >= 0 */
+	double rank;     /* score as the timeline's top N ranks it: the n-th visible event
+			    of one day counts score / (1 + (n - 1) / 4) */
+	char *why;       /* each factor of the score and its value, or NULL */
 	bool conflict;   /* the sources disagree on the date */
 	bool edited;     /* a user override applies */
 	int sequence;    /* bumped each time the content changes (iCalendar SEQUENCE) */

@@ -36,12 +36,13 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * migrated on open): articles (one row per FriseArticle.id, with its
  * SHA-256, its own date and origin, and the estimate for undated ones),
  * sentences, mentions (the tagger's output: `resolved` 0 = tagged with the
- * article's own date or none, 1 = re-tagged with the estimate), events,
- * event_sources, overrides (keyed by event id or mention key) and
+ * article's own date or none, 1 = re-tagged with the estimate), events
+ * (with the salience module's score, rank and why), event_sources (with
+ * why each joined), overrides (keyed by event id or mention key) and
  * templates (user template files). WAL journal, foreign keys on, a 30 s
  * busy timeout, one transaction per ingest or curation.
  */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

@@ -12,15 +12,18 @@
 
 int cli_verbosity = 0;
 
+/* GOption callbacks: GLib's signature, whose arguments these need not read. */
 static gboolean
-set_quiet(const char *name, const char *value, gpointer data, GError **error)
+set_quiet(G_GNUC_UNUSED const char *name, G_GNUC_UNUSED const char *value, G_GNUC_UNUSED gpointer data,
+	  G_GNUC_UNUSED GError **error)
 {
 	cli_verbosity = -1;
 	return TRUE;
 }
 
 static gboolean
-set_verbose(const char *name, const char *value, gpointer data, GError **error)
+set_verbose(G_GNUC_UNUSED const char *name, G_GNUC_UNUSED const char *value, G_GNUC_UNUSED gpointer data,
+	    G_GNUC_UNUSED GError **error)
 {
 	cli_verbosity = 1;
 	return TRUE;
@@ -83,7 +86,7 @@ cli_fail(GError *error)
 }
 
 void
-cli_report_skipped(const GError *error, void *user)
+cli_report_skipped(const GError *error, G_GNUC_UNUSED void *user)
 {
 	fprintf(stderr, "frise: %s (skipped)\n", error->message);
 }

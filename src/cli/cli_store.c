@@ -176,18 +176,17 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
 		g_free(disp);
 		if (explain)
-			printf("    score %.3f (articles in their own words, date precision, type, lead position,"
-			       " articles naming the day), %s, sequence %d%s\n", e->score, event_status_name(e->status),
-			       e->sequence, e->edited ? ", edited" : "");
+			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? e->why : "(not recorded)", e->rank,
+			       event_status_name(e->status), e->sequence, e->edited ? ", edited" : "");
 		for (guint k = 0; k < e->sources->len; k++) {
 			const FriseSource *s = g_ptr_array_index(e->sources, k);
 			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
 			       s->mod[0] ? " " : "", s->mod, e->conflict ? ", conflict" : "",
 			       e->hidden && k == 0 ? ", hidden" : "");
 			if (explain)
-				printf("             mention %s, bytes %zu-%zu: %s\n",
+				printf("             mention %s, bytes %zu-%zu, joined: %s: %s\n",
 				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
-				       s->start, s->end, s->quote);
+				       s->start, s->end, s->why ? s->why : "(not recorded)", s->quote);
 		}
 	}
 }

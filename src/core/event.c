@@ -41,6 +41,7 @@ event_source_free(FriseSource *s)
 	g_free(s->quote);
 	g_free(s->value);
 	g_free(s->mod);
+	g_free(s->why);
 	g_free(s);
 }
 
@@ -55,6 +56,7 @@ event_free(FriseEvent *e)
 	g_free(e->title);
 	g_free(e->text);
 	g_free(e->type);
+	g_free(e->why);
 	if (e->sources != NULL)
 		g_ptr_array_unref(e->sources);
 	if (e->keys != NULL)

@@ -98,8 +98,11 @@ typedef struct {
 	GArray *seen;              /* cluster -> last stamp */
 	guint stamp;
 	guint *cluster_of;         /* by candidate, G_MAXUINT until placed */
+	char **why;                /* by candidate: why it joined its cluster (owned) */
+	GHashTable *index_of;      /* FriseCandidate* -> candidate index + 1 */
 	/* make events */
 	GPtrArray *events;         /* FriseEvent*, owned */
+	GArray *factors;           /* SalienceFactors, by event */
 } Merge;
 
 static int
@@ -133,6 +136,7 @@ prepare(Merge *m)
 	m->vecs = g_new0(SimVec, MAX(m->n, 1));
 	m->fx = g_new(Facts, MAX(m->n, 1));
 	m->by_key = g_hash_table_new(g_str_hash, g_str_equal);
+	m->index_of = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (guint i = 0; i < m->n; i++) {
 		FriseCandidate *c = g_ptr_array_index(m->cands, i);
 		m->vecs[i] = sim_vec(c, &m->lx, (double)m->n);
@@ -141,7 +145,9 @@ prepare(Merge *m)
 		m->fx[i].sentence = c->sentence;
 		m->fx[i].type = g_intern_string(c->type);
 		g_hash_table_insert(m->by_key, c->key, GUINT_TO_POINTER(i + 1));
+		g_hash_table_insert(m->index_of, c, GUINT_TO_POINTER(i + 1));
 	}
+	m->why = g_new0(char *, MAX(m->n, 1));
 }
 
 /* ------------------------------------------------------------------ */
@@ -309,14 +315,22 @@ blocking(Merge *m, guint ci)
 	g_array_sort(m->cand_k, cmp_guint);
 }
 
+/* Why a candidate fits a cluster: the member it is nearest to. */
+typedef struct {
+	guint member;      /* candidate index */
+	double cos;
+	bool same_type, same_dates;
+} Fit;
+
 /* How well candidate ci fits cluster k: -1 when it may not join (a date
  * no member allows, the same sentence, another forced group, no shared
- * story), else the best cosine with a member (+ 0.5 for the same type).
+ * story), else the best cosine with a member (+ 0.5 for the same type),
+ * that member in *why.
  * The members' dates nest, so the finest and the coarsest stand for all;
  * the story is read on the first few (the finest, placed first) to keep
  * this linear; a forced mention reads every member. */
 static double
-fit(Merge *m, guint ci, guint k)
+fit(Merge *m, guint ci, guint k, Fit *why)
 {
 	const Facts *cf = &m->fx[ci];
 	const Window *wd = &g_array_index(m->windows, Window, k);
@@ -348,8 +362,10 @@ fit(Merge *m, guint ci, guint k)
 		if (sim_story(of->doc == cf->doc, same_type && cf->type != other, cos))
 			story = true;
 		double sc = cos + (same_type ? 0.5 : 0);
-		if (sc > top)
+		if (sc > top) {
 			top = sc;
+			*why = (Fit){ oj, cos, same_type, same_dates };
+		}
 	}
 	return story ? top : -1;
 }
@@ -363,10 +379,15 @@ find_cluster(Merge *m, guint ci)
 	guint root = uf_find(m->parent, ci);
 	if (m->forced[ci])
 		for (guint j = 0; j < m->n; j++)
-			if (j != ci && uf_find(m->parent, j) == root && m->cluster_of[j] != G_MAXUINT)
+			if (j != ci && uf_find(m->parent, j) == root && m->cluster_of[j] != G_MAXUINT) {
+				m->why[ci] = g_strdup_printf("merged by the user with mention %s",
+							     ((FriseCandidate *)g_ptr_array_index(m->cands, j))->key);
 				return m->cluster_of[j];
-	if (m->alone[ci])
+			}
+	if (m->alone[ci]) {
+		m->why[ci] = g_strdup("split by the user: the first mention of its own event");
 		return G_MAXUINT;
+	}
 	/* blocking: only a cluster sharing a weighted word with a sampled
 	 * member can pass the story test (every threshold is above 0); a
 	 * forced mention reads every member, so it scans all clusters */
@@ -377,14 +398,24 @@ find_cluster(Merge *m, guint ci)
 	}
 	guint target = G_MAXUINT;
 	double best = -1;
+	Fit chosen = { 0 };
 	for (guint kk = 0; kk < ncand; kk++) {
 		guint k = m->forced[ci] ? kk : g_array_index(m->cand_k, guint, kk);
-		double top = fit(m, ci, k);
+		Fit f;
+		double top = fit(m, ci, k, &f);
 		if (top >= 0 && top > best) {
 			best = top;
 			target = k;
+			chosen = f;
 		}
 	}
+	if (target == G_MAXUINT)
+		m->why[ci] = g_strdup("the first mention of the event");
+	else
+		m->why[ci] = g_strdup_printf("%s as mention %s, cosine %.2f of their words%s",
+					     chosen.same_dates ? "the same date" : "a date a few days from",
+					     ((FriseCandidate *)g_ptr_array_index(m->cands, chosen.member))->key,
+					     chosen.cos, chosen.same_type ? ", the same type" : "");
 	return target;
 }
 
@@ -470,8 +501,9 @@ place_all(Merge *m)
  * member gives the date, headline, text and status; the type is the one
  * most members give ("other" only when none gives another). */
 static FriseEvent *
-make_event(const FriseDoc *docs, Cluster *cl)
+make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 {
+	const FriseDoc *docs = m->docs;
 	g_ptr_array_sort(cl->members, cmp_source);
 	FriseCandidate *founder = g_ptr_array_index(cl->members, 0);
 	FriseCandidate *rep = founder;
@@ -527,6 +559,8 @@ make_event(const FriseDoc *docs, Cluster *cl)
 		src->end = s->raw_end;
 		src->value = g_strdup(c->timex.value);
 		src->mod = g_strdup(c->timex.mod);
+		guint ci = GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, c)) - 1;
+		src->why = g_strdup(m->why[ci]);
 		g_ptr_array_add(e->sources, src);
 		g_ptr_array_add(e->keys, g_strdup(c->key));
 		if (!e->conflict && g_hash_table_add(dates_seen, g_strconcat(c->timex.value, "\x1f", c->timex.mod, NULL))) {
@@ -540,7 +574,7 @@ make_event(const FriseDoc *docs, Cluster *cl)
 	}
 	g_array_unref(distinct);
 	g_hash_table_unref(dates_seen);
-	e->score = salience_of(e, cl->members);
+	salience_factors(e, cl->members, factors);
 	return e;
 }
 
@@ -548,8 +582,11 @@ static void
 make_events(Merge *m)
 {
 	m->events = g_ptr_array_new_with_free_func((GDestroyNotify)event_free);
+	m->factors = g_array_sized_new(FALSE, TRUE, sizeof(SalienceFactors), m->clusters->len);
+	g_array_set_size(m->factors, m->clusters->len);
 	for (guint k = 0; k < m->clusters->len; k++)
-		g_ptr_array_add(m->events, make_event(m->docs, g_ptr_array_index(m->clusters, k)));
+		g_ptr_array_add(m->events, make_event(m, g_ptr_array_index(m->clusters, k),
+						      &g_array_index(m->factors, SalienceFactors, k)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -623,6 +660,13 @@ merge_clear(Merge *m)
 	if (m->order != NULL)
 		g_array_unref(m->order);
 	g_free(m->cluster_of);
+	for (guint i = 0; m->why != NULL && i < m->n; i++)
+		g_free(m->why[i]);
+	g_free(m->why);
+	if (m->index_of != NULL)
+		g_hash_table_unref(m->index_of);
+	if (m->factors != NULL)
+		g_array_unref(m->factors);
 	g_free(m->parent);
 	g_free(m->alone);
 	g_free(m->forced);
@@ -636,7 +680,7 @@ merge_clear(Merge *m)
 }
 
 GPtrArray *
-merge_candidates(const FriseDoc *docs, GPtrArray *cands, const GArray *overrides)
+merge_candidates(const FriseDoc *docs, guint ndocs, GPtrArray *cands, const GArray *overrides)
 {
 	Merge m = { .docs = docs, .cands = cands, .overrides = overrides, .n = cands->len };
 	prepare(&m);
@@ -645,8 +689,9 @@ merge_candidates(const FriseDoc *docs, GPtrArray *cands, const GArray *overrides
 	place_all(&m);
 	make_events(&m);
 	apply_overrides(&m);
-	salience_add_days(m.events, m.cands);
+	salience_score(m.events, (SalienceFactors *)(void *)m.factors->data, m.cands);
 	g_ptr_array_sort(m.events, cmp_event_date);
+	salience_rank(m.events, docs, ndocs);
 	GPtrArray *events = m.events;
 	merge_clear(&m);
 	return events;

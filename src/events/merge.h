@@ -15,14 +15,15 @@
  * only the cosine counts). The same story told by two articles with day
  * dates at most a week apart (same type, cosine >= 0.5) is one event with
  * `conflict` set. The merged date is the finest a source gives; salience.c
- * scores it. `overrides` (FriseOverride, may be NULL) are applied. An
+ * scores and ranks it (score, rank, why) and each source says why it
+ * joined (FriseSource.why). `overrides` (FriseOverride, may be NULL) are applied. An
  * event's id is the key of its first mention in doc order, so adding
  * articles never changes the ids of existing events.
- * Fills id, value, mod, is_time, title, text, type, status, score,
- * conflict, edited, hidden, sources and keys; sequence/created/modified
- * are left 0 for the store.
+ * Fills id, value, mod, is_time, title, text, type, status, score, rank,
+ * why, conflict, edited, hidden, sources and keys; sequence/created/
+ * modified are left 0 for the store. `docs` holds `ndocs` documents.
  * Returns a new array of FriseEvent*, in date order (g_ptr_array_unref).
  */
-GPtrArray *merge_candidates(const FriseDoc *docs, GPtrArray *candidates, const GArray *overrides);
+GPtrArray *merge_candidates(const FriseDoc *docs, guint ndocs, GPtrArray *candidates, const GArray *overrides);
 
 #endif

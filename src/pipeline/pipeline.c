@@ -223,7 +223,7 @@ rebuild(FrisePipeline *p, bool estimate, GError **error)
 		for (guint i = 0; i < n; i++)
 			fill_doc(&fds[i], &g_array_index(docs, StoreDoc, i), true);
 		GPtrArray *cands = candidates_find_all(fds, n, p->templates, true);
-		GPtrArray *events = merge_candidates(fds, cands, ov);
+		GPtrArray *events = merge_candidates(fds, n, cands, ov);
 		ok = store_put_events(p->store, docs, events, error);
 		g_ptr_array_unref(events);
 		g_ptr_array_unref(cands);

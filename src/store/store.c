@@ -70,6 +70,11 @@ static const char *const migrations[] = {
 	"    CHECK (kind IN ('title','date','type','hide','merge','split')),"
 	"  key TEXT NOT NULL, value TEXT, created INTEGER NOT NULL);"
 	"CREATE TABLE templates (name TEXT PRIMARY KEY, json TEXT NOT NULL);",
+	/* 2: the salience module's rank (the top N reads it, the SQL computes
+	 * none), its factors, and why each source joined its event */
+	"ALTER TABLE events ADD COLUMN rank REAL NOT NULL DEFAULT 0;"
+	"ALTER TABLE events ADD COLUMN why TEXT;"
+	"ALTER TABLE event_sources ADD COLUMN why TEXT;",
 };
 
 static bool
@@ -555,9 +560,9 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 	}
 	sqlite3_stmt *ev = prepare(s, "INSERT INTO events (id, ord, value, mod, is_time, title, text, type, "
 				      "status, score, conflict, edited, hidden, sequence, created, modified, "
-				      "digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+				      "digest, rank, why) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 	sqlite3_stmt *so = prepare(s, "INSERT INTO event_sources (event, idx, article, key, quote, raw_start, "
-				      "raw_end, value, mod) VALUES (?,?,?,?,?,?,?,?,?)", error);
+				      "raw_end, value, mod, why) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
 	ok = ok && ev != NULL && so != NULL;
 	for (guint i = 0; ok && i < events->len; i++) {
 		FriseEvent *e = g_ptr_array_index(events, i);
@@ -592,6 +597,8 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 		sqlite3_bind_int64(ev, 15, e->created);
 		sqlite3_bind_int64(ev, 16, e->modified);
 		bind_text(ev, 17, digest);
+		sqlite3_bind_double(ev, 18, e->rank);
+		bind_text(ev, 19, e->why);
 		g_free(digest);
 		ok = sqlite3_step(ev) == SQLITE_DONE || fail(s, error, "cannot save an event");
 		sqlite3_reset(ev);
@@ -607,6 +614,7 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 			sqlite3_bind_int64(so, 7, (sqlite3_int64)src->end);
 			bind_text(so, 8, src->value);
 			bind_text(so, 9, src->mod);
+			bind_text(so, 10, src->why);
 			ok = sqlite3_step(so) == SQLITE_DONE || fail(s, error, "cannot save an event source");
 			sqlite3_reset(so);
 		}
@@ -732,26 +740,19 @@ cmp_ord(gconstpointer pa, gconstpointer pb)
 	return a->ord < b->ord ? -1 : a->ord > b->ord;
 }
 
-/* The ids of the q->top best events: by score, ties in order of first
- * appearance in the articles (article seq, then byte; events without a
- * source last), then in date order. The n-th best event of one day (or
- * month, or year: the value up to its day) counts score / n, so that a
- * short timeline shows several moments rather than one busy day's live
- * blog. A new set of ids, or NULL. */
+/* The ids of the q->top best events: by rank (salience.c ranks them: a
+ * busy day gives way), ties in order of first appearance in the articles
+ * (article seq, then byte; events without a source last), then in date
+ * order. A new set of ids, or NULL. */
 static GHashTable *
 top_events(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 {
 	sqlite3_stmt *st = prepare(s,
-		"SELECT id FROM (SELECT id, score, ord, fa, fs,"
-		" score / (1 + 0.25 * (row_number() OVER (PARTITION BY substr(value, 1, 10)"
-		"  ORDER BY score DESC, fa, fs, ord) - 1)) AS share"
-		" FROM (SELECT e.id, e.score, e.ord, e.value,"
+		"SELECT e.id FROM events e WHERE ?1 OR e.hidden = 0 ORDER BY e.rank DESC,"
 		" coalesce((SELECT article FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fa,"
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807),"
 		" coalesce((SELECT raw_start FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fs"
-		" FROM events e WHERE ?1 OR e.hidden = 0))"
-		" ORDER BY share DESC, fa, fs, ord LIMIT ?2", error);
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807), e.ord LIMIT ?2", error);
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int(st, 1, q->with_hidden);
@@ -819,7 +820,7 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	GArray *ranked = g_array_new(FALSE, FALSE, sizeof(Ranked));
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	st = prepare(s, "SELECT id, ord, value, mod, is_time, title, text, type, status, score, conflict, "
-			"edited, hidden, sequence, created, modified FROM events ORDER BY ord", error);
+			"edited, hidden, sequence, created, modified, rank, why FROM events ORDER BY ord", error);
 	if (st == NULL) {
 		g_array_unref(ranked);
 		g_hash_table_unref(by_id);
@@ -848,6 +849,8 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 		e->sequence = sqlite3_column_int(st, 13);
 		e->created = sqlite3_column_int64(st, 14);
 		e->modified = sqlite3_column_int64(st, 15);
+		e->rank = sqlite3_column_double(st, 16);
+		e->why = col_text(st, 17);
 		e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
 		e->keys = g_ptr_array_new_with_free_func(g_free);
 		Ranked r = { e, G_MAXINT64, SIZE_MAX, (guint)sqlite3_column_int(st, 1) };
@@ -857,7 +860,7 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	bool ok = read_done(s, rc, "the events", error);
 	for (guint i = 0; i < ranked->len; i++)
 		g_hash_table_insert(by_id, g_array_index(ranked, Ranked, i).e->id, GUINT_TO_POINTER(i));
-	st = ok ? prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod FROM event_sources "
+	st = ok ? prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod, why FROM event_sources "
 			     "ORDER BY event, idx", error) : NULL;
 	ok = st != NULL;
 	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -877,6 +880,7 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 		src->end = (size_t)sqlite3_column_int64(st, 5);
 		src->value = col_dup(st, 6);
 		src->mod = col_dup(st, 7);
+		src->why = col_text(st, 8);
 		g_ptr_array_add(r->e->sources, src);
 		g_ptr_array_add(r->e->keys, col_dup(st, 2));
 		if (aseq < r->seq || (aseq == r->seq && src->start < r->start)) {
