@@ -10,6 +10,11 @@
  *   "XXXX-03-24"  year unknown "PRESENT_REF", "PAST_REF", "FUTURE_REF"
  * Spans, granularity, display strings and calendar dates are computed from
  * it and never stored beside it. Dates are proleptic Gregorian.
+ *
+ * Every function here depends on its arguments alone (no clock, no
+ * locale; month names come from the compiled-in language tables, loaded
+ * once) and may run on any thread; strings returned as "new" are the
+ * caller's to g_free().
  */
 #ifndef FRISE_DATE_H
 #define FRISE_DATE_H
