@@ -18,6 +18,7 @@ Runs `meson install --destdir DIR`, then:
     gives, run from a folder that is not the source tree;
   - every library libfrise.so needs is named by `pkg-config --static
     --libs frise` (a layer's new library must reach frise.pc);
+  - the C block of README.md's "Library" section compiles and runs;
   - with --cxx, the headers compile as C++ and link (G_BEGIN_DECLS).
 Prints one TAP line per check; exits 1 when one fails.
 """
@@ -182,6 +183,48 @@ def test(args, tmp):
                     r.stderr) is not None, 'it says so on stderr, with frise_version()', r.stderr)
     bad = run(WRAP + [exe, os.path.join(tmp, 'missing.txt')], env=runenv)
     check(bad.returncode == 1 and 'missing.txt' in bad.stderr, 'a missing file: exit 1, named', bad.stderr)
+
+    # the README's example block, with a main() that feeds it two seeds
+    readme = open(os.path.join(ROOT, 'README.md'), encoding='utf-8').read()
+    block = re.search(r'\n## Library\n.*?\n```c\n(.*?)\n```\n', readme, re.S)
+    if check(block is not None, 'README.md has a C block under "## Library"'):
+        src = os.path.join(tmp, 'readme.c')
+        with open(src, 'w', encoding='utf-8') as f:
+            f.write(block[1] + '''
+int main(int argc, char **argv)
+{
+	GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
+	for (int i = 1; i < argc; i++) {
+		char *t = NULL;
+		g_file_get_contents(argv[i], &t, NULL, NULL);
+		g_ptr_array_add(texts, t);
+	}
+	GError *error = NULL;
+	char *json = timeline_json((const char *const *)texts->pdata, texts->len, &error);
+	g_ptr_array_unref(texts);
+	if (json == NULL) {
+		fprintf(stderr, "%s\\n", error->message);
+		g_error_free(error);
+		return 1;
+	}
+	fputs(json, stdout);
+	g_free(json);
+	return 0;
+}
+''')
+        exe2 = os.path.join(tmp, 'readme')
+        r = run(args.cc + ['-std=c17', '-Wall', '-Wextra', '-Werror', '-o', exe2, src] + san + flags)
+        if check(r.returncode == 0, 'the README\'s block compiles against DIR, warning-free', r.stderr):
+            two = [os.path.join(ROOT, 'articles', f) for f in ('003_1b4fb6547746176d.txt', '004_dbbdb871ba59854e.txt')]
+            r = run(WRAP + [exe2] + two, env=runenv)
+            try:
+                doc = json.loads(r.stdout)
+            except ValueError:
+                doc = {}
+            leak = [e for e in doc.get('events', []) if e['type'] == 'leak' and e['date']['value'] == '2024-11-26']
+            check(r.returncode == 0 and len(leak) == 1 and len(leak[0]['sources']) == 2,
+                  'it gives the leak of 26 November 2024, merged from the two articles that report it',
+                  r.stderr or [(e['type'], e['date']['value']) for e in doc.get('events', [])])
 
     # all five seeds: the example and the installed frise agree
     seeds = sorted(os.path.join(ROOT, 'articles', f) for f in os.listdir(os.path.join(ROOT, 'articles')))
