@@ -89,6 +89,14 @@ def main():
     arts2 = {a['id'][:4]: a for a in json.loads(out)} if rc == 0 else {}
     case('frise articles --store shows the estimates too',
          ((arts2.get('004_') or {}).get('estimate') or {}).get('value') == '2024-11-26', err)
+    # one serialiser: an article read and the same article stored have
+    # the same members under the same names (and the same values)
+    rc, out, err = run('articles', '--json', os.path.join(SEEDS, '002_625f1368fff93cb8.txt'))
+    read = json.loads(out)[0] if rc == 0 else {}
+    stored = arts2.get('002_') or {}
+    common = ['id', 'title', 'lang', 'published', 'published_origin', 'url', 'source', 'sha256']
+    case('frise articles and articles --store name the same members alike',
+         all(k in read and k in stored and read[k] == stored[k] for k in common), (read, stored))
     rc, out, err = run('articles', '--store', db)
     case('frise articles --store, text: estimated, with evidence', rc == 0 and '~2024-11-26 (estimated, day' in out, out)
 

@@ -84,6 +84,29 @@ FriseModKind date_mod_kind(FriseMod mod);
 /* date_mod_kind(date_mod_parse(name)); an unknown name is NONE. */
 FriseModKind date_mod_kind_of(const char *name);
 
+/* A TIMEX3 value taken apart. Fields the granularity does not use are 0. */
+typedef struct {
+	FriseGranularity gran;   /* FRISE_GRAN_NONE when it is not a date */
+	bool anchored;           /* the year is known */
+	int year;                /* for DECADE: 1990; CENTURY: 1900 */
+	int month, day;          /* 1-based */
+	int week;                /* ISO week number */
+	int part;                /* quarter or half number, 1-based */
+	char season[3];          /* SP SU FA WI */
+	char pod[3];             /* part of day: MO AF EV NI DT MI */
+	int hour, minute, second;
+} FriseDateParts;
+
+/*
+ * Reads a TIMEX3 calendar value: the one parser of frise (every stage and
+ * renderer that needs a value's parts asks this). Days are checked
+ * against their month and year ("2013-02-29" is not a date), weeks
+ * against their year ("2024-W53" is not: 2024 has 52 ISO weeks).
+ * Returns false, with out->gran = FRISE_GRAN_NONE, for anything else
+ * (a duration "P3M", "PRESENT_REF", garbage).
+ */
+bool date_parse(const char *value, FriseDateParts *out);
+
 /* Granularity of a TIMEX3 value; FRISE_GRAN_NONE when it is not a date. */
 FriseGranularity date_granularity(const char *value);
 

@@ -64,6 +64,8 @@ typedef struct {
 	char *id;
 	char *path;
 	char *title;
+	char *url;            /* or NULL */
+	char *source;         /* the publication's name, or NULL */
 	char *hash;
 	FriseLang lang;
 	char *published;      /* its own date, or NULL */

@@ -18,6 +18,12 @@ int cli_render(int argc, char **argv);
  * date estimates of undated ones (cli_store.c). */
 int cli_store_articles(const char *store, bool json, int argc, char **argv);
 
+/* The JSON of an article kept in a store, with the same member names as
+ * `frise articles --json` gives an article it reads (cli_articles.c). */
+#include "frise/store.h"
+#include <cjson/cJSON.h>
+cJSON *cli_store_article_json(const FriseStoreArticle *article);
+
 /* -1 with -q, 0 by default, 1 with -v. */
 extern int cli_verbosity;
 

@@ -198,26 +198,7 @@ print_articles(GPtrArray *arts, bool json)
 	for (guint i = 0; i < arts->len; i++) {
 		const FriseStoreArticle *a = g_ptr_array_index(arts, i);
 		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "id", a->id);
-			cJSON_AddStringToObject(o, "title", a->title);
-			cJSON_AddStringToObject(o, "hash", a->hash);
-			cJSON_AddStringToObject(o, "lang", frise_lang_code(a->lang));
-			if (a->published != NULL)
-				cJSON_AddStringToObject(o, "published", a->published);
-			else
-				cJSON_AddNullToObject(o, "published");
-			cJSON_AddStringToObject(o, "origin", a->origin);
-			if (a->estimate != NULL) {
-				cJSON *e = cJSON_AddObjectToObject(o, "estimate");
-				cJSON_AddStringToObject(e, "value", a->estimate);
-				cJSON_AddStringToObject(e, "precision", date_granularity_name(a->precision));
-				cJSON_AddStringToObject(e, "evidence", a->evidence ? a->evidence : "");
-			} else if (a->published == NULL) {
-				cJSON_AddNullToObject(o, "estimate");
-			}
-			cJSON_AddNumberToObject(o, "mentions", a->mentions);
-			cJSON_AddItemToArray(arr, o);
+			cJSON_AddItemToArray(arr, cli_store_article_json(a));
 			continue;
 		}
 		if (a->published != NULL)

@@ -1,6 +1,7 @@
 /*
  * article.c (core) — what every layer knows of an article without reading
- * one: the names of where its publication date came from. The reader
+ * one: the names of where its publication date and its language came
+ * from. The reader
  * itself is src/reader/ (article.h, prefix article_ too).
  */
 #include "frise/article.h"
@@ -18,3 +19,16 @@ article_origin_name(FriseDateOrigin origin)
 	return "none";
 }
 
+
+/* ORDER LANG-FROM */
+static const char *const lang_origin_names[] = {
+	"option", "metadata", "words", "few words", "corpus", "default",
+};
+
+const char *
+article_lang_origin_name(FriseLangOrigin origin)
+{
+	if ((unsigned)origin < G_N_ELEMENTS(lang_origin_names))
+		return lang_origin_names[origin];
+	return "default";
+}

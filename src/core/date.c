@@ -13,18 +13,6 @@
 
 #include <string.h>
 
-/* A value taken apart. Fields that the granularity does not use are 0. */
-typedef struct {
-	FriseGranularity gran;
-	bool anchored;     /* the year is known */
-	int year;          /* for DECADE: 1990; CENTURY: 1900 */
-	int month, day;    /* 1-based */
-	int week;          /* ISO week number */
-	int part;          /* quarter or half number, 1-based */
-	char season[3];    /* SP SU FA WI */
-	char pod[3];       /* part of day: MO AF EV NI DT MI */
-	int hour, minute, second;
-} Parsed;
 
 /* ORDER GRAN */
 static const char *const gran_names[] = {
@@ -97,6 +85,16 @@ date_mod_kind_of(const char *name)
 }
 
 /* Reads exactly n ASCII digits at *s; -1 if they are not there. */
+/* The number of ISO weeks of `year`: 53 when 28 December falls in week 53. */
+static int
+iso_weeks(int year)
+{
+	GDate d;
+	g_date_clear(&d, 1);
+	g_date_set_dmy(&d, 28, G_DATE_DECEMBER, (GDateYear)year);
+	return (int)g_date_get_iso8601_week_of_year(&d);
+}
+
 static int
 digits(const char **s, int n)
 {
@@ -111,7 +109,7 @@ digits(const char **s, int n)
 }
 
 static bool
-parse_time(const char *s, Parsed *p)
+parse_time(const char *s, FriseDateParts *p)
 {
 	static const char *const pods[] = { "MO", "AF", "EV", "NI", "DT", "MI" };
 	for (size_t i = 0; i < G_N_ELEMENTS(pods); i++)
@@ -138,7 +136,7 @@ parse_time(const char *s, Parsed *p)
 
 /* Fills *p from `v`; returns false when it is no date. */
 static bool
-parse_value(const char *v, Parsed *p)
+parse_value(const char *v, FriseDateParts *p)
 {
 	memset(p, 0, sizeof *p);
 	if (v == NULL || strlen(v) < 2)
@@ -169,7 +167,9 @@ parse_value(const char *v, Parsed *p)
 		return false;
 	if (*s == 'W' && g_ascii_isdigit(s[1])) {
 		s++;
-		if ((p->week = digits(&s, 2)) < 1 || p->week > 53)
+		/* a year has 52 ISO weeks, or 53 when it starts on a Thursday
+		 * (or a Wednesday, in a leap year): 2024-W53 is no week */
+		if ((p->week = digits(&s, 2)) < 1 || p->week > (p->anchored ? iso_weeks(p->year) : 53))
 			return false;
 		p->gran = FRISE_GRAN_WEEK;
 		return *s == '\0' || strcmp(s, "-WE") == 0;
@@ -200,9 +200,8 @@ parse_value(const char *v, Parsed *p)
 	return true;
 }
 
-/* As parse_value, and p->gran is FRISE_GRAN_NONE when it returns false. */
-static bool
-parse(const char *v, Parsed *p)
+bool
+date_parse(const char *v, FriseDateParts *p)
 {
 	if (parse_value(v, p))
 		return true;
@@ -214,16 +213,16 @@ parse(const char *v, Parsed *p)
 FriseGranularity
 date_granularity(const char *value)
 {
-	Parsed p;
-	parse(value, &p);
+	FriseDateParts p;
+	date_parse(value, &p);
 	return p.gran;
 }
 
 bool
 date_is_anchored(const char *value)
 {
-	Parsed p;
-	return parse(value, &p) && p.anchored;
+	FriseDateParts p;
+	return date_parse(value, &p) && p.anchored;
 }
 
 static void
@@ -244,7 +243,7 @@ iso_week_start(GDate *d, int year, int week)
 
 /* The span of a parsed anchored value, without mod. */
 static void
-span_of(const Parsed *p, GDate *start, GDate *end)
+span_of(const FriseDateParts *p, GDate *start, GDate *end)
 {
 	int y = p->year;
 	switch (p->gran) {
@@ -303,8 +302,8 @@ span_of(const Parsed *p, GDate *start, GDate *end)
 bool
 date_span(const char *value, const char *mod, GDate *start, GDate *end)
 {
-	Parsed p;
-	if (!parse(value, &p) || !p.anchored)
+	FriseDateParts p;
+	if (!date_parse(value, &p) || !p.anchored)
 		return false;
 	span_of(&p, start, end);
 	if (mod == NULL || *mod == '\0')
@@ -489,7 +488,7 @@ date_day_month(int day, int month, FriseLang lang, bool abbrev)
 }
 
 static void
-append_plain(GString *s, const Parsed *p, FriseLang lang, bool abbrev)
+append_plain(GString *s, const FriseDateParts *p, FriseLang lang, bool abbrev)
 {
 	char key[32];
 	switch (p->gran) {
@@ -574,7 +573,7 @@ char *
 date_display(const char *value, const char *mod, FriseLang lang, bool abbrev)
 {
 	lang = lang_or_english(lang);
-	Parsed p;
+	FriseDateParts p;
 	GString *s = g_string_new(NULL);
 	char key[48];
 	g_snprintf(key, sizeof key, "ref.%s", value ? value : "");
@@ -588,7 +587,7 @@ date_display(const char *value, const char *mod, FriseLang lang, bool abbrev)
 	bool contracted = false;
 	if (ref != NULL) {
 		g_string_append(s, ref);
-	} else if (!parse(value, &p)) {
+	} else if (!date_parse(value, &p)) {
 		g_string_append(s, value ? value : "");
 	} else {
 		/* A language may say a modified season with its article ("vers

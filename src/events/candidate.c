@@ -358,7 +358,7 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 	return out;
 }
 
-/* Docs taken by the threads of candidates_find_each(), CHUNK at a time;
+/* Docs taken by the threads of candidates_find_each(), DOCS_PER_TASK at a time;
  * out[i] gets the candidates of docs[i]. */
 typedef struct {
 	const FriseDoc *docs;
@@ -367,7 +367,7 @@ typedef struct {
 	GPtrArray **out;
 } Batch;
 
-#define CHUNK 32
+#define DOCS_PER_TASK 32
 #define MAX_THREADS 8
 
 static void
@@ -388,7 +388,7 @@ candidates_find_each(const FriseDoc *docs, guint ndocs, const FriseTemplates *tp
 	 * built under g_once); each goes to its own slot, so the result does
 	 * not depend on the threads. */
 	Batch b = { docs, tp, anchored_only, dated_only, g_new0(GPtrArray *, MAX(ndocs, 1)) };
-	frise_parallel_for(0, ndocs, CHUNK, MAX_THREADS, "frise-extract", batch_one, &b);
+	frise_parallel_for(0, ndocs, DOCS_PER_TASK, MAX_THREADS, "frise-extract", batch_one, &b);
 	return b.out;
 }
 

@@ -64,10 +64,12 @@ refine(const FriseDoc *d, const FriseTimex *t, const char *a, bool *deictic)
 	return NULL;
 }
 
+/* The year of an anchored value, 0 for any other. */
 static int
 year_of(const char *v)
 {
-	return (int)g_ascii_strtoll(v, NULL, 10);
+	FriseDateParts p;
+	return date_parse(v, &p) && p.anchored ? p.year : 0;
 }
 
 void

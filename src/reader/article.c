@@ -569,12 +569,13 @@ lang_bits(const char *word)
 	return GPOINTER_TO_UINT(g_hash_table_lookup(set, word));
 }
 
-FriseLang
-article_detect_lang(const char *text, size_t len)
+/* Counts into hits[FriseLang] the [detect] words of each language among
+ * the first words of text[0, len). */
+static void
+count_hits(const char *text, size_t len, int hits[FRISE_LANG_COUNT])
 {
 	enum { MAX_WORDS = 3000, ENOUGH = 200, MAX_BYTES = 65536 };
 	G_STATIC_ASSERT(FRISE_LANG_COUNT < 32);
-	int hits[FRISE_LANG_COUNT] = { 0 }; /* by FriseLang; [UNKNOWN] stays 0 */
 	char word[32];
 	size_t wl = 0;
 	int words = 0, total = 0;
@@ -622,7 +623,12 @@ article_detect_lang(const char *text, size_t len)
 		const char *next = g_utf8_find_next_char(p, end);
 		p = next != NULL ? next : end;
 	}
-	/* the best language must have 3 hits or more and 1.5 times the next */
+}
+
+/* The language with the most hits, and the runner-up. */
+static void
+best_of(const int hits[FRISE_LANG_COUNT], size_t *best_out, size_t *second_out)
+{
 	size_t best = FRISE_LANG_UNKNOWN, second = FRISE_LANG_UNKNOWN;
 	for (size_t k = FRISE_LANG_UNKNOWN + 1; k < FRISE_LANG_COUNT; k++) {
 		if (hits[k] > hits[best])
@@ -630,9 +636,33 @@ article_detect_lang(const char *text, size_t len)
 		else if (hits[k] > hits[second])
 			second = k;
 	}
+	*best_out = best;
+	*second_out = second;
+}
+
+FriseLang
+article_detect_lang(const char *text, size_t len)
+{
+	int hits[FRISE_LANG_COUNT] = { 0 }; /* by FriseLang; [UNKNOWN] stays 0 */
+	count_hits(text, len, hits);
+	size_t best, second;
+	best_of(hits, &best, &second);
+	/* the best language must have 3 hits or more and 1.5 times the next */
 	if (hits[best] < 3 || hits[best] * 2 < hits[second] * 3)
 		return FRISE_LANG_UNKNOWN;
 	return (FriseLang)best;
+}
+
+/* A weaker guess for a text article_detect_lang() cannot tell: the
+ * language with more hits than any other, even one; UNKNOWN on a tie. */
+static FriseLang
+guess_lang(const char *text, size_t len)
+{
+	int hits[FRISE_LANG_COUNT] = { 0 };
+	count_hits(text, len, hits);
+	size_t best, second;
+	best_of(hits, &best, &second);
+	return hits[best] > hits[second] ? (FriseLang)best : FRISE_LANG_UNKNOWN;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1002,13 +1032,20 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	scan_body(a, &title);
 	a->title = title != NULL ? title : g_strdup(a->id);
 
+	/* the language is decided here, once, for every later stage */
 	FriseLang given = frise_lang_parse(meta != NULL && meta->lang != NULL ? meta->lang : fm.lang);
+	const char *body_text = a->text + a->body.start;
+	size_t body_len = a->body.end - a->body.start;
 	if (opts->lang != FRISE_LANG_UNKNOWN)
-		a->lang = opts->lang;
+		a->lang = opts->lang, a->lang_origin = FRISE_LANG_FROM_OPTION;
 	else if (given != FRISE_LANG_UNKNOWN)
-		a->lang = given;
+		a->lang = given, a->lang_origin = FRISE_LANG_FROM_METADATA;
+	else if ((a->lang = article_detect_lang(body_text, body_len)) != FRISE_LANG_UNKNOWN)
+		a->lang_origin = FRISE_LANG_FROM_WORDS;
+	else if ((a->lang = guess_lang(body_text, body_len)) != FRISE_LANG_UNKNOWN)
+		a->lang_origin = FRISE_LANG_FROM_FEW_WORDS;
 	else
-		a->lang = article_detect_lang(a->text + a->body.start, a->body.end - a->body.start);
+		a->lang = FRISE_LANG_FR, a->lang_origin = FRISE_LANG_FROM_DEFAULT; /* article_read_paths() may do better */
 
 	g_free(fm.date);
 	g_free(fm.title);
@@ -1016,6 +1053,40 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	g_free(fm.url);
 	g_free(fm.lang);
 	return a;
+}
+
+size_t
+article_body_start(const char *data, size_t len)
+{
+	/* the metadata is in the first FRONT_MATTER_MAX bytes and a header
+	 * line: read them as the reader does (lossy: the cut may split a
+	 * character), and map the body's start back to the bytes given */
+	size_t n = MIN(len, (size_t)FRONT_MATTER_MAX + 4096);
+	FriseArticle a = { 0 };
+	a.raw = g_strndup(data, n);
+	a.raw_len = strlen(a.raw); /* a NUL ends it: the caller refuses those */
+	size_t start = 0;
+	if (build_text(&a, "", true, NULL)) {
+		FrontMatter fm = { 0 };
+		size_t body = parse_front_matter(a.text, a.text_len, &fm);
+		char *header_date = NULL;
+		size_t after_header = parse_header(a.text, body, a.text_len, &header_date);
+		if (after_header > 0)
+			body = after_header;
+		/* a cut inside the header's line reads as no header: the line must end in the prefix */
+		start = body < a.text_len || n == len ? article_raw_offset(&a, body) : 0;
+		g_free(header_date);
+		g_free(fm.date);
+		g_free(fm.title);
+		g_free(fm.source);
+		g_free(fm.url);
+		g_free(fm.lang);
+	}
+	g_free(a.raw);
+	g_free(a.text);
+	if (a.map_ != NULL)
+		g_array_free(a.map_, TRUE);
+	return start;
 }
 
 FriseArticle *
@@ -1159,7 +1230,18 @@ typedef struct {
 	void *user;
 	size_t failed;
 	GError *first; /* the first error reported, for the final message */
+	size_t max;    /* most articles to read (FriseReadOptions.max_articles) */
+	GError *over;  /* set when there were more: nothing more is read */
 } Reader;
+
+/* Sets rd->over: more than rd->max articles to read. */
+static void
+over_limit(Reader *rd)
+{
+	if (rd->over == NULL)
+		g_set_error(&rd->over, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
+			    "more than %zu articles to read (raise the limit with --max-files)", rd->max);
+}
 
 static void
 report(Reader *rd, GError *e)
@@ -1290,6 +1372,11 @@ read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, GError **
 				g_free(where);
 				report(rd, e);
 			} else if (!all_space(line->str, line->len)) {
+				if (rd->out->len >= rd->max) {
+					/* stop at line max + 1: an endless stream is never read to its end */
+					over_limit(rd);
+					goto done;
+				}
 				read_jsonl_line(rd, path, lineno, line->str, line->len, opts);
 			}
 			g_string_truncate(line, 0);
@@ -1345,7 +1432,7 @@ collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
 			g_ptr_array_add(names, g_strdup(name));
 	g_dir_close(d);
 	g_ptr_array_sort(names, cmp_names);
-	for (guint i = 0; i < names->len; i++) {
+	for (guint i = 0; i < names->len && files->len <= rd->max; i++) {
 		char *p = g_build_filename(dir, names->pdata[i], NULL);
 		struct stat st, lst;
 		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -1374,6 +1461,7 @@ typedef struct {
 #define READ_STEP 8     /* files a thread takes at a time */
 #define READ_BLOCK 512  /* files read before their results are reported */
 #define READ_THREADS 8
+#define DEFAULT_MAX_ARTICLES 100000
 
 static void
 read_one(guint i, void *data)
@@ -1395,9 +1483,10 @@ GPtrArray *
 article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
 		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
 {
-	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL };
+	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
+		      opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES, NULL };
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-	for (size_t i = 0; i < npaths; i++) {
+	for (size_t i = 0; i < npaths && files->len <= rd.max; i++) {
 		GError *e = NULL;
 		struct stat st;
 		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -1413,6 +1502,10 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 			g_ptr_array_add(files, g_strdup(paths[i]));
 		}
 	}
+	/* refused before anything is read when the files alone are too many
+	 * (a mistyped folder such as / is not read into memory) */
+	if (!jsonl && files->len > rd.max)
+		over_limit(&rd);
 	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
 	/* plain files are read READ_BLOCK at a time on every core, then
 	 * taken (and their errors reported) in order */
@@ -1423,7 +1516,7 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 		b.art = g_new0(FriseArticle *, MAX(files->len, 1));
 		b.err = g_new0(GError *, MAX(files->len, 1));
 	}
-	for (guint i = 0; i < files->len; i++) {
+	for (guint i = 0; i < files->len && rd.over == NULL; i++) {
 		const char *p = files->pdata[i];
 		GError *e = NULL;
 		if (jsonl) {
@@ -1443,6 +1536,29 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 	g_free(b.art);
 	g_free(b.err);
 	g_ptr_array_unref(files);
+	if (rd.over != NULL) {
+		g_propagate_error(error, rd.over);
+		g_clear_error(&rd.first);
+		g_ptr_array_unref(rd.out);
+		if (nfailed != NULL)
+			*nfailed = rd.failed;
+		return NULL;
+	}
+	/* an article no word of which tells its language is read in the
+	 * language most of the others were told in */
+	int told[FRISE_LANG_COUNT] = { 0 };
+	for (guint i = 0; i < rd.out->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(rd.out, i);
+		if (a->lang_origin != FRISE_LANG_FROM_DEFAULT)
+			told[a->lang]++;
+	}
+	size_t main_lang, second;
+	best_of(told, &main_lang, &second);
+	for (guint i = 0; told[main_lang] > 0 && i < rd.out->len; i++) {
+		FriseArticle *a = g_ptr_array_index(rd.out, i);
+		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT)
+			a->lang = (FriseLang)main_lang, a->lang_origin = FRISE_LANG_FROM_CORPUS;
+	}
 	if (nfailed != NULL)
 		*nfailed = rd.failed;
 	if (rd.out->len == 0) {

@@ -84,27 +84,16 @@ ical_utc(gint64 unix_seconds)
 static bool
 ical_clock(const char *value, struct icaltimetype *t)
 {
-	int y, mo, d, h, mi = 0, s = 0, n = 0;
-	size_t len = strlen(value);
-	if (sscanf(value, "%4d-%2d-%2dT%2d%n", &y, &mo, &d, &h, &n) != 4 || (size_t)n < 13)
-		return false;
-	if ((size_t)n < len) {
-		int n2 = 0;
-		if (sscanf(value + n, ":%2d%n", &mi, &n2) != 1)
-			return false;
-		n += n2;
-		if ((size_t)n < len && sscanf(value + n, ":%2d", &s) != 1)
-			return false;
-	}
-	if (!g_date_valid_dmy((GDateDay)d, (GDateMonth)mo, (GDateYear)y) || h > 23 || mi > 59 || s > 60)
+	FriseDateParts p;
+	if (!date_parse(value, &p) || !p.anchored || p.gran < FRISE_GRAN_HOUR || p.hour > 23)
 		return false;
 	*t = icaltime_null_time();
-	t->year = y;
-	t->month = mo;
-	t->day = d;
-	t->hour = h;
-	t->minute = mi;
-	t->second = s;
+	t->year = p.year;
+	t->month = p.month;
+	t->day = p.day;
+	t->hour = p.hour;
+	t->minute = p.minute;
+	t->second = p.second > 59 ? 59 : p.second;
 	return true;
 }
 

@@ -342,12 +342,12 @@ tl_date(const GDate *d, const FriseEvent *timed, const char *display)
 	add_number(o, "year", g_date_get_year(d));
 	add_number(o, "month", g_date_get_month(d));
 	add_number(o, "day", g_date_get_day(d));
-	int hour, minute;
-	int n = timed != NULL ? sscanf(timed->value, "%*d-%*d-%*dT%d:%d", &hour, &minute) : 0;
-	if (n >= 1)
-		add_number(o, "hour", hour);
-	if (n == 2)
-		add_number(o, "minute", minute);
+	FriseDateParts p;
+	if (timed != NULL && date_parse(timed->value, &p) && p.gran >= FRISE_GRAN_HOUR) {
+		add_number(o, "hour", p.hour);
+		if (p.gran >= FRISE_GRAN_MINUTE)
+			add_number(o, "minute", p.minute);
+	}
 	if (display != NULL)
 		add_string(o, "display_date", display);
 	return o;

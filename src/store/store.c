@@ -1020,6 +1020,8 @@ store_article_free(FriseStoreArticle *a)
 	g_free(a->id);
 	g_free(a->path);
 	g_free(a->title);
+	g_free(a->url);
+	g_free(a->source);
 	g_free(a->hash);
 	g_free(a->published);
 	g_free(a->origin);
@@ -1042,7 +1044,7 @@ store_articles(FriseStore *s, GError **error)
 {
 	sqlite3_stmt *st = prepare(s, "SELECT a.id, a.path, a.title, a.hash, a.lang, a.published, a.origin, "
 				      "a.estimate, a.precision, a.evidence, (SELECT count(*) FROM mentions m "
-				      "WHERE m.article = a.seq AND m.resolved = 0) FROM articles a ORDER BY seq",
+				      "WHERE m.article = a.seq AND m.resolved = 0), a.url, a.source FROM articles a ORDER BY seq",
 				   error);
 	if (st == NULL)
 		return NULL;
@@ -1061,6 +1063,8 @@ store_articles(FriseStore *s, GError **error)
 		a->precision = granularity_parse((const char *)sqlite3_column_text(st, 8));
 		a->evidence = col_text(st, 9);
 		a->mentions = (guint)sqlite3_column_int(st, 10);
+		a->url = col_text(st, 11);
+		a->source = col_text(st, 12);
 		g_ptr_array_add(out, a);
 	}
 	sqlite3_finalize(st);
