@@ -98,7 +98,25 @@ def main():
     args = ap.parse_args()
     major = args.version.split('.')[0]
 
-    api = symbols_py().public_functions(args.headers)
+    sym = symbols_py()
+    # the reader of declarations, on the forms it must tell apart
+    sample = '''/* a comment with f(x); */ #define X(a) (a)
+G_BEGIN_DECLS
+typedef void (*Fn)(int);
+__attribute__((warn_unused_result)) char *a_new(void);
+G_GNUC_PRINTF(1, 2) void a_log(const char *fmt, ...);
+void a_each(void (*fn)(int x), void *d);
+static inline int a_inline(int x) { return x + 1; }
+typedef struct { int (*cb)(void); } A;
+struct b { int x; };
+extern const char a_table[];
+int a_last(void) G_GNUC_CONST;
+G_END_DECLS
+'''
+    got = sym.declared(sample)
+    check(got == ['a_new', 'a_log', 'a_each', 'a_table', 'a_last'],
+          'frise-symbols.py keeps declarations, drops typedefs, statics, macros and comments', got)
+    api = sym.public_functions(args.headers)
     check(len(api) > 50, 'tools/frise-symbols.py reads the public functions (%d)' % len(api))
     if args.aux:
         gcc = aux_declarations(args.aux)

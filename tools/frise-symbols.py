@@ -14,8 +14,8 @@ the headers as GCC itself reads them (-aux-info).
 
 What counts as a public function: a declaration at file scope, outside
 `typedef`, that is not `static`, whose first identifier followed by "(" is
-the name (so `void f(void (*fn)(int))` is f, and an upper-case macro such
-as G_GNUC_PRINTF(1, 2) is never a name). An `extern` object declaration
+the name (so `void f(void (*fn)(int))` is f; an upper-case macro such as
+G_GNUC_PRINTF(1, 2) and __attribute__((…)) are never names). An `extern` object declaration
 would be exported too (there is none). Comments, string literals and
 preprocessor lines are removed first; bodies (static inline functions)
 are skipped.
@@ -70,7 +70,7 @@ def declared(text):
             if re.match(r'(struct|union|enum)\b[^(]*\{', st):
                 continue
             st = st[:st.index('{')]
-        m = next((m for m in CALL.finditer(st) if not MACRO.match(m.group(1))), None)
+        m = next((m for m in CALL.finditer(st) if not MACRO.match(m.group(1)) and not m.group(1).startswith('__')), None)
         if m is not None:
             names.append(m.group(1))
         elif st.startswith('extern '):
