@@ -15,6 +15,21 @@
  * letters, digits, _) and retries=N (how many times a transaction that
  * lost to a concurrent one is run again, default 5).
  * Example: postgresql://news@db.example/newsroom?schema=elections.
+ *
+ * A path of ":memory:" opens a store that lives in memory, for a program
+ * that wants a timeline and no file: each store_open(":memory:") is a new,
+ * empty database, private to its handle and gone at store_close(). Any
+ * other path is an SQLite file, created when missing, that keeps
+ * everything (articles, events, the user's curation) across runs.
+ *
+ * Ownership: store_open() returns a handle (store_close); store_timeline()
+ * and store_articles() return new memory, independent of the store (it may
+ * be closed while they are in use).
+ * Threads: a FriseStore is used by one thread at a time (it may move to
+ * another thread between calls). Several handles may be open on one store,
+ * in threads, processes or (PostgreSQL) machines: each ingest or curation
+ * is one transaction, writers one after the other (an SQLite writer waits
+ * up to 30 s for another to finish, a PostgreSQL one as long as it takes).
  */
 #ifndef FRISE_STORE_H
 #define FRISE_STORE_H
@@ -23,6 +38,8 @@
 #include "frise/date.h"
 #include "frise/event.h"
 #include "frise/timex.h"
+
+G_BEGIN_DECLS
 
 typedef struct FriseStore FriseStore;
 
@@ -49,7 +66,8 @@ typedef struct {
 } FriseTimelineQuery;
 
 /* The timeline the store holds, without its types (the pipeline adds
- * them: pipeline_timeline()). Returns a new timeline (event_timeline_free). */
+ * them: pipeline_timeline()); `query` NULL keeps every visible event.
+ * Returns a new timeline (event_timeline_free). */
 FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query,
 			      GError **error);
 
@@ -88,5 +106,7 @@ typedef struct {
 void store_article_free(FriseStoreArticle *article);
 /* Every article, in ingest order: a new array (g_ptr_array_unref). */
 GPtrArray *store_articles(FriseStore *store, GError **error);
+
+G_END_DECLS
 
 #endif

@@ -98,9 +98,9 @@ struct StoreBackend {
 	void (*finalize)(StoreStmt *st);
 };
 
-extern const StoreBackend store_sqlite;
-extern const StoreBackend store_postgres;
+extern const StoreBackend sqlite_backend;
+extern const StoreBackend postgres_backend;
 /* True when `target` names a PostgreSQL store (postgres.c says which). */
-bool store_postgres_target(const char *target);
+bool postgres_target(const char *target);
 
 #endif

@@ -1,13 +1,13 @@
 /*
  * postgres.c — the PostgreSQL backend of the store, through libpq
- * (exports store_postgres and store_postgres_target only; see backend.h).
+ * (exports postgres_backend and postgres_target only; see backend.h).
  *
  * A store is one schema of a database (default "frise"): the tables of
  * schema.c, and schema_version (application 'frise', version N). The
  * session's search_path is that schema, so store.c's SQL names tables
  * without it.
  *
- * Targets (store_postgres_target()): a libpq URI, postgresql://… or
+ * Targets (postgres_target()): a libpq URI, postgresql://… or
  * postgres://…, or "postgres:" followed by a libpq keyword=value string
  * (possibly empty: then the PG* environment variables say everything).
  * Two parameters are frise's and removed before libpq sees them: schema
@@ -79,7 +79,7 @@ pg_of(FriseStore *s)
 /* Targets                                                              */
 
 bool
-store_postgres_target(const char *target)
+postgres_target(const char *target)
 {
 	return target != NULL && (g_str_has_prefix(target, "postgresql:") || g_str_has_prefix(target, "postgres:"));
 }
@@ -748,7 +748,7 @@ pg_finalize(StoreStmt *st)
 	g_free(st);
 }
 
-const StoreBackend store_postgres = {
+const StoreBackend postgres_backend = {
 	.name = "PostgreSQL",
 	.dialect = STORE_POSTGRES,
 	.open = pg_open,

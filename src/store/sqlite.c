@@ -1,5 +1,5 @@
 /*
- * sqlite.c — the SQLite backend of the store (exports store_sqlite only;
+ * sqlite.c — the SQLite backend of the store (exports sqlite_backend only;
  * see backend.h): a file in WAL mode, foreign keys on, a 30 s busy
  * timeout, the schema version in PRAGMA user_version. A write
  * transaction is BEGIN IMMEDIATE (two processes queue on the file's lock
@@ -274,7 +274,7 @@ sq_finalize(StoreStmt *st)
 	g_free(st);
 }
 
-const StoreBackend store_sqlite = {
+const StoreBackend sqlite_backend = {
 	.name = "SQLite",
 	.dialect = STORE_SQLITE,
 	.open = sq_open,

@@ -278,7 +278,7 @@ static FriseStore *
 store_new(const char *target)
 {
 	FriseStore *s = g_new0(FriseStore, 1);
-	s->be = store_postgres_target(target) ? &store_postgres : &store_sqlite;
+	s->be = postgres_target(target) ? &postgres_backend : &sqlite_backend;
 	s->path = g_strdup(target);
 	s->retries = DEFAULT_RETRIES;
 	s->stmts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -292,7 +292,7 @@ static FriseStore *
 open_store(const char *target, bool must_exist, GError **error)
 {
 	FriseStore *s = store_new(target);
-	if (must_exist && s->be == &store_sqlite && !g_file_test(target, G_FILE_TEST_EXISTS)) {
+	if (must_exist && s->be == &sqlite_backend && !g_file_test(target, G_FILE_TEST_EXISTS)) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: no such store (run 'frise ingest' first)",
 			    target);
 		store_close(s);
@@ -336,7 +336,7 @@ store_open_existing(const char *target, GError **error)
 bool
 store_is_url(const char *target)
 {
-	return store_postgres_target(target);
+	return postgres_target(target);
 }
 
 void
