@@ -60,6 +60,7 @@ typedef struct {
 	DateDays dates;
 	guint doc, sentence;
 	const char *type; /* interned: equal types, equal pointers */
+	bool generic;     /* a generic type: merges by words only */
 } Facts;
 
 typedef struct {
@@ -146,6 +147,7 @@ prepare(Merge *m)
 		m->fx[i].doc = c->doc;
 		m->fx[i].sentence = c->sentence;
 		m->fx[i].type = g_intern_string(c->type);
+		m->fx[i].generic = c->generic_type;
 		g_hash_table_insert(m->by_key, c->key, GUINT_TO_POINTER(i + 1));
 		g_hash_table_insert(m->index_of, c, GUINT_TO_POINTER(i + 1));
 	}
@@ -345,7 +347,6 @@ fit(Merge *m, guint ci, guint k, Fit *why)
 	guint nm = forced ? wd->n : MIN(wd->n, STORY_SAMPLE);
 	const guint *mem = forced ? &g_array_index(((Cluster *)g_ptr_array_index(m->clusters, k))->idx, guint, 0)
 				  : wd->sample;
-	const char *other = g_intern_static_string("other");
 	double top = -1;
 	bool story = false;
 	for (guint j = 0; j < nm + 2; j++) {
@@ -361,7 +362,11 @@ fit(Merge *m, guint ci, guint k, Fit *why)
 		if (!dates_ok || (of->doc == cf->doc && of->sentence == cf->sentence) ||
 		    (m->forced[oj] && uf_find(m->parent, oj) != root && forced))
 			return -1;
-		if (sim_story(of->doc == cf->doc, same_type && cf->type != other, cos))
+		/* a mention much coarser than the event ("last year" against a
+		 * day) joins it only by what it says, not by its type: most such
+		 * mentions are about something else */
+		bool coarse = cf->dates.gran + 3 <= m->fx[wd->finest].dates.gran;
+		if (sim_story(of->doc == cf->doc, same_type && !m->fx[ci].generic && !coarse, cos))
 			story = true;
 		double sc = cos + (same_type ? 0.5 : 0);
 		if (sc > top) {
