@@ -367,13 +367,14 @@ def _():
     db = os.path.join(TMP, "legacy.db")
     rc, _, err = run("ingest", "-q", "--store", db, SEEDS)
     assert rc == 0, err
+    n = len(json.loads(run("events", "--store", db, "--json")[1]))
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA application_id").fetchone()[0] == 0x46726973
     con.execute("PRAGMA application_id = 0")
     con.commit()
     con.close()
     rc, out, err = run("events", "--store", db, "--json")
-    assert rc == 0 and len(json.loads(out)) == 14, err
+    assert rc == 0 and len(json.loads(out)) == n > 0, err
     rc, _, err = run("ingest", "-q", "--store", db, SEEDS)
     assert rc == 0, err
     con = sqlite3.connect(db)
@@ -398,6 +399,7 @@ def _():
     os.chmod(base, 0o755)
     rc, _, err = run("ingest", "-q", "--store", os.path.join(base, "ro.db"), SEEDS)
     assert rc == 0, err
+    n = len(json.loads(run("events", "--store", os.path.join(base, "ro.db"), "--json")[1]))
     os.makedirs(os.path.join(base, "ro-folder"))
     os.rename(os.path.join(base, "ro.db"), os.path.join(base, "ro-folder", "s.db"))
     # (a) the file is 444 in a folder anyone may write: SQLite makes its -shm there
@@ -413,7 +415,7 @@ def _():
     for db in (os.path.join(base, "rw-folder", "s.db"), os.path.join(base, "ro-folder", "s.db")):
         before = open(db, "rb").read()
         rc, out, err = run("events", "--store", db, "--json", preexec=drop)
-        assert rc == 0 and len(json.loads(out)) == 14, "%s: %d %s" % (db, rc, err)
+        assert rc == 0 and len(json.loads(out)) == n > 0, "%s: %d %s" % (db, rc, err)
         rc, out, err = run("events", "--store", db, "articles", preexec=drop)
         assert rc == 0 and out.count(b"mentions") == 5, "%s: %d %s" % (db, rc, err)
         rc, out, err = run("articles", "--store", db, preexec=drop)
@@ -746,7 +748,7 @@ def page_dom(path):
     return cli_web.dump_dom(path)
 
 
-@case("22: the page highlights the top tenth of the events by score, not every one")
+@case("22: the page highlights the top tenth of the events by score (2 of the seeds'), not every one")
 def _():
     out = os.path.join(TMP, "major")
     rc, _, err = run("build", "-q", SEEDS, "-o", out)
@@ -756,7 +758,7 @@ def _():
     want = {e["id"] for e in ranked[:(len(ranked) + 9) // 10]}
     dom = page_dom(os.path.join(out, "index.html"))
     got = set(re.findall(r'<li class="event[^"]*\bmajor\b[^"]*" data-id="([0-9a-f]+)"', dom))
-    assert len(doc["events"]) == 14 and got == want, "%r, want %r" % (got, want)
+    assert len(doc["events"]) >= 10 and len(want) == 2 and got == want, "%r, want %r" % (got, want)
 
 
 @case("22: the <noscript> text is in the page's language")

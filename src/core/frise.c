@@ -1,8 +1,8 @@
 /*
  * frise.c — what all stages share: the error domain, language codes, the
- * pinned clock, link checking, output files (atomic, replaced as a set),
- * bounded input files and the removal of temporary files on signals.
- * Exports frise_* only.
+ * pinned clock, the library's version, link checking, output files
+ * (atomic, replaced as a set), bounded input files and the removal of
+ * temporary files on signals. Exports frise_* only.
  */
 #include "frise/frise.h"
 
@@ -35,6 +35,14 @@ frise_lang_parse(const char *code)
 		if (g_ascii_strcasecmp(code, lang_codes[i]) == 0)
 			return (FriseLang)i;
 	return FRISE_LANG_UNKNOWN;
+}
+
+const char *
+frise_version(void)
+{
+	/* compiled into the library: the version it is, whatever headers
+	 * the caller was compiled with */
+	return FRISE_VERSION_STRING;
 }
 
 GDateTime *

@@ -44,6 +44,23 @@ static const struct {
 	{ "weak-hedges", false },
 	{ "boilerplate", true },
 	{ "contractions", true },
+	{ "relative-pronouns", false },
+	{ "subordinators", false },
+	{ "coordinators", false },
+	{ "negations", false },
+	{ "speech-verbs", true },
+	{ "auxiliary-lemmas", true },
+	{ "perfect-auxiliaries", true },
+	{ "periphrastic", true },
+	{ "modal-lemmas", true },
+	{ "comparison-openers", false },
+	{ "comparison-links", false },
+	{ "comparatives", false },
+	{ "name-heads", false },
+	{ "name-links", false },
+	{ "year-prepositions", false },
+	{ "anaphoric-pronouns", false },
+	{ "speculation-cues", false },
 };
 
 typedef struct {
