@@ -52,7 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FriseArticle *a = article_read_bytes("fuzz/2024-03-01/input.txt", (const char *)data, size, &opts, &error);
 	if (a == NULL) {
 		g_assert_nonnull(error);
-		g_error_free(error);
+		g_clear_error(&error);
 	} else {
 		check(a);
 		article_free(a);
@@ -75,7 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	GPtrArray *arts = article_read_paths(paths, 1, true, &opts, count_error, &reported, &nfailed, &error);
 	if (arts == NULL) {
 		g_assert_nonnull(error);
-		g_error_free(error);
+		g_clear_error(&error);
 	} else {
 		g_assert_cmpuint(arts->len, <=, 8);
 		for (guint i = 0; i < arts->len; i++)
