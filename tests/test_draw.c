@@ -504,9 +504,10 @@ check_no_overlap(const LayoutPage *p)
 }
 
 /* The horizontal layout of thousands of labels (forced: AUTO goes
- * vertical; 1,500 here) stays O(n log n): a bounded number of searches per label, the
- * page's promises kept; and a PNG that cannot hold it is refused from the
- * labels' sizes, before any is placed (the message says "at least"). */
+ * vertical; 1,500 here) stays O(n log n): a bounded number of searches
+ * per label, the page's promises kept; and a PNG that cannot hold it is
+ * refused from the labels' sizes, before any is placed (the message says
+ * "at least"). */
 static void
 test_horizontal_many(void)
 {
