@@ -888,6 +888,15 @@ parse_dct(const char *s, TxDct *d)
 			    g_date_valid_dmy(dd, m, y) && (n == 10 || s[10] == 'T' || s[10] == ' ')) {
 				d->day = dd;
 				d->gran = 3;
+				int hh, mm;
+				/* "2013-02-12T04:30": offsets under a day count from it */
+				if (n >= 16 && s[13] == ':' && g_ascii_isdigit(s[11]) && g_ascii_isdigit(s[12]) &&
+				    g_ascii_isdigit(s[14]) && g_ascii_isdigit(s[15]) &&
+				    sscanf(s + 11, "%2d:%2d", &hh, &mm) == 2 && hh < 24 && mm < 60) {
+					d->hour = hh;
+					d->minute = mm;
+					d->gran = 4;
+				}
 				return true;
 			}
 		}
@@ -895,36 +904,145 @@ parse_dct(const char *s, TxDct *d)
 	return false;
 }
 
+/* Puts the settings of an entry or an edge into `seen` (mul and cap are
+ * the table's, no slots of a match). */
 static void
-fill_seen(const TxTable *t, const Matcher *m, guint i0, TxSeen *seen, const TxRule *r)
+apply_sets(TxSeen *seen, const TxSet *sets, int n)
 {
-	for (int s = 0; s < TX_NSLOTS; s++)
-		seen->v[s] = TX_UNSET;
+	for (int q = 0; q < n; q++)
+		if (sets[q].slot != TX_S_MUL && sets[q].slot != TX_S_CAP)
+			seen->v[sets[q].slot] = sets[q].value;
+}
+
+/* A NUM UNIT pair of a compound offset ("1 an 11 mois"): its amount in
+ * the slot of its unit. */
+static void
+add_amount(TxSeen *seen, int unit, int qty)
+{
+	static const struct { short slot; short mult; } to[] = {
+		[TX_U_YEAR] = { TX_S_N_Y, 1 }, [TX_U_MONTH] = { TX_S_N_M, 1 }, [TX_U_WEEK] = { TX_S_N_W, 1 },
+		[TX_U_DAY] = { TX_S_N_D, 1 }, [TX_U_HOUR] = { TX_S_N_H, 1 }, [TX_U_MINUTE] = { TX_S_N_MIN, 1 },
+		[TX_U_SECOND] = { TX_S_N_S, 1 }, [TX_U_QUARTER] = { TX_S_N_M, 3 }, [TX_U_HALF] = { TX_S_N_M, 6 },
+		[TX_U_DECADE] = { TX_S_N_Y, 10 }, [TX_U_CENTURY] = { TX_S_N_Y, 100 },
+		[TX_U_MILLENNIUM] = { TX_S_N_Y, 1000 }, [TX_U_NIGHT] = { TX_S_N_D, 1 },
+	};
+	if (unit <= 0 || unit >= (int)G_N_ELEMENTS(to) || to[unit].mult == 0 || qty < 0 || qty > 100000)
+		return;
+	int *v = &seen->v[to[unit].slot];
+	*v = (*v == TX_UNSET ? 0 : *v) + qty * to[unit].mult;
+	seen->v[TX_S_NPAIRS] = seen->v[TX_S_NPAIRS] == TX_UNSET ? 1 : seen->v[TX_S_NPAIRS] + 1;
+}
+
+/* The slots a match fills: seen[0] for the timex (group 1), seen[1] for
+ * the second one of a range (group 2); context elements (group 0) fill
+ * both. The rule's settings come last. */
+static void
+fill_seen(const TxTable *t, const Matcher *m, guint i0, TxSeen seen[2], const TxRule *r)
+{
+	for (int g = 0; g < 2; g++)
+		for (int s = 0; s < TX_NSLOTS; s++)
+			seen[g].v[s] = TX_UNSET;
 	for (int d = 0; d < m->best_len; d++) {
 		const TxEdge *e = m->best_path[d];
-		if (e->cls < 0)
-			continue;
-		const Tok *k = &m->toks[i0 + d];
-		int slot = e->slot >= 0 ? e->slot : t->class_slot[e->cls];
-		int value = TX_UNSET;
-		const TxEntry *en = entry_of(t, k->word, e->cls);
-		if (en != NULL) {
-			value = en->value;
-			for (int q = 0; q < en->nsets; q++)
-				if (en->sets[q].slot != TX_S_MUL && en->sets[q].slot != TX_S_CAP)
-					seen->v[en->sets[q].slot] = en->sets[q].value;
-		} else if (k->num != TX_UNSET) {
-			value = k->num;
+		int g0 = e->group == 2 ? 1 : 0, g1 = e->group == 0 ? 1 : g0;
+		if (e->cls >= 0) {
+			const Tok *k = &m->toks[i0 + d];
+			int slot = e->slot >= 0 ? e->slot : t->class_slot[e->cls];
+			int value = TX_UNSET;
+			const TxEntry *en = entry_of(t, k->word, e->cls);
+			if (en != NULL) {
+				value = en->value;
+				for (int g = g0; g <= g1; g++)
+					apply_sets(&seen[g], en->sets, en->nsets);
+			} else if (k->num != TX_UNSET) {
+				value = k->num;
+			}
+			if (e->cls == t->cls_num && k->num != TX_UNSET)
+				value = k->num;
+			if (slot >= 0 && value != TX_UNSET)
+				for (int g = g0; g <= g1; g++) {
+					if (slot == TX_S_UNIT) {
+						int q = seen[g].v[TX_S_QTY];
+						add_amount(&seen[g], value, q == TX_UNSET ? 1 : q == TX_VAGUE ? -1 : q);
+					}
+					seen[g].v[slot] = value;
+				}
 		}
-		if (en != NULL && en->value == TX_UNSET && k->num != TX_UNSET && e->cls == t->cls_num)
-			value = k->num;
-		if (e->cls == t->cls_num && k->num != TX_UNSET)
-			value = k->num;
-		if (slot >= 0 && value != TX_UNSET)
-			seen->v[slot] = value;
+		for (int g = g0; g <= g1; g++)
+			apply_sets(&seen[g], e->sets, e->nsets);
 	}
-	for (int q = 0; q < r->nsets; q++)
-		seen->v[r->sets[q].slot] = r->sets[q].value;
+	for (int g = 0; g < 2; g++)
+		apply_sets(&seen[g], r->sets, r->nsets);
+}
+
+/* How coarse a slot is, for what the two ends of a range share: a slot
+ * one end lacks is taken from the other when it is coarser than anything
+ * the end says itself ("du 13 au 15 juillet": July; "3-4pm": pm). 0: not
+ * shared. */
+static int
+slot_rank(int s, const TxSeen *seen)
+{
+	switch (s) {
+	case TX_S_YEAR: case TX_S_YY: return 1;
+	case TX_S_MONTH: return 2;
+	case TX_S_DAY: case TX_S_WEEKDAY: case TX_S_EASTER: case TX_S_CAL: return 3;
+	case TX_S_UNIT: case TX_S_SHIFT: {
+		int u = seen->v[TX_S_UNIT];
+		return u == TX_U_YEAR ? 1 : u == TX_U_MONTH ? 2 : u == TX_U_DAY || u == TX_U_WEEK ? 3 : 0;
+	}
+	case TX_S_POD: case TX_S_PM: return 4;
+	case TX_S_HOUR: return 5;
+	case TX_S_MINUTE: return 6;
+	default: return 0;
+	}
+}
+
+static int
+finest(const TxSeen *seen)
+{
+	int f = 0;
+	for (int s = 0; s < TX_NSLOTS; s++)
+		if (seen->v[s] != TX_UNSET)
+			f = MAX(f, slot_rank(s, seen));
+	return f;
+}
+
+/* The two ends of a range share what only one of them says. */
+static void
+carry_over(TxSeen *a, TxSeen *b)
+{
+	TxSeen a0 = *a, b0 = *b;
+	int fa = finest(&a0), fb = finest(&b0);
+	for (int s = 0; s < TX_NSLOTS; s++) {
+		int ra = slot_rank(s, &b0), rb = slot_rank(s, &a0);
+		if (a0.v[s] == TX_UNSET && b0.v[s] != TX_UNSET && ra > 0 && ra < fa)
+			a->v[s] = b0.v[s];
+		if (b0.v[s] == TX_UNSET && a0.v[s] != TX_UNSET && rb > 0 && rb < fb)
+			b->v[s] = a0.v[s];
+	}
+	/* the day or time a relative end counts from ("1pm-2pm tomorrow") */
+	if (a0.v[TX_S_UNIT] == TX_UNSET && b0.v[TX_S_UNIT] != TX_UNSET && slot_rank(TX_S_UNIT, &b0) > 0 &&
+	    slot_rank(TX_S_UNIT, &b0) < fa && a0.v[TX_S_DAY] == TX_UNSET && a0.v[TX_S_WEEKDAY] == TX_UNSET) {
+		a->v[TX_S_UNIT] = b0.v[TX_S_UNIT];
+		a->v[TX_S_SHIFT] = b0.v[TX_S_SHIFT];
+	}
+	/* "3-4pm": the start is afternoon too, "11-2pm" not (11 > 2) */
+	if (a0.v[TX_S_PM] == TX_UNSET && b0.v[TX_S_PM] != TX_UNSET && a0.v[TX_S_HOUR] != TX_UNSET &&
+	    b0.v[TX_S_HOUR] != TX_UNSET && a0.v[TX_S_HOUR] > b0.v[TX_S_HOUR] % 12)
+		a->v[TX_S_PM] = TX_UNSET;
+	/* "11h30-1h30", "8am until 6": an end before the start is in the afternoon */
+	if (a->v[TX_S_HOUR] != TX_UNSET && b->v[TX_S_HOUR] != TX_UNSET && b0.v[TX_S_PM] == TX_UNSET) {
+		int ha = a->v[TX_S_HOUR] + (a->v[TX_S_PM] == 1 && a->v[TX_S_HOUR] < 12 ? 12 : 0);
+		if (b->v[TX_S_HOUR] < 12 && b->v[TX_S_HOUR] < ha && b->v[TX_S_HOUR] + 12 > ha)
+			b->v[TX_S_PM] = 1;
+	}
+	/* "du 28 décembre au 3 janvier 2014": the start is the year before */
+	if (a0.v[TX_S_YEAR] == TX_UNSET && b0.v[TX_S_YEAR] != TX_UNSET && a->v[TX_S_YEAR] != TX_UNSET &&
+	    a->v[TX_S_MONTH] != TX_UNSET && b->v[TX_S_MONTH] != TX_UNSET && a->v[TX_S_MONTH] > b->v[TX_S_MONTH])
+		a->v[TX_S_YEAR]--;
+	if (b0.v[TX_S_YEAR] == TX_UNSET && a0.v[TX_S_YEAR] != TX_UNSET && b->v[TX_S_YEAR] != TX_UNSET &&
+	    a->v[TX_S_MONTH] != TX_UNSET && b->v[TX_S_MONTH] != TX_UNSET && a->v[TX_S_MONTH] > b->v[TX_S_MONTH])
+		b->v[TX_S_YEAR]++;
 }
 
 static void
@@ -976,6 +1094,169 @@ find_tense(const void *data)
 	return clause_tense(q->t, q->text, q->len, q->a, q->b, q->why, sizeof q->why, &q->pluperfect);
 }
 
+/* The tokens of group g in the best path: [*first, *last] (indexes into
+ * the path), or -1. g 0: any group but context. */
+static void
+group_span(const Matcher *m, int g, int *first, int *last)
+{
+	*first = *last = -1;
+	for (int d = 0; d < m->best_len; d++) {
+		int eg = m->best_path[d]->group;
+		if (g == 0 ? eg != 0 : eg == g) {
+			if (*first < 0)
+				*first = d;
+			*last = d;
+		}
+	}
+}
+
+/* What tag_chunk hands to emit() for one timex. */
+typedef struct {
+	const TxTable *t;
+	const char *text;
+	size_t to;
+	const FriseTagOptions *opts;
+	const TxDct *dct;
+	State *st;
+	GArray *out;
+	GString *scratch;
+} Chunk;
+
+/* The last date said moves with each timex: the anchor of "le lendemain",
+ * "a year earlier", the year of a later bare "février". */
+static void
+remember(State *st, const FriseTimex *x, const TxSeen *seen, bool rel)
+{
+	if (!((x->type == FRISE_TIMEX_DATE || x->type == FRISE_TIMEX_TIME) && g_ascii_isdigit(x->value[0])))
+		return;
+	/* an anchored value ("a year earlier") is no new anchor: chains
+	 * would drift a year at each step */
+	bool anchored = seen->v[TX_S_ANCHOR] != TX_UNSET;
+	if (!anchored) {
+		g_strlcpy(st->last_value, x->value, sizeof st->last_value);
+		st->last_sent = st->sent;
+	}
+	if (!anchored && strlen(x->value) == 7 && x->value[4] == '-' && x->value[5] == 'Q') {
+		g_strlcpy(st->last_quarter, x->value, sizeof st->last_quarter);
+		st->quarter_sent = st->sent;
+	}
+	const char *v = x->value;
+	if (!rel && strlen(v) >= 7 && v[4] == '-' && g_ascii_isdigit(v[5]) && g_ascii_isdigit(v[6])) {
+		/* "février 2024": a later bare "février" is this one */
+		int m2 = (v[5] - '0') * 10 + (v[6] - '0');
+		if (m2 >= 1 && m2 <= 12) {
+			st->month_year[m2] = (int)g_ascii_strtoll(v, NULL, 10);
+			st->sent_ym[0] = st->month_year[m2];
+			st->sent_ym[1] = m2;
+			st->sent_ym_sent = st->sent;
+		}
+	}
+	int y = 0, mo = 0, d = 0;
+	if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&
+	    g_ascii_isdigit(v[8]) && g_ascii_isdigit(v[9])) {
+		y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+		mo = (v[5] - '0') * 10 + (v[6] - '0');
+		d = (v[8] - '0') * 10 + (v[9] - '0');
+	}
+	if (y > 0 && g_date_valid_dmy(d, mo, y)) {
+		st->anchor[0] = y;
+		st->anchor[1] = mo;
+		st->anchor[2] = d;
+	}
+}
+
+/* Resolves one timex, toks[start_tok..end_tok] its span and toks[i0, i0 +
+ * len) the whole match (the clause's tense is looked for around it), and
+ * appends it. Returns false when the slots make no value. */
+static bool
+emit(const Chunk *c, const Tok *toks, guint i0, int len, guint start_tok, guint end_tok,
+     const TxRule *r, const TxSeen *seen)
+{
+	const TxTable *t = c->t;
+	const TxDct *dct = c->dct;
+	State *st = c->st;
+	bool explain = c->opts && c->opts->explain;
+	TenseQuery tq = { t, c->text, c->to, toks[i0].start, toks[i0 + len - 1].end, "", false };
+	int tense = -1;
+	if (seen->v[TX_S_TENSE] != TX_UNSET) {
+		tense = seen->v[TX_S_TENSE];
+		/* "until Thursday" looks ahead, but not in the past perfect:
+		 * "Until Thursday, they had not called him a suspect" */
+		if (tense == FRISE_TENSE_FUTURE && find_tense(&tq) == FRISE_TENSE_PAST && tq.pluperfect)
+			tense = FRISE_TENSE_PAST;
+	} else if (explain) {
+		tense = find_tense(&tq);
+	}
+	FriseTimex x = { 0 };
+	x.start = toks[start_tok].start;
+	x.end = toks[end_tok].end;
+	x.rule = r->name;
+	x.type = seen->v[TX_S_TYPE] != TX_UNSET ? seen->v[TX_S_TYPE] : r->type;
+	GString *ex = explain ? g_string_new(NULL) : NULL;
+	if (ex != NULL) {
+		g_string_append_printf(ex, "rule '%s' (%s/tagger.tab line %d); ", r->name,
+				       frise_lang_code(t->lang), r->line);
+		explain_seen(ex, seen);
+		g_string_append_printf(ex, "tense %s%s%s%s; ",
+				       tense == FRISE_TENSE_PAST ? "past" :
+				       tense == FRISE_TENSE_FUTURE ? "future" :
+				       tense == FRISE_TENSE_PRESENT ? "present" : "none",
+				       tq.why[0] ? " (cue '" : "", tq.why, tq.why[0] ? "')" : "");
+		if (dct->gran == 4)
+			g_string_append_printf(ex, "DCT %04d-%02d-%02dT%02d:%02d; ", dct->year, dct->month,
+					       dct->day, dct->hour, dct->minute);
+		else if (dct->gran == 3)
+			g_string_append_printf(ex, "DCT %04d-%02d-%02d; ", dct->year, dct->month, dct->day);
+		else if (dct->gran == 2)
+			g_string_append_printf(ex, "DCT %04d-%02d; ", dct->year, dct->month);
+		else if (dct->gran == 1)
+			g_string_append_printf(ex, "DCT %04d; ", dct->year);
+		else
+			g_string_append(ex, "no DCT; ");
+	}
+	TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
+			  .type = (int)x.type,
+			  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
+			  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
+			  .last_far = st->last_value,
+			  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
+			  .month_year = st->month_year,
+			  .sent_y = st->sent_ym_sent == st->sent ? st->sent_ym[0] : 0,
+			  .sent_m = st->sent_ym_sent == st->sent ? st->sent_ym[1] : 0,
+			  .explain = ex, .scratch = c->scratch };
+	bool rel = false;
+	if (!tx_resolve(seen, &ctx, x.value, x.mod, &rel)) {
+		if (ex != NULL)
+			g_string_free(ex, TRUE);
+		return false;
+	}
+	x.relative = rel;
+	x.tense = rel && tense > 0 ? tense : FRISE_TENSE_NONE;
+	/* a time value carries a time part */
+	if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL &&
+	    (g_ascii_isdigit(x.value[0]) || x.value[0] == 'X'))
+		x.type = FRISE_TIMEX_TIME;
+	if (ex != NULL)
+		x.explain = g_string_free(ex, FALSE);
+	g_array_append_val(c->out, x);
+	remember(st, &x, seen, rel);
+	return true;
+}
+
+/* The year a range's end takes when only the start's resolution says it
+ * ("du 28 décembre au 3 janvier": the start's year, the next for an end
+ * month before the start's). */
+static void
+end_follows_start(TxSeen *b, const TxSeen *b0, const FriseTimex *a)
+{
+	const char *v = a->value;
+	if (b0->v[TX_S_YEAR] != TX_UNSET || b0->v[TX_S_YY] != TX_UNSET || b->v[TX_S_MONTH] == TX_UNSET ||
+	    strlen(v) < 7 || !g_ascii_isdigit(v[0]) || v[4] != '-' || !g_ascii_isdigit(v[5]))
+		return;
+	int y = (int)g_ascii_strtoll(v, NULL, 10), m = (v[5] - '0') * 10 + (v[6] - '0');
+	b->v[TX_S_YEAR] = b->v[TX_S_MONTH] < m ? y + 1 : y;
+}
+
 /* Tags text[from, to): a run of whole lines. */
 static bool
 tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const FriseTagOptions *opts,
@@ -986,8 +1267,8 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		return false;
 	merge_numbers(t, toks);
 	Matcher m = { .t = t, .toks = (const Tok *)(void *)toks->data, .ntoks = toks->len };
+	Chunk c = { t, text, to, opts, dct, st, out, scratch };
 	guint scanned = 0;
-	bool explain = opts && opts->explain;
 	for (guint i = 0; i < m.ntoks;) {
 		const Tok *k = &m.toks[i];
 		if (!(k->flags & F_ROOT)) {
@@ -1000,10 +1281,10 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			 * follow the token's root edges */
 			TxNext x = k->word >= 0 ? t->root_next[k->word] : (TxNext){ 0 };
 			for (guint64 bits = k->mask & t->root_mask; bits != 0; bits &= bits - 1) {
-				const TxNext *c = &t->class_next[__builtin_ctzll(bits)];
-				x.cls |= c->cls;
-				x.words |= c->words;
-				x.ends |= c->ends;
+				const TxNext *cn = &t->class_next[__builtin_ctzll(bits)];
+				x.cls |= cn->cls;
+				x.words |= cn->words;
+				x.ends |= cn->ends;
 			}
 			const Tok *nx = i + 1 < m.ntoks ? &m.toks[i + 1] : NULL;
 			if (!x.ends && (nx == NULL || (!(nx->mask & x.cls) &&
@@ -1023,13 +1304,8 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		for (; scanned <= i; scanned++)
 			if (m.toks[scanned].flags & F_BREAK)
 				st->sent++;
-		int first = -1, last = -1;
-		for (int d = 0; d < m.best_len; d++)
-			if (m.best_path[d]->inspan) {
-				if (first < 0)
-					first = d;
-				last = d;
-			}
+		int first, last;
+		group_span(&m, 0, &first, &last);
 		if (r->type < 0 || first < 0) {
 			i += m.best_len;
 			continue;
@@ -1045,13 +1321,8 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			m.best_len = 0;
 			m.best_rule = -1;
 			walk_root(&m, j);
-			int f2 = -1, l2 = -1;
-			for (int d = 0; d < m.best_len; d++)
-				if (m.best_path[d]->inspan) {
-					if (f2 < 0)
-						f2 = d;
-					l2 = d;
-				}
+			int f2, l2;
+			group_span(&m, 0, &f2, &l2);
 			const TxRule *r2 = m.best_rule >= 0 ? &g_array_index(t->rules, TxRule, m.best_rule) : NULL;
 			if (r2 != NULL && r2->type >= 0 && f2 == 0 && j + (guint)l2 > i + (guint)last) {
 				i = j;
@@ -1067,104 +1338,22 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				memcpy(m.best_path, save_path, sizeof save_path);
 			}
 		}
-		TxSeen seen;
-		fill_seen(t, &m, i, &seen, r);
-		TenseQuery tq = { t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end, "", false };
-		int tense = -1;
-		if (seen.v[TX_S_TENSE] != TX_UNSET) {
-			tense = seen.v[TX_S_TENSE];
-			/* "until Thursday" looks ahead, but not in the past
-			 * perfect: "Until Thursday, they had not called him a
-			 * suspect" */
-			if (tense == FRISE_TENSE_FUTURE && find_tense(&tq) == FRISE_TENSE_PAST && tq.pluperfect)
-				tense = FRISE_TENSE_PAST;
-		} else if (explain) {
-			tense = find_tense(&tq);
-		}
-		FriseTimex x = { 0 };
-		x.start = m.toks[i + first].start;
-		x.end = m.toks[i + last].end;
-		x.rule = r->name;
-		x.type = seen.v[TX_S_TYPE] != TX_UNSET ? seen.v[TX_S_TYPE] : r->type;
-		GString *ex = explain ? g_string_new(NULL) : NULL;
-		if (ex != NULL) {
-			g_string_append_printf(ex, "rule '%s' (%s/tagger.tab line %d); ", r->name,
-					       frise_lang_code(t->lang), r->line);
-			explain_seen(ex, &seen);
-			g_string_append_printf(ex, "tense %s%s%s%s; ",
-					       tense == FRISE_TENSE_PAST ? "past" :
-					       tense == FRISE_TENSE_FUTURE ? "future" :
-					       tense == FRISE_TENSE_PRESENT ? "present" : "none",
-					       tq.why[0] ? " (cue '" : "", tq.why, tq.why[0] ? "')" : "");
-			if (dct->gran == 3)
-				g_string_append_printf(ex, "DCT %04d-%02d-%02d; ", dct->year, dct->month, dct->day);
-			else if (dct->gran == 2)
-				g_string_append_printf(ex, "DCT %04d-%02d; ", dct->year, dct->month);
-			else if (dct->gran == 1)
-				g_string_append_printf(ex, "DCT %04d; ", dct->year);
-			else
-				g_string_append(ex, "no DCT; ");
-		}
-		TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
-				  .type = (int)x.type,
-				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
-				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
-				  .last_far = st->last_value,
-				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
-				  .month_year = st->month_year,
-				  .sent_y = st->sent_ym_sent == st->sent ? st->sent_ym[0] : 0,
-				  .sent_m = st->sent_ym_sent == st->sent ? st->sent_ym[1] : 0,
-				  .explain = ex, .scratch = scratch };
-		bool rel = false;
-		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
-			x.relative = rel;
-			x.tense = rel && tense > 0 ? tense : FRISE_TENSE_NONE;
-			/* a time value carries a time part */
-			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL &&
-			    (g_ascii_isdigit(x.value[0]) || x.value[0] == 'X'))
-				x.type = FRISE_TIMEX_TIME;
-			if (ex != NULL)
-				x.explain = g_string_free(ex, FALSE);
-			g_array_append_val(out, x);
-			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
-			    g_ascii_isdigit(x.value[0])) {
-				/* an anchored value ("a year earlier") is no new
-				 * anchor: chains would drift a year at each step */
-				bool anchored = seen.v[TX_S_ANCHOR] != TX_UNSET;
-				if (!anchored) {
-					g_strlcpy(st->last_value, x.value, sizeof st->last_value);
-					st->last_sent = st->sent;
-				}
-				if (!anchored && strlen(x.value) == 7 && x.value[4] == '-' && x.value[5] == 'Q') {
-					g_strlcpy(st->last_quarter, x.value, sizeof st->last_quarter);
-					st->quarter_sent = st->sent;
-				}
-				const char *v = x.value;
-				if (!rel && strlen(v) >= 7 && v[4] == '-' && g_ascii_isdigit(v[5]) && g_ascii_isdigit(v[6])) {
-					/* "février 2024": a later bare "février" is this one */
-					int m2 = (v[5] - '0') * 10 + (v[6] - '0');
-					if (m2 >= 1 && m2 <= 12) {
-						st->month_year[m2] = (int)g_ascii_strtoll(v, NULL, 10);
-						st->sent_ym[0] = st->month_year[m2];
-						st->sent_ym[1] = m2;
-						st->sent_ym_sent = st->sent;
-					}
-				}
-				int y = 0, mo = 0, d = 0;
-				if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&
-				    g_ascii_isdigit(v[8]) && g_ascii_isdigit(v[9])) {
-					y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-					mo = (v[5] - '0') * 10 + (v[6] - '0');
-					d = (v[8] - '0') * 10 + (v[9] - '0');
-				}
-				if (y > 0 && g_date_valid_dmy(d, mo, y)) {
-					st->anchor[0] = y;
-					st->anchor[1] = mo;
-					st->anchor[2] = d;
-				}
-			}
-		} else if (ex != NULL) {
-			g_string_free(ex, TRUE);
+		TxSeen seen[2];
+		fill_seen(t, &m, i, seen, r);
+		int f1, l1, fb, lb;
+		group_span(&m, 1, &f1, &l1);
+		group_span(&m, 2, &fb, &lb);
+		if (fb < 0) {
+			emit(&c, m.toks, i, m.best_len, i + (guint)first, i + (guint)last, r, &seen[0]);
+		} else {
+			/* a range: two timexes, each with what the other says of
+			 * the coarser parts */
+			TxSeen b0 = seen[1];
+			carry_over(&seen[0], &seen[1]);
+			guint n0 = c.out->len;
+			if (f1 >= 0 && emit(&c, m.toks, i, m.best_len, i + (guint)f1, i + (guint)l1, r, &seen[0]))
+				end_follows_start(&seen[1], &b0, &g_array_index(c.out, FriseTimex, n0));
+			emit(&c, m.toks, i, m.best_len, i + (guint)fb, i + (guint)lb, r, &seen[1]);
 		}
 		i += last + 1;
 	}
@@ -1198,7 +1387,7 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	GArray *toks = g_array_sized_new(FALSE, FALSE, sizeof(Tok), MIN(len, CHUNK) / 4 + 16);
 	State st = { .anchor = { 0, 0, 0 } };
 	GString *scratch = g_string_sized_new(64);
-	if (dct.gran == 3) {
+	if (dct.gran >= 3) {
 		st.anchor[0] = dct.year;
 		st.anchor[1] = dct.month;
 		st.anchor[2] = dct.day;

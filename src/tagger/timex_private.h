@@ -28,8 +28,18 @@ typedef enum {
 	TX_S_HALF, TX_S_UNIT, TX_S_QTY, TX_S_SHIFT, TX_S_DIR, TX_S_REF, TX_S_MOD,
 	TX_S_TENSE, TX_S_PM, TX_S_NUM, TX_S_WEEKEND, TX_S_ANCHOR, TX_S_FRAC,
 	TX_S_TYPE, TX_S_QTY2, TX_S_MUL, TX_S_CAP, TX_S_EASTER,
+	TX_S_MINUS, TX_S_ADD, TX_S_CAL, TX_S_OBSERVE, TX_S_FROMEND,
+	/* the amounts of a compound offset ("1 an 11 mois"), filled by the
+	 * matcher from each NUM UNIT pair, and how many pairs there were */
+	TX_S_N_Y, TX_S_N_M, TX_S_N_W, TX_S_N_D, TX_S_N_H, TX_S_N_MIN, TX_S_N_S, TX_S_NPAIRS,
 	TX_NSLOTS
 } TxSlot;
+
+/* Calendars a feast is counted in (slot cal). ORDER CAL: cal_names[] in
+ * timex_table.c follows it. */
+typedef enum {
+	TX_CAL_GREGORIAN = 0, TX_CAL_ORTHODOX, TX_CAL_HEBREW, TX_CAL_ISLAMIC, TX_CAL_CHINESE
+} TxCal;
 
 /* Symbolic values of slots (unit=W, pod=EV, mod=END, ref=PAST, …).
  * ORDER UNIT: unit_names[] in timex_table.c follows it. */
@@ -64,7 +74,10 @@ typedef struct {
 	int word;            /* word id, or -1 for a class edge */
 	int cls;             /* class id, or -1 */
 	short slot;          /* where the class value goes; -1: the class's default */
-	bool inspan;         /* the token belongs to the timex's span */
+	guint8 group;        /* 0: context; 1: the timex's span; 2: the second
+			      * timex of a range ("du { 13 } au { 15 juillet }") */
+	short nsets;         /* settings of a phrase ending at this edge */
+	const TxSet *sets;
 	TxNode *child;
 } TxEdge;
 
@@ -145,6 +158,8 @@ typedef struct {
 	int cue_first[257];  /* cues by their last byte: cue_index[cue_first[b] .. cue_first[b+1]) */
 	int *cue_index;
 	GPtrArray *nodes;    /* every node, for freeing */
+	GPtrArray *phrases;  /* phrase classes ([phrases]), while reading */
+	GPtrArray *owned;    /* settings arrays the edges point to, for freeing */
 	/* Each token's class bits are cached per word id. */
 	GArray *word_mask;   /* id -> guint64: classes whatever the case */
 	GArray *cap_mask;    /* id -> guint64: classes only when capitalised (cap=1) */
@@ -228,9 +243,10 @@ const char *tx_slot_name(int slot);
 const char *tx_slot_symbol(int slot, int value);
 const char *tx_unit_letter(int unit);
 
-/* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day. */
+/* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day,
+ * 4 minute (hour and minute set). */
 typedef struct {
-	int year, month, day;
+	int year, month, day, hour, minute;
 	int gran;
 } TxDct;
 

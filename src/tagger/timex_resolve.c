@@ -927,9 +927,15 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 			if (isday || xday) {
 				if (HAS(HOUR)) {
 					int h = V(HOUR);
-					if (HAS(PM) && h < 12)
+					/* pm=1 afternoon ("8h du soir", "3pm"), pm=0
+					 * morning ("12 am" is midnight) */
+					if (HAS(PM) && V(PM) == 1 && h < 12)
 						h += 12;
-					if (h > 24 || (HAS(MINUTE) && V(MINUTE) > 59)) {
+					else if (HAS(PM) && V(PM) == 0 && h == 12)
+						h = 0;
+					else if (HAS(PM) && (h == 0 || h > 12))
+						ok = false;   /* "14PM", "0 am": no time */
+					if (!ok || h > 24 || (HAS(MINUTE) && V(MINUTE) > 59)) {
 						ok = false;
 					} else {
 						appf(v, "T%02d:%02d", h,

@@ -19,6 +19,8 @@ static const char *const slot_names[TX_NSLOTS] = {
 	"minute", "pod", "season", "quarter", "half", "unit", "qty", "shift",
 	"dir", "ref", "mod", "tense", "pm", "num", "weekend", "anchor", "frac",
 	"type", "qty2", "mul", "cap", "easter",
+	"minus", "add", "cal", "observe", "fromend",
+	"n_y", "n_m", "n_w", "n_d", "n_h", "n_min", "n_s", "npairs",
 };
 
 /* ORDER UNIT */
@@ -36,6 +38,8 @@ static const char *const mod_names[] = {
 static const char *const ref_names[] = { "", "PRESENT", "PAST", "FUTURE", NULL };
 static const char *const tense_names[] = { "NONE", "PAST", "PRESENT", "FUTURE", NULL };
 static const char *const type_names[] = { "DATE", "TIME", "DURATION", "SET", NULL };
+/* ORDER CAL */
+static const char *const cal_names[] = { "GREGORIAN", "ORTHODOX", "HEBREW", "ISLAMIC", "CHINESE", NULL };
 
 const char *
 tx_slot_name(int slot)
@@ -55,6 +59,7 @@ slot_symbols(int slot)
 	case TX_S_REF: return ref_names;
 	case TX_S_TENSE: return tense_names;
 	case TX_S_TYPE: return type_names;
+	case TX_S_CAL: return cal_names;
 	default: return NULL;
 	}
 }
@@ -279,13 +284,45 @@ split_words(const char *line)
 typedef struct {
 	int word, cls;
 	short slot;
-	bool inspan;
+	guint8 group;
+	short nsets;
+	const TxSet *sets;
 } Atom;
 
 typedef struct {
 	Atom a[TX_MAX_ELEMS];
 	int n;
 } Seq;
+
+/* A phrase of a phrase class ([phrases] "HOLIDAY: thanksgiving day? =>
+ * month=11 weekday=4 num=4"): a pattern may name the class as one element;
+ * each phrase of the class is expanded there, its settings on its last
+ * token's edge. */
+typedef struct {
+	char *name;
+	char **elems;
+	TxSet *sets;
+	int nsets;
+} Phrase;
+
+static void
+phrase_free(gpointer data)
+{
+	Phrase *p = data;
+	g_free(p->name);
+	g_strfreev(p->elems);
+	/* p->sets is owned by t->owned: edges point to it */
+	g_free(p);
+}
+
+static bool
+is_phrase_name(const TxTable *t, const char *s)
+{
+	for (guint i = 0; i < t->phrases->len; i++)
+		if (strcmp(((const Phrase *)g_ptr_array_index(t->phrases, i))->name, s) == 0)
+			return true;
+	return false;
+}
 
 /* Splits a pattern literal into tokens as the text tokeniser would:
  * runs of letters, runs of digits, single punctuation characters. */
@@ -309,10 +346,7 @@ literal_atoms(TxTable *t, const char *lit, Atom *out, int max)
 		char f[TX_MAX_WORD];
 		if (n >= max || tx_fold(s, p - s, f, sizeof f) < 0)
 			return -1;
-		out[n].word = intern(t, f);
-		out[n].cls = -1;
-		out[n].slot = -1;
-		out[n].inspan = true;
+		out[n] = (Atom){ .word = intern(t, f), .cls = -1, .slot = -1, .group = 1 };
 		n++;
 	}
 	return n;
@@ -348,7 +382,7 @@ insert_seq(TxTable *t, const Seq *seq, int rule)
 		for (int e = 0; e < n->nedges; e++) {
 			TxEdge *ed = &n->edges[e];
 			if (ed->word == a->word && ed->cls == a->cls && ed->slot == a->slot &&
-			    ed->inspan == a->inspan) {
+			    ed->group == a->group && ed->sets == a->sets && ed->nsets == a->nsets) {
 				next = ed->child;
 				break;
 			}
@@ -356,7 +390,9 @@ insert_seq(TxTable *t, const Seq *seq, int rule)
 		if (next == NULL) {
 			next = node_new(t);
 			n->edges = g_renew(TxEdge, n->edges, n->nedges + 1);
-			n->edges[n->nedges++] = (TxEdge){ a->word, a->cls, a->slot, a->inspan, next };
+			n->edges[n->nedges++] = (TxEdge){ .word = a->word, .cls = a->cls, .slot = a->slot,
+							  .group = a->group, .nsets = a->nsets, .sets = a->sets,
+							  .child = next };
 		}
 		n = next;
 	}
@@ -364,44 +400,122 @@ insert_seq(TxTable *t, const Seq *seq, int rule)
 		n->rule = rule;
 }
 
-/* Expands element `i` of `elems` onward, appending to `cur`. */
-static bool
-expand(TxTable *t, char **elems, int i, Seq *cur, int rule, int depth_guard,
-       const char *name, int line, GError **error)
+/* A list of elements being expanded: a pattern's, or a phrase's inside a
+ * pattern (`up` is where to go on when it ends). */
+typedef struct Frame {
+	char **elems;
+	int i;
+	const struct Frame *up;
+	guint8 group;        /* the group the next element belongs to */
+	guint8 braces;       /* "{" seen so far (pattern frames) */
+	bool phrase;
+	const TxSet *sets;   /* a phrase's settings, put on its last edge */
+	int nsets;
+} Frame;
+
+typedef struct {
+	TxTable *t;
+	int rule;
+	const char *name;
+	int line;
+	int depth;
+	GError **error;
+} Expander;
+
+static bool expand(Expander *x, Frame f, Seq *cur);
+
+/* The settings `add` put on atom `a` after those it has (a phrase ending
+ * where another ends): one new array, owned by the table. */
+static void
+add_sets(TxTable *t, Atom *a, const TxSet *add, int nadd)
 {
-	if (elems[i] == NULL) {
+	if (nadd == 0)
+		return;
+	if (a->nsets == 0) {
+		a->sets = add;
+		a->nsets = (short)nadd;
+		return;
+	}
+	TxSet *m = g_new(TxSet, a->nsets + nadd);
+	memcpy(m, a->sets, a->nsets * sizeof *m);
+	memcpy(m + a->nsets, add, nadd * sizeof *m);
+	g_ptr_array_add(t->owned, m);
+	a->sets = m;
+	a->nsets = (short)(a->nsets + nadd);
+}
+
+/* The end of frame f: a phrase puts its settings on its last atom and
+ * hands over to the frame that named it; a pattern is inserted. */
+static bool
+expand_end(Expander *x, const Frame *f, Seq *cur)
+{
+	if (!f->phrase) {
 		if (cur->n > 0)
-			insert_seq(t, cur, rule);
+			insert_seq(x->t, cur, x->rule);
 		return true;
 	}
-	char *el = elems[i];
-	if (strcmp(el, "{") == 0 || strcmp(el, "}") == 0)
-		return expand(t, elems, i + 1, cur, rule, depth_guard, name, line, error);
-	/* inspan: between braces, or everywhere when there are none */
-	bool braces = false, inspan = true;
-	for (int k = 0; elems[k] != NULL; k++)
-		if (strcmp(elems[k], "{") == 0)
-			braces = true;
-	if (braces) {
-		int open = 0;
-		for (int k = 0; k < i; k++) {
-			if (strcmp(elems[k], "{") == 0)
-				open = 1;
-			else if (strcmp(elems[k], "}") == 0)
-				open = 0;
+	if (cur->n == 0)
+		return true;
+	Atom saved = cur->a[cur->n - 1];
+	add_sets(x->t, &cur->a[cur->n - 1], f->sets, f->nsets);
+	Frame up = *f->up;
+	up.i++;
+	bool ok = expand(x, up, cur);
+	cur->a[cur->n - 1] = saved;
+	return ok;
+}
+
+/* Expands element f.i of f onward (alternatives, optional elements,
+ * phrases), appending to `cur`; each full sequence goes into the trie. */
+static bool
+expand(Expander *x, Frame f, Seq *cur)
+{
+	if (++x->depth > 64) {
+		x->depth--;
+		return table_error(x->error, x->name, x->line, "phrases nested too deep in", "pattern");
+	}
+	bool ok = true;
+	char *el = f.elems[f.i];
+	if (el == NULL) {
+		ok = expand_end(x, &f, cur);
+		x->depth--;
+		return ok;
+	}
+	if (strcmp(el, "{") == 0 || strcmp(el, "}") == 0) {
+		if (f.phrase || (el[0] == '{' && (f.group != 0 || f.braces >= 2)) || (el[0] == '}' && f.group == 0)) {
+			x->depth--;
+			return table_error(x->error, x->name, x->line, "misplaced brace", el);
 		}
-		inspan = open;
+		Frame g = f;
+		g.i++;
+		g.group = el[0] == '{' ? ++g.braces : 0;
+		ok = expand(x, g, cur);
+		x->depth--;
+		return ok;
 	}
 	size_t len = strlen(el);
 	bool optional = len > 1 && el[len - 1] == '?';
 	char *body = g_strndup(el, optional ? len - 1 : len);
 	char **alts = g_strsplit(body, "|", -1);
 	g_free(body);
-	bool ok = true;
 	int saved = cur->n;
+	Frame next = f;
+	next.i++;
 	for (int a = 0; ok && alts[a] != NULL; a++) {
 		cur->n = saved;
 		const char *alt = alts[a];
+		if (is_class_name(alt) && is_phrase_name(x->t, alt)) {
+			for (guint p = 0; ok && p < x->t->phrases->len; p++) {
+				const Phrase *ph = g_ptr_array_index(x->t->phrases, p);
+				if (strcmp(ph->name, alt) != 0)
+					continue;
+				Frame pf = { .elems = ph->elems, .i = 0, .up = &f, .group = f.group,
+					     .phrase = true, .sets = ph->sets, .nsets = ph->nsets };
+				cur->n = saved;
+				ok = expand(x, pf, cur);
+			}
+			continue;
+		}
 		if (is_class_name(alt)) {
 			char *cname = g_strdup(alt);
 			char *colon = strchr(cname, ':');
@@ -411,40 +525,51 @@ expand(TxTable *t, char **elems, int i, Seq *cur, int rule, int depth_guard,
 				slot = (short)slot_of(colon + 1);
 				if (slot < 0) {
 					g_free(cname);
-					ok = table_error(error, name, line, "unknown slot in", alt);
+					ok = table_error(x->error, x->name, x->line, "unknown slot in", alt);
 					break;
 				}
 			}
-			int c = class_id(t, cname, false);
+			int c = class_id(x->t, cname, false);
 			g_free(cname);
 			if (c < 0) {
-				ok = table_error(error, name, line, "unknown class", alt);
+				ok = table_error(x->error, x->name, x->line, "unknown class", alt);
 				break;
 			}
 			if (cur->n >= TX_MAX_ELEMS) {
-				ok = table_error(error, name, line, "pattern too long at", alt);
+				ok = table_error(x->error, x->name, x->line, "pattern too long at", alt);
 				break;
 			}
-			cur->a[cur->n++] = (Atom){ -1, c, slot, inspan };
+			cur->a[cur->n++] = (Atom){ .word = -1, .cls = c, .slot = slot, .group = f.group };
 		} else {
 			Atom tmp[TX_MAX_ELEMS];
-			int m = literal_atoms(t, alt, tmp, TX_MAX_ELEMS);
+			int m = literal_atoms(x->t, alt, tmp, TX_MAX_ELEMS);
 			if (m < 0 || cur->n + m > TX_MAX_ELEMS) {
-				ok = table_error(error, name, line, "bad literal", alt);
+				ok = table_error(x->error, x->name, x->line, "bad literal", alt);
 				break;
 			}
 			for (int k = 0; k < m; k++) {
-				tmp[k].inspan = inspan;
+				tmp[k].group = f.group;
 				cur->a[cur->n++] = tmp[k];
 			}
 		}
-		ok = expand(t, elems, i + 1, cur, rule, depth_guard, name, line, error);
+		ok = expand(x, next, cur);
 	}
 	cur->n = saved;
 	g_strfreev(alts);
 	if (ok && optional)
-		ok = expand(t, elems, i + 1, cur, rule, depth_guard, name, line, error);
+		ok = expand(x, next, cur);
+	x->depth--;
 	return ok;
+}
+
+/* Whether elements hold braces: without them, every element is the span. */
+static guint8
+first_group(char **elems)
+{
+	for (int k = 0; elems[k] != NULL; k++)
+		if (strcmp(elems[k], "{") == 0)
+			return 0;
+	return 1;
 }
 
 static bool
@@ -475,11 +600,50 @@ parse_pattern(TxTable *t, char *line, const char *name, int lineno, GError **err
 		r.name = g_strdup(g_strstrip(line));
 		g_array_append_val(t->rules, r);
 		Seq cur = { .n = 0 };
-		ok = expand(t, elems, 0, &cur, (int)t->rules->len - 1, 0, name, lineno, error);
+		Expander x = { t, (int)t->rules->len - 1, name, lineno, 0, error };
+		Frame f = { .elems = elems, .group = first_group(elems) };
+		ok = expand(&x, f, &cur);
 	}
 	g_strfreev(elems);
 	g_strfreev(rhs);
 	return ok;
+}
+
+/* A phrase: NAME: elements => settings. */
+static bool
+parse_phrase(TxTable *t, char *line, const char *name, int lineno, GError **error)
+{
+	char *colon = strstr(line, ": ");
+	char *arrow = strstr(line, "=>");
+	if (colon == NULL || arrow == NULL || arrow < colon)
+		return table_error(error, name, lineno, "expected 'CLASS: elements => settings', got", line);
+	*colon = 0;
+	*arrow = 0;
+	g_strstrip(line);
+	if (!is_class_name(line) || strchr(line, ':') != NULL)
+		return table_error(error, name, lineno, "a phrase class is in capitals, got", line);
+	if (class_id(t, line, false) >= 0)
+		return table_error(error, name, lineno, "a phrase class may not be a word class", line);
+	char **rhs = split_words(arrow + 2);
+	Phrase *p = g_new0(Phrase, 1);
+	p->name = g_strdup(line);
+	p->elems = split_words(colon + 2);
+	bool ok = parse_sets(rhs, &p->sets, &p->nsets, name, lineno, error);
+	g_strfreev(rhs);
+	for (int k = 0; ok && p->elems[k] != NULL; k++)
+		if (strchr(p->elems[k], '{') || strchr(p->elems[k], '}'))
+			ok = table_error(error, name, lineno, "no braces in a phrase", p->elems[k]);
+	if (ok && p->elems[0] == NULL)
+		ok = table_error(error, name, lineno, "empty phrase", line);
+	if (!ok) {
+		g_free(p->sets);
+		phrase_free(p);
+		return false;
+	}
+	if (p->sets != NULL)
+		g_ptr_array_add(t->owned, p->sets);
+	g_ptr_array_add(t->phrases, p);
+	return true;
 }
 
 static bool
@@ -597,6 +761,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->rules = g_array_new(FALSE, FALSE, sizeof(TxRule));
 	t->cues = g_array_new(FALSE, FALSE, sizeof(TxCue));
 	t->nodes = g_ptr_array_new();
+	t->phrases = g_ptr_array_new_with_free_func(phrase_free);
+	t->owned = g_ptr_array_new_with_free_func(g_free);
 	t->root = node_new(t);
 	/* Built-in classes, tested on the token's shape (see timex.c). */
 	t->cls_num = class_id(t, "NUM", true);       /* any number -> qty */
@@ -619,13 +785,13 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	char *copy = g_strndup(text, len);
 	char **lines = g_strsplit(copy, "\n", -1);
 	g_free(copy);
-	enum { NONE, WORDS, CUES, PATTERNS } section = NONE;
+	enum { NONE, WORDS, CUES, PHRASES, PATTERNS } section = NONE;
 	bool ok = true;
 	for (int i = 0; ok && lines[i] != NULL; i++) {
 		char *l = lines[i];
 		char *hash = strstr(l, " #");
-		if (l[0] == '#')
-			l[0] = 0;
+		if (l[0] == '#' || l[0] == '>')
+			l[0] = 0;   /* a comment; '>' an example, read by the tests */
 		else if (hash != NULL)
 			*hash = 0;
 		g_strstrip(l);
@@ -635,12 +801,16 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 			section = WORDS;
 		else if (strcmp(l, "[cues]") == 0)
 			section = CUES;
+		else if (strcmp(l, "[phrases]") == 0)
+			section = PHRASES;
 		else if (strcmp(l, "[patterns]") == 0)
 			section = PATTERNS;
 		else if (section == WORDS)
 			ok = parse_word(t, l, name, i + 1, error);
 		else if (section == CUES)
 			ok = parse_cue(t, l, name, i + 1, error);
+		else if (section == PHRASES)
+			ok = parse_phrase(t, l, name, i + 1, error);
 		else if (section == PATTERNS)
 			ok = parse_pattern(t, l, name, i + 1, error);
 		else
@@ -795,6 +965,8 @@ tx_table_free(TxTable *t)
 		g_free(n);
 	}
 	g_ptr_array_free(t->nodes, TRUE);
+	g_ptr_array_free(t->phrases, TRUE);
+	g_ptr_array_free(t->owned, TRUE);
 	g_free(t->hash);
 	g_free(t->cue_index);
 	g_free(t->word_len);
