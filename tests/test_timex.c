@@ -2,9 +2,16 @@
  * test_timex.c — the tagger, one line per case: {lang, DCT, text, the span
  * expected, type, value, mod}. A NULL span means the text holds no timex
  * at all. The DCT is pinned on each line; nothing reads the clock.
+ *
+ * It also runs the examples the language tables keep beside their rules
+ * (src/lang/xx/tagger.tab, lines starting with '>'):
+ *   > DCT | text | span = [TYPE] VALUE [MOD] ; span = … 
+ *   > DCT | text | -                   (no timex at all)
+ * The timexes found must be exactly those listed, in order.
  */
 #include "frise/timex.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -240,11 +247,112 @@ test_offsets(void)
 	timex_tagger_free(tagger);
 }
 
+/* One example line of a table. */
+typedef struct {
+	FriseLang lang;
+	char *where;   /* "fr/tagger.tab:123" */
+	char *dct, *text;
+	char **want;   /* "span = [TYPE] VALUE [MOD]" each; empty: no timex */
+} Example;
+
+static void
+run_example(gconstpointer data)
+{
+	const Example *e = data;
+	static FriseTagger *tagger;
+	GError *error = NULL;
+	if (tagger == NULL) {
+		tagger = timex_tagger_new(&error);
+		g_assert_no_error(error);
+	}
+	FriseTagOptions opts = { .lang = e->lang, .dct = e->dct, .explain = TRUE };
+	GArray *tx = timex_tag(tagger, e->text, strlen(e->text), &opts, &error);
+	g_assert_no_error(error);
+	GString *got = g_string_new(NULL), *want = g_string_new(NULL);
+	for (guint i = 0; i < tx->len; i++) {
+		const FriseTimex *x = &g_array_index(tx, FriseTimex, i);
+		g_string_append_printf(got, "%s%.*s = %s %s%s%s", i ? " ; " : "", (int)(x->end - x->start),
+				       e->text + x->start, timex_type_name(x->type), x->value, x->mod[0] ? " " : "",
+				       x->mod);
+		g_test_message("%.*s: %s", (int)(x->end - x->start), e->text + x->start, x->explain);
+	}
+	for (guint i = 0; e->want[i] != NULL; i++) {
+		/* the type may be left out: the one the value implies */
+		char *eq = strstr(e->want[i], " = ");
+		char **w = g_strsplit(eq != NULL ? eq + 3 : "", " ", -1);
+		const char *type = NULL, *value = w[0], *mod = NULL;
+		static const char *const types[] = { "DATE", "TIME", "DURATION", "SET" };
+		for (size_t k = 0; k < G_N_ELEMENTS(types) && w[0] != NULL; k++)
+			if (strcmp(w[0], types[k]) == 0)
+				type = w[0], value = w[1];
+		if (value != NULL)
+			mod = type != NULL ? w[2] : w[1];
+		if (value == NULL)
+			value = "";
+		if (type == NULL) {
+			type = value[0] == 'P' && value[1] != 'R' && value[1] != 'A' ? "DURATION" :
+			       strchr(value, 'T') != NULL && value[0] != 'P' && strcmp(value, "PRESENT_REF") != 0 &&
+				       strcmp(value, "FUTURE_REF") != 0 && strcmp(value, "PAST_REF") != 0 ? "TIME" :
+			       "DATE";
+		}
+		g_string_append_printf(want, "%s%.*s = %s %s%s%s", i ? " ; " : "",
+				       eq != NULL ? (int)(eq - e->want[i]) : 0, e->want[i], type, value,
+				       mod != NULL ? " " : "", mod != NULL ? mod : "");
+		g_strfreev(w);
+	}
+	if (strcmp(got->str, want->str) != 0)
+		g_test_message("%s: %s | %s", e->where, e->dct, e->text);
+	g_assert_cmpstr(got->str, ==, want->str);
+	g_string_free(got, TRUE);
+	g_string_free(want, TRUE);
+	timex_array_free(tx);
+}
+
+/* The examples of src/lang/<code>/tagger.tab, each a test. */
+static void
+add_examples(const char *code)
+{
+	const char *root = g_getenv("FRISE_SOURCE_ROOT");
+	char *path = g_build_filename(root != NULL ? root : ".", "src", "lang", code, "tagger.tab", NULL);
+	char *text = NULL;
+	GError *error = NULL;
+	if (!g_file_get_contents(path, &text, NULL, &error))
+		g_error("%s", error->message);
+	char **lines = g_strsplit(text, "\n", -1);
+	int n = 0;
+	for (int i = 0; lines[i] != NULL; i++) {
+		if (lines[i][0] != '>')
+			continue;
+		char **f = g_strsplit(lines[i] + 1, " | ", 3);
+		if (g_strv_length(f) != 3)
+			g_error("%s:%d: expected '> DCT | text | expected'", path, i + 1);
+		Example *e = g_new0(Example, 1);
+		e->lang = frise_lang_parse(code);
+		e->where = g_strdup_printf("%s/tagger.tab:%d", code, i + 1);
+		e->dct = g_strdup(g_strstrip(f[0]));
+		e->text = g_strdup(f[1]);
+		g_strstrip(f[2]);
+		e->want = strcmp(f[2], "-") == 0 ? g_new0(char *, 1) : g_strsplit(f[2], " ; ", -1);
+		for (int k = 0; e->want[k] != NULL; k++)
+			g_strstrip(e->want[k]);
+		char *name = g_strdup_printf("/timex/examples/%s/%04d", code, i + 1);
+		g_test_add_data_func(name, e, run_example);   /* e lives as long as the tests */
+		g_free(name);
+		g_strfreev(f);
+		n++;
+	}
+	g_strfreev(lines);
+	g_free(text);
+	g_free(path);
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
 	g_test_set_nonfatal_assertions();
+	add_examples("fr");
+	add_examples("en");
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *name = g_strdup_printf("/timex/%s/%03zu", cases[i].lang, i);
 		g_test_add_data_func(name, &cases[i], run_case);

@@ -472,6 +472,16 @@ merge_numbers(const TxTable *t, GArray *toks)
 			long v = e->value;
 			if (total > 1000000000L || group > 1000000000L)
 				break;  /* no date has such numbers; keep it bounded */
+			long g100 = group % 100;
+			if (j > i && v < 100 && g100 != 0 && !entry_is_mul(e) &&
+			    !(g100 >= 20 && g100 % 10 == 0 && (v < 10 || ((g100 == 60 || g100 == 80) && v < 20))) &&
+			    !(g100 == 10 && v >= 7 && v <= 9) &&
+			    !(total == 0 && group >= 10 && group < 100 && v >= 20 && v % 10 == 0)) {
+				/* "deux trois minutes", "one two": two numbers, not
+				 * one ("vingt-trois", "quatre-vingt-dix", "dix-sept",
+				 * "nineteen ninety" are one) */
+				break;
+			}
 			if (v >= 1000) {
 				total += (group ? group : 1) * v;
 				group = 0;
@@ -504,8 +514,18 @@ merge_numbers(const TxTable *t, GArray *toks)
 		}
 		m.num = (int)MIN(total + group, 1000000000L);
 		m.mask |= (G_GUINT64_CONSTANT(1) << t->cls_num);
-		if (said_year && m.num >= 1000 && m.num <= 2199)
+		if (said_year && m.num >= 1000 && m.num <= 2999)
 			m.mask |= G_GUINT64_CONSTANT(1) << t->cls_year;
+		/* a number said in words is a day, an hour, minutes as digits
+		 * are ("le quinze juillet", "à quinze heures trente") */
+		guint64 sm = 0;
+		if (m.num >= 1 && m.num <= 31)
+			sm |= G_GUINT64_CONSTANT(1) << t->cls_day;
+		if (m.num <= 24)
+			sm |= G_GUINT64_CONSTANT(1) << t->cls_hour;
+		if (m.num <= 59)
+			sm |= G_GUINT64_CONSTANT(1) << t->cls_min;
+		m.mask |= sm & t->spelled_mask;
 		m.flags = (guint8)((m.flags & ~F_ROOT) | root_flag(t, &m));
 		k[o++] = m;
 		i = last + 1;
@@ -1257,6 +1277,139 @@ end_follows_start(TxSeen *b, const TxSeen *b0, const FriseTimex *a)
 	b->v[TX_S_YEAR] = b->v[TX_S_MONTH] < m ? y + 1 : y;
 }
 
+/* ---- a clock time next to its day ---- */
+
+/* How an expression may join another into one time: a clock time and a
+ * day said side by side are one expression ("15 h 30, hier", "demain à
+ * 5h", "8 heures ce soir", "tonight at 8", "Thursday 9h30"). */
+enum { J_NONE, J_CLOCK, J_DAY, J_HOURS /* hours that may be o'clock */ };
+
+static bool
+any_of(const TxSeen *s, const int *slots, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (s->v[slots[k]] != TX_UNSET)
+			return true;
+	return false;
+}
+
+static int
+join_kind(const TxSeen *s, int type)
+{
+	static const int dated[] = { TX_S_DAY, TX_S_WEEKDAY, TX_S_MONTH, TX_S_YEAR, TX_S_YY, TX_S_EASTER,
+				     TX_S_UNIT, TX_S_DIR, TX_S_REF, TX_S_DECADE, TX_S_CENTURY, TX_S_SEASON,
+				     TX_S_QUARTER, TX_S_HALF };
+	if (type == FRISE_TIMEX_DURATION) {
+		/* "8 heures ce soir": hours before a part of a day are o'clock
+		 * (the caller checks the part of the day) */
+		int q = s->v[TX_S_QTY];
+		return s->v[TX_S_UNIT] == TX_U_HOUR && q != TX_UNSET && q >= 0 && q <= 24 &&
+		       s->v[TX_S_MOD] == TX_UNSET && s->v[TX_S_NPAIRS] == 1 ? J_HOURS : J_NONE;
+	}
+	if (type == FRISE_TIMEX_SET || s->v[TX_S_REF] != TX_UNSET)
+		return J_NONE;
+	if (s->v[TX_S_HOUR] != TX_UNSET)
+		return any_of(s, dated, G_N_ELEMENTS(dated)) ? J_NONE : J_CLOCK;
+	bool day = s->v[TX_S_DAY] != TX_UNSET || s->v[TX_S_WEEKDAY] != TX_UNSET ||
+		   s->v[TX_S_EASTER] != TX_UNSET || (s->v[TX_S_UNIT] == TX_U_DAY && s->v[TX_S_QTY] == TX_UNSET);
+	return day && s->v[TX_S_DECADE] == TX_UNSET && s->v[TX_S_CENTURY] == TX_UNSET ? J_DAY : J_NONE;
+}
+
+/* The day `d` at the clock time of `k` (type: k's rule's). */
+static TxSeen
+joined(const TxSeen *d, const TxSeen *k, int ktype)
+{
+	TxSeen j = *d;
+	if (ktype == FRISE_TIMEX_DURATION) {
+		j.v[TX_S_HOUR] = k->v[TX_S_QTY];
+	} else {
+		static const int clock[] = { TX_S_HOUR, TX_S_MINUTE, TX_S_PM, TX_S_MINUS };
+		for (size_t q = 0; q < G_N_ELEMENTS(clock); q++)
+			if (k->v[clock[q]] != TX_UNSET)
+				j.v[clock[q]] = k->v[clock[q]];
+		if (k->v[TX_S_MOD] != TX_UNSET)
+			j.v[TX_S_MOD] = k->v[TX_S_MOD];
+		if (j.v[TX_S_TENSE] == TX_UNSET)
+			j.v[TX_S_TENSE] = k->v[TX_S_TENSE];
+		if (j.v[TX_S_POD] == TX_UNSET)
+			j.v[TX_S_POD] = k->v[TX_S_POD];
+	}
+	j.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
+	return j;
+}
+
+/* A bare number that is an hour where a day joins it: digits or words,
+ * 0..24, no unit or measure after it ("tonight at 8", not "at 8 percent"). */
+static bool
+bare_hour(const TxTable *t, const Tok *toks, guint n, guint j)
+{
+	if (j >= n || !(toks[j].mask >> t->cls_hour & 1) || toks[j].num == TX_UNSET)
+		return false;
+	if (j + 1 < n && !(toks[j + 1].flags & F_BREAK) &&
+	    (toks[j + 1].kind == TOK_DIGITS || (toks[j + 1].mask & ~(G_GUINT64_CONSTANT(1) << t->cls_join))))
+		return false;
+	return true;
+}
+
+/* A bare hour that may open a time whose day follows ("8 tonight"): a
+ * number 0..24 alone, the next token in the same sentence. */
+static bool
+bare_hour_first(const TxTable *t, const Tok *toks, guint n, guint i)
+{
+	return i + 1 < n && toks[i].num != TX_UNSET && (toks[i].mask >> t->cls_hour & 1) &&
+	       !(toks[i + 1].flags & F_BREAK) && (toks[i + 1].flags & F_ROOT);
+}
+
+/* The match at token j (one timex, a rule that emits): its slots, span
+ * and length; false when there is none. Clobbers the matcher's best path. */
+static bool
+match_at(Matcher *m, guint j, TxSeen *seen, const TxRule **r, int *first, int *last)
+{
+	if (j >= m->ntoks || !(m->toks[j].flags & F_ROOT))
+		return false;
+	m->best_len = 0;
+	m->best_rule = -1;
+	walk_root(m, j);
+	if (m->best_rule < 0)
+		return false;
+	*r = &g_array_index(m->t->rules, TxRule, m->best_rule);
+	int f2, l2;
+	group_span(m, 2, &f2, &l2);
+	group_span(m, 0, first, last);
+	if ((*r)->type < 0 || *first < 0 || f2 >= 0 || m->best_len != *last + 1)
+		return false;
+	TxSeen two[2];
+	fill_seen(m->t, m, j, two, *r);
+	*seen = two[0];
+	return true;
+}
+
+/* "8 tonight", "at 9 tomorrow morning": a bare hour at token i before a
+ * day that says its part of the day, or after "at". Emits it and returns
+ * the tokens it took; 1 (go on) when there is none. */
+static guint
+bare_hour_time(const Chunk *c, Matcher *m, guint i, guint *scanned)
+{
+	const TxTable *t = c->t;
+	if (!bare_hour_first(t, m->toks, m->ntoks, i))
+		return 1;
+	TxSeen s2;
+	const TxRule *r2;
+	int f2, l2;
+	if (!match_at(m, i + 1, &s2, &r2, &f2, &l2) || f2 != 0 || join_kind(&s2, r2->type) != J_DAY ||
+	    !(s2.v[TX_S_POD] != TX_UNSET || s2.v[TX_S_PM] != TX_UNSET ||
+	      (i > 0 && (m->toks[i - 1].mask >> t->cls_at & 1))))
+		return 1;
+	for (; *scanned <= i; (*scanned)++)
+		if (m->toks[*scanned].flags & F_BREAK)
+			c->st->sent++;
+	s2.v[TX_S_HOUR] = m->toks[i].num;
+	s2.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
+	if (!emit(c, m->toks, i, l2 + 2, i, i + 1 + (guint)l2, r2, &s2))
+		return 1;
+	return (guint)l2 + 2;
+}
+
 /* Tags text[from, to): a run of whole lines. */
 static bool
 tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const FriseTagOptions *opts,
@@ -1272,7 +1425,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 	for (guint i = 0; i < m.ntoks;) {
 		const Tok *k = &m.toks[i];
 		if (!(k->flags & F_ROOT)) {
-			i++;
+			i += bare_hour_time(&c, &m, i, &scanned);
 			continue;
 		}
 		{
@@ -1289,7 +1442,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			const Tok *nx = i + 1 < m.ntoks ? &m.toks[i + 1] : NULL;
 			if (!x.ends && (nx == NULL || (!(nx->mask & x.cls) &&
 			    (nx->word < 0 || !(x.words >> (nx->word & 63) & 1))))) {
-				i++;
+				i += bare_hour_time(&c, &m, i, &scanned);
 				continue;
 			}
 		}
@@ -1297,7 +1450,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		m.best_rule = -1;
 		walk_root(&m, i);
 		if (m.best_rule < 0) {
-			i++;
+			i += bare_hour_time(&c, &m, i, &scanned);
 			continue;
 		}
 		const TxRule *r = &g_array_index(t->rules, TxRule, m.best_rule);
@@ -1340,20 +1493,57 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		}
 		TxSeen seen[2];
 		fill_seen(t, &m, i, seen, r);
+		int len = m.best_len;   /* the join below walks again */
 		int f1, l1, fb, lb;
 		group_span(&m, 1, &f1, &l1);
 		group_span(&m, 2, &fb, &lb);
 		if (fb < 0) {
-			emit(&c, m.toks, i, m.best_len, i + (guint)first, i + (guint)last, r, &seen[0]);
+			/* a clock time and its day side by side are one time */
+			int kind = len == last + 1 ? join_kind(&seen[0], r->type) : J_NONE;
+			guint k2 = i + (guint)len;
+			bool at = false;
+			if (kind != J_NONE && k2 < m.ntoks && (m.toks[k2].mask >> t->cls_join & 1) &&
+			    !(m.toks[k2].flags & F_BREAK)) {
+				at = m.toks[k2].mask >> t->cls_at & 1;
+				k2++;
+			}
+			if (kind != J_NONE && k2 < m.ntoks && !(m.toks[k2].flags & F_BREAK)) {
+				TxSeen s2;
+				const TxRule *r2;
+				int f2, l2;
+				int k2kind = J_NONE;
+				if (match_at(&m, k2, &s2, &r2, &f2, &l2) && f2 == 0)
+					k2kind = join_kind(&s2, r2->type);
+				if (kind == J_HOURS && k2kind == J_DAY && first == 0 && s2.v[TX_S_POD] != TX_UNSET)
+					kind = J_CLOCK;
+				if (k2kind == J_DAY ? kind == J_CLOCK : k2kind == J_CLOCK && kind == J_DAY) {
+					TxSeen j = kind == J_DAY ? joined(&seen[0], &s2, r2->type)
+								 : joined(&s2, &seen[0], r->type);
+					if (emit(&c, m.toks, i, (int)(k2 - i) + l2 + 1, i + (guint)first, k2 + (guint)l2,
+						 kind == J_DAY ? r : r2, &j)) {
+						i = k2 + (guint)l2 + 1;
+						continue;
+					}
+				} else if (kind == J_DAY && at && bare_hour(t, m.toks, m.ntoks, k2)) {
+					TxSeen j = seen[0];
+					j.v[TX_S_HOUR] = m.toks[k2].num;
+					j.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
+					if (emit(&c, m.toks, i, (int)(k2 - i) + 1, i + (guint)first, k2, r, &j)) {
+						i = k2 + 1;
+						continue;
+					}
+				}
+			}
+			emit(&c, m.toks, i, len, i + (guint)first, i + (guint)last, r, &seen[0]);
 		} else {
 			/* a range: two timexes, each with what the other says of
 			 * the coarser parts */
 			TxSeen b0 = seen[1];
 			carry_over(&seen[0], &seen[1]);
 			guint n0 = c.out->len;
-			if (f1 >= 0 && emit(&c, m.toks, i, m.best_len, i + (guint)f1, i + (guint)l1, r, &seen[0]))
+			if (f1 >= 0 && emit(&c, m.toks, i, len, i + (guint)f1, i + (guint)l1, r, &seen[0]))
 				end_follows_start(&seen[1], &b0, &g_array_index(c.out, FriseTimex, n0));
-			emit(&c, m.toks, i, m.best_len, i + (guint)fb, i + (guint)lb, r, &seen[1]);
+			emit(&c, m.toks, i, len, i + (guint)fb, i + (guint)lb, r, &seen[1]);
 		}
 		i += last + 1;
 	}

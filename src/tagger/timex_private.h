@@ -140,8 +140,14 @@ typedef struct {
 	GPtrArray *classes;  /* class id -> name */
 	short class_slot[TX_MAX_CLASSES];
 	guint64 numword_mask;/* class bits of number words */
+	guint64 spelled_mask;/* the built-in classes (DAY, HOUR, MIN) a number said
+			      * in words joins, as its value allows ([options]
+			      * spelled) */
 	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
 	    cls_hour, cls_min, cls_ord, cls_mm;
+	int cls_join;        /* JOIN: may stand between a clock time and its day */
+	int cls_at;          /* CLOCKAT: a bare number after it, next to a day, is
+			      * a clock hour ("tonight at 8") */
 	TxNode *root;
 	/* Root dispatch: the root's edges by word id, and its class edges. */
 	int *root_word_first;  /* word id -> first index in root_word_edges */

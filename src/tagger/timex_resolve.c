@@ -238,9 +238,50 @@ anchor_day(const TxContext *c, GString *v)
 	return false;
 }
 
+/* The amounts of a compound offset ("1 an 11 mois", "1 year, 1 month, 1
+ * week"): [0] years … [6] seconds; false when the match had one pair. */
+static bool
+amounts(const TxSeen *seen, int a[7])
+{
+	static const int slots[7] = { TX_S_N_Y, TX_S_N_M, TX_S_N_W, TX_S_N_D, TX_S_N_H, TX_S_N_MIN, TX_S_N_S };
+	if (!HAS(NPAIRS) || V(NPAIRS) < 2)
+		return false;
+	for (int i = 0; i < 7; i++)
+		a[i] = seen->v[slots[i]] == TX_UNSET ? 0 : seen->v[slots[i]];
+	return true;
+}
+
+/* "P1Y11M", "P1DT2H": a compound duration, weeks counted as days (ISO
+ * 8601 does not mix W with the other units). */
+static bool
+compound_duration(const int a[7], const TxContext *c, GString *v)
+{
+	static const char letters[] = "YMWDHMS";
+	g_string_append_c(v, 'P');
+	int d = a[3] + 7 * a[2];
+	for (int i = 0; i < 2; i++)
+		if (a[i])
+			appf(v, "%d%c", a[i], letters[i]);
+	if (d)
+		appf(v, "%dD", d);
+	if (a[4] || a[5] || a[6]) {
+		g_string_append_c(v, 'T');
+		for (int i = 4; i < 7; i++)
+			if (a[i])
+				appf(v, "%d%c", a[i], letters[i]);
+	}
+	if (v->len == 1)
+		return false;
+	step(c, "compound duration %s", v->str);
+	return true;
+}
+
 static bool
 duration(const TxSeen *seen, const TxContext *c, GString *v)
 {
+	int am[7];
+	if (amounts(seen, am))
+		return compound_duration(am, c, v);
 	if (!HAS(UNIT))
 		return false;
 	int u = V(UNIT);
@@ -356,6 +397,35 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	}
 	*rel = true;
 	int dw = g_date_get_weekday(&g);
+	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK) {
+		/* "mardi de la semaine prochaine", "wednesday of this week":
+		 * that day of the week said; "la semaine suivante" counts from
+		 * the last day named */
+		int sh = HAS(SHIFT) ? V(SHIFT) : 0;
+		if (HAS(ANCHOR) && c->anchor_y > 0) {
+			g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
+			dw = g_date_get_weekday(&g);
+		}
+		add_days(&g, 7 * sh + w - dw);
+		ymd(v, &g);
+		step(c, "weekday %d of the week %+d", w, sh);
+		return true;
+	}
+	if (HAS(DIR)) {
+		/* "3 fridays from now", "2 thursdays ago": the n-th one strictly
+		 * after or before the DCT */
+		int q = HAS(QTY) && V(QTY) > 0 ? V(QTY) : 1;
+		if (q > 1000)
+			return false;
+		int back = (dw - w + 7) % 7, fwd = (w - dw + 7) % 7;
+		if (V(DIR) < 0)
+			add_days(&g, -(back ? back : 7) - 7 * (q - 1));
+		else
+			add_days(&g, (fwd ? fwd : 7) + 7 * (q - 1));
+		ymd(v, &g);
+		step(c, "weekday %d, the %d-th %s the DCT", w, q, V(DIR) < 0 ? "before" : "after");
+		return true;
+	}
 	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
 	int back = (dw - w + 7) % 7, fwd = (w - dw + 7) % 7;
 	if (shift < 0) {
@@ -426,11 +496,91 @@ parse_last(const char *s, TxDct *d)
 
 /* A value counted from the DCT in `unit`s: "la semaine dernière",
  * "il y a trois ans", "cette année". */
+/* The DCT moved by years, months, days and seconds (a DCT without a time
+ * of day moves by whole days: the seconds are counted in days, rounded
+ * toward zero). Writes the value at granularity `gran` (1 year, 2 month, 3
+ * day, 4 minute); false when the DCT is too coarse for it. */
+static bool
+moved_dct(const TxContext *c, int months, int days, long seconds, int gran, GString *v)
+{
+	const TxDct *d = c->dct;
+	if (d->gran < MIN(gran, 3) || (gran >= 3 && d->gran < 3))
+		return false;
+	int mi = d->year * 12 + (d->month ? d->month - 1 : 0) + months;
+	int y = mi / 12, m = mi % 12 + 1;
+	if (y < 1 || y > 9999)
+		return false;
+	if (gran == 1) {
+		appf(v, "%04d", y);
+		return true;
+	}
+	if (gran == 2) {
+		appf(v, "%04d-%02d", y, m);
+		return true;
+	}
+	int dd = MIN(d->day, (int)g_date_get_days_in_month(m, y));
+	GDate g;
+	g_date_clear(&g, 1);
+	g_date_set_dmy(&g, dd, m, y);
+	long t = d->gran >= 4 ? d->hour * 3600L + d->minute * 60L : 0;
+	if (d->gran >= 4) {
+		t += seconds;
+		long dayshift = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+		t -= dayshift * 86400;
+		days += (int)dayshift;
+	} else {
+		days += (int)(seconds / 86400);
+	}
+	if (days < -3000000 || days > 3000000)
+		return false;
+	add_days(&g, days);
+	if (g_date_get_year(&g) > 9999)
+		return false;
+	ymd(v, &g);
+	if (gran >= 4 && d->gran >= 4)
+		appf(v, "T%02d:%02d", (int)(t / 3600), (int)(t / 60 % 60));
+	return true;
+}
+
+/* "il y a 15 minutes", "in 2 hours", "dans 1 an 11 mois": the DCT moved by
+ * a compound offset or by hours, minutes, seconds; the value is as fine as
+ * the finest unit said. */
+static bool
+offset_value(const TxSeen *seen, const TxContext *c, const int a[7], int dir, GString *v, bool *rel)
+{
+	int months = dir * (12 * a[0] + a[1]);
+	int days = dir * (7 * a[2] + a[3]);
+	long secs = dir * (a[4] * 3600L + a[5] * 60L + a[6]);
+	int gran = a[4] || a[5] || a[6] ? 4 : a[2] || a[3] ? 3 : a[1] ? 2 : 1;
+	if (!moved_dct(c, months, days, secs, gran, v)) {
+		g_string_append(v, gran >= 3 ? "XXXX-XX-XX" : gran == 2 ? "XXXX-XX" : "XXXX");
+		return true;
+	}
+	*rel = true;
+	step(c, "DCT moved by %+d months, %+d days, %+ld s", months, days, secs);
+	return true;
+}
+
 static bool
 relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	int u = V(UNIT);
 	int n = 0;
+	int am[7];
+	if (HAS(DIR) && !HAS(ANCHOR) && amounts(seen, am))
+		return offset_value(seen, c, am, V(DIR), v, rel);
+	if (HAS(DIR) && !HAS(ANCHOR) && (u == TX_U_HOUR || u == TX_U_MINUTE || u == TX_U_SECOND)) {
+		int q = HAS(QTY) ? V(QTY) : 1;
+		if (q == TX_VAGUE) {
+			g_string_append(v, V(DIR) < 0 ? "PAST_REF" : "FUTURE_REF");
+			return true;
+		}
+		if (q < 0 || q > 1000000)
+			return false;
+		int one[7] = { 0 };
+		one[u == TX_U_HOUR ? 4 : u == TX_U_MINUTE ? 5 : 6] = q;
+		return offset_value(seen, c, one, V(DIR), v, rel);
+	}
 	if (HAS(SHIFT))
 		n = V(SHIFT);
 	if (HAS(DIR)) {
@@ -601,37 +751,105 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	return true;
 }
 
-/* "le premier dimanche du printemps", "the second Monday of May": the
- * num-th weekday from the start of the month or the (astronomical, as
- * date.c) season. */
+/* The n-th weekday, week, weekend or day of a month, a season or a year
+ * ("le premier dimanche du printemps", "the second Monday of May", "last
+ * Friday of October", "la première semaine d'octobre 2014", "the 5th last
+ * day of May", "the third last week of 2018", "the first Monday of next
+ * month"); n < 0 counts from the end (fromend=1 or num=-1). Weeks and
+ * weekends are the whole ones inside the period. */
 static bool
-nth_weekday(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
+nth_of(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
 {
 	static const int season_start[][2] = { { 0, 0 }, { 3, 20 }, { 6, 21 }, { 9, 22 }, { 12, 21 } };
-	int m, dd;
+	int n = V(NUM) * (HAS(FROMEND) && V(FROMEND) ? -1 : 1);
+	int m = 0, dd = 1;
+	bool in_month = true;
+	int unit = HAS(WEEKDAY) ? TX_U_NONE : HAS(UNIT) ? V(UNIT) : TX_U_NONE;
 	if (HAS(MONTH)) {
 		m = V(MONTH);
-		dd = 1;
-	} else {
+	} else if (HAS(SEASON) && V(SEASON) >= 1 && V(SEASON) <= 4) {
 		m = season_start[V(SEASON)][0];
 		dd = season_start[V(SEASON)][1];
+		in_month = false;
+		if (n < 0)
+			return false;
+	} else if (HAS(WEEKDAY) && HAS(UNIT) && V(UNIT) == TX_U_MONTH) {
+		/* "the first Monday of next month" */
+		if (c->dct->gran < 2)
+			return false;
+		int mi = c->dct->year * 12 + c->dct->month - 1 + (HAS(SHIFT) ? V(SHIFT) : 0);
+		year = mi / 12;
+		m = mi % 12 + 1;
+		*rel = true;
+	} else if (year > 0 && (unit == TX_U_WEEK || unit == TX_U_WEEKEND || unit == TX_U_DAY)) {
+		in_month = false;   /* the weeks of a year */
+	} else {
+		return false;
 	}
-	if (m < 1 || m > 12 || V(NUM) < 1 || V(NUM) > 5)
+	if (n == 0 || n > 53 || n < -53 || (m != 0 && (m < 1 || m > 12)))
 		return false;
 	if (year == 0) {
-		if (c->dct->gran == 0)
+		if (c->dct->gran == 0 || m == 0)
 			return false;
 		year = year_for(seen, c, m, 0, rel);
 		if (year == 0)
 			return false;
 	}
-	GDate g;
-	g_date_clear(&g, 1);
-	g_date_set_dmy(&g, dd, m, year);
-	int wd = g_date_get_weekday(&g);
-	add_days(&g, (V(WEEKDAY) - wd + 7) % 7 + 7 * (V(NUM) - 1));
+	if (year < 1 || year > 9999)
+		return false;
+	GDate lo, hi;   /* the period, both days in it */
+	g_date_clear(&lo, 1);
+	g_date_clear(&hi, 1);
+	if (m == 0) {
+		g_date_set_dmy(&lo, 1, 1, year);
+		g_date_set_dmy(&hi, 31, 12, year);
+	} else if (in_month) {
+		g_date_set_dmy(&lo, 1, m, year);
+		g_date_set_dmy(&hi, g_date_get_days_in_month(m, year), m, year);
+	} else {
+		g_date_set_dmy(&lo, dd, m, year);
+		hi = lo;
+		add_days(&hi, 92);
+	}
+	GDate g = n > 0 ? lo : hi;
+	int k = ABS(n) - 1;
+	if (HAS(WEEKDAY)) {
+		int wd = g_date_get_weekday(&g);
+		if (n > 0)
+			add_days(&g, (V(WEEKDAY) - wd + 7) % 7 + 7 * k);
+		else
+			add_days(&g, -((wd - V(WEEKDAY) + 7) % 7) - 7 * k);
+		step(c, "weekday %d number %d of the period from %04d-%02d-%02d", V(WEEKDAY), n, year, m, dd);
+	} else if (unit == TX_U_DAY) {
+		add_days(&g, n > 0 ? k : -k);
+		step(c, "day %d of the period", n);
+	} else if (unit == TX_U_WEEK || unit == TX_U_WEEKEND) {
+		/* the first Monday (Saturday) with its whole week (weekend)
+		 * inside, or the last one */
+		int first = unit == TX_U_WEEK ? 1 : 6, wd = g_date_get_weekday(&g);
+		int len = unit == TX_U_WEEK ? 7 : 2;
+		if (n > 0) {
+			add_days(&g, (first - wd + 7) % 7 + 7 * k);
+		} else {
+			add_days(&g, -(len - 1));   /* the latest start with its end inside */
+			wd = g_date_get_weekday(&g);
+			add_days(&g, -((wd - first + 7) % 7) - 7 * k);
+		}
+		GDate end = g;
+		add_days(&end, len - 1);
+		if (g_date_compare(&g, &lo) < 0 || g_date_compare(&end, &hi) > 0)
+			return false;
+		int wy, wk;
+		iso_week(&g, &wy, &wk);
+		appf(v, "%04d-W%02d%s", wy, wk, unit == TX_U_WEEKEND ? "-WE" : "");
+		step(c, "%s %d of the period", unit == TX_U_WEEK ? "week" : "weekend", n);
+		return true;
+	} else {
+		return false;
+	}
+	if (g_date_compare(&g, &lo) < 0 || g_date_compare(&g, &hi) > 0)
+		return false;
 	ymd(v, &g);
-	step(c, "weekday %d number %d from %04d-%02d-%02d", V(WEEKDAY), V(NUM), year, m, dd);
 	return true;
 }
 
@@ -708,8 +926,10 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	}
 	if (HAS(EASTER))
 		return movable_feast(seen, c, year, v, rel);
-	if (HAS(NUM) && HAS(WEEKDAY) && (HAS(MONTH) || HAS(SEASON)))
-		return nth_weekday(seen, c, year, v, rel);
+	if (HAS(NUM) && (HAS(WEEKDAY) ? HAS(MONTH) || HAS(SEASON) || (HAS(UNIT) && V(UNIT) == TX_U_MONTH) :
+			 HAS(UNIT) && (V(UNIT) == TX_U_WEEK || V(UNIT) == TX_U_WEEKEND || V(UNIT) == TX_U_DAY) &&
+			 (HAS(MONTH) || year > 0)))
+		return nth_of(seen, c, year, v, rel);
 	if (HAS(MONTH)) {
 		int m = V(MONTH), day = HAS(DAY) ? V(DAY) : 0;
 		if (m < 1 || m > 12)
@@ -865,6 +1085,18 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	}
 	if (HAS(WEEKDAY))
 		return weekday(seen, c, v, rel);
+	if (HAS(DAY) && HAS(UNIT) && V(UNIT) == TX_U_MONTH && !HAS(YEAR)) {
+		/* "le 20 du mois prochain", "the 20th of the current month" */
+		if (!relative(seen, c, v, rel))
+			return false;
+		if (v->len == 7 && g_ascii_isdigit(v->str[0])) {
+			int y = atoi(v->str), m = atoi(v->str + 5);
+			if (!g_date_valid_dmy(V(DAY), m, y))
+				return false;
+			appf(v, "-%02d", V(DAY));
+		}
+		return true;
+	}
 	if (HAS(UNIT) && !HAS(YEAR))
 		return relative(seen, c, v, rel);
 	if (HAS(DAY)) {
@@ -895,6 +1127,28 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	return false;
 }
 
+/* "le lendemain du 13 février", "lundi en huit", "black friday": days
+ * added to a day value (other values are left as they are). */
+static bool
+add_to_day(const TxContext *c, int days, GString *v)
+{
+	if (v->len != 10 || !g_ascii_isdigit(v->str[0]) || v->str[4] != '-' || !g_ascii_isdigit(v->str[8]))
+		return true;
+	if (days < -1000 || days > 1000)
+		return false;
+	GDate g;
+	g_date_clear(&g, 1);
+	int y = atoi(v->str), m = atoi(v->str + 5), d = atoi(v->str + 8);
+	if (!g_date_valid_dmy(d, m, y))
+		return false;
+	g_date_set_dmy(&g, d, m, y);
+	add_days(&g, days);
+	g_string_truncate(v, 0);
+	ymd(v, &g);
+	step(c, "%+d day(s) -> %s", days, v->str);
+	return true;
+}
+
 bool
 tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool *relative_)
 {
@@ -917,6 +1171,8 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 			     HAS(DAY);
 		if (dated)
 			ok = date_value(seen, c, v, relative_);
+		if (ok && HAS(ADD))
+			ok = add_to_day(c, V(ADD), v);
 		bool timed = HAS(HOUR) || HAS(POD);
 		if (ok && timed) {
 			if (!dated)
@@ -926,7 +1182,17 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 			bool xday = v->len == 10 && v->str[0] == 'X';
 			if (isday || xday) {
 				if (HAS(HOUR)) {
-					int h = V(HOUR);
+					int h = V(HOUR), mi = HAS(MINUTE) ? V(MINUTE) : 0;
+					if (HAS(POD) && !HAS(PM) && h < 12 &&
+					    (V(POD) == 2 || V(POD) == 3 || (V(POD) == 4 && h >= 6))) {
+						/* "8 heures ce soir", "3 this afternoon" */
+						h += 12;
+					}
+					if (HAS(MINUS) && V(MINUS) > 0 && V(MINUS) < 60 && !HAS(MINUTE)) {
+						/* "midi moins le quart", "a quarter to noon" */
+						h = h == 0 ? 23 : h - 1;
+						mi = 60 - V(MINUS);
+					}
 					/* pm=1 afternoon ("8h du soir", "3pm"), pm=0
 					 * morning ("12 am" is midnight) */
 					if (HAS(PM) && V(PM) == 1 && h < 12)
@@ -935,11 +1201,10 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 						h = 0;
 					else if (HAS(PM) && (h == 0 || h > 12))
 						ok = false;   /* "14PM", "0 am": no time */
-					if (!ok || h > 24 || (HAS(MINUTE) && V(MINUTE) > 59)) {
+					if (!ok || h > 24 || mi > 59 || mi < 0 || (h == 24 && mi > 0)) {
 						ok = false;
 					} else {
-						appf(v, "T%02d:%02d", h,
-								       HAS(MINUTE) ? V(MINUTE) : 0);
+						appf(v, "T%02d:%02d", h, mi);
 					}
 				} else {
 					appf(v, "T%s", pod_names[V(POD)]);

@@ -646,6 +646,26 @@ parse_phrase(TxTable *t, char *line, const char *name, int lineno, GError **erro
 	return true;
 }
 
+/* [options]: "spelled DAY HOUR MIN", the classes of numbers said in words. */
+static bool
+parse_option(TxTable *t, char *line, const char *name, int lineno, GError **error)
+{
+	char **w = split_words(line);
+	bool ok = w[0] != NULL && strcmp(w[0], "spelled") == 0;
+	if (!ok)
+		table_error(error, name, lineno, "unknown option", line);
+	for (int k = 1; ok && w[k] != NULL; k++) {
+		int c = strcmp(w[k], "DAY") == 0 ? t->cls_day : strcmp(w[k], "HOUR") == 0 ? t->cls_hour :
+			strcmp(w[k], "MIN") == 0 ? t->cls_min : -1;
+		if (c < 0)
+			ok = table_error(error, name, lineno, "spelled numbers may be DAY, HOUR or MIN, not", w[k]);
+		else
+			t->spelled_mask |= G_GUINT64_CONSTANT(1) << c;
+	}
+	g_strfreev(w);
+	return ok;
+}
+
 static bool
 parse_word(TxTable *t, char *line, const char *name, int lineno, GError **error)
 {
@@ -780,12 +800,14 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->cls_mm = class_id(t, "MM", true);         /* 2 digits 01..12 -> month */
 	t->class_slot[t->cls_mm] = TX_S_MONTH;
 	t->cls_ord = class_id(t, "ORD", true);       /* ordinal word -> num */
+	t->cls_join = class_id(t, "JOIN", true);     /* between a time and its day */
+	t->cls_at = class_id(t, "CLOCKAT", true);    /* before a bare clock hour */
 	t->class_slot[t->cls_ord] = TX_S_NUM;
 
 	char *copy = g_strndup(text, len);
 	char **lines = g_strsplit(copy, "\n", -1);
 	g_free(copy);
-	enum { NONE, WORDS, CUES, PHRASES, PATTERNS } section = NONE;
+	enum { NONE, OPTIONS, WORDS, CUES, PHRASES, PATTERNS } section = NONE;
 	bool ok = true;
 	for (int i = 0; ok && lines[i] != NULL; i++) {
 		char *l = lines[i];
@@ -797,7 +819,9 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		g_strstrip(l);
 		if (l[0] == 0)
 			continue;
-		if (strcmp(l, "[words]") == 0)
+		if (strcmp(l, "[options]") == 0)
+			section = OPTIONS;
+		else if (strcmp(l, "[words]") == 0)
 			section = WORDS;
 		else if (strcmp(l, "[cues]") == 0)
 			section = CUES;
@@ -805,6 +829,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 			section = PHRASES;
 		else if (strcmp(l, "[patterns]") == 0)
 			section = PATTERNS;
+		else if (section == OPTIONS)
+			ok = parse_option(t, l, name, i + 1, error);
 		else if (section == WORDS)
 			ok = parse_word(t, l, name, i + 1, error);
 		else if (section == CUES)
