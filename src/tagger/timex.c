@@ -1339,16 +1339,14 @@ joined(const TxSeen *d, const TxSeen *k, int ktype)
 }
 
 /* A bare number that is an hour where a day joins it: digits or words,
- * 0..24, no unit or measure after it ("tonight at 8", not "at 8 percent"). */
+ * 0..24, the clause ending after it ("tonight at 8.", not "at 8 percent"). */
 static bool
 bare_hour(const TxTable *t, const Tok *toks, guint n, guint j)
 {
 	if (j >= n || !(toks[j].mask >> t->cls_hour & 1) || toks[j].num == TX_UNSET)
 		return false;
-	if (j + 1 < n && !(toks[j + 1].flags & F_BREAK) &&
-	    (toks[j + 1].kind == TOK_DIGITS || (toks[j + 1].mask & ~(G_GUINT64_CONSTANT(1) << t->cls_join))))
-		return false;
-	return true;
+	/* the end of the clause after it: "tonight at 8." */
+	return j + 1 >= n || (toks[j + 1].flags & F_BREAK) || toks[j + 1].kind == TOK_PUNCT;
 }
 
 /* A bare hour that may open a time whose day follows ("8 tonight"): a
@@ -1501,10 +1499,11 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			/* a clock time and its day side by side are one time */
 			int kind = len == last + 1 ? join_kind(&seen[0], r->type) : J_NONE;
 			guint k2 = i + (guint)len;
-			bool at = false;
+			bool at = false, word = false;
 			if (kind != J_NONE && k2 < m.ntoks && (m.toks[k2].mask >> t->cls_join & 1) &&
 			    !(m.toks[k2].flags & F_BREAK)) {
 				at = m.toks[k2].mask >> t->cls_at & 1;
+				word = m.toks[k2].kind == TOK_WORD;
 				k2++;
 			}
 			if (kind != J_NONE && k2 < m.ntoks && !(m.toks[k2].flags & F_BREAK)) {
@@ -1512,14 +1511,31 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				const TxRule *r2;
 				int f2, l2;
 				int k2kind = J_NONE;
+				bool hours = false;   /* a duration of hours read as o'clock */
 				if (match_at(&m, k2, &s2, &r2, &f2, &l2) && f2 == 0)
 					k2kind = join_kind(&s2, r2->type);
 				if (kind == J_HOURS && k2kind == J_DAY && first == 0 && s2.v[TX_S_POD] != TX_UNSET)
-					kind = J_CLOCK;
+					kind = J_CLOCK, hours = true;
+				if (kind == J_DAY && k2kind == J_HOURS && word)
+					k2kind = J_CLOCK, hours = true;   /* "vendredi à seize heures" */
 				if (k2kind == J_DAY ? kind == J_CLOCK : k2kind == J_CLOCK && kind == J_DAY) {
 					TxSeen j = kind == J_DAY ? joined(&seen[0], &s2, r2->type)
 								 : joined(&s2, &seen[0], r->type);
-					if (emit(&c, m.toks, i, (int)(k2 - i) + l2 + 1, i + (guint)first, k2 + (guint)l2,
+					const TxSeen *day = kind == J_DAY ? &seen[0] : &s2;
+					int l = (int)(k2 - i) + l2 + 1;
+					if (!hours && day->v[TX_S_POD] != TX_UNSET) {
+						/* "ce soir à 00 h 10": two timexes, as the French
+						 * TimeBank has them, the hour on that day and
+						 * in its half of it */
+						bool day_first = kind == J_DAY;
+						emit(&c, m.toks, i, l, i + (guint)first, i + (guint)last, r,
+						     day_first ? day : &j);
+						emit(&c, m.toks, i, l, k2 + (guint)f2, k2 + (guint)l2, r2,
+						     day_first ? &j : day);
+						i = k2 + (guint)l2 + 1;
+						continue;
+					}
+					if (emit(&c, m.toks, i, l, i + (guint)first, k2 + (guint)l2,
 						 kind == J_DAY ? r : r2, &j)) {
 						i = k2 + (guint)l2 + 1;
 						continue;

@@ -18,7 +18,7 @@
 #define TX_VAGUE (-32767)     /* a quantity written as "plusieurs", "several" */
 #define TX_MAX_WORD 64        /* longest word (bytes, folded) the table can hold */
 #define TX_MAX_CLASSES 64     /* classes are bits of a guint64 */
-#define TX_MAX_ELEMS 16       /* longest pattern, in tokens */
+#define TX_MAX_ELEMS 24       /* longest pattern, in tokens */
 
 /* The slots a match fills: the "relative + what was seen" of a timex.
  * ORDER SLOT: slot_names[] in timex_table.c follows it. */

@@ -1183,7 +1183,7 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 			if (isday || xday) {
 				if (HAS(HOUR)) {
 					int h = V(HOUR), mi = HAS(MINUTE) ? V(MINUTE) : 0;
-					if (HAS(POD) && !HAS(PM) && h < 12 &&
+					if (HAS(POD) && !HAS(PM) && h > 0 && h < 12 &&
 					    (V(POD) == 2 || V(POD) == 3 || (V(POD) == 4 && h >= 6))) {
 						/* "8 heures ce soir", "3 this afternoon" */
 						h += 12;

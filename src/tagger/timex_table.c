@@ -544,7 +544,8 @@ expand(Expander *x, Frame f, Seq *cur)
 			Atom tmp[TX_MAX_ELEMS];
 			int m = literal_atoms(x->t, alt, tmp, TX_MAX_ELEMS);
 			if (m < 0 || cur->n + m > TX_MAX_ELEMS) {
-				ok = table_error(x->error, x->name, x->line, "bad literal", alt);
+				ok = table_error(x->error, x->name, x->line,
+						 m < 0 ? "bad literal" : "pattern longer than TX_MAX_ELEMS tokens at", alt);
 				break;
 			}
 			for (int k = 0; k < m; k++) {
