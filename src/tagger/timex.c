@@ -377,6 +377,8 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			k->num = v;
 			k->ndigits = (guint8)MIN(j - i, 255);
 			k->end = (guint32)j;
+			if (t->digit_words && j - i < 8) /* "lundi en 8", "24/7": digits a pattern names */
+				k->word = tx_word_id(t, text + i, j - i);
 			set_digit_classes(t, k);
 			k->flags |= root_flag(t, k);
 			i = j;

@@ -134,6 +134,7 @@ typedef struct {
 	size_t max_word_len; /* the longest word of the table */
 	guint64 (*word16)[2];/* id -> the word's first 16 bytes, zero-padded */
 	int punct_word[128]; /* ASCII punctuation -> word id, -1 */
+	bool digit_words;    /* some pattern names digits as a word ("en 8") */
 	const guint64 *wmask, *wmask_cap, *wmask_low; /* the data of the three masks below */
 	GPtrArray *word_text;/* id -> folded word */
 	GArray *entries;     /* id -> GArray* of TxEntry (NULL when none) */

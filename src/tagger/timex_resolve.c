@@ -371,6 +371,21 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	GDate g;
 	int w = V(WEEKDAY);
+	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK && (dct_date(c, &g) || (HAS(ANCHOR) && c->anchor_y > 0))) {
+		/* "mardi de la semaine prochaine", "wednesday of this week":
+		 * that day of the week said; "la semaine suivante" counts from
+		 * the last day named */
+		int sh = HAS(SHIFT) ? V(SHIFT) : 0;
+		if (HAS(ANCHOR) && c->anchor_y > 0) {
+			g_date_clear(&g, 1);
+			g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
+		}
+		add_days(&g, 7 * sh + w - (int)g_date_get_weekday(&g));
+		ymd(v, &g);
+		*rel = true;
+		step(c, "weekday %d of the week %+d", w, sh);
+		return true;
+	}
 	if (HAS(ANCHOR) && c->anchor_y > 0) {
 		/* "ce même lundi": the week of the last day named; "the
 		 * previous Friday", "le lundi suivant": the one before or after
@@ -397,20 +412,6 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	}
 	*rel = true;
 	int dw = g_date_get_weekday(&g);
-	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK) {
-		/* "mardi de la semaine prochaine", "wednesday of this week":
-		 * that day of the week said; "la semaine suivante" counts from
-		 * the last day named */
-		int sh = HAS(SHIFT) ? V(SHIFT) : 0;
-		if (HAS(ANCHOR) && c->anchor_y > 0) {
-			g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
-			dw = g_date_get_weekday(&g);
-		}
-		add_days(&g, 7 * sh + w - dw);
-		ymd(v, &g);
-		step(c, "weekday %d of the week %+d", w, sh);
-		return true;
-	}
 	if (HAS(DIR)) {
 		/* "3 fridays from now", "2 thursdays ago": the n-th one strictly
 		 * after or before the DCT */
@@ -936,8 +937,8 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			return false;
 		if (day > 0 && year > 0 && !g_date_valid_dmy(day, m, year))
 			return false;
-		if (day > 31)
-			return false;
+		if (day > (int)g_date_get_days_in_month(m, 2000))
+			return false;   /* "31 février", "31/04": no day ever */
 		if (year == 0) {
 			if (d->gran == 0) {
 				appf(v, "XXXX-%02d", m);
@@ -951,6 +952,19 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				if (day)
 					appf(v, "-%02d", day);
 				return true;
+			}
+			if (m == 2 && day == 29 && !g_date_is_leap_year(year)) {
+				/* "29 février" in 2013: the leap year the tense points
+				 * to, else the nearest */
+				int back = year, fwd = year;
+				while (!g_date_is_leap_year(back))
+					back--;
+				while (!g_date_is_leap_year(fwd))
+					fwd++;
+				int tn = tx_tense(c);
+				year = tn == FRISE_TENSE_PAST ? back : tn == FRISE_TENSE_FUTURE ? fwd :
+				       year - back <= fwd - year ? back : fwd;
+				step(c, "29 February: leap year %d", year);
 			}
 			if (HAS(WEEKDAY) && day > 0) {
 				/* "jeudi 12 novembre": the year nearest the one

@@ -860,6 +860,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	for (guint id = 0; id < t->word_text->len; id++) {
 		const char *w = g_ptr_array_index(t->word_text, id);
 		size_t n = strlen(w);
+		if (g_ascii_isdigit(w[0]))
+			t->digit_words = true;
 		t->word_len[id] = (guint8)n;
 		t->max_word_len = MAX(t->max_word_len, n);
 		char pad[16] = { 0 };
