@@ -176,11 +176,22 @@ decode(const unsigned char *p, size_t avail, size_t *clen)
 	return u;
 }
 
+/* Characters written for an apostrophe ("Aujourdʼhui", "l′an"): read as
+ * "'", never as letters (U+02BC and its kin are letters to Unicode). */
+static inline bool
+is_apostrophe(gunichar u)
+{
+	return u == 0x2019 || u == 0x2018 || u == 0x2BC || u == 0x2BB || u == 0x2B9 || u == 0x55A ||
+	       u == 0xA78C || u == 0xFF07 || u == 0x2032 || u == 0x2035;
+}
+
 static inline bool
 is_letter(gunichar u)
 {
 	if (u >= 0xC0 && u <= 0x24F)
 		return u != 0xD7 && u != 0xF7;
+	if (G_UNLIKELY(is_apostrophe(u)))
+		return false;
 	if (u >= 0x2000 && u <= 0x206F)
 		return false;   /* general punctuation (’ — …): no table lookup */
 	return g_unichar_isalpha(u) || g_unichar_ismark(u);
@@ -388,7 +399,7 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 		k->end = (guint32)(i + clen);
 		if (c < 0x80) {
 			k->word = t->punct_word[c];
-		} else if (u == 0x2019 || u == 0x2018) {
+		} else if (is_apostrophe(u)) {
 			k->word = t->punct_word['\''];
 		} else {
 			char f[8];
