@@ -108,7 +108,7 @@ set_digit_classes(const TxTable *t, Tok *k)
 {
 	guint64 m = (G_GUINT64_CONSTANT(1) << t->cls_num) | (G_GUINT64_CONSTANT(1) << t->cls_int);
 	int v = k->num;
-	if (k->ndigits == 4 && v >= 1000 && v <= 2199)
+	if (k->ndigits == 4 && v >= 1000 && v <= 2999)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_year;
 	if (k->ndigits == 2)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_yy;
@@ -120,6 +120,8 @@ set_digit_classes(const TxTable *t, Tok *k)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_min;
 	if (k->ndigits == 2 && v >= 1 && v <= 12)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_mm;
+	if ((k->ndigits == 3 || k->ndigits == 4) && v / 100 <= 24 && v % 100 <= 59)
+		m |= G_GUINT64_CONSTANT(1) << t->cls_hhmm;
 	k->mask |= m;
 }
 
@@ -412,9 +414,12 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 		} else if (u == '.') {
 			/* "7.2", "U.S.", "Corp.'s", "Corp. said": no sentence
 			 * end; only a blank then anything but a lower-case
-			 * letter ends one */
+			 * letter ends one, and not after letters dotted one by
+			 * one ("9 a.m. Tuesday", "the U.S. Army") */
 			size_t q = i + 1;
-			if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
+			bool dotted = i >= 3 && s[i - 2] == '.' && (ascii_class[s[i - 1] & 0x7F] & A_ALPHA) &&
+				      s[i - 1] < 0x80 && (ascii_class[s[i - 3] & 0x7F] & A_ALPHA) && s[i - 3] < 0x80;
+			if (!dotted && (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE)))) {
 				while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
 					q++;
 				if (!(q < len && s[q] >= 'a' && s[q] <= 'z'))
@@ -489,7 +494,7 @@ merge_numbers(const TxTable *t, GArray *toks)
 			if (j > i && v < 100 && g100 != 0 && !entry_is_mul(e) &&
 			    !(g100 >= 20 && g100 % 10 == 0 && (v < 10 || ((g100 == 60 || g100 == 80) && v < 20))) &&
 			    !(g100 == 10 && v >= 7 && v <= 9) &&
-			    !(total == 0 && group >= 10 && group < 100 && v >= 20 && v % 10 == 0)) {
+			    !(total == 0 && group >= 11 && group < 100 && v >= 20 && v % 10 == 0)) {
 				/* "deux trois minutes", "one two": two numbers, not
 				 * one ("vingt-trois", "quatre-vingt-dix", "dix-sept",
 				 * "nineteen ninety" are one) */
@@ -500,7 +505,7 @@ merge_numbers(const TxTable *t, GArray *toks)
 				group = 0;
 			} else if (entry_is_mul(e) && group > 0 && group < v) {
 				group *= v;
-			} else if (total == 0 && group >= 10 && group < 100 && v >= 20 && v < 100 && v % 10 == 0) {
+			} else if (total == 0 && group >= 11 && group < 100 && v >= 20 && v < 100 && v % 10 == 0) {
 				/* a year said in pairs: "nineteen ninety-six" */
 				group = group * 100 + v;
 				said_year = true;
@@ -518,6 +523,26 @@ merge_numbers(const TxTable *t, GArray *toks)
 			else
 				break;
 			j = nx;
+		}
+		{
+			/* "twenty-fourth", "thirty first": tens then an ordinal
+			 * are one ordinal */
+			guint nx = last + 1;
+			if (nx + 1 < n && k[nx].word == dash && k[nx].start == k[last].end)
+				nx++;
+			const TxEntry *oe = nx < n ? entry_of(t, k[nx].word, t->cls_ord) : NULL;
+			long g = total + group;
+			if (oe != NULL && oe->value >= 1 && oe->value <= 9 && g >= 20 && g < 100 && g % 10 == 0) {
+				Tok m = k[i];
+				m.end = k[nx].end;
+				m.word = -1;
+				m.num = (int)g + oe->value;
+				m.mask = G_GUINT64_CONSTANT(1) << t->cls_ord;
+				m.flags = (guint8)((m.flags & ~F_ROOT) | root_flag(t, &m));
+				k[o++] = m;
+				i = nx + 1;
+				continue;
+			}
 		}
 		Tok m = k[i];
 		if (last > i) {
@@ -992,6 +1017,13 @@ fill_seen(const TxTable *t, const Matcher *m, guint i0, TxSeen seen[2], const Tx
 			}
 			if (e->cls == t->cls_num && k->num != TX_UNSET)
 				value = k->num;
+			if (e->cls == t->cls_hhmm && k->num != TX_UNSET) {
+				for (int g = g0; g <= g1; g++) {
+					seen[g].v[TX_S_HOUR] = k->num / 100;
+					seen[g].v[TX_S_MINUTE] = k->num % 100;
+				}
+				slot = -1;
+			}
 			if (slot >= 0 && value != TX_UNSET)
 				for (int g = g0; g <= g1; g++) {
 					if (slot == TX_S_UNIT) {
@@ -1358,7 +1390,10 @@ bare_hour(const TxTable *t, const Tok *toks, guint n, guint j)
 {
 	if (j >= n || !(toks[j].mask >> t->cls_hour & 1) || toks[j].num == TX_UNSET)
 		return false;
-	/* the end of the clause after it: "tonight at 8." */
+	/* the end of the clause after it: "tonight at 8.", not "at 1,015 francs" */
+	if (j + 2 < n && toks[j + 1].kind == TOK_PUNCT && toks[j + 2].kind == TOK_DIGITS &&
+	    toks[j + 1].start == toks[j].end && toks[j + 2].start == toks[j + 1].end)
+		return false;
 	return j + 1 >= n || (toks[j + 1].flags & F_BREAK) || toks[j + 1].kind == TOK_PUNCT;
 }
 

@@ -28,7 +28,7 @@ typedef enum {
 	TX_S_HALF, TX_S_UNIT, TX_S_QTY, TX_S_SHIFT, TX_S_DIR, TX_S_REF, TX_S_MOD,
 	TX_S_TENSE, TX_S_PM, TX_S_NUM, TX_S_WEEKEND, TX_S_ANCHOR, TX_S_FRAC,
 	TX_S_TYPE, TX_S_QTY2, TX_S_MUL, TX_S_CAP, TX_S_EASTER,
-	TX_S_MINUS, TX_S_ADD, TX_S_CAL, TX_S_OBSERVE, TX_S_FROMEND,
+	TX_S_MINUS, TX_S_ADD, TX_S_CAL, TX_S_OBSERVE, TX_S_FROMEND, TX_S_NEAR,
 	/* the amounts of a compound offset ("1 an 11 mois"), filled by the
 	 * matcher from each NUM UNIT pair, and how many pairs there were */
 	TX_S_N_Y, TX_S_N_M, TX_S_N_W, TX_S_N_D, TX_S_N_H, TX_S_N_MIN, TX_S_N_S, TX_S_NPAIRS,
@@ -146,6 +146,7 @@ typedef struct {
 			      * spelled) */
 	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
 	    cls_hour, cls_min, cls_ord, cls_mm;
+	int cls_hhmm;        /* HHMM: 3 or 4 digits that read as a clock time ("1030") */
 	int cls_join;        /* JOIN: may stand between a clock time and its day */
 	int cls_at;          /* CLOCKAT: a bare number after it, next to a day, is
 			      * a clock hour ("tonight at 8") */

@@ -911,8 +911,15 @@ static bool
 date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	const TxDct *d = c->dct;
-	if (HAS(YEAR) && (V(YEAR) < 1000 || V(YEAR) > 2199))
+	if (HAS(YEAR) && (V(YEAR) < 1000 || V(YEAR) > 2999))
 		return false;   /* "the year ten": a spelled number, no year of news */
+	if (HAS(YEAR) && HAS(NEAR) && V(NEAR) &&
+	    (V(YEAR) < 1700 || V(YEAR) > (d->gran ? d->year + 30 : 2100))) {
+		/* a bare number is a year only when one is likely: "1300
+		 * morts", "injured about 1000" are counts; "en 1300" says it */
+		step(c, "bare %d too far from the DCT to be a year", V(YEAR));
+		return false;
+	}
 	int year = HAS(YEAR) ? V(YEAR) : HAS(YY) ? full_year(V(YY), d) : 0;
 	if (HAS(DECADE)) {
 		int dec = V(DECADE);

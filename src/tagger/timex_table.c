@@ -19,7 +19,7 @@ static const char *const slot_names[TX_NSLOTS] = {
 	"minute", "pod", "season", "quarter", "half", "unit", "qty", "shift",
 	"dir", "ref", "mod", "tense", "pm", "num", "weekend", "anchor", "frac",
 	"type", "qty2", "mul", "cap", "easter",
-	"minus", "add", "cal", "observe", "fromend",
+	"minus", "add", "cal", "observe", "fromend", "near",
 	"n_y", "n_m", "n_w", "n_d", "n_h", "n_min", "n_s", "npairs",
 };
 
@@ -801,6 +801,7 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->cls_mm = class_id(t, "MM", true);         /* 2 digits 01..12 -> month */
 	t->class_slot[t->cls_mm] = TX_S_MONTH;
 	t->cls_ord = class_id(t, "ORD", true);       /* ordinal word -> num */
+	t->cls_hhmm = class_id(t, "HHMM", true);     /* "1030", "730": hour and minute */
 	t->cls_join = class_id(t, "JOIN", true);     /* between a time and its day */
 	t->cls_at = class_id(t, "CLOCKAT", true);    /* before a bare clock hour */
 	t->class_slot[t->cls_ord] = TX_S_NUM;
