@@ -1000,6 +1000,7 @@ fill_seen(const TxTable *t, const Matcher *m, guint i0, TxSeen seen[2], const Tx
 	for (int g = 0; g < 2; g++)
 		for (int s = 0; s < TX_NSLOTS; s++)
 			seen[g].v[s] = TX_UNSET;
+	int pending[2] = { TX_UNSET, TX_UNSET };   /* the amount since the last unit */
 	for (int d = 0; d < m->best_len; d++) {
 		const TxEdge *e = m->best_path[d];
 		int g0 = e->group == 2 ? 1 : 0, g1 = e->group == 0 ? 1 : g0;
@@ -1027,8 +1028,11 @@ fill_seen(const TxTable *t, const Matcher *m, guint i0, TxSeen seen[2], const Tx
 			if (slot >= 0 && value != TX_UNSET)
 				for (int g = g0; g <= g1; g++) {
 					if (slot == TX_S_UNIT) {
-						int q = seen[g].v[TX_S_QTY];
+						int q = pending[g];
 						add_amount(&seen[g], value, q == TX_UNSET ? 1 : q == TX_VAGUE ? -1 : q);
+						pending[g] = TX_UNSET;
+					} else if (slot == TX_S_QTY) {
+						pending[g] = value;
 					}
 					seen[g].v[slot] = value;
 				}

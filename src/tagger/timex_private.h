@@ -78,7 +78,10 @@ typedef struct {
 			      * timex of a range ("du { 13 } au { 15 juillet }") */
 	short nsets;         /* settings of a phrase ending at this edge */
 	const TxSet *sets;
-	TxNode *child;
+	int tag;             /* 0, or the rule whose path this edge is alone in
+			      * (a pattern that repeats an element: its loop
+			      * must not leak into other patterns) */
+	TxNode *child;       /* may be an earlier node: "MORE*" loops */
 } TxEdge;
 
 typedef struct {

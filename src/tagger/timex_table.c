@@ -287,6 +287,7 @@ typedef struct {
 	guint8 group;
 	short nsets;
 	const TxSet *sets;
+	int tag;
 } Atom;
 
 typedef struct {
@@ -372,30 +373,47 @@ node_new(TxTable *t)
 	return n;
 }
 
+/* The edge of n that reads atom a, or NULL. */
+static TxEdge *
+edge_of(TxNode *n, const Atom *a)
+{
+	for (int e = 0; e < n->nedges; e++) {
+		TxEdge *ed = &n->edges[e];
+		if (ed->word == a->word && ed->cls == a->cls && ed->slot == a->slot && ed->group == a->group &&
+		    ed->sets == a->sets && ed->nsets == a->nsets && ed->tag == a->tag)
+			return ed;
+	}
+	return NULL;
+}
+
+/* The child of n through atom a, made when missing (to `to` when not NULL). */
+static TxNode *
+step_to(TxTable *t, TxNode *n, const Atom *a, TxNode *to)
+{
+	TxEdge *ed = edge_of(n, a);
+	if (ed != NULL)
+		return ed->child;
+	TxNode *next = to != NULL ? to : node_new(t);
+	n->edges = g_renew(TxEdge, n->edges, n->nedges + 1);
+	n->edges[n->nedges++] = (TxEdge){ .word = a->word, .cls = a->cls, .slot = a->slot, .group = a->group,
+					  .nsets = a->nsets, .sets = a->sets, .tag = a->tag, .child = next };
+	return next;
+}
+
+/* The node the atoms [0, n) of seq lead to from the root. */
+static TxNode *
+path_node(TxTable *t, const Seq *seq, int n)
+{
+	TxNode *node = t->root;
+	for (int i = 0; i < n; i++)
+		node = step_to(t, node, &seq->a[i], NULL);
+	return node;
+}
+
 static void
 insert_seq(TxTable *t, const Seq *seq, int rule)
 {
-	TxNode *n = t->root;
-	for (int i = 0; i < seq->n; i++) {
-		const Atom *a = &seq->a[i];
-		TxNode *next = NULL;
-		for (int e = 0; e < n->nedges; e++) {
-			TxEdge *ed = &n->edges[e];
-			if (ed->word == a->word && ed->cls == a->cls && ed->slot == a->slot &&
-			    ed->group == a->group && ed->sets == a->sets && ed->nsets == a->nsets) {
-				next = ed->child;
-				break;
-			}
-		}
-		if (next == NULL) {
-			next = node_new(t);
-			n->edges = g_renew(TxEdge, n->edges, n->nedges + 1);
-			n->edges[n->nedges++] = (TxEdge){ .word = a->word, .cls = a->cls, .slot = a->slot,
-							  .group = a->group, .nsets = a->nsets, .sets = a->sets,
-							  .child = next };
-		}
-		n = next;
-	}
+	TxNode *n = path_node(t, seq, seq->n);
 	if (n->rule < 0)
 		n->rule = rule;
 }
@@ -420,6 +438,9 @@ typedef struct {
 	int line;
 	int depth;
 	GError **error;
+	int tag;             /* the atoms' tag: the rule + 1 for a pattern of its own path */
+	GArray *collect;     /* NULL, or where the sequences of one element go
+			      * (Seq each) instead of the trie */
 } Expander;
 
 static bool expand(Expander *x, Frame f, Seq *cur);
@@ -450,7 +471,9 @@ static bool
 expand_end(Expander *x, const Frame *f, Seq *cur)
 {
 	if (!f->phrase) {
-		if (cur->n > 0)
+		if (x->collect != NULL)
+			g_array_append_val(x->collect, *cur);
+		else if (cur->n > 0)
 			insert_seq(x->t, cur, x->rule);
 		return true;
 	}
@@ -494,6 +517,10 @@ expand(Expander *x, Frame f, Seq *cur)
 		return ok;
 	}
 	size_t len = strlen(el);
+	if (len > 1 && el[len - 1] == '*') {
+		x->depth--;
+		return table_error(x->error, x->name, x->line, "a repeated element only at pattern level:", el);
+	}
 	bool optional = len > 1 && el[len - 1] == '?';
 	char *body = g_strndup(el, optional ? len - 1 : len);
 	char **alts = g_strsplit(body, "|", -1);
@@ -539,7 +566,7 @@ expand(Expander *x, Frame f, Seq *cur)
 				ok = table_error(x->error, x->name, x->line, "pattern too long at", alt);
 				break;
 			}
-			cur->a[cur->n++] = (Atom){ .word = -1, .cls = c, .slot = slot, .group = f.group };
+			cur->a[cur->n++] = (Atom){ .word = -1, .cls = c, .slot = slot, .group = f.group, .tag = x->tag };
 		} else {
 			Atom tmp[TX_MAX_ELEMS];
 			int m = literal_atoms(x->t, alt, tmp, TX_MAX_ELEMS);
@@ -550,6 +577,7 @@ expand(Expander *x, Frame f, Seq *cur)
 			}
 			for (int k = 0; k < m; k++) {
 				tmp[k].group = f.group;
+				tmp[k].tag = x->tag;
 				cur->a[cur->n++] = tmp[k];
 			}
 		}
@@ -571,6 +599,101 @@ first_group(char **elems)
 		if (strcmp(elems[k], "{") == 0)
 			return 0;
 	return 1;
+}
+
+/* How many sequences the tree expansion of elems would insert (capped). */
+static long
+count_sequences(Expander *x, char **elems)
+{
+	long total = 1;
+	for (int k = 0; elems[k] != NULL && total < 100000; k++) {
+		if (strcmp(elems[k], "{") == 0 || strcmp(elems[k], "}") == 0)
+			continue;
+		size_t len = strlen(elems[k]);
+		if (elems[k][len - 1] == '*')
+			return 100000;
+		GArray *seqs = g_array_new(FALSE, FALSE, sizeof(Seq));
+		char *one[2] = { elems[k], NULL };
+		Seq cur = { .n = 0 };
+		GArray *saved = x->collect;
+		x->collect = seqs;
+		Frame f = { .elems = one, .group = 1 };
+		bool ok = expand(x, f, &cur);
+		x->collect = saved;
+		total *= MAX(1, (long)seqs->len);
+		g_array_free(seqs, TRUE);
+		if (!ok)
+			return -1;
+	}
+	return total;
+}
+
+/* A pattern as a path of its own through the trie, one node per element
+ * joining its alternatives: "A? B|C D*" inserts A, B, C once each, not
+ * once per combination, and D loops back. For patterns whose expansion
+ * would be large (options multiply) or that repeat an element. */
+static bool
+build_own_path(Expander *x, char **elems)
+{
+	TxTable *t = x->t;
+	GPtrArray *front = g_ptr_array_new(), *next = g_ptr_array_new();
+	g_ptr_array_add(front, t->root);
+	guint8 group = first_group(elems), braces = 0;
+	bool ok = true;
+	for (int k = 0; ok && elems[k] != NULL; k++) {
+		const char *el = elems[k];
+		if (strcmp(el, "{") == 0 || strcmp(el, "}") == 0) {
+			if ((el[0] == '{' && (group != 0 || braces >= 2)) || (el[0] == '}' && group == 0))
+				ok = table_error(x->error, x->name, x->line, "misplaced brace", el);
+			group = el[0] == '{' ? ++braces : 0;
+			continue;
+		}
+		size_t len = strlen(el);
+		bool star = len > 1 && el[len - 1] == '*', optional = len > 1 && el[len - 1] == '?';
+		char *one[2] = { g_strndup(el, star || optional ? len - 1 : len), NULL };
+		GArray *seqs = g_array_new(FALSE, FALSE, sizeof(Seq));
+		Seq cur = { .n = 0 };
+		x->collect = seqs;
+		Frame f = { .elems = one, .group = group, .braces = braces };
+		ok = expand(x, f, &cur);
+		x->collect = NULL;
+		g_free(one[0]);
+		g_ptr_array_set_size(next, 0);
+		if (star || optional)
+			for (guint q = 0; q < front->len; q++)
+				g_ptr_array_add(next, g_ptr_array_index(front, q));
+		TxNode *target = NULL;
+		for (guint si = 0; ok && si < seqs->len; si++) {
+			const Seq *sq = &g_array_index(seqs, Seq, si);
+			if (sq->n == 0)
+				continue;
+			for (guint q = 0; q < front->len; q++) {
+				TxNode *n = g_ptr_array_index(front, q);
+				for (int a = 0; a + 1 < sq->n; a++)
+					n = step_to(t, n, &sq->a[a], NULL);
+				TxNode *to = star ? g_ptr_array_index(front, q) : target ? target : (target = node_new(t));
+				TxNode *end = step_to(t, n, &sq->a[sq->n - 1], to);
+				if (!star && !g_ptr_array_find(next, end, NULL))
+					g_ptr_array_add(next, end);
+			}
+		}
+		g_array_free(seqs, TRUE);
+		GPtrArray *tmp = front;
+		front = next;
+		next = tmp;
+		if (front->len == 0)
+			ok = table_error(x->error, x->name, x->line, "an element that matches nothing:", el);
+		if (front->len > 64)
+			ok = table_error(x->error, x->name, x->line, "too many ways into", el);
+	}
+	for (guint q = 0; ok && q < front->len; q++) {
+		TxNode *n = g_ptr_array_index(front, q);
+		if (n != t->root && n->rule < 0)
+			n->rule = x->rule;
+	}
+	g_ptr_array_free(front, TRUE);
+	g_ptr_array_free(next, TRUE);
+	return ok;
 }
 
 static bool
@@ -601,9 +724,19 @@ parse_pattern(TxTable *t, char *line, const char *name, int lineno, GError **err
 		r.name = g_strdup(g_strstrip(line));
 		g_array_append_val(t->rules, r);
 		Seq cur = { .n = 0 };
-		Expander x = { t, (int)t->rules->len - 1, name, lineno, 0, error };
-		Frame f = { .elems = elems, .group = first_group(elems) };
-		ok = expand(&x, f, &cur);
+		Expander x = { t, (int)t->rules->len - 1, name, lineno, 0, error, 0, NULL };
+		long count = count_sequences(&x, elems);
+		if (count < 0) {
+			ok = false;
+		} else if (count > 256) {
+			/* a path of its own, so that its loops and joins do not
+			 * leak into other patterns */
+			x.tag = x.rule + 1;
+			ok = build_own_path(&x, elems);
+		} else {
+			Frame f = { .elems = elems, .group = first_group(elems) };
+			ok = expand(&x, f, &cur);
+		}
 	}
 	g_strfreev(elems);
 	g_strfreev(rhs);
