@@ -120,6 +120,8 @@ set_digit_classes(const TxTable *t, Tok *k)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_min;
 	if (k->ndigits == 2 && v >= 1 && v <= 12)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_mm;
+	if (k->ndigits <= 2 && v >= 1 && v <= 12)
+		m |= G_GUINT64_CONSTANT(1) << t->cls_m12;
 	if ((k->ndigits == 3 || k->ndigits == 4) && v / 100 <= 24 && v % 100 <= 59)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_hhmm;
 	k->mask |= m;
@@ -1239,7 +1241,7 @@ remember(State *st, const FriseTimex *x, const TxSeen *seen, bool rel)
  * appends it. Returns false when the slots make no value. */
 static bool
 emit(const Chunk *c, const Tok *toks, guint i0, int len, guint start_tok, guint end_tok,
-     const TxRule *r, const TxSeen *seen)
+     const TxRule *r, const TxSeen *seen, const TxRule *joined_rule)
 {
 	const TxTable *t = c->t;
 	const TxDct *dct = c->dct;
@@ -1265,6 +1267,9 @@ emit(const Chunk *c, const Tok *toks, guint i0, int len, guint start_tok, guint 
 	if (ex != NULL) {
 		g_string_append_printf(ex, "rule '%s' (%s/tagger.tab line %d); ", r->name,
 				       frise_lang_code(t->lang), r->line);
+		if (joined_rule != NULL)
+			g_string_append_printf(ex, "joined with rule '%s' (line %d); ", joined_rule->name,
+					       joined_rule->line);
 		explain_seen(ex, seen);
 		g_string_append_printf(ex, "tense %s%s%s%s; ",
 				       tense == FRISE_TENSE_PAST ? "past" :
@@ -1360,7 +1365,10 @@ join_kind(const TxSeen *s, int type)
 	if (s->v[TX_S_HOUR] != TX_UNSET)
 		return any_of(s, dated, G_N_ELEMENTS(dated)) ? J_NONE : J_CLOCK;
 	bool day = s->v[TX_S_DAY] != TX_UNSET || s->v[TX_S_WEEKDAY] != TX_UNSET ||
-		   s->v[TX_S_EASTER] != TX_UNSET || (s->v[TX_S_UNIT] == TX_U_DAY && s->v[TX_S_QTY] == TX_UNSET);
+		   s->v[TX_S_EASTER] != TX_UNSET || (s->v[TX_S_UNIT] == TX_U_DAY && s->v[TX_S_QTY] == TX_UNSET) ||
+		   /* "1 week ago at 12:00 am", "in 7 days at 5pm" */
+		   ((s->v[TX_S_UNIT] == TX_U_DAY || s->v[TX_S_UNIT] == TX_U_WEEK) && s->v[TX_S_DIR] != TX_UNSET &&
+		    s->v[TX_S_QTY] != TX_VAGUE && s->v[TX_S_NPAIRS] == 1);
 	return day && s->v[TX_S_DECADE] == TX_UNSET && s->v[TX_S_CENTURY] == TX_UNSET ? J_DAY : J_NONE;
 }
 
@@ -1369,6 +1377,11 @@ static TxSeen
 joined(const TxSeen *d, const TxSeen *k, int ktype)
 {
 	TxSeen j = *d;
+	if (j.v[TX_S_UNIT] == TX_U_WEEK && j.v[TX_S_DIR] != TX_UNSET) {
+		/* a week ago at a time of day: the day seven days back */
+		j.v[TX_S_UNIT] = TX_U_DAY;
+		j.v[TX_S_QTY] = 7 * (j.v[TX_S_QTY] == TX_UNSET ? 1 : j.v[TX_S_QTY]);
+	}
 	if (ktype == FRISE_TIMEX_DURATION) {
 		j.v[TX_S_HOUR] = k->v[TX_S_QTY];
 	} else {
@@ -1455,7 +1468,7 @@ bare_hour_time(const Chunk *c, Matcher *m, guint i, guint *scanned)
 			c->st->sent++;
 	s2.v[TX_S_HOUR] = m->toks[i].num;
 	s2.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
-	if (!emit(c, m->toks, i, l2 + 2, i, i + 1 + (guint)l2, r2, &s2))
+	if (!emit(c, m->toks, i, l2 + 2, i, i + 1 + (guint)l2, r2, &s2, NULL))
 		return 1;
 	return (guint)l2 + 2;
 }
@@ -1581,14 +1594,14 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 						 * in its half of it */
 						bool day_first = kind == J_DAY;
 						emit(&c, m.toks, i, l, i + (guint)first, i + (guint)last, r,
-						     day_first ? day : &j);
+						     day_first ? day : &j, NULL);
 						emit(&c, m.toks, i, l, k2 + (guint)f2, k2 + (guint)l2, r2,
-						     day_first ? &j : day);
+						     day_first ? &j : day, NULL);
 						i = k2 + (guint)l2 + 1;
 						continue;
 					}
 					if (emit(&c, m.toks, i, l, i + (guint)first, k2 + (guint)l2,
-						 kind == J_DAY ? r : r2, &j)) {
+						 kind == J_DAY ? r : r2, &j, kind == J_DAY ? r2 : r)) {
 						i = k2 + (guint)l2 + 1;
 						continue;
 					}
@@ -1596,22 +1609,22 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 					TxSeen j = seen[0];
 					j.v[TX_S_HOUR] = m.toks[k2].num;
 					j.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
-					if (emit(&c, m.toks, i, (int)(k2 - i) + 1, i + (guint)first, k2, r, &j)) {
+					if (emit(&c, m.toks, i, (int)(k2 - i) + 1, i + (guint)first, k2, r, &j, NULL)) {
 						i = k2 + 1;
 						continue;
 					}
 				}
 			}
-			emit(&c, m.toks, i, len, i + (guint)first, i + (guint)last, r, &seen[0]);
+			emit(&c, m.toks, i, len, i + (guint)first, i + (guint)last, r, &seen[0], NULL);
 		} else {
 			/* a range: two timexes, each with what the other says of
 			 * the coarser parts */
 			TxSeen b0 = seen[1];
 			carry_over(&seen[0], &seen[1]);
 			guint n0 = c.out->len;
-			if (f1 >= 0 && emit(&c, m.toks, i, len, i + (guint)f1, i + (guint)l1, r, &seen[0]))
+			if (f1 >= 0 && emit(&c, m.toks, i, len, i + (guint)f1, i + (guint)l1, r, &seen[0], NULL))
 				end_follows_start(&seen[1], &b0, &g_array_index(c.out, FriseTimex, n0));
-			emit(&c, m.toks, i, len, i + (guint)fb, i + (guint)lb, r, &seen[1]);
+			emit(&c, m.toks, i, len, i + (guint)fb, i + (guint)lb, r, &seen[1], NULL);
 		}
 		i += last + 1;
 	}

@@ -150,6 +150,7 @@ typedef struct {
 	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
 	    cls_hour, cls_min, cls_ord, cls_mm;
 	int cls_hhmm;        /* HHMM: 3 or 4 digits that read as a clock time ("1030") */
+	int cls_m12;         /* M12: 1 or 2 digits 1..12, a month number (slot month) */
 	int cls_join;        /* JOIN: may stand between a clock time and its day */
 	int cls_at;          /* CLOCKAT: a bare number after it, next to a day, is
 			      * a clock hour ("tonight at 8") */

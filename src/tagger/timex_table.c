@@ -400,6 +400,19 @@ step_to(TxTable *t, TxNode *n, const Atom *a, TxNode *to)
 	return next;
 }
 
+/* A new edge of n reading atom a, to `to` (a new node when NULL), even
+ * where n has one for a already: a pattern's own path is a
+ * nondeterministic automaton, its edges never shared. */
+static TxNode *
+add_edge(TxTable *t, TxNode *n, const Atom *a, TxNode *to)
+{
+	TxNode *next = to != NULL ? to : node_new(t);
+	n->edges = g_renew(TxEdge, n->edges, n->nedges + 1);
+	n->edges[n->nedges++] = (TxEdge){ .word = a->word, .cls = a->cls, .slot = a->slot, .group = a->group,
+					  .nsets = a->nsets, .sets = a->sets, .tag = a->tag, .child = next };
+	return next;
+}
+
 /* The node the atoms [0, n) of seq lead to from the root. */
 static TxNode *
 path_node(TxTable *t, const Seq *seq, int n)
@@ -670,12 +683,12 @@ build_own_path(Expander *x, char **elems)
 			for (guint q = 0; q < front->len; q++) {
 				TxNode *n = g_ptr_array_index(front, q);
 				for (int a = 0; a + 1 < sq->n; a++)
-					n = step_to(t, n, &sq->a[a], NULL);
+					n = add_edge(t, n, &sq->a[a], NULL);
 				TxNode *to = star ? g_ptr_array_index(front, q) : target ? target : (target = node_new(t));
-				TxNode *end = step_to(t, n, &sq->a[sq->n - 1], to);
-				if (!star && !g_ptr_array_find(next, end, NULL))
-					g_ptr_array_add(next, end);
+				add_edge(t, n, &sq->a[sq->n - 1], to);
 			}
+			if (!star && target != NULL && !g_ptr_array_find(next, target, NULL))
+				g_ptr_array_add(next, target);
 		}
 		g_array_free(seqs, TRUE);
 		GPtrArray *tmp = front;
@@ -935,6 +948,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->class_slot[t->cls_mm] = TX_S_MONTH;
 	t->cls_ord = class_id(t, "ORD", true);       /* ordinal word -> num */
 	t->cls_hhmm = class_id(t, "HHMM", true);     /* "1030", "730": hour and minute */
+	t->cls_m12 = class_id(t, "M12", true);       /* 1..12 in digits: a month */
+	t->class_slot[t->cls_m12] = TX_S_MONTH;
 	t->cls_join = class_id(t, "JOIN", true);     /* between a time and its day */
 	t->cls_at = class_id(t, "CLOCKAT", true);    /* before a bare clock hour */
 	t->class_slot[t->cls_ord] = TX_S_NUM;
