@@ -1091,6 +1091,10 @@ carry_over(TxSeen *a, TxSeen *b)
 		if (b0.v[s] == TX_UNSET && a0.v[s] != TX_UNSET && rb > 0 && rb < fb)
 			b->v[s] = a0.v[s];
 	}
+	/* "between two and six days": the unit of the amounts */
+	if (a0.v[TX_S_UNIT] == TX_UNSET && b0.v[TX_S_UNIT] != TX_UNSET && a0.v[TX_S_QTY] != TX_UNSET &&
+	    a0.v[TX_S_HOUR] == TX_UNSET && b0.v[TX_S_DIR] == TX_UNSET)
+		a->v[TX_S_UNIT] = b0.v[TX_S_UNIT];
 	/* the day or time a relative end counts from ("1pm-2pm tomorrow") */
 	if (a0.v[TX_S_UNIT] == TX_UNSET && b0.v[TX_S_UNIT] != TX_UNSET && slot_rank(TX_S_UNIT, &b0) > 0 &&
 	    slot_rank(TX_S_UNIT, &b0) < fa && a0.v[TX_S_DAY] == TX_UNSET && a0.v[TX_S_WEEKDAY] == TX_UNSET) {
@@ -1336,7 +1340,7 @@ end_follows_start(TxSeen *b, const TxSeen *b0, const FriseTimex *a)
 /* How an expression may join another into one time: a clock time and a
  * day said side by side are one expression ("15 h 30, hier", "demain à
  * 5h", "8 heures ce soir", "tonight at 8", "Thursday 9h30"). */
-enum { J_NONE, J_CLOCK, J_DAY, J_HOURS /* hours that may be o'clock */ };
+enum { J_NONE, J_CLOCK, J_DAY, J_HOURS /* hours that may be o'clock */, J_POD /* a part of a day alone */ };
 
 static bool
 any_of(const TxSeen *s, const int *slots, int n)
@@ -1364,6 +1368,8 @@ join_kind(const TxSeen *s, int type)
 		return J_NONE;
 	if (s->v[TX_S_HOUR] != TX_UNSET)
 		return any_of(s, dated, G_N_ELEMENTS(dated)) ? J_NONE : J_CLOCK;
+	if (s->v[TX_S_POD] != TX_UNSET && !any_of(s, dated, G_N_ELEMENTS(dated)))
+		return J_POD;   /* "in the morning", "the morning of" */
 	bool day = s->v[TX_S_DAY] != TX_UNSET || s->v[TX_S_WEEKDAY] != TX_UNSET ||
 		   s->v[TX_S_EASTER] != TX_UNSET || (s->v[TX_S_UNIT] == TX_U_DAY && s->v[TX_S_QTY] == TX_UNSET) ||
 		   /* "1 week ago at 12:00 am", "in 7 days at 5pm" */
@@ -1561,15 +1567,26 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		group_span(&m, 1, &f1, &l1);
 		group_span(&m, 2, &fb, &lb);
 		if (fb < 0) {
-			/* a clock time and its day side by side are one time */
-			int kind = len == last + 1 ? join_kind(&seen[0], r->type) : J_NONE;
+			/* a clock time and its day side by side are one time, and
+			 * so are a day and its part ("the 15th in the morning",
+			 * "the morning of the 15th") */
+			bool joiner_after = len == last + 2 && (m.toks[i + (guint)len - 1].mask >> t->cls_join & 1);
+			int kind = len == last + 1 || joiner_after ? join_kind(&seen[0], r->type) : J_NONE;
 			guint k2 = i + (guint)len;
-			bool at = false, word = false;
-			if (kind != J_NONE && k2 < m.ntoks && (m.toks[k2].mask >> t->cls_join & 1) &&
+			bool at = false, word = joiner_after;
+			if (kind != J_NONE && !joiner_after && k2 < m.ntoks && (m.toks[k2].mask >> t->cls_join & 1) &&
 			    !(m.toks[k2].flags & F_BREAK)) {
-				at = m.toks[k2].mask >> t->cls_at & 1;
-				word = m.toks[k2].kind == TOK_WORD;
-				k2++;
+				/* a joiner; but a part of the day may take it as its
+				 * own context ("tomorrow { at lunch }") */
+				TxSeen sp;
+				const TxRule *rp;
+				int fp, lp;
+				if (!(kind == J_DAY && match_at(&m, k2, &sp, &rp, &fp, &lp) && fp > 0 &&
+				      join_kind(&sp, rp->type) == J_POD)) {
+					at = m.toks[k2].mask >> t->cls_at & 1;
+					word = m.toks[k2].kind == TOK_WORD;
+					k2++;
+				}
 			}
 			if (kind != J_NONE && k2 < m.ntoks && !(m.toks[k2].flags & F_BREAK)) {
 				TxSeen s2;
@@ -1577,8 +1594,24 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				int f2, l2;
 				int k2kind = J_NONE;
 				bool hours = false;   /* a duration of hours read as o'clock */
-				if (match_at(&m, k2, &s2, &r2, &f2, &l2) && f2 == 0)
+				if (match_at(&m, k2, &s2, &r2, &f2, &l2) && (f2 == 0 || kind == J_DAY))
 					k2kind = join_kind(&s2, r2->type);
+				if (f2 != 0 && k2kind != J_POD)
+					k2kind = J_NONE;   /* "mardi vers 21 h 45": two timexes */
+				bool punct = k2 > i + (guint)len - (joiner_after ? 1 : 0) && !word;
+				if (kind == J_DAY && k2kind == J_POD && !punct) {
+					TxSeen j = kind == J_DAY ? seen[0] : s2;
+					const TxSeen *p = kind == J_DAY ? &s2 : &seen[0];
+					j.v[TX_S_POD] = p->v[TX_S_POD];
+					if (p->v[TX_S_MOD] != TX_UNSET)
+						j.v[TX_S_MOD] = p->v[TX_S_MOD];
+					j.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
+					if (emit(&c, m.toks, i, (int)(k2 - i) + l2 + 1, i + (guint)first, k2 + (guint)l2,
+						 kind == J_DAY ? r : r2, &j, kind == J_DAY ? r2 : r)) {
+						i = k2 + (guint)l2 + 1;
+						continue;
+					}
+				}
 				if (kind == J_HOURS && k2kind == J_DAY && first == 0 && s2.v[TX_S_POD] != TX_UNSET)
 					kind = J_CLOCK, hours = true;
 				if (kind == J_DAY && k2kind == J_HOURS && word)
