@@ -38,8 +38,22 @@ typedef enum {
 /* Calendars a feast is counted in (slot cal). ORDER CAL: cal_names[] in
  * timex_table.c follows it. */
 typedef enum {
-	TX_CAL_GREGORIAN = 0, TX_CAL_ORTHODOX, TX_CAL_HEBREW, TX_CAL_ISLAMIC, TX_CAL_CHINESE
+	TX_CAL_GREGORIAN = 0, TX_CAL_ORTHODOX, TX_CAL_HEBREW, TX_CAL_ISLAMIC, TX_CAL_CHINESE,
+	TX_CAL_HINDU, TX_CAL_SANKRANTI, TX_CAL_PARSI
 } TxCal;
+
+/* Easter Sunday of Gregorian year `year` (Orthodox: the Julian computus),
+ * as an R.D. day number (GLib's Julian day: 1 is 0001-01-01). */
+int tx_cal_easter(int year, bool orthodox);
+
+/* The R.D. of day d of month m of calendar `cal` that falls in Gregorian
+ * year y; 0 when none does. HEBREW: months from Nisan (1), Adar II 13.
+ * ISLAMIC: months from Muharram (1). CHINESE: month 1 only (New Year).
+ * HINDU: m the lunar month (1 Chaitra .. 12 Phalguna, amanta), d the tithi
+ * (1-15 bright half, 16-30 dark half). SANKRANTI: the day the sun enters
+ * sidereal sign m (1 Mesha .. 10 Makara), plus d days. PARSI: Navroz plus
+ * d - 1 days. See timex_calendar.c. */
+int tx_cal_day(int cal, int y, int m, int d);
 
 /* Symbolic values of slots (unit=W, pod=EV, mod=END, ref=PAST, …).
  * ORDER UNIT: unit_names[] in timex_table.c follows it. */

@@ -854,48 +854,45 @@ nth_of(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
 	return true;
 }
 
-/* Easter Sunday of `year` (Gregorian; the anonymous algorithm of Nature,
- * 1876, as in Meeus): month and day. GLib has no such function. */
-static void
-easter(int year, int *month, int *day)
+/* The R.D. day of the feast the slots name in Gregorian year y (0: none):
+ * counted from Easter (easter=N, cal=ORTHODOX for the Julian one) or a
+ * date of another calendar (cal=HEBREW month=7 day=10: Yom Kippur). */
+static int
+feast_rd(const TxSeen *seen, int y)
 {
-	int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
-	int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
-	int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
-	int m = (a + 11 * h + 22 * l) / 451;
-	*month = (h + l - 7 * m + 114) / 31;
-	*day = (h + l - 7 * m + 114) % 31 + 1;
+	int cal = HAS(CAL) ? V(CAL) : TX_CAL_GREGORIAN;
+	if (y < 1 || y > 9999)
+		return 0;
+	if (HAS(EASTER))
+		return tx_cal_easter(y, cal == TX_CAL_ORTHODOX) + V(EASTER);
+	return tx_cal_day(cal, y, HAS(MONTH) ? V(MONTH) : 1, HAS(DAY) ? V(DAY) : 1);
 }
 
-/* A feast counted from Easter ("Pâques" 0, "Pentecôte" +49): the year
- * said, else the DCT's moved by tense like a year-less date. */
+/* A movable feast: the year said, else the DCT's moved by tense like a
+ * year-less date (the occurrence in the DCT's year decides). */
 static bool
 movable_feast(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
 {
+	GDate g;
+	g_date_clear(&g, 1);
 	if (year == 0) {
-		if (c->dct->gran == 0) {
+		int rd = c->dct->gran > 0 ? feast_rd(seen, c->dct->year) : 0;
+		if (rd <= 0) {
 			appf(v, "XXXX-XX-XX");
 			return true;
 		}
-		int em, ed;
-		easter(c->dct->year, &em, &ed);
-		GDate g;
-		g_date_clear(&g, 1);
-		g_date_set_dmy(&g, ed, em, c->dct->year);
-		add_days(&g, V(EASTER));
+		g_date_set_julian(&g, (guint32)rd);
 		year = year_for(seen, c, g_date_get_month(&g), g_date_get_day(&g), rel);
 		if (year == 0) {
 			appf(v, "XXXX-XX-XX");
 			return true;
 		}
 	}
-	int em, ed;
-	easter(year, &em, &ed);
-	GDate g;
-	g_date_clear(&g, 1);
-	g_date_set_dmy(&g, ed, em, year);
-	add_days(&g, V(EASTER));
-	step(c, "Easter %04d-%02d-%02d %+d days", year, em, ed, V(EASTER));
+	int rd = feast_rd(seen, year);
+	if (rd <= 0)
+		return false;
+	g_date_set_julian(&g, (guint32)rd);
+	step(c, "feast of %d: %04d-%02d-%02d", year, g_date_get_year(&g), g_date_get_month(&g), g_date_get_day(&g));
 	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK) {
 		/* "Easter week": the ISO week holding that day */
 		int wy, wk;
@@ -932,7 +929,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		appf(v, "%02dXX", V(CENTURY) - 1);
 		return true;
 	}
-	if (HAS(EASTER))
+	if (HAS(EASTER) || (HAS(CAL) && V(CAL) >= TX_CAL_HEBREW))
 		return movable_feast(seen, c, year, v, rel);
 	if (HAS(NUM) && (HAS(WEEKDAY) ? HAS(MONTH) || HAS(SEASON) || (HAS(UNIT) && V(UNIT) == TX_U_MONTH) :
 			 HAS(UNIT) && (V(UNIT) == TX_U_WEEK || V(UNIT) == TX_U_WEEKEND || V(UNIT) == TX_U_DAY) &&
@@ -1148,6 +1145,52 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	return false;
 }
 
+/* When a feast moves off a weekday (slot observe): ORDER OBSERVE.
+ * 1 a weekend day to the nearest weekday (Boss's Day); 2 a Sunday to the
+ * Saturday before (King's Day); 3 a Saturday to the Sunday after (Tisha
+ * B'Av); 4 a Friday to Thursday, a Sunday to Monday (Yom HaShoah); 5 a
+ * Friday or Saturday to Thursday, a Monday to Tuesday (Yom Ha'atzmaut);
+ * 6 the Friday before (Jumu'atul-Wida, before Eid al-Fitr); 7 a week
+ * earlier when it is Holy Saturday (Earth Hour). */
+static const signed char observe_shift[6][8] = {
+	/* Mon .. Sun, index 1..7 */
+	[1] = { 0, 0, 0, 0, 0, 0, -1, 1 },
+	[2] = { 0, 0, 0, 0, 0, 0, 0, -1 },
+	[3] = { 0, 0, 0, 0, 0, 0, 1, 0 },
+	[4] = { 0, 0, 0, 0, 0, -1, 0, 1 },
+	[5] = { 0, 1, 0, 0, 0, -1, -2, 0 },
+};
+
+static bool
+observed(const TxContext *c, int rule, GString *v)
+{
+	if (rule < 1 || rule > 7 || v->len < 10 || !g_ascii_isdigit(v->str[0]))
+		return true;
+	GDate g;
+	g_date_clear(&g, 1);
+	int y = atoi(v->str), m = atoi(v->str + 5), d = atoi(v->str + 8);
+	if (!g_date_valid_dmy(d, m, y))
+		return false;
+	g_date_set_dmy(&g, d, m, y);
+	int wd = g_date_get_weekday(&g), sh;
+	if (rule == 6)
+		sh = -((wd - 5 + 7) % 7 ? (wd - 5 + 7) % 7 : 7);
+	else if (rule == 7)
+		sh = (int)g_date_get_julian(&g) == tx_cal_easter(y, false) - 1 ? -7 : 0;
+	else
+		sh = observe_shift[rule][wd];
+	if (sh != 0) {
+		char rest[48];
+		g_strlcpy(rest, v->str + 10, sizeof rest);   /* a time of day stays */
+		add_days(&g, sh);
+		g_string_truncate(v, 0);
+		ymd(v, &g);
+		g_string_append(v, rest);
+		step(c, "observed %+d day(s) -> %s", sh, v->str);
+	}
+	return true;
+}
+
 /* "le lendemain du 13 février", "lundi en huit", "black friday": days
  * added to a day value (other values are left as they are). */
 static bool
@@ -1192,6 +1235,8 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 			     HAS(DAY);
 		if (dated)
 			ok = date_value(seen, c, v, relative_);
+		if (ok && HAS(OBSERVE))
+			ok = observed(c, V(OBSERVE), v);
 		if (ok && HAS(ADD))
 			ok = add_to_day(c, V(ADD), v);
 		bool timed = HAS(HOUR) || HAS(POD);

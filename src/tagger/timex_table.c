@@ -39,7 +39,8 @@ static const char *const ref_names[] = { "", "PRESENT", "PAST", "FUTURE", NULL }
 static const char *const tense_names[] = { "NONE", "PAST", "PRESENT", "FUTURE", NULL };
 static const char *const type_names[] = { "DATE", "TIME", "DURATION", "SET", NULL };
 /* ORDER CAL */
-static const char *const cal_names[] = { "GREGORIAN", "ORTHODOX", "HEBREW", "ISLAMIC", "CHINESE", NULL };
+static const char *const cal_names[] = { "GREGORIAN", "ORTHODOX", "HEBREW", "ISLAMIC", "CHINESE", "HINDU",
+					 "SANKRANTI", "PARSI", NULL };
 
 const char *
 tx_slot_name(int slot)
