@@ -12,15 +12,18 @@
 
 int cli_verbosity = 0;
 
+/* GOption callbacks: GLib's signature, whose arguments these need not read. */
 static gboolean
-set_quiet(const char *name, const char *value, gpointer data, GError **error)
+set_quiet(G_GNUC_UNUSED const char *name, G_GNUC_UNUSED const char *value, G_GNUC_UNUSED gpointer data,
+	  G_GNUC_UNUSED GError **error)
 {
 	cli_verbosity = -1;
 	return TRUE;
 }
 
 static gboolean
-set_verbose(const char *name, const char *value, gpointer data, GError **error)
+set_verbose(G_GNUC_UNUSED const char *name, G_GNUC_UNUSED const char *value, G_GNUC_UNUSED gpointer data,
+	    G_GNUC_UNUSED GError **error)
 {
 	cli_verbosity = 1;
 	return TRUE;
@@ -83,7 +86,7 @@ cli_fail(GError *error)
 }
 
 void
-cli_report_skipped(const GError *error, void *user)
+cli_report_skipped(const GError *error, G_GNUC_UNUSED void *user)
 {
 	fprintf(stderr, "frise: %s (skipped)\n", error->message);
 }
@@ -99,33 +102,6 @@ cli_progress(const char *what, size_t done, size_t total)
 	fprintf(stderr, "\r%s %zu/%zu", what, done, total);
 	if (done == total)
 		fputc('\n', stderr);
-}
-
-/* Counts the files article_read_paths() would read under `dir` (the same
- * rule: not hidden, .txt/.md or .jsonl/.json names, folders but not links
- * to them), stopping once past `limit`. */
-static size_t
-count_files(const char *dir, bool jsonl, size_t limit, size_t n)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	if (d == NULL)
-		return n;
-	const char *name;
-	while (n <= limit && (name = g_dir_read_name(d)) != NULL) {
-		if (name[0] == '.')
-			continue;
-		char *p = g_build_filename(dir, name, NULL);
-		if (g_file_test(p, G_FILE_TEST_IS_DIR)) {
-			if (!g_file_test(p, G_FILE_TEST_IS_SYMLINK))
-				n = count_files(p, jsonl, limit, n);
-		} else if (jsonl ? g_str_has_suffix(name, ".jsonl") || g_str_has_suffix(name, ".json")
-				 : g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md")) {
-			n++;
-		}
-		g_free(p);
-	}
-	g_dir_close(d);
-	return n;
 }
 
 GPtrArray *
@@ -166,7 +142,7 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 		*code = FRISE_ERROR_USAGE;
 		return NULL;
 	}
-	size_t max_files = in->max_files > 0 ? (size_t)in->max_files : CLI_DEFAULT_MAX_FILES;
+	opts.max_articles = in->max_files > 0 ? (size_t)in->max_files : CLI_DEFAULT_MAX_FILES;
 	opts.progress = cli_progress;
 
 	static const char *const stdin_only[] = { "-" };
@@ -182,18 +158,6 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 		paths = stdin_only;
 		npaths = 1;
 	}
-	/* refuse before reading when the files alone are too many */
-	size_t nfiles = 0;
-	for (size_t i = 0; i < npaths && nfiles <= max_files; i++)
-		nfiles = g_file_test(paths[i], G_FILE_TEST_IS_DIR)
-			 ? count_files(paths[i], in->jsonl, max_files, nfiles) : nfiles + 1;
-	if (nfiles > max_files) {
-		fprintf(stderr, "frise: more than %zu articles to read (raise the limit with --max-files)\n",
-			max_files);
-		g_free(published);
-		*code = FRISE_ERROR_LIMIT;
-		return NULL;
-	}
 	size_t nfailed = 0;
 	GError *error = NULL;
 	GPtrArray *articles = article_read_paths(paths, npaths, in->jsonl, &opts, cli_report_skipped,
@@ -203,12 +167,16 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 		*code = cli_fail(error);
 		return NULL;
 	}
-	if (articles->len > max_files) { /* JSON Lines: counted once read */
-		fprintf(stderr, "frise: %u articles read, over the limit of %zu (raise it with --max-files)\n",
-			articles->len, max_files);
-		g_ptr_array_unref(articles);
-		*code = FRISE_ERROR_LIMIT;
-		return NULL;
+	/* the reader decided each language; say where it had little to go by */
+	for (guint i = 0; i < articles->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(articles, i);
+		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT && cli_verbosity >= 0)
+			fprintf(stderr, "frise: %s: no word tells its language; read as %s (say it with --lang)\n",
+				a->path, frise_lang_code(a->lang));
+		else if ((a->lang_origin == FRISE_LANG_FROM_FEW_WORDS || a->lang_origin == FRISE_LANG_FROM_CORPUS) &&
+			 cli_verbosity > 0)
+			fprintf(stderr, "frise: %s: read as %s (from %s)\n", a->path, frise_lang_code(a->lang),
+				article_lang_origin_name(a->lang_origin));
 	}
 	*code = nfailed > 0 ? FRISE_ERROR_INPUT : FRISE_ERROR_OK;
 	return articles;
@@ -264,7 +232,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("frise %s\n", FRISE_VERSION_STRING);
+		printf("frise %s\n", frise_version());
 		return 0;
 	}
 	for (const Command *c = commands; c->name != NULL; c++)

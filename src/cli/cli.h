@@ -18,6 +18,12 @@ int cli_render(int argc, char **argv);
  * date estimates of undated ones (cli_store.c). */
 int cli_store_articles(const char *store, bool json, int argc, char **argv);
 
+/* The JSON of an article kept in a store, with the same member names as
+ * `frise articles --json` gives an article it reads (cli_articles.c). */
+#include "frise/store.h"
+#include <cjson/cJSON.h>
+cJSON *cli_store_article_json(const FriseStoreArticle *article);
+
 /* -1 with -q, 0 by default, 1 with -v. */
 extern int cli_verbosity;
 
@@ -76,6 +82,15 @@ typedef struct {
  */
 GPtrArray *cli_read_inputs(const CliInput *in, int argc, char **argv, int *code);
 void cli_input_clear(CliInput *in);
+
+/* Opens the store at `path` for `frise CMD` and, with `pipeline`
+ * (may be NULL), a pipeline over it in *pipeline (pipeline_free), with
+ * each of `templates` (may be NULL) added. With `must_exist`, a path that
+ * is not there is refused (a mistyped --store must not become an empty
+ * store). NULL with the message printed and *code set on failure. */
+#include "frise/pipeline.h"
+FriseStore *cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates,
+			   FrisePipeline **pipeline, int *code);
 
 /* Renders `timeline` in `format` and writes it atomically to `path`
  * ("-" for stdout). Returns true, or false with `error` set. */

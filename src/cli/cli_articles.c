@@ -8,6 +8,8 @@
  */
 #include "cli.h"
 #include "frise/article.h"
+#include "frise/date.h"
+#include "frise/store.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -49,29 +51,59 @@ print_text(const FriseArticle *a)
 	}
 }
 
+static void
+add_string_or_null(cJSON *o, const char *key, const char *v)
+{
+	if (v != NULL)
+		cJSON_AddStringToObject(o, key, v);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+/* The members an article has whether it was just read or comes from a
+ * store: one set of names for both (cli_article_json,
+ * cli_store_article_json). */
+static cJSON *
+article_common(const char *id, const char *path, const char *title, FriseLang lang, const char *published,
+	       const char *origin, const char *url, const char *source, const char *sha256)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", id);
+	add_string_or_null(o, "path", path);
+	cJSON_AddStringToObject(o, "title", title);
+	cJSON_AddStringToObject(o, "lang", frise_lang_code(lang));
+	add_string_or_null(o, "published", published);
+	cJSON_AddStringToObject(o, "published_origin", origin);
+	add_string_or_null(o, "url", url);
+	add_string_or_null(o, "source", source);
+	cJSON_AddStringToObject(o, "sha256", sha256);
+	return o;
+}
+
+cJSON *
+cli_store_article_json(const FriseStoreArticle *a)
+{
+	cJSON *o = article_common(a->id, a->path, a->title, a->lang, a->published, a->origin, a->url, a->source,
+				  a->hash);
+	if (a->estimate != NULL) {
+		cJSON *e = cJSON_AddObjectToObject(o, "estimate");
+		cJSON_AddStringToObject(e, "value", a->estimate);
+		cJSON_AddStringToObject(e, "precision", date_granularity_name(a->precision));
+		cJSON_AddStringToObject(e, "evidence", a->evidence ? a->evidence : "");
+	} else if (a->published == NULL) {
+		cJSON_AddNullToObject(o, "estimate");
+	}
+	cJSON_AddNumberToObject(o, "mentions", a->mentions);
+	return o;
+}
+
 static cJSON *
 to_json(const FriseArticle *a)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "id", a->id);
-	cJSON_AddStringToObject(o, "path", a->path);
-	cJSON_AddStringToObject(o, "title", a->title);
-	cJSON_AddStringToObject(o, "lang", frise_lang_code(a->lang));
-	if (a->published != NULL)
-		cJSON_AddStringToObject(o, "published", a->published);
-	else
-		cJSON_AddNullToObject(o, "published");
-	cJSON_AddStringToObject(o, "published_origin", article_origin_name(a->published_origin));
-	if (a->url != NULL)
-		cJSON_AddStringToObject(o, "url", a->url);
-	else
-		cJSON_AddNullToObject(o, "url");
-	if (a->source != NULL)
-		cJSON_AddStringToObject(o, "source", a->source);
-	else
-		cJSON_AddNullToObject(o, "source");
+	cJSON *o = article_common(a->id, a->path, a->title, a->lang, a->published,
+				  article_origin_name(a->published_origin), a->url, a->source, a->hash);
+	cJSON_AddStringToObject(o, "lang_origin", article_lang_origin_name(a->lang_origin));
 	cJSON_AddNumberToObject(o, "bytes", (double)a->raw_len);
-	cJSON_AddStringToObject(o, "sha256", a->hash);
 	cJSON *body = cJSON_AddArrayToObject(o, "body");
 	cJSON_AddItemToArray(body, cJSON_CreateNumber((double)article_raw_offset(a, a->body.start)));
 	cJSON_AddItemToArray(body, cJSON_CreateNumber((double)article_raw_offset(a, a->body.end)));

@@ -2,6 +2,7 @@
  * cli_render.c — `frise render`: the store's timeline in one format.
  */
 #include "cli.h"
+#include "frise/pipeline.h"
 #include "frise/store.h"
 
 #include <stdio.h>
@@ -87,13 +88,13 @@ cli_render(int argc, char **argv)
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
-	FriseStore *store = store_open(store_path ? store_path : "frise.db", &error);
-	if (store == NULL) {
-		code = cli_fail(error);
+	FrisePipeline *pipeline = NULL;
+	FriseStore *store = cli_open_store("render", store_path ? store_path : "frise.db", true, NULL, &pipeline, &code);
+	if (store == NULL)
 		goto out;
-	}
 	FriseTimelineQuery query = { .top = (size_t)top };
-	FriseTimeline *timeline = store_timeline(store, &query, &error);
+	FriseTimeline *timeline = pipeline_timeline(pipeline, &query, &error);
+	pipeline_free(pipeline);
 	store_close(store);
 	if (timeline == NULL) {
 		code = cli_fail(error);

@@ -6,8 +6,8 @@
  */
 #include "cli.h"
 #include "frise/date.h"
-#include "frise/extract.h"
 #include "frise/render.h"
+#include "frise/pipeline.h"
 #include "frise/store.h"
 
 #include <cjson/cJSON.h>
@@ -18,36 +18,47 @@
 #include <string.h>
 
 /* Opens the store and adds the user's template files. */
-static FriseStore *
-open_store(const char *path, char **templates, GError **error)
+FriseStore *
+cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates, FrisePipeline **pipeline,
+	       int *code)
 {
-	FriseStore *s = store_open(path, error);
-	for (char **t = templates; s != NULL && t != NULL && *t != NULL; t++)
-		if (!store_add_templates(s, *t, error)) {
-			store_close(s);
-			return NULL;
-		}
+	if (must_exist && !g_file_test(path, G_FILE_TEST_EXISTS)) {
+		fprintf(stderr, "frise %s: %s: no such store (run 'frise ingest' first)\n", cmd, path);
+		*code = FRISE_ERROR_STORE;
+		return NULL;
+	}
+	GError *error = NULL;
+	FriseStore *s = store_open(path, &error);
+	FrisePipeline *p = s != NULL ? pipeline_new(s, &error) : NULL;
+	bool ok = p != NULL;
+	for (char **t = templates; ok && t != NULL && *t != NULL; t++)
+		ok = pipeline_add_templates(p, *t, &error);
+	if (!ok) {
+		*code = cli_fail(error);
+		pipeline_free(p);
+		store_close(s);
+		return NULL;
+	}
+	if (pipeline != NULL)
+		*pipeline = p;
+	else
+		pipeline_free(p);
 	return s;
 }
 
-/* Reads, tags and ingests argv's articles into `store`; returns an exit code. */
+/* Reads, tags and ingests argv's articles through `pipeline`; returns an
+ * exit code. */
 static int
-ingest(FriseStore *store, const CliInput *in, int argc, char **argv, size_t *narticles)
+ingest(FrisePipeline *pipeline, const CliInput *in, int argc, char **argv, size_t *narticles)
 {
 	int code = 0;
 	GPtrArray *articles = cli_read_inputs(in, argc, argv, &code);
 	if (articles == NULL)
 		return code ? code : FRISE_ERROR_INPUT;
 	GError *error = NULL;
-	FriseTagger *tagger = timex_tagger_new(&error);
-	if (tagger == NULL) {
-		g_ptr_array_unref(articles);
-		return cli_fail(error);
-	}
-	if (!store_ingest(store, articles, tagger, &error))
+	if (!pipeline_ingest(pipeline, articles, &error))
 		code = cli_fail(error);
 	*narticles = articles->len;
-	timex_tagger_free(tagger);
 	g_ptr_array_unref(articles);
 	return code;
 }
@@ -72,13 +83,13 @@ cli_ingest(int argc, char **argv)
 		goto out;
 	}
 	GError *error = NULL;
-	FriseStore *store = open_store(store_path ? store_path : "frise.db", templates, &error);
-	if (store == NULL) {
-		code = cli_fail(error);
+	FrisePipeline *pipeline = NULL;
+	FriseStore *store = cli_open_store("ingest", store_path ? store_path : "frise.db", false, templates, &pipeline,
+					   &code);
+	if (store == NULL)
 		goto out;
-	}
 	size_t n = 0;
-	code = ingest(store, &in, argc, argv, &n);
+	code = ingest(pipeline, &in, argc, argv, &n);
 	if (code == 0 || code == FRISE_ERROR_INPUT) {
 		FriseTimelineQuery q = { 0 };
 		FriseTimeline *tl = store_timeline(store, &q, &error);
@@ -89,6 +100,7 @@ cli_ingest(int argc, char **argv)
 				n, n == 1 ? "" : "s", tl->articles->len, tl->events->len);
 		event_timeline_free(tl);
 	}
+	pipeline_free(pipeline);
 	store_close(store);
 out:
 	cli_input_clear(&in);
@@ -164,18 +176,17 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
 		g_free(disp);
 		if (explain)
-			printf("    score %.3f (articles in their own words, date precision, type, lead position,"
-			       " articles naming the day), %s, sequence %d%s\n", e->score, event_status_name(e->status),
-			       e->sequence, e->edited ? ", edited" : "");
+			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? e->why : "(not recorded)", e->rank,
+			       event_status_name(e->status), e->sequence, e->edited ? ", edited" : "");
 		for (guint k = 0; k < e->sources->len; k++) {
 			const FriseSource *s = g_ptr_array_index(e->sources, k);
 			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
 			       s->mod[0] ? " " : "", s->mod, e->conflict ? ", conflict" : "",
 			       e->hidden && k == 0 ? ", hidden" : "");
 			if (explain)
-				printf("             mention %s, bytes %zu-%zu: %s\n",
+				printf("             mention %s, bytes %zu-%zu, joined: %s: %s\n",
 				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
-				       s->start, s->end, s->quote);
+				       s->start, s->end, s->why ? s->why : "(not recorded)", s->quote);
 		}
 	}
 }
@@ -187,26 +198,7 @@ print_articles(GPtrArray *arts, bool json)
 	for (guint i = 0; i < arts->len; i++) {
 		const FriseStoreArticle *a = g_ptr_array_index(arts, i);
 		if (json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "id", a->id);
-			cJSON_AddStringToObject(o, "title", a->title);
-			cJSON_AddStringToObject(o, "hash", a->hash);
-			cJSON_AddStringToObject(o, "lang", frise_lang_code(a->lang));
-			if (a->published != NULL)
-				cJSON_AddStringToObject(o, "published", a->published);
-			else
-				cJSON_AddNullToObject(o, "published");
-			cJSON_AddStringToObject(o, "origin", a->origin);
-			if (a->estimate != NULL) {
-				cJSON *e = cJSON_AddObjectToObject(o, "estimate");
-				cJSON_AddStringToObject(e, "value", a->estimate);
-				cJSON_AddStringToObject(e, "precision", date_granularity_name(a->precision));
-				cJSON_AddStringToObject(e, "evidence", a->evidence ? a->evidence : "");
-			} else if (a->published == NULL) {
-				cJSON_AddNullToObject(o, "estimate");
-			}
-			cJSON_AddNumberToObject(o, "mentions", a->mentions);
-			cJSON_AddItemToArray(arr, o);
+			cJSON_AddItemToArray(arr, cli_store_article_json(a));
 			continue;
 		}
 		if (a->published != NULL)
@@ -227,21 +219,6 @@ print_articles(GPtrArray *arts, bool json)
 }
 
 /* Opens an existing store, or says there is none (exit 3). */
-static FriseStore *
-open_existing(const char *cmd, const char *path, int *code)
-{
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		fprintf(stderr, "frise %s: %s: no such store (run 'frise ingest' first)\n", cmd, path);
-		*code = FRISE_ERROR_STORE;
-		return NULL;
-	}
-	GError *error = NULL;
-	FriseStore *s = store_open(path, &error);
-	if (s == NULL)
-		*code = cli_fail(error);
-	return s;
-}
-
 int
 cli_store_articles(const char *path, bool json, int argc, char **argv)
 {
@@ -250,7 +227,7 @@ cli_store_articles(const char *path, bool json, int argc, char **argv)
 		return FRISE_ERROR_USAGE;
 	}
 	int code = 0;
-	FriseStore *store = open_existing("articles", path, &code);
+	FriseStore *store = cli_open_store("articles", path, true, NULL, NULL, &code);
 	if (store == NULL)
 		return code;
 	GError *error = NULL;
@@ -313,14 +290,15 @@ cli_events(int argc, char **argv)
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
-	FriseStore *store = open_existing("events", store_path ? store_path : "frise.db", &code);
+	FrisePipeline *pipeline = NULL;
+	FriseStore *store = cli_open_store("events", store_path ? store_path : "frise.db", true, NULL, &pipeline, &code);
 	if (store == NULL)
 		goto out;
 	GError *error = NULL;
 	bool ok = true;
 	if (strcmp(cmd, "list") == 0) {
 		FriseTimelineQuery q = { .top = (size_t)top, .with_hidden = all };
-		FriseTimeline *tl = store_timeline(store, &q, &error);
+		FriseTimeline *tl = pipeline_timeline(pipeline, &q, &error);
 		if ((ok = tl != NULL))
 			print_events(tl, json, explain);
 		event_timeline_free(tl);
@@ -331,19 +309,20 @@ cli_events(int argc, char **argv)
 			g_ptr_array_unref(arts);
 		}
 	} else if (strcmp(cmd, "edit") == 0) {
-		ok = store_edit_event(store, args[0], title, date, type, &error);
+		ok = pipeline_edit_event(pipeline, args[0], title, date, type, &error);
 	} else if (strcmp(cmd, "hide") == 0) {
-		ok = store_hide_event(store, args[0], !undo, &error);
+		ok = pipeline_hide_event(pipeline, args[0], !undo, &error);
 	} else if (strcmp(cmd, "merge") == 0) {
-		ok = store_merge_events(store, (const char *const *)args, (size_t)nargs, &error);
+		ok = pipeline_merge_events(pipeline, (const char *const *)args, (size_t)nargs, &error);
 	} else if (strcmp(cmd, "split") == 0) {
-		ok = store_split_event(store, args[0], &error);
+		ok = pipeline_split_event(pipeline, args[0], &error);
 	} else {
 		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cmd);
 		code = FRISE_ERROR_USAGE;
 	}
 	if (!ok)
 		code = cli_fail(error);
+	pipeline_free(pipeline);
 	store_close(store);
 out:
 	g_free(store_path);
@@ -465,30 +444,31 @@ cli_build(int argc, char **argv)
 		}
 		tmpdb = g_build_filename(tmpdir, "store.db", NULL);
 	}
-	FriseStore *store = open_store(store_path ? store_path : tmpdb, templates, &error);
-	if (store == NULL) {
-		code = cli_fail(error);
+	FrisePipeline *pipeline = NULL;
+	FriseStore *store = cli_open_store("build", store_path ? store_path : tmpdb, false, templates, &pipeline, &code);
+	if (store == NULL)
 		goto out;
-	}
 	size_t n = 0;
-	code = ingest(store, &in, argc, argv, &n);
+	code = ingest(pipeline, &in, argc, argv, &n);
 	if (code != 0 && code != FRISE_ERROR_INPUT) {
+		pipeline_free(pipeline);
 		store_close(store);
 		goto out;
 	}
 	FriseTimelineQuery q = { .top = (size_t)top };
-	FriseTimeline *tl = store_timeline(store, &q, &error);
+	FriseTimeline *tl = pipeline_timeline(pipeline, &q, &error);
 	/* An image of thousands of events helps no reader (and costs seconds
 	 * and hundreds of MB): the images show the most salient ones, the
 	 * other formats everything. */
 	FriseTimeline *img = NULL;
 	if (tl != NULL && image_top > 0 && tl->events->len > (guint)image_top) {
 		FriseTimelineQuery iq = { .top = (size_t)image_top };
-		img = store_timeline(store, &iq, NULL);
+		img = pipeline_timeline(pipeline, &iq, NULL);
 		if (img != NULL && cli_verbosity >= 0)
 			fprintf(stderr, "frise build: the images show the %d most salient of %u events "
 				"(--image-top, or frise render --top N)\n", image_top, tl->events->len);
 	}
+	pipeline_free(pipeline);
 	store_close(store);
 	/* the articles, the merge and the store's page cache are freed: give
 	 * their pages back, as the outputs' second thread allocates apart */
@@ -513,7 +493,7 @@ cli_build(int argc, char **argv)
 	for (const FriseRenderFormat *f = render_formats(); f->name != NULL; f++) {
 		if (f->file == NULL)
 			continue;
-		bool image = strcmp(f->name, "svg") == 0 || strcmp(f->name, "png") == 0 || strcmp(f->name, "pdf") == 0;
+		bool image = f->image;
 		Output o = { f, image && img != NULL ? img : tl, &opts, g_build_filename(dir, f->file, NULL),
 			     image || strcmp(f->name, "ics") == 0, false, NULL };
 		g_array_append_val(outs, o);

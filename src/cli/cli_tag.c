@@ -18,28 +18,6 @@
 
 typedef enum { FMT_JSON, FMT_TSV, FMT_TIMEML } Format;
 
-static FriseLang
-guess_lang(const char *text, size_t len)
-{
-	FriseLang l = article_detect_lang(text, len);
-	if (l != FRISE_LANG_UNKNOWN)
-		return l;
-	/* Fallback until the reader's detector is there: common words. */
-	static const char *const fr[] = { " le ", " la ", " les ", " des ", " est ", " et ", " une ", " du " };
-	static const char *const en[] = { " the ", " of ", " and ", " is ", " was ", " to ", " in ", " that " };
-	size_t n = MIN(len, (size_t)20000);
-	char *s = g_ascii_strdown(text, n);
-	int score = 0;
-	for (size_t i = 0; i < G_N_ELEMENTS(fr); i++) {
-		for (const char *p = s; (p = strstr(p, fr[i])) != NULL; p++)
-			score++;
-		for (const char *p = s; (p = strstr(p, en[i])) != NULL; p++)
-			score--;
-	}
-	g_free(s);
-	return score >= 0 ? FRISE_LANG_FR : FRISE_LANG_EN;
-}
-
 static void
 print_json(const char *file, const char *dct, FriseLang lang, const char *text, GArray *tx,
 	   bool explain)
@@ -228,13 +206,6 @@ print_one(Format fmt, const char *file, const char *dct, FriseLang lang, const c
 		print_timeml(raw, raw_len, dct, tx, explain);
 }
 
-/*
- * The fast path, when the command line gives the date and the language of
- * every input (so there is no metadata to read) and they are plain files:
- * the tagger reads the raw bytes itself (it treats a BOM and CR as blanks
- * and folds NFD accents), so offsets need no map. Same output as through
- * the reader, at the tagger's own speed. Returns the exit code.
- */
 /* Frees what tag_raw_file read: a mapping or a copy. */
 static void
 release_input(GMappedFile *map, char *data)
@@ -245,6 +216,14 @@ release_input(GMappedFile *map, char *data)
 		g_free(data);
 }
 
+/*
+ * The fast path, when the command line gives the date and the language of
+ * every input and they are plain files: the tagger reads the raw bytes
+ * itself (it treats a BOM and CR as blanks and folds NFD accents), so
+ * offsets need no map, from where the reader's body starts
+ * (article_body_start()). Same spans as through the reader (cli-tag checks
+ * it), at the tagger's own speed. Returns the exit code.
+ */
 static int
 tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, FriseLang lang,
 	     Format fmt, bool explain)
@@ -291,13 +270,28 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, Fr
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
 	}
+	const char *nul = memchr(data, '\0', len);
+	if (nul != NULL) {
+		fprintf(stderr, "frise: %s: NUL byte at byte %zu (binary file?) (skipped)\n", path,
+			(size_t)(nul - data));
+		release_input(map, data);
+		return FRISE_ERROR_INPUT;
+	}
+	/* the body only, as the reader path: front matter and a date header
+	 * are metadata, not text with dates */
+	size_t body = article_body_start(data, len);
 	FriseTagOptions opts = { .lang = lang, .dct = in->published, .explain = explain };
-	GArray *tx = timex_tag(tagger, data, len, &opts, &error);
+	GArray *tx = timex_tag(tagger, data + body, len - body, &opts, &error);
 	if (tx == NULL) {
 		fprintf(stderr, "frise: %s: %s (skipped)\n", path, error->message);
 		g_error_free(error);
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
+	}
+	for (guint k = 0; k < tx->len; k++) {
+		FriseTimex *x = &g_array_index(tx, FriseTimex, k);
+		x->start += body;
+		x->end += body;
 	}
 	print_one(fmt, path, in->published, lang, data, len, tx, explain);
 	timex_array_free(tx);
@@ -391,12 +385,8 @@ cli_tag(int argc, char **argv)
 		goto out;
 	for (guint i = 0; i < articles->len; i++) {
 		const FriseArticle *a = g_ptr_array_index(articles, i);
-		FriseTagOptions opts = {
-			.lang = lang != FRISE_LANG_UNKNOWN ? lang :
-				a->lang != FRISE_LANG_UNKNOWN ? a->lang : guess_lang(a->text, a->text_len),
-			.dct = a->published,
-			.explain = explain,
-		};
+		/* the language the reader decided (--lang, metadata, the words) */
+		FriseTagOptions opts = { .lang = a->lang, .dct = a->published, .explain = explain };
 		/* the body only: a metadata header's date is no expression */
 		GArray *tx = timex_tag(tagger, a->text + a->body.start, a->body.end - a->body.start,
 				       &opts, &error);

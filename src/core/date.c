@@ -7,21 +7,12 @@
  * so the small one below is written by hand.
  */
 #include "frise/date.h"
+#include "core/lang.h"
+
+#include <stdarg.h>
 
 #include <string.h>
 
-/* A value taken apart. Fields that the granularity does not use are 0. */
-typedef struct {
-	FriseGranularity gran;
-	bool anchored;     /* the year is known */
-	int year;          /* for DECADE: 1990; CENTURY: 1900 */
-	int month, day;    /* 1-based */
-	int week;          /* ISO week number */
-	int part;          /* quarter or half number, 1-based */
-	char season[3];    /* SP SU FA WI */
-	char pod[3];       /* part of day: MO AF EV NI DT MI */
-	int hour, minute, second;
-} Parsed;
 
 /* ORDER GRAN */
 static const char *const gran_names[] = {
@@ -35,7 +26,75 @@ date_granularity_name(FriseGranularity gran)
 	return (unsigned)gran < G_N_ELEMENTS(gran_names) ? gran_names[gran] : "none";
 }
 
+FriseGranularity
+date_granularity_parse(const char *name)
+{
+	for (size_t g = 0; name != NULL && g < G_N_ELEMENTS(gran_names); g++)
+		if (strcmp(name, gran_names[g]) == 0)
+			return (FriseGranularity)g;
+	return FRISE_GRAN_NONE;
+}
+
+/* ORDER MOD: the name and kind of each FriseMod. */
+static const struct {
+	const char *name;
+	FriseModKind kind;
+} mods[FRISE_MOD_COUNT] = {
+	{ "", FRISE_MOD_KIND_NONE },
+	{ "START", FRISE_MOD_KIND_NARROW },
+	{ "MID", FRISE_MOD_KIND_NARROW },
+	{ "END", FRISE_MOD_KIND_NARROW },
+	{ "BEFORE", FRISE_MOD_KIND_BOUND },
+	{ "AFTER", FRISE_MOD_KIND_BOUND },
+	{ "ON_OR_AFTER", FRISE_MOD_KIND_BOUND },
+	{ "ON_OR_BEFORE", FRISE_MOD_KIND_BOUND },
+	{ "APPROX", FRISE_MOD_KIND_APPROX },
+	{ "EQUAL_OR_LESS", FRISE_MOD_KIND_APPROX },
+	{ "EQUAL_OR_MORE", FRISE_MOD_KIND_APPROX },
+	{ "LESS_THAN", FRISE_MOD_KIND_APPROX },
+	{ "MORE_THAN", FRISE_MOD_KIND_APPROX },
+};
+
+const char *
+date_mod_name(FriseMod mod)
+{
+	return (unsigned)mod < FRISE_MOD_COUNT ? mods[mod].name : "";
+}
+
+FriseMod
+date_mod_parse(const char *name)
+{
+	if (name == NULL || *name == '\0')
+		return FRISE_MOD_NONE;
+	for (int m = 1; m < FRISE_MOD_COUNT; m++)
+		if (strcmp(name, mods[m].name) == 0)
+			return (FriseMod)m;
+	return FRISE_MOD_COUNT;
+}
+
+FriseModKind
+date_mod_kind(FriseMod mod)
+{
+	return (unsigned)mod < FRISE_MOD_COUNT ? mods[mod].kind : FRISE_MOD_KIND_NONE;
+}
+
+FriseModKind
+date_mod_kind_of(const char *name)
+{
+	return date_mod_kind(date_mod_parse(name));
+}
+
 /* Reads exactly n ASCII digits at *s; -1 if they are not there. */
+/* The number of ISO weeks of `year`: 53 when 28 December falls in week 53. */
+static int
+iso_weeks(int year)
+{
+	GDate d;
+	g_date_clear(&d, 1);
+	g_date_set_dmy(&d, 28, G_DATE_DECEMBER, (GDateYear)year);
+	return (int)g_date_get_iso8601_week_of_year(&d);
+}
+
 static int
 digits(const char **s, int n)
 {
@@ -50,7 +109,7 @@ digits(const char **s, int n)
 }
 
 static bool
-parse_time(const char *s, Parsed *p)
+parse_time(const char *s, FriseDateParts *p)
 {
 	static const char *const pods[] = { "MO", "AF", "EV", "NI", "DT", "MI" };
 	for (size_t i = 0; i < G_N_ELEMENTS(pods); i++)
@@ -77,7 +136,7 @@ parse_time(const char *s, Parsed *p)
 
 /* Fills *p from `v`; returns false when it is no date. */
 static bool
-parse_value(const char *v, Parsed *p)
+parse_value(const char *v, FriseDateParts *p)
 {
 	memset(p, 0, sizeof *p);
 	if (v == NULL || strlen(v) < 2)
@@ -108,7 +167,9 @@ parse_value(const char *v, Parsed *p)
 		return false;
 	if (*s == 'W' && g_ascii_isdigit(s[1])) {
 		s++;
-		if ((p->week = digits(&s, 2)) < 1 || p->week > 53)
+		/* a year has 52 ISO weeks, or 53 when it starts on a Thursday
+		 * (or a Wednesday, in a leap year): 2024-W53 is no week */
+		if ((p->week = digits(&s, 2)) < 1 || p->week > (p->anchored ? iso_weeks(p->year) : 53))
 			return false;
 		p->gran = FRISE_GRAN_WEEK;
 		return *s == '\0' || strcmp(s, "-WE") == 0;
@@ -139,9 +200,8 @@ parse_value(const char *v, Parsed *p)
 	return true;
 }
 
-/* As parse_value, and p->gran is FRISE_GRAN_NONE when it returns false. */
-static bool
-parse(const char *v, Parsed *p)
+bool
+date_parse(const char *v, FriseDateParts *p)
 {
 	if (parse_value(v, p))
 		return true;
@@ -153,16 +213,16 @@ parse(const char *v, Parsed *p)
 FriseGranularity
 date_granularity(const char *value)
 {
-	Parsed p;
-	parse(value, &p);
+	FriseDateParts p;
+	date_parse(value, &p);
 	return p.gran;
 }
 
 bool
 date_is_anchored(const char *value)
 {
-	Parsed p;
-	return parse(value, &p) && p.anchored;
+	FriseDateParts p;
+	return date_parse(value, &p) && p.anchored;
 }
 
 static void
@@ -183,7 +243,7 @@ iso_week_start(GDate *d, int year, int week)
 
 /* The span of a parsed anchored value, without mod. */
 static void
-span_of(const Parsed *p, GDate *start, GDate *end)
+span_of(const FriseDateParts *p, GDate *start, GDate *end)
 {
 	int y = p->year;
 	switch (p->gran) {
@@ -242,8 +302,8 @@ span_of(const Parsed *p, GDate *start, GDate *end)
 bool
 date_span(const char *value, const char *mod, GDate *start, GDate *end)
 {
-	Parsed p;
-	if (!parse(value, &p) || !p.anchored)
+	FriseDateParts p;
+	if (!date_parse(value, &p) || !p.anchored)
 		return false;
 	span_of(&p, start, end);
 	if (mod == NULL || *mod == '\0')
@@ -251,16 +311,50 @@ date_span(const char *value, const char *mod, GDate *start, GDate *end)
 	int third = (int)g_date_days_between(start, end) / 3;
 	if (third < 1)
 		return true;
-	if (strcmp(mod, "START") == 0) {
+	switch (date_mod_parse(mod)) {
+	case FRISE_MOD_START:
 		*end = *start;
 		g_date_add_days(end, (guint)third);
-	} else if (strcmp(mod, "MID") == 0) {
+		break;
+	case FRISE_MOD_MID:
 		g_date_add_days(start, (guint)third);
 		*end = *start;
 		g_date_add_days(end, (guint)third);
-	} else if (strcmp(mod, "END") == 0) {
+		break;
+	case FRISE_MOD_END:
 		*start = *end;
 		g_date_subtract_days(start, (guint)third);
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+bool
+date_placed(const char *value, const char *mod, GDate *start, GDate *end)
+{
+	if (!date_is_anchored(value) || !date_span(value, mod, start, end))
+		return false;
+	switch (date_mod_parse(mod)) {
+	case FRISE_MOD_BEFORE:
+		*end = *start;
+		g_date_subtract_days(start, 1);
+		break;
+	case FRISE_MOD_AFTER:
+		*start = *end;
+		g_date_add_days(end, 1);
+		break;
+	case FRISE_MOD_ON_OR_AFTER:
+		*end = *start;
+		g_date_add_days(end, 1);
+		break;
+	case FRISE_MOD_ON_OR_BEFORE:
+		*start = *end;
+		g_date_subtract_days(start, 1);
+		break;
+	default:
+		break;
 	}
 	return true;
 }
@@ -296,201 +390,302 @@ date_compare(const char *a, const char *b)
 	return c < 0 ? -1 : c > 0;
 }
 
-/* ORDER MONTH: January first. */
-static const char *const months_fr[] = { "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-					  "août", "septembre", "octobre", "novembre", "décembre" };
-static const char *const months_fr_abbr[] = { "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.",
-					      "août", "sept.", "oct.", "nov.", "déc." };
-static const char *const months_en[] = { "January", "February", "March", "April", "May", "June", "July",
-					 "August", "September", "October", "November", "December" };
-static const char *const months_en_abbr[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-					      "Aug", "Sep", "Oct", "Nov", "Dec" };
+int
+date_order(const char *va, const char *ma, const char *vb, const char *mb)
+{
+	GDate as, ae, bs, be;
+	g_date_clear(&as, 1), g_date_clear(&ae, 1), g_date_clear(&bs, 1), g_date_clear(&be, 1);
+	bool ha = date_is_anchored(va) && date_span(va, ma, &as, &ae);
+	bool hb = date_is_anchored(vb) && date_span(vb, mb, &bs, &be);
+	if (ha != hb)
+		return ha ? -1 : 1;
+	if (ha) {
+		int c = g_date_compare(&as, &bs);
+		if (c == 0)
+			c = -g_date_compare(&ae, &be); /* longer first */
+		if (c != 0)
+			return c < 0 ? -1 : 1;
+	}
+	int c = date_compare(va, vb);
+	if (c == 0)
+		c = strcmp(va, vb);
+	if (c == 0)
+		c = g_strcmp0(ma, mb);
+	return c < 0 ? -1 : c > 0;
+}
 
 const char *
 date_month_name(int month, FriseLang lang, bool abbrev)
 {
-	if (month < 1 || month > 12)
+	const LangWords *w = lang_list(lang_or_english(lang), abbrev ? LANG_MONTHS_ABBR : LANG_MONTHS);
+	if (month < 1 || month > 12 || (guint)month > w->n)
 		return "";
-	/* Indexing each table on its own: GCC's object-size check misreads
-	 * (c ? a : b)[i] as an out-of-bounds access under UBSan. */
-	if (lang == FRISE_LANG_FR)
-		return abbrev ? months_fr_abbr[month - 1] : months_fr[month - 1];
-	return abbrev ? months_en_abbr[month - 1] : months_en[month - 1];
+	return w->items[month - 1];
 }
 
-/* Words of the display strings, one row per language. ORDER LANG for the
- * columns: [0] is used for FRISE_LANG_UNKNOWN and English. */
-typedef struct {
-	const char *key;
-	const char *fr, *en;
-} Word;
-
-static const Word words[] = {
-	/* mods: a format with one %s, the date */
-	{ "START", "début %s", "early %s" },
-	{ "MID", "mi-%s", "mid-%s" },
-	{ "END", "fin %s", "late %s" },
-	{ "BEFORE", "avant %s", "before %s" },
-	{ "AFTER", "après %s", "after %s" },
-	{ "ON_OR_BEFORE", "jusqu’à %s", "until %s" },
-	{ "ON_OR_AFTER", "depuis %s", "since %s" },
-	{ "APPROX", "vers %s", "around %s" },
-	{ "LESS_THAN", "moins de %s", "less than %s" },
-	{ "MORE_THAN", "plus de %s", "more than %s" },
-	{ "EQUAL_OR_LESS", "au plus %s", "at most %s" },
-	{ "EQUAL_OR_MORE", "au moins %s", "at least %s" },
-	/* seasons */
-	{ "SP", "printemps", "spring" },
-	{ "SU", "été", "summer" },
-	{ "FA", "automne", "autumn" },
-	{ "WI", "hiver", "winter" },
-	/* parts of day */
-	{ "MO", "matin", "morning" },
-	{ "AF", "après-midi", "afternoon" },
-	{ "EV", "soir", "evening" },
-	{ "NI", "nuit", "night" },
-	{ "DT", "journée", "daytime" },
-	{ "MI", "minuit", "midnight" },
-	/* references */
-	{ "PRESENT_REF", "aujourd’hui", "now" },
-	{ "PAST_REF", "autrefois", "in the past" },
-	{ "FUTURE_REF", "à l’avenir", "in the future" },
-	{ NULL, NULL, NULL }
-};
-
+/* The string `key` + "." + n in `lang` itself, else `key` (with the
+ * English fallback): "date.quarter.1" is "1er trimestre %d" in French. */
 static const char *
-word(const char *key, FriseLang lang)
+numbered(FriseLang lang, const char *key, int n)
 {
-	for (const Word *w = words; w->key != NULL; w++)
-		if (strcmp(w->key, key) == 0)
-			return lang == FRISE_LANG_FR ? w->fr : w->en;
-	return NULL;
+	char k[64];
+	g_snprintf(k, sizeof k, "%s.%d", key, n);
+	const char *v = lang_string_own(lang, k);
+	return v != NULL ? v : lang_string(lang, key);
 }
 
-/* Day and month: "1er février", "15 février" / "February 15". */
-static void
-append_day_month(GString *s, int day, int month, FriseLang lang, bool abbrev)
+/* The ordinal suffix of n: "st", "nd", "rd", "th" in English (11, 12, 13
+ * take "th"), "e" in French. */
+static const char *
+ordinal(FriseLang lang, int n)
 {
-	if (lang == FRISE_LANG_FR)
-		g_string_append_printf(s, "%d%s %s", day, day == 1 ? "er" : "", date_month_name(month, lang, abbrev));
+	char k[32];
+	g_snprintf(k, sizeof k, "ordinal.%d", n % 100);
+	const char *v = lang_string_own(lang, k);
+	if (v == NULL) {
+		g_snprintf(k, sizeof k, "ordinal.%d", n % 10);
+		v = lang_string_own(lang, k);
+	}
+	if (v == NULL)
+		v = lang_string_own(lang, "ordinal");
+	return v != NULL ? v : "";
+}
+
+/* Formats come from the built-in language data (src/lang/), never from
+ * the input: the printf below reads no user text as a format. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+append_fmt(GString *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	g_string_append_vprintf(s, fmt, ap);
+	va_end(ap);
+}
+#pragma GCC diagnostic pop
+
+/* A day of a month: "1er février", "15 février" / "February 15";
+ * with the year when `year` is not 0. */
+static void
+append_day(GString *s, int day, int month, int year, FriseLang lang, bool abbrev)
+{
+	GString *dm = g_string_new(NULL);
+	append_fmt(dm, numbered(lang, "date.day-month", day), day, date_month_name(month, lang, abbrev));
+	if (year != 0)
+		append_fmt(s, lang_string(lang, "date.day"), dm->str, year);
 	else
-		g_string_append_printf(s, "%s %d", date_month_name(month, lang, abbrev), day);
+		g_string_append(s, dm->str);
+	g_string_free(dm, TRUE);
+}
+
+char *
+date_day_month(int day, int month, FriseLang lang, bool abbrev)
+{
+	GString *s = g_string_new(NULL);
+	append_day(s, day, month, 0, lang_or_english(lang), abbrev);
+	return g_string_free(s, FALSE);
 }
 
 static void
-append_plain(GString *s, const Parsed *p, FriseLang lang, bool abbrev)
+append_plain(GString *s, const FriseDateParts *p, FriseLang lang, bool abbrev)
 {
-	bool fr = lang == FRISE_LANG_FR;
+	char key[32];
 	switch (p->gran) {
 	case FRISE_GRAN_CENTURY: {
 		int c = p->year / 100 + 1;
-		if (fr)
-			g_string_append_printf(s, "%de siècle", c);
-		else
-			g_string_append_printf(s, "%d%s century", c,
-					       c % 10 == 1 && c != 11 ? "st" : c % 10 == 2 && c != 12 ? "nd" :
-					       c % 10 == 3 && c != 13 ? "rd" : "th");
+		append_fmt(s, lang_string(lang, "date.century"), c, ordinal(lang, c));
 		break;
 	}
 	case FRISE_GRAN_DECADE:
-		g_string_append_printf(s, fr ? "années %d" : "the %ds", p->year);
+		append_fmt(s, lang_string(lang, "date.decade"), p->year);
 		break;
 	case FRISE_GRAN_YEAR:
 		g_string_append_printf(s, "%d", p->year);
 		break;
 	case FRISE_GRAN_HALF:
-		if (fr)
-			g_string_append_printf(s, "%s semestre %d", p->part == 1 ? "1er" : "2e", p->year);
-		else
-			g_string_append_printf(s, "H%d %d", p->part, p->year);
+		append_fmt(s, numbered(lang, "date.half", p->part), p->year);
 		break;
 	case FRISE_GRAN_QUARTER:
-		if (fr)
-			g_string_append_printf(s, "%d%s trimestre %d", p->part, p->part == 1 ? "er" : "e", p->year);
-		else
-			g_string_append_printf(s, "Q%d %d", p->part, p->year);
+		append_fmt(s, numbered(lang, "date.quarter", p->part), p->year);
 		break;
 	case FRISE_GRAN_SEASON:
-		g_string_append_printf(s, "%s %d", word(p->season, lang), p->year);
+		g_snprintf(key, sizeof key, "season.%s", p->season);
+		append_fmt(s, lang_string(lang, "date.season"), lang_string(lang, key), p->year);
 		break;
 	case FRISE_GRAN_MONTH:
-		g_string_append(s, date_month_name(p->month, lang, abbrev));
 		if (p->anchored)
-			g_string_append_printf(s, " %d", p->year);
+			append_fmt(s, lang_string(lang, "date.month"), date_month_name(p->month, lang, abbrev), p->year);
+		else
+			g_string_append(s, date_month_name(p->month, lang, abbrev));
 		break;
 	case FRISE_GRAN_WEEK: {
 		GDate d;
 		iso_week_start(&d, p->year, p->week);
-		g_string_append(s, fr ? "semaine du " : "week of ");
-		append_day_month(s, g_date_get_day(&d), g_date_get_month(&d), lang, abbrev);
-		g_string_append_printf(s, fr ? " %d" : ", %d", g_date_get_year(&d));
+		GString *day = g_string_new(NULL);
+		append_day(day, g_date_get_day(&d), g_date_get_month(&d), g_date_get_year(&d), lang, abbrev);
+		append_fmt(s, lang_string(lang, "date.week"), day->str);
+		g_string_free(day, TRUE);
 		break;
 	}
-	default:
-		append_day_month(s, p->day, p->month, lang, abbrev);
-		if (p->anchored)
-			g_string_append_printf(s, fr ? " %d" : ", %d", p->year);
-		if (p->gran == FRISE_GRAN_PART_OF_DAY)
-			g_string_append_printf(s, " (%s)", word(p->pod, lang));
-		else if (p->gran >= FRISE_GRAN_HOUR)
-			g_string_append_printf(s, fr ? ", %d h %02d" : ", %02d:%02d", p->hour, p->minute);
+	default: {
+		GString *day = g_string_new(NULL);
+		append_day(day, p->day, p->month, p->anchored ? p->year : 0, lang, abbrev);
+		if (p->gran == FRISE_GRAN_PART_OF_DAY) {
+			g_snprintf(key, sizeof key, "pod.%s", p->pod);
+			append_fmt(s, lang_string(lang, "date.pod"), day->str, lang_string(lang, key));
+		} else if (p->gran >= FRISE_GRAN_HOUR) {
+			append_fmt(s, lang_string(lang, "date.time"), day->str, p->hour, p->minute);
+		} else {
+			g_string_append(s, day->str);
+		}
+		g_string_free(day, TRUE);
 		break;
 	}
+	}
+}
+
+/* `text` with each "A = B" of the language's [contractions] applied
+ * once ("à le " -> "au "). Returns a new string. */
+static char *
+contract(FriseLang lang, const char *text)
+{
+	char *t = g_strdup(text);
+	const LangWords *c = lang_list(lang, LANG_CONTRACTIONS);
+	for (guint i = 0; i < c->n; i++) {
+		const char *eq = strstr(c->items[i], " = ");
+		if (eq == NULL)
+			continue;
+		/* a whole word: "à le " but not "à les " */
+		char *from = g_strdup_printf("%.*s ", (int)(eq - c->items[i]), c->items[i]);
+		char *at = strstr(t, from);
+		if (at != NULL) {
+			char *u = g_strdup_printf("%.*s%s %s", (int)(at - t), t, eq + 3, at + strlen(from));
+			g_free(t);
+			t = u;
+		}
+		g_free(from);
+	}
+	return t;
 }
 
 char *
 date_display(const char *value, const char *mod, FriseLang lang, bool abbrev)
 {
-	if (lang != FRISE_LANG_FR)
-		lang = FRISE_LANG_EN;
-	Parsed p;
+	lang = lang_or_english(lang);
+	FriseDateParts p;
 	GString *s = g_string_new(NULL);
-	const char *ref = value ? word(value, lang) : NULL;
-	const char *fmt = mod != NULL && *mod != '\0' ? word(mod, lang) : NULL;
-	bool fr_season = false;
-	if (ref != NULL && g_str_has_suffix(value, "_REF"))
+	char key[48];
+	g_snprintf(key, sizeof key, "ref.%s", value ? value : "");
+	const char *ref = value && g_str_has_suffix(value, "_REF") ? lang_string_own(lang, key) : NULL;
+	if (ref == NULL && value && g_str_has_suffix(value, "_REF"))
+		ref = lang_string_own(FRISE_LANG_EN, key);
+	g_snprintf(key, sizeof key, "mod.%s", mod ? mod : "");
+	const char *fmt = mod != NULL && *mod != '\0' ? lang_string_own(lang, key) : NULL;
+	if (fmt == NULL && mod != NULL && *mod != '\0')
+		fmt = lang_string_own(FRISE_LANG_EN, key);
+	bool contracted = false;
+	if (ref != NULL) {
 		g_string_append(s, ref);
-	else if (!parse(value, &p))
+	} else if (!date_parse(value, &p)) {
 		g_string_append(s, value ? value : "");
-	else if (lang == FRISE_LANG_FR && p.gran == FRISE_GRAN_SEASON && fmt != NULL && strcmp(mod, "MID") != 0) {
-		/* A modified French season takes its article: "vers l’été
-		 * 2024", "fin de l’hiver 2024", "début du printemps 2024". */
-		fr_season = true;
-		g_string_append_printf(s, "%s%s %d", strcmp(p.season, "SP") == 0 ? "le " : "l’",
-				       word(p.season, lang), p.year);
-		if (strcmp(mod, "START") == 0)
-			fmt = "début de %s";
-		else if (strcmp(mod, "END") == 0)
-			fmt = "fin de %s";
 	} else {
-		append_plain(s, &p, lang, abbrev);
-		if (!p.anchored)
-			g_string_append(s, lang == FRISE_LANG_FR ? " (année inconnue)" : " (year unknown)");
+		/* A language may say a modified season with its article ("vers
+		 * l’été 2024", "fin de l’hiver 2024", "début du printemps
+		 * 2024"): season-the.* and season-mod.* in its strings. */
+		g_snprintf(key, sizeof key, "season-the.%s", p.gran == FRISE_GRAN_SEASON ? p.season : "");
+		const char *the = lang_string_own(lang, key);
+		if (the != NULL && fmt != NULL && date_mod_parse(mod) != FRISE_MOD_MID) {
+			contracted = true;
+			g_string_append_printf(s, "%s %d", the, p.year);
+			g_snprintf(key, sizeof key, "season-mod.%s", mod);
+			const char *sf = lang_string_own(lang, key);
+			if (sf != NULL)
+				fmt = sf;
+		} else {
+			append_plain(s, &p, lang, abbrev);
+			if (!p.anchored) {
+				char *plain = g_string_free(s, FALSE);
+				s = g_string_new(NULL);
+				append_fmt(s, lang_string(lang, "date.year-unknown"), plain);
+				g_free(plain);
+			}
+		}
 	}
 	if (fmt != NULL && strstr(fmt, "%s") != NULL) {
+		/* not through printf: `plain` may come from the input */
 		char *plain = g_string_free(s, FALSE);
-		/* The date goes where the format's %s is; not through printf,
-		 * since `plain` comes from the input. */
-		const char *at = strstr(fmt, "%s");
-		s = g_string_new_len(fmt, at - fmt);
-		g_string_append(s, plain);
-		g_string_append(s, at + 2);
+		char *filled = lang_fill(fmt, plain);
+		s = g_string_new(filled);
+		g_free(filled);
 		g_free(plain);
 	}
-	if (fr_season) {
-		/* à le -> au, de le -> du */
+	if (contracted) {
 		char *t = g_string_free(s, FALSE);
-		char **parts = g_strsplit(t, "à le ", 2);
-		char *u = g_strjoinv("au ", parts);
-		g_strfreev(parts);
-		parts = g_strsplit(u, "de le ", 2);
-		s = g_string_new(NULL);
-		g_string_append(s, parts[0]);
-		if (parts[1] != NULL)
-			g_string_append_printf(s, "du %s", parts[1]);
-		g_strfreev(parts);
-		g_free(u);
+		char *c = contract(lang, t);
 		g_free(t);
+		return c;
 	}
 	return g_string_free(s, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Days: a value and mod parsed once, for comparing many dates          */
+
+
+void
+date_days(const char *value, const char *mod, DateDays *d)
+{
+	GDate s, e;
+	memset(d, 0, sizeof *d);
+	d->value = value;
+	d->mod = mod;
+	d->gran = date_granularity(value);
+	d->open = date_mod_kind_of(mod) == FRISE_MOD_KIND_BOUND;
+	if ((d->has_days = date_span(value, "", &s, &e))) {
+		d->lo = g_date_get_julian(&s);
+		d->hi = g_date_get_julian(&e);
+	}
+	if ((d->has_mod_days = date_span(value, mod, &s, &e))) {
+		d->mlo = g_date_get_julian(&s);
+		d->mhi = g_date_get_julian(&e);
+	}
+}
+
+/* The days of `outer` (its mod applied: "fin 2024" is its last third)
+ * include those of `inner` (without mods: date_contains). */
+bool
+date_days_contain(const DateDays *outer, const DateDays *inner)
+{
+	if (outer->mod[0] == '\0' && inner->mod[0] == '\0')
+		return strcmp(outer->value, inner->value) == 0 ||
+		       (outer->has_days && inner->has_days && outer->lo <= inner->lo && inner->hi <= outer->hi);
+	return outer->has_mod_days && inner->has_mod_days && outer->mlo <= inner->mlo && inner->mhi <= outer->mhi;
+}
+
+bool
+date_days_match(const DateDays *a, const DateDays *b)
+{
+	bool same = strcmp(a->value, b->value) == 0 && strcmp(a->mod, b->mod) == 0;
+	if (a->open || b->open || same)
+		return same;
+	return date_days_contain(a, b) || date_days_contain(b, a);
+}
+
+bool
+date_compatible(const char *va, const char *ma, const char *vb, const char *mb)
+{
+	DateDays da, db;
+	date_days(va, ma, &da);
+	date_days(vb, mb, &db);
+	return date_days_match(&da, &db);
+}
+
+bool
+date_days_near(const DateDays *a, const DateDays *b, int days)
+{
+	if (a->gran < FRISE_GRAN_DAY || b->gran < FRISE_GRAN_DAY || !a->has_days || !b->has_days)
+		return false;
+	gint64 d = (gint64)b->lo - (gint64)a->lo;
+	return d <= days && d >= -days;
 }

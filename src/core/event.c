@@ -1,6 +1,7 @@
 /*
  * event.c — events and timelines (prefix event_): constructors, lookups
- * and frees of the structs in event.h.
+ * and frees of the structs in event.h, the names of statuses and
+ * overrides, and an event's content digest.
  */
 #include "frise/event.h"
 
@@ -40,6 +41,7 @@ event_source_free(FriseSource *s)
 	g_free(s->quote);
 	g_free(s->value);
 	g_free(s->mod);
+	g_free(s->why);
 	g_free(s);
 }
 
@@ -54,6 +56,7 @@ event_free(FriseEvent *e)
 	g_free(e->title);
 	g_free(e->text);
 	g_free(e->type);
+	g_free(e->why);
 	if (e->sources != NULL)
 		g_ptr_array_unref(e->sources);
 	if (e->keys != NULL)
@@ -106,4 +109,38 @@ event_timeline_free(FriseTimeline *t)
 	g_ptr_array_unref(t->articles);
 	g_ptr_array_unref(t->types);
 	g_free(t);
+}
+
+/* ORDER KIND */
+static const char *const override_names[] = { "title", "date", "type", "hide", "merge", "split" };
+
+const char *
+event_override_name(FriseOverrideKind kind)
+{
+	return (unsigned)kind < G_N_ELEMENTS(override_names) ? override_names[kind] : "title";
+}
+
+int
+event_override_parse(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(override_names); i++)
+		if (name != NULL && strcmp(name, override_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+char *
+event_digest(const FriseEvent *e)
+{
+	GString *s = g_string_new(NULL);
+	g_string_append_printf(s, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d", e->value, e->mod, e->title,
+			       e->text, e->type, (int)e->status, (int)e->hidden);
+	for (guint i = 0; i < e->sources->len; i++) {
+		FriseSource *src = g_ptr_array_index(e->sources, i);
+		g_string_append_printf(s, "\x1e%s\x1f%s\x1f%zu", src->article, src->value, src->start);
+	}
+	char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, s->str, (gssize)s->len);
+	g_string_free(s, TRUE);
+	h[16] = '\0';
+	return h;
 }

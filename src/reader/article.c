@@ -25,6 +25,7 @@
  *     built once under g_once. Results and errors come in file order.
  */
 #include "frise/article.h"
+#include "core/lang.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -40,120 +41,59 @@
 #define TITLE_CUT 160       /* bytes: ... or, without one, at a word before this */
 #define FRONT_MATTER_MAX 8192 /* bytes: a "---" block longer than this is text */
 
-/* ORDER ORIGIN */
-static const char *const origin_names[] = {
-	"none", "header", "front matter", "path", "jsonl", "option", "estimated",
-};
-
-const char *
-article_origin_name(FriseDateOrigin origin)
-{
-	if ((unsigned)origin < G_N_ELEMENTS(origin_names))
-		return origin_names[origin];
-	return "none";
-}
-
 /* ------------------------------------------------------------------ */
 /* Tables. */
 
 /*
- * Stop words that tell French from English: frequent, short and (nearly)
- * never used in the other language. Words are lowercase, without
- * apostrophes (elisions "l’", "d’", "qu’" are split off as "l", "d", "qu").
- * To add a language: add a FriseLang, a table here and a row in
- * lang_tables; article_detect_lang needs no change.
- */
-static const char *const stop_fr[] = {
-	"le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en",
-	"dans", "pour", "pas", "sur", "au", "aux", "ce", "cette", "ces", "il",
-	"elle", "ils", "elles", "nous", "vous", "avec", "par", "plus", "sont",
-	"été", "être", "mais", "leur", "leurs", "qui", "que", "qu", "où", "se",
-	"sa", "ses", "son", "aussi", "comme", "très", "l", "d", "ont", "à", NULL
-};
-static const char *const stop_en[] = {
-	"the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as",
-	"was", "are", "by", "this", "be", "at", "from", "have", "has", "an",
-	"not", "but", "they", "which", "he", "she", "his", "her", "their",
-	"were", "will", "would", "been", "or", "its", "who", "what", "there",
-	"can", "also", "said", "after", NULL
-};
-static const struct {
-	FriseLang lang;
-	const char *const *words;
-} lang_tables[] = {
-	{ FRISE_LANG_FR, stop_fr },
-	{ FRISE_LANG_EN, stop_en },
-};
-
-/*
  * Boilerplate: lines that are not part of the story (links, share buttons,
- * content-farm prompts). Patterns are matched at the start of a line,
- * case-insensitively, ’ matching ' and a no-break space matching a space.
- *   BP_LINE: the whole line is boilerplate when it starts with the
- *            pattern followed by a non-letter (or the line's end), and is
- *            at most max_len bytes long (0: any length).
- *   BP_CUT:  only the pattern itself is boilerplate, even when glued to
- *            the next word ("Customize this title in frenchLe générateur…"):
- *            the rest of the line is kept (and may be the title).
- * To extend: add a row; write the pattern in lowercase.
+ * content-farm prompts), the [boilerplate] lists of every language in
+ * src/lang/xx/words.txt (a French article may carry an English prompt).
+ * Patterns are matched at the start of a line, case-insensitively, ’
+ * matching ' and a no-break space matching a space.
+ *   BP_LINE ("line[:N] PATTERN"): the whole line is boilerplate when it
+ *            starts with the pattern followed by a non-letter (or the
+ *            line's end), and is at most N bytes long (no N: any length).
+ *   BP_CUT ("cut PATTERN"): only the pattern itself is boilerplate, even
+ *            when glued to the next word ("Customize this title in
+ *            frenchLe générateur…"): the rest of the line is kept.
  */
 typedef enum { BP_LINE, BP_CUT } BoilerMode;
-static const struct {
-	const char *pattern;
+typedef struct {
+	char *pattern;    /* lower case */
 	BoilerMode mode;
 	size_t max_len;
-} boilerplate[] = {
-	/* Content-farm prompts left in the copy. */
-	{ "customize this title in french", BP_CUT, 0 },
-	{ "customize this title in english", BP_CUT, 0 },
-	{ "customize this title", BP_LINE, 0 },
-	{ "rewrite this title in french", BP_CUT, 0 },
-	{ "rewrite this title in english", BP_CUT, 0 },
-	{ "make this article seo compatible", BP_LINE, 0 },
-	{ "rewrite this article", BP_LINE, 0 },
-	{ "let there be subheadings", BP_LINE, 0 },
-	/* Notes about the piece itself, not its story. */
-	{ "ce billet fait partie", BP_LINE, 300 },
-	{ "cet article fait partie", BP_LINE, 300 },
-	{ "cet article a été initialement publié", BP_LINE, 300 },
-	{ "cet article a initialement été publié", BP_LINE, 300 },
-	{ "this post is part of", BP_LINE, 300 },
-	{ "this article is part of", BP_LINE, 300 },
-	{ "this story is part of", BP_LINE, 300 },
-	{ "this article was originally published", BP_LINE, 300 },
-	{ "this post was originally published", BP_LINE, 300 },
-	/* Links to the source and to other articles. */
-	{ "source link", BP_LINE, 80 },
-	{ "lire aussi", BP_LINE, 0 },
-	{ "à lire aussi", BP_LINE, 0 },
-	{ "a lire aussi", BP_LINE, 0 },
-	{ "lire la suite", BP_LINE, 80 },
-	{ "voir aussi", BP_LINE, 200 },
-	{ "read more", BP_LINE, 80 },
-	{ "read also", BP_LINE, 0 },
-	{ "related:", BP_LINE, 200 },
-	{ "see also", BP_LINE, 200 },
-	{ "la rédaction vous conseille", BP_LINE, 80 },
-	{ "sur le même sujet", BP_LINE, 80 },
-	/* Embeds that did not survive the copy. */
-	{ "le tweet a peut-être été supprimé", BP_LINE, 0 },
-	{ "this tweet may have been deleted", BP_LINE, 0 },
-	{ "the tweet may have been deleted", BP_LINE, 0 },
-	/* Share, subscribe, advertising. */
-	{ "partager sur", BP_LINE, 80 },
-	{ "partager cet article", BP_LINE, 80 },
-	{ "partagez cet article", BP_LINE, 80 },
-	{ "share this", BP_LINE, 80 },
-	{ "share on", BP_LINE, 80 },
-	{ "abonnez-vous", BP_LINE, 200 },
-	{ "inscrivez-vous à notre newsletter", BP_LINE, 200 },
-	{ "subscribe to", BP_LINE, 200 },
-	{ "sign up for our newsletter", BP_LINE, 200 },
-	{ "suivez-nous", BP_LINE, 120 },
-	{ "follow us", BP_LINE, 120 },
-	{ "publicité", BP_LINE, 40 },
-	{ "advertisement", BP_LINE, 40 },
-};
+} Boiler;
+
+/* Every language's patterns, in language then file order; built once,
+ * never freed (like the data it is read from). */
+static const GArray *
+boilerplate_patterns(void)
+{
+	static GArray *all;
+	if (g_once_init_enter(&all)) {
+		GArray *a = g_array_new(FALSE, FALSE, sizeof(Boiler));
+		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
+			const LangWords *w = lang_list((FriseLang)l, LANG_BOILERPLATE);
+			for (guint k = 0; k < w->n; k++) {
+				const char *e = w->items[k], *sp = strchr(e, ' ');
+				if (sp == NULL)
+					continue;
+				Boiler b = { g_utf8_strdown(sp + 1, -1), BP_LINE, 0 };
+				if (g_str_has_prefix(e, "cut "))
+					b.mode = BP_CUT;
+				else if (g_str_has_prefix(e, "line:"))
+					b.max_len = (size_t)g_ascii_strtoull(e + 5, NULL, 10);
+				else if (!g_str_has_prefix(e, "line ")) {
+					g_free(b.pattern);
+					continue;
+				}
+				g_array_append_val(a, b);
+			}
+		}
+		g_once_init_leave(&all, a);
+	}
+	return all;
+}
 
 /* ------------------------------------------------------------------ */
 /* Small helpers. */
@@ -608,31 +548,34 @@ article_raw_offset(const FriseArticle *article, size_t text_offset)
 /* ------------------------------------------------------------------ */
 /* Language. */
 
-/* The languages (bit k: lang_tables[k]) whose stop-word table holds
- * `word`. The tables as one set, built once and never freed, like the
- * tables it mirrors (a linear scan with strcmp was ~6% of an ingest). */
+/* The languages (bit l: FriseLang l) whose [detect] list holds `word`.
+ * The lists as one set, built once and never freed, like the data it
+ * mirrors (a linear scan with strcmp was ~6% of an ingest). */
 static guint
 lang_bits(const char *word)
 {
 	static GHashTable *set;
 	if (g_once_init_enter(&set)) {
 		GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
-		for (size_t k = 0; k < G_N_ELEMENTS(lang_tables); k++)
-			for (const char *const *w = lang_tables[k].words; *w != NULL; w++) {
-				guint bits = GPOINTER_TO_UINT(g_hash_table_lookup(h, *w));
-				g_hash_table_insert(h, (gpointer)*w, GUINT_TO_POINTER(bits | 1u << k));
+		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
+			const LangWords *w = lang_list((FriseLang)l, LANG_DETECT);
+			for (guint k = 0; k < w->n; k++) {
+				guint bits = GPOINTER_TO_UINT(g_hash_table_lookup(h, w->items[k]));
+				g_hash_table_insert(h, (gpointer)w->items[k], GUINT_TO_POINTER(bits | 1u << l));
 			}
+		}
 		g_once_init_leave(&set, h);
 	}
 	return GPOINTER_TO_UINT(g_hash_table_lookup(set, word));
 }
 
-FriseLang
-article_detect_lang(const char *text, size_t len)
+/* Counts into hits[FriseLang] the [detect] words of each language among
+ * the first words of text[0, len). */
+static void
+count_hits(const char *text, size_t len, int hits[FRISE_LANG_COUNT])
 {
 	enum { MAX_WORDS = 3000, ENOUGH = 200, MAX_BYTES = 65536 };
-	G_STATIC_ASSERT(G_N_ELEMENTS(lang_tables) < 32);
-	int hits[G_N_ELEMENTS(lang_tables)] = { 0 };
+	G_STATIC_ASSERT(FRISE_LANG_COUNT < 32);
 	char word[32];
 	size_t wl = 0;
 	int words = 0, total = 0;
@@ -661,7 +604,7 @@ article_detect_lang(const char *text, size_t len)
 		} else if (wl > 0 || overlong) {
 			word[wl] = '\0';
 			guint bits = overlong ? 0 : lang_bits(word);
-			for (size_t k = 0; k < G_N_ELEMENTS(lang_tables); k++) {
+			for (size_t k = 0; k < FRISE_LANG_COUNT; k++) {
 				int h = (bits >> k) & 1;
 				hits[k] += h;
 				total += h;
@@ -680,19 +623,46 @@ article_detect_lang(const char *text, size_t len)
 		const char *next = g_utf8_find_next_char(p, end);
 		p = next != NULL ? next : end;
 	}
-	/* the best language must have 3 hits or more and 1.5 times the next */
-	size_t best = 0, second = 1;
-	if (hits[1] > hits[0])
-		best = 1, second = 0;
-	for (size_t k = 2; k < G_N_ELEMENTS(lang_tables); k++) {
+}
+
+/* The language with the most hits, and the runner-up. */
+static void
+best_of(const int hits[FRISE_LANG_COUNT], size_t *best_out, size_t *second_out)
+{
+	size_t best = FRISE_LANG_UNKNOWN, second = FRISE_LANG_UNKNOWN;
+	for (size_t k = FRISE_LANG_UNKNOWN + 1; k < FRISE_LANG_COUNT; k++) {
 		if (hits[k] > hits[best])
 			second = best, best = k;
 		else if (hits[k] > hits[second])
 			second = k;
 	}
+	*best_out = best;
+	*second_out = second;
+}
+
+FriseLang
+article_detect_lang(const char *text, size_t len)
+{
+	int hits[FRISE_LANG_COUNT] = { 0 }; /* by FriseLang; [UNKNOWN] stays 0 */
+	count_hits(text, len, hits);
+	size_t best, second;
+	best_of(hits, &best, &second);
+	/* the best language must have 3 hits or more and 1.5 times the next */
 	if (hits[best] < 3 || hits[best] * 2 < hits[second] * 3)
 		return FRISE_LANG_UNKNOWN;
-	return lang_tables[best].lang;
+	return (FriseLang)best;
+}
+
+/* A weaker guess for a text article_detect_lang() cannot tell: the
+ * language with more hits than any other, even one; UNKNOWN on a tie. */
+static FriseLang
+guess_lang(const char *text, size_t len)
+{
+	int hits[FRISE_LANG_COUNT] = { 0 };
+	count_hits(text, len, hits);
+	size_t best, second;
+	best_of(hits, &best, &second);
+	return hits[best] > hits[second] ? (FriseLang)best : FRISE_LANG_UNKNOWN;
 }
 
 /* ------------------------------------------------------------------ */
@@ -741,19 +711,21 @@ static bool
 match_boilerplate(const char *t, size_t ls, size_t le, size_t *cut)
 {
 	size_t s = skip_hspace(t, ls, le);
-	for (size_t k = 0; k < G_N_ELEMENTS(boilerplate); k++) {
-		size_t m = match_prefix(t + s, le - s, boilerplate[k].pattern);
+	const GArray *patterns = boilerplate_patterns();
+	for (size_t k = 0; k < patterns->len; k++) {
+		const Boiler *b = &g_array_index(patterns, Boiler, k);
+		size_t m = match_prefix(t + s, le - s, b->pattern);
 		if (m == 0)
 			continue;
-		if (boilerplate[k].mode == BP_CUT) {
+		if (b->mode == BP_CUT) {
 			*cut = s + m;
 			return true;
 		}
-		if (boilerplate[k].max_len != 0 && le - ls > boilerplate[k].max_len)
+		if (b->max_len != 0 && le - ls > b->max_len)
 			continue;
 		if (s + m < le) {
 			gunichar next = g_utf8_get_char(t + s + m);
-			const char *lastp = g_utf8_prev_char(boilerplate[k].pattern + strlen(boilerplate[k].pattern));
+			const char *lastp = g_utf8_prev_char(b->pattern + strlen(b->pattern));
 			if (g_unichar_isalnum(next) && g_unichar_isalnum(g_utf8_get_char(lastp)))
 				continue; /* "Sharepoint" is not "share" */
 		}
@@ -1060,13 +1032,20 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	scan_body(a, &title);
 	a->title = title != NULL ? title : g_strdup(a->id);
 
+	/* the language is decided here, once, for every later stage */
 	FriseLang given = frise_lang_parse(meta != NULL && meta->lang != NULL ? meta->lang : fm.lang);
+	const char *body_text = a->text + a->body.start;
+	size_t body_len = a->body.end - a->body.start;
 	if (opts->lang != FRISE_LANG_UNKNOWN)
-		a->lang = opts->lang;
+		a->lang = opts->lang, a->lang_origin = FRISE_LANG_FROM_OPTION;
 	else if (given != FRISE_LANG_UNKNOWN)
-		a->lang = given;
+		a->lang = given, a->lang_origin = FRISE_LANG_FROM_METADATA;
+	else if ((a->lang = article_detect_lang(body_text, body_len)) != FRISE_LANG_UNKNOWN)
+		a->lang_origin = FRISE_LANG_FROM_WORDS;
+	else if ((a->lang = guess_lang(body_text, body_len)) != FRISE_LANG_UNKNOWN)
+		a->lang_origin = FRISE_LANG_FROM_FEW_WORDS;
 	else
-		a->lang = article_detect_lang(a->text + a->body.start, a->body.end - a->body.start);
+		a->lang = FRISE_LANG_FR, a->lang_origin = FRISE_LANG_FROM_DEFAULT; /* article_read_paths() may do better */
 
 	g_free(fm.date);
 	g_free(fm.title);
@@ -1074,6 +1053,40 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	g_free(fm.url);
 	g_free(fm.lang);
 	return a;
+}
+
+size_t
+article_body_start(const char *data, size_t len)
+{
+	/* the metadata is in the first FRONT_MATTER_MAX bytes and a header
+	 * line: read them as the reader does (lossy: the cut may split a
+	 * character), and map the body's start back to the bytes given */
+	size_t n = MIN(len, (size_t)FRONT_MATTER_MAX + 4096);
+	FriseArticle a = { 0 };
+	a.raw = g_strndup(data, n);
+	a.raw_len = strlen(a.raw); /* a NUL ends it: the caller refuses those */
+	size_t start = 0;
+	if (build_text(&a, "", true, NULL)) {
+		FrontMatter fm = { 0 };
+		size_t body = parse_front_matter(a.text, a.text_len, &fm);
+		char *header_date = NULL;
+		size_t after_header = parse_header(a.text, body, a.text_len, &header_date);
+		if (after_header > 0)
+			body = after_header;
+		/* a cut inside the header's line reads as no header: the line must end in the prefix */
+		start = body < a.text_len || n == len ? article_raw_offset(&a, body) : 0;
+		g_free(header_date);
+		g_free(fm.date);
+		g_free(fm.title);
+		g_free(fm.source);
+		g_free(fm.url);
+		g_free(fm.lang);
+	}
+	g_free(a.raw);
+	g_free(a.text);
+	if (a.map_ != NULL)
+		g_array_free(a.map_, TRUE);
+	return start;
 }
 
 FriseArticle *
@@ -1217,7 +1230,18 @@ typedef struct {
 	void *user;
 	size_t failed;
 	GError *first; /* the first error reported, for the final message */
+	size_t max;    /* most articles to read (FriseReadOptions.max_articles) */
+	GError *over;  /* set when there were more: nothing more is read */
 } Reader;
+
+/* Sets rd->over: more than rd->max articles to read. */
+static void
+over_limit(Reader *rd)
+{
+	if (rd->over == NULL)
+		g_set_error(&rd->over, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
+			    "more than %zu articles to read (raise the limit with --max-files)", rd->max);
+}
 
 static void
 report(Reader *rd, GError *e)
@@ -1348,6 +1372,11 @@ read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, GError **
 				g_free(where);
 				report(rd, e);
 			} else if (!all_space(line->str, line->len)) {
+				if (rd->out->len >= rd->max) {
+					/* stop at line max + 1: an endless stream is never read to its end */
+					over_limit(rd);
+					goto done;
+				}
 				read_jsonl_line(rd, path, lineno, line->str, line->len, opts);
 			}
 			g_string_truncate(line, 0);
@@ -1403,7 +1432,7 @@ collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
 			g_ptr_array_add(names, g_strdup(name));
 	g_dir_close(d);
 	g_ptr_array_sort(names, cmp_names);
-	for (guint i = 0; i < names->len; i++) {
+	for (guint i = 0; i < names->len && files->len <= rd->max; i++) {
 		char *p = g_build_filename(dir, names->pdata[i], NULL);
 		struct stat st, lst;
 		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -1432,6 +1461,7 @@ typedef struct {
 #define READ_STEP 8     /* files a thread takes at a time */
 #define READ_BLOCK 512  /* files read before their results are reported */
 #define READ_THREADS 8
+#define DEFAULT_MAX_ARTICLES 100000
 
 static void
 read_one(guint i, void *data)
@@ -1453,9 +1483,10 @@ GPtrArray *
 article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
 		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
 {
-	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL };
+	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
+		      opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES, NULL };
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-	for (size_t i = 0; i < npaths; i++) {
+	for (size_t i = 0; i < npaths && files->len <= rd.max; i++) {
 		GError *e = NULL;
 		struct stat st;
 		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -1471,6 +1502,10 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 			g_ptr_array_add(files, g_strdup(paths[i]));
 		}
 	}
+	/* refused before anything is read when the files alone are too many
+	 * (a mistyped folder such as / is not read into memory) */
+	if (!jsonl && files->len > rd.max)
+		over_limit(&rd);
 	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
 	/* plain files are read READ_BLOCK at a time on every core, then
 	 * taken (and their errors reported) in order */
@@ -1481,7 +1516,7 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 		b.art = g_new0(FriseArticle *, MAX(files->len, 1));
 		b.err = g_new0(GError *, MAX(files->len, 1));
 	}
-	for (guint i = 0; i < files->len; i++) {
+	for (guint i = 0; i < files->len && rd.over == NULL; i++) {
 		const char *p = files->pdata[i];
 		GError *e = NULL;
 		if (jsonl) {
@@ -1501,6 +1536,29 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 	g_free(b.art);
 	g_free(b.err);
 	g_ptr_array_unref(files);
+	if (rd.over != NULL) {
+		g_propagate_error(error, rd.over);
+		g_clear_error(&rd.first);
+		g_ptr_array_unref(rd.out);
+		if (nfailed != NULL)
+			*nfailed = rd.failed;
+		return NULL;
+	}
+	/* an article no word of which tells its language is read in the
+	 * language most of the others were told in */
+	int told[FRISE_LANG_COUNT] = { 0 };
+	for (guint i = 0; i < rd.out->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(rd.out, i);
+		if (a->lang_origin != FRISE_LANG_FROM_DEFAULT)
+			told[a->lang]++;
+	}
+	size_t main_lang, second;
+	best_of(told, &main_lang, &second);
+	for (guint i = 0; told[main_lang] > 0 && i < rd.out->len; i++) {
+		FriseArticle *a = g_ptr_array_index(rd.out, i);
+		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT)
+			a->lang = (FriseLang)main_lang, a->lang_origin = FRISE_LANG_FROM_CORPUS;
+	}
 	if (nfailed != NULL)
 		*nfailed = rd.failed;
 	if (rd.out->len == 0) {

@@ -13,10 +13,11 @@
  * - Dates are all-day (VALUE=DATE) and DTEND is exclusive and always
  *   written: "2024-02-15" -> DTSTART 20240215, DTEND 20240216; "2024-02"
  *   -> 20240201 .. 20240301; "2024" -> 20240101 .. 20250101; weeks,
- *   quarters and seasons -> their span (date_span()). mod START/MID/END
- *   narrow the span (date_span() does it) and the description says so;
- *   BEFORE/AFTER become a one-day marker on the last day before / first day
- *   after the period, since a calendar cannot show "before 2025" as a span.
+ *   quarters and seasons -> their span. Where a mod puts it is
+ *   date_placed()'s rule, the one every renderer follows: START/MID/END
+ *   narrow the span and the description says so; a bound (BEFORE, AFTER,
+ *   ON_OR_…) is a one-day marker on the side we know ("avant 2025" on
+ *   2024-12-31), since a calendar cannot show "before 2025" as a span.
  * - A TIME value ("2024-02-15T14:00") is a floating DATE-TIME (the article
  *   gave no zone) lasting one hour.
  * - URL is the first source's http(s) URL; other schemes are not links.
@@ -26,49 +27,12 @@
  */
 #include "frise/render.h"
 #include "frise/date.h"
+#include "core/lang.h"
 
 #include <libical/ical.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Words of the DESCRIPTION, per language. ORDER LANG: indexed by FriseLang;
- * ics_render() uses the English row for any language without one. To add
- * a language, add a row. */
-typedef struct {
-	const char *date;       /* "Date: " before the date */
-	const char *narrowed;   /* after the date when mod START/MID/END narrowed the span */
-	const char *before;     /* mod BEFORE: shown as a one-day marker */
-	const char *after;      /* mod AFTER */
-	const char *planned;    /* status planned */
-	const char *uncertain;  /* status uncertain */
-	const char *conflict;   /* sources disagree on the date */
-	const char *sources;    /* heading of the source list */
-	const char *gives;      /* "gives " before the date one source gives */
-	const char *calname;    /* calendar name when the timeline has no title */
-} Words;
-
-static const Words words[FRISE_LANG_COUNT] = {
-	[FRISE_LANG_FR] = {
-		"Date : ", " (le calendrier montre la partie approximative de la période)",
-		" (placé le dernier jour avant)", " (placé le premier jour après)",
-		"Prévu : cela n'avait pas eu lieu quand les sources ont été écrites.",
-		"Non confirmé : les sources le rapportent comme incertain.",
-		"Les sources ne s'accordent pas sur la date.", "Sources :", "donne ", "Frise",
-	},
-	[FRISE_LANG_EN] = {
-		"Date: ", " (the calendar shows the approximate part of the period)",
-		" (shown on the last day before)", " (shown on the first day after)",
-		"Planned: this had not happened when the sources were written.",
-		"Unconfirmed: the sources report it as uncertain.",
-		"The sources disagree on the date.", "Sources:", "gives ", "Timeline",
-	},
-};
-
-static bool
-mod_is(const char *mod, const char *name)
-{
-	return mod != NULL && strcmp(mod, name) == 0;
-}
 
 /*
  * A copy of `s` fit for an iCalendar TEXT value: valid UTF-8, CR LF and
@@ -120,27 +84,16 @@ ical_utc(gint64 unix_seconds)
 static bool
 ical_clock(const char *value, struct icaltimetype *t)
 {
-	int y, mo, d, h, mi = 0, s = 0, n = 0;
-	size_t len = strlen(value);
-	if (sscanf(value, "%4d-%2d-%2dT%2d%n", &y, &mo, &d, &h, &n) != 4 || (size_t)n < 13)
-		return false;
-	if ((size_t)n < len) {
-		int n2 = 0;
-		if (sscanf(value + n, ":%2d%n", &mi, &n2) != 1)
-			return false;
-		n += n2;
-		if ((size_t)n < len && sscanf(value + n, ":%2d", &s) != 1)
-			return false;
-	}
-	if (!g_date_valid_dmy((GDateDay)d, (GDateMonth)mo, (GDateYear)y) || h > 23 || mi > 59 || s > 60)
+	FriseDateParts p;
+	if (!date_parse(value, &p) || !p.anchored || p.gran < FRISE_GRAN_HOUR || p.hour > 23)
 		return false;
 	*t = icaltime_null_time();
-	t->year = y;
-	t->month = mo;
-	t->day = d;
-	t->hour = h;
-	t->minute = mi;
-	t->second = s;
+	t->year = p.year;
+	t->month = p.month;
+	t->day = p.day;
+	t->hour = p.hour;
+	t->minute = p.minute;
+	t->second = p.second > 59 ? 59 : p.second;
 	return true;
 }
 
@@ -149,27 +102,29 @@ ical_clock(const char *value, struct icaltimetype *t)
 static char *
 describe(const FriseEvent *e, FriseLang lang)
 {
-	const Words *w = &words[lang];
 	GString *d = g_string_new(e->text != NULL && *e->text != '\0' ? e->text : e->title);
 	char *when = date_display(e->value, e->mod, lang, false);
-	g_string_append(d, "\n\n");
-	g_string_append(d, w->date);
-	g_string_append(d, when);
+	g_string_append_printf(d, "\n\n%s %s", lang_string(lang, "ics.date"), when);
 	g_free(when);
-	if (mod_is(e->mod, "START") || mod_is(e->mod, "MID") || mod_is(e->mod, "END"))
-		g_string_append(d, w->narrowed);
-	else if (mod_is(e->mod, "BEFORE"))
-		g_string_append(d, w->before);
-	else if (mod_is(e->mod, "AFTER"))
-		g_string_append(d, w->after);
+	FriseMod mod = date_mod_parse(e->mod);
+	if (date_mod_kind(mod) == FRISE_MOD_KIND_NARROW)
+		g_string_append_printf(d, " %s", lang_string(lang, "ics.approx"));
+	else if (mod == FRISE_MOD_BEFORE)
+		g_string_append_printf(d, " %s", lang_string(lang, "ics.before"));
+	else if (mod == FRISE_MOD_AFTER)
+		g_string_append_printf(d, " %s", lang_string(lang, "ics.after"));
+	else if (mod == FRISE_MOD_ON_OR_AFTER)
+		g_string_append_printf(d, " %s", lang_string(lang, "ics.on-or-after"));
+	else if (mod == FRISE_MOD_ON_OR_BEFORE)
+		g_string_append_printf(d, " %s", lang_string(lang, "ics.on-or-before"));
 	if (e->status == FRISE_STATUS_PLANNED)
-		g_string_append_printf(d, "\n%s", w->planned);
+		g_string_append_printf(d, "\n%s", lang_string(lang, "ics.planned"));
 	else if (e->status == FRISE_STATUS_UNCERTAIN)
-		g_string_append_printf(d, "\n%s", w->uncertain);
+		g_string_append_printf(d, "\n%s", lang_string(lang, "ics.uncertain"));
 	if (e->conflict)
-		g_string_append_printf(d, "\n%s", w->conflict);
+		g_string_append_printf(d, "\n%s", lang_string(lang, "ics.conflict"));
 	if (e->sources != NULL && e->sources->len > 0)
-		g_string_append_printf(d, "\n\n%s", w->sources);
+		g_string_append_printf(d, "\n\n%s", lang_string(lang, "ics.sources"));
 	for (guint i = 0; e->sources != NULL && i < e->sources->len; i++) {
 		const FriseSource *s = g_ptr_array_index(e->sources, i);
 		g_string_append_printf(d, "\n- %s", s->title != NULL && *s->title != '\0' ? s->title : s->article);
@@ -180,7 +135,7 @@ describe(const FriseEvent *e, FriseLang lang)
 		}
 		if (e->conflict && s->value != NULL) {
 			char *given = date_display(s->value, s->mod, lang, false);
-			g_string_append_printf(d, " (%s%s)", w->gives, given);
+			g_string_append_printf(d, " (%s %s)", lang_string(lang, "ics.gives"), given);
 			g_free(given);
 		}
 		if (s->url != NULL && *s->url != '\0')
@@ -210,16 +165,7 @@ add_text(icalcomponent *c, icalproperty *(*make)(const char *), const char *text
 static bool
 event_days(const FriseEvent *e, GDate *start, GDate *end)
 {
-	if (!date_is_anchored(e->value) || !date_span(e->value, e->mod, start, end))
-		return false;
-	if (mod_is(e->mod, "BEFORE")) {
-		*end = *start;
-		g_date_subtract_days(start, 1);
-	} else if (mod_is(e->mod, "AFTER")) {
-		*start = *end;
-		g_date_add_days(end, 1);
-	}
-	return true;
+	return date_placed(e->value, e->mod, start, end);
 }
 
 static icalcomponent *
@@ -278,12 +224,10 @@ vevent(const FriseTimeline *timeline, const FriseEvent *e, FriseLang lang,
 bool
 ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error)
 {
-	FriseLang lang = opts != NULL && opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang;
-	if (lang != FRISE_LANG_FR)
-		lang = FRISE_LANG_EN;
+	FriseLang lang = lang_or_english(opts != NULL && opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang);
 	const char *title = opts != NULL && opts->title != NULL ? opts->title : timeline->title;
 	if (title == NULL || *title == '\0')
-		title = words[lang].calname;
+		title = lang_string(lang, "ics.calname");
 
 	icalcomponent *cal = icalcomponent_new_vcalendar();
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));

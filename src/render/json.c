@@ -25,6 +25,7 @@
  */
 #include "frise/render.h"
 #include "frise/date.h"
+#include "core/lang.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -36,8 +37,7 @@
 static FriseLang
 render_lang(const FriseTimeline *timeline, const FriseRenderOptions *opts)
 {
-	FriseLang lang = opts != NULL && opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang;
-	return (unsigned)lang < FRISE_LANG_COUNT && lang != FRISE_LANG_UNKNOWN ? lang : FRISE_LANG_EN;
+	return lang_or_english(opts != NULL && opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang);
 }
 
 static const char *
@@ -87,7 +87,7 @@ sorted_events(const FriseTimeline *timeline)
 		g_date_clear(&k.start, 1);
 		g_date_clear(&k.end, 1);
 		k.anchored = date_is_anchored(k.event->value) &&
-			     date_span(k.event->value, k.event->mod, &k.start, &k.end);
+			     date_placed(k.event->value, k.event->mod, &k.start, &k.end);
 		g_array_append_val(keyed, k);
 	}
 	g_array_sort(keyed, keyed_compare);
@@ -310,44 +310,23 @@ json_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStri
 
 /* ---- TimelineJS3 ---- */
 
-/* How an event's status changes its display_date, per language. ORDER
- * LANG. A planned event whose mod is END reads "d'ici fin 2024" (`by` +
- * date); other planned or unconfirmed dates get a suffix. */
-typedef struct {
-	const char *by;        /* "d'ici " */
-	const char *planned;   /* " (prévu)" */
-	const char *uncertain; /* " (non confirmé)" */
-	const char *sources;   /* before the list of sources */
-	const char *conflict;  /* the sources disagree on the date */
-} Phrases;
-
-static const Phrases phrases[FRISE_LANG_COUNT] = {
-	[FRISE_LANG_UNKNOWN] = { "by ", " (planned)", " (unconfirmed)", "Sources:",
-				 "The sources disagree on the date." },
-	[FRISE_LANG_FR] = { "d'ici ", " (prévu)", " (non confirmé)", "Sources :",
-			    "Les sources ne s'accordent pas sur la date." },
-	[FRISE_LANG_EN] = { "by ", " (planned)", " (unconfirmed)", "Sources:",
-			    "The sources disagree on the date." },
-};
-
-/* The date as a reader should read it, status included: "février 2024",
- * "d'ici fin 2024", "2025 (prévu)". BEFORE already reads as a deadline
- * ("avant 2025"). g_free() it. */
+/* How an event's status changes its display_date: tl.by, tl.planned,
+ * tl.uncertain of the language's strings ("d'ici fin 2024", "2025 (prévu)";
+ * BEFORE already reads as a deadline: "avant 2025"). g_free() it. */
 static char *
 display_date(const FriseEvent *e, FriseLang lang)
 {
 	char *when = date_display(e->value, e->mod, lang, false);
 	if (when == NULL)
 		when = g_strdup(e->value);
-	const Phrases *p = &phrases[lang];
 	const char *mod = e->mod != NULL ? e->mod : "";
 	char *s = NULL;
 	if (e->status == FRISE_STATUS_PLANNED && strcmp(mod, "END") == 0)
-		s = g_strconcat(p->by, when, NULL);
+		s = lang_fill(lang_string(lang, "tl.by"), when);
 	else if (e->status == FRISE_STATUS_PLANNED && strcmp(mod, "BEFORE") != 0)
-		s = g_strconcat(when, p->planned, NULL);
+		s = lang_fill(lang_string(lang, "tl.planned"), when);
 	else if (e->status == FRISE_STATUS_UNCERTAIN)
-		s = g_strconcat(when, p->uncertain, NULL);
+		s = lang_fill(lang_string(lang, "tl.uncertain"), when);
 	if (s == NULL)
 		return when;
 	g_free(when);
@@ -363,12 +342,12 @@ tl_date(const GDate *d, const FriseEvent *timed, const char *display)
 	add_number(o, "year", g_date_get_year(d));
 	add_number(o, "month", g_date_get_month(d));
 	add_number(o, "day", g_date_get_day(d));
-	int hour, minute;
-	int n = timed != NULL ? sscanf(timed->value, "%*d-%*d-%*dT%d:%d", &hour, &minute) : 0;
-	if (n >= 1)
-		add_number(o, "hour", hour);
-	if (n == 2)
-		add_number(o, "minute", minute);
+	FriseDateParts p;
+	if (timed != NULL && date_parse(timed->value, &p) && p.gran >= FRISE_GRAN_HOUR) {
+		add_number(o, "hour", p.hour);
+		if (p.gran >= FRISE_GRAN_MINUTE)
+			add_number(o, "minute", p.minute);
+	}
 	if (display != NULL)
 		add_string(o, "display_date", display);
 	return o;
@@ -390,10 +369,10 @@ slide_html(const FriseEvent *e, FriseLang lang)
 	g_free(esc);
 	g_string_append(h, "</p>");
 	if (e->conflict)
-		g_string_append_printf(h, "<p><em>%s</em></p>", phrases[lang].conflict);
+		g_string_append_printf(h, "<p><em>%s</em></p>", lang_string(lang, "tl.conflict"));
 	if (e->sources == NULL || e->sources->len == 0)
 		return g_string_free(h, FALSE);
-	g_string_append_printf(h, "<p class=\"frise-sources\">%s ", phrases[lang].sources);
+	g_string_append_printf(h, "<p class=\"frise-sources\">%s ", lang_string(lang, "tl.sources"));
 	for (guint i = 0; i < e->sources->len; i++) {
 		const FriseSource *s = g_ptr_array_index(e->sources, i);
 		char *title = g_markup_escape_text(s->title != NULL && *s->title != '\0' ? s->title : s->article, -1);

@@ -17,6 +17,7 @@
  */
 #include "frise/layout.h"
 #include "frise/date.h"
+#include "core/lang.h"
 
 #include <math.h>
 #include <string.h>
@@ -52,42 +53,6 @@
 #define AUTO_MAX_RATIO 1.15  /* …or when the horizontal one is taller than width × this… */
 #define AUTO_MAX_LANES 4     /* …or needs more lanes than this on a side */
 
-/* Words of the image, per language; indexed by FriseLang (ORDER LANG).
- * To add a language, add a column to each row. */
-typedef enum {
-	W_UNTITLED, W_EVENT, W_EVENTS, W_ARTICLE, W_ARTICLES, W_SOURCES, W_PLANNED_TAG,
-	W_UNCERTAIN_TAG, W_KEY_PLANNED, W_KEY_VAGUE, W_KEY_PERIOD, W_NO_EVENTS, W_FROM,
-	W_FROM_ELIDED, W_TO, W_COUNT
-} Word;
-
-static const char *const words[W_COUNT][FRISE_LANG_COUNT] = {
-	/*                 UNKNOWN (English)       FR                                   EN */
-	[W_UNTITLED] =    { "Timeline", "Chronologie", "Timeline" },
-	[W_EVENT] =       { "event", "événement", "event" },
-	[W_EVENTS] =      { "events", "événements", "events" },
-	[W_ARTICLE] =     { "article", "article", "article" },
-	[W_ARTICLES] =    { "articles", "articles", "articles" },
-	[W_SOURCES] =     { "Sources:", "Sources\u00a0:", "Sources:" },
-	[W_PLANNED_TAG] = { "planned", "prévu", "planned" },
-	[W_UNCERTAIN_TAG] = { "unconfirmed", "non confirmé", "unconfirmed" },
-	[W_KEY_PLANNED] = { "Planned or unconfirmed", "Prévu ou non confirmé", "Planned or unconfirmed" },
-	[W_KEY_VAGUE] =   { "Approximate or bounded date", "Date approximative ou bornée",
-			    "Approximate or bounded date" },
-	[W_KEY_PERIOD] =  { "Period (week, month, year)", "Période (semaine, mois, année)",
-			    "Period (week, month, year)" },
-	[W_NO_EVENTS] =   { "No dated event", "Aucun événement daté", "No dated event" },
-	/* "from February to May 2024" */
-	[W_FROM] =        { "", "de ", "" },
-	[W_FROM_ELIDED] = { "", "d’", "" },   /* before a vowel: "d’avril" */
-	[W_TO] =          { " to ", " à ", " to " },
-};
-
-static const char *
-word(FriseLang lang, Word w)
-{
-	return words[w][(unsigned)lang < FRISE_LANG_COUNT ? lang : 0];
-}
-
 bool
 layout_box_intersects(const LayoutBox *a, const LayoutBox *b)
 {
@@ -118,7 +83,7 @@ context_new(FriseLang lang)
 	pango_cairo_context_set_font_options(ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(ctx, FALSE);
-	pango_context_set_language(ctx, pango_language_from_string(lang == FRISE_LANG_FR ? "fr" : "en"));
+	pango_context_set_language(ctx, pango_language_from_string(frise_lang_code(lang)));
 	return ctx;
 }
 
@@ -192,20 +157,6 @@ typedef struct {
 	guint index;         /* in timeline->events */
 } Dated;
 
-static bool
-mod_is(const char *mod, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (mod != NULL && strcmp(mod, *list) == 0)
-			return true;
-	return false;
-}
-
-static const char *const bounded_mods[] = {
-	"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", NULL
-};
-static const char *const approx_mods[] = { "APPROX", "EQUAL_OR_LESS", "EQUAL_OR_MORE", NULL };
-
 /* Date order: by first day, longer spans first, then the timeline's order. */
 static int
 compare_dated(gconstpointer pa, gconstpointer pb)
@@ -229,7 +180,7 @@ dated_events(const FriseTimeline *timeline, FriseLang lang, guint *skipped)
 		GDate s, en;
 		g_date_clear(&s, 1);
 		g_date_clear(&en, 1);
-		if (e->value == NULL || !date_span(e->value, e->mod, &s, &en) ||
+		if (e->value == NULL || !date_placed(e->value, e->mod, &s, &en) ||
 		    !g_date_valid(&s) || !g_date_valid(&en)) {
 			(*skipped)++;
 			continue;
@@ -238,14 +189,15 @@ dated_events(const FriseTimeline *timeline, FriseLang lang, guint *skipped)
 		d.d0 = (int)g_date_get_julian(&s);
 		d.d1 = MAX(d.d0 + 1, (int)g_date_get_julian(&en));
 		FriseGranularity gran = date_granularity(e->value);
-		bool bounded = mod_is(e->mod, bounded_mods);
-		bool approx = mod_is(e->mod, approx_mods);
+		FriseModKind kind = date_mod_kind_of(e->mod);
+		bool bounded = kind == FRISE_MOD_KIND_BOUND;
+		bool approx = kind == FRISE_MOD_KIND_APPROX;
 		d.vague = bounded || approx;
 		d.planned = e->status != FRISE_STATUS_HAPPENED;
 		if (bounded) {
-			/* "avant 2025": a point at the bound we know. */
+			/* "avant 2025": a point on the day date_placed() gives */
 			d.kind = LAYOUT_MARK_POINT;
-			d.a0 = d.a1 = gran >= FRISE_GRAN_DAY ? d.d0 + 0.5 : d.d0;
+			d.a0 = d.a1 = d.d0 + 0.5;
 		} else if (gran >= FRISE_GRAN_DAY || d.d1 - d.d0 <= 1) {
 			d.kind = LAYOUT_MARK_POINT;
 			d.a0 = d.a1 = d.d0 + 0.5;
@@ -312,8 +264,8 @@ label_markup(const Dated *d, FriseLang lang, bool with_date)
 		g_string_append_printf(m, "<b>%s</b>", date);
 		g_free(date);
 		if (e->status != FRISE_STATUS_HAPPENED) {
-			char *tag = g_markup_escape_text(word(lang, e->status == FRISE_STATUS_PLANNED ?
-								W_PLANNED_TAG : W_UNCERTAIN_TAG), -1);
+			char *tag = g_markup_escape_text(lang_string(lang, e->status == FRISE_STATUS_PLANNED ?
+								       "image.planned" : "image.uncertain"), -1);
 			g_string_append_printf(m, "<span fgalpha=\"62%%\"> · %s</span>", tag);
 			g_free(tag);
 		}
@@ -416,10 +368,16 @@ range_text(int d0, int d1, FriseLang lang)
 	if (y0 == y1 && m0 == m1)
 		return g_strdup_printf("%s %d", n0, y0);
 	bool vowel = n0 != NULL && strchr("aeiouyAEIOUY", n0[0]) != NULL;
-	const char *from = word(lang, vowel ? W_FROM_ELIDED : W_FROM);
-	if (y0 == y1)
-		return g_strdup_printf("%s%s%s%s %d", from, n0, word(lang, W_TO), n1, y1);
-	return g_strdup_printf("%s%s %d%s%s %d", from, n0, y0, word(lang, W_TO), n1, y1);
+	/* the language's words put the two ends together: "de février à
+	 * mai 2024", "d’avril à mai 2024" (image.from-elided before a vowel) */
+	char *left = y0 == y1 ? g_strdup(n0) : g_strdup_printf("%s %d", n0, y0);
+	char *right = g_strdup_printf("%s %d", n1, y1);
+	char *from = lang_fill(lang_string(lang, vowel ? "image.from-elided" : "image.from"), left);
+	char *text = lang_fill2(lang_string(lang, "image.to"), from, right);
+	g_free(left);
+	g_free(right);
+	g_free(from);
+	return text;
 }
 
 /* Title, subtitle and legend; returns the y below them. */
@@ -430,7 +388,7 @@ layout_header(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, const Fr
 	FriseLang lang = p->lang;
 	double inner = p->width - 2 * MARGIN;
 	const char *title = o->title && *o->title ? o->title :
-			    t->title && *t->title ? t->title : word(lang, W_UNTITLED);
+			    t->title && *t->title ? t->title : lang_string(lang, "image.untitled");
 	char *typo = typography(title);
 	p->title = text_new(ctx, typo, false, TITLE_SIZE, true, inner, 2, PANGO_ALIGN_LEFT);
 	g_free(typo);
@@ -439,8 +397,8 @@ layout_header(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, const Fr
 
 	GString *sub = g_string_new(NULL);
 	guint n = dated->len;
-	g_string_append_printf(sub, "%u\u00a0%s · %u\u00a0%s", n, word(lang, n == 1 ? W_EVENT : W_EVENTS),
-			       t->articles->len, word(lang, t->articles->len == 1 ? W_ARTICLE : W_ARTICLES));
+	g_string_append_printf(sub, "%u\u00a0%s · %u\u00a0%s", n, lang_string(lang, n == 1 ? "image.event" : "image.events"), t->articles->len,
+			       lang_string(lang, t->articles->len == 1 ? "image.article" : "image.articles"));
 	if (n > 0) {
 		int d0 = G_MAXINT, d1 = G_MININT;
 		for (guint i = 0; i < n; i++) {
@@ -452,7 +410,7 @@ layout_header(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, const Fr
 		g_string_append_printf(sub, " · %s", range);
 		g_free(range);
 	} else {
-		g_string_append_printf(sub, " · %s", word(lang, W_NO_EVENTS));
+		g_string_append_printf(sub, " · %s", lang_string(lang, "image.no-events"));
 	}
 	p->subtitle = text_new(ctx, sub->str, false, SUBTITLE_SIZE, false, inner, 2, PANGO_ALIGN_LEFT);
 	g_string_free(sub, TRUE);
@@ -485,16 +443,16 @@ layout_header(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, const Fr
 		g_ptr_array_add(labels, (gpointer)label);
 		g_array_append_val(kinds, k);
 	}
-	const struct { bool on; LayoutKeyKind kind; Word w; } styles[] = {
-		{ period, LAYOUT_KEY_PERIOD, W_KEY_PERIOD },
-		{ planned, LAYOUT_KEY_PLANNED, W_KEY_PLANNED },
-		{ vague, LAYOUT_KEY_VAGUE, W_KEY_VAGUE },
+	const struct { bool on; LayoutKeyKind kind; const char *w; } styles[] = {
+		{ period, LAYOUT_KEY_PERIOD, "image.key.period" },
+		{ planned, LAYOUT_KEY_PLANNED, "image.key.planned" },
+		{ vague, LAYOUT_KEY_VAGUE, "image.key.vague" },
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(styles); i++) {
 		if (!styles[i].on)
 			continue;
 		LayoutKey k = { .kind = styles[i].kind, .rgb = { 0.5, 0.5, 0.5 } };
-		g_ptr_array_add(labels, (gpointer)word(lang, styles[i].w));
+		g_ptr_array_add(labels, (gpointer)lang_string(lang, styles[i].w));
 		g_array_append_val(kinds, k);
 	}
 	double x = MARGIN, row_h = 0;
@@ -606,7 +564,7 @@ layout_footer(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, double y
 		return y;
 	GString *m = g_string_new(NULL);
 	GArray *ends = g_array_new(FALSE, FALSE, sizeof(gsize)); /* where each title ends in m */
-	char *head = g_markup_escape_text(word(p->lang, W_SOURCES), -1);
+	char *head = g_markup_escape_text(lang_string(p->lang, "image.sources"), -1);
 	g_string_append_printf(m, "<b>%s</b> ", head);
 	g_free(head);
 	for (guint i = 0; i < t->articles->len; i++) {
@@ -808,9 +766,7 @@ axis_ticks(LayoutPage *p, PangoContext *ctx, GArray *segs, double axis_y)
 			}
 			/* A month wide enough gets its weeks: "8 févr.", "15 févr."… */
 			for (int day = 8; px_month >= 320 && day <= 22 && j + day - 1 < s->d1; day += 7) {
-				char *text = lang == FRISE_LANG_FR ?
-					     g_strdup_printf("%d %s", day, date_month_name(m, lang, true)) :
-					     g_strdup_printf("%s %d", date_month_name(m, lang, true), day);
+				char *text = date_day_month(day, m, lang, true);
 				add_tick(p, ctx, pos + px_month / 30.44 * (day - 1), false, text, axis_y, &last_right);
 				g_free(text);
 			}
@@ -1194,8 +1150,8 @@ layout_vertical(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, GArray
 		g_string_append_printf(dm, "<b>%s</b>", date);
 		g_free(date);
 		if (d->event->status != FRISE_STATUS_HAPPENED) {
-			char *tag = g_markup_escape_text(word(p->lang, d->event->status == FRISE_STATUS_PLANNED ?
-								 W_PLANNED_TAG : W_UNCERTAIN_TAG), -1);
+			char *tag = g_markup_escape_text(lang_string(p->lang, d->event->status == FRISE_STATUS_PLANNED ?
+								       "image.planned" : "image.uncertain"), -1);
 			g_string_append_printf(dm, "\n<span fgalpha=\"62%%\">%s</span>", tag);
 			g_free(tag);
 		}
@@ -1249,9 +1205,7 @@ layout_compute_max(const FriseTimeline *timeline, const FriseRenderOptions *opts
 	FriseRenderOptions defaults = { 0 };
 	if (opts == NULL)
 		opts = &defaults;
-	FriseLang lang = opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang;
-	if (lang == FRISE_LANG_UNKNOWN)
-		lang = FRISE_LANG_EN;
+	FriseLang lang = lang_or_english(opts->lang != FRISE_LANG_UNKNOWN ? opts->lang : timeline->lang);
 	double width = opts->width > 0 ? opts->width : 1600;
 	if (width < 480)
 		width = 480; /* below this a label has no room: draw at 480 */

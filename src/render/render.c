@@ -10,14 +10,14 @@
  * in this order: index.html right after timeline.json, whose text it
  * reuses (so that the text is freed before the next format). */
 static const FriseRenderFormat formats[] = {
-	{ "ics", "timeline.ics", ics_render },
-	{ "json", "timeline.json", json_render },
-	{ "html", "index.html", html_render },
-	{ "timelinejs", "timelinejs.json", json_render_timelinejs },
-	{ "svg", "timeline.svg", draw_svg },
-	{ "png", "timeline.png", draw_png },
-	{ "pdf", NULL, draw_pdf },
-	{ NULL, NULL, NULL }
+	{ "ics", "timeline.ics", ics_render, false },
+	{ "json", "timeline.json", json_render, false },
+	{ "html", "index.html", html_render, false },
+	{ "timelinejs", "timelinejs.json", json_render_timelinejs, false },
+	{ "svg", "timeline.svg", draw_svg, true },
+	{ "png", "timeline.png", draw_png, true },
+	{ "pdf", NULL, draw_pdf, true },
+	{ NULL, NULL, NULL, false }
 };
 
 const FriseRenderFormat *

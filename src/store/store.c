@@ -1,18 +1,18 @@
 /*
- * store.c — the event store (prefix store_; see store.h): an SQLite file
- * with articles, sentences, the tagger's mentions, merged events, their
- * sources, user overrides and user templates.
+ * store.c — the event store (prefix store_; see store.h and rows.h): an
+ * SQLite file with articles, sentences, the tagger's mentions, merged
+ * events, their sources, user overrides and user templates. SQL only:
+ * the store never reads an article's file, tags, extracts or merges —
+ * the pipeline (src/pipeline/) does, and hands the store rows.
  *
  * Invariants: every write happens in one BEGIN IMMEDIATE transaction (so
- * two processes queue on the busy timeout instead of failing); events are
- * recomputed from the mentions after each ingest or curation ("rebuild"),
- * an event keeping its sequence/created/modified while its content digest
- * is unchanged. Text offsets are bytes into articles.text, raw_* bytes
- * into the article as read; ends are exclusive. Timestamps are Unix
- * seconds from frise_now().
+ * two processes queue on the busy timeout instead of failing); an event
+ * keeps its sequence/created/modified while its content digest is
+ * unchanged. Text offsets are bytes into articles.text, raw_* bytes into
+ * the article as read; ends are exclusive. Timestamps are Unix seconds
+ * from frise_now().
  */
-#include "frise/store.h"
-#include "frise/extract.h"
+#include "store/rows.h"
 
 #include <sqlite3.h>
 #include <stdint.h>
@@ -24,8 +24,6 @@ struct FriseStore {
 	sqlite3 *db;
 	char *path;
 	GHashTable *stmts;         /* SQL text -> sqlite3_stmt*, see cached() */
-	FriseTemplates *templates; /* built-in + the store's user files; lazily */
-	bool dirty;                /* templates changed: the next ingest rebuilds */
 };
 
 /* ORDER MIGRATIONS: entry i brings user_version i to i + 1. */
@@ -72,6 +70,11 @@ static const char *const migrations[] = {
 	"    CHECK (kind IN ('title','date','type','hide','merge','split')),"
 	"  key TEXT NOT NULL, value TEXT, created INTEGER NOT NULL);"
 	"CREATE TABLE templates (name TEXT PRIMARY KEY, json TEXT NOT NULL);",
+	/* 2: the salience module's rank (the top N reads it, the SQL computes
+	 * none), its factors, and why each source joined its event */
+	"ALTER TABLE events ADD COLUMN rank REAL NOT NULL DEFAULT 0;"
+	"ALTER TABLE events ADD COLUMN why TEXT;"
+	"ALTER TABLE event_sources ADD COLUMN why TEXT;",
 };
 
 static bool
@@ -175,6 +178,34 @@ col_text(sqlite3_stmt *st, int i)
 	return t ? g_strdup((const char *)t) : NULL;
 }
 
+/* The text of column i, "" for NULL (a damaged store may hold NULL where
+ * the schema says NOT NULL): borrowed until the next step. */
+static const char *
+col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+/* A copy of column i for a NOT NULL column: "" for NULL. */
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	return g_strdup(col_str(st, i));
+}
+
+/* Ends a read loop: true when it stopped at SQLITE_DONE, else false with
+ * `error` saying what could not be read (a damaged file, an I/O error). */
+static bool
+read_done(FriseStore *s, int rc, const char *what, GError **error)
+{
+	if (rc == SQLITE_DONE)
+		return true;
+	g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: cannot read %s: %s", s->path, what,
+		    sqlite3_errstr(rc));
+	return false;
+}
+
 static int
 user_version(FriseStore *s)
 {
@@ -246,7 +277,6 @@ store_close(FriseStore *s)
 		return;
 	g_hash_table_unref(s->stmts); /* finalizes them, before the close */
 	sqlite3_close_v2(s->db);
-	extract_templates_free(s->templates);
 	g_free(s->path);
 	g_free(s);
 }
@@ -254,98 +284,46 @@ store_close(FriseStore *s)
 /* ------------------------------------------------------------------ */
 /* Templates                                                           */
 
-static FriseTemplates *
-templates(FriseStore *s, GError **error)
+GPtrArray *
+store_template_files(FriseStore *s, GError **error)
 {
-	if (s->templates != NULL)
-		return s->templates;
-	FriseTemplates *tp = extract_templates_new(error);
-	if (tp == NULL)
-		return NULL;
 	sqlite3_stmt *st = prepare(s, "SELECT name, json FROM templates ORDER BY rowid", error);
-	if (st == NULL) {
-		extract_templates_free(tp);
+	if (st == NULL)
 		return NULL;
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		const char *json = (const char *)sqlite3_column_text(st, 1);
-		if (!extract_templates_add(tp, json, strlen(json), name, error)) {
-			sqlite3_finalize(st);
-			extract_templates_free(tp);
-			return NULL;
-		}
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		g_ptr_array_add(out, col_text(st, 0));
+		g_ptr_array_add(out, col_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	s->templates = tp;
-	return tp;
+	if (rc != SQLITE_DONE) {
+		fail(s, error, "cannot read the templates");
+		g_ptr_array_unref(out);
+		return NULL;
+	}
+	return out;
 }
 
 bool
-store_add_templates(FriseStore *s, const char *path, GError **error)
+store_put_template_file(FriseStore *s, const char *name, const char *json, size_t len, GError **error)
 {
-	char *data = NULL;
-	gsize len = 0;
-	GError *e = NULL;
-	if (!g_file_get_contents(path, &data, &len, &e)) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s", e->message);
-		g_error_free(e);
+	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO templates (name, json) VALUES (?, ?)", error);
+	if (st == NULL)
 		return false;
-	}
-	FriseTemplates *tp = templates(s, error);
-	bool ok = tp != NULL && extract_templates_add(tp, data, len, path, error);
-	if (ok) {
-		sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO templates (name, json) VALUES (?, ?)", error);
-		ok = st != NULL;
-		if (ok) {
-			char *base = g_path_get_basename(path);
-			bind_text(st, 1, base);
-			sqlite3_bind_text(st, 2, data, (int)len, SQLITE_TRANSIENT);
-			ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save the templates");
-			g_free(base);
-		}
-		sqlite3_finalize(st);
-		s->dirty = true;
-	}
-	g_free(data);
+	bind_text(st, 1, name);
+	sqlite3_bind_text(st, 2, json, (int)len, SQLITE_TRANSIENT);
+	bool ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save the templates");
+	sqlite3_finalize(st);
 	return ok;
-}
-
-GPtrArray *
-store_types(FriseStore *s, GError **error)
-{
-	FriseTemplates *tp = templates(s, error);
-	if (tp == NULL)
-		return NULL;
-	const GPtrArray *types = extract_templates_types(tp);
-	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)event_type_free);
-	for (guint i = 0; i < types->len; i++) {
-		const FriseEventType *t = g_ptr_array_index(types, i);
-		FriseEventType *c = g_new0(FriseEventType, 1);
-		c->id = g_strdup(t->id);
-		c->colour = g_strdup(t->colour);
-		for (int l = 0; l < FRISE_LANG_COUNT; l++)
-			c->label[l] = g_strdup(t->label[l]);
-		g_ptr_array_add(out, c);
-	}
-	return out;
 }
 
 /* ------------------------------------------------------------------ */
 /* Loading documents                                                   */
 
-typedef struct {
-	gint64 seq;
-	char *id, *title, *url, *published, *estimate, *text;
-	FriseLang lang;
-	size_t len;
-	GArray *sentences;    /* FriseSentence */
-	GArray *base;         /* FriseTimex tagged with `published` (or none) */
-	GArray *resolved;     /* FriseTimex tagged with `estimate`, or NULL */
-} Doc;
 
-static void
-doc_clear(Doc *d)
+void
+store_doc_clear(StoreDoc *d)
 {
 	g_free(d->id);
 	g_free(d->title);
@@ -361,20 +339,11 @@ doc_clear(Doc *d)
 		g_array_unref(d->resolved);
 }
 
-static FriseTimexType
-timex_type_parse(const char *s)
+GArray *
+store_load_docs(FriseStore *s, GError **error)
 {
-	for (int t = FRISE_TIMEX_DATE; t <= FRISE_TIMEX_SET; t++)
-		if (strcmp(s, timex_type_name((FriseTimexType)t)) == 0)
-			return (FriseTimexType)t;
-	return FRISE_TIMEX_DATE;
-}
-
-static GArray *
-load_docs(FriseStore *s, GError **error)
-{
-	GArray *docs = g_array_new(FALSE, TRUE, sizeof(Doc));
-	g_array_set_clear_func(docs, (GDestroyNotify)doc_clear);
+	GArray *docs = g_array_new(FALSE, TRUE, sizeof(StoreDoc));
+	g_array_set_clear_func(docs, (GDestroyNotify)store_doc_clear);
 	sqlite3_stmt *st = prepare(s, "SELECT seq, id, title, url, published, estimate, text, lang "
 				      "FROM articles ORDER BY seq", error);
 	if (st == NULL) {
@@ -382,8 +351,9 @@ load_docs(FriseStore *s, GError **error)
 		return NULL;
 	}
 	GHashTable *by_seq = g_hash_table_new(g_int64_hash, g_int64_equal);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		Doc d = { 0 };
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		StoreDoc d = { 0 };
 		d.seq = sqlite3_column_int64(st, 0);
 		d.id = col_text(st, 1);
 		d.title = col_text(st, 2);
@@ -392,42 +362,53 @@ load_docs(FriseStore *s, GError **error)
 		d.estimate = col_text(st, 5);
 		d.text = col_text(st, 6);
 		d.len = (size_t)sqlite3_column_bytes(st, 6);
-		d.lang = frise_lang_parse((const char *)sqlite3_column_text(st, 7));
+		if (d.text == NULL)
+			d.text = g_strdup("");
+		d.lang = frise_lang_parse(col_str(st, 7));
 		d.sentences = g_array_new(FALSE, FALSE, sizeof(FriseSentence));
 		d.base = g_array_new(FALSE, FALSE, sizeof(FriseTimex));
 		g_array_append_val(docs, d);
 	}
 	sqlite3_finalize(st);
-	for (guint i = 0; i < docs->len; i++)
-		g_hash_table_insert(by_seq, &g_array_index(docs, Doc, i).seq, GUINT_TO_POINTER(i));
-	st = prepare(s, "SELECT article, start, end, raw_start, raw_end, boilerplate FROM sentences "
-			"ORDER BY article, idx", error);
-	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+	bool ok = read_done(s, rc, "the articles", error);
+	for (guint i = 0; ok && i < docs->len; i++)
+		g_hash_table_insert(by_seq, &g_array_index(docs, StoreDoc, i).seq, GUINT_TO_POINTER(i));
+	st = ok ? prepare(s, "SELECT article, start, end, raw_start, raw_end, boilerplate FROM sentences "
+			     "ORDER BY article, idx", error) : NULL;
+	ok = st != NULL;
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		gint64 a = sqlite3_column_int64(st, 0);
 		gpointer ip;
 		if (!g_hash_table_lookup_extended(by_seq, &a, NULL, &ip))
 			continue;
-		Doc *d = &g_array_index(docs, Doc, GPOINTER_TO_UINT(ip));
+		StoreDoc *d = &g_array_index(docs, StoreDoc, GPOINTER_TO_UINT(ip));
 		FriseSentence se = { (size_t)sqlite3_column_int64(st, 1), (size_t)sqlite3_column_int64(st, 2),
 				     (size_t)sqlite3_column_int64(st, 3), (size_t)sqlite3_column_int64(st, 4),
 				     sqlite3_column_int(st, 5) != 0 };
+		/* a damaged row must not point outside its text */
+		if (se.start > se.end || se.end > d->len)
+			continue;
 		g_array_append_val(d->sentences, se);
 	}
 	sqlite3_finalize(st);
-	st = prepare(s, "SELECT article, resolved, start, end, type, value, mod, tense, relative, rule "
-			"FROM mentions ORDER BY article, resolved, start", error);
-	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+	ok = ok && read_done(s, rc, "the sentences", error);
+	st = ok ? prepare(s, "SELECT article, resolved, start, end, type, value, mod, tense, relative, rule "
+			     "FROM mentions ORDER BY article, resolved, start", error) : NULL;
+	ok = st != NULL;
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		gint64 a = sqlite3_column_int64(st, 0);
 		gpointer ip;
 		if (!g_hash_table_lookup_extended(by_seq, &a, NULL, &ip))
 			continue;
-		Doc *d = &g_array_index(docs, Doc, GPOINTER_TO_UINT(ip));
+		StoreDoc *d = &g_array_index(docs, StoreDoc, GPOINTER_TO_UINT(ip));
 		FriseTimex t = { 0 };
 		t.start = (size_t)sqlite3_column_int64(st, 2);
 		t.end = (size_t)sqlite3_column_int64(st, 3);
-		t.type = timex_type_parse((const char *)sqlite3_column_text(st, 4));
-		g_strlcpy(t.value, (const char *)sqlite3_column_text(st, 5), sizeof t.value);
-		g_strlcpy(t.mod, (const char *)sqlite3_column_text(st, 6), sizeof t.mod);
+		if (t.start > t.end || t.end > d->len)
+			continue;
+		t.type = timex_type_parse(col_str(st, 4));
+		g_strlcpy(t.value, col_str(st, 5), sizeof t.value);
+		g_strlcpy(t.mod, col_str(st, 6), sizeof t.mod);
 		t.tense = (FriseTense)sqlite3_column_int(st, 7);
 		t.relative = sqlite3_column_int(st, 8) != 0;
 		t.rule = sqlite3_column_text(st, 9) ? g_intern_string((const char *)sqlite3_column_text(st, 9)) : NULL;
@@ -437,12 +418,17 @@ load_docs(FriseStore *s, GError **error)
 		g_array_append_val(*into, t);
 	}
 	sqlite3_finalize(st);
+	ok = ok && read_done(s, rc, "the mentions", error);
 	g_hash_table_unref(by_seq);
+	if (!ok) {
+		g_array_unref(docs);
+		return NULL;
+	}
 	return docs;
 }
 
 static bool
-save_mentions(FriseStore *s, gint64 seq, int resolved, GArray *tx, GError **error)
+save_mentions(FriseStore *s, gint64 seq, int resolved, const GArray *tx, GError **error)
 {
 	sqlite3_stmt *del = cached(s, "DELETE FROM mentions WHERE article = ? AND resolved = ?", error);
 	if (del == NULL)
@@ -477,10 +463,10 @@ save_mentions(FriseStore *s, gint64 seq, int resolved, GArray *tx, GError **erro
 }
 
 /* ------------------------------------------------------------------ */
-/* Rebuild: estimates, merge, events                                   */
+/* Overrides, estimates, events                                         */
 
-static GArray *
-load_overrides(FriseStore *s, GPtrArray *strings, GError **error)
+GArray *
+store_overrides(FriseStore *s, GPtrArray *strings, GError **error)
 {
 	GArray *ov = g_array_new(FALSE, FALSE, sizeof(FriseOverride));
 	sqlite3_stmt *st = prepare(s, "SELECT kind, key, value FROM overrides ORDER BY seq", error);
@@ -488,9 +474,10 @@ load_overrides(FriseStore *s, GPtrArray *strings, GError **error)
 		g_array_unref(ov);
 		return NULL;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int kind = extract_override_parse((const char *)sqlite3_column_text(st, 0));
-		if (kind < 0)
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int kind = event_override_parse((const char *)sqlite3_column_text(st, 0));
+		if (kind < 0 || sqlite3_column_text(st, 1) == NULL)
 			continue;
 		char *key = col_text(st, 1), *value = col_text(st, 2);
 		g_ptr_array_add(strings, key);
@@ -500,90 +487,29 @@ load_overrides(FriseStore *s, GPtrArray *strings, GError **error)
 		g_array_append_val(ov, o);
 	}
 	sqlite3_finalize(st);
+	if (!read_done(s, rc, "the overrides", error)) {
+		g_array_unref(ov);
+		return NULL;
+	}
 	return ov;
 }
 
-static void
-fill_doc(FriseDoc *fd, const Doc *d, bool use_resolved)
+bool
+store_put_estimate(FriseStore *s, gint64 seq, const char *value, const char *precision, const char *evidence,
+		   const GArray *timexes, GError **error)
 {
-	fd->id = d->id;
-	fd->title = d->title;
-	fd->url = d->url;
-	fd->text = d->text;
-	fd->len = d->len;
-	fd->lang = d->lang;
-	fd->published = d->published;
-	fd->sentences = d->sentences;
-	if (use_resolved && d->published == NULL && d->resolved != NULL && d->estimate != NULL) {
-		fd->timexes = d->resolved;
-		fd->dct = d->estimate;
-	} else {
-		fd->timexes = d->base;
-		fd->dct = d->published;
-	}
-}
-
-/* Estimates undated articles and re-tags them with their estimate. */
-static bool
-estimate_all(FriseStore *s, GArray *docs, const FriseTagger *tagger, FriseTemplates *tp,
-	     GError **error)
-{
-	guint n = docs->len;
-	FriseDoc *fds = g_new0(FriseDoc, n);
-	for (guint i = 0; i < n; i++)
-		fill_doc(&fds[i], &g_array_index(docs, Doc, i), false);
-	bool ok = true;
-	sqlite3_stmt *up = prepare(s, "UPDATE articles SET estimate = ?, precision = ?, evidence = ? "
-				      "WHERE seq = ?", error);
-	if (up == NULL) {
-		g_free(fds);
+	if (!save_mentions(s, seq, 1, timexes, error))
 		return false;
-	}
-	GPtrArray **sets = NULL; /* the dated articles' candidates, found once */
-	for (guint i = 0; ok && i < n; i++) {
-		Doc *d = &g_array_index(docs, Doc, i);
-		if (d->published != NULL)
-			continue;
-		if (sets == NULL)
-			sets = extract_estimate_sets(fds, n, tp);
-		FriseEstimate est;
-		extract_estimate_with(fds, n, i, tp, sets, &est);
-		GArray *tx = NULL;
-		if (est.value != NULL) {
-			FriseTagOptions opts = { .lang = d->lang, .dct = est.value };
-			tx = timex_tag(tagger, d->text, d->len, &opts, error);
-			if (tx == NULL) {
-				ok = false;
-				extract_estimate_clear(&est);
-				break;
-			}
-			for (guint k = 0; k < tx->len; k++) {
-				FriseTimex *t = &g_array_index(tx, FriseTimex, k);
-				const char *r = g_hash_table_lookup(est.resolved, GUINT_TO_POINTER((guint)t->start));
-				if (r != NULL)
-					g_strlcpy(t->value, r, sizeof t->value);
-				g_clear_pointer(&t->explain, g_free);
-			}
-		}
-		ok = save_mentions(s, d->seq, 1, tx, error);
-		bind_text(up, 1, est.value);
-		bind_text(up, 2, est.value ? date_granularity_name(est.precision) : NULL);
-		bind_text(up, 3, est.evidence);
-		sqlite3_bind_int64(up, 4, d->seq);
-		ok = ok && (sqlite3_step(up) == SQLITE_DONE || fail(s, error, "cannot save an estimate"));
-		sqlite3_reset(up);
-		g_free(d->estimate);
-		d->estimate = g_strdup(est.value);
-		if (d->resolved != NULL)
-			g_array_unref(d->resolved);
-		d->resolved = tx != NULL ? g_array_copy(tx) : NULL;
-		if (tx != NULL)
-			timex_array_free(tx);
-		extract_estimate_clear(&est);
-	}
-	extract_estimate_sets_free(sets, n);
-	sqlite3_finalize(up);
-	g_free(fds);
+	sqlite3_stmt *up = cached(s, "UPDATE articles SET estimate = ?, precision = ?, evidence = ? WHERE seq = ?",
+				  error);
+	if (up == NULL)
+		return false;
+	bind_text(up, 1, value);
+	bind_text(up, 2, precision);
+	bind_text(up, 3, evidence);
+	sqlite3_bind_int64(up, 4, seq);
+	bool ok = sqlite3_step(up) == SQLITE_DONE || fail(s, error, "cannot save an estimate");
+	release(up);
 	return ok;
 }
 
@@ -600,8 +526,8 @@ previous_free(Previous *p)
 	g_free(p);
 }
 
-static bool
-write_events(FriseStore *s, GArray *docs, GPtrArray *events, GError **error)
+bool
+store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **error)
 {
 	GHashTable *prev = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)previous_free);
 	sqlite3_stmt *st = prepare(s, "SELECT id, sequence, created, modified, digest FROM events", error);
@@ -609,7 +535,10 @@ write_events(FriseStore *s, GArray *docs, GPtrArray *events, GError **error)
 		g_hash_table_unref(prev);
 		return false;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_text(st, 0) == NULL)
+			continue;
 		Previous *p = g_new0(Previous, 1);
 		p->sequence = sqlite3_column_int(st, 1);
 		p->created = sqlite3_column_int64(st, 2);
@@ -618,24 +547,26 @@ write_events(FriseStore *s, GArray *docs, GPtrArray *events, GError **error)
 		g_hash_table_insert(prev, col_text(st, 0), p);
 	}
 	sqlite3_finalize(st);
-	bool ok = exec(s, "DELETE FROM events", error);
+	/* without the previous events, every event would look new (its
+	 * sequence back to 0, created and modified reset): stop instead */
+	bool ok = read_done(s, rc, "the events", error) && exec(s, "DELETE FROM events", error);
 	GDateTime *nowt = frise_now();
 	gint64 now = g_date_time_to_unix(nowt);
 	g_date_time_unref(nowt);
 	GHashTable *seq_of = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < docs->len; i++) {
-		Doc *d = &g_array_index(docs, Doc, i);
-		g_hash_table_insert(seq_of, d->id, &d->seq);
+		const StoreDoc *d = &g_array_index(docs, StoreDoc, i);
+		g_hash_table_insert(seq_of, d->id, (gpointer)&d->seq);
 	}
 	sqlite3_stmt *ev = prepare(s, "INSERT INTO events (id, ord, value, mod, is_time, title, text, type, "
 				      "status, score, conflict, edited, hidden, sequence, created, modified, "
-				      "digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+				      "digest, rank, why) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 	sqlite3_stmt *so = prepare(s, "INSERT INTO event_sources (event, idx, article, key, quote, raw_start, "
-				      "raw_end, value, mod) VALUES (?,?,?,?,?,?,?,?,?)", error);
+				      "raw_end, value, mod, why) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
 	ok = ok && ev != NULL && so != NULL;
 	for (guint i = 0; ok && i < events->len; i++) {
 		FriseEvent *e = g_ptr_array_index(events, i);
-		char *digest = extract_event_digest(e);
+		char *digest = event_digest(e);
 		Previous *p = g_hash_table_lookup(prev, e->id);
 		if (p == NULL) {
 			e->sequence = 0;
@@ -666,6 +597,8 @@ write_events(FriseStore *s, GArray *docs, GPtrArray *events, GError **error)
 		sqlite3_bind_int64(ev, 15, e->created);
 		sqlite3_bind_int64(ev, 16, e->modified);
 		bind_text(ev, 17, digest);
+		sqlite3_bind_double(ev, 18, e->rank);
+		bind_text(ev, 19, e->why);
 		g_free(digest);
 		ok = sqlite3_step(ev) == SQLITE_DONE || fail(s, error, "cannot save an event");
 		sqlite3_reset(ev);
@@ -681,6 +614,7 @@ write_events(FriseStore *s, GArray *docs, GPtrArray *events, GError **error)
 			sqlite3_bind_int64(so, 7, (sqlite3_int64)src->end);
 			bind_text(so, 8, src->value);
 			bind_text(so, 9, src->mod);
+			bind_text(so, 10, src->why);
 			ok = sqlite3_step(so) == SQLITE_DONE || fail(s, error, "cannot save an event source");
 			sqlite3_reset(so);
 		}
@@ -692,54 +626,13 @@ write_events(FriseStore *s, GArray *docs, GPtrArray *events, GError **error)
 	return ok;
 }
 
-/* Recomputes every event from the stored mentions; with `tagger`, first
- * re-estimates the undated articles. Runs inside the caller's transaction. */
-static bool
-rebuild(FriseStore *s, const FriseTagger *tagger, GError **error)
-{
-	FriseTemplates *tp = templates(s, error);
-	if (tp == NULL)
-		return false;
-	GArray *docs = load_docs(s, error);
-	if (docs == NULL)
-		return false;
-	bool ok = tagger == NULL || estimate_all(s, docs, tagger, tp, error);
-	GPtrArray *strings = g_ptr_array_new_with_free_func(g_free);
-	GArray *ov = ok ? load_overrides(s, strings, error) : NULL;
-	ok = ok && ov != NULL;
-	if (ok) {
-		guint n = docs->len;
-		FriseDoc *fds = g_new0(FriseDoc, n);
-		for (guint i = 0; i < n; i++)
-			fill_doc(&fds[i], &g_array_index(docs, Doc, i), true);
-		GPtrArray *cands = extract_candidates_all(fds, n, tp, true);
-		GPtrArray *events = extract_merge(fds, n, cands, ov);
-		ok = write_events(s, docs, events, error);
-		g_ptr_array_unref(events);
-		g_ptr_array_unref(cands);
-		g_free(fds);
-	}
-	if (ov != NULL)
-		g_array_unref(ov);
-	g_ptr_array_unref(strings);
-	g_array_unref(docs);
-	return ok;
-}
-
 /* ------------------------------------------------------------------ */
 /* Ingest                                                              */
 
-typedef struct {
-	const FriseArticle *a;
-	const char *id;      /* a->id, or a->path when another article of the batch has that id */
-	GArray *sentences;
-	GArray *timexes;
-} Prepared;
-
 /* True when the store holds article `id` with the same bytes and the same
  * metadata (a new --dct or title is a change too). */
-static bool
-stored_same(FriseStore *s, const char *id, const FriseArticle *a)
+bool
+store_has_same(FriseStore *s, const char *id, const FriseArticle *a)
 {
 	sqlite3_stmt *st = cached(s, "SELECT hash, published, title, url, lang FROM articles WHERE id = ?", NULL);
 	bool same = false;
@@ -756,31 +649,21 @@ stored_same(FriseStore *s, const char *id, const FriseArticle *a)
 	return same;
 }
 
-static GArray *
-article_sentences(const FriseArticle *a)
+bool
+store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GArray *sentences,
+		  const GArray *timexes, gint64 now, GError **error)
 {
-	GArray *ss = extract_sentences(a->text, a->body.start, a->body.end);
-	for (guint i = 0; i < ss->len; i++) {
-		FriseSentence *se = &g_array_index(ss, FriseSentence, i);
-		se->raw_start = article_raw_offset(a, se->start);
-		se->raw_end = article_raw_offset(a, se->end);
-		se->boilerplate = article_is_boilerplate(a, se->start);
-	}
-	return ss;
-}
-
-static bool
-save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
-{
-	const FriseArticle *a = p->a;
 	gint64 seq = 0;
 	sqlite3_stmt *st = cached(s, "SELECT seq FROM articles WHERE id = ?", error);
 	if (st == NULL)
 		return false;
-	bind_text(st, 1, p->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	bind_text(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
 		seq = sqlite3_column_int64(st, 0);
 	release(st);
+	if (rc != SQLITE_ROW && !read_done(s, rc, "the articles", error))
+		return false;
 	const char *sql = seq != 0
 		? "UPDATE articles SET hash=?1, path=?2, title=?3, url=?4, source=?5, lang=?6, published=?7, "
 		  "origin=?8, text=?9, ingested=?10, estimate=NULL, precision=NULL, evidence=NULL WHERE seq=?11"
@@ -802,7 +685,7 @@ save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
 	if (seq != 0)
 		sqlite3_bind_int64(st, 11, seq);
 	else
-		bind_text(st, 12, p->id);
+		bind_text(st, 12, id);
 	bool ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save an article");
 	release(st);
 	if (!ok)
@@ -823,8 +706,8 @@ save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
 	st = ok ? cached(s, "INSERT INTO sentences (article, idx, start, end, raw_start, raw_end, boilerplate) "
 			    "VALUES (?,?,?,?,?,?,?)", error) : NULL;
 	ok = st != NULL;
-	for (guint i = 0; ok && i < p->sentences->len; i++) {
-		const FriseSentence *se = &g_array_index(p->sentences, FriseSentence, i);
+	for (guint i = 0; ok && i < sentences->len; i++) {
+		const FriseSentence *se = &g_array_index(sentences, FriseSentence, i);
 		sqlite3_bind_int64(st, 1, seq);
 		sqlite3_bind_int(st, 2, (int)i);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)se->start);
@@ -836,65 +719,7 @@ save_article(FriseStore *s, const Prepared *p, gint64 now, GError **error)
 		sqlite3_reset(st);
 	}
 	release(st);
-	return ok && save_mentions(s, seq, 0, p->timexes, error);
-}
-
-bool
-store_ingest(FriseStore *s, GPtrArray *articles, const FriseTagger *tagger, GError **error)
-{
-	if (templates(s, error) == NULL)
-		return false;
-	/* tag outside the write lock; unchanged articles are not tagged */
-	GArray *prep = g_array_new(FALSE, TRUE, sizeof(Prepared));
-	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-	bool ok = true;
-	for (guint i = 0; ok && articles != NULL && i < articles->len; i++) {
-		const FriseArticle *a = g_ptr_array_index(articles, i);
-		/* two files called x.txt in two folders: the second goes by its path */
-		const char *id = g_hash_table_contains(ids, a->id) && a->path != NULL ? a->path : a->id;
-		if (!g_hash_table_add(ids, (gpointer)id))
-			continue; /* the same input twice */
-		if (stored_same(s, id, a))
-			continue;
-		Prepared p = { a, id, article_sentences(a), NULL };
-		FriseTagOptions opts = { .lang = a->lang, .dct = a->published };
-		p.timexes = timex_tag(tagger, a->text, a->text_len, &opts, error);
-		if (p.timexes == NULL) {
-			g_prefix_error(error, "%s: ", a->path ? a->path : a->id);
-			g_array_unref(p.sentences);
-			ok = false;
-			break;
-		}
-		for (guint k = 0; k < p.timexes->len; k++)
-			g_clear_pointer(&g_array_index(p.timexes, FriseTimex, k).explain, g_free);
-		g_array_append_val(prep, p);
-	}
-	g_hash_table_unref(ids);
-	if (ok && (prep->len > 0 || s->dirty)) {
-		GDateTime *nowt = frise_now();
-		gint64 now = g_date_time_to_unix(nowt);
-		g_date_time_unref(nowt);
-		ok = exec_locking(s, "BEGIN IMMEDIATE", error);
-		for (guint i = 0; ok && i < prep->len; i++) {
-			Prepared *p = &g_array_index(prep, Prepared, i);
-			/* another process may have been first */
-			if (!stored_same(s, p->id, p->a))
-				ok = save_article(s, p, now, error);
-		}
-		ok = ok && rebuild(s, tagger, error) && exec(s, "COMMIT", error);
-		if (!ok)
-			exec(s, "ROLLBACK", NULL);
-		else
-			s->dirty = false;
-	}
-	for (guint i = 0; i < prep->len; i++) {
-		Prepared *p = &g_array_index(prep, Prepared, i);
-		g_array_unref(p->sentences);
-		if (p->timexes)
-			timex_array_free(p->timexes);
-	}
-	g_array_unref(prep);
-	return ok;
+	return ok && save_mentions(s, seq, 0, timexes, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -915,26 +740,19 @@ cmp_ord(gconstpointer pa, gconstpointer pb)
 	return a->ord < b->ord ? -1 : a->ord > b->ord;
 }
 
-/* The ids of the q->top best events: by score, ties in order of first
- * appearance in the articles (article seq, then byte; events without a
- * source last), then in date order. The n-th best event of one day (or
- * month, or year: the value up to its day) counts score / n, so that a
- * short timeline shows several moments rather than one busy day's live
- * blog. A new set of ids, or NULL. */
+/* The ids of the q->top best events: by rank (salience.c ranks them: a
+ * busy day gives way), ties in order of first appearance in the articles
+ * (article seq, then byte; events without a source last), then in date
+ * order. A new set of ids, or NULL. */
 static GHashTable *
 top_events(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 {
 	sqlite3_stmt *st = prepare(s,
-		"SELECT id FROM (SELECT id, score, ord, fa, fs,"
-		" score / (1 + 0.25 * (row_number() OVER (PARTITION BY substr(value, 1, 10)"
-		"  ORDER BY score DESC, fa, fs, ord) - 1)) AS share"
-		" FROM (SELECT e.id, e.score, e.ord, e.value,"
+		"SELECT e.id FROM events e WHERE ?1 OR e.hidden = 0 ORDER BY e.rank DESC,"
 		" coalesce((SELECT article FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fa,"
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807),"
 		" coalesce((SELECT raw_start FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807) AS fs"
-		" FROM events e WHERE ?1 OR e.hidden = 0))"
-		" ORDER BY share DESC, fa, fs, ord LIMIT ?2", error);
+		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807), e.ord LIMIT ?2", error);
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int(st, 1, q->with_hidden);
@@ -956,12 +774,6 @@ FriseTimeline *
 store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 {
 	FriseTimeline *tl = event_timeline_new();
-	GPtrArray *types = store_types(s, error);
-	if (types == NULL) {
-		event_timeline_free(tl);
-		return NULL;
-	}
-	g_ptr_array_extend_and_steal(tl->types, types);
 	/* articles */
 	GHashTable *info_of = g_hash_table_new(g_int64_hash, g_int64_equal);
 	GArray *seqs = g_array_new(FALSE, FALSE, sizeof(gint64));
@@ -970,25 +782,28 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	if (st == NULL)
 		goto fail;
 	int counts[FRISE_LANG_COUNT] = { 0 };
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		FriseArticleInfo *a = g_new0(FriseArticleInfo, 1);
 		gint64 seq = sqlite3_column_int64(st, 0);
-		a->id = col_text(st, 1);
-		a->title = col_text(st, 2);
+		a->id = col_dup(st, 1);
+		a->title = col_dup(st, 2);
 		a->url = col_text(st, 3);
 		a->published = col_text(st, 4);
-		a->origin = col_text(st, 5);
+		a->origin = col_dup(st, 5);
 		if (a->published == NULL && sqlite3_column_text(st, 6) != NULL) {
 			a->published = col_text(st, 6);
 			g_free(a->origin);
 			a->origin = g_strdup(article_origin_name(FRISE_ORIGIN_ESTIMATED));
 		}
-		a->lang = frise_lang_parse((const char *)sqlite3_column_text(st, 7));
+		a->lang = frise_lang_parse(col_str(st, 7));
 		counts[a->lang]++;
 		g_array_append_val(seqs, seq);
 		g_ptr_array_add(tl->articles, a);
 	}
 	sqlite3_finalize(st);
+	if (!read_done(s, rc, "the articles", error))
+		goto fail;
 	for (guint i = 0; i < tl->articles->len; i++)
 		g_hash_table_insert(info_of, &g_array_index(seqs, gint64, i), g_ptr_array_index(tl->articles, i));
 	tl->lang = counts[FRISE_LANG_EN] > counts[FRISE_LANG_FR] ? FRISE_LANG_EN : FRISE_LANG_FR;
@@ -1005,7 +820,7 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	GArray *ranked = g_array_new(FALSE, FALSE, sizeof(Ranked));
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	st = prepare(s, "SELECT id, ord, value, mod, is_time, title, text, type, status, score, conflict, "
-			"edited, hidden, sequence, created, modified FROM events ORDER BY ord", error);
+			"edited, hidden, sequence, created, modified, rank, why FROM events ORDER BY ord", error);
 	if (st == NULL) {
 		g_array_unref(ranked);
 		g_hash_table_unref(by_id);
@@ -1013,19 +828,19 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 			g_hash_table_unref(kept);
 		goto fail;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_int(st, 12) && !(q != NULL && q->with_hidden))
 			continue;
 		if (kept != NULL && !g_hash_table_contains(kept, sqlite3_column_text(st, 0)))
 			continue;
 		FriseEvent *e = g_new0(FriseEvent, 1);
-		e->id = col_text(st, 0);
-		e->value = col_text(st, 2);
-		e->mod = col_text(st, 3);
+		e->id = col_dup(st, 0);
+		e->value = col_dup(st, 2);
+		e->mod = col_dup(st, 3);
 		e->is_time = sqlite3_column_int(st, 4) != 0;
-		e->title = col_text(st, 5);
-		e->text = col_text(st, 6);
-		e->type = col_text(st, 7);
+		e->title = col_dup(st, 5);
+		e->text = col_dup(st, 6);
+		e->type = col_dup(st, 7);
 		e->status = (FriseStatus)sqlite3_column_int(st, 8);
 		e->score = sqlite3_column_double(st, 9);
 		e->conflict = sqlite3_column_int(st, 10) != 0;
@@ -1034,17 +849,21 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 		e->sequence = sqlite3_column_int(st, 13);
 		e->created = sqlite3_column_int64(st, 14);
 		e->modified = sqlite3_column_int64(st, 15);
+		e->rank = sqlite3_column_double(st, 16);
+		e->why = col_text(st, 17);
 		e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
 		e->keys = g_ptr_array_new_with_free_func(g_free);
 		Ranked r = { e, G_MAXINT64, SIZE_MAX, (guint)sqlite3_column_int(st, 1) };
 		g_array_append_val(ranked, r);
 	}
 	sqlite3_finalize(st);
+	bool ok = read_done(s, rc, "the events", error);
 	for (guint i = 0; i < ranked->len; i++)
 		g_hash_table_insert(by_id, g_array_index(ranked, Ranked, i).e->id, GUINT_TO_POINTER(i));
-	st = prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod FROM event_sources "
-			"ORDER BY event, idx", error);
-	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+	st = ok ? prepare(s, "SELECT event, article, key, quote, raw_start, raw_end, value, mod, why FROM event_sources "
+			     "ORDER BY event, idx", error) : NULL;
+	ok = st != NULL;
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		gpointer ip;
 		if (!g_hash_table_lookup_extended(by_id, sqlite3_column_text(st, 0), NULL, &ip))
 			continue;
@@ -1056,19 +875,21 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 		src->title = g_strdup(a ? a->title : "");
 		src->url = g_strdup(a ? a->url : NULL);
 		src->published = g_strdup(a ? a->published : NULL);
-		src->quote = col_text(st, 3);
+		src->quote = col_dup(st, 3);
 		src->start = (size_t)sqlite3_column_int64(st, 4);
 		src->end = (size_t)sqlite3_column_int64(st, 5);
-		src->value = col_text(st, 6);
-		src->mod = col_text(st, 7);
+		src->value = col_dup(st, 6);
+		src->mod = col_dup(st, 7);
+		src->why = col_text(st, 8);
 		g_ptr_array_add(r->e->sources, src);
-		g_ptr_array_add(r->e->keys, col_text(st, 2));
+		g_ptr_array_add(r->e->keys, col_dup(st, 2));
 		if (aseq < r->seq || (aseq == r->seq && src->start < r->start)) {
 			r->seq = aseq;
 			r->start = src->start;
 		}
 	}
 	sqlite3_finalize(st);
+	ok = ok && read_done(s, rc, "the event sources", error);
 	g_hash_table_unref(by_id);
 	if (kept != NULL)
 		g_hash_table_unref(kept);
@@ -1077,6 +898,8 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	for (guint i = 0; i < keep; i++)
 		g_ptr_array_add(tl->events, g_array_index(ranked, Ranked, i).e);
 	g_array_unref(ranked);
+	if (!ok)
+		goto fail;
 	g_hash_table_unref(info_of);
 	g_array_unref(seqs);
 	return tl;
@@ -1090,41 +913,65 @@ fail:
 /* ------------------------------------------------------------------ */
 /* Curation                                                            */
 
-static bool
-event_exists(FriseStore *s, const char *id, GError **error)
+bool
+store_begin(FriseStore *s, GError **error)
+{
+	return exec_locking(s, "BEGIN IMMEDIATE", error);
+}
+
+bool
+store_commit(FriseStore *s, GError **error)
+{
+	return exec(s, "COMMIT", error);
+}
+
+void
+store_rollback(FriseStore *s)
+{
+	exec(s, "ROLLBACK", NULL);
+}
+
+bool
+store_event_exists(FriseStore *s, const char *id, GError **error)
 {
 	sqlite3_stmt *st = prepare(s, "SELECT 1 FROM events WHERE id = ?", error);
 	if (st == NULL)
 		return false;
 	bind_text(st, 1, id);
-	bool found = sqlite3_step(st) == SQLITE_ROW;
+	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (!found)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(s, error, "cannot read the events");
+	if (rc != SQLITE_ROW)
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: no event with id '%s' (see 'frise events')",
 			    s->path, id);
-	return found;
+	return rc == SQLITE_ROW;
 }
 
-static bool
-add_override(FriseStore *s, FriseOverrideKind kind, const char *key, const char *value, bool replace,
-	     GError **error)
+bool
+store_delete_override(FriseStore *s, FriseOverrideKind kind, const char *key, GError **error)
 {
-	if (replace) {
-		sqlite3_stmt *d = prepare(s, "DELETE FROM overrides WHERE kind = ? AND key = ?", error);
-		if (d == NULL)
-			return false;
-		bind_text(d, 1, extract_override_name(kind));
-		bind_text(d, 2, key);
-		bool ok = sqlite3_step(d) == SQLITE_DONE || fail(s, error, "cannot replace an override");
-		sqlite3_finalize(d);
-		if (!ok)
-			return false;
-	}
+	sqlite3_stmt *d = prepare(s, "DELETE FROM overrides WHERE kind = ? AND key = ?", error);
+	if (d == NULL)
+		return false;
+	bind_text(d, 1, event_override_name(kind));
+	bind_text(d, 2, key);
+	bool ok = sqlite3_step(d) == SQLITE_DONE || fail(s, error, "cannot delete an override");
+	sqlite3_finalize(d);
+	return ok;
+}
+
+bool
+store_add_override(FriseStore *s, FriseOverrideKind kind, const char *key, const char *value, bool replace,
+		   GError **error)
+{
+	if (replace && !store_delete_override(s, kind, key, error))
+		return false;
 	sqlite3_stmt *st = prepare(s, "INSERT INTO overrides (kind, key, value, created) VALUES (?,?,?,?)", error);
 	if (st == NULL)
 		return false;
 	GDateTime *now = frise_now();
-	bind_text(st, 1, extract_override_name(kind));
+	bind_text(st, 1, event_override_name(kind));
 	bind_text(st, 2, key);
 	bind_text(st, 3, value);
 	sqlite3_bind_int64(st, 4, g_date_time_to_unix(now));
@@ -1134,106 +981,19 @@ add_override(FriseStore *s, FriseOverrideKind kind, const char *key, const char 
 	return ok;
 }
 
-static bool
-begin(FriseStore *s, GError **error)
-{
-	return exec_locking(s, "BEGIN IMMEDIATE", error);
-}
-
-static bool
-finish(FriseStore *s, bool ok, GError **error)
-{
-	ok = ok && rebuild(s, NULL, error) && exec(s, "COMMIT", error);
-	if (!ok)
-		exec(s, "ROLLBACK", NULL);
-	return ok;
-}
-
 bool
-store_edit_event(FriseStore *s, const char *id, const char *title, const char *date, const char *type,
-		 GError **error)
+store_split_overrides(FriseStore *s, const char *id, GError **error)
 {
-	if (date != NULL && !date_is_anchored(date)) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE,
-			    "'%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or another TIMEX3 value)", date);
-		return false;
-	}
-	if (type != NULL) {
-		FriseTemplates *tp = templates(s, error);
-		if (tp == NULL)
-			return false;
-		const GPtrArray *types = extract_templates_types(tp);
-		bool known = false;
-		for (guint i = 0; i < types->len; i++)
-			known |= strcmp(((FriseEventType *)g_ptr_array_index(types, i))->id, type) == 0;
-		if (!known) {
-			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE,
-				    "'%s' is not an event type (see templates/events.json)", type);
-			return false;
-		}
-	}
-	if (!begin(s, error))
-		return false;
-	bool ok = event_exists(s, id, error) &&
-		  (title == NULL || add_override(s, FRISE_OVERRIDE_TITLE, id, title, true, error)) &&
-		  (date == NULL || add_override(s, FRISE_OVERRIDE_DATE, id, date, true, error)) &&
-		  (type == NULL || add_override(s, FRISE_OVERRIDE_TYPE, id, type, true, error));
-	return finish(s, ok, error);
-}
-
-bool
-store_hide_event(FriseStore *s, const char *id, bool hide, GError **error)
-{
-	if (!begin(s, error))
-		return false;
-	bool ok = event_exists(s, id, error);
-	if (ok && hide)
-		ok = add_override(s, FRISE_OVERRIDE_HIDE, id, "", true, error);
-	else if (ok) {
-		sqlite3_stmt *d = prepare(s, "DELETE FROM overrides WHERE kind = 'hide' AND key = ?", error);
-		ok = d != NULL;
-		if (ok) {
-			bind_text(d, 1, id);
-			ok = sqlite3_step(d) == SQLITE_DONE || fail(s, error, "cannot delete an override");
-		}
-		sqlite3_finalize(d);
-	}
-	return finish(s, ok, error);
-}
-
-bool
-store_merge_events(FriseStore *s, const char *const *ids, size_t n, GError **error)
-{
-	if (n < 2) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE, "merge needs at least two event ids");
-		return false;
-	}
-	if (!begin(s, error))
-		return false;
-	bool ok = true;
-	for (size_t i = 0; ok && i < n; i++)
-		ok = event_exists(s, ids[i], error);
-	/* an event id is the key of its first mention */
-	for (size_t i = 1; ok && i < n; i++)
-		ok = add_override(s, FRISE_OVERRIDE_MERGE, ids[0], ids[i], false, error);
-	return finish(s, ok, error);
-}
-
-bool
-store_split_event(FriseStore *s, const char *id, GError **error)
-{
-	if (!begin(s, error))
-		return false;
-	bool ok = event_exists(s, id, error);
-	sqlite3_stmt *st = ok ? prepare(s, "SELECT key FROM event_sources WHERE event = ? ORDER BY idx", error) : NULL;
+	sqlite3_stmt *st = prepare(s, "SELECT key FROM event_sources WHERE event = ? ORDER BY idx", error);
+	bool ok = st != NULL;
 	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-	if (st != NULL) {
+	if (ok) {
 		bind_text(st, 1, id);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			g_ptr_array_add(keys, col_text(st, 0));
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			g_ptr_array_add(keys, col_dup(st, 0));
 		sqlite3_finalize(st);
-	} else {
-		ok = false;
+		ok = read_done(s, rc, "the event sources", error);
 	}
 	sqlite3_stmt *d = ok ? prepare(s, "DELETE FROM overrides WHERE kind = 'merge' AND (key = ?1 OR value = ?1)",
 				       error) : NULL;
@@ -1242,11 +1002,11 @@ store_split_event(FriseStore *s, const char *id, GError **error)
 		bind_text(d, 1, g_ptr_array_index(keys, i));
 		ok = sqlite3_step(d) == SQLITE_DONE || fail(s, error, "cannot delete an override");
 		sqlite3_reset(d);
-		ok = ok && add_override(s, FRISE_OVERRIDE_SPLIT, g_ptr_array_index(keys, i), NULL, true, error);
+		ok = ok && store_add_override(s, FRISE_OVERRIDE_SPLIT, g_ptr_array_index(keys, i), NULL, true, error);
 	}
 	sqlite3_finalize(d);
 	g_ptr_array_unref(keys);
-	return finish(s, ok, error);
+	return ok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1260,6 +1020,8 @@ store_article_free(FriseStoreArticle *a)
 	g_free(a->id);
 	g_free(a->path);
 	g_free(a->title);
+	g_free(a->url);
+	g_free(a->source);
 	g_free(a->hash);
 	g_free(a->published);
 	g_free(a->origin);
@@ -1282,26 +1044,33 @@ store_articles(FriseStore *s, GError **error)
 {
 	sqlite3_stmt *st = prepare(s, "SELECT a.id, a.path, a.title, a.hash, a.lang, a.published, a.origin, "
 				      "a.estimate, a.precision, a.evidence, (SELECT count(*) FROM mentions m "
-				      "WHERE m.article = a.seq AND m.resolved = 0) FROM articles a ORDER BY seq",
+				      "WHERE m.article = a.seq AND m.resolved = 0), a.url, a.source FROM articles a ORDER BY seq",
 				   error);
 	if (st == NULL)
 		return NULL;
 	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)store_article_free);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		FriseStoreArticle *a = g_new0(FriseStoreArticle, 1);
-		a->id = col_text(st, 0);
+		a->id = col_dup(st, 0);
 		a->path = col_text(st, 1);
-		a->title = col_text(st, 2);
-		a->hash = col_text(st, 3);
-		a->lang = frise_lang_parse((const char *)sqlite3_column_text(st, 4));
+		a->title = col_dup(st, 2);
+		a->hash = col_dup(st, 3);
+		a->lang = frise_lang_parse(col_str(st, 4));
 		a->published = col_text(st, 5);
-		a->origin = col_text(st, 6);
+		a->origin = col_dup(st, 6);
 		a->estimate = col_text(st, 7);
 		a->precision = granularity_parse((const char *)sqlite3_column_text(st, 8));
 		a->evidence = col_text(st, 9);
 		a->mentions = (guint)sqlite3_column_int(st, 10);
+		a->url = col_text(st, 11);
+		a->source = col_text(st, 12);
 		g_ptr_array_add(out, a);
 	}
 	sqlite3_finalize(st);
+	if (!read_done(s, rc, "the articles", error)) {
+		g_ptr_array_unref(out);
+		return NULL;
+	}
 	return out;
 }

@@ -17,15 +17,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ORDER TYPE */
-static const char *const type_names[] = { "DATE", "TIME", "DURATION", "SET" };
-
-const char *
-timex_type_name(FriseTimexType type)
-{
-	return (unsigned)type < G_N_ELEMENTS(type_names) ? type_names[type] : "DATE";
-}
-
 struct FriseTagger {
 	TxTable *tables[FRISE_LANG_COUNT];
 };
@@ -1719,14 +1710,4 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	g_array_free(toks, TRUE);
 	g_string_free(scratch, TRUE);
 	return out;
-}
-
-void
-timex_array_free(GArray *timexes)
-{
-	if (timexes == NULL)
-		return;
-	for (guint i = 0; i < timexes->len; i++)
-		g_free(g_array_index(timexes, FriseTimex, i).explain);
-	g_array_free(timexes, TRUE);
 }
