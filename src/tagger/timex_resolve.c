@@ -547,7 +547,7 @@ moved_dct(const TxContext *c, int months, int days, long seconds, int gran, GStr
  * a compound offset or by hours, minutes, seconds; the value is as fine as
  * the finest unit said. */
 static bool
-offset_value(const TxSeen *seen, const TxContext *c, const int a[7], int dir, GString *v, bool *rel)
+offset_value(const TxContext *c, const int a[7], int dir, GString *v, bool *rel)
 {
 	int months = dir * (12 * a[0] + a[1]);
 	int days = dir * (7 * a[2] + a[3]);
@@ -569,7 +569,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	int n = 0;
 	int am[7];
 	if (HAS(DIR) && !HAS(ANCHOR) && amounts(seen, am))
-		return offset_value(seen, c, am, V(DIR), v, rel);
+		return offset_value(c, am, V(DIR), v, rel);
 	if (HAS(DIR) && !HAS(ANCHOR) && (u == TX_U_HOUR || u == TX_U_MINUTE || u == TX_U_SECOND)) {
 		int q = HAS(QTY) ? V(QTY) : 1;
 		if (q == TX_VAGUE) {
@@ -580,7 +580,7 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			return false;
 		int one[7] = { 0 };
 		one[u == TX_U_HOUR ? 4 : u == TX_U_MINUTE ? 5 : 6] = q;
-		return offset_value(seen, c, one, V(DIR), v, rel);
+		return offset_value(c, one, V(DIR), v, rel);
 	}
 	if (HAS(SHIFT))
 		n = V(SHIFT);
