@@ -10,6 +10,8 @@
  * with their letter, so offsets need no mapping back.
  */
 #include "timex_private.h"
+#include "core/clause.h"
+#include "core/text.h"
 #include "frise-resources.h"
 
 #include <gio/gio.h>
@@ -624,9 +626,10 @@ walk_root(Matcher *m, guint i)
 
 static int
 cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_n,
-       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det, bool *abbrev)
+       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det, bool *abbrev,
+       bool *ending)
 {
-	*aux = *part = *skip = *passive = *pluperfect = *det = *abbrev = false;
+	*aux = *part = *skip = *passive = *pluperfect = *det = *abbrev = *ending = false;
 	int tense = FRISE_TENSE_NONE;
 	if (n == 0)
 		return tense;
@@ -670,8 +673,10 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 			*aux = true;
 		else if (c->participle)
 			*part = true;
-		else if (tense == FRISE_TENSE_NONE)
+		else if (tense == FRISE_TENSE_NONE) {
 			tense = c->tense;
+			*ending = c->suffix;
+		}
 	}
 	return tense;
 }
@@ -680,7 +685,7 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
  * within the sentence. `why` receives the cue word. */
 /* The cue of a word, `next` the word after it (next_n 0: none): tense |
  * 4 aux | 8 participle | 16 skip | 32 passive marker | 64 pluperfect |
- * 128 determiner | 256 abbreviation. */
+ * 128 determiner | 256 abbreviation | 512 the tense from a word ending. */
 static int
 word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t next_n)
 {
@@ -703,12 +708,12 @@ word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t nex
 	}
 	buf[n] = 0;
 	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
-	bool aux, part, skip, passive, pluperfect, det, abbrev;
+	bool aux, part, skip, passive, pluperfect, det, abbrev, ending;
 	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, next, next_n, &aux, &part, &skip, &passive,
-		       &pluperfect, &det, &abbrev);
+		       &pluperfect, &det, &abbrev, &ending);
 	g_free(w);
 	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0) | (passive ? 32 : 0) |
-	       (pluperfect ? 64 : 0) | (det ? 128 : 0) | (abbrev ? 256 : 0);
+	       (pluperfect ? 64 : 0) | (det ? 128 : 0) | (abbrev ? 256 : 0) | (ending ? 512 : 0);
 }
 
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
@@ -795,9 +800,9 @@ had_before(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
  * the table knows). `why` receives the cue word. */
 static int
 clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
-	     char *why, size_t whylen, bool *pluperfect)
+	     char *why, size_t whylen, bool *pluperfect, bool *ending)
 {
-	*pluperfect = false;
+	*pluperfect = *ending = false;
 	size_t lo = a, hi = b;
 	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(t, text, len, lo - 1))
 		lo--;
@@ -904,6 +909,7 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 				}
 			}
 			if (tense != FRISE_TENSE_NONE) {
+				*ending = (w[q].cue & 512) != 0;
 				/* the cue, or the whole verb group it needed */
 				size_t wl = MIN(w[q].e - w[from].s, whylen - 1);
 				memcpy(why, text + w[from].s, wl);
@@ -1144,6 +1150,13 @@ typedef struct {
 	guint last_sent, sent; /* sentence counters */
 } State;
 
+/* The parse of the last sentence a tense was asked in: the timexes of one
+ * sentence share it. */
+typedef struct {
+	size_t start, end;   /* the sentence's bytes in the text */
+	ClauseParse *parse;
+} TenseCache;
+
 /* The clause of one expression, for the resolver to ask its tense. */
 typedef struct {
 	const TxTable *t;
@@ -1151,13 +1164,112 @@ typedef struct {
 	size_t len, a, b;
 	char why[64];        /* the cue word found */
 	bool pluperfect;     /* the clause is in the past perfect */
+	TenseCache *cache;
+	size_t from;         /* the start of the chunk: no sentence starts before */
 } TenseQuery;
 
+/* How far around an expression its sentence is looked for. */
+#define SENTENCE_REACH 600
+
+/* The parse of the sentence holding text[a], from the cache when it is the
+ * last one asked; NULL when the lexicon has nothing for the language. */
+static const ClauseParse *
+sentence_parse(TenseQuery *q, size_t *start)
+{
+	TenseCache *tc = q->cache;
+	if (tc->parse != NULL && q->a >= tc->start && q->a < tc->end) {
+		*start = tc->start;
+		return tc->parse;
+	}
+	size_t lo = q->a > q->from + SENTENCE_REACH ? q->a - SENTENCE_REACH : q->from;
+	size_t hi = MIN(q->len, q->b + SENTENCE_REACH);
+	while (lo > q->from && q->text[lo - 1] != '\n' && q->a - lo < 2 * SENTENCE_REACH)
+		lo--;   /* from a line start: the splitter needs no context before */
+	while (lo < q->a && ((unsigned char)q->text[lo] & 0xC0) == 0x80)
+		lo++;
+	while (hi < q->len && ((unsigned char)q->text[hi] & 0xC0) == 0x80)
+		hi++;
+	GArray *sents = text_sentences(q->text, lo, hi, q->t->lang);
+	size_t s = q->a, e = q->b;
+	for (guint i = 0; i < sents->len; i++) {
+		const FriseSentence *fs = &g_array_index(sents, FriseSentence, i);
+		if (q->a >= fs->start && q->a < fs->end) {
+			s = fs->start;
+			e = MAX(fs->end, q->b);
+			break;
+		}
+	}
+	g_array_unref(sents);
+	clause_parse_free(tc->parse);
+	tc->parse = clause_parse(q->text + s, e - s, q->t->lang);
+	tc->start = s;
+	tc->end = e;
+	*start = s;
+	return tc->parse;
+}
+
+/* The tense of an expression's clause from the morphology of its verb
+ * group (core/clause.c): the clause holding the expression, else the one it
+ * hangs on. A conditional or modal verb without a tense of its own looks
+ * ahead ("would meet", "devrait venir"). NONE when no clause around has a
+ * verb. `why` gets the verb. */
+static int
+morph_tense(TenseQuery *q, char *why, size_t whylen)
+{
+	size_t start;
+	const ClauseParse *p = sentence_parse(q, &start);
+	if (p == NULL || p->clauses->len == 0)
+		return FRISE_TENSE_NONE;
+	const Clause *c = clause_at(p, q->a - start);
+	while (c != NULL && !clause_has_verb(c))
+		c = c->parent >= 0 ? &g_array_index(p->clauses, Clause, c->parent) : NULL;
+	if (c == NULL)
+		return FRISE_TENSE_NONE;
+	int tense = c->tense;
+	if (tense == FRISE_TENSE_NONE && (c->mood == CLAUSE_MOOD_CONDITIONAL || c->mood == CLAUSE_MOOD_MODAL))
+		tense = FRISE_TENSE_FUTURE;
+	const ClauseWord *v = &g_array_index(p->words, ClauseWord, c->verb);
+	if (tense == FRISE_TENSE_PRESENT && p->lang == FRISE_LANG_EN &&
+	    (morph_has_pos(&v->morph, MORPH_POS_NOUN) || (v->morph.n > 0 && (v->morph.a[0].flags & MORPH_F_GUESS))))
+		return FRISE_TENSE_NONE;   /* "886 million shares Thursday": a plural, no verb */
+	const ClauseWord *lex = &g_array_index(p->words, ClauseWord, c->main_verb >= 0 ? c->main_verb : c->verb);
+	size_t wl = MIN(lex->end - v->start, whylen - 1);
+	memcpy(why, q->text + start + v->start, wl);
+	why[wl] = 0;
+	return tense;
+}
+
+/* The tense of an expression's clause: its verb group's, from the
+ * morphology; but a plan said by a word ("prévu", "scheduled to", "plans
+ * to", not an ending) looks ahead even in a past or present clause, a past
+ * perfect nearby is past, a present (what an ambiguous form reads as
+ * first) gives way to a past or future cue, and a clause the morphology
+ * finds no verb in keeps the nearest word cue (tagger.tab [cues]). */
 static int
 find_tense(const void *data)
 {
 	TenseQuery *q = (TenseQuery *)(uintptr_t)data;
-	return clause_tense(q->t, q->text, q->len, q->a, q->b, q->why, sizeof q->why, &q->pluperfect);
+	char cue[64];
+	bool plup = false, ending = false;
+	int by_cue = clause_tense(q->t, q->text, q->len, q->a, q->b, cue, sizeof cue, &plup, &ending);
+	char verb[64] = "";
+	int by_morph = morph_tense(q, verb, sizeof verb);
+	int tense = by_morph;
+	const char *why = verb;
+	if (by_morph == FRISE_TENSE_NONE || (by_cue == FRISE_TENSE_FUTURE && !plup && !ending) ||
+	    (by_cue == FRISE_TENSE_PAST && plup) ||
+	    (by_morph == FRISE_TENSE_PRESENT && by_cue != FRISE_TENSE_NONE) ||
+	    (q->t->lang == FRISE_LANG_EN && by_cue != FRISE_TENSE_NONE)) {
+		/* a present is what an ambiguous form reads as first ("A 20 h
+		 * mardi", "shares"): a past or future cue nearby says more; and
+		 * in English, whose lexicon guesses by rules ("'s" as "is"),
+		 * the cues of the verbs said come first */
+		tense = by_cue;
+		why = cue;
+	}
+	q->pluperfect = plup && tense == FRISE_TENSE_PAST;
+	g_strlcpy(q->why, why, sizeof q->why);
+	return tense;
 }
 
 /* The tokens of group g in the best path: [*first, *last] (indexes into
@@ -1180,12 +1292,13 @@ group_span(const Matcher *m, int g, int *first, int *last)
 typedef struct {
 	const TxTable *t;
 	const char *text;
-	size_t to;
+	size_t from, to;
 	const FriseTagOptions *opts;
 	const TxDct *dct;
 	State *st;
 	GArray *out;
 	GString *scratch;
+	TenseCache *tense_cache;
 } Chunk;
 
 /* The last date said moves with each timex: the anchor of "le lendemain",
@@ -1242,7 +1355,8 @@ emit(const Chunk *c, const Tok *toks, guint i0, int len, guint start_tok, guint 
 	const TxDct *dct = c->dct;
 	State *st = c->st;
 	bool explain = c->opts && c->opts->explain;
-	TenseQuery tq = { t, c->text, c->to, toks[i0].start, toks[i0 + len - 1].end, "", false };
+	TenseQuery tq = { t, c->text, c->to, toks[i0].start, toks[i0 + len - 1].end, "", false, c->tense_cache,
+			  c->from };
 	int tense = -1;
 	if (seen->v[TX_S_TENSE] != TX_UNSET) {
 		tense = seen->v[TX_S_TENSE];
@@ -1473,14 +1587,15 @@ bare_hour_time(const Chunk *c, Matcher *m, guint i, guint *scanned)
 /* Tags text[from, to): a run of whole lines. */
 static bool
 tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const FriseTagOptions *opts,
-	  const TxDct *dct, State *st, GArray *out, GArray *toks, GString *scratch, size_t *bad)
+	  const TxDct *dct, State *st, GArray *out, GArray *toks, GString *scratch, TenseCache *tense_cache,
+	  size_t *bad)
 {
 	g_array_set_size(toks, 0);
 	if (!tokenise(t, text, from, to, toks, bad))
 		return false;
 	merge_numbers(t, toks);
 	Matcher m = { .t = t, .toks = (const Tok *)(void *)toks->data, .ntoks = toks->len };
-	Chunk c = { t, text, to, opts, dct, st, out, scratch };
+	Chunk c = { t, text, from, to, opts, dct, st, out, scratch, tense_cache };
 	guint scanned = 0;
 	for (guint i = 0; i < m.ntoks;) {
 		const Tok *k = &m.toks[i];
@@ -1682,6 +1797,7 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	GArray *toks = g_array_sized_new(FALSE, FALSE, sizeof(Tok), MIN(len, CHUNK) / 4 + 16);
 	State st = { .anchor = { 0, 0, 0 } };
 	GString *scratch = g_string_sized_new(64);
+	TenseCache cache = { 0, 0, NULL };
 	if (dct.gran >= 3) {
 		st.anchor[0] = dct.year;
 		st.anchor[1] = dct.month;
@@ -1697,11 +1813,12 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 			to = nl ? (size_t)(nl - text) + 1 : len;
 		}
 		size_t bad = 0;
-		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, scratch, &bad)) {
+		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, scratch, &cache, &bad)) {
 			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT,
 				    "invalid UTF-8 at byte %zu", bad);
 			g_array_free(toks, TRUE);
 			g_string_free(scratch, TRUE);
+			clause_parse_free(cache.parse);
 			timex_array_free(out);
 			return NULL;
 		}
@@ -1709,5 +1826,6 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	}
 	g_array_free(toks, TRUE);
 	g_string_free(scratch, TRUE);
+	clause_parse_free(cache.parse);
 	return out;
 }

@@ -438,6 +438,10 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	} else if (tx_tense(c) == FRISE_TENSE_FUTURE) {
 		add_days(&g, fwd);
 		step(c, "future tense: weekday %d on or after the DCT", w);
+	} else if (tx_tense(c) == FRISE_TENSE_PRESENT && fwd < back) {
+		/* a news report in the present: the nearest one */
+		add_days(&g, fwd);
+		step(c, "present tense: weekday %d nearest the DCT, after it", w);
 	} else {
 		add_days(&g, -back);
 		step(c, "weekday %d on or before the DCT", w);
