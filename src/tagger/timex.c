@@ -798,11 +798,11 @@ had_before(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
 /* The tense of the clause around text[a, b): the cue nearest to it in its
  * sentence. Read from the text itself (the tokens keep only the words
  * the table knows). `why` receives the cue word. */
-static int
-clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
-	     char *why, size_t whylen, bool *pluperfect, bool *ending)
+/* The words a tense is looked for in around text[a, b): up to TENSE_REACH
+ * bytes each way, not past a sentence end. */
+static void
+tense_window(const TxTable *t, const char *text, size_t len, size_t a, size_t b, size_t *lo_, size_t *hi_)
 {
-	*pluperfect = *ending = false;
 	size_t lo = a, hi = b;
 	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(t, text, len, lo - 1))
 		lo--;
@@ -810,6 +810,19 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 		lo++;
 	while (hi < len && hi - b < TENSE_REACH && !sentence_end(t, text, len, hi))
 		hi++;
+	while (hi < len && ((unsigned char)text[hi] & 0xC0) == 0x80)
+		hi++;
+	*lo_ = lo;
+	*hi_ = hi;
+}
+
+static int
+clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
+	     char *why, size_t whylen, bool *pluperfect, bool *ending)
+{
+	*pluperfect = *ending = false;
+	size_t lo, hi;
+	tense_window(t, text, len, a, b, &lo, &hi);
 	TenseWord w[TENSE_WORDS];
 	int nw = 0, after = -1;
 	size_t i = lo;
@@ -1168,11 +1181,9 @@ typedef struct {
 	size_t from;         /* the start of the chunk: no sentence starts before */
 } TenseQuery;
 
-/* How far around an expression its sentence is looked for. */
-#define SENTENCE_REACH 600
-
-/* The parse of the sentence holding text[a], from the cache when it is the
- * last one asked; NULL when the lexicon has nothing for the language. */
+/* The parse of the sentence holding text[a] (core/text.c's splitter, on
+ * the words the cues are read in), from the cache when it is the last one
+ * asked. */
 static const ClauseParse *
 sentence_parse(TenseQuery *q, size_t *start)
 {
@@ -1181,14 +1192,8 @@ sentence_parse(TenseQuery *q, size_t *start)
 		*start = tc->start;
 		return tc->parse;
 	}
-	size_t lo = q->a > q->from + SENTENCE_REACH ? q->a - SENTENCE_REACH : q->from;
-	size_t hi = MIN(q->len, q->b + SENTENCE_REACH);
-	while (lo > q->from && q->text[lo - 1] != '\n' && q->a - lo < 2 * SENTENCE_REACH)
-		lo--;   /* from a line start: the splitter needs no context before */
-	while (lo < q->a && ((unsigned char)q->text[lo] & 0xC0) == 0x80)
-		lo++;
-	while (hi < q->len && ((unsigned char)q->text[hi] & 0xC0) == 0x80)
-		hi++;
+	size_t lo, hi;
+	tense_window(q->t, q->text, q->len, q->a, q->b, &lo, &hi);
 	GArray *sents = text_sentences(q->text, lo, hi, q->t->lang);
 	size_t s = q->a, e = q->b;
 	for (guint i = 0; i < sents->len; i++) {
@@ -1239,6 +1244,28 @@ morph_tense(TenseQuery *q, char *why, size_t whylen)
 	return tense;
 }
 
+/* Whether the last word of `cue`, whose ending gave `tense`, is a verb of
+ * that tense for the lexicon ("partira" is; "opéra", "lait" are not): one
+ * lookup instead of a parse of the sentence. */
+static bool
+ending_confirmed(FriseLang lang, const char *cue, int tense)
+{
+	const char *w = strrchr(cue, ' ');
+	w = w != NULL ? w + 1 : cue;
+	MorphWord mw;
+	if (!morph_analyze(lang, w, -1, &mw))
+		return false;
+	for (int k = 0; k < mw.n; k++) {
+		MorphForm f = (MorphForm)mw.a[k].form;
+		int ft = f == MORPH_FORM_FUTURE ? FRISE_TENSE_FUTURE :
+			 f == MORPH_FORM_IMPERFECT || f == MORPH_FORM_SIMPLE_PAST || f == MORPH_FORM_SUBJ_IMPERFECT ||
+				 f == MORPH_FORM_PAST_PARTICIPLE ? FRISE_TENSE_PAST : FRISE_TENSE_NONE;
+		if (ft == tense && (mw.a[k].pos == MORPH_POS_VERB || mw.a[k].pos == MORPH_POS_AUX))
+			return !morph_has_pos(&mw, MORPH_POS_NOUN) || f == MORPH_FORM_FUTURE;
+	}
+	return false;
+}
+
 /* The tense of an expression's clause: its verb group's, from the
  * morphology; but a plan said by a word ("prévu", "scheduled to", "plans
  * to", not an ending) looks ahead even in a past or present clause, a past
@@ -1253,17 +1280,20 @@ find_tense(const void *data)
 	bool plup = false, ending = false;
 	int by_cue = clause_tense(q->t, q->text, q->len, q->a, q->b, cue, sizeof cue, &plup, &ending);
 	char verb[64] = "";
-	int by_morph = morph_tense(q, verb, sizeof verb);
+	/* a cue word the table lists (not an ending), a past perfect, any cue
+	 * in English (its lexicon guesses by rules: "'s" as "is", "shares" as
+	 * a verb) decide without the morphology, which is then not asked */
+	bool sure = (by_cue != FRISE_TENSE_NONE && by_cue != FRISE_TENSE_PRESENT && !ending) ||
+		    (by_cue == FRISE_TENSE_PAST && plup) ||
+		    (q->t->lang == FRISE_LANG_EN && by_cue != FRISE_TENSE_NONE) ||
+		    (ending && ending_confirmed(q->t->lang, cue, by_cue));
+	int by_morph = sure ? FRISE_TENSE_NONE : morph_tense(q, verb, sizeof verb);
 	int tense = by_morph;
 	const char *why = verb;
-	if (by_morph == FRISE_TENSE_NONE || (by_cue == FRISE_TENSE_FUTURE && !plup && !ending) ||
-	    (by_cue == FRISE_TENSE_PAST && plup) ||
-	    (by_morph == FRISE_TENSE_PRESENT && by_cue != FRISE_TENSE_NONE) ||
-	    (q->t->lang == FRISE_LANG_EN && by_cue != FRISE_TENSE_NONE)) {
+	if (by_morph == FRISE_TENSE_NONE ||
+	    (by_morph == FRISE_TENSE_PRESENT && by_cue != FRISE_TENSE_NONE)) {
 		/* a present is what an ambiguous form reads as first ("A 20 h
-		 * mardi", "shares"): a past or future cue nearby says more; and
-		 * in English, whose lexicon guesses by rules ("'s" as "is"),
-		 * the cues of the verbs said come first */
+		 * mardi"): a past or future cue nearby says more */
 		tense = by_cue;
 		why = cue;
 	}

@@ -182,28 +182,29 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		if (cmp < 0 || (cmp == 0 && day == 0))
 			y++;
 		step(c, "'next': the first after the DCT -> %d", y);
-	} else if (c->sent_y > 0 && tx_tense(c) != FRISE_TENSE_FUTURE &&
-		   (c->sent_y < d->year || (c->sent_y == d->year && month >= c->sent_m && cmp <= 0))) {
+	} else if (c->sent_y > 0 &&
+		   (c->sent_y < d->year || (c->sent_y == d->year && month >= c->sent_m && cmp <= 0)) &&
+		   tx_tense(c) != FRISE_TENSE_FUTURE) {
 		/* the sentence already said a year: a later month of it goes on
 		 * from there ("began in May 2023 and ended in November") */
 		y = month >= c->sent_m ? c->sent_y : c->sent_y + 1;
 		if (y > d->year || (y == d->year && cmp > 0))
 			y = d->year - (cmp > 0);
 		step(c, "after %04d-%02d in this sentence -> %d", c->sent_y, c->sent_m, y);
-	} else if (tx_tense(c) == FRISE_TENSE_PAST && cmp > 0 && days_apart(d, month, day) > 60) {
+	} else if (cmp > 0 && days_apart(d, month, day) > 60 && tx_tense(c) == FRISE_TENSE_PAST) {
 		y--;
 		step(c, "past tense and well after the DCT -> previous year %d", y);
-	} else if (tx_tense(c) == FRISE_TENSE_FUTURE && cmp < 0 && days_apart(d, month, day) > 20) {
+	} else if (cmp < 0 && days_apart(d, month, day) > 20 && tx_tense(c) == FRISE_TENSE_FUTURE) {
 		y++;
 		step(c, "future tense and before the DCT -> next year %d", y);
-	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
-		   c->month_year != NULL && c->month_year[month] > 0) {
+	} else if (c->month_year != NULL && c->month_year[month] > 0 &&
+		   tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE) {
 		/* no tense, but the text named this month with its year
 		 * ("En février 2024 … celle de février") */
 		y = c->month_year[month];
 		step(c, "no tense; the text gave this month the year %d", y);
-	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
-		   cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS) {
+	} else if (cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS &&
+		   tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE) {
 		/* no tense to go by and more than half a year away: the
 		 * occurrence nearest the DCT ("payable Jan. 2" in November) */
 		y += cmp > 0 ? -1 : 1;
@@ -435,6 +436,8 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	} else if (shift > 0) {
 		add_days(&g, fwd ? fwd : 7);
 		step(c, "weekday %d strictly after the DCT", w);
+	} else if (back == 0) {
+		step(c, "weekday %d is the DCT's", w);   /* whatever the tense */
 	} else if (tx_tense(c) == FRISE_TENSE_FUTURE) {
 		add_days(&g, fwd);
 		step(c, "future tense: weekday %d on or after the DCT", w);
