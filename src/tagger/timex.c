@@ -11,6 +11,7 @@
  */
 #include "timex_private.h"
 #include "core/clause.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "frise-resources.h"
 
@@ -130,12 +131,12 @@ static const guint8 ascii_class[128] = {
 	['A' ... 'Z'] = A_ALPHA | A_UPPER,
 };
 
-/* U+00C0..U+00FF folded to one lower-case ASCII letter, 0 when the
- * fold is longer (æ, ß, þ) or the character no letter (×, ÷); must agree
- * with fold_c0 in timex_table.c. */
+/* U+00C0..U+00FF folded to one lower-case ASCII letter as text_fold()
+ * folds them (NFD, marks dropped), 0 when it keeps another letter (æ, ð,
+ * ø, ß, þ: the slow path folds those) or the character is no letter (×). */
 static const char fold1[64] =
-	"aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0"
-	"aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
+	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
+	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
 
 /* ASCII letters lower-cased, 1 for any non-ASCII byte, 0 otherwise. */
 static const unsigned char lowtab[256] = {
@@ -290,6 +291,28 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 	return tx_word_id_regs(t, a, b, h, f, fl);
 }
 
+/* Whether the '.' at text[p] ends no sentence for what it ends: an
+ * abbreviation of the language (src/lang/xx/words.txt [abbreviations]:
+ * "vs. Wade", "Gen. Schwarzkopf", "janv. 2024"), an initial ("J. Smith"), or
+ * letters dotted one by one ("U.S. Army", "9 a.m. Tuesday"). The one rule
+ * of the tokeniser and of the tense's window. */
+static bool
+dot_continues(const TxTable *t, const char *text, size_t p)
+{
+	size_t w = p;
+	while (w > 0 && p - w < 8 && g_ascii_isalpha(text[w - 1]))
+		w--;
+	if (w == p || (w > 0 && g_ascii_isalpha(text[w - 1])))
+		return false;
+	if (p - w == 1 && (g_ascii_isupper(text[w]) || (w >= 1 && text[w - 1] == '.')))
+		return true;
+	char low[9];
+	for (size_t k = 0; k < p - w; k++)
+		low[k] = g_ascii_tolower(text[w + k]);
+	low[p - w] = 0;
+	return lang_has(t->lang, LANG_ABBREVIATIONS, low);
+}
+
 /* Splits text[from, len) into words, digit runs and punctuation, appending
  * to `toks`. Returns false at invalid UTF-8 with *bad set to its offset.
  * The hot loop of the tagger: no allocation, one table lookup a word; a
@@ -412,12 +435,10 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			 * letter ends one, and not after letters dotted one by
 			 * one ("9 a.m. Tuesday", "the U.S. Army") */
 			size_t q = i + 1;
-			bool dotted = i >= 3 && s[i - 2] == '.' && (ascii_class[s[i - 1] & 0x7F] & A_ALPHA) &&
-				      s[i - 1] < 0x80 && (ascii_class[s[i - 3] & 0x7F] & A_ALPHA) && s[i - 3] < 0x80;
-			if (!dotted && (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE)))) {
+			if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
 				while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
 					q++;
-				if (!(q < len && s[q] >= 'a' && s[q] <= 'z'))
+				if (!(q < len && s[q] >= 'a' && s[q] <= 'z') && !dot_continues(t, text, i))
 					pending |= F_BREAK;
 			}
 		}
@@ -626,10 +647,9 @@ walk_root(Matcher *m, guint i)
 
 static int
 cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_n,
-       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det, bool *abbrev,
-       bool *ending)
+       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det, bool *ending)
 {
-	*aux = *part = *skip = *passive = *pluperfect = *det = *abbrev = *ending = false;
+	*aux = *part = *skip = *passive = *pluperfect = *det = *ending = false;
 	int tense = FRISE_TENSE_NONE;
 	if (n == 0)
 		return tense;
@@ -660,10 +680,6 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 			*det = true;
 			continue;
 		}
-		if (c->abbrev) {
-			*abbrev = true;
-			continue;
-		}
 		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
 			/* a blocker: "united" is no past tense despite "*ed" */
 			*aux = *part = false;
@@ -685,7 +701,7 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
  * within the sentence. `why` receives the cue word. */
 /* The cue of a word, `next` the word after it (next_n 0: none): tense |
  * 4 aux | 8 participle | 16 skip | 32 passive marker | 64 pluperfect |
- * 128 determiner | 256 abbreviation | 512 the tense from a word ending. */
+ * 128 determiner | 512 the tense from a word ending. */
 static int
 word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t next_n)
 {
@@ -708,12 +724,12 @@ word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t nex
 	}
 	buf[n] = 0;
 	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
-	bool aux, part, skip, passive, pluperfect, det, abbrev, ending;
+	bool aux, part, skip, passive, pluperfect, det, ending;
 	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, next, next_n, &aux, &part, &skip, &passive,
-		       &pluperfect, &det, &abbrev, &ending);
+		       &pluperfect, &det, &ending);
 	g_free(w);
 	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0) | (passive ? 32 : 0) |
-	       (pluperfect ? 64 : 0) | (det ? 128 : 0) | (abbrev ? 256 : 0) | (ending ? 512 : 0);
+	       (pluperfect ? 64 : 0) | (det ? 128 : 0) | (ending ? 512 : 0);
 }
 
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
@@ -737,16 +753,7 @@ sentence_end(const TxTable *t, const char *text, size_t len, size_t p)
 		q++;
 	if (q < len && text[q] >= 'a' && text[q] <= 'z')
 		return false;
-	/* "vs. Wade", "Gen. Schwarzkopf", "J. Smith": an abbreviation the
-	 * table names, or an initial, ends no sentence */
-	size_t w = p;
-	while (w > 0 && p - w < 8 && g_ascii_isalpha(text[w - 1]))
-		w--;
-	if (w == p || (w > 0 && g_ascii_isalpha(text[w - 1])))
-		return true;
-	if (p - w == 1 && g_ascii_isupper(text[w]))
-		return false;
-	return !(word_cue(t, text + w, p - w, NULL, 0) & 256);
+	return !dot_continues(t, text, p);
 }
 
 #define TENSE_REACH 160   /* bytes each way, within the sentence */

@@ -130,7 +130,6 @@ typedef struct {
 			      * scheduled to") */
 	bool det;            /* a determiner: a past form right after it is an
 			      * adjective, no tense ("the planned merger") */
-	bool abbrev;         /* an abbreviation: its '.' ends no sentence ("vs.") */
 	char *next;          /* NULL, or the word that must follow ("plans to",
 			      * not "vacation plans"); lower case */
 	size_t next_len;

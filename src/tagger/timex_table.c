@@ -9,6 +9,7 @@
  * Errors name the table and the line.
  */
 #include "timex_private.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,72 +84,21 @@ tx_unit_letter(int unit)
 	return unit >= 0 && unit <= TX_U_NIGHT ? unit_names[unit] : "?";
 }
 
-/* Latin-1 Supplement and Latin Extended-A folded to ASCII; GLib has no
- * accent stripper short of g_utf8_normalize + filtering, which allocates
- * per word and is too slow for the hot loop. "" drops the character. */
-static const char *const fold_c0[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y",
-};
-
+/* The one fold of frise (core/text.c text_fold: NFD, marks dropped, case
+ * folded, ’ = '), into a buffer: the table's words are folded so, and the
+ * tokeniser's fast path for Latin-1 letters (timex.c fold1) agrees with it. */
 int
 tx_fold(const char *s, size_t n, char *out, size_t cap)
 {
-	size_t o = 0;
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-	while (p < e) {
-		unsigned c = *p;
-		if (c < 0x80) {
-			if (o + 1 >= cap)
-				return -1;
-			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			p++;
-			continue;
-		}
-		gunichar u;
-		if (c < 0xE0 && p + 1 < e) {
-			u = ((gunichar)(c & 0x1F) << 6) | (p[1] & 0x3F);
-			p += 2;
-		} else {
-			u = g_utf8_get_char_validated((const char *)p, e - p);
-			if (u == (gunichar)-1 || u == (gunichar)-2)
-				return -1;
-			p = (const unsigned char *)g_utf8_next_char((const char *)p);
-		}
-		const char *rep = NULL;
-		char buf[8];
-		if (u >= 0xC0 && u <= 0xFF && fold_c0[u - 0xC0] != NULL)
-			rep = fold_c0[u - 0xC0];
-		else if (u >= 0x300 && u <= 0x36F)
-			rep = "";   /* combining accent (NFD input) */
-		else if (u == 0x152 || u == 0x153)
-			rep = "oe";
-		else if (u == 0x2019 || u == 0x2018 || u == 0x2BC)
-			rep = "'";
-		else if (u >= 0x100 && u <= 0x17F) {
-			/* Latin Extended-A: the base letter, by range. */
-			static const char base[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllllllllln"
-				"nnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-			size_t k = u - 0x100;
-			buf[0] = k < sizeof base - 1 ? base[k] : '?';
-			buf[1] = 0;
-			rep = buf;
-		} else {
-			gunichar l = g_unichar_tolower(u);
-			int m = g_unichar_to_utf8(l, buf);
-			buf[m] = 0;
-			rep = buf;
-		}
-		size_t rl = strlen(rep);
-		if (o + rl >= cap)
-			return -1;
-		memcpy(out + o, rep, rl);
-		o += rl;
-	}
-	out[o] = 0;
-	return (int)o;
+	if (!g_utf8_validate_len(s, n, NULL))
+		return -1;
+	char *f = text_fold(s, (gssize)n);
+	size_t fl = strlen(f);
+	int r = fl < cap ? (int)fl : -1;
+	if (r >= 0)
+		memcpy(out, f, fl + 1);
+	g_free(f);
+	return r;
 }
 
 static int
@@ -884,8 +834,6 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 			c.pluperfect = true;
 		} else if (strcmp(w[1], "DET") == 0) {
 			c.det = true;
-		} else if (strcmp(w[1], "ABBREV") == 0) {
-			c.abbrev = true;
 		} else if (strcmp(w[1], "PARTICIPLE") == 0) {
 			c.participle = true;
 			c.tense = FRISE_TENSE_PAST;
