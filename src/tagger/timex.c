@@ -1602,7 +1602,7 @@ static guint
 bare_hour_time(const Chunk *c, Matcher *m, guint i, guint *scanned)
 {
 	const TxTable *t = c->t;
-	if (!bare_hour_first(t, m->toks, m->ntoks, i))
+	if (G_LIKELY(m->toks[i].num == TX_UNSET) || !bare_hour_first(t, m->toks, m->ntoks, i))
 		return 1;
 	TxSeen s2;
 	const TxRule *r2;
@@ -1637,7 +1637,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 	for (guint i = 0; i < m.ntoks;) {
 		const Tok *k = &m.toks[i];
 		if (!(k->flags & F_ROOT)) {
-			i += bare_hour_time(&c, &m, i, &scanned);
+			i += m.toks[i].num == TX_UNSET ? 1 : bare_hour_time(&c, &m, i, &scanned);
 			continue;
 		}
 		{
@@ -1654,7 +1654,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			const Tok *nx = i + 1 < m.ntoks ? &m.toks[i + 1] : NULL;
 			if (!x.ends && (nx == NULL || (!(nx->mask & x.cls) &&
 			    (nx->word < 0 || !(x.words >> (nx->word & 63) & 1))))) {
-				i += bare_hour_time(&c, &m, i, &scanned);
+				i += m.toks[i].num == TX_UNSET ? 1 : bare_hour_time(&c, &m, i, &scanned);
 				continue;
 			}
 		}
@@ -1662,7 +1662,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		m.best_rule = -1;
 		walk_root(&m, i);
 		if (m.best_rule < 0) {
-			i += bare_hour_time(&c, &m, i, &scanned);
+			i += m.toks[i].num == TX_UNSET ? 1 : bare_hour_time(&c, &m, i, &scanned);
 			continue;
 		}
 		const TxRule *r = &g_array_index(t->rules, TxRule, m.best_rule);

@@ -185,6 +185,7 @@ typedef struct {
 	GPtrArray *nodes;    /* every node, for freeing */
 	GPtrArray *phrases;  /* phrase classes ([phrases]), while reading */
 	GPtrArray *owned;    /* settings arrays the edges point to, for freeing */
+	GHashTable *celems;  /* pattern elements read, while reading */
 	/* Each token's class bits are cached per word id. */
 	GArray *word_mask;   /* id -> guint64: classes whatever the case */
 	GArray *cap_mask;    /* id -> guint64: classes only when capitalised (cap=1) */

@@ -90,6 +90,18 @@ tx_unit_letter(int unit)
 int
 tx_fold(const char *s, size_t n, char *out, size_t cap)
 {
+	size_t k = 0;
+	while (k < n && (unsigned char)s[k] < 0x80 && s[k] != 0)
+		k++;
+	if (k == n) {
+		/* ASCII is its own NFD: its lower case (what text_fold gives) */
+		if (n >= cap)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			out[i] = g_ascii_tolower(s[i]);
+		out[n] = 0;
+		return (int)n;
+	}
 	if (!g_utf8_validate_len(s, n, NULL))
 		return -1;
 	char *f = text_fold(s, (gssize)n);
@@ -405,9 +417,86 @@ typedef struct {
 	int tag;             /* the atoms' tag: the rule + 1 for a pattern of its own path */
 	GArray *collect;     /* NULL, or where the sequences of one element go
 			      * (Seq each) instead of the trie */
+	long *count;         /* NULL, or where sequences are only counted */
 } Expander;
 
 static bool expand(Expander *x, Frame f, Seq *cur);
+
+/* One alternative of an element, read once: a phrase class, or the atoms
+ * of a class or a literal (group and tag are set where it is used). */
+typedef struct {
+	const char *phrase;  /* the phrase class's name, or NULL */
+	Atom atoms[TX_MAX_ELEMS];
+	int n;
+} CAlt;
+
+typedef struct {
+	bool optional;
+	int nalts;
+	CAlt alts[];
+} CElem;
+
+/* The element `el` ("le|la?", "DAY:qty2", "HOLIDAY") read into its
+ * alternatives, from the table's cache: an element is read once however
+ * many expansions go through it. NULL (error set) when it is wrong. */
+static const CElem *
+compiled(Expander *x, const char *el)
+{
+	TxTable *t = x->t;
+	if (t->celems == NULL)
+		t->celems = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	const CElem *hit = g_hash_table_lookup(t->celems, el);
+	if (hit != NULL)
+		return hit;
+	size_t len = strlen(el);
+	bool optional = len > 1 && el[len - 1] == '?';
+	char *body = g_strndup(el, optional ? len - 1 : len);
+	char **alts = g_strsplit(body, "|", -1);
+	g_free(body);
+	int n = (int)g_strv_length(alts);
+	CElem *ce = g_malloc0(sizeof *ce + n * sizeof(CAlt));
+	ce->optional = optional;
+	ce->nalts = n;
+	bool ok = true;
+	for (int a = 0; ok && a < n; a++) {
+		const char *alt = alts[a];
+		CAlt *ca = &ce->alts[a];
+		if (is_class_name(alt) && is_phrase_name(t, alt)) {
+			const char *nm = NULL;
+			for (guint p = 0; nm == NULL && p < t->phrases->len; p++)
+				if (strcmp(((const Phrase *)g_ptr_array_index(t->phrases, p))->name, alt) == 0)
+					nm = ((const Phrase *)g_ptr_array_index(t->phrases, p))->name;
+			ca->phrase = nm;
+		} else if (is_class_name(alt)) {
+			char *cname = g_strdup(alt);
+			char *colon = strchr(cname, ':');
+			short slot = -1;
+			if (colon != NULL) {
+				*colon = 0;
+				slot = (short)slot_of(colon + 1);
+				if (slot < 0)
+					ok = table_error(x->error, x->name, x->line, "unknown slot in", alt);
+			}
+			int c = ok ? class_id(t, cname, false) : -1;
+			g_free(cname);
+			if (ok && c < 0)
+				ok = table_error(x->error, x->name, x->line, "unknown class", alt);
+			ca->atoms[0] = (Atom){ .word = -1, .cls = c, .slot = slot };
+			ca->n = 1;
+		} else {
+			ca->n = literal_atoms(t, alt, ca->atoms, TX_MAX_ELEMS);
+			if (ca->n < 0)
+				ok = table_error(x->error, x->name, x->line, "bad literal", alt);
+		}
+	}
+	g_strfreev(alts);
+	if (!ok) {
+		g_free(ce);
+		return NULL;
+	}
+	g_hash_table_insert(t->celems, g_strdup(el), ce);
+	return ce;
+}
 
 /* The settings `add` put on atom `a` after those it has (a phrase ending
  * where another ends): one new array, owned by the table. */
@@ -435,7 +524,9 @@ static bool
 expand_end(Expander *x, const Frame *f, Seq *cur)
 {
 	if (!f->phrase) {
-		if (x->collect != NULL)
+		if (x->count != NULL)
+			(*x->count)++;
+		else if (x->collect != NULL)
 			g_array_append_val(x->collect, *cur);
 		else if (cur->n > 0)
 			insert_seq(x->t, cur, x->rule);
@@ -485,20 +576,21 @@ expand(Expander *x, Frame f, Seq *cur)
 		x->depth--;
 		return table_error(x->error, x->name, x->line, "a repeated element only at pattern level:", el);
 	}
-	bool optional = len > 1 && el[len - 1] == '?';
-	char *body = g_strndup(el, optional ? len - 1 : len);
-	char **alts = g_strsplit(body, "|", -1);
-	g_free(body);
+	const CElem *ce = compiled(x, el);
+	if (ce == NULL) {
+		x->depth--;
+		return false;
+	}
 	int saved = cur->n;
 	Frame next = f;
 	next.i++;
-	for (int a = 0; ok && alts[a] != NULL; a++) {
+	for (int a = 0; ok && a < ce->nalts; a++) {
+		const CAlt *alt = &ce->alts[a];
 		cur->n = saved;
-		const char *alt = alts[a];
-		if (is_class_name(alt) && is_phrase_name(x->t, alt)) {
+		if (alt->phrase != NULL) {
 			for (guint p = 0; ok && p < x->t->phrases->len; p++) {
 				const Phrase *ph = g_ptr_array_index(x->t->phrases, p);
-				if (strcmp(ph->name, alt) != 0)
+				if (strcmp(ph->name, alt->phrase) != 0)
 					continue;
 				Frame pf = { .elems = ph->elems, .i = 0, .up = &f, .group = f.group,
 					     .phrase = true, .sets = ph->sets, .nsets = ph->nsets };
@@ -507,49 +599,20 @@ expand(Expander *x, Frame f, Seq *cur)
 			}
 			continue;
 		}
-		if (is_class_name(alt)) {
-			char *cname = g_strdup(alt);
-			char *colon = strchr(cname, ':');
-			short slot = -1;
-			if (colon != NULL) {
-				*colon = 0;
-				slot = (short)slot_of(colon + 1);
-				if (slot < 0) {
-					g_free(cname);
-					ok = table_error(x->error, x->name, x->line, "unknown slot in", alt);
-					break;
-				}
-			}
-			int c = class_id(x->t, cname, false);
-			g_free(cname);
-			if (c < 0) {
-				ok = table_error(x->error, x->name, x->line, "unknown class", alt);
-				break;
-			}
-			if (cur->n >= TX_MAX_ELEMS) {
-				ok = table_error(x->error, x->name, x->line, "pattern too long at", alt);
-				break;
-			}
-			cur->a[cur->n++] = (Atom){ .word = -1, .cls = c, .slot = slot, .group = f.group, .tag = x->tag };
-		} else {
-			Atom tmp[TX_MAX_ELEMS];
-			int m = literal_atoms(x->t, alt, tmp, TX_MAX_ELEMS);
-			if (m < 0 || cur->n + m > TX_MAX_ELEMS) {
-				ok = table_error(x->error, x->name, x->line,
-						 m < 0 ? "bad literal" : "pattern longer than TX_MAX_ELEMS tokens at", alt);
-				break;
-			}
-			for (int k = 0; k < m; k++) {
-				tmp[k].group = f.group;
-				tmp[k].tag = x->tag;
-				cur->a[cur->n++] = tmp[k];
-			}
+		if (cur->n + alt->n > TX_MAX_ELEMS) {
+			ok = table_error(x->error, x->name, x->line, "pattern longer than TX_MAX_ELEMS tokens at", el);
+			break;
+		}
+		for (int k = 0; k < alt->n; k++) {
+			Atom at = alt->atoms[k];
+			at.group = f.group;
+			at.tag = x->tag;
+			cur->a[cur->n++] = at;
 		}
 		ok = expand(x, next, cur);
 	}
 	cur->n = saved;
-	g_strfreev(alts);
-	if (ok && optional)
+	if (ok && ce->optional)
 		ok = expand(x, next, cur);
 	x->depth--;
 	return ok;
@@ -576,16 +639,14 @@ count_sequences(Expander *x, char **elems)
 		size_t len = strlen(elems[k]);
 		if (elems[k][len - 1] == '*')
 			return 100000;
-		GArray *seqs = g_array_new(FALSE, FALSE, sizeof(Seq));
+		long n = 0;
 		char *one[2] = { elems[k], NULL };
 		Seq cur = { .n = 0 };
-		GArray *saved = x->collect;
-		x->collect = seqs;
+		x->count = &n;
 		Frame f = { .elems = one, .group = 1 };
 		bool ok = expand(x, f, &cur);
-		x->collect = saved;
-		total *= MAX(1, (long)seqs->len);
-		g_array_free(seqs, TRUE);
+		x->count = NULL;
+		total *= MAX(1, n);
 		if (!ok)
 			return -1;
 	}
@@ -688,7 +749,7 @@ parse_pattern(TxTable *t, char *line, const char *name, int lineno, GError **err
 		r.name = g_strdup(g_strstrip(line));
 		g_array_append_val(t->rules, r);
 		Seq cur = { .n = 0 };
-		Expander x = { t, (int)t->rules->len - 1, name, lineno, 0, error, 0, NULL };
+		Expander x = { t, (int)t->rules->len - 1, name, lineno, 0, error, 0, NULL, NULL };
 		long count = count_sequences(&x, elems);
 		if (count < 0) {
 			ok = false;
@@ -942,6 +1003,10 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 			ok = table_error(error, name, i + 1, "line outside a section", l);
 	}
 	g_strfreev(lines);
+	if (t->celems != NULL) {
+		g_hash_table_destroy(t->celems);
+		t->celems = NULL;
+	}
 	if (!ok) {
 		tx_table_free(t);
 		return NULL;
