@@ -200,6 +200,8 @@ is_letter(gunichar u)
 static int
 slow_word(const TxTable *t, const unsigned char *s, size_t i, size_t j)
 {
+	if (!t->nonascii_letters)
+		return -1;   /* it folds to non-ASCII letters ("œuvre"): no word of the table */
 	char f[TX_MAX_WORD];
 	int n = tx_fold((const char *)s + i, j - i, f, sizeof f);
 	return n > 0 ? tx_word_id(t, f, (size_t)n) : -1;
@@ -302,8 +304,8 @@ dot_continues(const TxTable *t, const char *text, size_t p)
 	size_t w = p;
 	while (w > 0 && p - w < 8 && g_ascii_isalpha(text[w - 1]))
 		w--;
-	if (w == p || (w > 0 && g_ascii_isalpha(text[w - 1])))
-		return false;
+	if (w == p || (w > 0 && g_ascii_isalpha(text[w - 1])) || p - w > 6)
+		return false;   /* no abbreviation is that long */
 	if (p - w == 1 && (g_ascii_isupper(text[w]) || (w >= 1 && text[w - 1] == '.')))
 		return true;
 	char low[9];
@@ -421,11 +423,9 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			k->word = t->punct_word[c];
 		} else if (is_apostrophe(u)) {
 			k->word = t->punct_word['\''];
-		} else {
-			char f[8];
-			int n2 = tx_fold(text + i, clen, f, sizeof f);
-			if (n2 > 0)
-				k->word = tx_word_id(t, f, n2);
+		} else if (t->nonascii_words) {
+			/* a sign folds to itself ("°", "«") */
+			k->word = tx_word_id(t, text + i, clen);
 		}
 		if (u == '!' || u == '?' || u == ';') {
 			pending |= F_BREAK;
@@ -1188,6 +1188,8 @@ typedef struct {
 	size_t from;         /* the start of the chunk: no sentence starts before */
 } TenseQuery;
 
+#define MORPH_REACH 100   /* bytes each way parsed for the morphology's tense */
+
 /* The parse of the sentence holding text[a] (core/text.c's splitter, on
  * the words the cues are read in), from the cache when it is the last one
  * asked. */
@@ -1201,6 +1203,16 @@ sentence_parse(TenseQuery *q, size_t *start)
 	}
 	size_t lo, hi;
 	tense_window(q->t, q->text, q->len, q->a, q->b, &lo, &hi);
+	/* the clause's verb is near it: a shorter stretch costs the lexicon
+	 * fewer lookups */
+	if (q->a > lo + MORPH_REACH)
+		lo = q->a - MORPH_REACH;
+	if (hi > q->b + MORPH_REACH)
+		hi = q->b + MORPH_REACH;
+	while (lo < q->a && ((unsigned char)q->text[lo] & 0xC0) == 0x80)
+		lo++;
+	while (hi < q->len && ((unsigned char)q->text[hi] & 0xC0) == 0x80)
+		hi++;
 	GArray *sents = text_sentences(q->text, lo, hi, q->t->lang);
 	size_t s = q->a, e = q->b;
 	for (guint i = 0; i < sents->len; i++) {

@@ -151,6 +151,10 @@ typedef struct {
 	guint64 (*word16)[2];/* id -> the word's first 16 bytes, zero-padded */
 	int punct_word[128]; /* ASCII punctuation -> word id, -1 */
 	bool digit_words;    /* some pattern names digits as a word ("en 8") */
+	bool nonascii_words; /* some word is a non-ASCII sign ("°"): the tokeniser
+			      * must fold and look up such signs */
+	bool nonascii_letters; /* some word folds to letters beyond ASCII: the
+			      * tokeniser must fold and look up such words */
 	const guint64 *wmask, *wmask_cap, *wmask_low; /* the data of the three masks below */
 	GPtrArray *word_text;/* id -> folded word */
 	GArray *entries;     /* id -> GArray* of TxEntry (NULL when none) */

@@ -1025,6 +1025,14 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		size_t n = strlen(w);
 		if (g_ascii_isdigit(w[0]))
 			t->digit_words = true;
+		for (size_t k = 0; k < n; k++)
+			if ((unsigned char)w[k] >= 0x80) {
+				if (g_unichar_isalpha(g_utf8_get_char_validated(w + k, -1)))
+					t->nonascii_letters = true;
+				else
+					t->nonascii_words = true;
+				break;
+			}
 		t->word_len[id] = (guint8)n;
 		t->max_word_len = MAX(t->max_word_len, n);
 		char pad[16] = { 0 };
