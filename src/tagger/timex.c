@@ -1188,7 +1188,7 @@ typedef struct {
 	size_t from;         /* the start of the chunk: no sentence starts before */
 } TenseQuery;
 
-#define MORPH_REACH 100   /* bytes each way parsed for the morphology's tense */
+#define MORPH_REACH 60   /* bytes each way parsed for the morphology's tense */
 
 /* The parse of the sentence holding text[a] (core/text.c's splitter, on
  * the words the cues are read in), from the cache when it is the last one
