@@ -31,6 +31,7 @@ candidate_free(FriseCandidate *c)
 		return;
 	g_free(c->type);
 	g_free(c->title);
+	g_free(c->quote);
 	if (c->words != NULL)
 		g_ptr_array_unref(c->words);
 	g_free(c);
@@ -446,6 +447,9 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 					  d->dct);
 		c->position = (double)(s->start - body_s) / body_len;
 		c->words = sim_words_of_parse(parse);
+		c->quote = g_strndup(stext, slen);
+		c->raw_start = s->raw_start;
+		c->raw_end = s->raw_end;
 		g_array_unref(toks);
 		/* the lead: a first dated sentence with no type of its own
 		 * reports the headline's event */

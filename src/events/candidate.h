@@ -45,6 +45,8 @@ typedef struct {
 	FriseStatus status;
 	double position;       /* where the sentence starts in the article body, 0..1 */
 	GPtrArray *words;      /* content words (sim_words), plus the lead's context */
+	char *quote;           /* its sentence's text, so that the merge needs no article text */
+	size_t raw_start, raw_end; /* its sentence in the article's raw bytes */
 } FriseCandidate;
 
 void candidate_free(FriseCandidate *candidate);

@@ -558,9 +558,7 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 			}
 		}
 	}
-	const FriseDoc *rd = &docs[central->doc];
-	const FriseSentence *rs = &g_array_index(rd->sentences, FriseSentence, central->sentence);
-	e->text = g_strndup(rd->text + rs->start, rs->end - rs->start);
+	e->text = g_strdup(central->quote);
 	e->status = rep->status;
 	GHashTable *votes = g_hash_table_new(g_str_hash, g_str_equal);
 	const char *type = rep->type;
@@ -588,15 +586,14 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 	for (guint i = 0; i < cl->members->len; i++) {
 		FriseCandidate *c = g_ptr_array_index(cl->members, i);
 		const FriseDoc *d = &docs[c->doc];
-		const FriseSentence *s = &g_array_index(d->sentences, FriseSentence, c->sentence);
 		FriseSource *src = g_new0(FriseSource, 1);
 		src->article = g_strdup(d->id);
 		src->title = g_strdup(d->title);
 		src->url = g_strdup(d->url);
 		src->published = g_strdup(d->published ? d->published : d->dct);
-		src->quote = g_strndup(d->text + s->start, s->end - s->start);
-		src->start = s->raw_start;
-		src->end = s->raw_end;
+		src->quote = g_strdup(c->quote);
+		src->start = c->raw_start;
+		src->end = c->raw_end;
 		src->value = g_strdup(c->timex.value);
 		src->mod = g_strdup(c->timex.mod);
 		guint ci = GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, c)) - 1;
