@@ -18,8 +18,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 frise=$(realpath "${FRISE:-build/frise}")
 work=${BENCH_DIR:-/tmp/frise-scale}
-sizes=${SCALE_SIZES:-10000 40000 100000}
-real_sizes=${SCALE_REAL_SIZES:-10000 40000}
+sizes=${SCALE_SIZES-10000 40000 100000}
+real_sizes=${SCALE_REAL_SIZES-10000 40000}
 stores=${SCALE_STORES:-sqlite postgresql}
 chunk=${SCALE_CHUNK:-500}
 mkdir -p "$work"
