@@ -78,7 +78,7 @@ fi
 
 machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1 /proc/loadavg)"
 echo "machine: $machine"
-out="$work/scale.tsv"
+out=${SCALE_OUT:-$work/scale.tsv}
 printf 'corpus\tarticles\tstore\tmode\twall_s\tcpu_s\tpeak_mb\tevents\n' > "$out"
 printf '%-5s %8s %-10s %-7s %9s %9s %9s %8s\n' corpus articles store mode wall_s cpu_s peak_MB events
 

@@ -151,6 +151,12 @@ prepare(Merge *m)
 		g_hash_table_insert(m->by_key, c->key, GUINT_TO_POINTER(i + 1));
 		g_hash_table_insert(m->index_of, c, GUINT_TO_POINTER(i + 1));
 	}
+	/* the vectors hold all the merge reads of the words: a big corpus
+	 * need not keep them (the lexicon borrows them: it goes first) */
+	sim_lexicon_clear(&m->lx);
+	memset(&m->lx, 0, sizeof m->lx);
+	for (guint i = 0; i < m->n; i++)
+		g_clear_pointer(&((FriseCandidate *)g_ptr_array_index(m->cands, i))->words, g_ptr_array_unref);
 	m->why = g_new0(char *, MAX(m->n, 1));
 }
 
@@ -591,7 +597,8 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 		src->title = g_strdup(d->title);
 		src->url = g_strdup(d->url);
 		src->published = g_strdup(d->published ? d->published : d->dct);
-		src->quote = g_strdup(c->quote);
+		src->quote = c->quote; /* taken: each candidate is the source of one event */
+		c->quote = NULL;
 		src->start = c->raw_start;
 		src->end = c->raw_end;
 		src->value = g_strdup(c->timex.value);
@@ -612,6 +619,8 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 	g_array_unref(distinct);
 	g_hash_table_unref(dates_seen);
 	salience_factors(e, cl->members, factors);
+	for (guint i = 0; i < cl->members->len; i++) /* told: a big corpus need not keep them */
+		g_clear_pointer(&((FriseCandidate *)g_ptr_array_index(cl->members, i))->title, g_free);
 	return e;
 }
 
@@ -713,7 +722,8 @@ merge_clear(Merge *m)
 	g_free(m->fx);
 	if (m->by_key != NULL)
 		g_hash_table_unref(m->by_key);
-	sim_lexicon_clear(&m->lx);
+	if (m->lx.rank != NULL)
+		sim_lexicon_clear(&m->lx);
 }
 
 GPtrArray *
