@@ -39,7 +39,7 @@ if [ "${1:-}" != --inner ]; then
     d="$work/gen-$n"
     [ -d "$d" ] && [ "$(ls "$d" | wc -l)" -eq "$n" ] && continue
     rm -rf "$d"; mkdir -p "$d"
-    (cd "$work/gen" && ls | head -n "$n" | xargs ln -t "$d")
+    (cd "$work/gen" && ls | sed -n "1,${n}p" | xargs ln -t "$d")
   done
   for n in $real_sizes; do
     d="$work/real-$n"

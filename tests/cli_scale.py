@@ -246,19 +246,19 @@ def progress(tmp, files):
 
 def killed(tmp):
     """SIGKILL after the first batches committed, then again to the end."""
-    files = write_corpus(os.path.join(tmp, 'big'), 400, random.Random(5))
+    files = write_corpus(os.path.join(tmp, 'big'), 200, random.Random(5))
     clean = target(tmp, 'clean')
     rc, _, err = run('ingest', '-q', '--store', clean, *files)
     assert rc == 0, err
     want = outputs(clean, tmp, 'clean')
     store = target(tmp, 'killed')
-    proc = subprocess.Popen(WRAP + [FRISE, 'ingest', '-q', '--batch', '25', '--store', store] + files, env=ENV,
+    proc = subprocess.Popen(WRAP + [FRISE, 'ingest', '-q', '--batch', '10', '--store', store] + files, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     committed = 0
     deadline = time.time() + 300
     while time.time() < deadline and proc.poll() is None:
         committed = count_articles(store)
-        if committed >= 50:
+        if committed >= 20:
             break
         time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
@@ -266,8 +266,8 @@ def killed(tmp):
     left = count_articles(store)
     case('killed ingest: killed after its first batches committed (%d articles in the store)' % left,
          proc.returncode == -signal.SIGKILL and 0 < left < len(files), 'exit %s, %d articles' % (proc.returncode, left))
-    case('killed ingest: whole batches of 25 only', left % 25 == 0, '%d articles' % left)
-    rc, _, err = run('ingest', '-q', '--batch', '25', '--store', store, *files)
+    case('killed ingest: whole batches of 10 only', left % 10 == 0, '%d articles' % left)
+    rc, _, err = run('ingest', '-q', '--batch', '10', '--store', store, *files)
     case('killed ingest, run again: exit 0', rc == 0, err)
     same('killed ingest, run again: the events and calendar of the clean run', outputs(store, tmp, 'resumed'), want)
 
