@@ -289,6 +289,20 @@ static const struct {
 	/* no verb, a hole: no headline (another sentence tells it) */
 	{ "Le prix était de 140 dollars (le 3 mars).", "le 3 mars", NULL, NULL, FRISE_LANG_FR },
 	{ "Libye : les rebelles aux portes de Tripoli le 21 août.", "le 21 août", NULL, NULL, FRISE_LANG_FR },
+	/* a subject that names nothing the text gives */
+	{ "It was destroyed in the earthquake on Tuesday.", "on Tuesday", NULL, NULL, FRISE_LANG_EN },
+	{ "Cela a été annoncé le 3 mars.", "le 3 mars", NULL, NULL, FRISE_LANG_FR },
+	/* the subject is the noun before an apposition that ends at the verb */
+	{ "Two people, an 84-year-old woman and a 21-year-old man, were pulled alive from the rubble on Friday.",
+	  "on Friday", NULL, "Two people were pulled alive from the rubble", FRISE_LANG_EN },
+	/* a possessive date goes with its "'s"; a quantity's comparison stays */
+	{ "Tuesday's earthquake has left as many as 45,000 people dead.", "Tuesday", NULL,
+	  "Earthquake has left as many as 45,000 people dead", FRISE_LANG_EN },
+	/* cut after the verb and its object, never on a word that opens a phrase */
+	{ "On Saturday, US troops will be deployed on the ground or off the coast of the island of Hispaniola to help.",
+	  "On Saturday", NULL, "US troops will be deployed on the ground or off the coast of the island", FRISE_LANG_EN },
+	{ "Le 3 mars, la société a annoncé qu'elle suspendait l'expansion de son studio de 800 millions de dollars à Atlanta.",
+	  "Le 3 mars", NULL, "La société suspendait l'expansion de son studio de 800 millions de dollars", FRISE_LANG_FR },
 };
 
 static void

@@ -61,6 +61,8 @@ static const struct {
 	{ "year-prepositions", false },
 	{ "anaphoric-pronouns", false },
 	{ "speculation-cues", false },
+	{ "vague-pronouns", false },
+	{ "infinitive-markers", false },
 };
 
 typedef struct {
