@@ -61,6 +61,7 @@ static const struct {
 	{ "year-prepositions", false },
 	{ "anaphoric-pronouns", false },
 	{ "speculation-cues", false },
+	{ "passive-auxiliaries", true },
 };
 
 typedef struct {

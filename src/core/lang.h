@@ -57,6 +57,7 @@ typedef enum {
 	LANG_YEAR_PREPOSITIONS,   /* before a bare number, these make it a year: en, in */
 	LANG_ANAPHORIC_PRONOUNS,  /* il, they: a headline names whom they stand for */
 	LANG_SPECULATION_CUES,    /* "difficile de prédire", "it is unclear": no event */
+	LANG_PASSIVE_AUXILIARIES, /* exact lemmas: être, be: with a participle, the subject undergoes */
 	LANG_LIST_COUNT
 } LangList;
 

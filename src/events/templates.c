@@ -14,6 +14,7 @@
  * at once.
  */
 #include "events/templates.h"
+#include "core/lang.h"
 #include "core/morph.h"
 #include "core/text.h"
 #include "frise-resources.h"
@@ -29,6 +30,10 @@ typedef struct {
 	char *folded;      /* text_fold() of the word; a prefix when `prefix` */
 	const char *lemma; /* the word as a lemma (morph_intern(), lower case, NFC); NULL for a prefix */
 	bool prefix;       /* written "dévoil*": starts the folded word */
+	guint roles;       /* written "contract/noun": the ClauseRole bits it must have; 0 = any */
+	bool is_lemma;     /* the lexicon has it as a lemma: then a word it knows matches
+			      it only if it can be that lemma, so that "frappé" (frapper)
+			      is no "frappe" (a strike), though both fold to "frappe" */
 } TriggerWord;
 
 typedef struct {
@@ -79,15 +84,27 @@ trigger_free(gpointer p)
 	g_free(tr);
 }
 
+#define ROLE(r) (1u << (r))
+/* The parts of speech a trigger word may ask for ("/noun"). */
+static const struct {
+	const char *name;
+	guint roles;
+} pos_names[] = {
+	{ "noun", ROLE(CLAUSE_W_NOUN) | ROLE(CLAUSE_W_PROPER) },
+	{ "verb", ROLE(CLAUSE_W_FINITE) | ROLE(CLAUSE_W_PARTICIPLE) | ROLE(CLAUSE_W_INFINITIVE) | ROLE(CLAUSE_W_AUX) },
+	{ "adj", ROLE(CLAUSE_W_ADJ) | ROLE(CLAUSE_W_PARTICIPLE) },
+};
+
 /*
  * A trigger as the file writes it: "~" first makes it weak; words are
  * separated by spaces and apostrophes ("l'accord" is "l", "accord", as
- * clause_parse() splits an elision); a word ending in "*" is a prefix.
+ * clause_parse() splits an elision); a word ending in "*" is a prefix;
+ * "/noun", "/verb" or "/adj" after a word asks for that part of speech.
  * In a version-1 file the last word is always a prefix (how triggers
  * matched before lemmas). NULL when it has no word.
  */
 static Trigger *
-trigger_new(const char *written, bool last_is_prefix)
+trigger_new(const char *written, FriseLang lang, bool last_is_prefix)
 {
 	char *nfc = g_utf8_normalize(written, -1, G_NORMALIZE_NFC);
 	if (nfc == NULL)
@@ -111,12 +128,30 @@ trigger_new(const char *written, bool last_is_prefix)
 			break;
 		TriggerWord w = { 0 };
 		size_t len = (size_t)(e - p);
+		const char *slash = memchr(p, '/', len);
+		if (slash != NULL) {
+			/* a part of speech, as the parse reads the word in context */
+			size_t sl = len - (size_t)(slash - p) - 1;
+			for (size_t k = 0; k < G_N_ELEMENTS(pos_names); k++)
+				if (strlen(pos_names[k].name) == sl && strncmp(slash + 1, pos_names[k].name, sl) == 0)
+					w.roles = pos_names[k].roles;
+			len = (size_t)(slash - p);
+		}
+		if (len == 0)
+			break;
 		w.prefix = p[len - 1] == '*';
 		if (w.prefix)
 			len--;
+		/* an elided word ("l'", "d'") is matched by its letters: the
+		 * lexicon's lemma of "d'" is "de" */
+		bool elided = *e == '\'' || g_str_has_prefix(e, "\u2019");
 		if (len > 0) {
 			w.folded = text_fold(p, (gssize)len);
 			w.lemma = w.prefix ? NULL : morph_intern(p, (gssize)len);
+			MorphWord mw;
+			if (w.lemma != NULL && !elided && morph_analyze(lang, p, (gssize)len, &mw))
+				for (guint i = 0; i < mw.n && !w.is_lemma; i++)
+					w.is_lemma = mw.a[i].lemma == w.lemma;
 			g_array_append_val(words, w);
 		}
 		p = e;
@@ -260,7 +295,7 @@ templates_add(FriseTemplates *tp, const char *json, size_t len, const char *name
 			const cJSON *words = cJSON_GetObjectItemCaseSensitive(trig, code);
 			const cJSON *w;
 			cJSON_ArrayForEach(w, words) {
-				Trigger *tr = cJSON_IsString(w) ? trigger_new(w->valuestring, version < 2) : NULL;
+				Trigger *tr = cJSON_IsString(w) ? trigger_new(w->valuestring, (FriseLang)l, version < 2) : NULL;
 				if (tr != NULL)
 					g_ptr_array_add(t->triggers[l], tr);
 			}
@@ -344,19 +379,40 @@ templates_types(const FriseTemplates *tp)
 /* ------------------------------------------------------------------ */
 /* Classifying                                                         */
 
-/* ORDER TIER: where_names[] follows it. Lower is preferred. */
+/* ORDER TIER: where_names[] follows it. Lower is preferred: a weak
+ * verb ("annoncer", "lancer", "said") gives way to every other trigger
+ * of its clause, weak or not ("a annoncé la capture", "a lancé une
+ * enquête"), but not to another clause's. A verb of saying (the
+ * language's [speech-verbs]) is typed by what it says, not by who says
+ * it: its subject comes after it ("the ambassador said" is a statement)
+ * — unless the clause is passive ("la mort a été annoncée"), whose
+ * subject is its object. A weak trigger of another clause counts for
+ * nothing: a mention of "la guerre" or an "intervention" in passing
+ * types no sentence. */
 typedef enum {
 	TIER_VERB = 0,     /* the lexical verb of the date's clause */
-	TIER_OBJECT,       /* a word of that clause after its verb */
+	TIER_OBJECT,       /* a word of that clause after its verb (or before it, passive) */
 	TIER_CLAUSE,       /* another word of that clause */
-	TIER_VERB_WEAK,    /* the verb, a weak trigger */
-	TIER_CLAUSE_WEAK,  /* another word of the clause, a weak trigger */
+	TIER_OBJECT_WEAK,  /* the same, weak triggers */
+	TIER_CLAUSE_WEAK,
+	TIER_VERB_WEAK,
+	TIER_SPEAKER,      /* before a verb of saying */
+	TIER_SPEAKER_WEAK,
 	TIER_SENTENCE,     /* another clause of the sentence */
-	TIER_SENTENCE_WEAK
+	TIER_NONE          /* a weak trigger of another clause */
 } Tier;
 
-static const char *const where_names[] = { "main verb", "object", "clause", "main verb, weak", "clause, weak",
-					   "sentence", "sentence, weak" };
+static const char *const where_names[] = { "main verb", "object", "clause", "object, weak", "clause, weak",
+					   "main verb, weak", "speaker", "speaker, weak", "sentence", "" };
+
+/* What the date's clause is: its main verb and whether it says or undergoes. */
+typedef struct {
+	guint clause;  /* G_MAXUINT: none */
+	gint verb;     /* Clause.main_verb */
+	bool speech;   /* the verb is a verb of saying */
+	bool passive;  /* "a été annoncée", "was killed" */
+	bool *in;      /* by clause: its words are the clause's (own_clauses()) */
+} Own;
 
 typedef struct {
 	const Trigger *tr;
@@ -373,9 +429,20 @@ word_of(const ClauseParse *p, guint i)
 static bool
 word_is(const ClauseWord *w, const TriggerWord *tw)
 {
+	if (tw->roles != 0 && (tw->roles & ROLE(w->role)) == 0)
+		return false;
 	if (tw->prefix)
 		return g_str_has_prefix(w->folded, tw->folded);
-	return w->lemma == tw->lemma || strcmp(w->folded, tw->folded) == 0;
+	if (w->lemma == tw->lemma)
+		return true;
+	if (strcmp(w->folded, tw->folded) != 0)
+		return false;
+	if (w->morph.n == 0 || !tw->is_lemma)
+		return true;
+	/* folded alike, and the trigger word is a lemma: the word must be
+	 * able to be that lemma ("la", the article, can be the note "la";
+	 * "frappé" can only be frapper, never the noun "frappe") */
+	return morph_find(&w->morph, tw->lemma, MORPH_POS_NONE) != NULL;
 }
 
 /* A word that may be skipped inside a phrase: the date's own words and
@@ -438,25 +505,92 @@ try_all(const ClauseParse *p, guint i, const GPtrArray *trs, size_t ts, size_t t
 	}
 }
 
+/* True when main clause `b` only seems to start where main clause `a`
+ * ends: no punctuation or link word between them, and `b` opens with its
+ * verb and has no subject of its own — a noun read as a verb ("launched
+ * its biggest assault on", "Election officials announced"); `b`'s words
+ * are then `a`'s. */
+static bool
+continues(const ClauseParse *p, guint a, guint b)
+{
+	const Clause *ca = &g_array_index(p->clauses, Clause, a);
+	const Clause *cb = &g_array_index(p->clauses, Clause, b);
+	if (ca->kind != CLAUSE_MAIN || cb->kind != CLAUSE_MAIN || ca->last != cb->first || cb->first == 0 ||
+	    cb->verb != (gint)cb->first || cb->first >= p->words->len)
+		return false;
+	const ClauseWord *w = word_of(p, cb->first);
+	return w->role == CLAUSE_W_FINITE && w->punct == 0 && word_of(p, cb->first - 1)->role != CLAUSE_W_COORDINATOR;
+}
+
+/* Marks in `in` (one per clause) the date's clause and those it runs on
+ * into or from (continues()). */
+static void
+own_clauses(const ClauseParse *p, guint clause, bool *in)
+{
+	in[clause] = true;
+	for (guint k = clause; k < p->clauses->len; ) {
+		const Clause *c = &g_array_index(p->clauses, Clause, k);
+		if (c->last >= p->words->len)
+			break;
+		guint next = word_of(p, c->last)->clause;
+		if (next == k || !continues(p, k, next))
+			break;
+		in[next] = true;
+		k = next;
+	}
+	for (guint k = clause; ; ) {
+		const Clause *c = &g_array_index(p->clauses, Clause, k);
+		if (c->first == 0)
+			break;
+		guint prev = word_of(p, c->first - 1)->clause;
+		if (prev == k || !continues(p, prev, k))
+			break;
+		in[prev] = true;
+		k = prev;
+	}
+}
+
 static Tier
-tier_of(const ClauseParse *p, const Match *m, guint clause)
+tier_of(const ClauseParse *p, const Match *m, const Own *own)
 {
 	bool weak = m->tr->weak;
-	if (clause >= p->clauses->len)
-		return weak ? TIER_SENTENCE_WEAK : TIER_SENTENCE;
-	const Clause *c = &g_array_index(p->clauses, Clause, clause);
-	if (c->main_verb >= 0 && m->first <= (guint)c->main_verb && (guint)c->main_verb <= m->last)
+	if (own->clause == G_MAXUINT)
+		return weak ? TIER_NONE : TIER_SENTENCE;
+	if (own->verb >= 0 && m->first <= (guint)own->verb && (guint)own->verb <= m->last)
 		return weak ? TIER_VERB_WEAK : TIER_VERB;
 	bool in = false, after = false;
 	for (guint j = m->first; j <= m->last; j++) {
-		if (word_of(p, j)->clause == clause) {
+		if (own->in[word_of(p, j)->clause]) {
 			in = true;
-			after |= (gint)j > c->main_verb;
+			after |= (gint)j > own->verb;
 		}
 	}
 	if (!in)
-		return weak ? TIER_SENTENCE_WEAK : TIER_SENTENCE;
-	return weak ? TIER_CLAUSE_WEAK : after ? TIER_OBJECT : TIER_CLAUSE;
+		return weak ? TIER_NONE : TIER_SENTENCE;
+	if (after || own->passive)
+		return weak ? TIER_OBJECT_WEAK : TIER_OBJECT;
+	if (own->speech)
+		return weak ? TIER_SPEAKER_WEAK : TIER_SPEAKER;
+	return weak ? TIER_CLAUSE_WEAK : TIER_CLAUSE;
+}
+
+/* The facts tier_of() reads about the date's clause. */
+static void
+own_of(const ClauseParse *p, guint clause, FriseLang lang, Own *own)
+{
+	*own = (Own){ G_MAXUINT, -1, false, false, g_new0(bool, MAX(p->clauses->len, 1)) };
+	if (clause >= p->clauses->len)
+		return;
+	const Clause *c = &g_array_index(p->clauses, Clause, clause);
+	own->clause = clause;
+	own->verb = c->main_verb;
+	own_clauses(p, clause, own->in);
+	if (c->main_verb < 0)
+		return;
+	const ClauseWord *v = word_of(p, (guint)c->main_verb);
+	own->speech = lang_has(lang, LANG_SPEECH_VERBS, v->lemma);
+	for (gint j = c->verb; v->role == CLAUSE_W_PARTICIPLE && j >= 0 && j < c->main_verb && !own->passive; j++)
+		own->passive = lang_has(lang, LANG_PASSIVE_AUXILIARIES, word_of(p, (guint)j)->lemma);
 }
 
 const char *
@@ -490,14 +624,18 @@ templates_classify_clause(const FriseTemplates *tp, FriseLang lang, const Clause
 					       (o->tr->tmpl == other && m->tr->tmpl != other));
 		}
 	}
+	Own own;
+	own_of(p, clause, lang, &own);
 	const Match *best = NULL;
-	Tier best_tier = TIER_SENTENCE_WEAK;
+	Tier best_tier = TIER_NONE;
 	size_t best_dist = SIZE_MAX;
 	for (guint a = 0; a < ms->len; a++) {
 		const Match *m = &g_array_index(ms, Match, a);
 		if (m->masked || m->tr->tmpl == other)
 			continue;
-		Tier tier = tier_of(p, m, clause);
+		Tier tier = tier_of(p, m, &own);
+		if (tier == TIER_NONE)
+			continue;
 		size_t s = word_of(p, m->first)->start, e = word_of(p, m->last)->end;
 		size_t dist = e <= ts ? ts - e : s >= te ? s - te : 0;
 		if (best == NULL || tier < best_tier || (tier == best_tier && dist < best_dist) ||
@@ -516,6 +654,7 @@ templates_classify_clause(const FriseTemplates *tp, FriseLang lang, const Clause
 			*why = (TemplatesWhy){ best->tr->text, where_names[best_tier], word_of(p, best->first)->start,
 					       word_of(p, best->last)->end };
 	}
+	g_free(own.in);
 	g_array_unref(ms);
 	return id;
 }
