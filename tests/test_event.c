@@ -184,6 +184,11 @@ static const struct {
 	{ FRISE_LANG_EN, "A magnitude 7 earthquake struck the capital on Tuesday", "Tuesday", "disaster" },
 	{ FRISE_LANG_EN, "Election officials announced the results of the vote on Monday", "Monday", "election" },
 	{ FRISE_LANG_EN, "Police said on Monday that six people had been arrested", "Monday", "statement" },
+	{ FRISE_LANG_EN, "The quake, the region's worst in two centuries, struck the coast on Tuesday", "Tuesday", "disaster" },
+	{ FRISE_LANG_EN, "The tremor hit at dawn on Tuesday, the survey said", "Tuesday", "disaster" },
+	{ FRISE_LANG_EN, "The official is accused of leaking the memo in May 2004", "May 2004", "arrest" },
+	{ FRISE_LANG_FR, "La secrétaire d'État a dit lundi espérer un vote", "lundi", "statement" },
+	{ FRISE_LANG_FR, "Le régime a condamné mardi l'attaque contre l'ambassade", "mardi", "statement" },
 	/* general news */
 	{ FRISE_LANG_FR, "Des milliers de manifestants se sont rassemblés vendredi devant le palais", "vendredi", "protest" },
 	{ FRISE_LANG_FR, "Les électeurs ont élu dimanche un nouveau président", "dimanche", "election" },

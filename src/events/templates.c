@@ -509,9 +509,9 @@ try_all(const ClauseParse *p, guint i, const GPtrArray *trs, size_t ts, size_t t
 
 /* True when main clause `b` only seems to start where main clause `a`
  * ends: no punctuation or link word between them, and `b` opens with its
- * verb and has no subject of its own — a noun read as a verb ("launched
- * its biggest assault on", "Election officials announced"); `b`'s words
- * are then `a`'s. */
+ * verb, a word that can be a noun, and has no subject of its own — a
+ * noun read as a verb ("launched its biggest assault on", "Election
+ * officials announced"); `b`'s words are then `a`'s. */
 static bool
 continues(const ClauseParse *p, guint a, guint b)
 {
@@ -521,15 +521,27 @@ continues(const ClauseParse *p, guint a, guint b)
 	    cb->verb != (gint)cb->first || cb->first >= p->words->len)
 		return false;
 	const ClauseWord *w = word_of(p, cb->first);
-	return w->role == CLAUSE_W_FINITE && w->punct == 0 && word_of(p, cb->first - 1)->role != CLAUSE_W_COORDINATOR;
+	return w->role == CLAUSE_W_FINITE && w->punct == 0 && morph_has_pos(&w->morph, MORPH_POS_NOUN) &&
+	       word_of(p, cb->first - 1)->role != CLAUSE_W_COORDINATOR;
 }
 
 /* Marks in `in` (one per clause) the date's clause and those it runs on
- * into or from (continues()). */
+ * into or from (continues()); and, for a clause that opens with its verb
+ * and has no subject ("The quake, Haiti's worst in two centuries, struck
+ * …", "…, a indiqué le directeur"), what comes before it in its sentence
+ * — where its subject is. */
 static void
 own_clauses(const ClauseParse *p, guint clause, bool *in)
 {
 	in[clause] = true;
+	const Clause *own = &g_array_index(p->clauses, Clause, clause);
+	if (own->subject < 0 && own->verb >= 0 && (guint)own->verb == own->first && own->kind == CLAUSE_MAIN &&
+	    (word_of(p, own->first)->punct & CLAUSE_P_STRONG) == 0)
+		for (guint j = own->first; j > 0; j--) {
+			in[word_of(p, j - 1)->clause] = true;
+			if (word_of(p, j - 1)->punct & CLAUSE_P_STRONG)
+				break;
+		}
 	for (guint k = clause; k < p->clauses->len; ) {
 		const Clause *c = &g_array_index(p->clauses, Clause, k);
 		if (c->last >= p->words->len)
