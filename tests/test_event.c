@@ -189,6 +189,8 @@ static const struct {
 	{ FRISE_LANG_EN, "The official is accused of leaking the memo in May 2004", "May 2004", "arrest" },
 	{ FRISE_LANG_FR, "La secrétaire d'État a dit lundi espérer un vote", "lundi", "statement" },
 	{ FRISE_LANG_FR, "Le régime a condamné mardi l'attaque contre l'ambassade", "mardi", "statement" },
+	{ FRISE_LANG_FR, "Le fils du dirigeant est apparu mercredi à la télévision après l'annonce de sa mort", "mercredi", "other" },
+	{ FRISE_LANG_EN, "Three men were arrested last night after the bombing", "last night", "arrest" },
 	/* general news */
 	{ FRISE_LANG_FR, "Des milliers de manifestants se sont rassemblés vendredi devant le palais", "vendredi", "protest" },
 	{ FRISE_LANG_FR, "Les électeurs ont élu dimanche un nouveau président", "dimanche", "election" },

@@ -62,6 +62,7 @@ static const struct {
 	{ "anaphoric-pronouns", false },
 	{ "speculation-cues", false },
 	{ "passive-auxiliaries", true },
+	{ "background-prepositions", false },
 };
 
 typedef struct {

@@ -58,6 +58,7 @@ typedef enum {
 	LANG_ANAPHORIC_PRONOUNS,  /* il, they: a headline names whom they stand for */
 	LANG_SPECULATION_CUES,    /* "difficile de prédire", "it is unclear": no event */
 	LANG_PASSIVE_AUXILIARIES, /* exact lemmas: être, be: with a participle, the subject undergoes */
+	LANG_BACKGROUND_PREPOSITIONS, /* après, since: what they introduce happened at another time */
 	LANG_LIST_COUNT
 } LangList;
 

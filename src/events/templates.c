@@ -390,7 +390,9 @@ templates_types(const FriseTemplates *tp)
  * — unless the clause is passive ("la mort a été annoncée"), whose
  * subject is its object. A weak trigger of another clause counts for
  * nothing: a mention of "la guerre" or an "intervention" in passing
- * types no sentence. */
+ * types no sentence, nor does what "après", "since" (the language's
+ * [background-prepositions]) introduce in the date's clause: another
+ * happening, at another time. */
 typedef enum {
 	TIER_VERB = 0,     /* the lexical verb of the date's clause */
 	TIER_OBJECT,       /* a word of that clause after its verb (or before it, passive) */
@@ -564,6 +566,24 @@ own_clauses(const ClauseParse *p, guint clause, bool *in)
 	}
 }
 
+/* True when a [background-prepositions] word stands before word i in
+ * its phrase — back to the clause's verb or a comma: "après l'annonce de
+ * sa mort", "since the fall of", "after the September 11 attacks". */
+static bool
+background(const ClauseParse *p, guint i, const Own *own)
+{
+	for (guint j = i + 1; j > 0; j--) {
+		const ClauseWord *w = word_of(p, j - 1);
+		if ((gint)(j - 1) == own->verb || !own->in[w->clause])
+			return false;
+		if (j - 1 < i && lang_has(p->lang, LANG_BACKGROUND_PREPOSITIONS, w->folded))
+			return true;
+		if (w->punct & (CLAUSE_P_COMMA | CLAUSE_P_STRONG | CLAUSE_P_OPEN | CLAUSE_P_DASH))
+			return false;
+	}
+	return false;
+}
+
 static Tier
 tier_of(const ClauseParse *p, const Match *m, const Own *own)
 {
@@ -579,6 +599,8 @@ tier_of(const ClauseParse *p, const Match *m, const Own *own)
 			after |= (gint)j > own->verb;
 		}
 	}
+	if (background(p, m->first, own))
+		return TIER_NONE;
 	if (!in)
 		return weak ? TIER_NONE : TIER_SENTENCE;
 	if (after || own->passive)
