@@ -382,15 +382,15 @@ templates_types(const FriseTemplates *tp)
 /* Classifying                                                         */
 
 /* ORDER TIER: where_names[] follows it. Lower is preferred: a weak
- * verb ("annoncer", "lancer", "said") gives way to every other trigger
+ * verb ("annoncer", "lancer", "raise") gives way to every other trigger
  * of its clause, weak or not ("a annoncé la capture", "a lancé une
- * enquête"), but not to another clause's. A verb of saying (the
+ * offensive"), but not to another clause's. A verb of saying (the
  * language's [speech-verbs]) is typed by what it says, not by who says
  * it: its subject comes after it ("the ambassador said" is a statement)
  * — unless the clause is passive ("la mort a été annoncée"), whose
  * subject is its object. A weak trigger of another clause counts for
- * nothing: a mention of "la guerre" or an "intervention" in passing
- * types no sentence, nor does what "après", "since" (the language's
+ * nothing: an "intervention" or "troops" mentioned in passing type no
+ * sentence, nor does what "après", "since" (the language's
  * [background-prepositions]) introduce in the date's clause: another
  * happening, at another time. */
 typedef enum {
@@ -403,7 +403,7 @@ typedef enum {
 	TIER_SPEAKER,      /* before a verb of saying */
 	TIER_SPEAKER_WEAK,
 	TIER_SENTENCE,     /* another clause of the sentence */
-	TIER_NONE          /* a weak trigger of another clause */
+	TIER_NONE          /* a weak trigger of another clause, a background one: none */
 } Tier;
 
 static const char *const where_names[] = { "main verb", "object", "clause", "object, weak", "clause, weak",

@@ -4,13 +4,15 @@
  * date of a parsed sentence dates (core/clause.h).
  *
  * A trigger is one or more words; a word of the text matches a trigger
- * word when its folded form (core/text.h) equals it or its lemma — the
- * lexicon's, for the reading clause_parse() chose — is it ("fuient" is
- * fuir, "lancées" lancer, "killed" kill); a trigger word ending in '*' is
- * a prefix of the folded form. A trigger that starts with '~' is weak: a
- * verb or noun whose own type yields to any other of its clause ("lancer
- * une offensive", "annoncer la mort de"). templates/events.json says the
- * rest, at its top.
+ * word when its lemma — the lexicon's, for the reading clause_parse()
+ * chose — is it ("fuient" is fuir, "lancées" lancer, "killed" kill), or
+ * when both fold alike (core/text.h) and the word can be that lemma
+ * ("frappé" is never the noun "frappe"); "dévoil*" is a prefix,
+ * "contract/noun" asks for a part of speech. A trigger that starts with
+ * '~' is weak: a verb or noun whose own type yields to any other of its
+ * clause ("lancer une offensive", "annoncer la mort de"). The triggers
+ * of "other" only claim words for no type ("par rapport à").
+ * templates/events.json says the rest, at its top.
  *
  * Offsets are byte offsets into the sentence given, end exclusive.
  * Immutable once built: any number of threads may classify with one set.
