@@ -63,6 +63,8 @@ static const struct {
 	{ "speculation-cues", false },
 	{ "vague-pronouns", false },
 	{ "infinitive-markers", false },
+	{ "passive-auxiliaries", true },
+	{ "background-prepositions", false },
 };
 
 typedef struct {
