@@ -420,7 +420,8 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			candidate_free(c);
 			continue;
 		}
-		c->type = g_strdup(templates_classify_tokens(tp, d->lang, toks, t->start - s->start));
+		c->type = g_strdup(templates_classify_clause(tp, d->lang, parse, at.clause, t->start - s->start,
+							     t->end - s->start, NULL));
 		const Clause *own = &g_array_index(parse->clauses, Clause, at.clause);
 		char *actor = NULL;
 		if (own->subject >= 0 &&
