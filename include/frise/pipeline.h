@@ -85,9 +85,9 @@ void pipeline_set_batch(FrisePipeline *pipeline, guint articles);
 /* Tags `articles` (FriseArticle*), finds the candidates of the dated
  * ones and commits them, without merging: the store's events are stale
  * until pipeline_update(). An article the store holds unchanged is
- * neither tagged nor written; one read before by this pipeline (the same
- * input twice) is skipped; a second article with an id read before goes
- * by its path. */
+ * neither tagged nor written; one read before since the last
+ * pipeline_update() (the same input twice in one command) is skipped; a
+ * second article with an id read before goes by its path. */
 bool pipeline_add(FrisePipeline *pipeline, GPtrArray *articles, GError **error);
 /* Rebuilds the events when articles or templates were added since the
  * last rebuild (by this process or another): undated articles estimated

@@ -29,7 +29,7 @@ struct FrisePipeline {
 	bool dirty;                /* templates changed: the next ingest rebuilds */
 	char *extractor;           /* what the article stage is: frise's version and the templates */
 	guint batch;               /* articles per ingest transaction */
-	GHashTable *ids;           /* the ids of the articles read in this pipeline's life (owned) */
+	GHashTable *ids;           /* id -> path of the inputs read since the last update (owned) */
 };
 
 /* The extractor stamp of the store's user templates: candidates stored by
@@ -91,7 +91,7 @@ pipeline_new_with(FriseStore *store, const FriseTagger *tagger, GError **error)
 	p->templates = tp;
 	p->extractor = extractor;
 	p->batch = PIPELINE_DEFAULT_BATCH;
-	p->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	p->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return p;
 }
 
@@ -517,18 +517,23 @@ prepared_free(GArray *prep)
 		g_array_unref(prep);
 }
 
-/* The id `a` is kept as: its own, or its path when an article read
- * before in this pipeline's life has that id (two files called x.txt in
- * two folders); NULL when the same input was read already. Borrowed from
- * p->ids. */
+/* The id `a` is kept as: its own, or its path when another input read
+ * since the last update (one command's inputs) has that id (two files
+ * called x.txt in two folders); NULL when this very input (same id, same
+ * path) was read already. Borrowed from p->ids (id -> the path that
+ * claimed it, "" for none). */
 static const char *
 claim_id(FrisePipeline *p, const FriseArticle *a)
 {
-	const char *id = g_hash_table_contains(p->ids, a->id) && a->path != NULL ? a->path : a->id;
+	const char *path = a->path != NULL ? a->path : "";
+	const char *by = g_hash_table_lookup(p->ids, a->id);
+	if (by != NULL && strcmp(by, path) == 0)
+		return NULL;
+	const char *id = by != NULL && a->path != NULL ? a->path : a->id;
 	if (g_hash_table_contains(p->ids, id))
 		return NULL;
 	char *own = g_strdup(id);
-	g_hash_table_add(p->ids, own);
+	g_hash_table_insert(p->ids, own, g_strdup(path));
 	return own;
 }
 
@@ -703,6 +708,9 @@ pipeline_update(FrisePipeline *p, GError **error)
 	bool ok = store_transact(p->store, "ingest", update_body, &tx, error);
 	if (ok)
 		p->dirty = false;
+	/* the next add is another command's: the same files again are that
+	 * command's input, not a second copy of this one's */
+	g_hash_table_remove_all(p->ids);
 	return ok;
 }
 
