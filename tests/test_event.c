@@ -770,6 +770,44 @@ find_event(GPtrArray *events, const char *type, const char *value)
 	return found;
 }
 
+/* An event's text goes on with the sentence after its own, unless that
+ * one is dated (another happening's); a sentence that says the same adds
+ * nothing. */
+static void
+test_merge_text(void)
+{
+	static const char ta[] = "Le 3 mars 2025, la société Durand a annoncé le rachat de son concurrent Martin. "
+				 "Le montant de l’opération atteint deux milliards d’euros.";
+	static const char tb[] = "Le 3 mars 2025, Durand a annoncé le rachat de son concurrent Martin. "
+				 "Le 5 mars, les syndicats ont appelé à la grève.";
+	static const Tx xa[] = { { "3 mars 2025", FRISE_TIMEX_DATE, "2025-03-03", NULL } };
+	static const Tx xb[] = { { "3 mars 2025", FRISE_TIMEX_DATE, "2025-03-03", NULL },
+				 { "5 mars", FRISE_TIMEX_DATE, "2025-03-05", NULL } };
+	Fixture a, b;
+	fixture_init(&a, "a.txt", ta, "2025-03-04", xa, G_N_ELEMENTS(xa));
+	fixture_init(&b, "b.txt", tb, "2025-03-06", xb, G_N_ELEMENTS(xb));
+	FriseDoc docs[2] = { a.doc, b.doc };
+	GPtrArray *ev = merge_docs(docs, 2, NULL);
+	const FriseEvent *buy = NULL;
+	for (guint i = 0; i < ev->len; i++) {
+		const FriseEvent *e = g_ptr_array_index(ev, i);
+		if (strcmp(e->value, "2025-03-03") == 0)
+			buy = e;
+	}
+	g_assert_nonnull(buy);
+	g_assert_cmpuint(buy->sources->len, ==, 2);
+	/* one sentence of the rachat, then what follows it where that is
+	 * undated; never the strike of the 5th, nor the rachat twice */
+	g_assert_nonnull(strstr(buy->text, "deux milliards"));
+	g_assert_null(strstr(buy->text, "grève"));
+	const char *first = strstr(buy->text, "a annoncé le rachat");
+	g_assert_nonnull(first);
+	g_assert_null(strstr(first + 1, "a annoncé le rachat"));
+	g_ptr_array_unref(ev);
+	fixture_clear(&a);
+	fixture_clear(&b);
+}
+
 static void
 test_merge(void)
 {
@@ -1047,6 +1085,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/candidates-keep", test_candidates_keep);
 	g_test_add_func("/event/candidates-keys", test_candidates_keys);
 	g_test_add_func("/event/merge", test_merge);
+	g_test_add_func("/event/merge-text", test_merge_text);
 	g_test_add_func("/event/merge-conflict", test_merge_conflict);
 	g_test_add_func("/event/day-bonus", test_day_bonus);
 	g_test_add_func("/event/estimate", test_estimate);

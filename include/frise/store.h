@@ -86,7 +86,7 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * (events stale, extractor). One transaction per ingest batch or
  * curation, writers one at a time.
  */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

@@ -32,6 +32,7 @@ candidate_free(FriseCandidate *c)
 	g_free(c->type);
 	g_free(c->title);
 	g_free(c->quote);
+	g_free(c->after);
 	if (c->words != NULL)
 		g_ptr_array_unref(c->words);
 	g_free(c);
@@ -325,6 +326,21 @@ clause_status(FriseStatus cue, const Clause *c, const FriseTimex *t, const char 
 	return cue;
 }
 
+/* True when a date (a DATE timex of d, from the from-th on) lies in s:
+ * that sentence dates a happening of its own. */
+static bool
+has_date(const FriseDoc *d, guint from, const FriseSentence *s)
+{
+	for (guint j = from; j < d->timexes->len; j++) {
+		const FriseTimex *t = &g_array_index(d->timexes, FriseTimex, j);
+		if (t->start >= s->end)
+			break;
+		if (t->start >= s->start && t->type == FRISE_TIMEX_DATE)
+			return true;
+	}
+	return false;
+}
+
 GPtrArray *
 candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, bool anchored_only)
 {
@@ -449,6 +465,11 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		c->position = (double)(s->start - body_s) / body_len;
 		c->words = sim_words_of_parse(parse);
 		c->quote = g_strndup(stext, slen);
+		const FriseSentence *next = si + 1 < d->sentences->len ?
+						    &g_array_index(d->sentences, FriseSentence, si + 1) : NULL;
+		c->after = next != NULL && !next->boilerplate && !has_date(d, i + 1, next) ?
+				   g_strndup(d->text + next->start, next->end - next->start) :
+				   g_strdup("");
 		c->raw_start = s->raw_start;
 		c->raw_end = s->raw_end;
 		g_array_unref(toks);

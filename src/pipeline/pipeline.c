@@ -205,7 +205,7 @@ rows_of(const GPtrArray *cands, GPtrArray *words)
 		g_ptr_array_add(words, g_string_free(w, FALSE));
 		rows[i] = (StoreCandidate){ c->sentence, c->timex, c->key, c->type, c->generic_type, c->weak_title,
 					    c->since, (int)c->status, c->position, c->title,
-					    g_ptr_array_index(words, words->len - 1), c->quote, c->raw_start, c->raw_end };
+					    g_ptr_array_index(words, words->len - 1), c->quote, c->after, c->raw_start, c->raw_end };
 		rows[i].timex.explain = NULL;
 	}
 	return rows;
@@ -249,6 +249,7 @@ candidate_of_row(const StoreCandidate *row, guint doc, GStringChunk *chunk)
 		w += n + (e != NULL);
 	}
 	c->quote = g_strdup(row->quote);
+	c->after = g_strdup(row->after != NULL ? row->after : "");
 	c->raw_start = row->raw_start;
 	c->raw_end = row->raw_end;
 	return c;

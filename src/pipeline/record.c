@@ -90,6 +90,7 @@ record_write(const FriseArticle *a, const char *id, const GArray *sentences, con
 			for (guint k = 0; k < c->words->len; k++)
 				cJSON_AddItemToArray(ws, cJSON_CreateString(g_ptr_array_index(c->words, k)));
 			cJSON_AddStringToObject(co, "quote", c->quote);
+			cJSON_AddStringToObject(co, "after", c->after != NULL ? c->after : "");
 			cJSON_AddNumberToObject(co, "raw_start", (double)c->raw_start);
 			cJSON_AddNumberToObject(co, "raw_end", (double)c->raw_end);
 			cJSON_AddItemToArray(cs, co);
@@ -289,6 +290,7 @@ read_candidate(Rd *rd, const cJSON *o, const Record *r)
 		g_ptr_array_add(c->words, g_strdup(w->valuestring));
 	}
 	c->quote = get_str(rd, o, "quote", false);
+	c->after = get_str(rd, o, "after", false);
 	c->raw_start = get_uint(rd, o, "raw_start", 1e15);
 	c->raw_end = get_uint(rd, o, "raw_end", 1e15);
 	if (rd->bad) {

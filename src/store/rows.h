@@ -81,6 +81,7 @@ typedef struct {
 	const char *title;
 	const char *words;  /* content words, each followed by '\x1f' */
 	const char *quote;  /* the sentence's text */
+	const char *after;  /* the next sentence's text, "" for none */
 	size_t raw_start, raw_end; /* the sentence in the article's raw bytes */
 } StoreCandidate;
 

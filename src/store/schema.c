@@ -185,6 +185,7 @@ static const SchemaColumn candidates[] = {
 	{ "quote", TEXT, NN, 4 },
 	{ "raw_start", INT, NN, 4 },
 	{ "raw_end", INT, NN, 4 },
+	{ "after", TEXT, "NOT NULL DEFAULT ''", 5 }, /* the next sentence's text */
 	{ NULL, 0, NULL, 0 },
 };
 

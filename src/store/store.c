@@ -605,8 +605,8 @@ store_put_candidates(FriseStore *s, const char *id, const StoreCandidate *rows, 
 	release(s, del);
 	StoreStmt *ins = ok ? cached(s, "INSERT INTO candidates (article, idx, sentence, start, \"end\", ttype, value, "
 				       "mod, tense, relative, rule, key, type, flags, status, position, title, words, "
-				       "quote, raw_start, raw_end) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,"
-				       "$14,$15,$16,$17,$18,$19,$20,$21)", error) : NULL;
+				       "quote, raw_start, raw_end, after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,"
+				       "$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)", error) : NULL;
 	ok = ins != NULL;
 	for (size_t i = 0; ok && i < n; i++) {
 		const StoreCandidate *c = &rows[i];
@@ -632,6 +632,7 @@ store_put_candidates(FriseStore *s, const char *id, const StoreCandidate *rows, 
 		bind_text(s, ins, 19, c->quote);
 		bind_int(s, ins, 20, (gint64)c->raw_start);
 		bind_int(s, ins, 21, (gint64)c->raw_end);
+		bind_text(s, ins, 22, c->after != NULL ? c->after : "");
 		ok = run(s, ins, "save a candidate", error);
 		release(s, ins);
 	}
@@ -658,7 +659,7 @@ each_candidate_body(FriseStore *s, void *data, GError **error)
 	 * (extracted 0) has no candidates of its old text left to read */
 	StoreStmt *st = prepare(s, "SELECT c.article, c.sentence, c.start, c.\"end\", c.ttype, c.value, c.mod, c.tense, "
 				   "c.relative, c.rule, c.key, c.type, c.flags, c.status, c.position, c.title, c.words, "
-				   "c.quote, c.raw_start, c.raw_end FROM candidates c JOIN articles a ON a.seq = c.article "
+				   "c.quote, c.raw_start, c.raw_end, c.after FROM candidates c JOIN articles a ON a.seq = c.article "
 				   "WHERE a.extracted = 1 AND a.published IS NOT NULL ORDER BY c.article, c.idx", error);
 	if (st == NULL)
 		return false;
@@ -688,6 +689,7 @@ each_candidate_body(FriseStore *s, void *data, GError **error)
 		c.quote = col_str(s, st, 17);
 		c.raw_start = (size_t)col_int(s, st, 18);
 		c.raw_end = (size_t)col_int(s, st, 19);
+		c.after = col_str(s, st, 20);
 		ok = ec->fn(col_int(s, st, 0), &c, ec->data, error);
 	}
 	done(s, st);
