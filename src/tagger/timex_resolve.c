@@ -975,7 +975,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				int tn = tx_tense(c);
 				year = tn == FRISE_TENSE_PAST ? back : tn == FRISE_TENSE_FUTURE ? fwd :
 				       year - back <= fwd - year ? back : fwd;
-				step(c, "29 February: leap year %d", year);
+				step(c, "--02-29: leap year %d", year);
 			}
 			if (HAS(WEEKDAY) && day > 0) {
 				/* "jeudi 12 novembre": the year nearest the one
