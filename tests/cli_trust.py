@@ -227,11 +227,19 @@ def state(out):
 
 
 def many_articles(name, n):
+    """n articles that stay n events: each names its own company, model and
+    place (words the merge compares; numbers alone made main merge the
+    announcements of one month into one event)."""
     months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
               "octobre", "novembre", "décembre"]
+    syl = ["ba", "ko", "ri", "tu", "ne", "sa", "lo", "mi", "pe", "du"]
+
+    def word(i, salt):
+        return "".join(syl[int(d)] for d in str(i * 7 + salt)).capitalize() + "x"
     return jsonl(name, [{"id": "m%d" % i, "published": "2024-12-01", "lang": "fr",
-                         "text": "Le %d %s %d, l'entreprise n°%d a annoncé un produit numéro %d."
-                                 % (1 + i % 28, months[i % 12], 1990 + i % 34, i, i)} for i in range(n)])
+                         "text": "Le %d %s %d, la société %s a présenté le modèle %s à %s."
+                                 % (1 + i % 28, months[i % 12], 1990 + i % 34, word(i, 1), word(i, 3), word(i, 5))}
+                        for i in range(n)])
 
 
 @case("13: a build whose PNG is refused exits 5 and replaces none of the previous build's files")
@@ -607,7 +615,8 @@ def _():
     tpl = write("tpl/evil.json", json.dumps({"version": 1, "types": [
         {"id": "leak", "label": {"fr": "<img src=x onerror=alert(1)>Fuite", "en": "<b>Leak</b>"},
          "colour": "#D55E00", "triggers": {"fr": ["fuite"], "en": ["leak"]}}]}))
-    src = write("tpl/a.txt", " date 2024-03-04 Le 3 mars 2024, une fuite a révélé le modèle de la société.\n")
+    src = write("tpl/a.txt", " date 2024-03-04 Le 3 mars 2024, une fuite de données a eu lieu dans la société.\n")
+    # (no verb of saying: main types "a révélé" as a statement, whatever it reveals)
     out = os.path.join(TMP, "tpl/out")
     rc, _, err = run("build", "-q", "--templates", tpl, src, "-o", out)
     assert rc == 0, err
