@@ -26,6 +26,7 @@
  */
 #include "frise/article.h"
 #include "core/lang.h"
+#include "reader/input.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -113,18 +114,10 @@ set_error(GError **error, FriseError code, const char *path, const char *fmt, ..
 	g_free(msg);
 }
 
-static char *
-limit_text(size_t limit)
-{
-	if (limit % MIB == 0)
-		return g_strdup_printf("%zu MiB", limit / MIB);
-	return g_strdup_printf("%zu bytes", limit);
-}
-
 static void
 set_limit_error(GError **error, const char *path, size_t size, size_t limit)
 {
-	char *l = limit_text(limit);
+	char *l = input_limit_text(limit);
 	if (size > 0)
 		set_error(error, FRISE_ERROR_LIMIT, path, "%zu bytes, over the %s limit (see --max-size)",
 			  size, l);
@@ -1195,36 +1188,11 @@ read_fd(int fd, const char *path, size_t limit, size_t *len, GError **error)
 	return buf;
 }
 
-/* Opens an input. With `regular_only` (a file found in a folder, not one
- * the user named), anything but a regular file is refused before it is
- * read: a FIFO called x.txt in a folder would block the reader forever
- * (it is opened without blocking, then checked, so that it cannot). */
-static int
-open_input(const char *path, bool regular_only, GError **error)
-{
-	if (strcmp(path, "-") == 0)
-		return STDIN_FILENO;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
-	if (fd < 0) {
-		set_error(error, FRISE_ERROR_INPUT, path, "cannot open: %s", g_strerror(errno));
-		return -1;
-	}
-	struct stat st;
-	if (regular_only && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
-		set_error(error, FRISE_ERROR_INPUT, path, "not a regular file (a FIFO or a device in a folder is not read)");
-		close(fd);
-		return -1;
-	}
-	if (regular_only)
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	return fd;
-}
-
 static FriseArticle *
 read_file(const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
 {
 	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
-	int fd = open_input(path, regular_only, error);
+	int fd = input_open(path, regular_only, error);
 	if (fd < 0)
 		return NULL;
 	size_t len = 0;
@@ -1293,153 +1261,8 @@ report(Reader *rd, GError *e)
  * that must be valid UTF-8 (with --lossy, invalid bytes are replaced) and
  * hold no NUL, like the article's own text.
  */
-static const char *const member_names[] = { "text", "id", "title", "url", "source", "lang", "published" };
+static const char *const member_names[] = { "text", "id", "title", "url", "source", "lang", "published", NULL };
 enum { M_TEXT, M_ID, M_TITLE, M_URL, M_SOURCE, M_LANG, M_PUBLISHED, M_COUNT };
-
-/* The deepest nesting cJSON parses (CJSON_NESTING_LIMIT); a deeper line
- * is a limit error of its own, not "not valid JSON". */
-#define JSON_NESTING_MAX 1000
-
-/* The value of four hex digits at s; more than 0xFFFF when they are not. */
-static unsigned
-hex4(const char *s)
-{
-	unsigned v = 0;
-	for (int k = 0; k < 4; k++) {
-		int d = g_ascii_xdigit_value(s[k]);
-		if (d < 0)
-			return 0x10000;
-		v = v * 16 + (unsigned)d;
-	}
-	return v;
-}
-
-/*
- * Checks the text of a JSON Lines record before cJSON reads it, in one
- * pass: a "\u0000" escape (cJSON would decode it into a NUL that cuts the
- * string short), a lone UTF-16 surrogate escape ("\ud800" alone, which
- * cJSON refuses; with `lossy` it is rewritten as "\ufffd" in *fixed), a
- * nesting deeper than cJSON's limit, and a member of member_names given
- * twice (which one would count?). `member` names the top-level member
- * being read, for the messages. Returns false with `error` set.
- */
-static bool
-scan_record(const char *line, size_t len, bool lossy, const char *where, GString **fixed, GError **error)
-{
-	int depth = 0;
-	bool in_string = false, is_key = false;
-	size_t key_start = 0;
-	char member[32] = "";
-	unsigned seen = 0; /* member_names given, by bit */
-	for (size_t i = 0; i < len; i++) {
-		char c = line[i];
-		if (!in_string) {
-			if (c == '{' || c == '[') {
-				if (++depth > JSON_NESTING_MAX) {
-					set_error(error, FRISE_ERROR_LIMIT, where,
-						  "JSON nested deeper than %d levels (the limit)", JSON_NESTING_MAX);
-					return false;
-				}
-			} else if (c == '}' || c == ']') {
-				if (--depth == 0)
-					return true; /* the record ends: cJSON says what follows is not JSON */
-			} else if (c == '"') {
-				in_string = true;
-				/* a string at depth 1 after '{' or ',' is a member name */
-				size_t k = i;
-				while (k > 0 && g_ascii_isspace(line[k - 1]))
-					k--;
-				is_key = depth == 1 && k > 0 && (line[k - 1] == '{' || line[k - 1] == ',');
-				key_start = i + 1;
-			}
-			continue;
-		}
-		if (c == '"') {
-			in_string = false;
-			if (is_key) {
-				size_t n = MIN(i - key_start, sizeof member - 1);
-				memcpy(member, line + key_start, n);
-				member[n] = '\0';
-				for (int m = 0; m < M_COUNT; m++)
-					if (i - key_start == strlen(member_names[m]) &&
-					    memcmp(line + key_start, member_names[m], i - key_start) == 0) {
-						if (seen & (1u << m)) {
-							set_error(error, FRISE_ERROR_INPUT, where,
-								  "\"%s\" given twice", member_names[m]);
-							return false;
-						}
-						seen |= 1u << m;
-					}
-			}
-			continue;
-		}
-		if (c != '\\' || i + 1 >= len)
-			continue;
-		if (line[i + 1] != 'u' || i + 6 > len) {
-			i++; /* \" \\ \n …: cJSON checks them */
-			continue;
-		}
-		unsigned u;
-		if (hex4(line + i + 2) > 0xFFFF) {
-			i++;
-			continue; /* cJSON reports it */
-		}
-		u = hex4(line + i + 2);
-		const char *of = is_key ? "a member name" : member;
-		if (u == 0) {
-			set_error(error, FRISE_ERROR_INPUT, where, "\"%s\": NUL character (\\u0000) at column %zu", of, i + 1);
-			return false;
-		}
-		bool high = u >= 0xD800 && u <= 0xDBFF, low = u >= 0xDC00 && u <= 0xDFFF;
-		if (high && i + 12 <= len && line[i + 6] == '\\' && line[i + 7] == 'u') {
-			unsigned v = hex4(line + i + 8);
-			if (v >= 0xDC00 && v <= 0xDFFF) {
-				i += 11; /* a pair: one character */
-				continue;
-			}
-		}
-		if (high || low) {
-			if (!lossy) {
-				set_error(error, FRISE_ERROR_INPUT, where,
-					  "\"%s\": lone surrogate \\u%04x at column %zu (try --lossy)", of, u, i + 1);
-				return false;
-			}
-			if (*fixed == NULL)
-				*fixed = g_string_new_len(line, (gssize)len);
-			memcpy((*fixed)->str + i, "\\ufffd", 6);
-		}
-		i += 5;
-	}
-	return true;
-}
-
-/* The string member `m` of `obj`: NULL when absent or null, else a valid
- * UTF-8 copy in *out (invalid bytes replaced with `lossy`). False with
- * `error` for another JSON type or invalid UTF-8. */
-static bool
-string_member(const cJSON *obj, int m, bool lossy, const char *where, char **out, GError **error)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, member_names[m]);
-	*out = NULL;
-	if (v == NULL || cJSON_IsNull(v))
-		return true;
-	if (!cJSON_IsString(v)) {
-		set_error(error, FRISE_ERROR_INPUT, where, "\"%s\" must be a string", member_names[m]);
-		return false;
-	}
-	const char *bad = NULL;
-	if (!g_utf8_validate(v->valuestring, -1, &bad)) {
-		if (!lossy) {
-			set_error(error, FRISE_ERROR_INPUT, where, "\"%s\": invalid UTF-8 at byte %zu of its value (try --lossy)",
-				  member_names[m], (size_t)(bad - v->valuestring));
-			return false;
-		}
-		*out = g_utf8_make_valid(v->valuestring, -1);
-		return true;
-	}
-	*out = g_strdup(v->valuestring);
-	return true;
-}
 
 /* The language a record gives: fr or en, with or without a region
  * ("fr-CA", "en_GB"); NULL for none ("", "auto", "und"); false for any
@@ -1458,42 +1281,17 @@ record_lang(const char *lang, const char *where, GError **error)
 }
 
 static void
-read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, size_t len,
-		const FriseReadOptions *opts)
+read_jsonl_line(Reader *rd, const char *where, const char *line, size_t len, const FriseReadOptions *opts)
 {
-	bool lossy = opts != NULL && (opts->flags & FRISE_READ_LOSSY) != 0;
-	char *where = g_strdup_printf("%s:%zu", file, lineno);
+	InputBadText bad = opts != NULL && (opts->flags & FRISE_READ_LOSSY) != 0 ? INPUT_REPLACE : INPUT_REFUSE;
 	GError *e = NULL;
-	GString *fixed = NULL;
-	cJSON *obj = NULL;
 	char *v[M_COUNT] = { NULL };
 	char *published = NULL;
-	if (!scan_record(line, len, lossy, where, &fixed, &e))
+	cJSON *obj = input_object(line, len, where, bad, member_names, &e);
+	if (obj == NULL)
 		goto out;
-	if (fixed != NULL) {
-		line = fixed->str;
-		len = fixed->len;
-	}
-	const char *end = NULL;
-	obj = cJSON_ParseWithLengthOpts(line, len, &end, false);
-	if (obj == NULL || !cJSON_IsObject(obj)) {
-		const char *at = cJSON_GetErrorPtr();
-		if (obj == NULL && at != NULL && at >= line && at <= line + len)
-			set_error(&e, FRISE_ERROR_INPUT, where, "not valid JSON (at column %zu)",
-				  (size_t)(at - line) + 1);
-		else
-			set_error(&e, FRISE_ERROR_INPUT, where, "not a JSON object");
-		goto out;
-	}
-	while (end != NULL && end < line + len && g_ascii_isspace(*end))
-		end++;
-	if (end != NULL && end < line + len) {
-		set_error(&e, FRISE_ERROR_INPUT, where, "text after the JSON object (at column %zu): one object a line",
-			  (size_t)(end - line) + 1);
-		goto out;
-	}
 	for (int m = 0; m < M_COUNT; m++)
-		if (!string_member(obj, m, lossy, where, &v[m], &e))
+		if (!input_string(obj, member_names[m], where, bad, &v[m], &e))
 			goto out;
 	if (v[M_TEXT] == NULL) {
 		set_error(&e, FRISE_ERROR_INPUT, where, "no \"text\" string");
@@ -1531,108 +1329,57 @@ out:
 		g_free(v[m]);
 	g_free(published);
 	cJSON_Delete(obj);
-	if (fixed != NULL)
-		g_string_free(fixed, TRUE);
-	g_free(where);
 }
 
-/*
- * Reads a JSON Lines stream line by line, holding at most one line. A line
- * is at most the article size limit (--max-size; a record is one article):
- * a longer one is reported and skipped, read on to its end without being
- * held — unless it runs on past JSONL_SKIP_MAX times the limit (and at
- * least 256 MiB), which ends the stream (`yes | tr -d '\n'` never ends). A NUL byte ends the stream
- * too (`/dev/zero` is no JSON Lines), and the record past
- * rd->max (all the streams together) stops every stream (rd->over).
- */
-#define JSONL_SKIP_MAX 16
+/* What a JSON Lines stream hands the reader. */
+typedef struct {
+	Reader *rd;
+	const FriseReadOptions *opts;
+} JsonlRead;
+
+/* A record: the one past rd->max (all the streams together, bad lines
+ * counted too) stops every stream (rd->over), so that an endless stream
+ * is never read to its end. */
+static bool
+jsonl_line(const char *where, const char *line, size_t len, void *user)
+{
+	JsonlRead *jr = user;
+	Reader *rd = jr->rd;
+	if (rd->stop != NULL)
+		return false; /* on_batch failed: nothing more is read */
+	if (++rd->records > rd->max) {
+		if (rd->over == NULL)
+			set_error(&rd->over, FRISE_ERROR_LIMIT, where,
+				  "more than %zu articles to read (raise the limit with --max-files)", rd->max);
+		return false;
+	}
+	read_jsonl_line(rd, where, line, len, jr->opts);
+	return true;
+}
+
+static bool
+jsonl_refuse(GError *e, void *user)
+{
+	JsonlRead *jr = user;
+	report(jr->rd, e);
+	return true;
+}
+
+/* Reads a JSON Lines stream (input_lines()): a line is at most the
+ * article size limit (--max-size; a record is one article). */
 static bool
 read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
 {
-	int fd = open_input(path, regular_only, error);
+	int fd = input_open(path, regular_only, error);
 	if (fd < 0)
 		return false;
 	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
-	GString *line = g_string_new(NULL);
-	char buf[65536];
-	size_t lineno = 1, offset = 0; /* offset: of buf[0] in the stream */
-	size_t skipping = 0;           /* bytes of a line too long, skipped so far */
-	char *l = limit_text(limit);
-	bool ok = true, stop = false;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		set_error(error, FRISE_ERROR_INPUT, path, "is a folder");
-		ok = false;
-		goto done;
-	}
-	while (!stop) {
-		ssize_t got = read(fd, buf, sizeof buf);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			set_error(error, FRISE_ERROR_INPUT, path, "cannot read: %s", g_strerror(errno));
-			ok = false;
-			break;
-		}
-		const char *p = buf, *end = buf + got;
-		const char *nul = got > 0 ? memchr(buf, '\0', (size_t)got) : NULL;
-		while (!stop && (p < end || (got == 0 && (line->len > 0 || skipping > 0)))) {
-			const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-			const char *stop_at = nl != NULL ? nl : end;
-			char *at = g_strdup_printf("%s:%zu", path, lineno);
-			GError *e = NULL;
-			if (nul != NULL && nul < stop_at) {
-				set_error(&e, FRISE_ERROR_INPUT, at, "NUL byte at byte %zu of the stream: not JSON Lines "
-					  "(binary?); the rest of %s is not read", offset + (size_t)(nul - buf), path);
-				stop = true;
-			} else if (skipping > 0 || line->len + (size_t)(stop_at - p) > limit) {
-				skipping += line->len + (size_t)(stop_at - p);
-				g_string_truncate(line, 0);
-				if (skipping / JSONL_SKIP_MAX > limit && skipping > 256 * MIB) {
-					set_error(&e, FRISE_ERROR_LIMIT, at, "a line that does not end (%zu bytes read, the "
-						  "article limit is %s); the rest of %s is not read", skipping, l, path);
-					stop = true;
-				} else if (nl != NULL || got == 0) {
-					set_error(&e, FRISE_ERROR_LIMIT, at, "a line of %zu bytes, longer than the %s "
-						  "article limit (see --max-size)", skipping, l);
-				}
-			} else {
-				g_string_append_len(line, p, stop_at - p);
-			}
-			if (e != NULL)
-				report(rd, e);
-			if (!stop && (nl != NULL || got == 0)) {
-				if (skipping > 0) {
-					skipping = 0; /* reported above */
-				} else if (!all_space(line->str, line->len)) {
-					if (rd->stop != NULL) {
-						stop = true; /* on_batch failed: nothing more is read */
-					} else if (++rd->records > rd->max) {
-						/* stop at line max + 1: an endless stream is
-						 * never read to its end (bad lines count too) */
-						if (rd->over == NULL)
-							set_error(&rd->over, FRISE_ERROR_LIMIT, at, "more than %zu articles to "
-								  "read (raise the limit with --max-files)", rd->max);
-						stop = true;
-					} else {
-						read_jsonl_line(rd, path, lineno, line->str, line->len, opts);
-					}
-				}
-				g_string_truncate(line, 0);
-				lineno++;
-			}
-			g_free(at);
-			if (nl == NULL)
-				break; /* the line continues in the next block */
-			p = nl + 1;
-		}
-		offset += (size_t)MAX(got, 0);
-		if (got == 0)
-			break;
-	}
-done:
+	char *l = input_limit_text(limit);
+	char *what = g_strdup_printf("the %s article limit of --max-size", l);
+	JsonlRead jr = { rd, opts };
+	bool ok = input_lines(fd, path, limit, what, jsonl_line, jsonl_refuse, &jr, error);
+	g_free(what);
 	g_free(l);
-	g_string_free(line, TRUE);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return ok;
