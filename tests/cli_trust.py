@@ -871,6 +871,150 @@ def _():
     assert not os.path.exists(os.path.join(TMP, "x.png"))
 
 
+# ---------------------------------------------------------------- main's paths: frise extract, ingest --candidates
+
+def extract_line(name, record):
+    """The line `frise extract` writes for one JSON Lines article, as a dict."""
+    rc, out, err = run("extract", "-q", "--jsonl", jsonl("x/%s.jsonl" % name, [record]))
+    assert rc == 0, err
+    return json.loads(out.decode("utf-8"))
+
+
+def dump(line):
+    """A line as `frise extract` writes it (compact, UTF-8), bytes with its newline."""
+    return json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def store_rows(db, sql):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+KOX = {"id": "kox", "published": "2024-03-04", "lang": "fr", "title": "Kox", "url": "https://x.org/kox",
+       "text": "Le 3 mars 2024, la société Kox a présenté le modèle Tux à Paris."}
+
+
+def bad_member(line, how):
+    """`line` (a dict from extract_line) made bad as `how` says; bytes."""
+    import copy
+    d = copy.deepcopy(line)
+    c = d["candidates"][0]
+    raw = None
+    if how == "date":
+        c["date"]["value"] = "2024-02-31"
+    elif how == "mod":
+        c["date"]["mod"] = "WHATEVER"
+    elif how == "key":
+        c["key"] = '"><script>x</s'
+    elif how == "type":
+        c["type"] = "nosuchtype"
+    elif how == "words":
+        c["words"] = ["a\x1fb"]
+    elif how == "cut":
+        d["mentions"][0]["end"] = d["text"].encode().index("é".encode()) + 1  # inside é
+    elif how == "hash":
+        d["hash"] = "00"
+    elif how == "published":
+        d["published"] = "3024-01-01"
+    b = dump(d)
+    if how == "utf8":
+        raw = b.replace(b'"title":"Kox"', b'"title":"K\xffox"')
+    elif how == "nul":
+        raw = b.replace(b'"text":"Le 3 mars', b'"text":"Le 3\\u0000 mars')
+    elif how == "after":
+        raw = b[:-1] + b' {"x":1}\n'
+    elif how == "twice":
+        raw = b.replace(b'"title":"Kox"', b'"title":"Kox","title":"Other"')
+    assert raw is None or raw != b, how
+    return raw if raw is not None else b
+
+
+@case("5/1/19 (ingest --candidates): every member of a line is untrusted; a bad one is refused naming FILE:LINE and the member, nothing stored")
+def _():
+    good = extract_line("kox", KOX)
+    for how, expect in (("date", "\"value\" '2024-02-31' is not a date"), ("mod", '"mod" \'WHATEVER\' is not a TIMEX3 mod'),
+                        ("key", '"key" must be 16 lowercase hexadecimal digits'),
+                        ("type", "\"type\": 'nosuchtype' is not an event type"),
+                        ("words", '"words" must be an array of words'),
+                        ("cut", '"mentions" cuts a character of the text in two'),
+                        ("hash", '"hash" must be 64 lowercase hexadecimal digits'),
+                        ("published", "\"published\" '3024-01-01' is not a date (YYYY, YYYY-MM or YYYY-MM-DD, years 1000 to 2999)"),
+                        ("utf8", '"title" is not valid UTF-8'), ("nul", '"text": NUL character (\\u0000)'),
+                        ("after", "text after the JSON object"), ("twice", '"title" given twice')):
+        path = write("x/bad-%s.cand" % how, bad_member(good, how))
+        db = os.path.join(TMP, "x/bad-%s.db" % how)
+        rc, _, err = run("ingest", "-q", "--candidates", "--store", db, path)
+        assert rc == 1 and ("%s:1: %s" % (path, expect)) in err, "%s: %d %s" % (how, rc, err)
+        assert store_rows(db, "SELECT count(*) FROM articles") == [(0,)], how
+    path = write("x/good.cand", dump(good))
+    db = os.path.join(TMP, "x/good.db")
+    rc, _, err = run("ingest", "-q", "--candidates", "--store", db, path)
+    assert rc == 0 and store_rows(db, "SELECT id FROM articles") == [("kox",)], "%d %s" % (rc, err)
+
+
+@case("1 (ingest --candidates): a line's url is kept only as a web link, as the reader keeps it")
+def _():
+    good = extract_line("kox-url", KOX)
+    lines = b""
+    for i, url in enumerate(["javascript:alert(1)", "https://x.org/a\r\nEND:VEVENT", "https://x.org/\"q\""]):
+        d = dict(good, id="u%d" % i, url=url)
+        lines += dump(d)
+    db = os.path.join(TMP, "x/url.db")
+    rc, _, err = run("ingest", "-q", "--candidates", "--store", db, write("x/url.cand", lines))
+    assert rc == 0, err
+    got = dict(store_rows(db, "SELECT id, url FROM articles"))
+    assert got == {"u0": None, "u1": "https://x.org/a%0D%0AEND:VEVENT", "u2": "https://x.org/%22q%22"}, got
+
+
+def feed_candidates(cmd, *args, timeout=120):
+    """Runs `frise ingest --candidates -` on the output of the shell command `cmd`."""
+    src = subprocess.Popen(["sh", "-c", cmd], stdout=subprocess.PIPE)
+    try:
+        os.makedirs(os.path.join(TMP, "x"), exist_ok=True)
+        db = tempfile.mktemp(suffix=".db", dir=os.path.join(TMP, "x"))
+        p = subprocess.run(WRAPPER + [FRISE, "ingest", "-q", "--candidates", "--store", db, *args, "-"],
+                           stdin=src.stdout, capture_output=True, timeout=timeout, env=ENV)
+        return p.returncode, p.stderr.decode("utf-8", "replace"), db
+    finally:
+        src.kill()
+        src.wait()
+
+
+@case("15 (ingest --candidates): bounded as the reader: an endless line ends unheld, a NUL is refused, the line past --max-files stops")
+def _():
+    rc, err, _ = feed_candidates("yes x | tr -d '\\n'", "--max-size", "1")
+    assert rc == 5 and "-:1: a line that does not end" in err and "64 times the 1 MiB article limit" in err, \
+        "%d %s" % (rc, err[-300:])
+    good = dump(extract_line("kox-feed", KOX))
+    path = write("x/nul.cand", good + b'{"frise-candidates":1,\x00}\n')
+    rc, _, err = run("ingest", "-q", "--candidates", "--store", os.path.join(TMP, "x/nul.db"), path)
+    assert rc == 1 and ("%s:2: NUL byte" % path) in err, "%d %s" % (rc, err)
+    line = shlex.quote(good.decode("utf-8").rstrip("\n"))
+    rc, err, db = feed_candidates("yes %s" % line, "--max-files", "1000", "--batch", "100")
+    assert rc == 5 and "-:1001: more than 1000 lines" in err, "%d %s" % (rc, err[-300:])
+    assert store_rows(db, "SELECT id FROM articles") == [("kox",)]  # the batches before it, committed
+
+
+@case("1/5 (extract, build): a file name that is not UTF-8 gives ids and paths of text; every JSON output parses")
+def _():
+    folder = os.path.join(TMP, "x/names")
+    os.makedirs(folder)
+    with open(os.path.join(folder.encode(), b"b\xffad.txt"), "wb") as f:
+        f.write("Le 3 mars 2024, la société Kox a présenté le modèle Tux.\n".encode())
+    rc, out, err = run("extract", "-q", folder)
+    assert rc == 0, err
+    line = json.loads(out.decode("utf-8"))
+    assert line["id"] == "b\\xffad.txt" and line["path"].endswith("/b\\xffad.txt"), line["id"]
+    out_dir = os.path.join(TMP, "x/names-out")
+    rc, _, err = run("build", "-q", folder, "-o", out_dir)
+    assert rc == 0, err
+    tl = json.loads(open(os.path.join(out_dir, "timeline.json"), "rb").read().decode("utf-8"))
+    assert [a["id"] for a in tl["articles"]] == ["b\\xffad.txt"], tl["articles"]
+    open(os.path.join(out_dir, "index.html"), "rb").read().decode("utf-8")
+
 def main():
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):

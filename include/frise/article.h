@@ -70,7 +70,9 @@ const char *article_lang_origin_name(FriseLangOrigin origin);
 
 typedef struct {
 	char *id;          /* stable id: file name without folder, or the JSONL "id" */
-	char *path;        /* where it was read: a path, "-", or "FILE:LINE" for JSONL */
+	char *path;        /* where it was read: a path, "-", or "FILE:LINE" for JSONL;
+			      both are valid UTF-8: a byte of a file name that is not
+			      is written \xHH ("b\xffad.txt") */
 	char *title;       /* first meaningful line, or metadata; never NULL */
 	char *url;         /* NULL when unknown */
 	char *source;      /* publication name from metadata; NULL when unknown */
@@ -99,17 +101,21 @@ typedef enum {
  * more (`done` of `total` read); cli_progress() has this type. */
 typedef void (*FriseReadProgressFunc)(const char *what, size_t done, size_t total);
 
+/* The reader's limits when FriseReadOptions leaves them 0. */
+#define ARTICLE_DEFAULT_MAX_BYTES ((size_t)16 << 20) /* 16 MiB */
+#define ARTICLE_DEFAULT_MAX_ARTICLES 100000
+
 typedef struct {
 	FriseReadFlags flags;
 	FriseLang lang;          /* FRISE_LANG_UNKNOWN: detect */
 	const char *published;   /* NULL, or a date that overrides the metadata
 				    (a form article_parse_date() accepts) */
-	size_t max_bytes;        /* 0: the default limit, 16 MiB; also the longest JSON Lines line */
+	size_t max_bytes;        /* 0: ARTICLE_DEFAULT_MAX_BYTES; also the longest JSON Lines line */
 	size_t max_articles;     /* article_read_paths() reads at most this many (files, or
 				    JSON Lines lines) and refuses more (FRISE_ERROR_LIMIT):
 				    files are counted before any is read, JSON Lines records as
 				    they come (reading stops at the first one too many);
-				    0: the default limit, 100,000 */
+				    0: ARTICLE_DEFAULT_MAX_ARTICLES */
 	FriseReadProgressFunc progress; /* NULL: silent */
 } FriseReadOptions;
 

@@ -85,7 +85,7 @@ typedef struct {
  * article.h); one command reads at most --max-files articles (files, or
  * JSON Lines lines), 100,000 by default, so that a mistyped folder such as
  * / is refused before it is read rather than filling memory. */
-#define CLI_DEFAULT_MAX_FILES 100000
+#define CLI_DEFAULT_MAX_FILES ARTICLE_DEFAULT_MAX_ARTICLES
 
 #define CLI_INPUT_ENTRIES(in) \
 	{ "jsonl", 0, 0, G_OPTION_ARG_NONE, &(in)->jsonl, "Inputs are JSON Lines: {\"id\",\"text\",\"published\",\"title\",\"url\",\"lang\"} a line", NULL }, \

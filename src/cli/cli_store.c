@@ -75,87 +75,33 @@ ingest(FrisePipeline *pipeline, const CliInput *in, int batch, int argc, char **
 	return code;
 }
 
-/* Lines of `frise extract` handed to the pipeline at once. */
-typedef struct {
-	GPtrArray *lines, *wheres;
-	GArray *lens;
-} Lines;
-
-static bool
-add_lines(FrisePipeline *p, Lines *ls, GError **error)
-{
-	bool ok = pipeline_add_extracted(p, (const char *const *)ls->lines->pdata, (const size_t *)(void *)ls->lens->data,
-					 (const char *const *)ls->wheres->pdata, ls->lines->len, error);
-	g_ptr_array_set_size(ls->lines, 0);
-	g_ptr_array_set_size(ls->wheres, 0);
-	g_array_set_size(ls->lens, 0);
-	return ok;
-}
-
 /* `frise ingest --candidates FILE…`: the lines of `frise extract`, `batch`
- * at a time, then the rebuild. A bad line stops it with its place named. */
+ * at a time, bounded by --max-size and --max-files, then the rebuild. A
+ * bad line stops it with its place named. */
 static int
-ingest_candidates(FrisePipeline *p, int batch, int argc, char **argv, size_t *nlines)
+ingest_candidates(FrisePipeline *p, const CliInput *in, int batch, int argc, char **argv, size_t *nlines)
 {
-	static char *stdin_only[] = { NULL, (char *)"-" };
-	if (argc < 2) {
+	static const char *const stdin_only[] = { "-" };
+	const char *const *paths = (const char *const *)argv + 1;
+	size_t npaths = argc > 1 ? (size_t)argc - 1 : 0;
+	if (npaths == 0) {
 		if (isatty(STDIN_FILENO)) {
 			fprintf(stderr, "frise ingest: --candidates: name the files 'frise extract' wrote, or '-'\n");
 			return FRISE_ERROR_USAGE;
 		}
-		argv = stdin_only;
-		argc = 2;
+		paths = stdin_only;
+		npaths = 1;
 	}
+	FriseReadOptions opts = { .progress = cli_progress };
+	if (!cli_input_limits(in, &opts.max_bytes, &opts.max_articles))
+		return FRISE_ERROR_USAGE;
 	guint per = batch > 0 ? (guint)batch : PIPELINE_DEFAULT_BATCH;
 	pipeline_set_batch(p, per);
-	Lines ls = { g_ptr_array_new_with_free_func(g_free), g_ptr_array_new_with_free_func(g_free),
-		     g_array_new(FALSE, FALSE, sizeof(size_t)) };
 	GError *error = NULL;
-	bool ok = true;
-	*nlines = 0;
-	for (int i = 1; ok && i < argc; i++) {
-		const char *path = argv[i];
-		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-		if (f == NULL) {
-			g_set_error(&error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot open: %s", path,
-				    g_strerror(errno));
-			ok = false;
-			break;
-		}
-		char *line = NULL;
-		size_t cap = 0;
-		ssize_t got;
-		for (size_t lineno = 1; ok && (got = getline(&line, &cap, f)) >= 0; lineno++) {
-			size_t len = (size_t)got;
-			while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-				len--;
-			if (len == 0)
-				continue;
-			g_ptr_array_add(ls.lines, g_strndup(line, len));
-			g_ptr_array_add(ls.wheres, g_strdup_printf("%s:%zu", path, lineno));
-			g_array_append_val(ls.lens, len);
-			(*nlines)++;
-			if (ls.lines->len >= per) {
-				ok = add_lines(p, &ls, &error);
-				cli_progress("articles", *nlines, 0);
-			}
-		}
-		if (ok && ferror(f)) {
-			g_set_error(&error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot read: %s", path,
-				    g_strerror(errno));
-			ok = false;
-		}
-		free(line);
-		if (f != stdin)
-			fclose(f);
-	}
-	ok = ok && (ls.lines->len == 0 || add_lines(p, &ls, &error));
+	bool ok = pipeline_add_extracted_paths(p, paths, npaths, &opts, nlines, &error);
 	if (*nlines >= per && cli_verbosity >= 0 && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	ok = ok && pipeline_update(p, &error);
-	g_ptr_array_unref(ls.lines);
-	g_ptr_array_unref(ls.wheres);
-	g_array_unref(ls.lens);
 	return ok ? 0 : cli_fail(error);
 }
 
@@ -197,7 +143,7 @@ cli_ingest(int argc, char **argv)
 	if (store == NULL)
 		goto out;
 	size_t n = 0;
-	code = candidates ? ingest_candidates(pipeline, batch, argc, argv, &n) : ingest(pipeline, &in, batch, argc, argv, &n);
+	code = candidates ? ingest_candidates(pipeline, &in, batch, argc, argv, &n) : ingest(pipeline, &in, batch, argc, argv, &n);
 	if (code == 0 || code == FRISE_ERROR_INPUT) {
 		FriseTimelineQuery q = { 0 };
 		FriseTimeline *tl = store_timeline(store, &q, &error);

@@ -37,7 +37,6 @@
 #include <unistd.h>
 
 #define MIB ((size_t)1 << 20)
-#define DEFAULT_MAX_BYTES (16 * MIB)
 #define TITLE_MAX 200       /* bytes: a longer first line is cut to its first sentence */
 #define TITLE_CUT 160       /* bytes: ... or, without one, at a word before this */
 #define FRONT_MATTER_MAX 8192 /* bytes: a "---" block longer than this is text */
@@ -937,6 +936,27 @@ all_space(const char *t, size_t len)
 	return true;
 }
 
+/* A file name as text: valid UTF-8, each byte that is not written \xHH
+ * ("b\xffad.txt"), so that an id or a path a JSON output, the page or
+ * the store holds is text (a name is bytes on Linux). Nothing reopens a
+ * file by it. */
+static char *
+name_text(const char *path)
+{
+	if (g_utf8_validate(path, -1, NULL))
+		return g_strdup(path);
+	GString *g = g_string_new(NULL);
+	for (const char *p = path; *p != '\0';) {
+		const char *end = NULL;
+		g_utf8_validate(p, -1, &end);
+		g_string_append_len(g, p, end - p);
+		p = end;
+		if (*p != '\0')
+			g_string_append_printf(g, "\\x%02x", (unsigned char)*p++);
+	}
+	return g_string_free(g, FALSE);
+}
+
 static char *
 base_name(const char *path)
 {
@@ -952,7 +972,7 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	static const FriseReadOptions defaults = { 0 };
 	if (opts == NULL)
 		opts = &defaults;
-	size_t limit = opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	size_t limit = opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
 	if (len > limit) {
 		set_limit_error(error, path, len, limit);
 		return NULL;
@@ -979,8 +999,8 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 		article_free(a);
 		return NULL;
 	}
-	a->path = g_strdup(path);
-	a->id = meta != NULL && meta->id != NULL ? g_strdup(meta->id) : base_name(path);
+	a->path = name_text(path);
+	a->id = meta != NULL && meta->id != NULL ? g_strdup(meta->id) : base_name(a->path);
 
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_checksum_update(sum, (const guchar *)a->raw, (gssize)a->raw_len);
@@ -1191,7 +1211,7 @@ read_fd(int fd, const char *path, size_t limit, size_t *len, GError **error)
 static FriseArticle *
 read_file(const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
 {
-	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
 	int fd = input_open(path, regular_only, error);
 	if (fd < 0)
 		return NULL;
@@ -1373,7 +1393,7 @@ read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, bool regu
 	int fd = input_open(path, regular_only, error);
 	if (fd < 0)
 		return false;
-	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
 	char *l = input_limit_text(limit);
 	char *what = g_strdup_printf("the %s article limit of --max-size", l);
 	JsonlRead jr = { rd, opts };
@@ -1456,7 +1476,6 @@ typedef struct {
 #define READ_STEP 8     /* files a thread takes at a time */
 #define READ_BLOCK 512  /* files read before their results are reported */
 #define READ_THREADS 8
-#define DEFAULT_MAX_ARTICLES 100000
 
 static void
 read_one(guint i, void *data)
@@ -1587,7 +1606,7 @@ read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const 
 static size_t
 reader_max(const FriseReadOptions *opts)
 {
-	return opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES;
+	return opts != NULL && opts->max_articles > 0 ? opts->max_articles : ARTICLE_DEFAULT_MAX_ARTICLES;
 }
 
 /* The error of a read that ended with no article. */
