@@ -152,53 +152,130 @@ fill_doc(FriseDoc *fd, const StoreDoc *d, bool use_resolved)
 	}
 }
 
-/* Estimates undated articles and re-tags them with their estimate. */
+/* The estimate's way to ask the tagger (estimate.h: EstimateTagFunc). */
+static GArray *
+tag_for_estimate(const FriseDoc *doc, const char *dct, void *tagger)
+{
+	FriseTagOptions opts = { .lang = doc->lang, .dct = dct };
+	return timex_tag(tagger, doc->text, doc->len, &opts, NULL);
+}
+
+/* An undated article's mentions tagged with its estimate: a week, which
+ * the tagger does not take, as its Monday and its Sunday joined
+ * (estimate_week_timexes); the evidence's own resolutions applied. A new
+ * array, or NULL with `error`. */
+static GArray *
+tag_estimated(const FriseTagger *tagger, const FriseDoc *fd, const FriseEstimate *est, GError **error)
+{
+	char dcts[2][11];
+	int n = estimate_dcts(est->value, dcts);
+	GArray *tx[2] = { NULL, NULL };
+	for (int k = 0; k < n; k++) {
+		FriseTagOptions opts = { .lang = fd->lang, .dct = dcts[k] };
+		if ((tx[k] = timex_tag(tagger, fd->text, fd->len, &opts, error)) == NULL) {
+			if (k > 0)
+				timex_array_free(tx[0]);
+			return NULL;
+		}
+	}
+	GArray *out = tx[0];
+	if (n == 2) {
+		out = estimate_week_timexes(fd->timexes, tx[0], tx[1], est->value);
+		timex_array_free(tx[0]);
+		timex_array_free(tx[1]);
+	}
+	for (guint k = 0; k < out->len; k++) {
+		FriseTimex *t = &g_array_index(out, FriseTimex, k);
+		const char *r = g_hash_table_lookup(est->resolved, GUINT_TO_POINTER((guint)t->start));
+		if (r != NULL)
+			g_strlcpy(t->value, r, sizeof t->value);
+		g_clear_pointer(&t->explain, g_free);
+	}
+	return out;
+}
+
+/* Estimates undated articles and re-tags them with their estimate, in two
+ * rounds: the first compares each with the dated articles, the second
+ * also with the undated ones the first dated (000 reports a blog post
+ * that only the undated 001 dates). The dated articles' candidates are
+ * found once. */
 static bool
 estimate_all(FrisePipeline *p, GArray *docs, GError **error)
 {
-	guint n = docs->len;
-	FriseDoc *fds = g_new0(FriseDoc, MAX(n, 1));
+	guint n = docs->len, undated = 0;
+	for (guint i = 0; i < n; i++)
+		undated += g_array_index(docs, StoreDoc, i).published == NULL;
+	if (undated == 0)
+		return true;
+	const FriseTagger *tagger = pipeline_tagger(p, error);
+	if (tagger == NULL)
+		return false;
+	FriseDoc *fds = g_new0(FriseDoc, n);
 	for (guint i = 0; i < n; i++)
 		fill_doc(&fds[i], &g_array_index(docs, StoreDoc, i), false);
-	const FriseTagger *tagger = pipeline_tagger(p, error);
-	bool ok = tagger != NULL;
-	GPtrArray **sets = NULL; /* the dated articles' candidates, found once */
+	GPtrArray **sets = candidates_find_each(fds, n, p->templates, true, true);
+	FriseEstimate *est = g_new0(FriseEstimate, n);
+	GArray **tx = g_new0(GArray *, n);
+	GPtrArray **again = NULL; /* round 2: the estimated articles' candidates */
+	EstimateContext cx = { .dated = sets, .tag = tag_for_estimate, .tag_data = (void *)tagger };
+	bool ok = true;
+	for (int round = 0; ok && round < (undated > 1 ? 2 : 1); round++) {
+		if (round == 1) {
+			FriseDoc *fe = g_new0(FriseDoc, n);
+			again = g_new0(GPtrArray *, n);
+			for (guint i = 0; i < n; i++) {
+				fe[i] = fds[i];
+				if (tx[i] != NULL) {
+					fe[i].timexes = tx[i];
+					fe[i].dct = est[i].value;
+				}
+			}
+			for (guint i = 0; i < n; i++)
+				if (tx[i] != NULL)
+					again[i] = candidates_find(fe, i, p->templates, true);
+			g_free(fe);
+			cx.estimated = again;
+		}
+		FriseEstimate *next = g_new0(FriseEstimate, n);
+		GArray **ntx = g_new0(GArray *, n);
+		for (guint i = 0; ok && i < n; i++) {
+			if (fds[i].published != NULL)
+				continue;
+			estimate_in(fds, n, i, p->templates, &cx, &next[i]);
+			if (next[i].value != NULL)
+				ok = (ntx[i] = tag_estimated(tagger, &fds[i], &next[i], error)) != NULL;
+		}
+		for (guint i = 0; i < n; i++) {
+			estimate_clear(&est[i]);
+			if (tx[i] != NULL)
+				timex_array_free(tx[i]);
+		}
+		g_free(est);
+		g_free(tx);
+		est = next;
+		tx = ntx;
+	}
 	for (guint i = 0; ok && i < n; i++) {
 		StoreDoc *d = &g_array_index(docs, StoreDoc, i);
 		if (d->published != NULL)
 			continue;
-		if (sets == NULL)
-			sets = candidates_find_each(fds, n, p->templates, true, true);
-		FriseEstimate est;
-		estimate_with(fds, n, i, p->templates, sets, &est);
-		GArray *tx = NULL;
-		if (est.value != NULL) {
-			FriseTagOptions opts = { .lang = d->lang, .dct = est.value };
-			tx = timex_tag(tagger, d->text, d->len, &opts, error);
-			if (tx == NULL) {
-				ok = false;
-				estimate_clear(&est);
-				break;
-			}
-			for (guint k = 0; k < tx->len; k++) {
-				FriseTimex *t = &g_array_index(tx, FriseTimex, k);
-				const char *r = g_hash_table_lookup(est.resolved, GUINT_TO_POINTER((guint)t->start));
-				if (r != NULL)
-					g_strlcpy(t->value, r, sizeof t->value);
-				g_clear_pointer(&t->explain, g_free);
-			}
-		}
-		ok = store_put_estimate(p->store, d->seq, est.value,
-					est.value ? date_granularity_name(est.precision) : NULL, est.evidence, tx, error);
+		ok = store_put_estimate(p->store, d->seq, est[i].value,
+					est[i].value ? date_granularity_name(est[i].precision) : NULL, est[i].evidence, tx[i],
+					error);
 		g_free(d->estimate);
-		d->estimate = g_strdup(est.value);
+		d->estimate = g_strdup(est[i].value);
 		if (d->resolved != NULL)
 			g_array_unref(d->resolved);
-		d->resolved = tx != NULL ? g_array_copy(tx) : NULL;
-		if (tx != NULL)
-			timex_array_free(tx);
-		estimate_clear(&est);
+		d->resolved = tx[i] != NULL ? g_array_copy(tx[i]) : NULL;
 	}
+	for (guint i = 0; i < n; i++) {
+		estimate_clear(&est[i]);
+		if (tx[i] != NULL)
+			timex_array_free(tx[i]);
+	}
+	g_free(est);
+	g_free(tx);
+	candidates_each_free(again, n);
 	candidates_each_free(sets, n);
 	g_free(fds);
 	return ok;
