@@ -435,6 +435,7 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			c->title = headline_make(stext, slen, t->start - s->start, t->end - s->start, d->lang, HEADLINE_MAX);
 			c->weak_title = true;
 		}
+		c->generic_type = templates_is_generic(tp, c->type);
 		if (!says_something(c->title)) {
 			/* "1999-05-21-0100", "Daté du jeudi 12 novembre": a date and no news */
 			g_array_unref(toks);
@@ -444,7 +445,7 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		c->status = clause_status(status_of_tokens(stext, toks, &c->timex, d->dct, d->lang), own, &c->timex,
 					  d->dct);
 		c->position = (double)(s->start - body_s) / body_len;
-		c->words = sim_words_of(toks, d->lang);
+		c->words = sim_words_of_parse(parse);
 		g_array_unref(toks);
 		/* the lead: a first dated sentence with no type of its own
 		 * reports the headline's event */
@@ -459,6 +460,7 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			if (strcmp(ty, "other") != 0) {
 				g_free(c->type);
 				c->type = g_strdup(ty);
+				c->generic_type = templates_is_generic(tp, ty);
 				GPtrArray *more = sim_words(ctx->str, ctx->len, d->lang);
 				for (guint j = 0; j < more->len; j++)
 					g_ptr_array_add(c->words, g_strdup(g_ptr_array_index(more, j)));

@@ -37,6 +37,7 @@ typedef struct {
 				  sentence text, the expression's text and its
 				  repeat count in that sentence */
 	char *type;            /* template id */
+	bool generic_type;     /* templates_is_generic(): merges by words only */
 	char *title;           /* headline */
 	bool weak_title;       /* the sentence stripped of its date, not a clause's headline:
 				  another member of its event should tell it */

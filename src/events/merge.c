@@ -26,6 +26,8 @@
 #define CONFLICT_DAYS 7
 /* Members of a cluster a newcomer's story is compared with. */
 #define STORY_SAMPLE 8
+/* Members of an event among which its most central sentence is chosen. */
+#define CENTRAL_SAMPLE 24
 
 /* Blocking index: (weighted word, date bucket) -> clusters whose sampled
  * members have the word. A newcomer joins a cluster only if its dates are
@@ -58,6 +60,7 @@ typedef struct {
 	DateDays dates;
 	guint doc, sentence;
 	const char *type; /* interned: equal types, equal pointers */
+	bool generic;     /* a generic type: merges by words only */
 } Facts;
 
 typedef struct {
@@ -144,6 +147,7 @@ prepare(Merge *m)
 		m->fx[i].doc = c->doc;
 		m->fx[i].sentence = c->sentence;
 		m->fx[i].type = g_intern_string(c->type);
+		m->fx[i].generic = c->generic_type;
 		g_hash_table_insert(m->by_key, c->key, GUINT_TO_POINTER(i + 1));
 		g_hash_table_insert(m->index_of, c, GUINT_TO_POINTER(i + 1));
 	}
@@ -343,7 +347,6 @@ fit(Merge *m, guint ci, guint k, Fit *why)
 	guint nm = forced ? wd->n : MIN(wd->n, STORY_SAMPLE);
 	const guint *mem = forced ? &g_array_index(((Cluster *)g_ptr_array_index(m->clusters, k))->idx, guint, 0)
 				  : wd->sample;
-	const char *other = g_intern_static_string("other");
 	double top = -1;
 	bool story = false;
 	for (guint j = 0; j < nm + 2; j++) {
@@ -359,7 +362,11 @@ fit(Merge *m, guint ci, guint k, Fit *why)
 		if (!dates_ok || (of->doc == cf->doc && of->sentence == cf->sentence) ||
 		    (m->forced[oj] && uf_find(m->parent, oj) != root && forced))
 			return -1;
-		if (sim_story(of->doc == cf->doc, same_type && cf->type != other, cos))
+		/* a mention much coarser than the event ("last year" against a
+		 * day) joins it only by what it says, not by its type: most such
+		 * mentions are about something else */
+		bool coarse = cf->dates.gran + 3 <= m->fx[wd->finest].dates.gran;
+		if (sim_story(of->doc == cf->doc, same_type && !m->fx[ci].generic && !coarse, cos))
 			story = true;
 		double sc = cos + (same_type ? 0.5 : 0);
 		if (sc > top) {
@@ -529,8 +536,30 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 	e->mod = g_strdup(rep->timex.mod);
 	e->is_time = date_granularity(rep->timex.value) >= FRISE_GRAN_HOUR;
 	e->title = g_strdup(told->title);
-	const FriseDoc *rd = &docs[told->doc];
-	const FriseSentence *rs = &g_array_index(rd->sentences, FriseSentence, told->sentence);
+	/* the text: the sentence that says most of what its sources say (the
+	 * one nearest the others, among the first few), the headline's when
+	 * there are only two */
+	FriseCandidate *central = told;
+	guint nm = MIN(cl->members->len, CENTRAL_SAMPLE);
+	if (nm >= 3) {
+		double best = -1;
+		for (guint i = 0; i < nm; i++) {
+			FriseCandidate *a = g_ptr_array_index(cl->members, i);
+			guint ia = GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, a)) - 1;
+			double sum = 0;
+			for (guint j = 0; j < nm; j++) {
+				FriseCandidate *b = g_ptr_array_index(cl->members, j);
+				if (j != i)
+					sum += sim_cos(&m->vecs[ia], &m->vecs[GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, b)) - 1]);
+			}
+			if (sum > best + 1e-9) {
+				best = sum;
+				central = a;
+			}
+		}
+	}
+	const FriseDoc *rd = &docs[central->doc];
+	const FriseSentence *rs = &g_array_index(rd->sentences, FriseSentence, central->sentence);
 	e->text = g_strndup(rd->text + rs->start, rs->end - rs->start);
 	e->status = rep->status;
 	GHashTable *votes = g_hash_table_new(g_str_hash, g_str_equal);

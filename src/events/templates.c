@@ -20,6 +20,7 @@
 typedef struct {
 	FriseEventType *type;
 	GPtrArray *triggers[FRISE_LANG_COUNT]; /* folded phrases; [UNKNOWN] unused */
+	bool generic;     /* "generic": true: its mentions merge by their words only */
 } Template;
 
 /* A trigger filed under the first two bytes of its first word. */
@@ -150,6 +151,7 @@ templates_add(FriseTemplates *tp, const char *json, size_t len, const char *name
 			return false;
 		}
 		Template *t = g_new0(Template, 1);
+		t->generic = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "generic")) || strcmp(id->valuestring, "other") == 0;
 		t->type = g_new0(FriseEventType, 1);
 		t->type->id = g_strdup(id->valuestring);
 		t->type->colour = g_ascii_strdown(colour->valuestring, -1);
@@ -288,4 +290,15 @@ templates_classify(const FriseTemplates *tp, FriseLang lang, const char *text, s
 	const char *id = templates_classify_tokens(tp, lang, toks, anchor);
 	g_array_unref(toks);
 	return id;
+}
+
+bool
+templates_is_generic(const FriseTemplates *tp, const char *id)
+{
+	for (guint j = 0; j < tp->list->len; j++) {
+		const Template *t = g_ptr_array_index(tp->list, j);
+		if (strcmp(t->type->id, id) == 0)
+			return t->generic;
+	}
+	return true;
 }

@@ -20,6 +20,10 @@ FriseTemplates *templates_new(GError **error);
 bool templates_add(FriseTemplates *templates, const char *json, size_t len, const char *name,
 		   GError **error);
 void templates_free(FriseTemplates *templates);
+/* True when type `id` is generic ("other", or "generic": true in its
+ * template: a statement): its mentions of one date merge by their words
+ * only. An unknown id is generic. */
+bool templates_is_generic(const FriseTemplates *templates, const char *id);
 /* The types, in template order; owned by `templates`. */
 const GPtrArray *templates_types(const FriseTemplates *templates);
 /* The type whose trigger, in `lang`, matches nearest to byte `anchor` of
