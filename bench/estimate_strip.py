@@ -78,12 +78,13 @@ def main():
             v = est.get('value')
             s = span(v)
             p = est.get('precision') or 'none'
-            prec[p] = prec.get(p, 0) + 1
+            prec.setdefault(p, [0, 0])[0] += 1
             if s is None:
                 err = None
             else:
                 err = 0 if s[0] <= real <= s[1] else min(abs((real - s[0]).days), abs((real - s[1]).days))
                 held += err == 0
+                prec[p][1] += err == 0
                 errs.append(err)
                 mid = s[0] + (s[1] - s[0]) / 2
                 cerrs.append(abs((real - mid).days))
@@ -96,7 +97,7 @@ def main():
               '(to the span\'s middle %.1f)  within 7 days of the middle %d  precision %s' % (
                   os.path.basename(topic), n, len(errs), held, med,
                   statistics.median(cerrs) if cerrs else float('nan'), sum(e <= 7 for e in cerrs),
-                  ' '.join('%s %d' % kv for kv in sorted(prec.items()))))
+                  ' '.join('%s %d (%d right)' % (k, v[0], v[1]) for k, v in sorted(prec.items()))))
 
 
 if __name__ == '__main__':

@@ -32,6 +32,7 @@
  */
 #include "events/estimate.h"
 #include "events/attribution.h"
+#include "events/headline.h"
 #include "events/similarity.h"
 #include "core/clause.h"
 #include "core/lang.h"
@@ -45,12 +46,16 @@
 #include <string.h>
 
 /* Two sentences tell one story when the cosine of their TF-IDF vectors
- * is this high, an event type (not "other") counting as one more word of
- * each: a rare type shared ("leak") says much, a common one little. */
-#define STORY_COS 0.12
-/* A match bounds the date (what it reports as past happened before it)
- * when it is this close. */
-#define BOUND_COS 0.20
+ * (an event type, not a generic one, counting as one more word of each:
+ * a rare type shared, "leak", says much, a common one little) beats what
+ * the closest of N unrelated candidates reaches by chance, which grows
+ * with N: CHANCE_COS * ln(N + 1) (0.09 among 30 candidates, 0.21 among
+ * 5,000). A match that points at a day (a weekday, "hier") or bounds the
+ * date (what it reports as past) must be STRONG times as close, and at
+ * least MIN_STRONG. */
+#define CHANCE_COS 0.025
+#define STRONG 1.5
+#define MIN_STRONG 0.1
 /* NEAR weights, times the cosine of the shared story: a weekday or a
  * relative date naming what another article dates ("Mardi", "hier")… */
 #define W_POINT 3.0
@@ -58,17 +63,20 @@
  * general statements, not news of the day, so a match says less than
  * one of a past report, which bounds with its cosine. */
 #define W_MATCH 0.5
-/* Its own dated clause in the present: a historical present is common. */
-#define W_OWN_PRESENT 0.5
 /* A report is written soon after the latest happening it tells as past:
  * a NEAR clue over that happening's days and RECENT_DAYS more. */
 #define W_RECENT 0.3
 #define RECENT_DAYS 7
-/* A date it reports in the present is within this many days of its own. */
+/* A story told in the present is within this many days of the date
+ * another article gives it; what goes on since a date, within ONGOING_DAYS
+ * before the article that says so. */
 #define NEAR_DAYS 3
+#define ONGOING_DAYS 21
 /* A sentence with fewer distinct content words says too little to be
  * matched ("Le 30.10.2011, mis à jour le …", "CE QUI S'EST PASSÉ"). */
 #define MIN_WORDS 4
+/* …and a headline with fewer is not compared by its own words. */
+#define MIN_CORE 3
 /* A match is ambiguous, and no evidence, when another candidate nearly as
  * close (AMBIGUOUS of its cosine) dates the article more than NEAR_DAYS
  * apart: a line every page of a site carries, a general remark. */
@@ -77,6 +85,10 @@
  * unless it would then begin this many days after the pick's end (the
  * tagger's rule for "past tense and well after the DCT"). */
 #define WELL_AFTER 60
+/* A match is one of the TOP_MATCHES candidates closest to the sentence:
+ * the story it tells, whose date is then checked, not the closest of the
+ * many that fit a weekday. */
+#define TOP_MATCHES 3
 /* Evidence from an article that is itself estimated weighs this much. */
 #define ESTIMATED_POOL 0.5
 /* A modal future ("devrait sortir en mars") bounds softly, this much. */
@@ -96,6 +108,7 @@
  * them says what the expression is. A Wednesday in the middle of a year. */
 #define PROBE_YEAR "2000"
 #define PROBE_DAY "2000-06-14"
+#define PROBE_DAY2 "2000-09-20"
 
 typedef guint32 Day; /* a Julian day number: 1 is 1 January of year 1 */
 #define NO_DAY G_MAXUINT32
@@ -105,6 +118,9 @@ typedef guint32 Day; /* a Julian day number: 1 is 1 January of year 1 */
 /* ORDER UNIT: unit_gran[] follows it. */
 typedef enum { UNIT_DAY = 0, UNIT_WEEK, UNIT_MONTH, UNIT_YEAR, UNIT_COUNT } Unit;
 static const FriseGranularity unit_gran[] = { FRISE_GRAN_DAY, FRISE_GRAN_WEEK, FRISE_GRAN_MONTH, FRISE_GRAN_YEAR };
+/* The farthest a relative expression is taken to say the article's date
+ * ("il y a trois semaines", not "il y a dix ans"). */
+static const int max_offset[] = { 31, 8, 12, 3 };
 
 static GDate
 gdate_of(Day d)
@@ -317,16 +333,56 @@ probe(const Est *e, const char *dct)
 	return h;
 }
 
+/* How far from the probe day `probe` the tagger put a relative
+ * expression it resolved to `v`: n units. False when it is no calendar
+ * value this can tell (a season, a clock time, which hangs on the last
+ * day named as often as on the article's). */
+static bool
+offset_from(const char *v, const char *probe, Unit *unit, int *n)
+{
+	FriseDateParts p, q;
+	if (v == NULL || !date_parse(v, &p) || !p.anchored || p.gran > FRISE_GRAN_PART_OF_DAY ||
+	    !date_parse(probe, &q))
+		return false;
+	Day pd = day_of(q.day, q.month, q.year);
+	if (p.gran >= FRISE_GRAN_DAY) {
+		*unit = UNIT_DAY;
+		*n = (int)day_of(p.day, p.month, p.year) - (int)pd;
+	} else if (p.gran == FRISE_GRAN_WEEK) {
+		GDate s, en;
+		Day lo, hi, plo, phi;
+		if (!date_span(v, "", &s, &en))
+			return false;
+		period_of(UNIT_WEEK, g_date_get_julian(&s), &lo, &hi);
+		period_of(UNIT_WEEK, pd, &plo, &phi);
+		*unit = UNIT_WEEK;
+		*n = ((int)lo - (int)plo) / 7;
+	} else if (p.gran == FRISE_GRAN_MONTH) {
+		*unit = UNIT_MONTH;
+		*n = (p.year * 12 + p.month) - (q.year * 12 + q.month);
+	} else if (p.gran == FRISE_GRAN_YEAR) {
+		*unit = UNIT_YEAR;
+		*n = p.year - q.year;
+	} else {
+		return false;
+	}
+	return true;
+}
+
 /* What kind of date o->c's expression is, from its value and what the
- * probes make of it. */
+ * probes make of it: py against a year, pd and pd2 against two days. */
 static void
-classify(const Est *e, Obs *o, GHashTable *py, GHashTable *pd)
+classify(const Est *e, Obs *o, GHashTable *py, GHashTable *pd, GHashTable *pd2)
 {
 	const FriseTimex *t = &o->c->timex;
 	const char *v = t->value;
 	gpointer key = GUINT_TO_POINTER((guint)t->start);
 	const char *vy = py ? g_hash_table_lookup(py, key) : NULL, *vd = pd ? g_hash_table_lookup(pd, key) : NULL;
-	FriseDateParts p, q;
+	const char *vd2 = pd2 ? g_hash_table_lookup(pd2, key) : NULL;
+	FriseDateParts p;
+	Unit u2;
+	int n2;
+	o->kind = OBS_NONE;
 	if (date_is_anchored(v)) {
 		o->kind = OBS_ANCHORED;
 	} else if ((o->wd = weekday_of(e->d, t)) > 0) {
@@ -343,37 +399,12 @@ classify(const Est *e, Obs *o, GHashTable *py, GHashTable *pd)
 		} else if ((vy == NULL || !date_is_anchored(vy)) && vd != NULL && date_is_anchored(vd)) {
 			o->yshift = date_compare(vd, PROBE_DAY) < 0 ? -1 : 1;
 		}
-	} else if (strncmp(v, "XXXX", 4) == 0 && vd != NULL && date_parse(vd, &p) && p.anchored &&
-		   p.gran <= FRISE_GRAN_PART_OF_DAY && date_parse(PROBE_DAY, &q)) {
-		/* (a clock time, "10H54", hangs on the last day named as often as
-		 * on the article's: not counted) */
-		/* how far the probe put it from the probe day, in its own unit */
+	} else if (strncmp(v, "XXXX", 4) == 0 && offset_from(vd, PROBE_DAY, &o->unit, &o->n) &&
+		   offset_from(vd2, PROBE_DAY2, &u2, &n2) && u2 == o->unit && n2 == o->n &&
+		   ABS(o->n) <= max_offset[o->unit]) {
+		/* the same distance from both probe days: it hangs on the
+		 * article's date, not on a date the text names ("la veille") */
 		o->kind = OBS_RELATIVE;
-		if (p.gran >= FRISE_GRAN_DAY) {
-			o->unit = UNIT_DAY;
-			o->n = (int)day_of(p.day, p.month, p.year) - (int)day_of(q.day, q.month, q.year);
-		} else if (p.gran == FRISE_GRAN_WEEK) {
-			Day lo, hi, plo, phi;
-			GDate s, en;
-			if (!date_span(vd, "", &s, &en)) {
-				o->kind = OBS_NONE;
-				return;
-			}
-			period_of(UNIT_WEEK, g_date_get_julian(&s), &lo, &hi);
-			period_of(UNIT_WEEK, day_of(q.day, q.month, q.year), &plo, &phi);
-			o->unit = UNIT_WEEK;
-			o->n = ((int)lo - (int)plo) / 7;
-		} else if (p.gran == FRISE_GRAN_MONTH) {
-			o->unit = UNIT_MONTH;
-			o->n = (p.year * 12 + p.month) - (q.year * 12 + q.month);
-		} else if (p.gran == FRISE_GRAN_YEAR) {
-			o->unit = UNIT_YEAR;
-			o->n = p.year - q.year;
-		} else {
-			o->kind = OBS_NONE;
-		}
-	} else {
-		o->kind = OBS_NONE;
 	}
 }
 
@@ -454,7 +485,7 @@ observe(Est *e)
 	GHashTable *parses = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 						   (GDestroyNotify)clause_parse_free);
 	GHashTable *dated = g_hash_table_new(g_direct_hash, g_direct_equal); /* sentences with a candidate */
-	GHashTable *py = NULL, *pd = NULL;
+	GHashTable *py = NULL, *pd = NULL, *pd2 = NULL;
 	bool probed = false;
 	guint ncands = e->mine->len;
 	for (guint i = 0; i < ncands; i++) {
@@ -463,6 +494,7 @@ observe(Est *e)
 		if (!probed && !date_is_anchored(c->timex.value)) {
 			py = probe(e, PROBE_YEAR);
 			pd = probe(e, PROBE_DAY);
+			pd2 = probe(e, PROBE_DAY2);
 			probed = true;
 		}
 		const FriseSentence *s = &g_array_index(d->sentences, FriseSentence, c->sentence);
@@ -472,7 +504,7 @@ observe(Est *e)
 			  date_granularity(c->timex.value), &at);
 		const Clause *cl = &g_array_index(p->clauses, Clause, at.clause);
 		Obs o = { .c = c, .tense = cl->tense, .mood = cl->mood, .since = c->since || at.kind == ATTRIB_SINCE };
-		classify(e, &o, py, pd);
+		classify(e, &o, py, pd, pd2);
 		if (o.kind != OBS_NONE)
 			g_array_append_val(e->obs, o);
 	}
@@ -491,9 +523,14 @@ observe(Est *e)
 			FriseCandidate *c = g_new0(FriseCandidate, 1);
 			c->doc = e->index;
 			c->sentence = si;
-			c->words = sim_words_of(toks, d->lang);
+			c->words = sim_words_of_parse(p);
 			c->type = g_strdup(templates_classify_tokens(e->tp, d->lang, toks, sl / 2));
-			c->title = excerpt(st, sl);
+			c->generic_type = templates_is_generic(e->tp, c->type);
+			/* its headline, as the dated ones have: what its main clause
+			 * says, for the evidence and to compare happenings */
+			c->title = headline_of(p, st, sl, (guint)(mc - (const Clause *)p->clauses->data), 0, 0, NULL, d->lang, 0);
+			if (c->title == NULL)
+				c->title = excerpt(st, sl);
 			g_array_unref(toks);
 			g_ptr_array_add(e->mine, c);
 			Obs o = { .kind = OBS_DATELESS, .c = c, .tense = mc->tense, .mood = mc->mood };
@@ -505,6 +542,8 @@ observe(Est *e)
 		g_hash_table_unref(py);
 	if (pd != NULL)
 		g_hash_table_unref(pd);
+	if (pd2 != NULL)
+		g_hash_table_unref(pd2);
 	g_hash_table_unref(dated);
 	g_hash_table_unref(parses);
 }
@@ -624,47 +663,50 @@ fits(const Obs *o, const FriseCandidate *p, Fit *f)
 	}
 }
 
-/* The weight of an event type as a word of a sentence's vector: its
- * IDF among the sentences compared (sim_vec's weight with tf 1); 0 for
- * "other". */
-static double
-type_weight(GHashTable *types, double n, const char *type)
+/* True when pool candidate p is current for its doc j, dated: its date
+ * is near the doc's own ("cette semaine", "aujourd'hui") or it goes on
+ * since ("depuis février, … participent"). Then [*lo, *hi) are the days
+ * it is current: where a story the article tells in the present puts it.
+ * A story told in the present matches one the other recalls far back as
+ * often as not ("Sora est présenté" and February's reveal). */
+static bool
+current(const Est *e, const FriseCandidate *p, guint j, Day *lo, Day *hi)
 {
-	if (strcmp(type, "other") == 0)
-		return 0;
-	double df = GPOINTER_TO_UINT(g_hash_table_lookup(types, type));
-	double x = log((n + 1.0) / (df + 0.5));
-	return x > 0 ? x : 0;
-}
-
-/* The cosine of two vectors with their types as one more word each:
- * `cos` is that of their words, na and nb their norms. */
-static double
-typed_cos(double cos, const SimVec *a, const SimVec *b, double ta, double tb, bool same)
-{
-	double den = sqrt((a->norm * a->norm + ta * ta) * (b->norm * b->norm + tb * tb));
-	return den > 0 ? (cos * a->norm * b->norm + (same ? ta * tb : 0)) / den : 0;
+	Day plo, phi, clo, chi;
+	const char *pub = e->docs[j].published;
+	if (pub == NULL || !value_days(pub, "", &plo, &phi) || !value_days(p->timex.value, p->timex.mod, &clo, &chi))
+		return false;
+	if (p->since && clo < phi) {
+		*lo = MAX(clo, plo > ONGOING_DAYS ? plo - ONGOING_DAYS : 0), *hi = phi;
+		return true;
+	}
+	if (chi + NEAR_DAYS <= plo || phi + NEAR_DAYS <= clo)
+		return false;
+	*lo = clo, *hi = chi;
+	return true;
 }
 
 /* The clues of observation o, which pool candidate p of docs[j] dates
- * (cosine `w` times the pool's weight); with `bound`, it is close enough
- * to bound the date (BOUND_COS). */
+ * (cosine `w` times the pool's weight); only a `strong` match points at
+ * days or bounds. */
 static void
-clues_of_match(Est *e, Obs *o, const FriseCandidate *p, guint j, const Fit *f, double w, bool bound)
+clues_of_match(Est *e, Obs *o, const FriseCandidate *p, guint j, const Fit *f, double w, bool strong)
 {
 	const char *who = e->docs[j].id, *v = p->timex.value, *said = title_of(p);
-	/* a bound needs the words, not just the type, of the same story */
+	Day lo, hi;
 	bool later = (o->tense == FRISE_TENSE_FUTURE && o->mood != CLAUSE_MOOD_CONDITIONAL) || o->yshift > 0;
-	bool past = bound && (o->tense == FRISE_TENSE_PAST || o->yshift < 0);
-	bool future = bound && later;
+	bool past = strong && (o->tense == FRISE_TENSE_PAST || o->yshift < 0);
+	bool future = strong && later;
+	if (!strong && (o->kind == OBS_WEEKDAY || o->kind == OBS_RELATIVE))
+		return;
 	switch (o->kind) {
 	case OBS_WEEKDAY: {
 		/* the day named is that day, the day before or in the week
 		 * before the article (after it, for a future) */
 		static const struct { int from, to; double share; } kernel[] = { { 0, 1, 0.5 }, { 0, 2, 0.3 }, { 0, 7, 0.2 } };
 		for (guint q = 0; q < G_N_ELEMENTS(kernel); q++) {
-			Day lo = later ? f->lo - (Day)(kernel[q].to - 1) : f->lo, hi = later ? f->hi : f->lo + (Day)kernel[q].to;
-			add_clue(e, CLUE_NEAR, false, lo, hi, w * W_POINT * kernel[q].share,
+			Day klo = later ? f->lo - (Day)(kernel[q].to - 1) : f->lo, khi = later ? f->hi : f->lo + (Day)kernel[q].to;
+			add_clue(e, CLUE_NEAR, false, klo, khi, w * W_POINT * kernel[q].share,
 				 g_strdup_printf("it names by its weekday « %s », which %s dates %s", said, who, f->resolves));
 		}
 		if (past)
@@ -689,32 +731,77 @@ clues_of_match(Est *e, Obs *o, const FriseCandidate *p, guint j, const Fit *f, d
 		else if (future)
 			add_clue(e, CLUE_BEFORE, false, f->lo, f->hi, w,
 				 g_strdup_printf("it reports as planned « %s », which %s dates %s", said, who, f->resolves));
-		else if (o->tense == FRISE_TENSE_PRESENT)
-			add_clue(e, CLUE_NEAR, false, f->lo - NEAR_DAYS, f->hi + NEAR_DAYS, w * W_MATCH,
-				 g_strdup_printf("it reports as present « %s », which %s dates %s", said, who, f->resolves));
+		else if (o->tense == FRISE_TENSE_PRESENT && current(e, p, j, &lo, &hi))
+			add_clue(e, CLUE_NEAR, false, lo - NEAR_DAYS, hi + NEAR_DAYS, w * W_MATCH,
+				 g_strdup_printf("it reports as present « %s », which %s reports as current, %s", said, who,
+						 f->resolves));
 		break;
-	case OBS_DATELESS: {
-		/* what the other reports as going on since a date goes on
-		 * until that article's own date */
-		Day plo, phi, hi = f->hi;
-		if (p->since && e->docs[j].published != NULL && value_days(e->docs[j].published, "", &plo, &phi) &&
-		    phi > hi)
-			hi = phi;
+	case OBS_DATELESS:
 		if (past)
 			add_clue(e, CLUE_AFTER, false, f->lo, f->hi, w,
 				 g_strdup_printf("it reports as past « %s », which %s dates %s", said, who, v));
 		else if (future)
 			add_clue(e, CLUE_BEFORE, false, f->lo, f->hi, w,
 				 g_strdup_printf("it reports as planned « %s », which %s dates %s", said, who, v));
-		else if (o->tense == FRISE_TENSE_PRESENT)
-			add_clue(e, CLUE_NEAR, false, f->lo - NEAR_DAYS, hi + NEAR_DAYS, w * W_MATCH,
-				 g_strdup_printf("it reports as present « %s », which %s %s %s", said, who,
-						 hi > f->hi ? "says goes on since" : "dates", v));
+		else if (o->tense == FRISE_TENSE_PRESENT && current(e, p, j, &lo, &hi))
+			add_clue(e, CLUE_NEAR, false, lo - NEAR_DAYS, hi + NEAR_DAYS, w * W_MATCH,
+				 g_strdup_printf("it reports as present « %s », which %s reports as current, %s", said, who, v));
 		break;
-	}
 	default:
 		break;
 	}
+}
+
+/* ---- the pool: what articles are compared with ---- */
+
+/* A term of a pool vector: the candidate that has it and its weight. */
+typedef struct {
+	guint q;
+	double w;
+} Posting;
+
+/* An inverted index of vectors: for each word (its lexicon rank), the
+ * candidates that have it, so that a sentence is compared with those
+ * that share a word only. */
+typedef struct {
+	guint *start;   /* by rank, nwords + 1: where its postings begin in `post` */
+	Posting *post;
+} Index;
+
+struct EstimatePool {
+	const FriseDoc *docs;  /* borrowed */
+	GPtrArray *cands;      /* FriseCandidate, borrowed: the dated docs', then the estimated ones' */
+	GArray *doc;           /* guint: the doc of each */
+	GArray *weight;        /* double: what its evidence weighs */
+	GPtrArray *core;       /* GPtrArray of words: each one's headline's (owned) */
+	GPtrArray *verb;       /* char*: its headline's verb lemma, or NULL (owned) */
+	GPtrArray *shadow;     /* FriseCandidate with each one's words and its headline's,
+				  for the lexicon (owned, words too) */
+	SimLexicon lx;
+	double n;              /* how many: the IDFs' document count */
+	GArray *vsent, *vcore; /* SimVec: of each one's words, of its headline's */
+	GArray *tw;            /* double: its type's weight as a word */
+	GHashTable *types;     /* type -> how many have it */
+	Index isent, icore;
+};
+
+/* The content words of a headline (a new array): the words the
+ * happening's clause gives, without its relative clauses and adjuncts;
+ * and in *verb the lemma of its main clause's verb (a new string, folded),
+ * or NULL. */
+static GPtrArray *
+headline_words(const char *headline, FriseLang lang, char **verb)
+{
+	ClauseParse *p = clause_parse(headline, strlen(headline), lang);
+	GPtrArray *w = sim_words_of_parse(p);
+	const Clause *mc = main_clause(p);
+	*verb = NULL;
+	if (mc != NULL && mc->main_verb >= 0) {
+		const ClauseWord *v = &g_array_index(p->words, ClauseWord, (guint)mc->main_verb);
+		*verb = text_fold(v->lemma, -1);
+	}
+	clause_parse_free(p);
+	return w;
 }
 
 /* True when the date of candidate p of an estimated doc comes from its
@@ -738,6 +825,172 @@ dated_by_text(const FriseDoc *d, const FriseCandidate *p)
 	return date_is_anchored(v) || (strncmp(v, "XXXX-", 5) == 0 && g_ascii_isdigit(v[5]));
 }
 
+/* The weight of an event type as a word of a sentence's vector: its
+ * IDF among the candidates compared (sim_vec's weight with tf 1); 0 for
+ * a generic type ("other", a statement). */
+static double
+type_weight(GHashTable *types, double n, const FriseCandidate *c)
+{
+	if (c->generic_type)
+		return 0;
+	double df = GPOINTER_TO_UINT(g_hash_table_lookup(types, c->type));
+	double x = log((n + 1.0) / (df + 0.5));
+	return x > 0 ? x : 0;
+}
+
+/* The TF-IDF vector of `words` against the pool's lexicon, sim_vec()'s
+ * weights; a word the pool does not have weighs as one no candidate has
+ * (it counts in the norm, and matches nothing). */
+static SimVec
+vec_of(const EstimatePool *pool, const GPtrArray *words)
+{
+	GPtrArray *known = g_ptr_array_new();
+	double unseen = 0, x = log((pool->n + 1.0) / 0.5);
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < words->len; i++) {
+		char *w = g_ptr_array_index(words, i);
+		if (g_hash_table_contains(pool->lx.rank, w))
+			g_ptr_array_add(known, w);
+		else if (g_hash_table_add(seen, w))
+			unseen += x * x;
+	}
+	FriseCandidate c = { .words = known };
+	SimVec v = sim_vec(&c, &pool->lx, pool->n);
+	v.norm = sqrt(v.norm * v.norm + unseen);
+	g_hash_table_unref(seen);
+	g_ptr_array_unref(known);
+	return v;
+}
+
+/* Adds candidate p of doc j; its headline's words and verb are taken
+ * from `reuse` at `r` when it has them (the same candidate), else parsed. */
+static void
+add_to_pool(EstimatePool *pool, guint j, FriseCandidate *p, double weight, const EstimatePool *reuse, guint r)
+{
+	char *verb;
+	GPtrArray *core;
+	if (reuse != NULL && r < reuse->cands->len && g_ptr_array_index(reuse->cands, r) == p) {
+		core = g_ptr_array_ref(g_ptr_array_index(reuse->core, r));
+		verb = g_strdup(g_ptr_array_index(reuse->verb, r));
+	} else {
+		core = headline_words(title_of(p), pool->docs[j].lang, &verb);
+	}
+	GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < p->words->len; i++)
+		g_ptr_array_add(all, g_strdup(g_ptr_array_index(p->words, i)));
+	for (guint i = 0; i < core->len; i++)
+		g_ptr_array_add(all, g_strdup(g_ptr_array_index(core, i)));
+	FriseCandidate *sh = g_new0(FriseCandidate, 1);
+	sh->words = all;
+	g_ptr_array_add(pool->cands, p);
+	g_array_append_val(pool->doc, j);
+	g_array_append_val(pool->weight, weight);
+	g_ptr_array_add(pool->shadow, sh);
+	g_ptr_array_add(pool->core, core);
+	g_ptr_array_add(pool->verb, verb);
+	g_hash_table_insert(pool->types, p->type,
+			    GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(pool->types, p->type)) + 1));
+}
+
+static void
+shadow_free(gpointer p)
+{
+	FriseCandidate *c = p;
+	g_ptr_array_unref(c->words);
+	g_free(c);
+}
+
+static void
+index_build(Index *ix, const GArray *vecs, guint nwords)
+{
+	ix->start = g_new0(guint, nwords + 1);
+	for (guint q = 0; q < vecs->len; q++) {
+		const SimVec *v = &g_array_index(vecs, SimVec, q);
+		for (guint t = 0; t < v->n; t++)
+			ix->start[v->t[t].word + 1]++;
+	}
+	for (guint r = 0; r < nwords; r++)
+		ix->start[r + 1] += ix->start[r];
+	ix->post = g_new(Posting, MAX(ix->start[nwords], 1));
+	guint *fill = g_memdup2(ix->start, sizeof(guint) * nwords);
+	for (guint q = 0; q < vecs->len; q++) {
+		const SimVec *v = &g_array_index(vecs, SimVec, q);
+		for (guint t = 0; t < v->n; t++)
+			ix->post[fill[v->t[t].word]++] = (Posting){ q, v->t[t].w };
+	}
+	g_free(fill);
+}
+
+EstimatePool *
+estimate_pool_new(const FriseDoc *docs, guint ndocs, GPtrArray *const *dated, GPtrArray *const *estimated,
+		  const EstimatePool *reuse)
+{
+	EstimatePool *pool = g_new0(EstimatePool, 1);
+	pool->docs = docs;
+	pool->cands = g_ptr_array_new();
+	pool->doc = g_array_new(FALSE, FALSE, sizeof(guint));
+	pool->weight = g_array_new(FALSE, FALSE, sizeof(double));
+	pool->core = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+	pool->verb = g_ptr_array_new_with_free_func(g_free);
+	pool->shadow = g_ptr_array_new_with_free_func(shadow_free);
+	pool->types = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint j = 0; dated != NULL && j < ndocs; j++)
+		for (guint q = 0; dated[j] != NULL && q < dated[j]->len; q++)
+			add_to_pool(pool, j, g_ptr_array_index(dated[j], q), 1.0, reuse, pool->cands->len);
+	for (guint j = 0; estimated != NULL && j < ndocs; j++)
+		for (guint q = 0; estimated[j] != NULL && q < estimated[j]->len; q++) {
+			FriseCandidate *p = g_ptr_array_index(estimated[j], q);
+			if (dated_by_text(&docs[j], p))
+				add_to_pool(pool, j, p, ESTIMATED_POOL, NULL, 0);
+		}
+	pool->n = pool->cands->len;
+	pool->lx = sim_lexicon_new((GPtrArray *const *)&pool->shadow, 1);
+	pool->vsent = g_array_sized_new(FALSE, FALSE, sizeof(SimVec), pool->cands->len);
+	pool->vcore = g_array_sized_new(FALSE, FALSE, sizeof(SimVec), pool->cands->len);
+	pool->tw = g_array_sized_new(FALSE, FALSE, sizeof(double), pool->cands->len);
+	for (guint q = 0; q < pool->cands->len; q++) {
+		const FriseCandidate *p = g_ptr_array_index(pool->cands, q);
+		SimVec a = vec_of(pool, p->words), b = vec_of(pool, g_ptr_array_index(pool->core, q));
+		double t = type_weight(pool->types, pool->n, p);
+		g_array_append_val(pool->vsent, a);
+		g_array_append_val(pool->vcore, b);
+		g_array_append_val(pool->tw, t);
+	}
+	guint nwords = g_hash_table_size(pool->lx.rank);
+	index_build(&pool->isent, pool->vsent, nwords);
+	index_build(&pool->icore, pool->vcore, nwords);
+	return pool;
+}
+
+void
+estimate_pool_free(EstimatePool *pool)
+{
+	if (pool == NULL)
+		return;
+	for (guint q = 0; q < pool->vsent->len; q++) {
+		sim_vec_clear(&g_array_index(pool->vsent, SimVec, q));
+		sim_vec_clear(&g_array_index(pool->vcore, SimVec, q));
+	}
+	g_array_unref(pool->vsent);
+	g_array_unref(pool->vcore);
+	g_array_unref(pool->tw);
+	g_free(pool->isent.start);
+	g_free(pool->isent.post);
+	g_free(pool->icore.start);
+	g_free(pool->icore.post);
+	sim_lexicon_clear(&pool->lx);
+	g_ptr_array_unref(pool->shadow);
+	g_ptr_array_unref(pool->core);
+	g_ptr_array_unref(pool->verb);
+	g_ptr_array_unref(pool->cands);
+	g_array_unref(pool->doc);
+	g_array_unref(pool->weight);
+	g_hash_table_unref(pool->types);
+	g_free(pool);
+}
+
+/* ---- 2. match ---- */
+
 /* A pool candidate that tells an observation's story: its cosine, that
  * times its pool's weight, its index, what it says of the date. */
 typedef struct {
@@ -746,66 +999,68 @@ typedef struct {
 	Fit f;
 } Hit;
 
-/* One pool: candidate sets by doc, and what their evidence weighs. */
-typedef struct {
-	GPtrArray *const *sets;
-	double weight;
-} Pool;
+/* Closest first; then in pool order. */
+static int
+cmp_hit(gconstpointer a, gconstpointer b)
+{
+	const Hit *x = a, *y = b;
+	return x->w != y->w ? (x->w < y->w ? 1 : -1) : (x->q > y->q) - (x->q < y->q);
+}
+
+/* How many different words `words` holds. */
+static guint
+distinct_words(const GPtrArray *words)
+{
+	GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < words->len; i++)
+		g_hash_table_add(set, g_ptr_array_index(words, i));
+	guint n = g_hash_table_size(set);
+	g_hash_table_unref(set);
+	return n;
+}
+
+/* The dot products of v with the pool's vectors of index ix, added to
+ * dot[q] (the candidates it shares a word with listed in `touched` the
+ * first time). */
+static void
+dots(const Index *ix, const SimVec *v, double *dot, double *other, GArray *touched)
+{
+	for (guint t = 0; t < v->n; t++) {
+		guint r = v->t[t].word;
+		for (guint k = ix->start[r]; k < ix->start[r + 1]; k++) {
+			const Posting *po = &ix->post[k];
+			if (dot[po->q] == 0 && other[po->q] == 0)
+				g_array_append_val(touched, po->q);
+			dot[po->q] += v->t[t].w * po->w;
+		}
+	}
+}
+
+/* The cosine of two vectors whose words' dot product is `dot`, their
+ * types as one more word each. */
+static double
+typed_cos(double dot, const SimVec *a, const SimVec *b, double ta, double tb, bool same)
+{
+	double den = sqrt((a->norm * a->norm + ta * ta) * (b->norm * b->norm + tb * tb));
+	return den > 0 ? (dot + (same ? ta * tb : 0)) / den : 0;
+}
 
 static void
 match(Est *e)
 {
-	Pool pools[2] = { { e->cx ? e->cx->dated : NULL, 1.0 }, { e->cx ? e->cx->estimated : NULL, ESTIMATED_POOL } };
-	/* the lexicon: the article's candidates and sentences, and the pools' */
-	GPtrArray *sets = g_ptr_array_new();
-	g_ptr_array_add(sets, e->mine);
-	for (int k = 0; k < 2; k++)
-		for (guint j = 0; pools[k].sets != NULL && j < e->ndocs; j++)
-			if (j != e->index && pools[k].sets[j] != NULL && pools[k].sets[j]->len > 0)
-				g_ptr_array_add(sets, pools[k].sets[j]);
+	const EstimatePool *pool = e->cx != NULL ? e->cx->pool : NULL;
 	bool any = false;
 	for (guint i = 0; i < e->obs->len && !any; i++) {
 		ObsKind k = g_array_index(e->obs, Obs, i).kind;
 		any = k == OBS_DATELESS || k == OBS_YEARLESS || k == OBS_WEEKDAY || k == OBS_RELATIVE;
 	}
-	if (sets->len < 2 || !any) {
-		g_ptr_array_unref(sets);
+	if (pool == NULL || pool->cands->len == 0 || !any)
 		return;
-	}
-	SimLexicon lx = sim_lexicon_new((GPtrArray *const *)sets->pdata, sets->len);
-	double n = 0;
-	GHashTable *types = g_hash_table_new(g_str_hash, g_str_equal); /* type -> how many have it */
-	for (guint s = 0; s < sets->len; s++) {
-		GPtrArray *set = g_ptr_array_index(sets, s);
-		n += set->len;
-		for (guint q = 0; q < set->len; q++) {
-			const char *t = ((FriseCandidate *)g_ptr_array_index(set, q))->type;
-			g_hash_table_insert(types, (gpointer)t, GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(types, t)) + 1));
-		}
-	}
-	/* the pools' vectors, once */
-	GArray *pool = g_array_new(FALSE, FALSE, sizeof(SimVec));
-	GArray *owner = g_array_new(FALSE, FALSE, sizeof(guint));   /* doc of each */
-	GArray *weight = g_array_new(FALSE, FALSE, sizeof(double));
-	GArray *tweight = g_array_new(FALSE, FALSE, sizeof(double)); /* of each one's type */
-	GPtrArray *cands = g_ptr_array_new();
-	for (int k = 0; k < 2; k++)
-		for (guint j = 0; pools[k].sets != NULL && j < e->ndocs; j++) {
-			if (j == e->index || pools[k].sets[j] == NULL)
-				continue;
-			for (guint q = 0; q < pools[k].sets[j]->len; q++) {
-				FriseCandidate *p = g_ptr_array_index(pools[k].sets[j], q);
-				if (k == 1 && !dated_by_text(&e->docs[j], p))
-					continue;
-				SimVec v = sim_vec(p, &lx, n);
-				g_array_append_val(pool, v);
-				g_array_append_val(owner, j);
-				g_array_append_val(weight, pools[k].weight);
-				double tw = type_weight(types, n, p->type);
-				g_array_append_val(tweight, tw);
-				g_ptr_array_add(cands, p);
-			}
-		}
+	double story = CHANCE_COS * log(pool->n + 1.0), strong = MAX(MIN_STRONG, STRONG * story);
+	guint np = pool->cands->len;
+	double *ds = g_new0(double, np), *dc = g_new0(double, np);
+	GArray *touched = g_array_new(FALSE, FALSE, sizeof(guint));
+	GArray *hits = g_array_new(FALSE, FALSE, sizeof(Hit));
 	for (guint i = 0; i < e->obs->len; i++) {
 		Obs *o = &g_array_index(e->obs, Obs, i);
 		if (o->kind != OBS_DATELESS && o->kind != OBS_YEARLESS && o->kind != OBS_WEEKDAY &&
@@ -813,64 +1068,88 @@ match(Est *e)
 			continue;
 		if (o->kind == OBS_DATELESS && o->tense == FRISE_TENSE_NONE)
 			continue;
-		SimVec vc = sim_vec(o->c, &lx, n);
-		double tc = type_weight(types, n, o->c->type);
-		if (vc.n < MIN_WORDS) {
-			sim_vec_clear(&vc);
+		if (distinct_words(o->c->words) < MIN_WORDS)
 			continue;
+		SimVec vs = vec_of(pool, o->c->words);
+		char *verb;
+		GPtrArray *cw = headline_words(title_of(o->c), e->d->lang, &verb);
+		SimVec vc = vec_of(pool, cw);
+		double tc = type_weight(pool->types, pool->n, o->c);
+		/* the candidates it shares a word with */
+		g_array_set_size(touched, 0);
+		dots(&pool->isent, &vs, ds, dc, touched);
+		bool core = distinct_words(cw) >= MIN_CORE && verb != NULL;
+		if (core)
+			dots(&pool->icore, &vc, dc, ds, touched);
+		/* those close enough to tell its story, or to make the closest
+		 * ambiguous, closest first */
+		g_array_set_size(hits, 0);
+		for (guint k = 0; k < touched->len; k++) {
+			guint q = g_array_index(touched, guint, k);
+			guint j = g_array_index(pool->doc, guint, q);
+			const SimVec *ps = &g_array_index(pool->vsent, SimVec, q), *pc = &g_array_index(pool->vcore, SimVec, q);
+			double dsq = ds[q], dcq = dc[q];
+			ds[q] = dc[q] = 0;
+			if (j == e->index || ps->n < MIN_WORDS)
+				continue;
+			const FriseCandidate *p = g_ptr_array_index(pool->cands, q);
+			double tp = g_array_index(pool->tw, double, q);
+			bool same = strcmp(o->c->type, p->type) == 0;
+			/* by the sentences' words, or by the happenings' own clauses
+			 * when they have one verb: "OpenAI a publié un article de
+			 * blog", whatever each sentence adds */
+			double cos = typed_cos(dsq, &vs, ps, tc, tp, same);
+			const char *pv = g_ptr_array_index(pool->verb, q);
+			if (core && dcq > 0 && pc->n >= MIN_CORE && pv != NULL && strcmp(verb, pv) == 0)
+				cos = MAX(cos, typed_cos(dcq, &vc, pc, tc, tp, same));
+			Hit h = { cos, cos * g_array_index(pool->weight, double, q), q, { 0, 0, NULL } };
+			if (h.w >= AMBIGUOUS * story * ESTIMATED_POOL)
+				g_array_append_val(hits, h);
 		}
-		/* every candidate that tells its story and dates it */
-		GArray *hits = g_array_new(FALSE, FALSE, sizeof(Hit));
+		g_array_sort(hits, cmp_hit);
+		/* the closest that dates it, among the few it is closest to;
+		 * ambiguous when one nearly as close dates it otherwise */
 		gint bi = -1;
-		for (guint q = 0; q < pool->len; q++) {
-			const FriseCandidate *p = g_ptr_array_index(cands, q);
-			const SimVec *vp = &g_array_index(pool, SimVec, q);
-			if (vp->n < MIN_WORDS)
+		bool ambiguous = false;
+		for (guint h = 0; h < hits->len; h++) {
+			Hit *x = &g_array_index(hits, Hit, h);
+			if (bi >= 0 && x->w < AMBIGUOUS * g_array_index(hits, Hit, (guint)bi).w)
+				break;
+			if (bi < 0 && (h >= TOP_MATCHES || x->cos < story))
+				break; /* what it tells best is not dated so */
+			if (!fits(o, g_ptr_array_index(pool->cands, x->q), &x->f))
 				continue;
-			double cos = typed_cos(sim_cos(&vc, vp), &vc, vp, tc, g_array_index(tweight, double, q),
-					       strcmp(o->c->type, p->type) == 0);
-			if (g_getenv("FRISE_ESTIMATE_DEBUG") && cos > 0.1) /* DEBUG */
-				fprintf(stderr, "cos %s %.3f w%.1f [%s|%s] %s ~ %s %s\n", e->d->id, cos, g_array_index(weight, double, q), o->c->type, p->type, title_of(o->c), title_of(p), p->timex.value);
-			Hit h = { cos, cos * g_array_index(weight, double, q), q, { 0, 0, NULL } };
-			if (cos < STORY_COS || !fits(o, p, &h.f))
+			if (bi < 0) {
+				bi = (gint)h;
 				continue;
-			g_array_append_val(hits, h);
-			if (bi < 0 || h.w > g_array_index(hits, Hit, (guint)bi).w)
-				bi = (gint)hits->len - 1;
-		}
-		if (bi >= 0) {
-			Hit *b = &g_array_index(hits, Hit, (guint)bi);
-			bool ambiguous = false;
-			for (guint h = 0; h < hits->len && !ambiguous; h++) {
-				const Hit *x = &g_array_index(hits, Hit, h);
-				ambiguous = x->w >= AMBIGUOUS * b->w &&
-					    (x->f.hi + NEAR_DAYS <= b->f.lo || b->f.hi + NEAR_DAYS <= x->f.lo);
 			}
-			if (!ambiguous) {
-				clues_of_match(e, o, g_ptr_array_index(cands, b->q), g_array_index(owner, guint, b->q), &b->f,
-					       b->w, b->cos >= BOUND_COS);
-				if (b->f.resolves != NULL && (o->kind == OBS_WEEKDAY || o->kind == OBS_YEARLESS)) {
-					o->resolved = b->f.resolves;
-					o->rlo = b->f.lo, o->rhi = b->f.hi;
-					b->f.resolves = NULL;
-				}
+			const Hit *b = &g_array_index(hits, Hit, (guint)bi);
+			if (x->f.hi + NEAR_DAYS <= b->f.lo || b->f.hi + NEAR_DAYS <= x->f.lo) {
+				ambiguous = true;
+				break;
+			}
+		}
+		if (bi >= 0 && !ambiguous) {
+			Hit *b = &g_array_index(hits, Hit, (guint)bi);
+			clues_of_match(e, o, g_ptr_array_index(pool->cands, b->q), g_array_index(pool->doc, guint, b->q), &b->f,
+				       b->w, b->cos >= strong);
+			if (b->f.resolves != NULL && (o->kind == OBS_WEEKDAY || o->kind == OBS_YEARLESS)) {
+				o->resolved = b->f.resolves;
+				o->rlo = b->f.lo, o->rhi = b->f.hi;
+				b->f.resolves = NULL;
 			}
 		}
 		for (guint h = 0; h < hits->len; h++)
 			g_free(g_array_index(hits, Hit, h).f.resolves);
-		g_array_unref(hits);
+		sim_vec_clear(&vs);
 		sim_vec_clear(&vc);
+		g_ptr_array_unref(cw);
+		g_free(verb);
 	}
-	for (guint q = 0; q < pool->len; q++)
-		sim_vec_clear(&g_array_index(pool, SimVec, q));
-	g_array_unref(pool);
-	g_array_unref(owner);
-	g_array_unref(weight);
-	g_array_unref(tweight);
-	g_hash_table_unref(types);
-	g_ptr_array_unref(cands);
-	sim_lexicon_clear(&lx);
-	g_ptr_array_unref(sets);
+	g_array_unref(hits);
+	g_array_unref(touched);
+	g_free(ds);
+	g_free(dc);
 }
 
 /* ---- 3. its own dates ---- */
@@ -902,9 +1181,6 @@ clues_of_own(Est *e, const Obs *o, const char *value, const char *how)
 	else if (o->tense == FRISE_TENSE_FUTURE && o->mood == CLAUSE_MOOD_MODAL)
 		add_clue(e, CLUE_BEFORE, false, lo, hi, W_MODAL,
 			 g_strdup_printf("it reports as expected « %s » of %s%s", said, value, how));
-	else if (o->tense == FRISE_TENSE_PRESENT && o->mood == CLAUSE_MOOD_INDICATIVE)
-		add_clue(e, CLUE_NEAR, false, lo - NEAR_DAYS, hi + NEAR_DAYS, W_OWN_PRESENT,
-			 g_strdup_printf("it reports as present « %s » of %s%s", said, value, how));
 }
 
 static void
@@ -1116,10 +1392,11 @@ combine(Est *e)
 		if (g_array_index(e->clues, Clue, i - 1).recency)
 			g_array_remove_index(e->clues, i - 1);
 	bounds(e, &k);
-	if (k.lclue >= 0 &&
-	    story_mass_in(e, &k, g_array_index(e->clues, Clue, (guint)k.lclue).hi + RECENT_DAYS, k.whi) < W_RECENT) {
-		/* soon after the latest happening it reports as past, unless
-		 * the evidence puts it later */
+	if (k.lclue >= 0 && g_array_index(e->clues, Clue, (guint)k.lclue).hi <= g_array_index(e->clues, Clue, (guint)k.lclue).lo + 7 &&
+	    story_mass_in(e, &k, g_array_index(e->clues, Clue, (guint)k.lclue).lo, k.whi) < W_RECENT) {
+		/* soon after the latest happening it reports as past, when it
+		 * gives its day or week ("soon after February" is no month), and
+		 * unless other evidence says where after it */
 		const Clue *l = &g_array_index(e->clues, Clue, (guint)k.lclue);
 		Clue r = { CLUE_NEAR, false, true, l->lo, l->hi + RECENT_DAYS, W_RECENT,
 			   g_strdup("a report is written soon after the latest happening it tells as past") };
@@ -1330,8 +1607,10 @@ void
 estimate_with(const FriseDoc *docs, guint ndocs, guint index, const FriseTemplates *tp, GPtrArray *const *dated,
 	      FriseEstimate *out)
 {
-	EstimateContext cx = { .dated = dated };
+	EstimatePool *pool = estimate_pool_new(docs, ndocs, dated, NULL, NULL);
+	EstimateContext cx = { .pool = pool };
 	estimate_in(docs, ndocs, index, tp, &cx, out);
+	estimate_pool_free(pool);
 }
 
 /* The corpus's own dates: their span and their years. */
@@ -1367,32 +1646,13 @@ estimate_in(const FriseDoc *docs, guint ndocs, guint index, const FriseTemplates
 	match(&e);
 	own_dates(&e);
 	Pick k = combine(&e);
-	if (g_getenv("FRISE_ESTIMATE_DEBUG")) { /* DEBUG */
-		for (guint i = 0; i < e.obs->len; i++) {
-			Obs *o = &g_array_index(e.obs, Obs, i);
-			fprintf(stderr, "obs %s kind %d tense %d mood %d since %d unit %d n %d wd %d ys %d val %s : %s\n", e.d->id, o->kind, o->tense, o->mood, o->since, o->unit, o->n, o->wd, o->yshift, o->c->timex.value, title_of(o->c));
-		}
-	}
 	if (k.ok) {
 		/* its year-less dates in the year of that pick, then again */
 		guint before = e.clues->len;
-		if (g_getenv("FRISE_ESTIMATE_DEBUG")) { /* DEBUG */
-			char *a = day_text(k.lo), *b = day_text(k.hi), *c = day_text(k.wlo), *dd = k.whi == NO_DAY ? g_strdup("inf") : day_text(k.whi);
-			fprintf(stderr, "pick1 %s unit %d [%s, %s) window [%s, %s) weak %d\n", e.d->id, k.unit, a, b, c, dd, k.weak);
-			g_free(a); g_free(b); g_free(c); g_free(dd);
-		}
 		place_yearless(&e, &k);
 		if (e.clues->len > before) {
 			g_array_unref(k.dropped);
 			k = combine(&e);
-		}
-	}
-	if (g_getenv("FRISE_ESTIMATE_DEBUG")) { /* DEBUG */
-		for (guint i = 0; i < e.clues->len; i++) {
-			Clue *c = &g_array_index(e.clues, Clue, i);
-			char *a = day_text(c->lo), *b = day_text(c->hi);
-			fprintf(stderr, "clue %s kind %d hard %d w %.3f [%s, %s) %s\n", e.d->id, c->kind, c->hard, c->w, a, b, c->why);
-			g_free(a); g_free(b);
 		}
 	}
 	if (k.ok) {

@@ -40,17 +40,27 @@ typedef struct {
  */
 typedef GArray *(*EstimateTagFunc)(const FriseDoc *doc, const char *dct, void *data);
 
-/* What an estimate may compare the article with; every member is
- * borrowed and may be NULL. */
+/*
+ * The candidates estimates compare articles with, made once for a corpus
+ * (their words, headlines and vectors): the anchored candidates of the
+ * dated docs (`dated`: candidates_find_each(docs, ndocs, templates, true,
+ * true)) and, or NULL, those of undated docs already estimated, resolved
+ * against their estimates (`estimated`, [j] NULL for the others), which
+ * weigh less and count only where their words date them ("le 24 mars",
+ * not "mardi", which only the estimate resolved). `reuse`, or NULL, is a
+ * pool made before from the same `dated` sets: what it parsed is taken
+ * from it. Everything is borrowed and must outlive the pool; free it with
+ * estimate_pool_free().
+ */
+typedef struct EstimatePool EstimatePool;
+EstimatePool *estimate_pool_new(const FriseDoc *docs, guint ndocs, GPtrArray *const *dated,
+				GPtrArray *const *estimated, const EstimatePool *reuse);
+void estimate_pool_free(EstimatePool *pool);
+
+/* What an estimate may use besides the article; members may be NULL. */
 typedef struct {
-	/* the anchored candidates of each dated doc, found once for the
-	 * corpus: candidates_find_each(docs, ndocs, templates, true, true) */
-	GPtrArray *const *dated;
-	/* the anchored candidates of undated docs already estimated,
-	 * resolved against their estimates ([j] NULL or empty for the
-	 * others): evidence like the dated ones', weighed less */
-	GPtrArray *const *estimated;
-	EstimateTagFunc tag;  /* NULL: relative expressions give no evidence */
+	const EstimatePool *pool; /* NULL: nothing to compare with */
+	EstimateTagFunc tag;      /* NULL: relative expressions give no evidence */
 	void *tag_data;
 } EstimateContext;
 
@@ -60,12 +70,13 @@ typedef struct {
  * and the other docs, as said at the top. `out` is filled even without
  * evidence (value NULL); free it with estimate_clear(). Estimating every
  * undated article of a corpus costs each one's sentences times the
- * corpus's candidates, which `cx->dated` holds found once.
+ * pool's candidates, which the pool holds made once.
  */
 void estimate_in(const FriseDoc *docs, guint ndocs, guint index, const FriseTemplates *templates,
 		 const EstimateContext *cx, FriseEstimate *out);
-/* estimate_in() with only the dated docs' candidates, found once
- * (candidates_find_each(docs, ndocs, templates, true, true)). */
+/* estimate_in() with a pool of the dated docs' candidates, found once
+ * (candidates_find_each(docs, ndocs, templates, true, true)), and no
+ * tagger. */
 void estimate_with(const FriseDoc *docs, guint ndocs, guint index, const FriseTemplates *templates,
 		   GPtrArray *const *dated, FriseEstimate *out);
 /* estimate_with(), finding the dated docs' candidates itself. */

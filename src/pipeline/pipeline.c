@@ -232,7 +232,8 @@ estimate_all(FrisePipeline *p, GArray *docs, GError **error)
 	FriseEstimate *est = g_new0(FriseEstimate, n);
 	GArray **tx = g_new0(GArray *, n);
 	GPtrArray **again = NULL; /* round 2: the estimated articles' candidates */
-	EstimateContext cx = { .dated = sets, .tag = tag_for_estimate, .tag_data = (void *)tagger };
+	EstimatePool *pool = estimate_pool_new(fds, n, sets, NULL, NULL);
+	EstimateContext cx = { .pool = pool, .tag = tag_for_estimate, .tag_data = (void *)tagger };
 	bool ok = true;
 	for (int round = 0; ok && round < (undated > 1 ? 2 : 1); round++) {
 		if (round == 1) {
@@ -249,7 +250,9 @@ estimate_all(FrisePipeline *p, GArray *docs, GError **error)
 				if (tx[i] != NULL)
 					again[i] = candidates_find(fe, i, p->templates, true);
 			g_free(fe);
-			cx.estimated = again;
+			EstimatePool *first = pool;
+			cx.pool = pool = estimate_pool_new(fds, n, sets, again, first);
+			estimate_pool_free(first);
 		}
 		FriseEstimate *next = g_new0(FriseEstimate, n);
 		GArray **ntx = g_new0(GArray *, n);
@@ -290,6 +293,7 @@ estimate_all(FrisePipeline *p, GArray *docs, GError **error)
 	}
 	g_free(est);
 	g_free(tx);
+	estimate_pool_free(pool);
 	candidates_each_free(again, n);
 	candidates_each_free(sets, n);
 	g_free(fds);
