@@ -519,19 +519,18 @@ observe(Est *e)
 		ClauseParse *p = clause_parse(st, sl, d->lang);
 		const Clause *mc = main_clause(p);
 		if (mc != NULL && mc->tense != FRISE_TENSE_NONE) {
-			GArray *toks = text_tokens(st, sl);
 			FriseCandidate *c = g_new0(FriseCandidate, 1);
 			c->doc = e->index;
 			c->sentence = si;
 			c->words = sim_words_of_parse(p);
-			c->type = g_strdup(templates_classify_tokens(e->tp, d->lang, toks, sl / 2));
+			guint mi = (guint)(mc - (const Clause *)p->clauses->data);
+			c->type = g_strdup(templates_classify_clause(e->tp, d->lang, p, mi, 0, 0, NULL));
 			c->generic_type = templates_is_generic(e->tp, c->type);
 			/* its headline, as the dated ones have: what its main clause
 			 * says, for the evidence and to compare happenings */
-			c->title = headline_of(p, st, sl, (guint)(mc - (const Clause *)p->clauses->data), 0, 0, NULL, d->lang, 0);
+			c->title = headline_of(p, st, sl, mi, 0, 0, NULL, d->lang, 0);
 			if (c->title == NULL)
 				c->title = excerpt(st, sl);
-			g_array_unref(toks);
 			g_ptr_array_add(e->mine, c);
 			Obs o = { .kind = OBS_DATELESS, .c = c, .tense = mc->tense, .mood = mc->mood };
 			g_array_append_val(e->obs, o);
