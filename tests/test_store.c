@@ -461,6 +461,10 @@ test_seeds_estimates(void)
 			g_assert_cmpstr(a->estimate, ==, "2024-11-26");
 			g_assert_cmpint(a->precision, ==, FRISE_GRAN_DAY);
 			g_assert_nonnull(strstr(a->evidence, "003_"));
+			/* a sentence matched by several of its dates is told once */
+			const char *once = strstr(a->evidence, "names by its weekday");
+			g_assert_nonnull(once);
+			g_assert_null(strstr(once + 1, "names by its weekday"));
 		} else {
 			/* 001 reports the 24 March blog post as past, 000 the post
 			 * that 001 dates: late March 2024, a week or a day, never

@@ -1560,6 +1560,11 @@ describe(const Est *e, const Pick *k)
 			const Clue *c = &cl[(guint)((double *)by->data)[2 * q + 1]];
 			if (c->recency && k->lclue >= 0)
 				continue; /* said with the bound */
+			bool again = false; /* one sentence matched by several of its dates */
+			for (guint r = 0; r < q && !again; r++)
+				again = strcmp(cl[(guint)((double *)by->data)[2 * r + 1]].why, c->why) == 0;
+			if (again)
+				continue;
 			g_string_append_printf(s, "%s%s", s->len ? "; " : "", c->why);
 		}
 		g_array_unref(by);
