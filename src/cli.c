@@ -118,8 +118,7 @@ count_files(const char *dir, bool jsonl, size_t limit, size_t n)
 		if (g_file_test(p, G_FILE_TEST_IS_DIR)) {
 			if (!g_file_test(p, G_FILE_TEST_IS_SYMLINK))
 				n = count_files(p, jsonl, limit, n);
-		} else if (jsonl ? g_str_has_suffix(name, ".jsonl") || g_str_has_suffix(name, ".json")
-				 : g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md")) {
+		} else if (article_is_input_name(name, jsonl)) {
 			n++;
 		}
 		g_free(p);

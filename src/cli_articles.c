@@ -2,9 +2,13 @@
  * cli_articles.c — `frise articles [OPTION…] FILES…`: reads articles as
  * every other subcommand does (cli_read_inputs) and prints, per article,
  * its id, title, language, publication date and where that date came
- * from; `--json` prints the same as a JSON array. Offsets printed (with
- * -v or --json) are byte offsets into the original input, end-exclusive.
- * Exit status: 0, or 1 when an input was skipped (the rest is printed).
+ * from; `--json` prints the same as a JSON array, with every metadata
+ * field and where it came from (`title_from`, `published_from`, …);
+ * `--text` prints the text every offset refers to (the article's `raw`:
+ * for a web page, its main text), articles separated by a form feed line.
+ * Offsets printed (with -v or --json) are byte offsets into that text,
+ * end-exclusive. Exit status: 0, or 1 when an input was skipped (the rest
+ * is printed).
  */
 #include "cli.h"
 #include "frise/article.h"
@@ -37,6 +41,10 @@ print_text(const FriseArticle *a)
 			printf("  url        %s\n", a->url);
 		if (a->source != NULL)
 			printf("  source     %s\n", a->source);
+		if (a->byline != NULL)
+			printf("  byline     %s (%s)\n", a->byline, a->byline_from);
+		if (a->modified != NULL)
+			printf("  modified   %s (%s)\n", a->modified, a->modified_from);
 		printf("  size       %zu bytes, %zu lines\n", a->raw_len, count_lines(a));
 		printf("  sha256     %s\n", a->hash);
 		for (guint k = 0; k < a->boilerplate->len; k++) {
@@ -47,6 +55,15 @@ print_text(const FriseArticle *a)
 			       len > 60 ? "…" : "");
 		}
 	}
+}
+
+static void
+add_string(cJSON *o, const char *name, const char *value)
+{
+	if (value != NULL)
+		cJSON_AddStringToObject(o, name, value);
+	else
+		cJSON_AddNullToObject(o, name);
 }
 
 static cJSON *
@@ -70,6 +87,22 @@ to_json(const FriseArticle *a)
 		cJSON_AddStringToObject(o, "source", a->source);
 	else
 		cJSON_AddNullToObject(o, "source");
+	/* every metadata field, and where it came from */
+	add_string(o, "title_from", a->title_from);
+	add_string(o, "published_from", a->published_from);
+	add_string(o, "published_time", a->published_time);
+	add_string(o, "modified", a->modified);
+	add_string(o, "modified_from", a->modified_from);
+	add_string(o, "site_name", a->site_name);
+	add_string(o, "site_name_from", a->site_name_from);
+	add_string(o, "byline", a->byline);
+	add_string(o, "byline_from", a->byline_from);
+	add_string(o, "url_from", a->url_from);
+	add_string(o, "source_from", a->source_from);
+	add_string(o, "canonical", a->canonical);
+	add_string(o, "canonical_from", a->canonical_from);
+	add_string(o, "lang_tag", a->lang_tag);
+	add_string(o, "lang_from", a->lang_from);
 	cJSON_AddNumberToObject(o, "bytes", (double)a->raw_len);
 	cJSON_AddStringToObject(o, "sha256", a->hash);
 	cJSON *body = cJSON_AddArrayToObject(o, "body");
@@ -90,11 +123,14 @@ int
 cli_articles(int argc, char **argv)
 {
 	CliInput in = { 0 };
-	gboolean json = FALSE;
+	gboolean json = FALSE, text = FALSE;
 	char *store = NULL;
 	const GOptionEntry entries[] = {
 		CLI_INPUT_ENTRIES(&in),
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON array (offsets are bytes of the input)", NULL },
+		{ "text", 0, 0, G_OPTION_ARG_NONE, &text,
+		  "Print the text the offsets refer to (a web page's main text), a form feed line between articles",
+		  NULL },
 		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store,
 		  "Show the articles of an event store instead, with the date estimates of undated ones", "PATH" },
 		G_OPTION_ENTRY_NULL
@@ -102,8 +138,15 @@ cli_articles(int argc, char **argv)
 	if (!cli_parse("articles", "[FILE|FOLDER|-]…",
 		       "Reads articles and shows what frise makes of them: id, title, language,\n"
 		       "publication date and where it came from (option, jsonl, front matter,\n"
-		       "header, path or unknown). Folders are read recursively (*.txt, *.md).",
+		       "header, path, html or unknown). Folders are read recursively (*.txt, *.md,\n"
+		       "*.html, *.htm); a web page is read for its main text and metadata.",
 		       entries, &argc, &argv)) {
+		cli_input_clear(&in);
+		return FRISE_ERROR_USAGE;
+	}
+	if (json && text) {
+		fprintf(stderr, "frise articles: --json and --text cannot go together\n");
+		g_free(store);
 		cli_input_clear(&in);
 		return FRISE_ERROR_USAGE;
 	}
@@ -118,7 +161,16 @@ cli_articles(int argc, char **argv)
 	cli_input_clear(&in);
 	if (articles == NULL)
 		return code;
-	if (json) {
+	if (text) {
+		for (guint i = 0; i < articles->len; i++) {
+			const FriseArticle *a = articles->pdata[i];
+			if (i > 0)
+				fputs("\f\n", stdout);
+			fwrite(a->raw, 1, a->raw_len, stdout);
+			if (a->raw_len > 0 && a->raw[a->raw_len - 1] != '\n')
+				putchar('\n');
+		}
+	} else if (json) {
 		cJSON *arr = cJSON_CreateArray();
 		for (guint i = 0; i < articles->len; i++)
 			cJSON_AddItemToArray(arr, to_json(articles->pdata[i]));

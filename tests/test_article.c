@@ -768,7 +768,7 @@ test_file_errors(void)
 static void
 test_origin_names(void)
 {
-	static const char *const names[] = { "none", "header", "front matter", "path", "jsonl", "option", "estimated" };
+	static const char *const names[] = { "none", "header", "front matter", "path", "jsonl", "html", "option", "estimated" };
 	for (int i = 0; i <= FRISE_ORIGIN_ESTIMATED; i++)
 		g_assert_cmpstr(article_origin_name((FriseDateOrigin)i), ==, names[i]);
 	g_assert_cmpstr(article_origin_name((FriseDateOrigin)99), ==, "none");

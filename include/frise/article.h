@@ -6,6 +6,12 @@
  * what the later stages match on (BOM dropped, CRLF -> LF, NFC). Every
  * offset shown to a user refers to `raw`; article_raw_offset() maps a
  * `text` offset back. Spans are end-exclusive (see FriseSpan).
+ *
+ * A web page (*.html, *.htm, content that starts like an HTML document,
+ * or a JSON Lines record with "html" instead of "text") is read for its
+ * main text, which is then the article's `raw`: its offsets refer to that
+ * text, not to the HTML. Its metadata fills title, published, url,
+ * source, lang and the web fields below, each with where it came from.
  */
 #ifndef FRISE_ARTICLE_H
 #define FRISE_ARTICLE_H
@@ -19,11 +25,12 @@ typedef enum {
 	FRISE_ORIGIN_FRONT_MATTER,  /* YAML-style front matter "date:" */
 	FRISE_ORIGIN_PATH,          /* a date in the file's path */
 	FRISE_ORIGIN_JSONL,         /* the "published" member of a JSON Lines record */
+	FRISE_ORIGIN_HTML,          /* a web page's metadata (published_from says which) */
 	FRISE_ORIGIN_OPTION,        /* given on the command line (--dct) */
 	FRISE_ORIGIN_ESTIMATED      /* estimated from the corpus by the event stage */
 } FriseDateOrigin;
 
-/* "none", "header", "front matter", "path", "jsonl", "option", "estimated". */
+/* "none", "header", "front matter", "path", "jsonl", "html", "option", "estimated". */
 const char *article_origin_name(FriseDateOrigin origin);
 
 typedef struct {
@@ -43,6 +50,29 @@ typedef struct {
 	size_t text_len;
 	FriseSpan body;    /* in `text`: after front matter and header, the article itself */
 	GArray *boilerplate; /* FriseSpan in `text`: lines that must not become events */
+
+	/* Where a field came from: static strings, never freed; NULL when the
+	 * field is. title_from: "jsonl", "front matter", "first line", "id" or
+	 * a web page's source ("og:title", "json-ld headline", "h1", "title");
+	 * published_from: article_origin_name(), or for a web page its source
+	 * ("meta article:published_time", "time[datetime]", "url"…); url_from,
+	 * source_from: "jsonl", "front matter" or a page's source; lang_from:
+	 * "option", "jsonl", "front matter", "detected" or a page's source
+	 * ("html[lang]", "og:locale"). */
+	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
+
+	/* Web page metadata: NULL for other inputs and when the page does not
+	 * say; each owned by the article (article_free), with its source in
+	 * the matching *_from (static). Dates are ISO 8601 as the page gives
+	 * them, precision and UTC offset kept ("2015-07-24T05:36:09+01:00");
+	 * `published` holds the same date as a TIMEX3 value. */
+	char *published_time;  /* the publication date-time as written */
+	char *modified;        /* last modified, as written */
+	char *site_name;       /* the publication ("BBC News"); also in `source` */
+	char *byline;          /* the author(s) as written ("By Steven Mufson") */
+	char *canonical;       /* absolute http(s) URL of the page; also in `url` */
+	char *lang_tag;        /* BCP 47 tag as declared ("en-US") */
+	const char *modified_from, *site_name_from, *byline_from, *canonical_from;
 
 	/* Offset map text -> raw; private to article.c. Empty when identical. */
 	GArray *map_;
@@ -79,10 +109,11 @@ FriseArticle *article_read_file(const char *path, const FriseReadOptions *opts,
 
 /*
  * Reads every article named by `paths`: files, folders (recursively,
- * *.txt and *.md, sorted by name), "-" for stdin; with `jsonl`, each
- * path is a JSON Lines stream (folders give their *.jsonl and *.json),
- * one {"id","text","published","title","url","lang","source"} object a
- * line: the article's `raw` is the decoded "text" member, its path
+ * *.txt, *.md, *.html and *.htm, sorted by name), "-" for stdin; with
+ * `jsonl`, each path is a JSON Lines stream (folders give their *.jsonl
+ * and *.json), one {"id","text","published","title","url","lang","source"}
+ * object a line ("html" instead of "text": a web page): the article's
+ * `raw` is the decoded "text" member (or the page's main text), its path
  * "FILE:LINE". A bad file or line is reported through `on_error` (may
  * be NULL) and skipped; the rest are read.
  * Returns a new array of FriseArticle* (g_ptr_array_unref frees them);
@@ -93,6 +124,10 @@ typedef void (*FriseReadErrorFunc)(const GError *error, void *user);
 GPtrArray *article_read_paths(const char *const *paths, size_t npaths, bool jsonl,
 			      const FriseReadOptions *opts, FriseReadErrorFunc on_error,
 			      void *user, size_t *nfailed, GError **error);
+
+/* True when a folder's file `name` is read: *.txt, *.md, *.html, *.htm,
+ * or with `jsonl` *.jsonl and *.json. */
+bool article_is_input_name(const char *name, bool jsonl);
 
 /* Maps an offset into article->text to the offset of the same character in
  * article->raw. Offsets at a character boundary map to a boundary. */
