@@ -1171,9 +1171,8 @@ read_page(const char *path, const char *data, size_t len, const FriseReadOptions
 	return a;
 }
 
-/* The bytes are a web page: by the file's name, or by how they start. */
-static bool
-is_web_page(const char *path, const char *data, size_t len)
+bool
+article_is_web_page(const char *path, const char *data, size_t len)
 {
 	return webpage_has_html_name(path) || webpage_sniff(data, len);
 }
@@ -1182,7 +1181,7 @@ FriseArticle *
 article_read_bytes(const char *path, const char *data, size_t len, const FriseReadOptions *opts,
 		   GError **error)
 {
-	if (is_web_page(path, data, len))
+	if (article_is_web_page(path, data, len))
 		return read_page(path, data, len, opts, NULL, error);
 	return read_article(path, data, len, opts, NULL, error);
 }

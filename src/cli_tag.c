@@ -6,6 +6,7 @@
  * Offsets are byte offsets into each input exactly as given (BOM, CRLF and
  * NFD text included), end exclusive: the tagger reads the raw bytes, which
  * it treats as blanks and folded letters, so nothing needs mapping back.
+ * A web page's input is its main text (`frise articles --text`).
  */
 #include "cli.h"
 #include "frise/article.h"
@@ -292,6 +293,30 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, Fr
 		return FRISE_ERROR_INPUT;
 	}
 	FriseTagOptions opts = { .lang = lang, .dct = in->published, .explain = explain };
+	if (article_is_web_page(path, data, len)) {
+		/* a web page: its main text is tagged, and the offsets refer to it */
+		FriseReadOptions ro = { .lang = lang, .published = in->published, .max_bytes = limit };
+		FriseArticle *a = article_read_bytes(path, data, len, &ro, &error);
+		release_input(map, data);
+		if (a == NULL) {
+			int code = error->code;
+			fprintf(stderr, "frise: %s (skipped)\n", error->message);
+			g_error_free(error);
+			return code;
+		}
+		GArray *tx = timex_tag(tagger, a->raw, a->raw_len, &opts, &error);
+		int code = FRISE_ERROR_OK;
+		if (tx == NULL) {
+			fprintf(stderr, "frise: %s: %s (skipped)\n", path, error->message);
+			g_error_free(error);
+			code = FRISE_ERROR_INPUT;
+		} else {
+			print_one(fmt, path, in->published, lang, a->raw, a->raw_len, tx, explain);
+			timex_array_free(tx);
+		}
+		article_free(a);
+		return code;
+	}
 	GArray *tx = timex_tag(tagger, data, len, &opts, &error);
 	if (tx == NULL) {
 		fprintf(stderr, "frise: %s: %s (skipped)\n", path, error->message);

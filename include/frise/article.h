@@ -129,6 +129,10 @@ GPtrArray *article_read_paths(const char *const *paths, size_t npaths, bool json
  * or with `jsonl` *.jsonl and *.json. */
 bool article_is_input_name(const char *name, bool jsonl);
 
+/* True when article_read_bytes() reads these bytes as a web page: `path`
+ * ends in .html/.htm, or `data` starts like an HTML document. */
+bool article_is_web_page(const char *path, const char *data, size_t len);
+
 /* Maps an offset into article->text to the offset of the same character in
  * article->raw. Offsets at a character boundary map to a boundary. */
 size_t article_raw_offset(const FriseArticle *article, size_t text_offset);

@@ -44,7 +44,7 @@
 #include <string.h>
 
 #define DEPTH_MAX 192           /* open elements in the normalised stream (libxml2 stops at 256) */
-#define ELEMENTS_MAX 500000     /* elements in the normalised stream */
+#define ELEMENTS_MAX 250000     /* elements in the normalised stream */
 #define NAME_MAX_LEN 64         /* longer tag or attribute names are dropped */
 #define VALUE_MAX (64 * 1024)   /* longer attribute values are dropped */
 #define TEXT_SPLIT (1 << 20)    /* a text run is cut by an empty <span> every MiB */
@@ -934,6 +934,10 @@ start_tag(Norm *z, const char *name, size_t nlen, bool name_ok)
 		return;
 	}
 	guint32 id = name_id(z, name, nlen);
+	if (id == G_MAXUINT32) { /* one unknown name too many: the tag goes, its text stays */
+		g_string_free(attrs, TRUE);
+		return;
+	}
 	WebpageTag t = id < TAG_COUNT ? (WebpageTag)id : TAG_OTHER;
 	if (t == TAG_IMAGE)
 		t = TAG_IMG, id = TAG_IMG;
@@ -1271,11 +1275,6 @@ video_src(const char *v)
 	return false;
 }
 
-typedef struct {
-	WebpageDoc *doc;
-	void *unused;
-} Flat;
-
 static const char *
 intern(WebpageDoc *doc, const char *s)
 {
@@ -1376,11 +1375,11 @@ element_meta(WebpageDoc *doc, xmlNode *e, WebpageTag t, guint32 node)
 
 /* Appends a text node as a piece: white space collapsed (a leading or
  * trailing run kept as one space), C1 controls read as windows-1252
- * (HTML5's rule for "&#150;"), other controls dropped. */
+ * (HTML5's rule for "&#150;"), other controls, soft hyphens and U+FEFF
+ * dropped. */
 static void
-add_piece(Flat *f, const char *s, guint32 node, guint32 link)
+add_piece(WebpageDoc *doc, const char *s, guint32 node, guint32 link)
 {
-	WebpageDoc *doc = f->doc;
 	GString *pool = doc->pool;
 	gsize start = pool->len;
 	guint32 chars = 0, commas = 0;
@@ -1399,7 +1398,8 @@ add_piece(Flat *f, const char *s, guint32 node, guint32 link)
 		}
 		if (c >= 0x80 && c < 0xA0)
 			c = cp1252_c1[c - 0x80];
-		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+		/* controls, soft hyphens and stray BOMs are no text: "Netan&shy;yahu" is one word */
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xAD || c == 0xFEFF)
 			continue;
 		if (space) {
 			g_string_append_c(pool, ' ');
@@ -1441,9 +1441,8 @@ typedef struct {
 } Frame;
 
 static guint32
-new_node(Flat *f, xmlNode *e, WebpageTag t, guint32 parent)
+new_node(WebpageDoc *doc, xmlNode *e, WebpageTag t, guint32 parent)
 {
-	WebpageDoc *doc = f->doc;
 	const char *cls = prop(e, "class"), *id = prop(e, "id"), *role = prop(e, "role");
 	char *lc = g_ascii_strdown(cls != NULL ? cls : "", -1), *li = g_ascii_strdown(id != NULL ? id : "", -1);
 	char *lower = g_strstrip(g_strconcat(lc, " ", li, NULL));
@@ -1501,13 +1500,12 @@ close_frame(WebpageDoc *doc, const Frame *fr)
 /* Reads one tree node `cur` under frame `up`: fills *fr (the frame its
  * children would be read in) and returns whether to read them. */
 static bool
-visit(Flat *f, xmlNode *cur, const Frame *up, Frame *fr)
+visit(WebpageDoc *doc, xmlNode *cur, const Frame *up, Frame *fr)
 {
-	WebpageDoc *doc = f->doc;
 	*fr = (Frame){ cur, up->node, up->link, up->mode, false };
 	if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) {
 		if (up->mode == MODE_TEXT && up->node != WEBPAGE_NONE && cur->content != NULL)
-			add_piece(f, (const char *)cur->content, up->node, up->link);
+			add_piece(doc, (const char *)cur->content, up->node, up->link);
 		return false;
 	}
 	if (cur->type != XML_ELEMENT_NODE || cur->name == NULL)
@@ -1521,7 +1519,7 @@ visit(Flat *f, xmlNode *cur, const Frame *up, Frame *fr)
 		fr->mode = MODE_META;
 		return !has(t, TP_SKIP) || t == TAG_HEAD;
 	}
-	fr->node = new_node(f, cur, t, up->node);
+	fr->node = new_node(doc, cur, t, up->node);
 	fr->own = true;
 	element_meta(doc, cur, t, fr->node);
 	if (t == TAG_BODY && doc->body == WEBPAGE_NONE)
@@ -1539,7 +1537,6 @@ visit(Flat *f, xmlNode *cur, const Frame *up, Frame *fr)
 static void
 flatten(WebpageDoc *doc, xmlNode *root)
 {
-	Flat f = { doc, NULL };
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(Frame));
 	Frame sentinel = { NULL, WEBPAGE_NONE, WEBPAGE_NONE, MODE_TEXT, false };
 	g_array_append_val(stack, sentinel);
@@ -1547,7 +1544,7 @@ flatten(WebpageDoc *doc, xmlNode *root)
 	for (xmlNode *cur = root; cur != NULL;) {
 		const Frame *up = &g_array_index(stack, Frame, stack->len - 1);
 		Frame fr;
-		if (visit(&f, cur, up, &fr) && cur->children != NULL) {
+		if (visit(doc, cur, up, &fr) && cur->children != NULL) {
 			g_array_append_val(stack, fr);
 			cur = cur->children;
 			continue;

@@ -229,6 +229,10 @@ set_field(WebpageField *f, char *value, const char *from)
 	return true;
 }
 
+/* With accept_url, values are given as written (entities decoded): a URL
+ * is checked before any white space is collapsed. */
+static char *accept_url(const char *v, const void *base);
+
 static bool
 from_items(const WebpageDoc *doc, WebpageField *f, const Source *src, size_t n, Accept accept,
 	   const void *data)
@@ -238,7 +242,7 @@ from_items(const WebpageDoc *doc, WebpageField *f, const Source *src, size_t n, 
 			const WebpageMetaItem *m = &g_array_index(doc->meta, WebpageMetaItem, i);
 			if (strcmp(m->key, src[k].key) != 0)
 				continue;
-			char *v = item_text(doc, m);
+			char *v = accept == accept_url ? (m->value != NULL ? unescape(m->value) : NULL) : item_text(doc, m);
 			if (v == NULL)
 				continue;
 			char *kept = accept != NULL ? accept(v, data) : g_strdup(v);
@@ -325,7 +329,8 @@ read_hms(const char **s, int *mi, int *se)
 }
 
 /* Reads a UTC offset at *s ("Z", "+01:00", "+0100", "-04", " UTC", " GMT")
- * into buf ("Z", "+01:00"); false when there is none. */
+ * into buf as written, in the form "Z" or "+01:00"; false when there is
+ * none. */
 static bool
 read_zone(const char **s, char *buf)
 {
@@ -361,10 +366,7 @@ read_zone(const char **s, char *buf)
 	}
 	if (m > 59)
 		return false;
-	if (h == 0 && m == 0)
-		strcpy(buf, "Z");
-	else
-		g_snprintf(buf, 8, "%c%02d:%02d", *p, h, m);
+	g_snprintf(buf, 8, "%c%02d:%02d", *p, h, m);
 	*s = q;
 	return true;
 }
@@ -1286,7 +1288,9 @@ webpage_read_meta(const WebpageDoc *doc, WebpagePage *page)
 	static const char *const base_keys[] = { "base", "og:url", "link:canonical", "twitter:url" };
 	for (size_t k = 0; k < G_N_ELEMENTS(base_keys) && base == NULL; k++) {
 		const WebpageMetaItem *m = item(doc, base_keys[k], true);
-		base = m != NULL ? clean_url(m->value, NULL) : NULL;
+		char *v = m != NULL ? unescape(m->value) : NULL;
+		base = clean_url(v, NULL);
+		g_free(v);
 	}
 	if (!from_items(doc, &page->canonical, url_sources, G_N_ELEMENTS(url_sources), accept_url, base))
 		set_field(&page->canonical, clean_url(ld.url, base), "json-ld url");

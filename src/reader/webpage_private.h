@@ -109,7 +109,8 @@ typedef struct {
 typedef struct {
 	const char *key;   /* lowercase: "og:title", "article:published_time", "itemprop:author",
 			      "http-equiv:content-language", "link:canonical", "html:lang",
-			      "title", "time", "h1", "byline" (doc->strings) */
+			      "html:title" (the <title>), "time", "time:pubdate", "h1",
+			      "rel:author" (doc->strings) */
 	const char *value; /* as written (entities decoded), or NULL for an element's text */
 	guint32 node;      /* the element, or WEBPAGE_NONE (in <head>) */
 } WebpageMetaItem;

@@ -25,7 +25,9 @@
  *      embeds, no text) go;
  *   6. if less than 500 characters are left, again without (1)'s class
  *      hints, then without hint weights, then without (5)'s cleaning;
- *      the longest result wins.
+ *      when none reaches 500, a short article of 140 characters or more
+ *      found by the strictest attempt wins (a brief beats its comments),
+ *      else the longest result.
  * Everything is a loop over the node and piece ranges (webpage_private.h):
  * each attempt is linear in the document; there are at most four.
  */
@@ -38,6 +40,7 @@
 #define TOP_CANDIDATES 5
 #define ANCESTOR_LEVELS 5
 #define MIN_ARTICLE 500    /* characters for an attempt to succeed */
+#define MIN_BRIEF 140      /* characters of a short article the strictest attempt found */
 #define SHARE_MAX 500      /* characters of a share element still removed */
 
 enum {
@@ -70,6 +73,7 @@ typedef struct {
 	guint32 heading, list, textish;
 	guint32 rows, cols, td_span;
 	bool video, data_table, data_hint, nested_table, div_block;
+	bool block;           /* a block element inside */
 } Agg;
 
 typedef struct {
@@ -229,6 +233,8 @@ typedef struct {
 	guint32 win_from, win_to; /* only the pieces [win_from, win_to) */
 } Walk;
 
+static bool ad_or_loading_text(const char *lower);
+
 static guint32
 walk_owner(const Walk *w, guint32 from_block)
 {
@@ -254,6 +260,13 @@ flush(Walk *w)
 					continue;
 				}
 				g_string_append_c(clean, *p);
+			}
+			/* a block that only says "Advertisement" or "Loading…" is no text */
+			if (clean->len > 0 && clean->len <= 32) {
+				char *lower = g_utf8_strdown(clean->str, (gssize)clean->len);
+				if (ad_or_loading_text(lower))
+					g_string_truncate(clean, 0);
+				g_free(lower);
 			}
 			if (clean->len > 0) {
 				if (w->out->len > 0)
@@ -417,6 +430,7 @@ add_child(Attempt *at, guint32 parent, guint32 c)
 			t == TAG_TH || (t == TAG_CAPTION && b->chars > 0);
 	a->nested_table |= b->nested_table || t == TAG_TABLE;
 	a->div_block |= b->div_block || (props & TP_DIV_BLOCK);
+	a->block |= b->block || (props & TP_BLOCK);
 	if (t == TAG_TR) {
 		a->rows += b->rows + (guint32)node(at, c)->span;
 		a->cols = MAX(a->cols, MAX(b->cols, b->td_span));
@@ -469,6 +483,8 @@ link_density(const Agg *a)
 /* ------------------------------------------------------------------ */
 /* Kinds of divs, and the scorer's view of the tree. */
 
+static bool in_run(const Attempt *at, guint32 c);
+
 static void
 find_kinds(Attempt *at)
 {
@@ -484,17 +500,13 @@ find_kinds(Attempt *at)
 	for (guint32 n = at->doc->body; n < at->n; n++) {
 		if (tag_of(at, n) != TAG_DIV || at->gone[n])
 			continue;
-		/* element children that stay children: blocks and unknown elements */
+		/* element children that stay children (not inside a run) */
 		guint32 kids = 0, only = WEBPAGE_NONE;
-		for (guint32 c = n + 1; c < node(at, n)->end; c = node(at, c)->end) {
-			if (at->gone[c])
-				continue;
-			WebpageTag t = tag_of(at, c);
-			if (is_block(at, c) || t == TAG_OTHER) {
+		for (guint32 c = n + 1; c < node(at, n)->end; c = node(at, c)->end)
+			if (!at->gone[c] && !in_run(at, c)) {
 				kids++;
 				only = c;
 			}
-		}
 		if (runs[n] + kids == 1) {
 			if (kids == 1 && tag_of(at, only) == TAG_P && link_density(&at->agg[n]) < 0.25) {
 				at->kind[n] = K_WRAPPER;
@@ -512,6 +524,14 @@ find_kinds(Attempt *at)
 			at->kind[n] = K_AS_P;
 	}
 	g_free(runs);
+}
+
+/* An inline child of a container div whose text is all in the div's
+ * runs: it is no child of its own (a <span> around a <div> is). */
+static bool
+in_run(const Attempt *at, guint32 c)
+{
+	return !is_block(at, c) && tag_of(at, c) != TAG_OTHER && !at->agg[c].block;
 }
 
 static bool
@@ -557,7 +577,7 @@ children(const Attempt *at, guint32 n)
 					Child ch = { true, u };
 					g_array_append_val(out, ch);
 				}
-		if (at->gone[c] || (container && !is_block(at, c) && tag_of(at, c) != TAG_OTHER))
+		if (at->gone[c] || (container && in_run(at, c)))
 			continue;
 		Child ch = { false, c };
 		if (transparent(at, c)) {
@@ -846,22 +866,29 @@ ancestor_data_table(const Attempt *at, guint32 n)
 	return false;
 }
 
-/* Text that is only an advertisement or loading notice. */
+/* Text that is only an advertisement or loading notice (lowercase). */
+static bool
+ad_or_loading_text(const char *lower)
+{
+	static const char *const words[] = {
+		"ad", "ads", "advertising", "advertisement", "pub", "publicité", "werbung", "werb", "anuncio",
+		"реклама", "广告", "loading", "loading…", "loading...", "chargement", "chargement…",
+		"chargement...", "chargement en cours", "cargando", "загрузка", "正在加载",
+	};
+	for (size_t k = 0; k < G_N_ELEMENTS(words); k++)
+		if (strcmp(lower, words[k]) == 0)
+			return true;
+	return false;
+}
+
 static bool
 ad_or_loading(const Attempt *at, guint32 n)
 {
-	static const char *const words[] = {
-		"ad", "advertising", "advertisement", "pub", "publicité", "werbung", "werb", "anuncio", "реклама",
-		"广告", "loading", "loading…", "loading...", "chargement", "chargement…", "chargement...",
-		"cargando", "загрузка", "正在加载",
-	};
 	if (at->agg[n].chars > 24)
 		return false;
 	char *t = webpage_node_text(at->doc, n);
 	char *lower = g_utf8_strdown(t, -1);
-	bool yes = false;
-	for (size_t k = 0; k < G_N_ELEMENTS(words) && !yes; k++)
-		yes = strcmp(lower, words[k]) == 0;
+	bool yes = ad_or_loading_text(lower);
 	g_free(lower);
 	g_free(t);
 	return yes;
@@ -1063,11 +1090,21 @@ webpage_main_text(const WebpageDoc *doc, const char *title, bool has_byline)
 		at.block_of[n] = is_block(&at, n) || p == WEBPAGE_NONE ? n : at.block_of[p];
 	}
 	static const guint tries[] = { FLAG_STRIP | FLAG_WEIGHT | FLAG_CLEAN, FLAG_WEIGHT | FLAG_CLEAN, FLAG_CLEAN, 0 };
-	char *best = NULL;
+	char *best = NULL, *strict = NULL;
 	size_t best_chars = 0;
 	for (size_t i = 0; i < G_N_ELEMENTS(tries); i++) {
 		size_t chars = 0;
 		char *text = attempt(&at, tries[i], &chars);
+		if (chars >= MIN_ARTICLE) {
+			g_free(best);
+			best = text;
+			g_clear_pointer(&strict, g_free);
+			break;
+		}
+		if (strict == NULL && chars >= MIN_BRIEF) {
+			strict = text;
+			continue;
+		}
 		if (best == NULL || chars > best_chars) {
 			g_free(best);
 			best = text;
@@ -1075,8 +1112,10 @@ webpage_main_text(const WebpageDoc *doc, const char *title, bool has_byline)
 		} else {
 			g_free(text);
 		}
-		if (chars >= MIN_ARTICLE)
-			break;
+	}
+	if (strict != NULL) { /* a short article: what the strictest attempt found */
+		g_free(best);
+		best = strict;
 	}
 	g_free(at.removed);
 	g_free(at.gone);
