@@ -8,9 +8,9 @@
  * that is only the site's name is set aside, a " | Site" or " - Site"
  * suffix goes when Site is the site's name (or its host), and the
  * <title> or <h1> of a page without metadata is taken where the other
- * confirms it. JSON-LD is read with cJSON: objects at the top, in arrays
- * and in "@graph", the first of an article type (NewsArticle, BlogPosting,
- * …) being the article's.
+ * confirms it. JSON-LD is read with cJSON: objects at the top, in arrays,
+ * in "@graph" and as a WebPage's "mainEntity", the first of an article
+ * type (NewsArticle, BlogPosting, …) being the article's.
  *
  * Dates come out as ISO 8601 with the precision and the UTC offset the
  * page gives ("2015-07-24T05:36:09+01:00", "2015-04-30"); text dates
@@ -841,7 +841,11 @@ ld_take(LdInfo *ld, const cJSON *o)
 		ld->article = true;
 		ld->headline = clean(ld_string(o, "headline"));
 		ld->name = clean(ld_string(o, "name"));
-		ld->published = clean(ld_string(o, "datePublished"));
+		char *published = clean(ld_string(o, "datePublished"));
+		if (published != NULL) { /* the article's own date wins over a WebPage's */
+			g_free(ld->published);
+			ld->published = published;
+		}
 		ld->modified = clean(ld_string(o, "dateModified"));
 		ld->author = ld_names(cJSON_GetObjectItemCaseSensitive(o, "author"));
 		if (ld->author == NULL)
@@ -891,6 +895,10 @@ read_jsonld(const WebpageDoc *doc, LdInfo *ld)
 		const cJSON *one = list != NULL ? root->child : root;
 		for (int k = 0; one != NULL && k < 256; one = list != NULL ? one->next : NULL, k++) {
 			ld_take(ld, one);
+			/* a WebPage whose mainEntity is the article */
+			const cJSON *main = cJSON_IsObject(one) ? cJSON_GetObjectItemCaseSensitive(one, "mainEntity") : NULL;
+			if (cJSON_IsObject(main))
+				ld_take(ld, main);
 			const cJSON *graph = cJSON_IsObject(one) ? cJSON_GetObjectItemCaseSensitive(one, "@graph") : NULL;
 			int g = 0;
 			if (cJSON_IsArray(graph))
@@ -1074,6 +1082,19 @@ choose_title(const WebpageDoc *doc, const LdInfo *ld, const char *site, const GP
 	char *confirmed = NULL;
 	if (stripped != NULL)
 		confirmed = confirmed_prefix(stripped, h1 != NULL ? h1 : h1_any);
+	if (stripped != NULL && confirmed == NULL && strcmp(stripped, html_title) == 0) {
+		/* a suffix nothing names: cut at the last separator when five
+		 * words or more are left ("Long headline here today - Section") */
+		size_t len = 0;
+		const char *sep = find_separator(stripped, true, &len);
+		if (sep != NULL) {
+			char *head = g_strndup(stripped, (gsize)(sep - stripped));
+			if (word_count(head) >= 5)
+				confirmed = head;
+			else
+				g_free(head);
+		}
+	}
 	Cand hc = { g_strdup(h1), "h1" };
 	g_array_append_val(cands, hc);
 	Cand tc = { confirmed != NULL ? confirmed : g_strdup(stripped), "title" };

@@ -81,8 +81,7 @@ enum {
 	NF_DATA_NO = 1 << 6,   /* table role=presentation or datatable=0 */
 	NF_DATA_YES = 1 << 7,  /* table with a summary */
 	NF_CHROME = 1 << 8,    /* nav, aside, footer, form-like chrome: dropped from the text */
-	NF_LEAF = 1 << 9,      /* an element whose content was not read (svg, select, iframe…) */
-	NF_TITLE_ATTR = 1 << 10, /* <h1> etc. that looks like the page's headline (set later) */
+	NF_LEAF = 1 << 9,      /* an element whose content was not read (select, iframe, button…) */
 };
 
 typedef struct {
