@@ -1623,6 +1623,8 @@ webpage_read(const char *path, const char *data, size_t len, GError **error)
 	page->text = doc.nodes->len > 0 ? webpage_main_text(&doc, page->title.value, page->byline.value != NULL)
 					: g_strdup("");
 	page->text_len = strlen(page->text);
+	if (page->published.value == NULL && (page->published.value = webpage_text_date(page->text)) != NULL)
+		page->published.from = "text dateline";
 	doc_free(&doc);
 	if (page->text_len == 0) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: no article text in this web page", path);

@@ -652,6 +652,53 @@ accept_date(const char *v, const void *data)
 	return s != NULL ? s : strlen(v) < 200 ? parse_text_date(v) : NULL;
 }
 
+/*
+ * Words that open a dateline ("Posted March 3, 2004", "Publié le 8 mars
+ * 2023"), lowercase. To extend: add the word as it starts the line.
+ */
+static const char *const dateline_cues[] = {
+	"posted", "published", "updated", "last updated", "publié", "mis à jour", "modifié", "le ",
+};
+
+char *
+webpage_text_date(const char *text)
+{
+	const char *line = text;
+	for (int n = 0; n < 6 && line != NULL && *line != '\0'; n++) {
+		const char *end = strchr(line, '\n');
+		size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
+		char *l = g_strndup(line, len);
+		char *lower = g_utf8_strdown(l, -1);
+		char *d = NULL;
+		bool cue = false;
+		for (size_t k = 0; k < G_N_ELEMENTS(dateline_cues) && !cue; k++)
+			cue = g_str_has_prefix(lower, dateline_cues[k]);
+		glong chars = g_utf8_strlen(l, -1);
+		if ((cue && chars <= 120) || chars <= 60)
+			d = parse_text_date(l);
+		else if (n == 0 || n == 2) {
+			/* "April 17, 2015 -- Drug-resistant bacteria…": a date, then a dash */
+			char *head = g_utf8_substring(l, 0, MIN(chars, 40));
+			char *dash = strstr(head, " --");
+			if (dash == NULL)
+				dash = strstr(head, " —");
+			if (dash != NULL) {
+				*dash = '\0';
+				d = parse_text_date(head);
+			}
+			g_free(head);
+		}
+		g_free(lower);
+		g_free(l);
+		if (d != NULL)
+			return d;
+		line = end != NULL ? end + 1 : NULL;
+		while (line != NULL && *line == '\n')
+			line++;
+	}
+	return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* URLs. */
 

@@ -128,6 +128,11 @@ typedef struct {
  * trimmed. Returns a new string. */
 char *webpage_node_text(const WebpageDoc *doc, guint32 n);
 
+/* A dateline among the first lines of a page's main text ("Posted March
+ * 3, 2004", "April 17, 2015 -- …"): a new ISO stamp, or NULL
+ * (webpage_meta.c). */
+char *webpage_text_date(const char *text);
+
 /* Fills page's metadata fields from the document (webpage_meta.c). */
 void webpage_read_meta(const WebpageDoc *doc, WebpagePage *page);
 

@@ -42,6 +42,7 @@
 #define MIN_ARTICLE 500    /* characters for an attempt to succeed */
 #define MIN_BRIEF 140      /* characters of a short article the strictest attempt found */
 #define SHARE_MAX 500      /* characters of a share element still removed */
+#define LINK_BLOCK 0.75    /* link density of a block left out of the text */
 
 enum {
 	FLAG_STRIP = 1 << 0,  /* drop elements whose class/id or role say "not content" */
@@ -261,6 +262,9 @@ flush(Walk *w)
 				}
 				g_string_append_c(clean, *p);
 			}
+			/* a block of links (a menu, "Most read", "Read also: …") is no text */
+			if (w->cur.chars > 0 && w->cur.link / w->cur.chars >= LINK_BLOCK)
+				g_string_truncate(clean, 0);
 			/* a block that only says "Advertisement" or "Loading…" is no text */
 			if (clean->len > 0 && clean->len <= 32) {
 				char *lower = g_utf8_strdown(clean->str, (gssize)clean->len);
