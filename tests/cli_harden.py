@@ -345,11 +345,12 @@ def big_store(tmp):
                 "INSERT INTO events SELECT printf('e%07d', i), i, printf('%04d-%02d', 1900 + i % 125, 1 + i % 12), "
                 "'', 0, 'Évènement numéro ' || i, "
                 "'Le texte de l’évènement numéro ' || i || ', assez long pour peser un peu en mémoire.', "
-                "'other', 0, ((i * 7919) % 1000003) / 1000003.0, 0, 0, 0, 0, 0, 0, 'd' || i FROM c", (n,))
-    con.execute("INSERT INTO event_sources SELECT id, 0, ?, 'k' || ord, 'citation ' || ord, ord, ord + 10, value, '' "
-                "FROM events", (seq,))
+                "'other', 0, ((i * 7919) % 1000003) / 1000003.0, 0, 0, 0, 0, 0, 0, 'd' || i, "
+                "((i * 7919) % 1000003) / 1000003.0, NULL FROM c", (n,))
+    con.execute("INSERT INTO event_sources SELECT id, 0, ?, 'k' || ord, 'citation ' || ord, ord, ord + 10, value, '', "
+                "NULL FROM events", (seq,))
     con.commit()
-    best = [r[0] for r in con.execute('SELECT id FROM events ORDER BY score DESC LIMIT 100')]
+    best = [r[0] for r in con.execute('SELECT id FROM events ORDER BY rank DESC LIMIT 100')]
     con.close()
 
     # os.wait4 gives the child's own peak RSS (ru_maxrss, KiB)

@@ -339,9 +339,15 @@ def check_html(base, data):
 
     p = Page()
     p.feed(page)
-    check(len(p.scripts) == 2 and p.scripts[0][0].get('type') == 'application/json',
-          'html: two scripts: the data block and the page\'s own', [s[0] for s in p.scripts])
-    block = p.scripts[0][1]
+    check(len(p.scripts) == 3 and [s[0].get('id') for s in p.scripts[:2]] == ['frise-words', 'frise-data']
+          and all(s[0].get('type') == 'application/json' for s in p.scripts[:2]),
+          'html: three scripts: the words and data blocks and the page\'s own', [s[0] for s in p.scripts])
+    words = json.loads(p.scripts[0][1])
+    lang = data.get('lang')
+    check(isinstance(words.get('search'), str) and len(words.get('months', [])) == 12
+          and ('janvier' in words['months'] if lang == 'fr' else 'January' in words['months']),
+          'html: the page\'s words are the language data of its language (%s)' % lang, words.get('months'))
+    block = p.scripts[1][1]
     check('<' not in block and '>' not in block and '&' not in block,
           'html: the data block has no "<", ">" or "&" (they are \\u003c, \\u003e, \\u0026)')
     check(json.loads(block) == data, 'html: the embedded JSON is timeline.json')

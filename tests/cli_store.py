@@ -3,7 +3,8 @@
 idempotent re-ingest, curation that survives re-ingest, two concurrent
 ingests, bad inputs. Prints TAP; exits 77 (skipped) while the article
 reader or the tagger is still a placeholder. Honours $FRISE_WRAPPER."""
-import json, os, shlex, subprocess, sys, tempfile, threading
+import json
+import re, os, shlex, subprocess, sys, tempfile, threading
 
 FRISE = os.path.abspath(os.environ.get('FRISE', 'build/frise'))
 WRAP = shlex.split(os.environ.get('FRISE_WRAPPER', ''))
@@ -66,6 +67,14 @@ def main():
     rc, out, err = run('events', '--store', db, '--explain')
     case('events --explain shows scores and the quoted sentences',
          rc == 0 and 'score ' in out and 'Ce 26 novembre 2024, des artistes' in out, err)
+    # each factor with its value, and why each source joined its event
+    leak_block = out.split(leak['id'], 1)[1].split('\n\n')[0] if leak and leak['id'] in out else ''
+    case('events --explain gives each factor of a score and its value',
+         re.search(r'\d+ articles? in their own words \+\d\.\d\d, .* = \d+\.\d{3}; rank \d+\.\d{3}', out) is not None, out[:400])
+    case('events --explain says why each source of a merged event joined it',
+         leak_block.count('joined: ') >= 2 and 'the first mention of the event' in leak_block
+         and re.search(r'joined: the same date as mention [0-9a-f]{16}, cosine \d\.\d\d', leak_block) is not None,
+         leak_block[:600])
 
     # estimates of the undated articles
     rc, out, err = run('events', 'articles', '--store', db, '--json')
@@ -80,6 +89,14 @@ def main():
     arts2 = {a['id'][:4]: a for a in json.loads(out)} if rc == 0 else {}
     case('frise articles --store shows the estimates too',
          ((arts2.get('004_') or {}).get('estimate') or {}).get('value') == '2024-11-26', err)
+    # one serialiser: an article read and the same article stored have
+    # the same members under the same names (and the same values)
+    rc, out, err = run('articles', '--json', os.path.join(SEEDS, '002_625f1368fff93cb8.txt'))
+    read = json.loads(out)[0] if rc == 0 else {}
+    stored = arts2.get('002_') or {}
+    common = ['id', 'title', 'lang', 'published', 'published_origin', 'url', 'source', 'sha256']
+    case('frise articles and articles --store name the same members alike',
+         all(k in read and k in stored and read[k] == stored[k] for k in common), (read, stored))
     rc, out, err = run('articles', '--store', db)
     case('frise articles --store, text: estimated, with evidence', rc == 0 and '~2024-11-26 (estimated, day' in out, out)
 

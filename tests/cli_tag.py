@@ -119,6 +119,38 @@ code, out, err = run(['--lang', 'fr', plain])
 doc, sp = spans(out)
 check('no DCT: XXXX', ('Le 24 mars', 'XXXX-03-24') in [(s[2], s[4]) for s in sp], out)
 
+# the fast path (--dct and --lang given) reads the body as the reader does:
+# front matter and a date header are metadata, never tagged; both paths
+# give the same spans
+fm = write('fm.txt', '---\ntitle: Le 5 mars en images\ndate: 2024-03-01\n---\nLe 12 mars, il est venu.\n'.encode())
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', fm])
+_, fast = spans(out)
+code2, out2, err2 = run(['--dct', '2024-03-15', '--lang', 'fr', '--lossy', fm])  # --lossy: the reader's path
+_, slow = spans(out2)
+check('fast path: front matter is not tagged', code == 0 and [s[2] for s in fast] == ['Le 12 mars'], out)
+check('fast path and reader path give the same spans', fast == slow, (out, out2))
+hdr = write('hdr.txt', ' date 2024-03\nLe 12 mars, il est venu.\n'.encode())
+code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', hdr])
+_, fast = spans(out)
+code2, out2, err2 = run(['--dct', '2024-03-15', '--lang', 'fr', '--lossy', hdr])
+_, slow = spans(out2)
+check('fast path: an inline date header is not tagged', [s[2] for s in fast] == ['Le 12 mars'] and fast == slow, (out, out2))
+
+# one language decision, the reader's: frise tag and frise articles agree,
+# and a text no word of which tells its language is said so
+def articles_lang(path):
+    p = subprocess.run(WRAP + [FRISE, 'articles', '--json', path], capture_output=True, timeout=60)
+    return json.loads(p.stdout)[0]['lang']
+for name, data in [('few.txt', b'Meeting on March 3, 2024.\n'), ('en2.txt', b'The board said on Tuesday that it would meet on March 3.\n'),
+                   ('fr2.txt', 'Le conseil a dit mardi qu\'il se réunira le 3 mars.\n'.encode())]:
+    path = write(name, data)
+    code, out, err = run(['--dct', '2024-03-01', path])
+    doc, sp = spans(out)
+    check('tag and articles decide the same language for %s' % name, doc['lang'] == articles_lang(path), (doc['lang'], out))
+code, out, err = run(['--dct', '2024-03-01', os.path.join(tmp, 'few.txt')])
+check('a text that tells no language is read in a language frise names on stderr',
+      'no word tells its language' in err and '--lang' in err, err)
+
 # errors
 code, out, err = run(['--dct', '2024-03-15', '--lang', 'fr', bad])
 check('invalid UTF-8: exit 1 naming the file and byte', code == 1 and 'bad.txt' in err and 'byte 9' in err, err)

@@ -91,7 +91,7 @@ def _():
         "byline": "Ada Moreau, Tom Ilić", "byline_from": "json-ld author",
         "url": "https://www.riversidepost.example/news/2024/03/12/harbour-bridge-reopens",
         "url_from": "link[rel=canonical]", "canonical_from": "link[rel=canonical]",
-        "lang": "en", "lang_tag": "en-GB", "lang_from": "html[lang]",
+        "lang": "en", "lang_tag": "en-GB", "lang_origin": "metadata", "lang_from": "html[lang]",
     }
     for k, v in want.items():
         assert a.get(k) == v, "%s: %r, want %r" % (k, a.get(k), v)

@@ -31,6 +31,14 @@ test_granularity(void)
 		{ "2024-13", FRISE_GRAN_NONE, false },
 		{ "2024-Q5", FRISE_GRAN_NONE, false },
 		{ "", FRISE_GRAN_NONE, false },
+		/* no impossible day or week (date_parse) */
+		{ "2013-02-29", FRISE_GRAN_NONE, false },
+		{ "2024-02-29", FRISE_GRAN_DAY, true },
+		{ "2024-02-31", FRISE_GRAN_NONE, false },
+		{ "2024-W53", FRISE_GRAN_NONE, false }, /* 2024 has 52 ISO weeks */
+		{ "2020-W53", FRISE_GRAN_WEEK, true },  /* 2020 has 53 */
+		{ "2026-W53", FRISE_GRAN_WEEK, true },  /* 2026 starts on a Thursday */
+		{ "2024-02-15T25:00", FRISE_GRAN_NONE, false },
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		g_test_message("%s", cases[i].value);

@@ -262,8 +262,8 @@ test_html_slots(void)
 	e->text = g_strdup("</SCRIPT><!-- {{title}} & \u2028");
 	char *page = render("html", t, FRISE_LANG_EN);
 	char *lower = g_ascii_strdown(page, -1);
-	g_assert_cmpint(count(lower, "<script"), ==, 2);
-	g_assert_cmpint(count(lower, "</script"), ==, 2);
+	g_assert_cmpint(count(lower, "<script"), ==, 3); /* words, data, code */
+	g_assert_cmpint(count(lower, "</script"), ==, 3);
 	g_assert_cmpint(count(page, "Content-Security-Policy\" content="), ==, 1);
 	g_assert_nonnull(strstr(page, "<html lang=\"en\">"));
 	/* The title, escaped, where the template puts it, and not expanded. */
@@ -333,6 +333,43 @@ test_fixture(void)
 	event_timeline_free(t);
 }
 
+/* One rule places a bounded date (date_placed()): the calendar, frise's
+ * JSON and TimelineJS put "avant 2025" on 2024-12-31 and "après 2024" on
+ * 2025-01-01, and "depuis mars 2024" on 2024-03-01. */
+static const struct {
+	const char *value, *mod, *ics, *json;
+	int year, month, day; /* TimelineJS start_date */
+} bound_cases[] = {
+	{ "2025", "BEFORE", "DTSTART;VALUE=DATE:20241231", "\"start\":\t\"2024-12-31\"", 2024, 12, 31 },
+	{ "2024", "AFTER", "DTSTART;VALUE=DATE:20250101", "\"start\":\t\"2025-01-01\"", 2025, 1, 1 },
+	{ "2024-03", "ON_OR_AFTER", "DTSTART;VALUE=DATE:20240301", "\"start\":\t\"2024-03-01\"", 2024, 3, 1 },
+	{ "2024-03", "ON_OR_BEFORE", "DTSTART;VALUE=DATE:20240331", "\"start\":\t\"2024-03-31\"", 2024, 3, 31 },
+};
+
+static void
+test_bounds(void)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(bound_cases); i++) {
+		g_test_message("case %zu: %s %s", i, bound_cases[i].value, bound_cases[i].mod);
+		FriseTimeline *t = one_event(bound_cases[i].value, bound_cases[i].mod, false, FRISE_STATUS_HAPPENED);
+		char *ics = render("ics", t, FRISE_LANG_FR);
+		char *json = render("json", t, FRISE_LANG_FR);
+		char *tl = render("timelinejs", t, FRISE_LANG_FR);
+		g_assert_nonnull(strstr(ics, bound_cases[i].ics));
+		g_assert_nonnull(strstr(json, bound_cases[i].json));
+		cJSON *root = cJSON_Parse(tl);
+		cJSON *start = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(root, "events"), 0), "start_date");
+		g_assert_cmpint((int)cJSON_GetNumberValue(cJSON_GetObjectItem(start, "year")), ==, bound_cases[i].year);
+		g_assert_cmpint((int)cJSON_GetNumberValue(cJSON_GetObjectItem(start, "month")), ==, bound_cases[i].month);
+		g_assert_cmpint((int)cJSON_GetNumberValue(cJSON_GetObjectItem(start, "day")), ==, bound_cases[i].day);
+		cJSON_Delete(root);
+		g_free(ics);
+		g_free(json);
+		g_free(tl);
+		event_timeline_free(t);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -342,6 +379,7 @@ main(int argc, char **argv)
 	g_test_add_func("/render/ics/text", test_ics_text);
 	g_test_add_func("/render/timelinejs/display", test_timelinejs_display);
 	g_test_add_func("/render/json/order", test_json_order);
+	g_test_add_func("/render/bounds", test_bounds);
 	g_test_add_func("/render/html/slots", test_html_slots);
 	g_test_add_func("/render/empty", test_empty);
 	g_test_add_func("/render/fixture", test_fixture);

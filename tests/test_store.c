@@ -5,8 +5,8 @@
  * pinned by SOURCE_DATE_EPOCH (tests/meson.build). Cases that need the
  * article reader and the tagger skip while those are placeholders.
  */
+#include "frise/pipeline.h"
 #include "frise/store.h"
-#include "frise/extract.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -36,6 +36,8 @@ remove_store(char *path)
 	g_free(dir);
 	g_free(path);
 }
+
+static void exec_sql(const char *path, const char *sql);
 
 static char *
 pragma(const char *path, const char *what)
@@ -69,12 +71,29 @@ test_schema(void)
 	/* opening again migrates nothing and keeps working */
 	s = store_open(path, &error);
 	g_assert_no_error(error);
-	FriseTimeline *tl = store_timeline(s, NULL, &error);
+	FrisePipeline *p = pipeline_new(s, &error);
+	g_assert_no_error(error);
+	FriseTimeline *tl = pipeline_timeline(p, NULL, &error);
 	g_assert_no_error(error);
 	g_assert_cmpuint(tl->events->len, ==, 0);
 	g_assert_cmpuint(tl->types->len, >=, 11);
 	event_timeline_free(tl);
+	pipeline_free(p);
 	store_close(s);
+	/* a store of schema 1 is migrated on open: the events gain rank and why */
+	sqlite3 *db1;
+	sqlite3_open(path, &db1);
+	g_assert_cmpint(sqlite3_exec(db1, "ALTER TABLE events DROP COLUMN rank; ALTER TABLE events DROP COLUMN why;"
+				     "ALTER TABLE event_sources DROP COLUMN why; PRAGMA user_version = 1",
+				     NULL, NULL, NULL), ==, SQLITE_OK);
+	sqlite3_close(db1);
+	s = store_open(path, &error);
+	g_assert_no_error(error);
+	store_close(s);
+	v = pragma(path, "user_version");
+	g_assert_cmpint(atoi(v), ==, STORE_SCHEMA_VERSION);
+	g_free(v);
+	exec_sql(path, "SELECT rank, why FROM events; SELECT why FROM event_sources");
 	/* a store from a newer frise is refused, naming the file */
 	sqlite3 *db;
 	sqlite3_open(path, &db);
@@ -98,10 +117,10 @@ test_schema(void)
 /* ---- the seeds ---- */
 
 typedef struct {
-	FriseTagger *tagger;
 	GPtrArray *articles;
 	char *path;
 	FriseStore *store;
+	FrisePipeline *pipeline;
 } Seeds;
 
 static bool
@@ -109,12 +128,6 @@ seeds_init(Seeds *f)
 {
 	memset(f, 0, sizeof *f);
 	GError *error = NULL;
-	f->tagger = timex_tagger_new(&error);
-	if (f->tagger == NULL) {
-		g_test_skip(error->message);
-		g_error_free(error);
-		return false;
-	}
 	const char *root = g_getenv("FRISE_SOURCE_ROOT");
 	char *dir = root ? g_build_filename(root, "articles", NULL) : g_test_build_filename(G_TEST_DIST, "..", "articles", NULL);
 	const char *paths[] = { dir };
@@ -124,14 +137,15 @@ seeds_init(Seeds *f)
 	if (f->articles == NULL) {
 		g_test_skip(error->message);
 		g_error_free(error);
-		timex_tagger_free(f->tagger);
 		return false;
 	}
 	g_assert_cmpuint(f->articles->len, ==, 5);
 	f->path = tmp_store();
 	f->store = store_open(f->path, &error);
 	g_assert_no_error(error);
-	g_assert_true(store_ingest(f->store, f->articles, f->tagger, &error));
+	f->pipeline = pipeline_new(f->store, &error);
+	g_assert_no_error(error);
+	g_assert_true(pipeline_ingest(f->pipeline, f->articles, &error));
 	g_assert_no_error(error);
 	return true;
 }
@@ -139,10 +153,10 @@ seeds_init(Seeds *f)
 static void
 seeds_clear(Seeds *f)
 {
+	pipeline_free(f->pipeline);
 	store_close(f->store);
 	remove_store(f->path);
 	g_ptr_array_unref(f->articles);
-	timex_tagger_free(f->tagger);
 }
 
 static FriseTimeline *
@@ -150,7 +164,7 @@ timeline(Seeds *f, size_t top, bool hidden)
 {
 	GError *error = NULL;
 	FriseTimelineQuery q = { .top = top, .with_hidden = hidden };
-	FriseTimeline *tl = store_timeline(f->store, &q, &error);
+	FriseTimeline *tl = pipeline_timeline(f->pipeline, &q, &error);
 	g_assert_no_error(error);
 	return tl;
 }
@@ -307,7 +321,7 @@ test_seeds_reingest(void)
 	GError *error = NULL;
 	/* a later clock: anything rewritten would get a new `modified` */
 	g_setenv("SOURCE_DATE_EPOCH", "1735689600", TRUE);
-	g_assert_true(store_ingest(f.store, f.articles, f.tagger, &error));
+	g_assert_true(pipeline_ingest(f.pipeline, f.articles, &error));
 	g_assert_no_error(error);
 	FriseTimeline *after = timeline(&f, 0, true);
 	g_assert_cmpuint(after->events->len, ==, before->events->len);
@@ -324,7 +338,7 @@ test_seeds_reingest(void)
 	const FriseEvent *leak = event_of(before, "leak", "2024-11-26");
 	char *leak_id = g_strdup(leak->id);
 	int leak_seq = leak->sequence;
-	g_assert_true(store_edit_event(f.store, leak_id, "La fuite de Sora", NULL, NULL, &error));
+	g_assert_true(pipeline_edit_event(f.pipeline, leak_id, "La fuite de Sora", NULL, NULL, &error));
 	g_assert_no_error(error);
 	FriseArticle *a1 = g_ptr_array_index(f.articles, 1); /* 001: the lawsuits */
 	GString *edited = g_string_new_len(a1->raw, (gssize)a1->raw_len);
@@ -335,7 +349,7 @@ test_seeds_reingest(void)
 	g_assert_cmpstr(e1->id, ==, a1->id);
 	GPtrArray *one = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
 	g_ptr_array_add(one, e1);
-	g_assert_true(store_ingest(f.store, one, f.tagger, &error));
+	g_assert_true(pipeline_ingest(f.pipeline, one, &error));
 	g_assert_no_error(error);
 	after = timeline(&f, 0, true);
 	g_assert_cmpuint(after->articles->len, ==, 5);
@@ -381,7 +395,7 @@ test_seeds_curation(void)
 	}
 	g_assert_nonnull(law[1]);
 	const char *ids[2] = { law[0]->id, law[1]->id };
-	g_assert_true(store_merge_events(f.store, ids, 2, &error));
+	g_assert_true(pipeline_merge_events(f.pipeline, ids, 2, &error));
 	g_assert_no_error(error);
 	FriseTimeline *m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n - 1);
@@ -389,14 +403,14 @@ test_seeds_curation(void)
 	g_assert_nonnull(merged);
 	g_assert_cmpuint(merged->sources->len, ==, 2);
 	/* split undoes it */
-	g_assert_true(store_split_event(f.store, merged->id, &error));
+	g_assert_true(pipeline_split_event(f.pipeline, merged->id, &error));
 	g_assert_no_error(error);
 	event_timeline_free(m);
 	m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n);
 	event_timeline_free(m);
 	/* hide, then the date and the type of another */
-	g_assert_true(store_hide_event(f.store, ids[0], true, &error));
+	g_assert_true(pipeline_hide_event(f.pipeline, ids[0], true, &error));
 	m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n - 1);
 	g_assert_null(event_by_id(m, ids[0]));
@@ -404,24 +418,24 @@ test_seeds_curation(void)
 	m = timeline(&f, 0, true);
 	g_assert_true(event_by_id(m, ids[0])->hidden);
 	event_timeline_free(m);
-	g_assert_true(store_edit_event(f.store, ids[1], NULL, "2024-02-29", "other", &error));
+	g_assert_true(pipeline_edit_event(f.pipeline, ids[1], NULL, "2024-02-29", "other", &error));
 	g_assert_no_error(error);
 	m = timeline(&f, 0, false);
 	g_assert_cmpstr(event_by_id(m, ids[1])->value, ==, "2024-02-29");
 	g_assert_cmpstr(event_by_id(m, ids[1])->type, ==, "other");
 	event_timeline_free(m);
 	/* bad requests */
-	g_assert_false(store_edit_event(f.store, "0000000000000000", "x", NULL, NULL, &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, "0000000000000000", "x", NULL, NULL, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT);
 	g_clear_error(&error);
-	g_assert_false(store_edit_event(f.store, ids[1], NULL, "février", NULL, &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, ids[1], NULL, "février", NULL, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE);
 	g_clear_error(&error);
-	g_assert_false(store_edit_event(f.store, ids[1], NULL, NULL, "picnic", &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, ids[1], NULL, NULL, "picnic", &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE);
 	g_clear_error(&error);
 	/* the overrides survive re-ingesting everything */
-	g_assert_true(store_ingest(f.store, f.articles, f.tagger, &error));
+	g_assert_true(pipeline_ingest(f.pipeline, f.articles, &error));
 	m = timeline(&f, 0, false);
 	g_assert_null(event_by_id(m, ids[0]));
 	g_assert_cmpstr(event_by_id(m, ids[1])->value, ==, "2024-02-29");
@@ -443,8 +457,7 @@ exec_sql(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
-/* A busy day gives way: the n-th event of one day counts score / (1 +
- * (n - 1) / 4) when the best are picked, so --top shows several moments. */
+/* The top N is the N best ranks (a busy day gives way: salience_rank()). */
 static void
 test_top_days(void)
 {
@@ -453,26 +466,32 @@ test_top_days(void)
 		return;
 	FriseTimeline *all = timeline(&f, 0, false);
 	g_assert_cmpuint(all->events->len, >=, 5);
-	GString *sql = g_string_new("UPDATE events SET score = 1;");
-	static const struct { const char *value; double score; } set[] = {
-		{ "2030-01-01", 10.0 }, { "2030-01-01T10:00", 9.9 }, { "2030-01-01", 9.8 }, { "2030-02", 9.0 },
+	/* the ranks salience_rank() gives four events, three of one day
+	 * (10, 9.9 / 2, 9.8 / 3) and one of February (9): see
+	 * /event/rank; the store picks the top N by rank */
+	GString *sql = g_string_new("UPDATE events SET rank = 1;");
+	static const struct { const char *value; double rank; } set[] = {
+		{ "2030-01-01", 10.0 }, { "2030-01-01T10:00", 4.95 }, { "2030-01-01", 3.27 }, { "2030-02", 9.0 },
 	};
 	for (guint i = 0; i < G_N_ELEMENTS(set); i++)
-		g_string_append_printf(sql, "UPDATE events SET value = '%s', score = %g WHERE id = '%s';", set[i].value,
-				       set[i].score, ((FriseEvent *)g_ptr_array_index(all->events, i))->id);
+		g_string_append_printf(sql, "UPDATE events SET value = '%s', rank = %g WHERE id = '%s';", set[i].value,
+				       set[i].rank, ((FriseEvent *)g_ptr_array_index(all->events, i))->id);
+	pipeline_free(f.pipeline);
 	store_close(f.store);
 	exec_sql(f.path, sql->str);
 	g_string_free(sql, TRUE);
 	GError *error = NULL;
 	f.store = store_open(f.path, &error);
 	g_assert_no_error(error);
-	/* 10, then 9 (February) before 9.9 / 1.25 = 7.9 (the day's second) */
+	f.pipeline = pipeline_new(f.store, &error);
+	g_assert_no_error(error);
+	/* 10, then 9 (February) before 4.95 (the day's second) */
 	FriseTimeline *top = timeline(&f, 2, false);
 	g_assert_cmpuint(top->events->len, ==, 2);
 	g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, 0))->id));
 	g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, 3))->id));
 	event_timeline_free(top);
-	/* all four when four are asked for: the day's third (9.8 / 1.5) still beats the rest (1) */
+	/* all four when four are asked for: the day's third (3.27) still beats the rest (1) */
 	top = timeline(&f, 4, false);
 	for (guint i = 0; i < G_N_ELEMENTS(set); i++)
 		g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, i))->id));
@@ -510,6 +529,71 @@ test_seeds_top(void)
 	seeds_clear(&f);
 }
 
+/* The root page of table `name`, and the page size, of the store at `path`. */
+static void
+table_page(const char *path, const char *name, int *page, int *page_size)
+{
+	sqlite3 *db;
+	g_assert_cmpint(sqlite3_open(path, &db), ==, SQLITE_OK);
+	sqlite3_stmt *st;
+	g_assert_cmpint(sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_master WHERE name = ?", -1, &st, NULL),
+			==, SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	g_assert_cmpint(sqlite3_step(st), ==, SQLITE_ROW);
+	*page = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	g_assert_cmpint(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, NULL), ==, SQLITE_OK);
+	g_assert_cmpint(sqlite3_step(st), ==, SQLITE_ROW);
+	*page_size = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	/* everything in the main file, nothing left in the WAL */
+	sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+/* A store whose events table is garbage: reading it is an error naming
+ * the file, never a crash or a partial timeline, and a rebuild over it
+ * fails without writing (every sqlite3_step is checked). */
+static void
+test_damaged(void)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	pipeline_free(f.pipeline);
+	store_close(f.store);
+	int page, size;
+	table_page(f.path, "events", &page, &size);
+	char *data;
+	gsize len;
+	g_assert_true(g_file_get_contents(f.path, &data, &len, NULL));
+	g_assert_cmpuint(len, >=, (gsize)page * size);
+	/* a b-tree page header that claims more cells than fit */
+	memset(data + (gsize)(page - 1) * size, 0x0d, (gsize)size);
+	g_assert_true(g_file_set_contents(f.path, data, (gssize)len, NULL));
+	g_free(data);
+	GError *error = NULL;
+	f.store = store_open(f.path, &error);
+	g_assert_no_error(error);
+	f.pipeline = pipeline_new(f.store, &error);
+	g_assert_no_error(error);
+	FriseTimelineQuery q = { 0 };
+	FriseTimeline *tl = pipeline_timeline(f.pipeline, &q, &error);
+	g_assert_null(tl);
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, f.path));
+	g_clear_error(&error);
+	/* an edited article makes the ingest rebuild: it must fail, not
+	 * write events computed from a partial read */
+	FriseArticle *a = g_ptr_array_index(f.articles, 0);
+	char *old = a->hash[0] == '0' ? "1" : "0";
+	a->hash[0] = old[0];
+	g_assert_false(pipeline_ingest(f.pipeline, f.articles, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_clear_error(&error);
+	seeds_clear(&f);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -521,5 +605,6 @@ main(int argc, char **argv)
 	g_test_add_func("/store/seeds-curation", test_seeds_curation);
 	g_test_add_func("/store/seeds-top", test_seeds_top);
 	g_test_add_func("/store/top-days", test_top_days);
+	g_test_add_func("/store/damaged", test_damaged);
 	return g_test_run();
 }

@@ -4,7 +4,8 @@
  * each kind of source with its provenance, title suffixes, JSON-LD forms,
  * dates with their precision and offset, URLs, languages, charsets,
  * boilerplate left out of the text, and hostile pages (deep nesting,
- * unclosed tags, NUL, 16 MiB of <div>, absurd attributes).
+ * unclosed tags, NUL, absurd attributes), each at the size that crosses
+ * the reader's limit and, with -m slow, at scale (16 MiB of <div>).
  */
 #include "frise/article.h"
 #include "reader/webpage.h"
@@ -298,51 +299,63 @@ numbered(const char *head, const char *fmt, size_t bytes, const char *tail, size
 	return g_string_free(s, FALSE);
 }
 
+#define KIB ((size_t)1 << 10)
 #define MIB ((size_t)1 << 20)
 
+/*
+ * Each page is read at two sizes. `bytes` is the smallest that still goes
+ * past the limit the case is about (webpage.c: DEPTH_MAX 192 open
+ * elements, VALUE_MAX 64 KiB, TEXT_SPLIT 1 MiB, UNKNOWN_NAMES_MAX 4,096
+ * names; cJSON's 1,000 levels), with a margin: /webpage/hostile reads them
+ * so, in every run, valgrind's included. `scale` is the size that shows
+ * the reading stays linear, up to the reader's 16 MiB limit, and crosses
+ * ELEMENTS_MAX (250,000 elements: "many line breaks"): /webpage/hostile/scale
+ * reads them so with -m slow (the webpage-scale test: natively and under
+ * ASan; under valgrind a 16 MiB page takes minutes, and 250,000 elements
+ * through libxml2 alone half a minute).
+ */
 static const struct {
 	const char *name;
 	const char *head, *unit, *tail;
 	bool numbered;  /* "%u" in unit stands for 0, 1, 2… */
-	size_t bytes;
+	size_t bytes, scale;
 	const char *text; /* a part of the text expected, NULL: no text (an error) */
 } hostile_cases[] = {
-	{ "10,000 nested divs", "<body>", "<div>", "<p>" P1 "</p><p>" P2 "</p>", false, 50000, P2 },
-	{ "10,000 nested divs, text after them", "<body>", "<div>", "</div>", false, 50000, NULL },
-	{ "16 MiB of <div>", "", "<div>", "", false, 16 * MIB, NULL },
-	{ "16 MiB of <div>, then text", "", "<div>", "<p>" P1 "</p>", false, 16 * MIB - 200, P1 },
-	{ "deep nesting closed by stray end tags", "<div>", "<div><span></b>", "<p>" P1 "</p>", false, 4 * MIB, P1 },
-	{ "10,000 nested tables", "", "<table><tr><td>", "<p>" P1 "</p>", false, 150000, P1 },
-	{ "formatting elements with distinct attributes", "", "<p><b id=%u>t</p>", "<p>" P1 "</p>", true, 2 * MIB, P1 },
-	{ "unclosed formatting elements", "", "<b id=%u>", "<p>" P1 "</p>", true, 2 * MIB, P1 },
-	{ "half a million attributes", "<p ", "a%u=1 ", ">" P1 "</p>", true, 4 * MIB, P1 },
-	{ "a 4 MiB attribute value", "<p title=\"", "aaaaaaaa", "\">" P1 "</p>", false, 4 * MIB, P1 },
-	{ "100,000 distinct unknown elements", "", "<x-e%u>", "<p>" P1 "</p>", true, MIB, P1 },
-	{ "an unclosed svg of self-closed paths", "<svg>", "<path d=\"M0 0\"/>", "<p>" P1 "</p>", false, MIB, P1 },
-	{ "an unclosed tag to the end", "<p>" P1 "</p><a href=\"x\"", " b", "", false, MIB, P1 },
-	{ "an unclosed comment", "<p>" P1 "</p><!--", "<p>x</p>", "", false, MIB, P1 },
-	{ "an unclosed script", "<p>" P1 "</p><script>", "<p>x</p>", "", false, MIB, P1 },
-	{ "4 MiB of text in one node", "<p>", "word ", "</p>", false, 4 * MIB, "word word" },
-	{ "a million '<'", "<p>" P1 "</p>", "<", "", false, MIB, P1 },
-	{ "nested links", "", "<a href=\"/x\">", "<p>" P1 "</p>", false, MIB, P1 },
-	{ "deep JSON-LD", "<script type=\"application/ld+json\">", "[", "</script><p>" P1 "</p>", false, MIB, P1 },
-	{ "many byline elements", "", "<div class=\"byline\">By x</div>", "<p>" P1 "</p>", false, 4 * MIB, P1 },
-	{ "many date lines", "", "<span class=\"date\">April 3, 2019</span>", "<p>" P1 "</p>", false, 2 * MIB, P1 },
-	{ "many list items", "<ul>", "<li>item, ", "</ul>", false, 2 * MIB, "item" },
-	{ "many line breaks", "<div>", "x<br>", "</div>", false, 2 * MIB, "x\nx" },
-	{ "NUL bytes", "<p>", "a\xff", "</p>", false, MIB, "a" },
+	{ "10,000 nested divs", "<body>", "<div>", "<p>" P1 "</p><p>" P2 "</p>", false, 50000, 50000, P2 },
+	{ "10,000 nested divs, text after them", "<body>", "<div>", "</div>", false, 50000, 50000, NULL },
+	{ "<div> to the end", "", "<div>", "", false, 64 * KIB, 16 * MIB, NULL },
+	{ "<div> to the end, then text", "", "<div>", "<p>" P1 "</p>", false, 64 * KIB, 16 * MIB - 200, P1 },
+	{ "deep nesting closed by stray end tags", "<div>", "<div><span></b>", "<p>" P1 "</p>", false, 64 * KIB, 4 * MIB, P1 },
+	{ "nested tables", "", "<table><tr><td>", "<p>" P1 "</p>", false, 20000, 150000, P1 },
+	{ "formatting elements with distinct attributes", "", "<p><b id=%u>t</p>", "<p>" P1 "</p>", true, 64 * KIB, 2 * MIB, P1 },
+	{ "unclosed formatting elements", "", "<b id=%u>", "<p>" P1 "</p>", true, 64 * KIB, 2 * MIB, P1 },
+	{ "a tag with very many attributes", "<p ", "a%u=1 ", ">" P1 "</p>", true, 64 * KIB, 4 * MIB, P1 },
+	{ "a long attribute value", "<p title=\"", "aaaaaaaa", "\">" P1 "</p>", false, 256 * KIB, 4 * MIB, P1 },
+	{ "distinct unknown elements", "", "<x-e%u>", "<p>" P1 "</p>", true, 128 * KIB, MIB, P1 },
+	{ "an unclosed svg of self-closed paths", "<svg>", "<path d=\"M0 0\"/>", "<p>" P1 "</p>", false, 64 * KIB, MIB, P1 },
+	{ "an unclosed tag to the end", "<p>" P1 "</p><a href=\"x\"", " b", "", false, 64 * KIB, MIB, P1 },
+	{ "an unclosed comment", "<p>" P1 "</p><!--", "<p>x</p>", "", false, 64 * KIB, MIB, P1 },
+	{ "an unclosed script", "<p>" P1 "</p><script>", "<p>x</p>", "", false, 64 * KIB, MIB, P1 },
+	{ "text in one node", "<p>", "word ", "</p>", false, MIB + 256 * KIB, 4 * MIB, "word word" },
+	{ "'<' to the end", "<p>" P1 "</p>", "<", "", false, 64 * KIB, MIB, P1 },
+	{ "nested links", "", "<a href=\"/x\">", "<p>" P1 "</p>", false, 64 * KIB, MIB, P1 },
+	{ "deep JSON-LD", "<script type=\"application/ld+json\">", "[", "</script><p>" P1 "</p>", false, 64 * KIB, MIB, P1 },
+	{ "many byline elements", "", "<div class=\"byline\">By x</div>", "<p>" P1 "</p>", false, 64 * KIB, 4 * MIB, P1 },
+	{ "many date lines", "", "<span class=\"date\">April 3, 2019</span>", "<p>" P1 "</p>", false, 64 * KIB, 2 * MIB, P1 },
+	{ "many list items", "<ul>", "<li>item, ", "</ul>", false, 64 * KIB, 2 * MIB, "item" },
+	{ "many line breaks", "<div>", "x<br>", "</div>", false, 64 * KIB, 2 * MIB, "x\nx" },
+	{ "NUL bytes", "<p>", "a\xff", "</p>", false, 64 * KIB, MIB, "a" },
 };
 
+/* Reads every hostile page at its `bytes` (at_scale false) or `scale`. */
 static void
-test_hostile(void)
+read_hostile(bool at_scale)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(hostile_cases); i++) {
-		size_t len;
+		size_t len, bytes = at_scale ? hostile_cases[i].scale : hostile_cases[i].bytes;
 		char *data = hostile_cases[i].numbered
-			     ? numbered(hostile_cases[i].head, hostile_cases[i].unit, hostile_cases[i].bytes,
-					hostile_cases[i].tail, &len)
-			     : repeat(hostile_cases[i].head, hostile_cases[i].unit, hostile_cases[i].bytes,
-				      hostile_cases[i].tail, &len);
+			     ? numbered(hostile_cases[i].head, hostile_cases[i].unit, bytes, hostile_cases[i].tail, &len)
+			     : repeat(hostile_cases[i].head, hostile_cases[i].unit, bytes, hostile_cases[i].tail, &len);
 		if (strcmp(hostile_cases[i].name, "NUL bytes") == 0)
 			for (size_t k = 3; k + 4 < len; k += 2)
 				data[k + 1] = '\0';
@@ -350,19 +363,33 @@ test_hostile(void)
 		WebpagePage *p = webpage_read("h.html", data, len, &e);
 		if (hostile_cases[i].text == NULL) {
 			if (p != NULL)
-				g_error("%s: text where none was expected: %.80s", hostile_cases[i].name, p->text);
+				g_error("%s (%zu bytes): text where none was expected: %.80s", hostile_cases[i].name, len,
+					p->text);
 			g_assert_error(e, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT);
 			g_clear_error(&e);
 		} else {
 			if (p == NULL)
-				g_error("%s: %s", hostile_cases[i].name, e->message);
+				g_error("%s (%zu bytes): %s", hostile_cases[i].name, len, e->message);
 			g_assert_true(g_utf8_validate(p->text, (gssize)p->text_len, NULL));
 			if (strstr(p->text, hostile_cases[i].text) == NULL)
-				g_error("%s: '%s' not in the text: %.200s", hostile_cases[i].name, hostile_cases[i].text, p->text);
+				g_error("%s (%zu bytes): '%s' not in the text: %.200s", hostile_cases[i].name, len,
+					hostile_cases[i].text, p->text);
 		}
 		webpage_free(p);
 		g_free(data);
 	}
+}
+
+static void
+test_hostile(void)
+{
+	read_hostile(false);
+}
+
+static void
+test_hostile_scale(void)
+{
+	read_hostile(true);
 }
 
 /* ------------------------------------------------------------------ */
@@ -432,6 +459,7 @@ test_article(void)
 	g_assert_cmpstr(a->canonical_from, ==, "link[rel=canonical]");
 	g_assert_cmpint(a->lang, ==, FRISE_LANG_FR);
 	g_assert_cmpstr(a->lang_tag, ==, "fr");
+	g_assert_cmpint(a->lang_origin, ==, FRISE_LANG_FROM_METADATA);
 	g_assert_cmpstr(a->lang_from, ==, "html[lang]");
 	g_assert_cmpuint(article_raw_offset(a, 10), ==, 10); /* offsets are the text's */
 	article_free(a);
@@ -458,7 +486,8 @@ test_article(void)
 	g_assert_no_error(e);
 	g_assert_cmpstr(a->raw, ==, "<p>Pas une page.</p>");
 	g_assert_cmpstr(a->title_from, ==, "first line");
-	g_assert_cmpstr(a->lang_from, ==, "detected");
+	g_assert_cmpint(a->lang_origin, ==, FRISE_LANG_FROM_FEW_WORDS); /* three words: a guess */
+	g_assert_cmpstr(a->lang_from, ==, "few words");
 	article_free(a);
 
 	/* the size limit is the page's, before it is read */
@@ -549,6 +578,8 @@ main(int argc, char **argv)
 	g_test_add_func("/webpage/text", test_text);
 	g_test_add_func("/webpage/no-text", test_no_text);
 	g_test_add_func("/webpage/hostile", test_hostile);
+	if (g_test_slow()) /* -m slow: the webpage-scale test (tests/meson.build) */
+		g_test_add_func("/webpage/hostile/scale", test_hostile_scale);
 	g_test_add_func("/webpage/sniff", test_sniff);
 	g_test_add_func("/webpage/article", test_article);
 	g_test_add_func("/webpage/paths", test_paths);

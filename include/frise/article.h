@@ -12,11 +12,40 @@
  * main text, which is then the article's `raw`: its offsets refer to that
  * text, not to the HTML. Its metadata fills title, published, url,
  * source, lang and the web fields below, each with where it came from.
+ *
+ * From memory (a page's text, a database row), with the defaults:
+ *
+ *     GError *error = NULL;
+ *     FriseArticle *a = article_read_bytes("feed/42.txt", buf, len, NULL, &error);
+ *     if (a == NULL) {          // "feed/42.txt: invalid UTF-8 at byte 812 (…)"
+ *             g_printerr("%s\n", error->message);
+ *             g_error_free(error);
+ *     } else {
+ *             // a->title, a->lang, a->published ("2024-03", or NULL)
+ *             article_free(a);
+ *     }
+ *
+ * The path only names the article (its id is the last component) and may
+ * carry its date ("2011-02-21/x.txt"); nothing is read from it, though a
+ * name ending in .html or .htm makes the bytes a web page. The text
+ * may start with front matter (---, date:, title:, source:, url:, lang:,
+ * ---) or the inline header " date 2024-03"; FriseReadOptions.published
+ * gives the date instead.
+ *
+ * Ownership: article_read_bytes() and article_read_file() return a new
+ * article (article_free); article_read_paths() a new array that frees its
+ * articles (g_ptr_array_unref). The article copies the bytes it is given.
+ * Threads: every function may run on several threads at once (folders are
+ * read on the machine's cores already); an article is never changed once
+ * read, so threads may share one. The progress and on_error callbacks run
+ * on the calling thread.
  */
 #ifndef FRISE_ARTICLE_H
 #define FRISE_ARTICLE_H
 
 #include "frise/frise.h"
+
+G_BEGIN_DECLS
 
 /* Where the publication date came from. ORDER ORIGIN: article_origin_name(). */
 typedef enum {
@@ -33,13 +62,28 @@ typedef enum {
 /* "none", "header", "front matter", "path", "jsonl", "html", "option", "estimated". */
 const char *article_origin_name(FriseDateOrigin origin);
 
+/* How the reader decided an article's language. ORDER LANG-FROM:
+ * article_lang_origin_name() follows it. */
+typedef enum {
+	FRISE_LANG_FROM_OPTION = 0, /* --lang */
+	FRISE_LANG_FROM_METADATA,   /* front matter, JSONL "lang" or a web page's (lang_from says which) */
+	FRISE_LANG_FROM_WORDS,      /* its words (article_detect_lang()) */
+	FRISE_LANG_FROM_FEW_WORDS,  /* a few of its words: a guess */
+	FRISE_LANG_FROM_CORPUS,     /* none of its words: the other articles' language */
+	FRISE_LANG_FROM_DEFAULT     /* nothing to go by: French, and the reader says so */
+} FriseLangOrigin;
+
+/* "option", "metadata", "words", "few words", "corpus", "default". */
+const char *article_lang_origin_name(FriseLangOrigin origin);
+
 typedef struct {
 	char *id;          /* stable id: file name without folder, or the JSONL "id" */
 	char *path;        /* where it was read: a path, "-", or "FILE:LINE" for JSONL */
 	char *title;       /* first meaningful line, or metadata; never NULL */
 	char *url;         /* NULL when unknown */
 	char *source;      /* publication name from metadata; NULL when unknown */
-	FriseLang lang;    /* detected, or given */
+	FriseLang lang;    /* decided by the reader, never UNKNOWN: every stage reads this one */
+	FriseLangOrigin lang_origin;
 	char *published;   /* TIMEX3 value with its own precision ("2024-03"), or NULL */
 	FriseDateOrigin published_origin;
 	char hash[65];     /* SHA-256 of `raw`, lowercase hex */
@@ -57,8 +101,9 @@ typedef struct {
 	 * published_from: article_origin_name(), or for a web page its source
 	 * ("meta article:published_time", "time[datetime]", "url"…); url_from,
 	 * source_from: "jsonl", "front matter" or a page's source; lang_from:
-	 * "option", "jsonl", "front matter", "detected" or a page's source
-	 * ("html[lang]", "og:locale"). */
+	 * for FRISE_LANG_FROM_METADATA "jsonl", "front matter" or a page's
+	 * source ("html[lang]", "og:locale"), else article_lang_origin_name()
+	 * ("option", "words", "few words", "corpus", "default"). */
 	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
 
 	/* Web page metadata: NULL for other inputs and when the page does not
@@ -92,6 +137,10 @@ typedef struct {
 	const char *published;   /* NULL, or a date that overrides the metadata
 				    (a form article_parse_date() accepts) */
 	size_t max_bytes;        /* 0: the default limit, 16 MiB */
+	size_t max_articles;     /* article_read_paths() reads at most this many (files, or
+				    JSON Lines lines) and refuses more (FRISE_ERROR_LIMIT):
+				    files are counted before any is read, lines as they come;
+				    0: the default limit, 100,000 */
 	FriseReadProgressFunc progress; /* NULL: silent */
 } FriseReadOptions;
 
@@ -133,6 +182,15 @@ bool article_is_input_name(const char *name, bool jsonl);
  * ends in .html/.htm, or `data` starts like an HTML document. */
 bool article_is_web_page(const char *path, const char *data, size_t len);
 
+/* Where the body of the article held in `len` bytes starts, in those
+ * bytes: after a BOM, YAML-style front matter and an inline date header,
+ * as article_read_bytes() finds them (body.start, mapped to the bytes).
+ * Reads only the first few KiB; 0 when there is no metadata. For a reader
+ * of raw bytes that must agree with the article reader (frise tag's fast
+ * path); a web page (article_is_web_page()) has no such start: its text is
+ * what the reader extracts. */
+size_t article_body_start(const char *data, size_t len);
+
 /* Maps an offset into article->text to the offset of the same character in
  * article->raw. Offsets at a character boundary map to a boundary. */
 size_t article_raw_offset(const FriseArticle *article, size_t text_offset);
@@ -153,5 +211,7 @@ FriseLang article_detect_lang(const char *text, size_t len);
 char *article_parse_date(const char *value);
 
 void article_free(FriseArticle *article);
+
+G_END_DECLS
 
 #endif

@@ -7,11 +7,20 @@
  * *_free functions free all of it. Dates are FriseDate-style TIMEX3 values
  * (see date.h); quote offsets are byte offsets into the article's original
  * bytes, end exclusive.
+ *
+ * A timeline comes from pipeline_timeline() (pipeline.h), or a program
+ * builds its own for the renderers: event_timeline_new(), then events,
+ * types and articles added with g_strdup()'d strings (the arrays free their
+ * elements with the *_free functions below).
+ * Threads: these are plain data; nothing in the library changes a
+ * timeline it was given, so threads may read (and render) one at once.
  */
 #ifndef FRISE_EVENT_H
 #define FRISE_EVENT_H
 
 #include "frise/frise.h"
+
+G_BEGIN_DECLS
 
 /* ORDER STATUS: event_status_name() follows it. */
 typedef enum {
@@ -40,6 +49,8 @@ typedef struct {
 	size_t start, end; /* the quote's bytes in the article's raw text, end exclusive */
 	char *value;     /* the date this article gives it (may differ: conflicts) */
 	char *mod;       /* "" or a TIMEX3 mod */
+	char *why;       /* why it joined the event ("the first mention", "cosine 0.42
+			    with mention …, same type"), or NULL */
 } FriseSource;
 
 typedef struct {
@@ -52,6 +63,9 @@ typedef struct {
 	char *type;      /* FriseEventType.id */
 	FriseStatus status;
 	double score;    /* salience, higher is more important; >= 0 */
+	double rank;     /* score as the timeline's top N ranks it: the n-th visible event
+			    of one day counts score / (1 + (n - 1) / 4) */
+	char *why;       /* each factor of the score and its value, or NULL */
 	bool conflict;   /* the sources disagree on the date */
 	bool edited;     /* a user override applies */
 	int sequence;    /* bumped each time the content changes (iCalendar SEQUENCE) */
@@ -91,5 +105,34 @@ void event_article_info_free(FriseArticleInfo *info);
 /* A new, empty timeline whose arrays free their elements. */
 FriseTimeline *event_timeline_new(void);
 void event_timeline_free(FriseTimeline *timeline);
+
+/* A user's curation, keyed by an event id or mention key.
+ * ORDER KIND: event_override_name() follows it. */
+typedef enum {
+	FRISE_OVERRIDE_TITLE = 0, /* value: the headline */
+	FRISE_OVERRIDE_DATE,      /* value: a TIMEX3 value */
+	FRISE_OVERRIDE_TYPE,      /* value: a template id */
+	FRISE_OVERRIDE_HIDE,      /* value: unused */
+	FRISE_OVERRIDE_MERGE,     /* key and value: two mention keys to put together */
+	FRISE_OVERRIDE_SPLIT      /* key: a mention key that must stand alone */
+} FriseOverrideKind;
+
+typedef struct {
+	FriseOverrideKind kind;
+	const char *key;
+	const char *value;
+} FriseOverride;
+
+/* "title", "date", "type", "hide", "merge", "split"; static storage.
+ * event_override_parse() gives -1 for any other name. */
+const char *event_override_name(FriseOverrideKind kind);
+int event_override_parse(const char *name);
+
+/* Content hash of what a reader sees of `event` (date, title, text, type,
+ * status, sources), for bumping FriseEvent.sequence: 16 hex digits.
+ * Returns a new string (g_free). */
+char *event_digest(const FriseEvent *event);
+
+G_END_DECLS
 
 #endif

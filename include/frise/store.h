@@ -1,7 +1,22 @@
 /*
- * store.h — the event store (prefix store_): SQLite file that keeps
+ * store.h — the event store (prefix store_): an SQLite file that keeps
  * articles, the tagger's mentions, merged events, their sources and the
- * user's overrides, and hands the renderers a FriseTimeline.
+ * user's overrides, and hands the renderers a FriseTimeline. The store
+ * runs SQL only; pipeline.h fills it.
+ *
+ * A path of ":memory:" opens a store that lives in memory, for a program
+ * that wants a timeline and no file: each store_open(":memory:") is a new,
+ * empty database, private to its handle and gone at store_close(). Any
+ * other path is an SQLite file, created when missing, that keeps
+ * everything (articles, events, the user's curation) across runs.
+ *
+ * Ownership: store_open() returns a handle (store_close); store_timeline()
+ * and store_articles() return new memory, independent of the store (it may
+ * be closed while they are in use).
+ * Threads: a FriseStore is used by one thread at a time (it may move to
+ * another thread between calls). Several handles may be open on one file,
+ * in threads or processes: each ingest is one transaction, and a writer
+ * waits up to 30 s for another to finish.
  */
 #ifndef FRISE_STORE_H
 #define FRISE_STORE_H
@@ -11,6 +26,8 @@
 #include "frise/event.h"
 #include "frise/timex.h"
 
+G_BEGIN_DECLS
+
 typedef struct FriseStore FriseStore;
 
 /* Opens (creating and migrating as needed) the store at `path`.
@@ -18,17 +35,14 @@ typedef struct FriseStore FriseStore;
 FriseStore *store_open(const char *path, GError **error);
 void store_close(FriseStore *store);
 
-/* Tags and ingests `articles` (FriseArticle*) in one transaction, then
- * re-merges the events. Ingesting an unchanged article changes nothing. */
-bool store_ingest(FriseStore *store, GPtrArray *articles, const FriseTagger *tagger,
-		  GError **error);
-
 typedef struct {
 	size_t top;          /* keep the N best events; 0 keeps all */
 	bool with_hidden;    /* include events the user hid */
 } FriseTimelineQuery;
 
-/* The timeline the store holds. Returns a new timeline (event_timeline_free). */
+/* The timeline the store holds, without its types (the pipeline adds
+ * them: pipeline_timeline()); `query` NULL keeps every visible event.
+ * Returns a new timeline (event_timeline_free). */
 FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query,
 			      GError **error);
 
@@ -37,36 +51,21 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * migrated on open): articles (one row per FriseArticle.id, with its
  * SHA-256, its own date and origin, and the estimate for undated ones),
  * sentences, mentions (the tagger's output: `resolved` 0 = tagged with the
- * article's own date or none, 1 = re-tagged with the estimate), events,
- * event_sources, overrides (keyed by event id or mention key) and
+ * article's own date or none, 1 = re-tagged with the estimate), events
+ * (with the salience module's score, rank and why), event_sources (with
+ * why each joined), overrides (keyed by event id or mention key) and
  * templates (user template files). WAL journal, foreign keys on, a 30 s
  * busy timeout, one transaction per ingest or curation.
  */
-#define STORE_SCHEMA_VERSION 1
-
-/* Adds the event-type template file at `path` (see templates/events.json)
- * to the store: it applies from the next ingest on, and is kept for
- * every later one. False with `error` naming the file when it is bad. */
-bool store_add_templates(FriseStore *store, const char *path, GError **error);
-
-/* The types known to the store (built-in and added templates): a new
- * array of FriseEventType* (g_ptr_array_unref). */
-GPtrArray *store_types(FriseStore *store, GError **error);
-
-/* Curation: each records an override and re-merges, in one transaction.
- * `id` is an event id as `frise events` shows it; a missing id is an
- * input error naming it. */
-bool store_edit_event(FriseStore *store, const char *id, const char *title, const char *date,
-		      const char *type, GError **error);
-bool store_hide_event(FriseStore *store, const char *id, bool hide, GError **error);
-bool store_merge_events(FriseStore *store, const char *const *ids, size_t nids, GError **error);
-bool store_split_event(FriseStore *store, const char *id, GError **error);
+#define STORE_SCHEMA_VERSION 2
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {
 	char *id;
 	char *path;
 	char *title;
+	char *url;            /* or NULL */
+	char *source;         /* the publication's name, or NULL */
 	char *hash;
 	FriseLang lang;
 	char *published;      /* its own date, or NULL */
@@ -80,5 +79,7 @@ typedef struct {
 void store_article_free(FriseStoreArticle *article);
 /* Every article, in ingest order: a new array (g_ptr_array_unref). */
 GPtrArray *store_articles(FriseStore *store, GError **error);
+
+G_END_DECLS
 
 #endif

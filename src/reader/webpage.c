@@ -1105,7 +1105,7 @@ normalise(const char *s, size_t n, GPtrArray *jsonld)
 /* Phase 3: libxml2. */
 
 static gpointer
-init_libxml(gpointer data)
+init_libxml(G_GNUC_UNUSED gpointer data)
 {
 	xmlInitParser(); /* once, before any thread parses */
 	return NULL;

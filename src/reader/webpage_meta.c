@@ -14,11 +14,13 @@
  *
  * Dates come out as ISO 8601 with the precision and the UTC offset the
  * page gives ("2015-07-24T05:36:09+01:00", "2015-04-30"); text dates
- * ("April 28, 2019 at 6:01 am", "30 avril 2015 à 07h19") are read in
- * English and French from the month tables below. URLs come out absolute
+ * ("April 28, 2019 at 6:01 am", "30 avril 2015 à 07h19") are read with
+ * the month names of every language of src/lang/ (month_of()). URLs come out absolute
  * (http or https only), without control characters, spaces and non-ASCII
  * bytes percent-encoded.
  */
+#include "core/lang.h"
+#include "core/text.h"
 #include "reader/webpage_private.h"
 
 #include <cjson/cJSON.h>
@@ -257,31 +259,37 @@ from_items(const WebpageDoc *doc, WebpageField *f, const Source *src, size_t n, 
 /* Dates. */
 
 /*
- * Month names, lowercase: English and French, full and abbreviated (an
- * abbreviation may be followed by '.'). To add a language: add its names
- * with their month number.
+ * Month names are the languages' own (src/lang/xx/words.txt, [months] and
+ * [months-abbr]): every language's, since a page may write its dates in
+ * another language than its text. Looked up folded ("Février", "fevrier"
+ * -> 2), an abbreviation without its '.' ("janv." -> "janv"); a language
+ * added to src/lang/ brings its names with it. The table is built once,
+ * never freed, like the lists it mirrors.
  */
-static const struct {
-	const char *name;
-	int month;
-} month_names[] = {
-	{ "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 }, { "june", 6 },
-	{ "july", 7 }, { "august", 8 }, { "september", 9 }, { "october", 10 }, { "november", 11 },
-	{ "december", 12 }, { "jan", 1 }, { "feb", 2 }, { "mar", 3 }, { "apr", 4 }, { "jun", 6 },
-	{ "jul", 7 }, { "aug", 8 }, { "sep", 9 }, { "sept", 9 }, { "oct", 10 }, { "nov", 11 }, { "dec", 12 },
-	{ "janvier", 1 }, { "février", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 }, { "mai", 5 },
-	{ "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "aout", 8 }, { "septembre", 9 }, { "octobre", 10 },
-	{ "novembre", 11 }, { "décembre", 12 }, { "decembre", 12 }, { "janv", 1 }, { "févr", 2 },
-	{ "fevr", 2 }, { "avr", 4 }, { "juil", 7 }, { "déc", 12 },
-};
-
 static int
 month_of(const char *w)
 {
-	for (size_t k = 0; k < G_N_ELEMENTS(month_names); k++)
-		if (strcmp(w, month_names[k].name) == 0)
-			return month_names[k].month;
-	return 0;
+	static GHashTable *months;
+	if (g_once_init_enter(&months)) {
+		GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
+		static const LangList lists[] = { LANG_MONTHS, LANG_MONTHS_ABBR };
+		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++)
+			for (size_t j = 0; j < G_N_ELEMENTS(lists); j++) {
+				const LangWords *m = lang_list((FriseLang)l, lists[j]);
+				for (guint k = 0; k < m->n && k < 12; k++) {
+					char *f = text_fold(m->items[k], (gssize)strcspn(m->items[k], "."));
+					if (*f == '\0' || g_hash_table_contains(h, f))
+						g_free(f);
+					else
+						g_hash_table_insert(h, f, GINT_TO_POINTER((int)k + 1));
+				}
+			}
+		g_once_init_leave(&months, h);
+	}
+	char *f = text_fold(w, -1);
+	int m = GPOINTER_TO_INT(g_hash_table_lookup(months, f));
+	g_free(f);
+	return m;
 }
 
 static int
@@ -783,7 +791,7 @@ host_of(const char *url)
 /* A BCP 47 tag from "en-US", "en_GB", "fr": letters and digits in
  * hyphen-separated subtags, the first of 2-3 letters. New string or NULL. */
 static char *
-accept_lang(const char *v, const void *data)
+accept_lang(const char *v, G_GNUC_UNUSED const void *data)
 {
 	char *s = g_strstrip(g_strdup(v));
 	char *comma = strpbrk(s, ",;"); /* "en, fr": the first */
@@ -1334,7 +1342,7 @@ url_date(const char *url)
 
 /* A byline value: not a URL (article:author is often one). */
 static char *
-accept_person(const char *v, const void *data)
+accept_person(const char *v, G_GNUC_UNUSED const void *data)
 {
 	if (strstr(v, "://") != NULL || g_str_has_prefix(v, "www.") || strlen(v) > TITLE_MAX)
 		return NULL;

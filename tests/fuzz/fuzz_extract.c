@@ -5,7 +5,7 @@
  * timeline. Checks each event has a value, a title and sources whose
  * spans lie inside the article's raw bytes.
  */
-#include "frise/store.h"
+#include "frise/pipeline.h"
 
 #include <stdint.h>
 
@@ -29,10 +29,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FriseStore *s = store_open(":memory:", NULL);
 	g_assert_nonnull(s);
 	GError *error = NULL;
-	store_ingest(s, articles, tagger, &error);
+	FrisePipeline *p = pipeline_new_with(s, tagger, &error);
+	g_assert_no_error(error);
+	pipeline_ingest(p, articles, &error);
 	g_assert_no_error(error);
 	FriseTimelineQuery q = { .top = size % 2 ? 3 : 0, .with_hidden = true };
-	FriseTimeline *tl = store_timeline(s, &q, &error);
+	FriseTimeline *tl = pipeline_timeline(p, &q, &error);
 	g_assert_nonnull(tl);
 	for (guint i = 0; i < tl->events->len; i++) {
 		const FriseEvent *e = g_ptr_array_index(tl->events, i);
@@ -47,6 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	event_timeline_free(tl);
+	pipeline_free(p);
 	store_close(s);
 	g_ptr_array_unref(articles);
 	return 0;

@@ -109,7 +109,7 @@ try {
 			'article text with <script> and <img onerror> shows as characters');
 		const injected = await page.$$eval('main img, main script, main b, main i, main iframe, #legend b, #legend i, h1 *', es => es.length);
 		check(injected === 0, 'no element comes from article text', injected);
-		check(await page.$$eval('script', s => s.length) === 2, 'the page has only its own two scripts');
+		check(await page.$$eval('script', s => s.length) === 3, 'the page has only its own three scripts (words, data, code)');
 		check(body.includes(']]>') && body.includes('"}'), ']]> and "} come through');
 		const unknown = data.events.filter(e => !e.date.start).length;
 		check(unknown === 0 || years.some(y => /inconnue|unknown/i.test(y)), 'events without a year are grouped apart', years);

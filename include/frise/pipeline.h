@@ -1,0 +1,95 @@
+/*
+ * pipeline.h — the one place that runs frise's stages in order (prefix
+ * pipeline_): articles (article.h) are tagged (timex.h), split into
+ * sentences, kept in a store (store.h), and the store's events are
+ * rebuilt: undated articles estimated and re-tagged, candidates found,
+ * merged, scored and written back. Curation (edit, hide, merge, split)
+ * records an override and rebuilds, in one transaction.
+ *
+ * The timeline of several articles, in a store that lives in memory
+ * (examples/timeline.c is this as a whole program):
+ *
+ *     GPtrArray *articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+ *     g_ptr_array_add(articles, article_read_bytes("a.txt", a, a_len, NULL, &error));
+ *     g_ptr_array_add(articles, article_read_bytes("b.txt", b, b_len, NULL, &error));
+ *     FriseStore *store = store_open(":memory:", &error);   // or a file, to keep
+ *     FrisePipeline *pipeline = pipeline_new(store, &error);
+ *     pipeline_ingest(pipeline, articles, &error);         // returns false on error
+ *     FriseTimeline *timeline = pipeline_timeline(pipeline, NULL, &error);
+ *     pipeline_free(pipeline);
+ *     store_close(store);
+ *     g_ptr_array_unref(articles);
+ *     // timeline->events: FriseEvent*, in date order (event.h); render it
+ *     // with render.h, then event_timeline_free(timeline)
+ *
+ * (check each result for NULL/false: `error` says why). Ingesting again
+ * adds articles to the same store and rebuilds its events: an article
+ * read again unchanged changes nothing.
+ *
+ * Ownership: a FrisePipeline borrows its store (and the tagger given to
+ * pipeline_new_with()): they must outlive it. pipeline_ingest() borrows
+ * the articles: the caller still frees them. pipeline_timeline() and
+ * pipeline_types() return new memory that outlives the pipeline and the
+ * store.
+ * Threads: a pipeline, like its store, is used by one thread at a time
+ * (it runs its own work on the machine's cores where that pays). Threads
+ * that each build a timeline use one store and one pipeline each, and may
+ * share one tagger (pipeline_new_with()).
+ */
+#ifndef FRISE_PIPELINE_H
+#define FRISE_PIPELINE_H
+
+#include "frise/article.h"
+#include "frise/store.h"
+#include "frise/timex.h"
+
+G_BEGIN_DECLS
+
+typedef struct FrisePipeline FrisePipeline;
+
+/* A pipeline over `store` (borrowed). Returns a new pipeline
+ * (pipeline_free); NULL with `error` when the store's template files do
+ * not parse. */
+FrisePipeline *pipeline_new(FriseStore *store, GError **error);
+/* As pipeline_new(), tagging with `tagger` (borrowed: it must outlive the
+ * pipeline), so that several pipelines share one; NULL builds one. */
+FrisePipeline *pipeline_new_with(FriseStore *store, const FriseTagger *tagger, GError **error);
+void pipeline_free(FrisePipeline *pipeline);
+
+/* The tagger the pipeline tags with, built on first use; owned by the
+ * pipeline. NULL with `error` only if the built-in tables are broken. */
+const FriseTagger *pipeline_tagger(FrisePipeline *pipeline, GError **error);
+
+/* Adds the event-type template file at `path` (see templates/events.json)
+ * to the store: it applies from the next ingest on (the next
+ * pipeline_ingest() rebuilds even without new articles), and is kept for
+ * every later one. False with `error` naming the file when it is bad. */
+bool pipeline_add_templates(FrisePipeline *pipeline, const char *path, GError **error);
+
+/* Tags and ingests `articles` (FriseArticle*) in one transaction, then
+ * rebuilds the events. An unchanged article changes nothing; two articles
+ * of the batch with one id are told apart by their paths. */
+bool pipeline_ingest(FrisePipeline *pipeline, GPtrArray *articles, GError **error);
+
+/* The store's timeline with its types (store_timeline() and the types
+ * of the templates); `query` NULL keeps every visible event. Returns a
+ * new timeline (event_timeline_free). */
+FriseTimeline *pipeline_timeline(FrisePipeline *pipeline, const FriseTimelineQuery *query, GError **error);
+
+/* The types known to the store (built-in and added templates): a new
+ * array of FriseEventType* (g_ptr_array_unref). */
+GPtrArray *pipeline_types(FrisePipeline *pipeline, GError **error);
+
+/* Curation: each records an override and rebuilds, in one transaction.
+ * `id` is an event id as `frise events` shows it; a missing id is an
+ * input error naming it; a date that is not a TIMEX3 calendar value or a
+ * type the templates do not have is a usage error. */
+bool pipeline_edit_event(FrisePipeline *pipeline, const char *id, const char *title, const char *date,
+			 const char *type, GError **error);
+bool pipeline_hide_event(FrisePipeline *pipeline, const char *id, bool hide, GError **error);
+bool pipeline_merge_events(FrisePipeline *pipeline, const char *const *ids, size_t nids, GError **error);
+bool pipeline_split_event(FrisePipeline *pipeline, const char *id, GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,244 @@
+/*
+ * cli.c — the `frise` command: dispatch to subcommands, the options and
+ * messages they share. Exit codes are the FriseError values (frise.h).
+ */
+#include "cli.h"
+#include "frise/article.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_verbosity = 0;
+
+/* GOption callbacks: GLib's signature, whose arguments these need not read. */
+static gboolean
+set_quiet(G_GNUC_UNUSED const char *name, G_GNUC_UNUSED const char *value, G_GNUC_UNUSED gpointer data,
+	  G_GNUC_UNUSED GError **error)
+{
+	cli_verbosity = -1;
+	return TRUE;
+}
+
+static gboolean
+set_verbose(G_GNUC_UNUSED const char *name, G_GNUC_UNUSED const char *value, G_GNUC_UNUSED gpointer data,
+	    G_GNUC_UNUSED GError **error)
+{
+	cli_verbosity = 1;
+	return TRUE;
+}
+
+const GOptionEntry cli_common_entries[] = {
+	{ "quiet", 'q', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (void *)set_quiet,
+	  "Print only errors", NULL },
+	{ "verbose", 'v', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (void *)set_verbose,
+	  "Say more about what is done", NULL },
+	G_OPTION_ENTRY_NULL
+};
+
+static const char exit_codes[] =
+	"Exit status: 0 ok, 1 input error (unreadable, invalid or empty input),\n"
+	"2 usage error, 3 store error, 4 output error, 5 limit exceeded,\n"
+	"70 internal error.";
+
+bool
+cli_parse(const char *name, const char *params, const char *summary,
+	  const GOptionEntry *entries, int *argc, char ***argv)
+{
+	/* GOption prints "Usage: PRGNAME [OPTION…] PARAMS". */
+	char *prgname = g_strdup_printf("frise %s", name);
+	g_set_prgname(prgname);
+	g_free(prgname);
+	GOptionContext *ctx = g_option_context_new(params);
+	g_option_context_set_summary(ctx, summary);
+	g_option_context_set_description(ctx, exit_codes);
+	if (entries != NULL)
+		g_option_context_add_main_entries(ctx, entries, NULL);
+	g_option_context_add_main_entries(ctx, cli_common_entries, NULL);
+	GError *error = NULL;
+	bool ok = g_option_context_parse(ctx, argc, argv, &error);
+	if (!ok) {
+		fprintf(stderr, "frise %s: %s\nTry 'frise %s --help'.\n", name, error->message, name);
+		g_error_free(error);
+	}
+	g_option_context_free(ctx);
+	return ok;
+}
+
+int
+cli_fail(GError *error)
+{
+	int code = FRISE_ERROR_INTERNAL;
+	if (error == NULL) {
+		fprintf(stderr, "frise: unknown error\n");
+		return code;
+	}
+	if (error->domain == FRISE_ERROR_DOMAIN)
+		code = error->code;
+	else if (error->domain == G_OPTION_ERROR)
+		code = FRISE_ERROR_USAGE;
+	else if (error->domain == G_FILE_ERROR)
+		code = FRISE_ERROR_INPUT;
+	fprintf(stderr, "frise: %s\n", error->message);
+	g_error_free(error);
+	return code;
+}
+
+void
+cli_report_skipped(const GError *error, G_GNUC_UNUSED void *user)
+{
+	fprintf(stderr, "frise: %s (skipped)\n", error->message);
+}
+
+void
+cli_progress(const char *what, size_t done, size_t total)
+{
+	static int tty = -1;
+	if (tty < 0)
+		tty = isatty(STDERR_FILENO);
+	if (!tty || cli_verbosity < 0)
+		return;
+	fprintf(stderr, "\r%s %zu/%zu", what, done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+GPtrArray *
+cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
+{
+	FriseReadOptions opts = { 0 };
+	if (in->lossy)
+		opts.flags |= FRISE_READ_LOSSY;
+	if (in->lang != NULL && g_ascii_strcasecmp(in->lang, "auto") != 0) {
+		opts.lang = frise_lang_parse(in->lang);
+		if (opts.lang == FRISE_LANG_UNKNOWN) {
+			fprintf(stderr, "frise: --lang: '%s' is not fr, en or auto\n", in->lang);
+			*code = FRISE_ERROR_USAGE;
+			return NULL;
+		}
+	}
+	char *published = NULL;
+	if (in->published != NULL) {
+		published = article_parse_date(in->published);
+		if (published == NULL) {
+			fprintf(stderr, "frise: --dct: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
+				in->published);
+			*code = FRISE_ERROR_USAGE;
+			return NULL;
+		}
+		opts.published = published;
+	}
+	if (in->max_mib < 0 || in->max_mib > 65536) {
+		fprintf(stderr, "frise: --max-size: %d is not between 1 and 65536 MiB\n", in->max_mib);
+		g_free(published);
+		*code = FRISE_ERROR_USAGE;
+		return NULL;
+	}
+	opts.max_bytes = (size_t)in->max_mib << 20;
+	if (in->max_files < 0) {
+		fprintf(stderr, "frise: --max-files: %d is not a positive number\n", in->max_files);
+		g_free(published);
+		*code = FRISE_ERROR_USAGE;
+		return NULL;
+	}
+	opts.max_articles = in->max_files > 0 ? (size_t)in->max_files : CLI_DEFAULT_MAX_FILES;
+	opts.progress = cli_progress;
+
+	static const char *const stdin_only[] = { "-" };
+	const char *const *paths = (const char *const *)argv + 1;
+	size_t npaths = argc > 1 ? (size_t)argc - 1 : 0;
+	if (npaths == 0) {
+		if (isatty(STDIN_FILENO)) {
+			fprintf(stderr, "frise: no input: name FILES or folders, or '-' to read standard input\n");
+			g_free(published);
+			*code = FRISE_ERROR_USAGE;
+			return NULL;
+		}
+		paths = stdin_only;
+		npaths = 1;
+	}
+	size_t nfailed = 0;
+	GError *error = NULL;
+	GPtrArray *articles = article_read_paths(paths, npaths, in->jsonl, &opts, cli_report_skipped,
+						 NULL, &nfailed, &error);
+	g_free(published);
+	if (articles == NULL) {
+		*code = cli_fail(error);
+		return NULL;
+	}
+	/* the reader decided each language; say where it had little to go by */
+	for (guint i = 0; i < articles->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(articles, i);
+		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT && cli_verbosity >= 0)
+			fprintf(stderr, "frise: %s: no word tells its language; read as %s (say it with --lang)\n",
+				a->path, frise_lang_code(a->lang));
+		else if ((a->lang_origin == FRISE_LANG_FROM_FEW_WORDS || a->lang_origin == FRISE_LANG_FROM_CORPUS) &&
+			 cli_verbosity > 0)
+			fprintf(stderr, "frise: %s: read as %s (from %s)\n", a->path, frise_lang_code(a->lang),
+				article_lang_origin_name(a->lang_origin));
+	}
+	*code = nfailed > 0 ? FRISE_ERROR_INPUT : FRISE_ERROR_OK;
+	return articles;
+}
+
+void
+cli_input_clear(CliInput *in)
+{
+	g_free(in->lang);
+	g_free(in->published);
+	in->lang = in->published = NULL;
+}
+
+typedef struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} Command;
+
+static const Command commands[] = {
+	{ "build", cli_build, "read articles and write every output into a folder (out/)" },
+	{ "tag", cli_tag, "find and normalise the temporal expressions of articles" },
+	{ "ingest", cli_ingest, "add articles to the event store" },
+	{ "events", cli_events, "list and curate the events of the store" },
+	{ "render", cli_render, "render the store as ics, json, timelinejs, html, svg, png or pdf" },
+	{ "articles", cli_articles, "show each article's metadata" },
+	{ NULL, NULL, NULL }
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "Usage: frise COMMAND [OPTION…] [ARGUMENT…]\n\n"
+		   "Turns news articles (French or English) into a timeline.\n\nCommands:\n");
+	for (const Command *c = commands; c->name != NULL; c++)
+		fprintf(f, "  %-9s %s\n", c->name, c->summary);
+	fprintf(f, "\nOptions:\n  -h, --help     show this help ('frise COMMAND --help' for a command's)\n"
+		   "  --version      print the version\n\n%s\n", exit_codes);
+}
+
+int
+main(int argc, char **argv)
+{
+	/* The character set only: numbers in JSON, SVG and iCalendar must
+	 * keep a decimal point whatever LC_NUMERIC the user has. */
+	setlocale(LC_CTYPE, "");
+	if (argc < 2) {
+		usage(stderr);
+		return FRISE_ERROR_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("frise %s\n", frise_version());
+		return 0;
+	}
+	for (const Command *c = commands; c->name != NULL; c++)
+		if (strcmp(argv[1], c->name) == 0)
+			return c->run(argc - 1, argv + 1);
+	fprintf(stderr, "frise: unknown command '%s'\n\n", argv[1]);
+	usage(stderr);
+	return FRISE_ERROR_USAGE;
+}

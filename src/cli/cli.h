@@ -1,0 +1,101 @@
+/*
+ * cli.h — private to the frise executable: one function per subcommand
+ * (cli_*), each taking its own argv (argv[0] is the subcommand's name) and
+ * returning the process exit code (FriseError), and the helpers they share.
+ */
+#ifndef FRISE_CLI_H
+#define FRISE_CLI_H
+
+#include "frise/frise.h"
+
+int cli_articles(int argc, char **argv);
+int cli_tag(int argc, char **argv);
+int cli_ingest(int argc, char **argv);
+int cli_events(int argc, char **argv);
+int cli_build(int argc, char **argv);
+int cli_render(int argc, char **argv);
+/* `frise articles --store PATH [--json]`: the store's articles with the
+ * date estimates of undated ones (cli_store.c). */
+int cli_store_articles(const char *store, bool json, int argc, char **argv);
+
+/* The JSON of an article kept in a store, with the same member names as
+ * `frise articles --json` gives an article it reads (cli_articles.c). */
+#include "frise/store.h"
+#include <cjson/cJSON.h>
+cJSON *cli_store_article_json(const FriseStoreArticle *article);
+
+/* -1 with -q, 0 by default, 1 with -v. */
+extern int cli_verbosity;
+
+/* The -q/-v entries every subcommand adds to its options. */
+extern const GOptionEntry cli_common_entries[];
+
+/* Parses argv with `entries` plus the common ones; on a usage error prints
+ * it with the subcommand's name and returns false (exit 2). */
+bool cli_parse(const char *name, const char *params, const char *summary,
+	       const GOptionEntry *entries, int *argc, char ***argv);
+
+/* Prints "frise: MESSAGE" and returns the exit code the error stands for.
+ * Frees `error`. */
+int cli_fail(GError *error);
+
+/* Reports one skipped input on stderr (a FriseReadErrorFunc). */
+void cli_report_skipped(const GError *error, void *user);
+
+/* Prints a progress line on stderr when it is a terminal and not -q. */
+void cli_progress(const char *what, size_t done, size_t total);
+
+/*
+ * Options shared by the subcommands that read articles (articles, tag,
+ * ingest, build): add CLI_INPUT_ENTRIES(&in) to the subcommand's entries,
+ * then call cli_read_inputs() on the remaining arguments.
+ */
+typedef struct {
+	gboolean jsonl;   /* --jsonl: the inputs are JSON Lines streams */
+	gboolean lossy;   /* --lossy: replace invalid UTF-8 instead of failing */
+	char *lang;       /* --lang fr|en|auto */
+	char *published;  /* --dct DATE: the publication date of every input */
+	int max_mib;      /* --max-size MiB (0: default 16) */
+	int max_files;    /* --max-files N (0: default CLI_DEFAULT_MAX_FILES) */
+} CliInput;
+
+/* Limits (issue 7): an article is at most --max-size MiB (16 by default,
+ * article.h); one command reads at most --max-files articles (files, or
+ * JSON Lines lines), 100,000 by default, so that a mistyped folder such as
+ * / is refused before it is read rather than filling memory. */
+#define CLI_DEFAULT_MAX_FILES 100000
+
+#define CLI_INPUT_ENTRIES(in) \
+	{ "jsonl", 0, 0, G_OPTION_ARG_NONE, &(in)->jsonl, "Inputs are JSON Lines: {\"id\",\"text\",\"published\",\"title\",\"url\",\"lang\"} a line", NULL }, \
+	{ "lossy", 0, 0, G_OPTION_ARG_NONE, &(in)->lossy, "Replace invalid UTF-8 by U+FFFD instead of rejecting the file", NULL }, \
+	{ "lang", 'l', 0, G_OPTION_ARG_STRING, &(in)->lang, "Language of the articles: fr, en or auto (default)", "LANG" }, \
+	{ "dct", 0, 0, G_OPTION_ARG_STRING, &(in)->published, "Publication date of the articles (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" }, \
+	{ "max-size", 0, 0, G_OPTION_ARG_INT, &(in)->max_mib, "Largest article accepted, in MiB (default 16)", "MIB" }, \
+	{ "max-files", 0, 0, G_OPTION_ARG_INT, &(in)->max_files, "Most articles read at once (default 100000)", "N" }
+
+/*
+ * Reads the articles named by argv[1..argc) ("-" or nothing: stdin) with
+ * the options in `in`. Skipped inputs are reported on stderr. Returns a new
+ * array of FriseArticle* (g_ptr_array_unref), or NULL with `*code` set to
+ * the exit code after printing why; `*code` is FRISE_ERROR_INPUT too when
+ * some inputs were skipped but others read. Frees nothing in `in`.
+ */
+GPtrArray *cli_read_inputs(const CliInput *in, int argc, char **argv, int *code);
+void cli_input_clear(CliInput *in);
+
+/* Opens the store at `path` for `frise CMD` and, with `pipeline`
+ * (may be NULL), a pipeline over it in *pipeline (pipeline_free), with
+ * each of `templates` (may be NULL) added. With `must_exist`, a path that
+ * is not there is refused (a mistyped --store must not become an empty
+ * store). NULL with the message printed and *code set on failure. */
+#include "frise/pipeline.h"
+FriseStore *cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates,
+			   FrisePipeline **pipeline, int *code);
+
+/* Renders `timeline` in `format` and writes it atomically to `path`
+ * ("-" for stdout). Returns true, or false with `error` set. */
+#include "frise/render.h"
+bool cli_write_format(const FriseRenderFormat *format, const FriseTimeline *timeline,
+		      const FriseRenderOptions *opts, const char *path, GError **error);
+
+#endif

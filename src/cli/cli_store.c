@@ -1,0 +1,555 @@
+/*
+ * cli_store.c — `frise ingest`, `frise events` (list and curate) and
+ * `frise build` (read, ingest into a store, write every output format;
+ * the calendar and the images on a second thread). Exit codes are
+ * FriseError values; a bad input names the file.
+ */
+#include "cli.h"
+#include "frise/date.h"
+#include "frise/render.h"
+#include "frise/pipeline.h"
+#include "frise/store.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Opens the store and adds the user's template files. */
+FriseStore *
+cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates, FrisePipeline **pipeline,
+	       int *code)
+{
+	if (must_exist && !g_file_test(path, G_FILE_TEST_EXISTS)) {
+		fprintf(stderr, "frise %s: %s: no such store (run 'frise ingest' first)\n", cmd, path);
+		*code = FRISE_ERROR_STORE;
+		return NULL;
+	}
+	GError *error = NULL;
+	FriseStore *s = store_open(path, &error);
+	FrisePipeline *p = s != NULL ? pipeline_new(s, &error) : NULL;
+	bool ok = p != NULL;
+	for (char **t = templates; ok && t != NULL && *t != NULL; t++)
+		ok = pipeline_add_templates(p, *t, &error);
+	if (!ok) {
+		*code = cli_fail(error);
+		pipeline_free(p);
+		store_close(s);
+		return NULL;
+	}
+	if (pipeline != NULL)
+		*pipeline = p;
+	else
+		pipeline_free(p);
+	return s;
+}
+
+/* Reads, tags and ingests argv's articles through `pipeline`; returns an
+ * exit code. */
+static int
+ingest(FrisePipeline *pipeline, const CliInput *in, int argc, char **argv, size_t *narticles)
+{
+	int code = 0;
+	GPtrArray *articles = cli_read_inputs(in, argc, argv, &code);
+	if (articles == NULL)
+		return code ? code : FRISE_ERROR_INPUT;
+	GError *error = NULL;
+	if (!pipeline_ingest(pipeline, articles, &error))
+		code = cli_fail(error);
+	*narticles = articles->len;
+	g_ptr_array_unref(articles);
+	return code;
+}
+
+int
+cli_ingest(int argc, char **argv)
+{
+	CliInput in = { 0 };
+	char *store_path = NULL;
+	char **templates = NULL;
+	const GOptionEntry entries[] = {
+		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "Event store (default frise.db)", "PATH" },
+		{ "templates", 't', 0, G_OPTION_ARG_FILENAME_ARRAY, &templates,
+		  "Add an event-type template file (as templates/events.json); repeatable", "FILE" },
+		CLI_INPUT_ENTRIES(&in),
+		G_OPTION_ENTRY_NULL
+	};
+	int code = 0;
+	if (!cli_parse("ingest", "[FILE…]", "Adds articles to the event store and merges their events.",
+		       entries, &argc, &argv)) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	GError *error = NULL;
+	FrisePipeline *pipeline = NULL;
+	FriseStore *store = cli_open_store("ingest", store_path ? store_path : "frise.db", false, templates, &pipeline,
+					   &code);
+	if (store == NULL)
+		goto out;
+	size_t n = 0;
+	code = ingest(pipeline, &in, argc, argv, &n);
+	if (code == 0 || code == FRISE_ERROR_INPUT) {
+		FriseTimelineQuery q = { 0 };
+		FriseTimeline *tl = store_timeline(store, &q, &error);
+		if (tl == NULL)
+			code = cli_fail(error);
+		else if (cli_verbosity >= 0 && n > 0)
+			fprintf(stderr, "frise ingest: %zu article%s read; the store holds %u articles and %u events\n",
+				n, n == 1 ? "" : "s", tl->articles->len, tl->events->len);
+		event_timeline_free(tl);
+	}
+	pipeline_free(pipeline);
+	store_close(store);
+out:
+	cli_input_clear(&in);
+	g_free(store_path);
+	g_strfreev(templates);
+	return code;
+}
+
+/* ------------------------------------------------------------------ */
+/* frise events                                                        */
+
+static cJSON *
+event_json(const FriseEvent *e, FriseLang lang)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", e->id);
+	cJSON *d = cJSON_AddObjectToObject(o, "date");
+	cJSON_AddStringToObject(d, "value", e->value);
+	cJSON_AddStringToObject(d, "mod", e->mod);
+	char *disp = date_display(e->value, e->mod, lang, false);
+	cJSON_AddStringToObject(d, "display", disp);
+	g_free(disp);
+	cJSON_AddStringToObject(o, "type", e->type);
+	cJSON_AddStringToObject(o, "status", event_status_name(e->status));
+	cJSON_AddStringToObject(o, "title", e->title);
+	cJSON_AddStringToObject(o, "text", e->text);
+	cJSON_AddNumberToObject(o, "score", e->score);
+	cJSON_AddNumberToObject(o, "rank", e->rank);
+	if (e->why != NULL)
+		cJSON_AddStringToObject(o, "why", e->why);
+	cJSON_AddBoolToObject(o, "conflict", e->conflict);
+	cJSON_AddBoolToObject(o, "edited", e->edited);
+	cJSON_AddBoolToObject(o, "hidden", e->hidden);
+	cJSON_AddNumberToObject(o, "sequence", e->sequence);
+	cJSON *arr = cJSON_AddArrayToObject(o, "sources");
+	for (guint i = 0; i < e->sources->len; i++) {
+		const FriseSource *s = g_ptr_array_index(e->sources, i);
+		cJSON *so = cJSON_CreateObject();
+		cJSON_AddStringToObject(so, "article", s->article);
+		cJSON_AddStringToObject(so, "title", s->title);
+		if (s->url != NULL)
+			cJSON_AddStringToObject(so, "url", s->url);
+		if (e->keys != NULL && i < e->keys->len)
+			cJSON_AddStringToObject(so, "key", g_ptr_array_index(e->keys, i));
+		cJSON_AddStringToObject(so, "value", s->value);
+		cJSON_AddStringToObject(so, "mod", s->mod);
+		cJSON_AddStringToObject(so, "quote", s->quote);
+		if (s->why != NULL)
+			cJSON_AddStringToObject(so, "joined", s->why);
+		cJSON_AddNumberToObject(so, "start", (double)s->start);
+		cJSON_AddNumberToObject(so, "end", (double)s->end);
+		cJSON_AddItemToArray(arr, so);
+	}
+	return o;
+}
+
+static void
+print_events(const FriseTimeline *tl, bool json, bool explain)
+{
+	if (json) {
+		cJSON *arr = cJSON_CreateArray();
+		for (guint i = 0; i < tl->events->len; i++)
+			cJSON_AddItemToArray(arr, event_json(g_ptr_array_index(tl->events, i), tl->lang));
+		char *s = cJSON_Print(arr);
+		printf("%s\n", s);
+		cJSON_free(s);
+		cJSON_Delete(arr);
+		return;
+	}
+	for (guint i = 0; i < tl->events->len; i++) {
+		const FriseEvent *e = g_ptr_array_index(tl->events, i);
+		char *disp = date_display(e->value, e->mod, tl->lang, false);
+		/* printf pads bytes; pad characters so "février" lines up. */
+		long pad = 20 - g_utf8_strlen(disp, -1);
+		printf("%s  %s%*s  %-11s %s%s%s%s\n", e->id, disp, (int)MAX(pad, 0), "", e->type, e->title,
+		       e->status != FRISE_STATUS_HAPPENED ? " [" : "",
+		       e->status != FRISE_STATUS_HAPPENED ? event_status_name(e->status) : "",
+		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
+		g_free(disp);
+		if (explain)
+			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? e->why : "(not recorded)", e->rank,
+			       event_status_name(e->status), e->sequence, e->edited ? ", edited" : "");
+		for (guint k = 0; k < e->sources->len; k++) {
+			const FriseSource *s = g_ptr_array_index(e->sources, k);
+			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
+			       s->mod[0] ? " " : "", s->mod, e->conflict ? ", conflict" : "",
+			       e->hidden && k == 0 ? ", hidden" : "");
+			if (explain)
+				printf("             mention %s, bytes %zu-%zu, joined: %s: %s\n",
+				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
+				       s->start, s->end, s->why ? s->why : "(not recorded)", s->quote);
+		}
+	}
+}
+
+static void
+print_articles(GPtrArray *arts, bool json)
+{
+	cJSON *arr = json ? cJSON_CreateArray() : NULL;
+	for (guint i = 0; i < arts->len; i++) {
+		const FriseStoreArticle *a = g_ptr_array_index(arts, i);
+		if (json) {
+			cJSON_AddItemToArray(arr, cli_store_article_json(a));
+			continue;
+		}
+		if (a->published != NULL)
+			printf("%s  %s (%s)  %u mentions\n", a->id, a->published, a->origin, a->mentions);
+		else if (a->estimate != NULL)
+			printf("%s  ~%s (estimated, %s precision: %s)  %u mentions\n", a->id, a->estimate,
+			       date_granularity_name(a->precision), a->evidence ? a->evidence : "", a->mentions);
+		else
+			printf("%s  undated (%s)  %u mentions\n", a->id, a->evidence ? a->evidence : "no estimate",
+			       a->mentions);
+	}
+	if (json) {
+		char *s = cJSON_Print(arr);
+		printf("%s\n", s);
+		cJSON_free(s);
+		cJSON_Delete(arr);
+	}
+}
+
+/* Opens an existing store, or says there is none (exit 3). */
+int
+cli_store_articles(const char *path, bool json, int argc, char **argv)
+{
+	if (argc > 1) {
+		fprintf(stderr, "frise articles: --store takes no FILE (got '%s')\n", argv[1]);
+		return FRISE_ERROR_USAGE;
+	}
+	int code = 0;
+	FriseStore *store = cli_open_store("articles", path, true, NULL, NULL, &code);
+	if (store == NULL)
+		return code;
+	GError *error = NULL;
+	GPtrArray *arts = store_articles(store, &error);
+	if (arts == NULL) {
+		code = cli_fail(error);
+	} else {
+		print_articles(arts, json);
+		g_ptr_array_unref(arts);
+	}
+	store_close(store);
+	return code;
+}
+
+int
+cli_events(int argc, char **argv)
+{
+	char *store_path = NULL, *title = NULL, *date = NULL, *type = NULL;
+	gboolean json = FALSE, all = FALSE, undo = FALSE, explain = FALSE;
+	int top = 0;
+	const GOptionEntry entries[] = {
+		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "Event store (default frise.db)", "PATH" },
+		{ "json", 0, 0, G_OPTION_ARG_NONE, &json, "List as JSON", NULL },
+		{ "all", 'a', 0, G_OPTION_ARG_NONE, &all, "List hidden events too", NULL },
+		{ "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
+		  "Say why: score, status, and each source's mention key, bytes and sentence", NULL },
+		{ "top", 0, 0, G_OPTION_ARG_INT, &top, "List the N most salient events", "N" },
+		{ "title", 0, 0, G_OPTION_ARG_STRING, &title, "edit: the new headline", "TEXT" },
+		{ "date", 0, 0, G_OPTION_ARG_STRING, &date, "edit: the new date (YYYY, YYYY-MM, YYYY-MM-DD…)", "DATE" },
+		{ "type", 0, 0, G_OPTION_ARG_STRING, &type, "edit: the new type (reveal, leak, lawsuit…)", "TYPE" },
+		{ "undo", 0, 0, G_OPTION_ARG_NONE, &undo, "hide: show the event again", NULL },
+		G_OPTION_ENTRY_NULL
+	};
+	int code = 0;
+	if (!cli_parse("events", "[list | articles | edit ID | hide ID | merge ID ID… | split ID]",
+		       "Lists the events of the store, or curates them: edits, hides, merges and splits "
+		       "are kept as overrides that survive re-ingesting the articles.",
+		       entries, &argc, &argv)) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	const char *cmd = argc > 1 ? argv[1] : "list";
+	int nargs = argc > 1 ? argc - 2 : 0;
+	char **args = argv + 2;
+	bool want_one = strcmp(cmd, "edit") == 0 || strcmp(cmd, "hide") == 0 || strcmp(cmd, "split") == 0;
+	if ((want_one && nargs != 1) || ((strcmp(cmd, "list") == 0 || strcmp(cmd, "articles") == 0) && nargs != 0) ||
+	    (strcmp(cmd, "merge") == 0 && nargs < 2)) {
+		fprintf(stderr, "frise events: '%s' takes %s\nTry 'frise events --help'.\n", cmd,
+			want_one ? "one event id" : strcmp(cmd, "merge") == 0 ? "two or more event ids" : "no argument");
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	if (strcmp(cmd, "edit") == 0 && title == NULL && date == NULL && type == NULL) {
+		fprintf(stderr, "frise events: edit needs --title, --date or --type\n");
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	if (top < 0) {
+		fprintf(stderr, "frise events: --top must be positive\n");
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	FrisePipeline *pipeline = NULL;
+	FriseStore *store = cli_open_store("events", store_path ? store_path : "frise.db", true, NULL, &pipeline, &code);
+	if (store == NULL)
+		goto out;
+	GError *error = NULL;
+	bool ok = true;
+	if (strcmp(cmd, "list") == 0) {
+		FriseTimelineQuery q = { .top = (size_t)top, .with_hidden = all };
+		FriseTimeline *tl = pipeline_timeline(pipeline, &q, &error);
+		if ((ok = tl != NULL))
+			print_events(tl, json, explain);
+		event_timeline_free(tl);
+	} else if (strcmp(cmd, "articles") == 0) {
+		GPtrArray *arts = store_articles(store, &error);
+		if ((ok = arts != NULL)) {
+			print_articles(arts, json);
+			g_ptr_array_unref(arts);
+		}
+	} else if (strcmp(cmd, "edit") == 0) {
+		ok = pipeline_edit_event(pipeline, args[0], title, date, type, &error);
+	} else if (strcmp(cmd, "hide") == 0) {
+		ok = pipeline_hide_event(pipeline, args[0], !undo, &error);
+	} else if (strcmp(cmd, "merge") == 0) {
+		ok = pipeline_merge_events(pipeline, (const char *const *)args, (size_t)nargs, &error);
+	} else if (strcmp(cmd, "split") == 0) {
+		ok = pipeline_split_event(pipeline, args[0], &error);
+	} else {
+		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cmd);
+		code = FRISE_ERROR_USAGE;
+	}
+	if (!ok)
+		code = cli_fail(error);
+	pipeline_free(pipeline);
+	store_close(store);
+out:
+	g_free(store_path);
+	g_free(title);
+	g_free(date);
+	g_free(type);
+	return code;
+}
+
+/* ------------------------------------------------------------------ */
+/* frise build                                                         */
+
+static void
+remove_store_files(const char *db)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+		char *p = g_strconcat(db, suffixes[i], NULL);
+		g_unlink(p);
+		g_free(p);
+	}
+}
+
+/* cli_write_format() for `frise build`: index.html embeds the text of
+ * timeline.json (same timeline, same options), so the first is kept in
+ * *json (the caller frees it) and given to the second: rendering the
+ * JSON twice was a tenth of a 10,000-article build. */
+static bool
+write_output(const FriseRenderFormat *f, const FriseTimeline *t, const FriseRenderOptions *opts, const char *path,
+	     GString **json, GError **error)
+{
+	if (f->render != json_render && (f->render != html_render || *json == NULL))
+		return cli_write_format(f, t, opts, path, error);
+	GString *out = g_string_new(NULL);
+	bool rendered = f->render == html_render ? html_render_json(t, opts, (*json)->str, (*json)->len, out, error)
+						 : json_render(t, opts, out, error);
+	bool ok = rendered && frise_write_file(path, out->str, out->len, error);
+	if (rendered && f->render == json_render && *json == NULL)
+		*json = g_steal_pointer(&out);
+	if (out != NULL)
+		g_string_free(out, TRUE);
+	if (f->render == html_render && *json != NULL) { /* its only reader */
+		g_string_free(*json, TRUE);
+		*json = NULL;
+	}
+	return ok;
+}
+
+/* One output file of `frise build`. */
+typedef struct {
+	const FriseRenderFormat *format;
+	const FriseTimeline *timeline;  /* borrowed */
+	const FriseRenderOptions *opts; /* borrowed */
+	char *path;
+	bool aside;                     /* written by the second thread */
+	bool ok;
+	GError *error;
+} Output;
+
+/* The outputs `aside` (the calendar and the images): the second thread. */
+static gpointer
+write_aside(gpointer data)
+{
+	GArray *outs = data;
+	for (guint i = 0; i < outs->len; i++) {
+		Output *o = &g_array_index(outs, Output, i);
+		if (o->aside)
+			o->ok = cli_write_format(o->format, o->timeline, o->opts, o->path, &o->error);
+	}
+	return NULL;
+}
+
+int
+cli_build(int argc, char **argv)
+{
+	CliInput in = { 0 };
+	char *store_path = NULL, *outdir = NULL, *title = NULL, *lang = NULL;
+	char **templates = NULL;
+	int top = 0, image_top = 300;
+	const GOptionEntry entries[] = {
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &outdir, "Output folder (default out)", "DIR" },
+		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path,
+		  "Keep the events in this store (default: a temporary one)", "PATH" },
+		{ "templates", 't', 0, G_OPTION_ARG_FILENAME_ARRAY, &templates,
+		  "Add an event-type template file; repeatable", "FILE" },
+		{ "top", 0, 0, G_OPTION_ARG_INT, &top, "Keep the N most salient events", "N" },
+		{ "image-top", 0, 0, G_OPTION_ARG_INT, &image_top,
+		  "Draw at most the N most salient events in the images (default 300; 0: all)", "N" },
+		{ "title", 0, 0, G_OPTION_ARG_STRING, &title, "Title of the timeline", "TEXT" },
+		{ "output-lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels and dates: fr or en", "LANG" },
+		CLI_INPUT_ENTRIES(&in),
+		G_OPTION_ENTRY_NULL
+	};
+	int code = 0;
+	char *tmpdir = NULL, *tmpdb = NULL;
+	if (!cli_parse("build", "[FILE…]", "Reads articles and writes the timeline in every format "
+		       "into a folder: timeline.ics, timeline.json, timelinejs.json, index.html, timeline.svg, "
+		       "timeline.png.", entries, &argc, &argv)) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	FriseRenderOptions opts = { .title = title };
+	if (lang != NULL && (opts.lang = frise_lang_parse(lang)) == FRISE_LANG_UNKNOWN) {
+		fprintf(stderr, "frise build: --output-lang must be fr or en, not '%s'\n", lang);
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	if (top < 0 || image_top < 0) {
+		fprintf(stderr, "frise build: --top and --image-top must be positive\n");
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	GError *error = NULL;
+	if (store_path == NULL) {
+		tmpdir = g_dir_make_tmp("frise-build-XXXXXX", &error);
+		if (tmpdir == NULL) {
+			code = cli_fail(error);
+			goto out;
+		}
+		tmpdb = g_build_filename(tmpdir, "store.db", NULL);
+	}
+	FrisePipeline *pipeline = NULL;
+	FriseStore *store = cli_open_store("build", store_path ? store_path : tmpdb, false, templates, &pipeline, &code);
+	if (store == NULL)
+		goto out;
+	size_t n = 0;
+	code = ingest(pipeline, &in, argc, argv, &n);
+	if (code != 0 && code != FRISE_ERROR_INPUT) {
+		pipeline_free(pipeline);
+		store_close(store);
+		goto out;
+	}
+	FriseTimelineQuery q = { .top = (size_t)top };
+	FriseTimeline *tl = pipeline_timeline(pipeline, &q, &error);
+	/* An image of thousands of events helps no reader (and costs seconds
+	 * and hundreds of MB): the images show the most salient ones, the
+	 * other formats everything. */
+	FriseTimeline *img = NULL;
+	if (tl != NULL && image_top > 0 && tl->events->len > (guint)image_top) {
+		FriseTimelineQuery iq = { .top = (size_t)image_top };
+		img = pipeline_timeline(pipeline, &iq, NULL);
+		if (img != NULL && cli_verbosity >= 0)
+			fprintf(stderr, "frise build: the images show the %d most salient of %u events "
+				"(--image-top, or frise render --top N)\n", image_top, tl->events->len);
+	}
+	pipeline_free(pipeline);
+	store_close(store);
+	/* the articles, the merge and the store's page cache are freed: give
+	 * their pages back, as the outputs' second thread allocates apart */
+	malloc_trim(0);
+	if (tl == NULL) {
+		code = cli_fail(error);
+		goto out;
+	}
+	const char *dir = outdir ? outdir : "out";
+	if (g_mkdir_with_parents(dir, 0755) != 0) {
+		fprintf(stderr, "frise build: cannot create the folder %s: %s\n", dir, g_strerror(errno));
+		event_timeline_free(tl);
+		event_timeline_free(img);
+		code = FRISE_ERROR_OUTPUT;
+		goto out;
+	}
+	/* The calendar and the images (libical, Pango and cairo, used by no
+	 * other format) are written by a second thread while this one writes
+	 * the JSON formats: the renderers only read the timelines and the
+	 * options. Messages follow, in the table's order. */
+	GArray *outs = g_array_new(FALSE, TRUE, sizeof(Output));
+	for (const FriseRenderFormat *f = render_formats(); f->name != NULL; f++) {
+		if (f->file == NULL)
+			continue;
+		bool image = f->image;
+		Output o = { f, image && img != NULL ? img : tl, &opts, g_build_filename(dir, f->file, NULL),
+			     image || strcmp(f->name, "ics") == 0, false, NULL };
+		g_array_append_val(outs, o);
+	}
+	GThread *aside = g_thread_try_new("frise-render", write_aside, outs, NULL);
+	GString *json = NULL; /* timeline.json's text, for index.html */
+	for (guint i = 0; i < outs->len; i++) {
+		Output *o = &g_array_index(outs, Output, i);
+		if (!o->aside)
+			o->ok = write_output(o->format, o->timeline, o->opts, o->path, &json, &o->error);
+	}
+	if (json != NULL)
+		g_string_free(json, TRUE);
+	if (aside != NULL)
+		g_thread_join(aside);
+	else
+		write_aside(outs); /* no second thread: this one */
+	guint written = 0;
+	for (guint i = 0; i < outs->len; i++) {
+		Output *o = &g_array_index(outs, Output, i);
+		if (o->ok) {
+			written++;
+			if (cli_verbosity > 0)
+				fprintf(stderr, "frise build: wrote %s\n", o->path);
+		} else if (o->error->domain == FRISE_ERROR_DOMAIN && o->error->code == FRISE_ERROR_OUTPUT) {
+			code = cli_fail(o->error);
+		} else {
+			/* a renderer that cannot make this format: the others still go */
+			fprintf(stderr, "frise build: warning: %s not written: %s\n", o->format->file, o->error->message);
+			g_clear_error(&o->error);
+		}
+		g_free(o->path);
+	}
+	g_array_unref(outs);
+	if (cli_verbosity >= 0)
+		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
+			tl->events->len, written, written == 1 ? "" : "s", dir);
+	event_timeline_free(tl);
+	event_timeline_free(img);
+out:
+	if (tmpdb != NULL)
+		remove_store_files(tmpdb);
+	if (tmpdir != NULL)
+		g_rmdir(tmpdir);
+	g_free(tmpdb);
+	g_free(tmpdir);
+	cli_input_clear(&in);
+	g_free(store_path);
+	g_free(outdir);
+	g_free(title);
+	g_free(lang);
+	g_strfreev(templates);
+	return code;
+}

@@ -1,0 +1,437 @@
+/*
+ * cli_tag.c — `frise tag`: finds and normalises the temporal expressions of
+ * files and prints them as JSON (one object per file and line), TSV or
+ * inline TimeML (cli_tag).
+ *
+ * Offsets are byte offsets into each input exactly as given (BOM, CRLF and
+ * NFD text included), end exclusive: the tagger reads the raw bytes, which
+ * it treats as blanks and folded letters, so nothing needs mapping back.
+ * A web page's input is its main text (`frise articles --text`).
+ */
+#include "cli.h"
+#include "frise/article.h"
+#include "frise/timex.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef enum { FMT_JSON, FMT_TSV, FMT_TIMEML } Format;
+
+static void
+print_json(const char *file, const char *dct, FriseLang lang, const char *text, GArray *tx,
+	   bool explain)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "file", file);
+	if (dct)
+		cJSON_AddStringToObject(o, "dct", dct);
+	else
+		cJSON_AddNullToObject(o, "dct");
+	cJSON_AddStringToObject(o, "lang", frise_lang_code(lang));
+	cJSON *a = cJSON_AddArrayToObject(o, "timexes");
+	for (guint i = 0; i < tx->len; i++) {
+		const FriseTimex *x = &g_array_index(tx, FriseTimex, i);
+		cJSON *t = cJSON_CreateObject();
+		cJSON_AddNumberToObject(t, "start", (double)x->start);
+		cJSON_AddNumberToObject(t, "end", (double)x->end);
+		char *s = g_strndup(text + x->start, x->end - x->start);
+		cJSON_AddStringToObject(t, "text", s);
+		g_free(s);
+		cJSON_AddStringToObject(t, "type", timex_type_name(x->type));
+		cJSON_AddStringToObject(t, "value", x->value);
+		cJSON_AddStringToObject(t, "mod", x->mod);
+		if (explain) {
+			cJSON_AddStringToObject(t, "rule", x->rule ? x->rule : "");
+			cJSON_AddStringToObject(t, "explain", x->explain ? x->explain : "");
+		}
+		cJSON_AddItemToArray(a, t);
+	}
+	char *out = cJSON_PrintUnformatted(o);
+	puts(out);
+	cJSON_free(out);
+	cJSON_Delete(o);
+}
+
+/* Tabs and line breaks of a field written as \t, \n, \r, \\. */
+static void
+tsv_field(GString *g, const char *s, size_t n)
+{
+	/* one pass (the fields are short: four memchr calls cost more) */
+	static const bool special[256] = { ['\t'] = true, ['\n'] = true, ['\r'] = true, ['\\'] = true };
+	size_t q = 0;
+	while (q < n && !special[(unsigned char)s[q]])
+		q++;
+	if (q == n) {
+		g_string_append_len(g, s, (gssize)n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\t': g_string_append(g, "\\t"); break;
+		case '\n': g_string_append(g, "\\n"); break;
+		case '\r': g_string_append(g, "\\r"); break;
+		case '\\': g_string_append(g, "\\\\"); break;
+		default: g_string_append_c(g, s[i]);
+		}
+	}
+}
+
+static void
+append_size(GString *g, size_t v)
+{
+	char buf[24];
+	int n = 0;
+	do {
+		buf[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n > 0)
+		g_string_append_c(g, buf[--n]);
+}
+
+static void
+print_tsv(const char *file, const char *text, GArray *tx, bool explain)
+{
+	GString *g = g_string_sized_new(1 << 16);
+	GString *name = g_string_new(NULL);
+	tsv_field(name, file, strlen(file));
+	for (guint i = 0; i < tx->len; i++) {
+		const FriseTimex *x = &g_array_index(tx, FriseTimex, i);
+		if (i + 16 < tx->len) {
+			/* the text was tagged long ago and has left the cache:
+			 * ask for it a few lines ahead */
+			__builtin_prefetch(text + g_array_index(tx, FriseTimex, i + 16).start);
+		}
+		if (g->len > (1 << 16) - 512) {
+			/* written in blocks: the whole output of a large
+			 * input would be one more copy of it in memory */
+			fwrite(g->str, 1, g->len, stdout);
+			g_string_truncate(g, 0);
+		}
+		g_string_append_len(g, name->str, (gssize)name->len);
+		/* appended by hand: printf is slower than the tagger itself */
+		g_string_append_c(g, '\t');
+		append_size(g, x->start);
+		g_string_append_c(g, '\t');
+		append_size(g, x->end);
+		g_string_append_c(g, '\t');
+		tsv_field(g, text + x->start, x->end - x->start);
+		g_string_append_c(g, '\t');
+		g_string_append(g, timex_type_name(x->type));
+		g_string_append_c(g, '\t');
+		g_string_append(g, x->value);
+		g_string_append_c(g, '\t');
+		g_string_append(g, x->mod);
+		if (explain) {
+			g_string_append_c(g, '\t');
+			tsv_field(g, x->explain ? x->explain : "", x->explain ? strlen(x->explain) : 0);
+		}
+		g_string_append_c(g, '\n');
+	}
+	fwrite(g->str, 1, g->len, stdout);
+	g_string_free(g, TRUE);
+	g_string_free(name, TRUE);
+}
+
+static void
+escape_into(GString *g, const char *s, size_t n)
+{
+	char *e = g_markup_escape_text(s, (gssize)n);
+	g_string_append(g, e);
+	g_free(e);
+}
+
+static void
+print_timeml(const char *text, size_t len, const char *dct, GArray *tx, bool explain)
+{
+	GString *g = g_string_new("<?xml version=\"1.0\"?>\n<!DOCTYPE TimeML SYSTEM \"TimeML.dtd\">\n<TimeML>\n");
+	if (dct != NULL) {
+		g_string_append(g, "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"");
+		escape_into(g, dct, strlen(dct));
+		g_string_append(g, "\" functionInDocument=\"CREATION_TIME\">");
+		escape_into(g, dct, strlen(dct));
+		g_string_append(g, "</TIMEX3></DCT>\n");
+	}
+	g_string_append(g, "<TEXT>");
+	size_t at = 0;
+	for (guint i = 0; i < tx->len; i++) {
+		const FriseTimex *x = &g_array_index(tx, FriseTimex, i);
+		escape_into(g, text + at, x->start - at);
+		g_string_append_printf(g, "<TIMEX3 tid=\"t%u\" type=\"%s\" value=\"", i + 1,
+				       timex_type_name(x->type));
+		escape_into(g, x->value, strlen(x->value));
+		g_string_append_c(g, '"');
+		if (x->mod[0])
+			g_string_append_printf(g, " mod=\"%s\"", x->mod);
+		g_string_append_c(g, '>');
+		escape_into(g, text + x->start, x->end - x->start);
+		g_string_append(g, "</TIMEX3>");
+		if (explain && x->explain) {
+			/* "--" may not appear in an XML comment */
+			char *c = g_strdup(x->explain);
+			for (char *p = c; (p = strstr(p, "--")) != NULL;)
+				p[1] = '_';
+			g_string_append_printf(g, "<!-- %s -->", c);
+			g_free(c);
+		}
+		at = x->end;
+	}
+	escape_into(g, text + at, len - at);
+	g_string_append(g, "</TEXT>\n</TimeML>\n");
+	fwrite(g->str, 1, g->len, stdout);
+	g_string_free(g, TRUE);
+}
+
+/* Offsets of `tx`, relative to article->text + base, moved to article->raw. */
+static void
+map_to_raw(const FriseArticle *a, size_t base, GArray *tx)
+{
+	for (guint i = 0; i < tx->len; i++) {
+		FriseTimex *x = &g_array_index(tx, FriseTimex, i);
+		x->start = article_raw_offset(a, base + x->start);
+		x->end = article_raw_offset(a, base + x->end);
+	}
+}
+
+static void
+print_one(Format fmt, const char *file, const char *dct, FriseLang lang, const char *raw,
+	  size_t raw_len, GArray *tx, bool explain)
+{
+	if (fmt == FMT_JSON)
+		print_json(file, dct, lang, raw, tx, explain);
+	else if (fmt == FMT_TSV)
+		print_tsv(file, raw, tx, explain);
+	else
+		print_timeml(raw, raw_len, dct, tx, explain);
+}
+
+/* Frees what tag_raw_file read: a mapping or a copy. */
+static void
+release_input(GMappedFile *map, char *data)
+{
+	if (map != NULL)
+		g_mapped_file_unref(map);
+	else
+		g_free(data);
+}
+
+/* Tags an article's body as the reader read it, offsets moved to its raw
+ * bytes, and prints it. Returns the exit code. */
+static int
+tag_article(const FriseTagger *tagger, const FriseArticle *a, Format fmt, bool explain)
+{
+	/* the language the reader decided (--lang, metadata, the words) */
+	FriseTagOptions opts = { .lang = a->lang, .dct = a->published, .explain = explain };
+	GError *error = NULL;
+	/* the body only: a metadata header's date is no expression */
+	GArray *tx = timex_tag(tagger, a->text + a->body.start, a->body.end - a->body.start, &opts, &error);
+	if (tx == NULL) {
+		fprintf(stderr, "frise tag: %s: %s\n", a->path, error->message);
+		g_error_free(error);
+		return FRISE_ERROR_INPUT;
+	}
+	map_to_raw(a, a->body.start, tx);
+	print_one(fmt, a->path, a->published, opts.lang, a->raw, a->raw_len, tx, explain);
+	timex_array_free(tx);
+	return FRISE_ERROR_OK;
+}
+
+/*
+ * The fast path, when the command line gives the date and the language of
+ * every input and they are plain files: the tagger reads the raw bytes
+ * itself (it treats a BOM and CR as blanks and folds NFD accents), so
+ * offsets need no map, from where the reader's body starts
+ * (article_body_start()). Same spans as through the reader (cli-tag checks
+ * it), at the tagger's own speed. A web page is read by the reader first
+ * (its text is what the reader extracts, NUL bytes and all), then tagged
+ * as on the reader path. Returns the exit code.
+ */
+static int
+tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, FriseLang lang,
+	     Format fmt, bool explain)
+{
+	char *data = NULL;
+	gsize len = 0;
+	GError *error = NULL;
+	GMappedFile *map = NULL;
+	size_t limit = in->max_mib > 0 ? (size_t)in->max_mib << 20 : (size_t)16 << 20;
+	if (strcmp(path, "-") != 0 && g_file_test(path, G_FILE_TEST_IS_REGULAR) &&
+	    (map = g_mapped_file_new(path, FALSE, NULL)) != NULL &&
+	    g_mapped_file_get_length(map) > 0) {
+		/* a plain file is mapped, not copied: the tagger reads it
+		 * once, front to back, and never past its length */
+		len = g_mapped_file_get_length(map);
+		data = g_mapped_file_get_contents(map);
+	} else if (map != NULL) {
+		g_mapped_file_unref(map);   /* empty: read below, reported as such */
+		map = NULL;
+	}
+	if (data != NULL) {
+		;
+	} else if (strcmp(path, "-") == 0) {
+		GString *g = g_string_new(NULL);
+		char buf[65536];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, stdin)) > 0 && g->len <= limit)
+			g_string_append_len(g, buf, n);
+		len = g->len;
+		data = g_string_free(g, FALSE);
+	} else if (!g_file_get_contents(path, &data, &len, &error)) {
+		fprintf(stderr, "frise: %s (skipped)\n", error->message);
+		g_error_free(error);
+		return FRISE_ERROR_INPUT;
+	}
+	if (len > limit) {
+		fprintf(stderr, "frise: %s: over the %zu MiB limit (see --max-size) (skipped)\n", path,
+			limit >> 20);
+		release_input(map, data);
+		return FRISE_ERROR_LIMIT;
+	}
+	if (len == 0) {
+		fprintf(stderr, "frise: %s: empty input (skipped)\n", path);
+		release_input(map, data);
+		return FRISE_ERROR_INPUT;
+	}
+	if (article_is_web_page(path, data, len)) {
+		FriseReadOptions ro = { .lang = lang, .published = in->published, .max_bytes = limit };
+		FriseArticle *a = article_read_bytes(path, data, len, &ro, &error);
+		release_input(map, data);
+		if (a == NULL) {
+			int code = error->code;
+			fprintf(stderr, "frise: %s (skipped)\n", error->message);
+			g_error_free(error);
+			return code;
+		}
+		int code = tag_article(tagger, a, fmt, explain);
+		article_free(a);
+		return code;
+	}
+	const char *nul = memchr(data, '\0', len);
+	if (nul != NULL) {
+		fprintf(stderr, "frise: %s: NUL byte at byte %zu (binary file?) (skipped)\n", path,
+			(size_t)(nul - data));
+		release_input(map, data);
+		return FRISE_ERROR_INPUT;
+	}
+	/* the body only, as the reader path: front matter and a date header
+	 * are metadata, not text with dates */
+	size_t body = article_body_start(data, len);
+	FriseTagOptions opts = { .lang = lang, .dct = in->published, .explain = explain };
+	GArray *tx = timex_tag(tagger, data + body, len - body, &opts, &error);
+	if (tx == NULL) {
+		fprintf(stderr, "frise: %s: %s (skipped)\n", path, error->message);
+		g_error_free(error);
+		release_input(map, data);
+		return FRISE_ERROR_INPUT;
+	}
+	for (guint k = 0; k < tx->len; k++) {
+		FriseTimex *x = &g_array_index(tx, FriseTimex, k);
+		x->start += body;
+		x->end += body;
+	}
+	print_one(fmt, path, in->published, lang, data, len, tx, explain);
+	timex_array_free(tx);
+	release_input(map, data);
+	return FRISE_ERROR_OK;
+}
+
+int
+cli_tag(int argc, char **argv)
+{
+	CliInput in = { 0 };
+	char *format = NULL;
+	gboolean explain = FALSE;
+	GOptionEntry entries[] = {
+		CLI_INPUT_ENTRIES(&in),
+		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: json (default), tsv or timeml", "FORMAT" },
+		{ "explain", 0, 0, G_OPTION_ARG_NONE, &explain, "Show the rule and the resolution steps of each expression", NULL },
+		G_OPTION_ENTRY_NULL
+	};
+	if (!cli_parse("tag", "[FILE…|-]",
+		       "Finds the temporal expressions of each article and normalises them (TIMEX3).\n"
+		       "Offsets are bytes into each input as given, end exclusive. The document date\n"
+		       "is --dct, else the article's own (header, front matter, path); without one,\n"
+		       "relative dates stay underspecified (XXXX-02).",
+		       entries, &argc, &argv))
+		return FRISE_ERROR_USAGE;
+	int code = FRISE_ERROR_OK;
+	Format fmt = FMT_JSON;
+	FriseLang lang = FRISE_LANG_UNKNOWN;
+	FriseTagger *tagger = NULL;
+	GPtrArray *articles = NULL;
+	if (format == NULL || strcmp(format, "json") == 0)
+		fmt = FMT_JSON;
+	else if (strcmp(format, "tsv") == 0)
+		fmt = FMT_TSV;
+	else if (strcmp(format, "timeml") == 0)
+		fmt = FMT_TIMEML;
+	else {
+		fprintf(stderr, "frise tag: unknown format '%s' (json, tsv or timeml)\n", format);
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	if (in.lang != NULL && strcmp(in.lang, "auto") != 0) {
+		lang = frise_lang_parse(in.lang);
+		if (lang == FRISE_LANG_UNKNOWN) {
+			fprintf(stderr, "frise tag: unknown language '%s' (fr, en or auto)\n", in.lang);
+			code = FRISE_ERROR_USAGE;
+			goto out;
+		}
+	}
+	if (in.published != NULL) {
+		char *d = article_parse_date(in.published);
+		if (d == NULL) {
+			fprintf(stderr, "frise tag: --dct: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
+				in.published);
+			code = FRISE_ERROR_USAGE;
+			goto out;
+		}
+		g_free(in.published);
+		in.published = d;
+	}
+	GError *error = NULL;
+	tagger = timex_tagger_new(&error);
+	if (tagger == NULL) {
+		code = cli_fail(error);
+		goto out;
+	}
+	if (fmt == FMT_TSV)
+		printf("file\tstart\tend\ttext\ttype\tvalue\tmod%s\n", explain ? "\texplain" : "");
+	bool fast = in.published != NULL && lang != FRISE_LANG_UNKNOWN && !in.jsonl && !in.lossy;
+	for (int i = 1; fast && i < argc; i++)
+		if (strcmp(argv[i], "-") != 0 && !g_file_test(argv[i], G_FILE_TEST_IS_REGULAR))
+			fast = false;   /* folders: the reader walks them */
+	if (fast && argc <= 1 && isatty(STDIN_FILENO)) {
+		fprintf(stderr, "frise tag: no input: name FILES or folders, or '-' to read standard input\n");
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	if (fast) {
+		static char *stdin_only[] = { "-", NULL };
+		char **files = argc > 1 ? argv + 1 : stdin_only;
+		for (char **f = files; *f != NULL; f++) {
+			int c = tag_raw_file(tagger, *f, &in, lang, fmt, explain);
+			if (c != FRISE_ERROR_OK)
+				code = c;
+		}
+		goto out;
+	}
+	articles = cli_read_inputs(&in, argc, argv, &code);
+	if (articles == NULL)
+		goto out;
+	for (guint i = 0; i < articles->len; i++) {
+		int c = tag_article(tagger, g_ptr_array_index(articles, i), fmt, explain);
+		if (c != FRISE_ERROR_OK)
+			code = c;
+	}
+out:
+	fflush(stdout);
+	if (articles != NULL)
+		g_ptr_array_unref(articles);
+	timex_tagger_free(tagger);
+	cli_input_clear(&in);
+	g_free(format);
+	return code;
+}

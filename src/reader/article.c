@@ -1,0 +1,1696 @@
+/*
+ * article.c — the article reader. Exports the article_* functions of
+ * article.h and nothing else; every other symbol has file scope.
+ *
+ * Units and invariants:
+ *   - Offsets are byte offsets. `raw` holds the bytes exactly as given;
+ *     `text` is derived from it (BOM dropped, CRLF -> LF, invalid UTF-8
+ *     replaced by U+FFFD with --lossy, NFC). Spans are end-exclusive.
+ *   - The offset map (FriseArticle.map_) is a sorted array of MapSeg: from
+ *     text offset `t` up to the next segment, an offset o maps to
+ *     r + (o - t) ("linear"), or to r for every o ("collapsed": a changed
+ *     run such as "e\u0301" -> "é", "\r\n" -> "\n", an invalid byte ->
+ *     U+FFFD, whose inner offsets all map to the run's first raw byte).
+ *     When text == raw the map is NULL: no allocation in the common case.
+ *   - The map is built per line and, inside a line that NFC changes, per
+ *     normalisation chunk (a starter and the marks that follow it), so a
+ *     changed character maps to the raw offset of that same character.
+ *   - Reading is bounded: a file larger than the limit is rejected after
+ *     stat() without being read; stdin and pipes are read up to limit + 1
+ *     bytes; a JSON Lines line is never held beyond a bounded length.
+ *   - Language knowledge (stop words, boilerplate and prompt lines) lives
+ *     in the tables below.
+ *   - A web page (webpage.h) is read for its main text, which then goes
+ *     through read_article() as the article's raw bytes, with the page's
+ *     metadata as Meta; the HTML itself is not kept.
+ *   - A folder's files are read on several threads (article_read_paths);
+ *     reading one file touches no shared state but the stop-word set,
+ *     built once under g_once. Results and errors come in file order.
+ */
+#include "frise/article.h"
+#include "core/lang.h"
+#include "reader/webpage.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MIB ((size_t)1 << 20)
+#define DEFAULT_MAX_BYTES (16 * MIB)
+#define TITLE_MAX 200       /* bytes: a longer first line is cut to its first sentence */
+#define TITLE_CUT 160       /* bytes: ... or, without one, at a word before this */
+#define FRONT_MATTER_MAX 8192 /* bytes: a "---" block longer than this is text */
+
+/* ------------------------------------------------------------------ */
+/* Tables. */
+
+/*
+ * Boilerplate: lines that are not part of the story (links, share buttons,
+ * content-farm prompts), the [boilerplate] lists of every language in
+ * src/lang/xx/words.txt (a French article may carry an English prompt).
+ * Patterns are matched at the start of a line, case-insensitively, ’
+ * matching ' and a no-break space matching a space.
+ *   BP_LINE ("line[:N] PATTERN"): the whole line is boilerplate when it
+ *            starts with the pattern followed by a non-letter (or the
+ *            line's end), and is at most N bytes long (no N: any length).
+ *   BP_CUT ("cut PATTERN"): only the pattern itself is boilerplate, even
+ *            when glued to the next word ("Customize this title in
+ *            frenchLe générateur…"): the rest of the line is kept.
+ */
+typedef enum { BP_LINE, BP_CUT } BoilerMode;
+typedef struct {
+	char *pattern;    /* lower case */
+	BoilerMode mode;
+	size_t max_len;
+} Boiler;
+
+/* Every language's patterns, in language then file order; built once,
+ * never freed (like the data it is read from). */
+static const GArray *
+boilerplate_patterns(void)
+{
+	static GArray *all;
+	if (g_once_init_enter(&all)) {
+		GArray *a = g_array_new(FALSE, FALSE, sizeof(Boiler));
+		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
+			const LangWords *w = lang_list((FriseLang)l, LANG_BOILERPLATE);
+			for (guint k = 0; k < w->n; k++) {
+				const char *e = w->items[k], *sp = strchr(e, ' ');
+				if (sp == NULL)
+					continue;
+				Boiler b = { g_utf8_strdown(sp + 1, -1), BP_LINE, 0 };
+				if (g_str_has_prefix(e, "cut "))
+					b.mode = BP_CUT;
+				else if (g_str_has_prefix(e, "line:"))
+					b.max_len = (size_t)g_ascii_strtoull(e + 5, NULL, 10);
+				else if (!g_str_has_prefix(e, "line ")) {
+					g_free(b.pattern);
+					continue;
+				}
+				g_array_append_val(a, b);
+			}
+		}
+		g_once_init_leave(&all, a);
+	}
+	return all;
+}
+
+/* ------------------------------------------------------------------ */
+/* Small helpers. */
+
+static void
+set_error(GError **error, FriseError code, const char *path, const char *fmt, ...)
+	G_GNUC_PRINTF(4, 5);
+
+static void
+set_error(GError **error, FriseError code, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	g_set_error(error, FRISE_ERROR_DOMAIN, code, "%s: %s", path, msg);
+	g_free(msg);
+}
+
+static char *
+limit_text(size_t limit)
+{
+	if (limit % MIB == 0)
+		return g_strdup_printf("%zu MiB", limit / MIB);
+	return g_strdup_printf("%zu bytes", limit);
+}
+
+static void
+set_limit_error(GError **error, const char *path, size_t size, size_t limit)
+{
+	char *l = limit_text(limit);
+	if (size > 0)
+		set_error(error, FRISE_ERROR_LIMIT, path, "%zu bytes, over the %s limit (see --max-size)",
+			  size, l);
+	else
+		set_error(error, FRISE_ERROR_LIMIT, path, "larger than the %s limit (see --max-size)", l);
+	g_free(l);
+}
+
+/* Horizontal white space, including the no-break spaces of French text. */
+static bool
+is_hspace(gunichar c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0xFEFF ||
+	       (c != '\n' && g_unichar_isspace(c));
+}
+
+static size_t
+skip_hspace(const char *s, size_t i, size_t end)
+{
+	while (i < end) {
+		gunichar c = g_utf8_get_char(s + i);
+		if (!is_hspace(c))
+			break;
+		i = (size_t)(g_utf8_next_char(s + i) - s);
+	}
+	return i;
+}
+
+static size_t
+line_end(const char *s, size_t i, size_t end)
+{
+	const char *nl = memchr(s + i, '\n', end - i);
+	return nl != NULL ? (size_t)(nl - s) : end;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates. */
+
+static int
+digits(const char *s, size_t len, size_t n)
+{
+	if (len < n)
+		return -1;
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!g_ascii_isdigit(s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (len > n && g_ascii_isdigit(s[n]))
+		return -1; /* "2024-031" is not a month */
+	return v;
+}
+
+/*
+ * Parses YYYY, YYYY-MM or YYYY-MM-DD ('/' also separates) at the start of
+ * s[0..len); with `with_time`, a following "THH:MM" or " HH:MM" (seconds,
+ * fraction and zone ignored) gives minute precision. Returns a new TIMEX3
+ * value and sets *consumed, or NULL.
+ */
+static char *
+parse_date_prefix(const char *s, size_t len, bool with_time, size_t *consumed)
+{
+	int y = digits(s, len, 4), m = -1, d = -1;
+	if (y < 1000 || y > 2999)
+		return NULL;
+	size_t i = 4;
+	char sep = 0;
+	if (i + 2 < len + 0 && (s[i] == '-' || s[i] == '/') && (m = digits(s + i + 1, len - i - 1, 2)) >= 0) {
+		if (m < 1 || m > 12)
+			return NULL;
+		sep = s[i];
+		i += 3;
+		if (i + 2 < len + 0 && s[i] == sep && (d = digits(s + i + 1, len - i - 1, 2)) >= 0) {
+			if (!g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+				return NULL;
+			i += 3;
+		}
+	}
+	char *value;
+	if (d >= 0)
+		value = g_strdup_printf("%04d-%02d-%02d", y, m, d);
+	else if (m >= 0)
+		value = g_strdup_printf("%04d-%02d", y, m);
+	else
+		value = g_strdup_printf("%04d", y);
+	if (with_time && d >= 0 && i < len && (s[i] == 'T' || s[i] == ' ')) {
+		int hh = digits(s + i + 1, len - i - 1, 2), mm = -1;
+		if (hh >= 0 && hh < 24 && i + 3 < len && s[i + 3] == ':' &&
+		    (mm = digits(s + i + 4, len - i - 4, 2)) >= 0 && mm < 60) {
+			char *t = g_strdup_printf("%sT%02d:%02d", value, hh, mm);
+			g_free(value);
+			value = t;
+			i += 6;
+			/* seconds, fraction and zone: accepted, not kept */
+			while (i < len && (g_ascii_isdigit(s[i]) || strchr(":.+-Z", s[i]) != NULL))
+				i++;
+		}
+	}
+	*consumed = i;
+	return value;
+}
+
+char *
+article_parse_date(const char *value)
+{
+	if (value == NULL)
+		return NULL;
+	while (g_ascii_isspace(*value))
+		value++;
+	size_t len = strlen(value);
+	while (len > 0 && g_ascii_isspace(value[len - 1]))
+		len--;
+	size_t used = 0;
+	char *v = parse_date_prefix(value, len, true, &used);
+	if (v != NULL && used != len) {
+		g_free(v);
+		v = NULL;
+	}
+	return v;
+}
+
+/*
+ * A date in the path: a component (the file name or one of its three
+ * nearest folders) that starts with YYYY-MM-DD or YYYY-MM followed by a
+ * non-digit, or folders YYYY/MM[/DD]. The component nearest the file
+ * wins. Returns a new value or NULL.
+ */
+static char *
+path_date(const char *path)
+{
+	char **parts = g_strsplit(path, G_DIR_SEPARATOR_S, -1);
+	guint n = g_strv_length(parts);
+	char *best = NULL;
+	/* the file name and its three nearest folders: a date far up
+	 * ("/home/u/2019-backup/…") says nothing about the article */
+	for (guint i = n > 4 ? n - 4 : 0; i < n; i++) {
+		const char *p = parts[i];
+		size_t len = strlen(p), used;
+		char *v = parse_date_prefix(p, len, false, &used);
+		if (v != NULL && strlen(v) > 4) {
+			g_free(best);
+			best = v;
+			continue;
+		}
+		g_free(v);
+		/* folders 2011/02/21/x.txt */
+		if (len == 4 && i + 2 < n && strlen(parts[i + 1]) == 2 && digits(p, 4, 4) >= 1000) {
+			int m = digits(parts[i + 1], 2, 2), d = -1;
+			if (m < 1 || m > 12)
+				continue;
+			if (i + 3 < n && strlen(parts[i + 2]) == 2)
+				d = digits(parts[i + 2], 2, 2);
+			g_free(best);
+			if (d >= 1 && g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)digits(p, 4, 4)))
+				best = g_strdup_printf("%s-%02d-%02d", p, m, d);
+			else
+				best = g_strdup_printf("%s-%02d", p, m);
+		}
+	}
+	g_strfreev(parts);
+	return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text and offset map. */
+
+typedef struct {
+	size_t t;       /* text offset where the segment starts */
+	size_t r;       /* raw offset it maps to */
+	bool collapsed; /* true: every offset of the segment maps to r */
+} MapSeg;
+
+typedef struct {
+	const char *raw;
+	GString *text;
+	GArray *map; /* NULL while text is raw itself */
+} Builder;
+
+static void
+map_push(Builder *b, size_t r, bool collapsed)
+{
+	size_t t = b->text->len;
+	if (b->map == NULL) {
+		if (!collapsed && r == t)
+			return;
+		b->map = g_array_new(FALSE, FALSE, sizeof(MapSeg));
+		MapSeg first = { 0, 0, false };
+		g_array_append_val(b->map, first);
+	}
+	MapSeg *last = &g_array_index(b->map, MapSeg, b->map->len - 1);
+	if (!collapsed && !last->collapsed && last->r + (t - last->t) == r)
+		return; /* the current linear segment already says so */
+	if (last->t == t) {
+		last->r = r;
+		last->collapsed = collapsed;
+		return;
+	}
+	MapSeg s = { t, r, collapsed };
+	g_array_append_val(b->map, s);
+}
+
+/* Appends raw[r, r + n) unchanged. */
+static void
+emit_same(Builder *b, size_t r, size_t n)
+{
+	map_push(b, r, false);
+	g_string_append_len(b->text, b->raw + r, (gssize)n);
+}
+
+/* Appends `out`, which replaces the raw run starting at r. */
+static void
+emit_changed(Builder *b, size_t r, const char *out, size_t n)
+{
+	map_push(b, r, true);
+	g_string_append_len(b->text, out, (gssize)n);
+}
+
+/*
+ * Characters that are NFC whatever surrounds them: starters without a
+ * canonical decomposition that never compose with what precedes them.
+ * Below U+0300 everything is; the rest is the punctuation and currency
+ * of news text (’ « » – … € and the narrow no-break space). A line made
+ * only of these is already NFC. (tests check every entry against
+ * g_utf8_normalize.)
+ */
+static bool
+nfc_quick_yes(gunichar c)
+{
+	return c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x202F && c <= 0x205E) ||
+	       (c >= 0x20A0 && c <= 0x20C0);
+}
+
+/* A character that may compose with the character before it although its
+ * combining class is 0 (Hangul vowels and trailing consonants). The chunk
+ * check in emit_nfc_line catches the rarer others. */
+static bool
+composes_backward(gunichar c)
+{
+	return (c >= 0x1161 && c <= 0x1175) || (c >= 0x11A8 && c <= 0x11C2);
+}
+
+typedef struct {
+	size_t r, rlen;      /* raw run */
+	size_t out, outlen;  /* NFC of it, in the chunk buffer */
+	bool same;           /* NFC == raw bytes */
+} Chunk;
+
+/*
+ * Appends the NFC of raw line [ls, le), which is valid UTF-8 unless
+ * `lossy` (then invalid bytes become U+FFFD, one per byte). Maps each
+ * normalisation chunk separately; if the chunks' NFC differ from the
+ * line's (a composition across chunks), maps the line as one run.
+ */
+static void
+emit_nfc_line(Builder *b, size_t ls, size_t le)
+{
+	const char *raw = b->raw;
+	GString *clean = g_string_sized_new(le - ls + 8);
+	GString *outs = g_string_sized_new(le - ls + 8);
+	GArray *chunks = g_array_new(FALSE, FALSE, sizeof(Chunk));
+	size_t cstart = ls, cclean = 0;
+	bool cinvalid = false, cquick = true; /* the chunk is one quick-yes character */
+
+	for (size_t i = ls; i <= le;) {
+		gunichar c = 0;
+		size_t n = 0;
+		bool invalid = false, starter = true;
+		if (i < le) {
+			gunichar v = g_utf8_get_char_validated(raw + i, (gssize)(le - i));
+			if (v == (gunichar)-1 || v == (gunichar)-2) {
+				c = 0xFFFD;
+				n = 1;
+				invalid = true;
+			} else {
+				c = v;
+				n = (size_t)(g_utf8_next_char(raw + i) - (raw + i));
+				starter = g_unichar_combining_class(c) == 0 && !composes_backward(c);
+			}
+		}
+		if ((starter || i == le) && i > cstart) {
+			/* flush the chunk [cstart, i); a lone quick-yes character
+			 * (most of them) is its own NFC */
+			Chunk ch = { cstart, i - cstart, outs->len, 0, false };
+			if (!cinvalid && cquick) {
+				ch.outlen = ch.rlen;
+				ch.same = true;
+				g_string_append_len(outs, raw + cstart, (gssize)ch.rlen);
+			} else {
+				char *norm = g_utf8_normalize(clean->str + cclean, (gssize)(clean->len - cclean),
+							      G_NORMALIZE_NFC);
+				ch.outlen = strlen(norm);
+				ch.same = !cinvalid && ch.outlen == ch.rlen && memcmp(norm, raw + cstart, ch.rlen) == 0;
+				g_string_append(outs, norm);
+				g_free(norm);
+			}
+			g_array_append_val(chunks, ch);
+			cstart = i;
+			cclean = clean->len;
+			cinvalid = false;
+			cquick = true;
+		}
+		if (i == le)
+			break;
+		if (invalid)
+			g_string_append_unichar(clean, c);
+		else
+			g_string_append_len(clean, raw + i, (gssize)n);
+		cinvalid |= invalid;
+		cquick = cquick && i == cstart && nfc_quick_yes(c);
+		i += n;
+	}
+
+	char *whole = g_utf8_normalize(clean->str, (gssize)clean->len, G_NORMALIZE_NFC);
+	if (strlen(whole) == outs->len && memcmp(whole, outs->str, outs->len) == 0) {
+		for (guint k = 0; k < chunks->len; k++) {
+			const Chunk *ch = &g_array_index(chunks, Chunk, k);
+			if (ch->same)
+				emit_same(b, ch->r, ch->rlen);
+			else
+				emit_changed(b, ch->r, outs->str + ch->out, ch->outlen);
+		}
+	} else {
+		emit_changed(b, ls, whole, strlen(whole));
+	}
+	g_free(whole);
+	g_array_free(chunks, TRUE);
+	g_string_free(outs, TRUE);
+	g_string_free(clean, TRUE);
+}
+
+/*
+ * Builds a->text and a->map_ from a->raw. Fails on invalid UTF-8 unless
+ * `lossy`. NUL bytes were rejected before.
+ */
+static bool
+build_text(FriseArticle *a, const char *path, bool lossy, GError **error)
+{
+	const char *raw = a->raw;
+	size_t n = a->raw_len, pos = 0;
+	Builder b = { raw, g_string_sized_new(n + 1), NULL };
+
+	if (n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	while (pos < n) {
+		size_t le = line_end(raw, pos, n), ce = le;
+		bool crlf = le < n && le > pos && raw[le - 1] == '\r';
+		if (crlf)
+			ce--;
+
+		bool ascii = true;
+		for (size_t i = pos; i < ce; i++)
+			if ((unsigned char)raw[i] >= 0x80) {
+				ascii = false;
+				break;
+			}
+		if (ascii) {
+			emit_same(&b, pos, ce - pos);
+		} else {
+			const char *bad = NULL;
+			bool valid = g_utf8_validate_len(raw + pos, ce - pos, &bad);
+			if (!valid && !lossy) {
+				set_error(error, FRISE_ERROR_INPUT, path,
+					  "invalid UTF-8 at byte %zu (try --lossy)", (size_t)(bad - raw));
+				g_string_free(b.text, TRUE);
+				if (b.map != NULL)
+					g_array_free(b.map, TRUE);
+				return false;
+			}
+			bool quick = valid;
+			for (const char *p = raw + pos; quick && p < raw + ce; p = g_utf8_next_char(p))
+				quick = nfc_quick_yes(g_utf8_get_char(p));
+			if (quick) {
+				emit_same(&b, pos, ce - pos);
+			} else {
+				char *norm = valid ? g_utf8_normalize(raw + pos, (gssize)(ce - pos), G_NORMALIZE_NFC)
+						   : NULL;
+				if (norm != NULL && strlen(norm) == ce - pos && memcmp(norm, raw + pos, ce - pos) == 0)
+					emit_same(&b, pos, ce - pos);
+				else
+					emit_nfc_line(&b, pos, ce);
+				g_free(norm);
+			}
+		}
+		if (le < n) {
+			if (crlf)
+				emit_changed(&b, ce, "\n", 1); /* the LF stands for the CR LF pair */
+			else
+				emit_same(&b, le, 1);
+		}
+		pos = le + 1;
+	}
+	map_push(&b, n, false); /* the end of text is the end of raw */
+	a->text_len = b.text->len;
+	a->text = g_string_free(b.text, FALSE);
+	a->map_ = b.map;
+	return true;
+}
+
+size_t
+article_raw_offset(const FriseArticle *article, size_t text_offset)
+{
+	if (text_offset >= article->text_len)
+		return article->raw_len;
+	const GArray *map = article->map_;
+	if (map == NULL || map->len == 0)
+		return text_offset;
+	/* last segment whose start is <= text_offset */
+	guint lo = 0, hi = map->len;
+	while (hi - lo > 1) {
+		guint mid = lo + (hi - lo) / 2;
+		if (g_array_index(map, MapSeg, mid).t <= text_offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const MapSeg *s = &g_array_index(map, MapSeg, lo);
+	return s->collapsed ? s->r : s->r + (text_offset - s->t);
+}
+
+/* ------------------------------------------------------------------ */
+/* Language. */
+
+/* The languages (bit l: FriseLang l) whose [detect] list holds `word`.
+ * The lists as one set, built once and never freed, like the data it
+ * mirrors (a linear scan with strcmp was ~6% of an ingest). */
+static guint
+lang_bits(const char *word)
+{
+	static GHashTable *set;
+	if (g_once_init_enter(&set)) {
+		GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
+		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
+			const LangWords *w = lang_list((FriseLang)l, LANG_DETECT);
+			for (guint k = 0; k < w->n; k++) {
+				guint bits = GPOINTER_TO_UINT(g_hash_table_lookup(h, w->items[k]));
+				g_hash_table_insert(h, (gpointer)w->items[k], GUINT_TO_POINTER(bits | 1u << l));
+			}
+		}
+		g_once_init_leave(&set, h);
+	}
+	return GPOINTER_TO_UINT(g_hash_table_lookup(set, word));
+}
+
+/* Counts into hits[FriseLang] the [detect] words of each language among
+ * the first words of text[0, len). */
+static void
+count_hits(const char *text, size_t len, int hits[FRISE_LANG_COUNT])
+{
+	enum { MAX_WORDS = 3000, ENOUGH = 200, MAX_BYTES = 65536 };
+	G_STATIC_ASSERT(FRISE_LANG_COUNT < 32);
+	char word[32];
+	size_t wl = 0;
+	int words = 0, total = 0;
+	bool overlong = false;
+	const char *end = text + (len > MAX_BYTES ? MAX_BYTES : len);
+
+	/* the first 64 KiB decide: a 100 MB line is not read to the end */
+	for (const char *p = text; p <= end && words < MAX_WORDS && total < ENOUGH;) {
+		/* ASCII, most of the text, without the Unicode calls (same result) */
+		bool ascii = p < end && (unsigned char)*p < 0x80;
+		gunichar c = ascii ? (gunichar)*p : p < end ? g_utf8_get_char_validated(p, end - p) : 0;
+		if (c == (gunichar)-1 || c == (gunichar)-2)
+			c = 0;
+		if (ascii && g_ascii_isalpha(*p)) {
+			if (wl + 1 < sizeof word)
+				word[wl++] = g_ascii_tolower(*p);
+			else
+				overlong = true;
+		} else if (!ascii && c != 0 && g_unichar_isalpha(c)) {
+			char buf[8];
+			int n = g_unichar_to_utf8(g_unichar_tolower(c), buf);
+			if (wl + (size_t)n < sizeof word)
+				memcpy(word + wl, buf, (size_t)n), wl += (size_t)n;
+			else
+				overlong = true;
+		} else if (wl > 0 || overlong) {
+			word[wl] = '\0';
+			guint bits = overlong ? 0 : lang_bits(word);
+			for (size_t k = 0; k < FRISE_LANG_COUNT; k++) {
+				int h = (bits >> k) & 1;
+				hits[k] += h;
+				total += h;
+			}
+			words++;
+			wl = 0;
+			overlong = false;
+		}
+		if (p == end)
+			break;
+		if (ascii) { /* as g_utf8_find_next_char: stray continuation bytes skipped */
+			for (p++; p < end && ((unsigned char)*p & 0xc0) == 0x80; p++)
+				;
+			continue;
+		}
+		const char *next = g_utf8_find_next_char(p, end);
+		p = next != NULL ? next : end;
+	}
+}
+
+/* The language with the most hits, and the runner-up. */
+static void
+best_of(const int hits[FRISE_LANG_COUNT], size_t *best_out, size_t *second_out)
+{
+	size_t best = FRISE_LANG_UNKNOWN, second = FRISE_LANG_UNKNOWN;
+	for (size_t k = FRISE_LANG_UNKNOWN + 1; k < FRISE_LANG_COUNT; k++) {
+		if (hits[k] > hits[best])
+			second = best, best = k;
+		else if (hits[k] > hits[second])
+			second = k;
+	}
+	*best_out = best;
+	*second_out = second;
+}
+
+FriseLang
+article_detect_lang(const char *text, size_t len)
+{
+	int hits[FRISE_LANG_COUNT] = { 0 }; /* by FriseLang; [UNKNOWN] stays 0 */
+	count_hits(text, len, hits);
+	size_t best, second;
+	best_of(hits, &best, &second);
+	/* the best language must have 3 hits or more and 1.5 times the next */
+	if (hits[best] < 3 || hits[best] * 2 < hits[second] * 3)
+		return FRISE_LANG_UNKNOWN;
+	return (FriseLang)best;
+}
+
+/* A weaker guess for a text article_detect_lang() cannot tell: the
+ * language with more hits than any other, even one; UNKNOWN on a tie. */
+static FriseLang
+guess_lang(const char *text, size_t len)
+{
+	int hits[FRISE_LANG_COUNT] = { 0 };
+	count_hits(text, len, hits);
+	size_t best, second;
+	best_of(hits, &best, &second);
+	return hits[best] > hits[second] ? (FriseLang)best : FRISE_LANG_UNKNOWN;
+}
+
+/* ------------------------------------------------------------------ */
+/* Metadata, boilerplate, title. */
+
+/* Metadata given beside the text (a JSON Lines record, a web page's
+ * metadata): each field with where it came from (static strings). */
+typedef struct {
+	const char *id;
+	const char *title;
+	const char *url;
+	const char *source;
+	const char *lang;
+	const char *published; /* already checked */
+	bool no_path_date;
+	FriseDateOrigin origin; /* of `published` */
+	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
+} Meta;
+
+static gunichar
+fold(gunichar c)
+{
+	if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+		return '\'';
+	if (c == 0xA0 || c == 0x202F)
+		return ' ';
+	return g_unichar_tolower(c);
+}
+
+/* Bytes of s[0..len) that match `pattern` (lowercase), or 0. */
+static size_t
+match_prefix(const char *s, size_t len, const char *pattern)
+{
+	const char *p = pattern, *q = s, *end = s + len;
+	while (*p != '\0') {
+		if (q >= end)
+			return 0;
+		if (fold(g_utf8_get_char(q)) != fold(g_utf8_get_char(p)))
+			return 0;
+		p = g_utf8_next_char(p);
+		q = g_utf8_next_char(q);
+	}
+	return (size_t)(q - s);
+}
+
+/* Boilerplate matched at the start of line [ls, le): sets *cut to the end
+ * of the boilerplate part and returns true. */
+static bool
+match_boilerplate(const char *t, size_t ls, size_t le, size_t *cut)
+{
+	size_t s = skip_hspace(t, ls, le);
+	const GArray *patterns = boilerplate_patterns();
+	for (size_t k = 0; k < patterns->len; k++) {
+		const Boiler *b = &g_array_index(patterns, Boiler, k);
+		size_t m = match_prefix(t + s, le - s, b->pattern);
+		if (m == 0)
+			continue;
+		if (b->mode == BP_CUT) {
+			*cut = s + m;
+			return true;
+		}
+		if (b->max_len != 0 && le - ls > b->max_len)
+			continue;
+		if (s + m < le) {
+			gunichar next = g_utf8_get_char(t + s + m);
+			const char *lastp = g_utf8_prev_char(b->pattern + strlen(b->pattern));
+			if (g_unichar_isalnum(next) && g_unichar_isalnum(g_utf8_get_char(lastp)))
+				continue; /* "Sharepoint" is not "share" */
+		}
+		*cut = le;
+		return true;
+	}
+	return false;
+}
+
+static void
+add_span(GArray *spans, size_t start, size_t end)
+{
+	if (end <= start)
+		return;
+	FriseSpan s = { start, end };
+	g_array_append_val(spans, s);
+}
+
+/* Strips quotes around a front-matter value; returns a new string. */
+static char *
+fm_value(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+		len--;
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	if (len >= 2 && (s[0] == '"' || s[0] == '\'') && s[len - 1] == s[0])
+		s++, len -= 2;
+	return g_strndup(s, len);
+}
+
+typedef struct {
+	char *date, *title, *source, *url, *lang;
+} FrontMatter;
+
+/* YAML-style front matter at the start of text: "---\nkey: value\n…---".
+ * Returns the offset after it (0 when there is none). Only the flat keys
+ * frise uses are read; others are ignored. */
+static size_t
+parse_front_matter(const char *t, size_t len, FrontMatter *fm)
+{
+	size_t le = line_end(t, 0, len);
+	if (le < 3 || memcmp(t, "---", 3) != 0 || skip_hspace(t, 3, le) != le || le == len)
+		return 0;
+	size_t pos = le + 1, close = 0, after = 0;
+	/* a "---" rule before text is not front matter: a key must follow */
+	size_t k = pos;
+	while (k < len && (g_ascii_isalnum(t[k]) || t[k] == '_' || t[k] == '-'))
+		k++;
+	if (k == pos || k >= len || t[k] != ':')
+		return 0;
+	while (pos < len && pos < FRONT_MATTER_MAX) {
+		size_t e = line_end(t, pos, len);
+		if (e - pos >= 3 && (memcmp(t + pos, "---", 3) == 0 || memcmp(t + pos, "...", 3) == 0) &&
+		    skip_hspace(t, pos + 3, e) == e) {
+			close = pos;
+			after = e < len ? e + 1 : e;
+			break;
+		}
+		pos = e + 1;
+	}
+	if (close == 0)
+		return 0;
+	for (pos = le + 1; pos < close;) {
+		size_t e = line_end(t, pos, close);
+		const char *colon = memchr(t + pos, ':', e - pos);
+		if (colon != NULL) {
+			char *key = g_ascii_strdown(t + pos, colon - (t + pos));
+			g_strstrip(key);
+			char **slot = NULL;
+			if (strcmp(key, "date") == 0 || strcmp(key, "published") == 0)
+				slot = &fm->date;
+			else if (strcmp(key, "title") == 0)
+				slot = &fm->title;
+			else if (strcmp(key, "source") == 0)
+				slot = &fm->source;
+			else if (strcmp(key, "url") == 0 || strcmp(key, "link") == 0)
+				slot = &fm->url;
+			else if (strcmp(key, "lang") == 0 || strcmp(key, "language") == 0)
+				slot = &fm->lang;
+			if (slot != NULL) {
+				g_free(*slot);
+				*slot = fm_value(colon + 1, (size_t)(t + e - colon - 1));
+				if (**slot == '\0')
+					g_clear_pointer(slot, g_free);
+			}
+			g_free(key);
+		}
+		pos = e + 1;
+	}
+	return after;
+}
+
+/* The inline header " date 2024-03 " at `pos`: returns the offset where the
+ * article continues (0 when there is none) and the date in *value. */
+static size_t
+parse_header(const char *t, size_t pos, size_t len, char **value)
+{
+	size_t le = line_end(t, pos, len);
+	size_t s = skip_hspace(t, pos, le);
+	size_t m = match_prefix(t + s, le - s, "date");
+	if (m == 0)
+		return 0;
+	s += m;
+	if (s < le && t[s] == ':')
+		s++;
+	size_t d = skip_hspace(t, s, le);
+	if (d == s && t[s - 1] != ':')
+		return 0; /* "dated", "datebook" */
+	size_t used;
+	char *v = parse_date_prefix(t + d, le - d, false, &used);
+	if (v == NULL)
+		return 0;
+	size_t after = d + used;
+	if (after < le && !is_hspace(g_utf8_get_char(t + after))) {
+		g_free(v);
+		return 0;
+	}
+	after = skip_hspace(t, after, le);
+	if (after == le && le < len)
+		after = le + 1;
+	*value = v;
+	return after;
+}
+
+/* Words of s[0..len), counted up to `most`. */
+static size_t
+count_words(const char *s, size_t len, size_t most)
+{
+	size_t words = 0;
+	bool in = false;
+	for (const char *p = s; p < s + len && words < most; p = g_utf8_next_char(p)) {
+		bool sp = is_hspace(g_utf8_get_char(p));
+		if (!sp && !in)
+			words++;
+		in = !sp;
+	}
+	return words;
+}
+
+/* The title from line s[0..len): whole when short; else its first sentence;
+ * else cut at a word with "…". Returns a new string. */
+static char *
+title_from_line(const char *s, size_t len)
+{
+	if (len <= TITLE_MAX)
+		return g_strndup(s, len);
+	for (size_t i = 20; i < TITLE_MAX && i + 1 < len; i++) {
+		bool stop = s[i] == '.' || s[i] == '!' || s[i] == '?';
+		size_t after = i + 1;
+		if (!stop && i + 3 <= len && memcmp(s + i, "…", 3) == 0) {
+			stop = true;
+			after = i + 3;
+		}
+		if (stop && after < len && (s[after] == ' ' || (unsigned char)s[after] == 0xC2))
+			return g_strndup(s, after);
+	}
+	size_t cut = TITLE_CUT;
+	while (cut > 0 && s[cut] != ' ')
+		cut--;
+	if (cut == 0) {
+		cut = TITLE_CUT;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	char *head = g_strndup(s, cut);
+	char *t = g_strconcat(g_strchomp(head), "…", NULL);
+	g_free(head);
+	return t;
+}
+
+/* Flags the boilerplate of the body and finds the title: the first line
+ * that is not blank, not boilerplate and has two words or more (a lone
+ * "Tech" is a section name). */
+static void
+scan_body(FriseArticle *a, char **title)
+{
+	const char *t = a->text;
+	char *first_single = NULL;
+	for (size_t pos = a->body.start; pos < a->body.end;) {
+		size_t le = line_end(t, pos, a->body.end), cut = 0, start = pos;
+		if (match_boilerplate(t, pos, le, &cut)) {
+			add_span(a->boilerplate, pos, cut);
+			start = cut;
+		}
+		if (*title == NULL && start < le) {
+			size_t s = skip_hspace(t, start, le), e = le;
+			while (e > s) {
+				const char *p = g_utf8_prev_char(t + e);
+				if (!is_hspace(g_utf8_get_char(p)))
+					break;
+				e = (size_t)(p - t);
+			}
+			if (e > s) {
+				if (count_words(t + s, MIN(e - s, 256), 2) >= 2)
+					*title = title_from_line(t + s, e - s);
+				else if (first_single == NULL)
+					first_single = title_from_line(t + s, e - s);
+			}
+		}
+		pos = le + 1;
+	}
+	if (*title == NULL)
+		*title = g_steal_pointer(&first_single);
+	g_free(first_single);
+}
+
+static bool
+all_space(const char *t, size_t len)
+{
+	for (const char *p = t; p < t + len; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isspace(c) && c != 0xFEFF && c != 0xA0 && c != 0x202F && c != 0x200B)
+			return false;
+	}
+	return true;
+}
+
+static char *
+base_name(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return g_strdup("-");
+	return g_path_get_basename(path);
+}
+
+/* The origin of meta->published (FRISE_ORIGIN_NONE without meta). */
+static FriseDateOrigin
+meta_origin(const Meta *meta)
+{
+	return meta != NULL && meta->published != NULL ? meta->origin : FRISE_ORIGIN_NONE;
+}
+
+static FriseArticle *
+read_article(const char *path, const char *data, size_t len, const FriseReadOptions *opts,
+	     const Meta *meta, GError **error)
+{
+	static const FriseReadOptions defaults = { 0 };
+	if (opts == NULL)
+		opts = &defaults;
+	size_t limit = opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	if (len > limit) {
+		set_limit_error(error, path, len, limit);
+		return NULL;
+	}
+	const char *nul = memchr(data, '\0', len);
+	if (nul != NULL) {
+		set_error(error, FRISE_ERROR_INPUT, path, "NUL byte at byte %zu (binary file?)",
+			  (size_t)(nul - data));
+		return NULL;
+	}
+
+	FriseArticle *a = g_new0(FriseArticle, 1);
+	a->raw = g_malloc(len + 1);
+	memcpy(a->raw, data, len);
+	a->raw[len] = '\0';
+	a->raw_len = len;
+	a->boilerplate = g_array_new(FALSE, FALSE, sizeof(FriseSpan));
+	if (!build_text(a, path, (opts->flags & FRISE_READ_LOSSY) != 0, error)) {
+		article_free(a);
+		return NULL;
+	}
+	if (all_space(a->text, a->text_len)) {
+		set_error(error, FRISE_ERROR_INPUT, path, "empty article");
+		article_free(a);
+		return NULL;
+	}
+	a->path = g_strdup(path);
+	a->id = meta != NULL && meta->id != NULL ? g_strdup(meta->id) : base_name(path);
+
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, (const guchar *)a->raw, (gssize)a->raw_len);
+	g_strlcpy(a->hash, g_checksum_get_string(sum), sizeof a->hash);
+	g_checksum_free(sum);
+
+	/* metadata: front matter, then the inline header after it */
+	FrontMatter fm = { 0 };
+	size_t body = parse_front_matter(a->text, a->text_len, &fm);
+	char *header_date = NULL;
+	size_t after_header = parse_header(a->text, body, a->text_len, &header_date);
+	if (after_header > 0)
+		body = after_header;
+	a->body.start = body;
+	a->body.end = a->text_len;
+	add_span(a->boilerplate, 0, body); /* metadata never becomes an event */
+
+	char *fm_date = article_parse_date(fm.date);
+	char *from_path = meta != NULL && meta->no_path_date ? NULL : path_date(path);
+	if (opts->published != NULL && (a->published = article_parse_date(opts->published)) != NULL)
+		a->published_origin = FRISE_ORIGIN_OPTION;
+	else if (meta != NULL && meta->published != NULL)
+		a->published = g_strdup(meta->published), a->published_origin = meta->origin;
+	else if (fm_date != NULL)
+		a->published = g_steal_pointer(&fm_date), a->published_origin = FRISE_ORIGIN_FRONT_MATTER;
+	else if (header_date != NULL)
+		a->published = g_steal_pointer(&header_date), a->published_origin = FRISE_ORIGIN_HEADER;
+	else if (from_path != NULL)
+		a->published = g_steal_pointer(&from_path), a->published_origin = FRISE_ORIGIN_PATH;
+	g_free(fm_date);
+	g_free(header_date);
+	g_free(from_path);
+	if (a->published != NULL)
+		a->published_from = a->published_origin == meta_origin(meta) && meta->published_from != NULL
+				    ? meta->published_from : article_origin_name(a->published_origin);
+
+	a->url = g_strdup(meta != NULL && meta->url != NULL ? meta->url : fm.url);
+	a->url_from = a->url == NULL ? NULL : meta != NULL && meta->url != NULL ? meta->url_from : "front matter";
+	a->source = g_strdup(meta != NULL && meta->source != NULL ? meta->source : fm.source);
+	a->source_from = a->source == NULL ? NULL : meta != NULL && meta->source != NULL ? meta->source_from
+										    : "front matter";
+
+	char *title = NULL;
+	if (meta != NULL && meta->title != NULL && *meta->title != '\0')
+		title = g_strdup(meta->title), a->title_from = meta->title_from;
+	else if (fm.title != NULL)
+		title = g_strdup(fm.title), a->title_from = "front matter";
+	scan_body(a, &title);
+	if (a->title_from == NULL)
+		a->title_from = title != NULL ? "first line" : "id";
+	a->title = title != NULL ? title : g_strdup(a->id);
+
+	/* the language is decided here, once, for every later stage; lang_from
+	 * names the metadata that gave it, else follows lang_origin */
+	bool from_meta = meta != NULL && meta->lang != NULL;
+	FriseLang given = frise_lang_parse(from_meta ? meta->lang : fm.lang);
+	const char *body_text = a->text + a->body.start;
+	size_t body_len = a->body.end - a->body.start;
+	if (opts->lang != FRISE_LANG_UNKNOWN)
+		a->lang = opts->lang, a->lang_origin = FRISE_LANG_FROM_OPTION;
+	else if (given != FRISE_LANG_UNKNOWN)
+		a->lang = given, a->lang_origin = FRISE_LANG_FROM_METADATA;
+	else if ((a->lang = article_detect_lang(body_text, body_len)) != FRISE_LANG_UNKNOWN)
+		a->lang_origin = FRISE_LANG_FROM_WORDS;
+	else if ((a->lang = guess_lang(body_text, body_len)) != FRISE_LANG_UNKNOWN)
+		a->lang_origin = FRISE_LANG_FROM_FEW_WORDS;
+	else
+		a->lang = FRISE_LANG_FR, a->lang_origin = FRISE_LANG_FROM_DEFAULT; /* article_read_paths() may do better */
+	if (a->lang_origin == FRISE_LANG_FROM_METADATA)
+		a->lang_from = from_meta ? meta->lang_from : "front matter";
+	else
+		a->lang_from = article_lang_origin_name(a->lang_origin);
+
+	g_free(fm.date);
+	g_free(fm.title);
+	g_free(fm.source);
+	g_free(fm.url);
+	g_free(fm.lang);
+	return a;
+}
+
+/* The primary subtag of a language tag ("en-US" -> "en") in buf. */
+static const char *
+primary_lang(const char *tag, char *buf, size_t cap)
+{
+	if (tag == NULL)
+		return NULL;
+	size_t n = strcspn(tag, "-");
+	if (n == 0 || n >= cap)
+		return NULL;
+	memcpy(buf, tag, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * A web page: its main text is read as the article, with the page's
+ * metadata where `given` (a JSON Lines record, may be NULL) says nothing;
+ * --dct still wins over both (read_article).
+ */
+static FriseArticle *
+read_page(const char *path, const char *data, size_t len, const FriseReadOptions *opts, const Meta *given,
+	  GError **error)
+{
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	if (len > limit) {
+		set_limit_error(error, path, len, limit);
+		return NULL;
+	}
+	WebpagePage *page = webpage_read(path, data, len, error);
+	if (page == NULL)
+		return NULL;
+	Meta m = given != NULL ? *given : (Meta){ .no_path_date = false };
+	if (m.title == NULL)
+		m.title = page->title.value, m.title_from = page->title.from;
+	if (m.url == NULL)
+		m.url = page->canonical.value, m.url_from = page->canonical.from;
+	if (m.source == NULL)
+		m.source = page->site_name.value, m.source_from = page->site_name.from;
+	char lang[8];
+	if (m.lang == NULL && (m.lang = primary_lang(page->lang.value, lang, sizeof lang)) != NULL)
+		m.lang_from = page->lang.from;
+	char *published = NULL;
+	bool page_date = false;
+	if (m.published == NULL && page->published.value != NULL &&
+	    (published = article_parse_date(page->published.value)) != NULL) {
+		m.published = published, m.origin = FRISE_ORIGIN_HTML, m.published_from = page->published.from;
+		page_date = true;
+	}
+	FriseArticle *a = read_article(path, page->text, page->text_len, opts, &m, error);
+	if (a != NULL) {
+		if (page_date && a->published_origin == FRISE_ORIGIN_HTML)
+			a->published_time = g_strdup(page->published.value);
+		a->modified = g_steal_pointer(&page->modified.value), a->modified_from = page->modified.from;
+		a->site_name = g_steal_pointer(&page->site_name.value), a->site_name_from = page->site_name.from;
+		a->byline = g_steal_pointer(&page->byline.value), a->byline_from = page->byline.from;
+		a->canonical = g_steal_pointer(&page->canonical.value), a->canonical_from = page->canonical.from;
+		a->lang_tag = g_steal_pointer(&page->lang.value);
+		if (a->modified == NULL)
+			a->modified_from = NULL;
+		if (a->site_name == NULL)
+			a->site_name_from = NULL;
+		if (a->byline == NULL)
+			a->byline_from = NULL;
+		if (a->canonical == NULL)
+			a->canonical_from = NULL;
+	}
+	g_free(published);
+	webpage_free(page);
+	return a;
+}
+
+bool
+article_is_web_page(const char *path, const char *data, size_t len)
+{
+	return webpage_has_html_name(path) || webpage_sniff(data, len);
+}
+
+size_t
+article_body_start(const char *data, size_t len)
+{
+	/* the metadata is in the first FRONT_MATTER_MAX bytes and a header
+	 * line: read them as the reader does (lossy: the cut may split a
+	 * character), and map the body's start back to the bytes given */
+	size_t n = MIN(len, (size_t)FRONT_MATTER_MAX + 4096);
+	FriseArticle a = { 0 };
+	a.raw = g_strndup(data, n);
+	a.raw_len = strlen(a.raw); /* a NUL ends it: the caller refuses those */
+	size_t start = 0;
+	if (build_text(&a, "", true, NULL)) {
+		FrontMatter fm = { 0 };
+		size_t body = parse_front_matter(a.text, a.text_len, &fm);
+		char *header_date = NULL;
+		size_t after_header = parse_header(a.text, body, a.text_len, &header_date);
+		if (after_header > 0)
+			body = after_header;
+		/* a cut inside the header's line reads as no header: the line must end in the prefix */
+		start = body < a.text_len || n == len ? article_raw_offset(&a, body) : 0;
+		g_free(header_date);
+		g_free(fm.date);
+		g_free(fm.title);
+		g_free(fm.source);
+		g_free(fm.url);
+		g_free(fm.lang);
+	}
+	g_free(a.raw);
+	g_free(a.text);
+	if (a.map_ != NULL)
+		g_array_free(a.map_, TRUE);
+	return start;
+}
+
+FriseArticle *
+article_read_bytes(const char *path, const char *data, size_t len, const FriseReadOptions *opts,
+		   GError **error)
+{
+	if (article_is_web_page(path, data, len))
+		return read_page(path, data, len, opts, NULL, error);
+	return read_article(path, data, len, opts, NULL, error);
+}
+
+bool
+article_is_boilerplate(const FriseArticle *article, size_t text_offset)
+{
+	const GArray *spans = article->boilerplate;
+	if (spans == NULL)
+		return false;
+	/* spans are in text order and do not overlap */
+	guint lo = 0, hi = spans->len;
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		const FriseSpan *s = &g_array_index(spans, FriseSpan, mid);
+		if (text_offset < s->start)
+			hi = mid;
+		else if (text_offset >= s->end)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+void
+article_free(FriseArticle *article)
+{
+	if (article == NULL)
+		return;
+	g_free(article->id);
+	g_free(article->path);
+	g_free(article->title);
+	g_free(article->url);
+	g_free(article->source);
+	g_free(article->published);
+	g_free(article->published_time);
+	g_free(article->modified);
+	g_free(article->site_name);
+	g_free(article->byline);
+	g_free(article->canonical);
+	g_free(article->lang_tag);
+	g_free(article->raw);
+	g_free(article->text);
+	if (article->boilerplate != NULL)
+		g_array_free(article->boilerplate, TRUE);
+	if (article->map_ != NULL)
+		g_array_free(article->map_, TRUE);
+	g_free(article);
+}
+
+/* ------------------------------------------------------------------ */
+/* Files. */
+
+/* Reads at most limit + 1 bytes from fd; fails with FRISE_ERROR_LIMIT
+ * beyond `limit` (never holding more than limit + 1 bytes). */
+static char *
+read_fd(int fd, const char *path, size_t limit, size_t *len, GError **error)
+{
+	struct stat st;
+	bool regular = false;
+	if (fstat(fd, &st) == 0) {
+		regular = S_ISREG(st.st_mode);
+		if (S_ISDIR(st.st_mode)) {
+			set_error(error, FRISE_ERROR_INPUT, path, "is a folder");
+			return NULL;
+		}
+		if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
+			set_limit_error(error, path, (size_t)st.st_size, limit);
+			return NULL;
+		}
+	}
+	size_t cap = regular && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	if (cap > limit + 1)
+		cap = limit + 1;
+	char *buf = g_malloc(cap + 1);
+	size_t n = 0;
+	for (;;) {
+		if (n == cap) {
+			if (cap >= limit + 1)
+				break;
+			cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
+			buf = g_realloc(buf, cap + 1);
+		}
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			set_error(error, FRISE_ERROR_INPUT, path, "cannot read: %s", g_strerror(errno));
+			g_free(buf);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	if (n > limit) {
+		set_limit_error(error, path, 0, limit);
+		g_free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static int
+open_input(const char *path, GError **error)
+{
+	if (strcmp(path, "-") == 0)
+		return STDIN_FILENO;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		set_error(error, FRISE_ERROR_INPUT, path, "cannot open: %s", g_strerror(errno));
+	return fd;
+}
+
+FriseArticle *
+article_read_file(const char *path, const FriseReadOptions *opts, GError **error)
+{
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	int fd = open_input(path, error);
+	if (fd < 0)
+		return NULL;
+	size_t len = 0;
+	char *data = read_fd(fd, path, limit, &len, error);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (data == NULL)
+		return NULL;
+	FriseArticle *a = article_read_bytes(path, data, len, opts, error);
+	g_free(data);
+	return a;
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON Lines. */
+
+typedef struct {
+	GPtrArray *out;
+	FriseReadErrorFunc on_error;
+	void *user;
+	size_t failed;
+	GError *first; /* the first error reported, for the final message */
+	size_t max;    /* most articles to read (FriseReadOptions.max_articles) */
+	GError *over;  /* set when there were more: nothing more is read */
+} Reader;
+
+/* Sets rd->over: more than rd->max articles to read. */
+static void
+over_limit(Reader *rd)
+{
+	if (rd->over == NULL)
+		g_set_error(&rd->over, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
+			    "more than %zu articles to read (raise the limit with --max-files)", rd->max);
+}
+
+static void
+report(Reader *rd, GError *e)
+{
+	if (rd->on_error != NULL)
+		rd->on_error(e, rd->user);
+	rd->failed++;
+	if (rd->first == NULL)
+		rd->first = e;
+	else
+		g_error_free(e);
+}
+
+static const char *
+json_member(const cJSON *obj, const char *name, const char *where, GError **error)
+{
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, name);
+	if (m == NULL || cJSON_IsNull(m))
+		return NULL;
+	if (!cJSON_IsString(m)) {
+		set_error(error, FRISE_ERROR_INPUT, where, "\"%s\" must be a string", name);
+		return NULL;
+	}
+	return m->valuestring;
+}
+
+static void
+read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, size_t len,
+		const FriseReadOptions *opts)
+{
+	char *where = g_strdup_printf("%s:%zu", file, lineno);
+	GError *e = NULL;
+	cJSON *obj = cJSON_ParseWithLength(line, len);
+	if (obj == NULL || !cJSON_IsObject(obj)) {
+		const char *at = cJSON_GetErrorPtr();
+		if (obj == NULL && at != NULL && at >= line && at <= line + len)
+			set_error(&e, FRISE_ERROR_INPUT, where, "not valid JSON (at column %zu)",
+				  (size_t)(at - line) + 1);
+		else
+			set_error(&e, FRISE_ERROR_INPUT, where, "not a JSON object");
+		goto out;
+	}
+	const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
+	const cJSON *html = cJSON_GetObjectItemCaseSensitive(obj, "html");
+	if (!cJSON_IsString(text) && !cJSON_IsString(html)) {
+		set_error(&e, FRISE_ERROR_INPUT, where, "no \"text\" (or \"html\") string");
+		goto out;
+	}
+	Meta meta = { .no_path_date = true, .origin = FRISE_ORIGIN_JSONL, .title_from = "jsonl",
+		      .published_from = "jsonl", .url_from = "jsonl", .source_from = "jsonl", .lang_from = "jsonl" };
+	const char *names[] = { "id", "title", "url", "source", "lang", "published" };
+	const char **slots[] = { &meta.id, &meta.title, &meta.url, &meta.source, &meta.lang, &meta.published };
+	for (size_t k = 0; k < G_N_ELEMENTS(names); k++) {
+		*slots[k] = json_member(obj, names[k], where, &e);
+		if (e != NULL)
+			goto out;
+	}
+	char *published = NULL;
+	if (meta.published != NULL) {
+		published = article_parse_date(meta.published);
+		if (published == NULL) {
+			set_error(&e, FRISE_ERROR_INPUT, where,
+				  "\"published\": '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", meta.published);
+			goto out;
+		}
+		meta.published = published;
+	}
+	if (meta.id != NULL && *meta.id == '\0')
+		meta.id = NULL;
+	if (meta.id == NULL)
+		meta.id = where;
+	FriseArticle *a = cJSON_IsString(text)
+			  ? read_article(where, text->valuestring, strlen(text->valuestring), opts, &meta, &e)
+			  : read_page(where, html->valuestring, strlen(html->valuestring), opts, &meta, &e);
+	g_free(published);
+	if (a != NULL)
+		g_ptr_array_add(rd->out, a);
+out:
+	if (e != NULL)
+		report(rd, e);
+	cJSON_Delete(obj);
+	g_free(where);
+}
+
+/* Reads a JSON Lines stream line by line; a line longer than `cap` bytes is
+ * reported and skipped without being held. */
+static bool
+read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, GError **error)
+{
+	int fd = open_input(path, error);
+	if (fd < 0)
+		return false;
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	size_t cap = limit * 6 + 4096; /* JSON escapes: up to 6 bytes per byte of text */
+	GString *line = g_string_new(NULL);
+	char buf[65536];
+	size_t lineno = 1;
+	bool too_long = false, ok = true;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		set_error(error, FRISE_ERROR_INPUT, path, "is a folder");
+		ok = false;
+		goto done;
+	}
+	for (;;) {
+		ssize_t got = read(fd, buf, sizeof buf);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			set_error(error, FRISE_ERROR_INPUT, path, "cannot read: %s", g_strerror(errno));
+			ok = false;
+			break;
+		}
+		const char *p = buf, *end = buf + got;
+		while (p < end || (got == 0 && (line->len > 0 || too_long))) {
+			const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+			const char *stop = nl != NULL ? nl : end;
+			if (!too_long) {
+				if (line->len + (size_t)(stop - p) > cap) {
+					too_long = true;
+					g_string_truncate(line, 0);
+				} else {
+					g_string_append_len(line, p, stop - p);
+				}
+			}
+			if (nl == NULL && got != 0)
+				break; /* the line continues in the next block */
+			if (too_long) {
+				GError *e = NULL;
+				char *where = g_strdup_printf("%s:%zu", path, lineno);
+				set_limit_error(&e, where, 0, cap);
+				g_free(where);
+				report(rd, e);
+			} else if (!all_space(line->str, line->len)) {
+				if (rd->out->len >= rd->max) {
+					/* stop at line max + 1: an endless stream is never read to its end */
+					over_limit(rd);
+					goto done;
+				}
+				read_jsonl_line(rd, path, lineno, line->str, line->len, opts);
+			}
+			g_string_truncate(line, 0);
+			too_long = false;
+			lineno++;
+			p = nl != NULL ? nl + 1 : end;
+		}
+		if (got == 0)
+			break;
+	}
+done:
+	g_string_free(line, TRUE);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Paths and folders. */
+
+bool
+article_is_input_name(const char *name, bool jsonl)
+{
+	if (jsonl)
+		return g_str_has_suffix(name, ".jsonl") || g_str_has_suffix(name, ".json");
+	return g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md") || webpage_has_html_name(name);
+}
+
+static int
+cmp_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends the article files under `dir` to `files`, sorted by name, folders
+ * depth first; hidden entries and symbolic links to folders are skipped. */
+static void
+collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
+{
+	GError *e = NULL;
+	GDir *d = g_dir_open(dir, 0, &e);
+	if (d == NULL) {
+		GError *why = NULL;
+		set_error(&why, FRISE_ERROR_INPUT, dir, "cannot open folder: %s", e->message);
+		g_error_free(e);
+		report(rd, why);
+		return;
+	}
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+	while ((name = g_dir_read_name(d)) != NULL)
+		if (name[0] != '.')
+			g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(d);
+	g_ptr_array_sort(names, cmp_names);
+	for (guint i = 0; i < names->len && files->len <= rd->max; i++) {
+		char *p = g_build_filename(dir, names->pdata[i], NULL);
+		struct stat st, lst;
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (lstat(p, &lst) == 0 && !S_ISLNK(lst.st_mode))
+				collect(p, jsonl, files, rd);
+			g_free(p);
+		} else if (article_is_input_name(p, jsonl)) {
+			g_ptr_array_add(files, p);
+		} else {
+			g_free(p);
+		}
+	}
+	g_ptr_array_unref(names);
+}
+
+/* Files read by the threads of read_block(): files[i] gives art[i] or
+ * err[i]. */
+typedef struct {
+	GPtrArray *files;
+	const FriseReadOptions *opts;
+	FriseArticle **art;
+	GError **err;
+	bool serial; /* standard input is among the files: one thread reads them in turn */
+} ReadBatch;
+
+#define READ_STEP 8     /* files a thread takes at a time */
+#define READ_BLOCK 512  /* files read before their results are reported */
+#define READ_THREADS 8
+#define DEFAULT_MAX_ARTICLES 100000
+
+static void
+read_one(guint i, void *data)
+{
+	ReadBatch *b = data;
+	b->art[i] = article_read_file(b->files->pdata[i], b->opts, &b->err[i]);
+}
+
+/* Reads files [from, to) on the machine's cores into b->art / b->err: an
+ * article depends on its file and the options only, and the reader keeps
+ * no state between files (its one lazy table is built under g_once). */
+static void
+read_block(ReadBatch *b, guint from, guint to)
+{
+	frise_parallel_for(from, to, READ_STEP, b->serial ? 1 : READ_THREADS, "frise-read", read_one, b);
+}
+
+GPtrArray *
+article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
+		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
+{
+	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
+		      opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES, NULL };
+	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < npaths && files->len <= rd.max; i++) {
+		GError *e = NULL;
+		struct stat st;
+		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			guint before = files->len;
+			size_t failed = rd.failed;
+			collect(paths[i], jsonl, files, &rd);
+			if (files->len == before && rd.failed == failed) {
+				set_error(&e, FRISE_ERROR_INPUT, paths[i], "no %s file in this folder",
+					  jsonl ? "*.jsonl" : "*.txt, *.md or *.html");
+				report(&rd, e);
+			}
+		} else {
+			g_ptr_array_add(files, g_strdup(paths[i]));
+		}
+	}
+	/* refused before anything is read when the files alone are too many
+	 * (a mistyped folder such as / is not read into memory) */
+	if (!jsonl && files->len > rd.max)
+		over_limit(&rd);
+	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
+	/* plain files are read READ_BLOCK at a time on every core, then
+	 * taken (and their errors reported) in order */
+	ReadBatch b = { files, opts, NULL, NULL, false };
+	for (guint i = 0; i < files->len; i++)
+		b.serial |= strcmp(files->pdata[i], "-") == 0;
+	if (!jsonl) {
+		b.art = g_new0(FriseArticle *, MAX(files->len, 1));
+		b.err = g_new0(GError *, MAX(files->len, 1));
+	}
+	for (guint i = 0; i < files->len && rd.over == NULL; i++) {
+		const char *p = files->pdata[i];
+		GError *e = NULL;
+		if (jsonl) {
+			if (!read_jsonl(&rd, p, opts, &e))
+				report(&rd, e);
+		} else {
+			if (i % READ_BLOCK == 0)
+				read_block(&b, i, MIN(i + READ_BLOCK, files->len));
+			if (b.art[i] != NULL)
+				g_ptr_array_add(rd.out, b.art[i]);
+			else
+				report(&rd, b.err[i]);
+		}
+		if (progress != NULL && files->len > 1)
+			progress("reading", i + 1, files->len);
+	}
+	g_free(b.art);
+	g_free(b.err);
+	g_ptr_array_unref(files);
+	if (rd.over != NULL) {
+		g_propagate_error(error, rd.over);
+		g_clear_error(&rd.first);
+		g_ptr_array_unref(rd.out);
+		if (nfailed != NULL)
+			*nfailed = rd.failed;
+		return NULL;
+	}
+	/* an article no word of which tells its language is read in the
+	 * language most of the others were told in */
+	int told[FRISE_LANG_COUNT] = { 0 };
+	for (guint i = 0; i < rd.out->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(rd.out, i);
+		if (a->lang_origin != FRISE_LANG_FROM_DEFAULT)
+			told[a->lang]++;
+	}
+	size_t main_lang, second;
+	best_of(told, &main_lang, &second);
+	for (guint i = 0; told[main_lang] > 0 && i < rd.out->len; i++) {
+		FriseArticle *a = g_ptr_array_index(rd.out, i);
+		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT) {
+			a->lang = (FriseLang)main_lang, a->lang_origin = FRISE_LANG_FROM_CORPUS;
+			a->lang_from = article_lang_origin_name(a->lang_origin);
+		}
+	}
+	if (nfailed != NULL)
+		*nfailed = rd.failed;
+	if (rd.out->len == 0) {
+		int code = rd.first != NULL ? rd.first->code : FRISE_ERROR_INPUT;
+		if (rd.failed > 0)
+			g_set_error(error, FRISE_ERROR_DOMAIN, code, "no article could be read (%zu input%s skipped)",
+				    rd.failed, rd.failed == 1 ? "" : "s");
+		else
+			g_set_error(error, FRISE_ERROR_DOMAIN, code, "no article to read");
+		g_clear_error(&rd.first);
+		g_ptr_array_unref(rd.out);
+		return NULL;
+	}
+	g_clear_error(&rd.first);
+	return rd.out;
+}
