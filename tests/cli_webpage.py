@@ -173,6 +173,20 @@ def _():
     assert "Tuesday morning" in {text[t["start"]:t["end"]].decode() for t in timexes}, out2
 
 
+@case("tag: the fast path (--dct and --lang) reads a page as the reader path does, NUL byte and all")
+def _():
+    with open(PAGE, "rb") as f:
+        page = f.read()
+    nul = os.path.join(TMP, "nul.html")
+    with open(nul, "wb") as f:
+        f.write(page.replace(b"commuters greeted", b"commuters\0greeted", 1))
+    for path in (PAGE, nul):
+        args = ("tag", "--format", "tsv", "--dct", "2024-03-12", "--lang", "en", path)
+        fast, reader = run(*args), run(*args, "--lossy")  # --lossy: through the reader
+        assert fast[0] == 0 and reader[0] == 0, (fast, reader)
+        assert fast[1] == reader[1] and "Tuesday morning" in fast[1], (fast[1], reader[1])
+
+
 print("1..%d" % len(results))
 for i, (ok, name, why) in enumerate(results, 1):
     print("%s %d - %s" % ("ok" if ok else "not ok", i, name))

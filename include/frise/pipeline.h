@@ -80,15 +80,26 @@ FriseTimeline *pipeline_timeline(FrisePipeline *pipeline, const FriseTimelineQue
  * array of FriseEventType* (g_ptr_array_unref). */
 GPtrArray *pipeline_types(FrisePipeline *pipeline, GError **error);
 
+/* An event a curator names: its id as `frise events` shows it and, for
+ * a change made on a given version of it (ID@N in `frise events`), that
+ * version; -1 for whatever version is current. */
+typedef struct {
+	const char *id;
+	int version;
+} FriseEventRef;
+
 /* Curation: each records an override and rebuilds, in one transaction.
- * `id` is an event id as `frise events` shows it; a missing id is an
- * input error naming it; a date that is not a TIMEX3 calendar value or a
- * type the templates do not have is a usage error. */
-bool pipeline_edit_event(FrisePipeline *pipeline, const char *id, const char *title, const char *date,
+ * A missing id is an input error naming it; a date that is not a TIMEX3
+ * calendar value or a type the templates do not have is a usage error.
+ * An event named with a version that is not its current one (someone
+ * else changed it since, or it is gone) is a conflict, FRISE_ERROR_STORE,
+ * whose message says who changed it, how and when: nothing is written.
+ * Merging names the event the others join first. */
+bool pipeline_edit_event(FrisePipeline *pipeline, const FriseEventRef *event, const char *title, const char *date,
 			 const char *type, GError **error);
-bool pipeline_hide_event(FrisePipeline *pipeline, const char *id, bool hide, GError **error);
-bool pipeline_merge_events(FrisePipeline *pipeline, const char *const *ids, size_t nids, GError **error);
-bool pipeline_split_event(FrisePipeline *pipeline, const char *id, GError **error);
+bool pipeline_hide_event(FrisePipeline *pipeline, const FriseEventRef *event, bool hide, GError **error);
+bool pipeline_merge_events(FrisePipeline *pipeline, const FriseEventRef *events, size_t n, GError **error);
+bool pipeline_split_event(FrisePipeline *pipeline, const FriseEventRef *event, GError **error);
 
 G_END_DECLS
 

@@ -37,9 +37,20 @@ const GOptionEntry cli_common_entries[] = {
 	G_OPTION_ENTRY_NULL
 };
 
+/* Said by the commands that take --store. */
+static const char store_help[] =
+	"A store (--store) is an SQLite file, or a PostgreSQL store a team shares:\n"
+	"postgresql://[user@]host[:port]/dbname[?schema=NAME&retries=N&…] (postgres://\n"
+	"too), or postgres:KEYWORD=VALUE… (a libpq connection string; schema=NAME\n"
+	"and retries=N are frise's; the PG* environment variables apply; an empty\n"
+	"'postgres:' takes everything from them). The store is the schema NAME\n"
+	"(default frise) of that database.\n"
+	"\n";
+
 static const char exit_codes[] =
 	"Exit status: 0 ok, 1 input error (unreadable, invalid or empty input),\n"
-	"2 usage error, 3 store error, 4 output error, 5 limit exceeded,\n"
+	"2 usage error, 3 store error (a curation conflict too: the event changed\n"
+	"since the version named), 4 output error, 5 limit exceeded,\n"
 	"70 internal error.";
 
 bool
@@ -52,7 +63,11 @@ cli_parse(const char *name, const char *params, const char *summary,
 	g_free(prgname);
 	GOptionContext *ctx = g_option_context_new(params);
 	g_option_context_set_summary(ctx, summary);
-	g_option_context_set_description(ctx, exit_codes);
+	bool has_store = false;
+	for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+		has_store |= strcmp(e->long_name, "store") == 0;
+	char *description = g_strconcat(has_store ? store_help : "", exit_codes, NULL);
+	g_option_context_set_description(ctx, description);
 	if (entries != NULL)
 		g_option_context_add_main_entries(ctx, entries, NULL);
 	g_option_context_add_main_entries(ctx, cli_common_entries, NULL);
@@ -63,6 +78,7 @@ cli_parse(const char *name, const char *params, const char *summary,
 		g_error_free(error);
 	}
 	g_option_context_free(ctx);
+	g_free(description);
 	return ok;
 }
 

@@ -5,9 +5,11 @@
  * layer; each layer it calls knows nothing of the others.
  *
  * Invariants: tagging happens outside the store's write lock; every
- * write (an ingest, a curation) is one transaction that ends with a
- * rebuild of every event from the stored mentions, so the events are a
- * function of the stored articles and overrides.
+ * write (an ingest, a curation) is one store_transact() transaction that
+ * ends with a rebuild of every event from the stored mentions, so the
+ * events are a function of the stored articles and overrides; a
+ * transaction body starts from what the store holds, as the store may run
+ * it again after a serialization failure or a deadlock.
  */
 #include "frise/pipeline.h"
 #include "events/candidate.h"
@@ -78,6 +80,19 @@ pipeline_tagger(FrisePipeline *p, GError **error)
 	return p->tagger;
 }
 
+typedef struct {
+	char *name;
+	const char *json;
+	size_t len;
+} TemplateTx;
+
+static bool
+template_body(FriseStore *s, void *data, GError **error)
+{
+	TemplateTx *tx = data;
+	return store_put_template_file(s, tx->name, tx->json, tx->len, error);
+}
+
 bool
 pipeline_add_templates(FrisePipeline *p, const char *path, GError **error)
 {
@@ -91,9 +106,9 @@ pipeline_add_templates(FrisePipeline *p, const char *path, GError **error)
 	}
 	bool ok = templates_add(p->templates, data, len, path, error);
 	if (ok) {
-		char *base = g_path_get_basename(path);
-		ok = store_put_template_file(p->store, base, data, len, error);
-		g_free(base);
+		TemplateTx tx = { g_path_get_basename(path), data, len };
+		ok = store_transact(p->store, "templates", template_body, &tx, error);
+		g_free(tx.name);
 		p->dirty = true;
 	}
 	g_free(data);
@@ -305,6 +320,27 @@ prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
 	return prep;
 }
 
+typedef struct {
+	FrisePipeline *p;
+	GArray *prep;        /* Prepared */
+	gint64 now;
+} IngestTx;
+
+/* The ingest's transaction: the articles, then the rebuild. */
+static bool
+ingest_body(FriseStore *s, void *data, GError **error)
+{
+	IngestTx *tx = data;
+	bool ok = true;
+	for (guint i = 0; ok && i < tx->prep->len; i++) {
+		Prepared *pr = &g_array_index(tx->prep, Prepared, i);
+		/* another process may have been first */
+		if (!store_has_same(s, pr->id, pr->a))
+			ok = store_put_article(s, pr->id, pr->a, pr->sentences, pr->timexes, tx->now, error);
+	}
+	return ok && rebuild(tx->p, true, error);
+}
+
 bool
 pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 {
@@ -315,19 +351,10 @@ pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 	bool ok = true;
 	if (prep->len > 0 || p->dirty) {
 		GDateTime *nowt = frise_now();
-		gint64 now = g_date_time_to_unix(nowt);
+		IngestTx tx = { p, prep, g_date_time_to_unix(nowt) };
 		g_date_time_unref(nowt);
-		ok = store_begin(p->store, error);
-		for (guint i = 0; ok && i < prep->len; i++) {
-			Prepared *pr = &g_array_index(prep, Prepared, i);
-			/* another process may have been first */
-			if (!store_has_same(p->store, pr->id, pr->a))
-				ok = store_put_article(p->store, pr->id, pr->a, pr->sentences, pr->timexes, now, error);
-		}
-		ok = ok && rebuild(p, true, error) && store_commit(p->store, error);
-		if (!ok)
-			store_rollback(p->store);
-		else
+		ok = store_transact(p->store, "ingest", ingest_body, &tx, error);
+		if (ok)
 			p->dirty = false;
 	}
 	for (guint i = 0; i < prep->len; i++) {
@@ -342,20 +369,61 @@ pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 /* ------------------------------------------------------------------ */
 /* Curation                                                            */
 
-/* Ends a curation's transaction: rebuilds and commits when `ok`, else
- * rolls back. */
+typedef enum { CURATE_EDIT, CURATE_HIDE, CURATE_SHOW, CURATE_MERGE, CURATE_SPLIT } CurateKind;
+
+/* One curation: what it does to which events, as one transaction. */
+typedef struct {
+	FrisePipeline *p;
+	CurateKind kind;
+	const FriseEventRef *refs;
+	size_t n;
+	const char *title, *date, *type; /* CURATE_EDIT: each may be NULL */
+} Curation;
+
+/* The events named are there, at the version named if any; then the
+ * overrides; then the rebuild. */
 static bool
-finish(FrisePipeline *p, bool ok, GError **error)
+curation_body(FriseStore *s, void *data, GError **error)
 {
-	ok = ok && rebuild(p, false, error) && store_commit(p->store, error);
-	if (!ok)
-		store_rollback(p->store);
-	return ok;
+	Curation *c = data;
+	bool ok = true;
+	for (size_t i = 0; ok && i < c->n; i++)
+		ok = c->refs[i].version >= 0 ? store_check_version(s, c->refs[i].id, c->refs[i].version, error)
+					     : store_event_exists(s, c->refs[i].id, error);
+	const char *id = c->refs[0].id;
+	switch (c->kind) {
+	case CURATE_EDIT:
+		ok = ok && (c->title == NULL || store_add_override(s, FRISE_OVERRIDE_TITLE, id, c->title, true, error)) &&
+		     (c->date == NULL || store_add_override(s, FRISE_OVERRIDE_DATE, id, c->date, true, error)) &&
+		     (c->type == NULL || store_add_override(s, FRISE_OVERRIDE_TYPE, id, c->type, true, error));
+		break;
+	case CURATE_HIDE:
+		ok = ok && store_add_override(s, FRISE_OVERRIDE_HIDE, id, "", true, error);
+		break;
+	case CURATE_SHOW:
+		ok = ok && store_delete_override(s, FRISE_OVERRIDE_HIDE, id, error);
+		break;
+	case CURATE_MERGE:
+		/* an event id is the key of its first mention */
+		for (size_t i = 1; ok && i < c->n; i++)
+			ok = store_add_override(s, FRISE_OVERRIDE_MERGE, id, c->refs[i].id, false, error);
+		break;
+	case CURATE_SPLIT:
+		ok = ok && store_split_overrides(s, id, error);
+		break;
+	}
+	return ok && rebuild(c->p, false, error);
+}
+
+static bool
+curate(Curation *c, const char *change, GError **error)
+{
+	return store_transact(c->p->store, change, curation_body, c, error);
 }
 
 bool
-pipeline_edit_event(FrisePipeline *p, const char *id, const char *title, const char *date, const char *type,
-		    GError **error)
+pipeline_edit_event(FrisePipeline *p, const FriseEventRef *ev, const char *title, const char *date,
+		    const char *type, GError **error)
 {
 	if (date != NULL && !date_is_anchored(date)) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE,
@@ -373,49 +441,35 @@ pipeline_edit_event(FrisePipeline *p, const char *id, const char *title, const c
 			return false;
 		}
 	}
-	if (!store_begin(p->store, error))
-		return false;
-	bool ok = store_event_exists(p->store, id, error) &&
-		  (title == NULL || store_add_override(p->store, FRISE_OVERRIDE_TITLE, id, title, true, error)) &&
-		  (date == NULL || store_add_override(p->store, FRISE_OVERRIDE_DATE, id, date, true, error)) &&
-		  (type == NULL || store_add_override(p->store, FRISE_OVERRIDE_TYPE, id, type, true, error));
-	return finish(p, ok, error);
+	char *change = g_strdup_printf("edit%s%s%s", title ? " --title" : "", date ? " --date" : "",
+				       type ? " --type" : "");
+	Curation c = { p, CURATE_EDIT, ev, 1, title, date, type };
+	bool ok = curate(&c, change, error);
+	g_free(change);
+	return ok;
 }
 
 bool
-pipeline_hide_event(FrisePipeline *p, const char *id, bool hide, GError **error)
+pipeline_hide_event(FrisePipeline *p, const FriseEventRef *ev, bool hide, GError **error)
 {
-	if (!store_begin(p->store, error))
-		return false;
-	bool ok = store_event_exists(p->store, id, error) &&
-		  (hide ? store_add_override(p->store, FRISE_OVERRIDE_HIDE, id, "", true, error)
-			: store_delete_override(p->store, FRISE_OVERRIDE_HIDE, id, error));
-	return finish(p, ok, error);
+	Curation c = { p, hide ? CURATE_HIDE : CURATE_SHOW, ev, 1, NULL, NULL, NULL };
+	return curate(&c, hide ? "hide" : "hide --undo", error);
 }
 
 bool
-pipeline_merge_events(FrisePipeline *p, const char *const *ids, size_t n, GError **error)
+pipeline_merge_events(FrisePipeline *p, const FriseEventRef *evs, size_t n, GError **error)
 {
 	if (n < 2) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE, "merge needs at least two event ids");
 		return false;
 	}
-	if (!store_begin(p->store, error))
-		return false;
-	bool ok = true;
-	for (size_t i = 0; ok && i < n; i++)
-		ok = store_event_exists(p->store, ids[i], error);
-	/* an event id is the key of its first mention */
-	for (size_t i = 1; ok && i < n; i++)
-		ok = store_add_override(p->store, FRISE_OVERRIDE_MERGE, ids[0], ids[i], false, error);
-	return finish(p, ok, error);
+	Curation c = { p, CURATE_MERGE, evs, n, NULL, NULL, NULL };
+	return curate(&c, "merge", error);
 }
 
 bool
-pipeline_split_event(FrisePipeline *p, const char *id, GError **error)
+pipeline_split_event(FrisePipeline *p, const FriseEventRef *ev, GError **error)
 {
-	if (!store_begin(p->store, error))
-		return false;
-	bool ok = store_event_exists(p->store, id, error) && store_split_overrides(p->store, id, error);
-	return finish(p, ok, error);
+	Curation c = { p, CURATE_SPLIT, ev, 1, NULL, NULL, NULL };
+	return curate(&c, "split", error);
 }

@@ -15,9 +15,9 @@
  * Dates come out as ISO 8601 with the precision and the UTC offset the
  * page gives ("2015-07-24T05:36:09+01:00", "2015-04-30"); text dates
  * ("April 28, 2019 at 6:01 am", "30 avril 2015 à 07h19") are read with
- * the month names of every language of src/lang/ (month_of()). URLs come out absolute
- * (http or https only), without control characters, spaces and non-ASCII
- * bytes percent-encoded.
+ * the month names of every language of src/lang/ (month_of()). URLs come
+ * out absolute (http or https only), without control characters, spaces
+ * and non-ASCII bytes percent-encoded.
  */
 #include "core/lang.h"
 #include "core/text.h"

@@ -6,7 +6,7 @@
  *
  * Offsets are bytes into an article's text (raw_* into its bytes as
  * read), end exclusive. A function that fails returns false or NULL with
- * `error` naming the store's path (FRISE_ERROR_STORE) or the input.
+ * `error` naming the store (FRISE_ERROR_STORE) or the input.
  */
 #ifndef FRISE_STORE_ROWS_H
 #define FRISE_STORE_ROWS_H
@@ -14,11 +14,24 @@
 #include "core/text.h"
 #include "frise/store.h"
 
-/* One BEGIN IMMEDIATE transaction (retried while another process holds
- * the lock, for the busy timeout); every write below runs inside one. */
-bool store_begin(FriseStore *store, GError **error);
-bool store_commit(FriseStore *store, GError **error);
-void store_rollback(FriseStore *store);
+/* The body of a transaction: the reads and writes below. It may run
+ * more than once (see store_transact()), so it must start from what the
+ * store holds, not from what an earlier run left in memory. */
+typedef bool (*StoreBody)(FriseStore *store, void *data, GError **error);
+
+/* Runs `body` in one write transaction and commits it: writers of one
+ * store run one after the other (SQLite: BEGIN IMMEDIATE, waiting for the
+ * busy timeout; PostgreSQL: an advisory lock, from any machine). When the
+ * database gave up on it (serialization failure, deadlock: SQLSTATE
+ * 40001, 40P01), it is rolled back and run again, up to the store's
+ * retries (default 5), then fails saying so. `change` says what the
+ * transaction does ("ingest", "edit --title"…): the events it changes
+ * are marked as changed that way by this process's user (FRISE_USER, or
+ * user@host). Every write below runs inside one. */
+bool store_transact(FriseStore *store, const char *change, StoreBody body, void *data, GError **error);
+
+/* The store as messages name it: its path, or its URL without password. */
+const char *store_name(const FriseStore *store);
 
 /* True when the store holds article `id` with the same bytes and the same
  * metadata (a new --dct or title is a change too). */
@@ -62,12 +75,17 @@ bool store_split_overrides(FriseStore *store, const char *id, GError **error);
 /* True when event `id` exists; otherwise false with an input error
  * naming it. */
 bool store_event_exists(FriseStore *store, const char *id, GError **error);
+/* True when event `id` is at version `version` (its sequence); otherwise
+ * false with a conflict (FRISE_ERROR_STORE) saying who changed it, how and
+ * when, and how to redo the change — or that the event is gone. */
+bool store_check_version(FriseStore *store, const char *id, int version, GError **error);
 
 /* Replaces every event with `events` (FriseEvent*, in date order) of the
  * articles `docs` (StoreDoc): an event whose content digest is unchanged
- * keeps its sequence, created and modified; a changed one has its
- * sequence bumped; a new one starts at 0, created now. Fills those three
- * fields of each event. */
+ * keeps its sequence, created and modified (and who changed it, how); a
+ * changed one has its sequence bumped; a new one starts at 0, created
+ * now; both are marked changed by this transaction. Fills sequence,
+ * created and modified of each event. */
 bool store_put_events(FriseStore *store, const GArray *docs, GPtrArray *events, GError **error);
 
 /* The user's template files, oldest first: a new array of strings,
