@@ -67,12 +67,20 @@ def write_articles(folder, n, rnd):
     return names
 
 
-def listing(target):
+def listing(target, history=True):
     rc, out, err = run('events', '--store', target, '--json', '--all')
     assert rc == 0, err
     rc2, out2, err2 = run('articles', '--store', target, '--json')
     assert rc2 == 0, err2
-    return json.loads(out), json.loads(out2)
+    evs = json.loads(out)
+    if not history:
+        # how many rebuilds changed an event depends on how the ingests
+        # interleaved (one that finds its articles merged by another's
+        # rebuild has nothing left to do); what the events say does not
+        for e in evs:
+            e.pop('version', None)
+            e.pop('sequence', None)
+    return evs, json.loads(out2)
 
 
 def four_ingests(tmp):
@@ -84,7 +92,7 @@ def four_ingests(tmp):
     outs = [p.communicate(timeout=600) for p in procs]
     case('four concurrent ingests: all exit 0', all(p.returncode == 0 for p in procs),
          ' | '.join(e for _, e in outs))
-    evs, arts = listing(target)
+    evs, arts = listing(target, history=False)
     ids = [a['id'] for a in arts]
     want = {os.path.basename(f) for f in files}
     case('four concurrent ingests: every article once (%d)' % len(want),
@@ -97,7 +105,7 @@ def four_ingests(tmp):
     for k in order:
         rc, _, err = run('ingest', '-q', '--store', serial, *batches[k])
         assert rc == 0, err
-    s_evs, s_arts = listing(serial)
+    s_evs, s_arts = listing(serial, history=False)
     case('four concurrent ingests: the events of a serial ingest in commit order %s (%d events)' % (order, len(evs)),
          evs == s_evs and arts == s_arts and len(evs) > 10,
          'concurrent %d events, serial %d' % (len(evs), len(s_evs)))
@@ -107,7 +115,7 @@ def four_ingests(tmp):
     for k in order:
         rc, _, err = run('ingest', '-q', '--store', db, *batches[k])
         assert rc == 0, err
-    q_evs, q_arts = listing(db)
+    q_evs, q_arts = listing(db, history=False)
     case('four concurrent ingests: the same events in SQLite', q_evs == evs and q_arts == arts)
 
 

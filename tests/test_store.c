@@ -540,6 +540,96 @@ test_seeds_reingest(void)
 	seeds_clear(&f);
 }
 
+/* What the rendering compares of two timelines: every event's id, date,
+ * title, text, type, score and sources. */
+static char *
+events_digest(const FriseTimeline *tl)
+{
+	GString *d = g_string_new(NULL);
+	for (guint i = 0; i < tl->events->len; i++) {
+		const FriseEvent *e = g_ptr_array_index(tl->events, i);
+		char *dg = event_digest(e);
+		g_string_append_printf(d, "%s %s %s %.9f\n", e->id, dg, e->type, e->score);
+		g_free(dg);
+	}
+	return g_string_free(d, FALSE);
+}
+
+static void
+test_seeds_candidates(void)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	FriseTimeline *before = timeline(&f, 0, true);
+	char *want = events_digest(before);
+	/* the dated seeds' candidates are stored, the store is not stale */
+	char *n = query_text(f.path, "SELECT count(*) FROM candidates");
+	g_assert_cmpint(atoi(n), >, 5);
+	g_free(n);
+	char *stale = query_text(f.path, "SELECT value FROM state WHERE name = 'stale'");
+	g_assert_null(stale);
+	char *ex = query_text(f.path, "SELECT count(*) FROM articles WHERE extracted = 1");
+	char *dated = query_text(f.path, "SELECT count(*) FROM articles WHERE published IS NOT NULL");
+	g_assert_cmpstr(ex, ==, dated);
+	g_free(ex);
+	g_free(dated);
+	/* an edited article, added alone: stale until the update */
+	GError *error = NULL;
+	FriseArticle *a2 = g_ptr_array_index(f.articles, 2);
+	GString *edited = g_string_new_len(a2->raw, (gssize)a2->raw_len);
+	g_string_append(edited, "\n\nLe 2 octobre 2024, OpenAI a bouclé une levée de fonds de 6,6 milliards de dollars.\n");
+	FriseReadOptions ro = { 0 };
+	GPtrArray *one = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	g_ptr_array_add(one, article_read_bytes(a2->path, edited->str, edited->len, &ro, &error));
+	g_assert_no_error(error);
+	FrisePipeline *p2 = pipeline_new(f.store, &error); /* a new process: the id is not taken */
+	g_assert_no_error(error);
+	pipeline_set_batch(p2, 1);
+	g_assert_true(pipeline_add(p2, one, &error));
+	g_assert_no_error(error);
+	stale = query_text(f.path, "SELECT value FROM state WHERE name = 'stale'");
+	g_assert_cmpstr(stale, ==, "1");
+	g_free(stale);
+	FriseTimeline *mid = timeline(&f, 0, true);
+	char *mid_d = events_digest(mid);
+	g_assert_cmpstr(mid_d, ==, want); /* not rebuilt yet */
+	g_assert_true(pipeline_update(p2, &error));
+	g_assert_no_error(error);
+	stale = query_text(f.path, "SELECT value FROM state WHERE name = 'stale'");
+	g_assert_null(stale);
+	FriseTimeline *after = timeline(&f, 0, true);
+	g_assert_nonnull(event_of(after, "funding", "2024-10-02"));
+	/* the original article again, then candidates forgotten: found again,
+	 * the first events back */
+	FrisePipeline *p3 = pipeline_new(f.store, &error);
+	g_assert_no_error(error);
+	g_assert_true(pipeline_add(p3, f.articles, &error));
+	g_assert_no_error(error);
+	exec_sql(f.path, "DELETE FROM candidates; UPDATE articles SET extracted = 0; "
+			 "UPDATE state SET value = 'another' WHERE name = 'extractor'");
+	g_assert_true(pipeline_update(p3, &error));
+	pipeline_free(p3);
+	g_assert_no_error(error);
+	FriseTimeline *again = timeline(&f, 0, true);
+	char *again_d = events_digest(again);
+	g_assert_cmpstr(again_d, ==, want);
+	n = query_text(f.path, "SELECT count(*) FROM articles WHERE published IS NOT NULL AND extracted = 0");
+	g_assert_cmpstr(n, ==, "0");
+	g_free(n);
+	g_free(again_d);
+	g_free(mid_d);
+	g_free(want);
+	event_timeline_free(again);
+	event_timeline_free(after);
+	event_timeline_free(mid);
+	event_timeline_free(before);
+	pipeline_free(p2);
+	g_ptr_array_unref(one);
+	g_string_free(edited, TRUE);
+	seeds_clear(&f);
+}
+
 static void
 test_seeds_curation(void)
 {
@@ -755,9 +845,12 @@ test_damaged(void)
 	g_assert_false(pipeline_ingest(f.pipeline, f.articles, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
 	g_clear_error(&error);
-	/* and the edited article was rolled back with it */
+	/* the edited article was committed by its batch (nothing read is
+	 * lost, a later ingest resumes from it) and only it: the events were
+	 * not written, they stay stale until an update can read the store */
 	char *articles_after = article_hashes(f.path);
-	g_assert_cmpstr(articles_after, ==, articles_before);
+	g_assert_cmpstr(articles_after + 1, ==, articles_before + 1);
+	g_assert_cmpint(articles_after[0], ==, old[0]);
 	g_free(articles_before);
 	g_free(articles_after);
 	seeds_clear(&f);
@@ -765,7 +858,7 @@ test_damaged(void)
 
 /* A write the database refuses half-way through a rebuild (a trigger
  * here; a full disk or a constraint in life): the ingest fails naming the
- * cause, and nothing of it is kept — in PostgreSQL, where the writes are
+ * cause, and nothing of the rebuild is kept — in PostgreSQL, where the writes are
  * pipelined and their failure is read later, too. */
 static void
 test_refused_write(void)
@@ -791,8 +884,11 @@ test_refused_write(void)
 	if (pg_url() != NULL)
 		g_assert_nonnull(strstr(error->message, "in INSERT INTO event_sources"));
 	g_clear_error(&error);
+	/* the articles' batch was committed (an ingest resumes from it), the
+	 * events were not: the old ones stand, stale until an update */
 	char *after = article_hashes(f.path);
-	g_assert_cmpstr(after, ==, hashes);
+	g_assert_cmpstr(after + 1, ==, hashes + 1);
+	g_assert_cmpint(after[0], ==, a->hash[0]);
 	FriseTimeline *now = timeline(&f, 0, true);
 	g_assert_cmpuint(now->events->len, ==, before->events->len);
 	event_timeline_free(now);
@@ -1073,9 +1169,14 @@ deadlock_case(int retries)
 	FriseArticle *a = g_ptr_array_index(f.articles, 0);
 	a->hash[0] = a->hash[0] == '0' ? '1' : '0';
 	char *hashes = article_hashes(f.path);
+	/* its batch is committed first (no lock on the events); the
+	 * thread's ingest finds it read and has only the rebuild left, the
+	 * transaction that takes the store's lock and then the events' */
+	g_assert_true(pipeline_add(f.pipeline, f.articles, &error));
+	g_assert_no_error(error);
 	char *schema = schema_of(f.path);
 	PGconn *other = pg_connect(f.path);
-	char *lock = g_strdup_printf("SET deadlock_timeout = '10min'; BEGIN; LOCK TABLE %s.events IN SHARE MODE", schema);
+	char *lock = g_strdup_printf("SET deadlock_timeout = '10min'; BEGIN; LOCK TABLE %s.events IN ACCESS EXCLUSIVE MODE", schema);
 	PQclear(PQexec(other, lock));
 	IngestThread t = { f.pipeline, f.articles, false, NULL };
 	GThread *th = g_thread_new("ingest", ingest_thread, &t);
@@ -1103,7 +1204,7 @@ deadlock_case(int retries)
 		g_assert_nonnull(strstr(t.error->message, "gave up after 1 attempt"));
 		g_assert_nonnull(strstr(t.error->message, "40P01"));
 		g_clear_error(&t.error);
-		g_assert_cmpstr(after, ==, hashes);
+		g_assert_cmpstr(after, !=, hashes); /* the batch stays, its rebuild is to come */
 	}
 	g_free(after);
 	g_free(hashes);
@@ -1201,6 +1302,7 @@ main(int argc, char **argv)
 	g_test_add_func("/store/seeds-estimates", test_seeds_estimates);
 	g_test_add_func("/store/seeds-reingest", test_seeds_reingest);
 	g_test_add_func("/store/seeds-curation", test_seeds_curation);
+	g_test_add_func("/store/seeds-candidates", test_seeds_candidates);
 	g_test_add_func("/store/seeds-top", test_seeds_top);
 	g_test_add_func("/store/top-days", test_top_days);
 	g_test_add_func("/store/damaged", test_damaged);

@@ -81,10 +81,12 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * with the estimate), events (with the salience module's score, rank and
  * why, their version, `sequence`, and who made it), event_sources (with
  * why each joined), overrides (keyed by event id or mention key) and
- * templates (user template files). One transaction per ingest or
+ * templates (user template files), candidates (the article stage's output
+ * for each dated article, so that it runs once per article) and state
+ * (events stale, extractor). One transaction per ingest batch or
  * curation, writers one at a time.
  */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 5
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

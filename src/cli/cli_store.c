@@ -16,6 +16,7 @@
 #include <malloc.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Opens the store and adds the user's template files. */
 FriseStore *
@@ -48,21 +49,113 @@ cli_open_store(const char *cmd, const char *path, bool must_exist, char **templa
 	return s;
 }
 
-/* Reads, tags and ingests argv's articles through `pipeline`; returns an
- * exit code. */
+static bool
+add_batch(GPtrArray *articles, void *user, GError **error)
+{
+	return pipeline_add(user, articles, error);
+}
+
+/* Reads, tags and ingests argv's articles through `pipeline`, `batch`
+ * at a time (0: the default), then rebuilds the events; returns an exit
+ * code. Batches committed before a failure stay (the next ingest skips
+ * them and rebuilds). */
 static int
-ingest(FrisePipeline *pipeline, const CliInput *in, int argc, char **argv, size_t *narticles)
+ingest(FrisePipeline *pipeline, const CliInput *in, int batch, int argc, char **argv, size_t *narticles)
 {
 	int code = 0;
-	GPtrArray *articles = cli_read_inputs(in, argc, argv, &code);
-	if (articles == NULL)
-		return code ? code : FRISE_ERROR_INPUT;
+	pipeline_set_batch(pipeline, (guint)batch);
+	*narticles = cli_read_each(in, argc, argv, batch > 0 ? (size_t)batch : PIPELINE_DEFAULT_BATCH, add_batch,
+				   pipeline, &code);
+	if (code != 0 && code != FRISE_ERROR_INPUT)
+		return code;
 	GError *error = NULL;
-	if (!pipeline_ingest(pipeline, articles, &error))
+	if (!pipeline_update(pipeline, &error))
 		code = cli_fail(error);
-	*narticles = articles->len;
-	g_ptr_array_unref(articles);
 	return code;
+}
+
+/* Lines of `frise extract` handed to the pipeline at once. */
+typedef struct {
+	GPtrArray *lines, *wheres;
+	GArray *lens;
+} Lines;
+
+static bool
+add_lines(FrisePipeline *p, Lines *ls, GError **error)
+{
+	bool ok = pipeline_add_extracted(p, (const char *const *)ls->lines->pdata, (const size_t *)(void *)ls->lens->data,
+					 (const char *const *)ls->wheres->pdata, ls->lines->len, error);
+	g_ptr_array_set_size(ls->lines, 0);
+	g_ptr_array_set_size(ls->wheres, 0);
+	g_array_set_size(ls->lens, 0);
+	return ok;
+}
+
+/* `frise ingest --candidates FILE…`: the lines of `frise extract`, `batch`
+ * at a time, then the rebuild. A bad line stops it with its place named. */
+static int
+ingest_candidates(FrisePipeline *p, int batch, int argc, char **argv, size_t *nlines)
+{
+	static char *stdin_only[] = { NULL, (char *)"-" };
+	if (argc < 2) {
+		if (isatty(STDIN_FILENO)) {
+			fprintf(stderr, "frise ingest: --candidates: name the files 'frise extract' wrote, or '-'\n");
+			return FRISE_ERROR_USAGE;
+		}
+		argv = stdin_only;
+		argc = 2;
+	}
+	guint per = batch > 0 ? (guint)batch : PIPELINE_DEFAULT_BATCH;
+	pipeline_set_batch(p, per);
+	Lines ls = { g_ptr_array_new_with_free_func(g_free), g_ptr_array_new_with_free_func(g_free),
+		     g_array_new(FALSE, FALSE, sizeof(size_t)) };
+	GError *error = NULL;
+	bool ok = true;
+	*nlines = 0;
+	for (int i = 1; ok && i < argc; i++) {
+		const char *path = argv[i];
+		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+		if (f == NULL) {
+			g_set_error(&error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot open: %s", path,
+				    g_strerror(errno));
+			ok = false;
+			break;
+		}
+		char *line = NULL;
+		size_t cap = 0;
+		ssize_t got;
+		for (size_t lineno = 1; ok && (got = getline(&line, &cap, f)) >= 0; lineno++) {
+			size_t len = (size_t)got;
+			while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+				len--;
+			if (len == 0)
+				continue;
+			g_ptr_array_add(ls.lines, g_strndup(line, len));
+			g_ptr_array_add(ls.wheres, g_strdup_printf("%s:%zu", path, lineno));
+			g_array_append_val(ls.lens, len);
+			(*nlines)++;
+			if (ls.lines->len >= per) {
+				ok = add_lines(p, &ls, &error);
+				cli_progress("articles", *nlines, 0);
+			}
+		}
+		if (ok && ferror(f)) {
+			g_set_error(&error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot read: %s", path,
+				    g_strerror(errno));
+			ok = false;
+		}
+		free(line);
+		if (f != stdin)
+			fclose(f);
+	}
+	ok = ok && (ls.lines->len == 0 || add_lines(p, &ls, &error));
+	if (*nlines >= per && cli_verbosity >= 0 && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	ok = ok && pipeline_update(p, &error);
+	g_ptr_array_unref(ls.lines);
+	g_ptr_array_unref(ls.wheres);
+	g_array_unref(ls.lens);
+	return ok ? 0 : cli_fail(error);
 }
 
 int
@@ -71,17 +164,28 @@ cli_ingest(int argc, char **argv)
 	CliInput in = { 0 };
 	char *store_path = NULL;
 	char **templates = NULL;
+	gboolean candidates = FALSE;
+	int batch = 0;
 	const GOptionEntry entries[] = {
 		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path,
 		  "Event store: a file (default frise.db) or a PostgreSQL URL (below)", "STORE" },
 		{ "templates", 't', 0, G_OPTION_ARG_FILENAME_ARRAY, &templates,
 		  "Add an event-type template file (as templates/events.json); repeatable", "FILE" },
+		{ "candidates", 0, 0, G_OPTION_ARG_NONE, &candidates,
+		  "The FILEs are what 'frise extract' wrote: merge them without tagging again", NULL },
+		{ "batch", 0, 0, G_OPTION_ARG_INT, &batch,
+		  "Articles per transaction (default 256): a killed ingest loses one batch at most", "N" },
 		CLI_INPUT_ENTRIES(&in),
 		G_OPTION_ENTRY_NULL
 	};
 	int code = 0;
 	if (!cli_parse("ingest", "[FILE…]", "Adds articles to the event store and merges their events.",
 		       entries, &argc, &argv)) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	if (batch < 0) {
+		fprintf(stderr, "frise ingest: --batch must be positive\n");
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
@@ -92,7 +196,7 @@ cli_ingest(int argc, char **argv)
 	if (store == NULL)
 		goto out;
 	size_t n = 0;
-	code = ingest(pipeline, &in, argc, argv, &n);
+	code = candidates ? ingest_candidates(pipeline, batch, argc, argv, &n) : ingest(pipeline, &in, batch, argc, argv, &n);
 	if (code == 0 || code == FRISE_ERROR_INPUT) {
 		FriseTimelineQuery q = { 0 };
 		FriseTimeline *tl = store_timeline(store, &q, &error);
@@ -517,7 +621,7 @@ cli_build(int argc, char **argv)
 	if (store == NULL)
 		goto out;
 	size_t n = 0;
-	code = ingest(pipeline, &in, argc, argv, &n);
+	code = ingest(pipeline, &in, 0, argc, argv, &n);
 	if (code != 0 && code != FRISE_ERROR_INPUT) {
 		pipeline_free(pipeline);
 		store_close(store);

@@ -61,6 +61,10 @@ static const struct {
 	{ "year-prepositions", false },
 	{ "anaphoric-pronouns", false },
 	{ "speculation-cues", false },
+	{ "vague-pronouns", false },
+	{ "infinitive-markers", false },
+	{ "passive-auxiliaries", true },
+	{ "background-prepositions", false },
 };
 
 typedef struct {

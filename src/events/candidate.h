@@ -45,6 +45,10 @@ typedef struct {
 	FriseStatus status;
 	double position;       /* where the sentence starts in the article body, 0..1 */
 	GPtrArray *words;      /* content words (sim_words), plus the lead's context */
+	char *quote;           /* its sentence's text, so that the merge needs no article text */
+	char *after;           /* the sentence after it in its article, the event's text goes
+				  on with; "" when none, in boilerplate, or dated (its own) */
+	size_t raw_start, raw_end; /* its sentence in the article's raw bytes */
 } FriseCandidate;
 
 void candidate_free(FriseCandidate *candidate);

@@ -57,6 +57,52 @@ void store_doc_clear(StoreDoc *doc);
 /* Every article, in ingest order: a new GArray of StoreDoc whose clear
  * function is store_doc_clear (g_array_unref). */
 GArray *store_load_docs(FriseStore *store, GError **error);
+
+/* Which articles store_load_docs_of() reads, in ingest order. */
+typedef enum {
+	STORE_DOCS_INFO,    /* every article without its text, sentences and mentions
+			       (text NULL, len 0, sentences and base NULL) */
+	STORE_DOCS_UNDATED, /* the articles without a date of their own, whole */
+	STORE_DOCS_PENDING, /* the first `limit` dated articles whose candidates are not
+			       stored (store_put_candidates()), whole */
+} StoreDocs;
+GArray *store_load_docs_of(FriseStore *store, StoreDocs which, guint limit, GError **error);
+
+/* A candidate as the store keeps it: the event stage's FriseCandidate as
+ * plain columns, with its sentence's text. Every pointer is borrowed. */
+typedef struct {
+	guint sentence;
+	FriseTimex timex;   /* start, end, type, value, mod, tense, relative, rule */
+	const char *key;    /* 16 hex digits */
+	const char *type;   /* template id */
+	bool generic, weak_title, since;
+	int status;         /* FriseStatus */
+	double position;
+	const char *title;
+	const char *words;  /* content words, each followed by '\x1f' */
+	const char *quote;  /* the sentence's text */
+	const char *after;  /* the next sentence's text, "" for none */
+	size_t raw_start, raw_end; /* the sentence in the article's raw bytes */
+} StoreCandidate;
+
+/* Replaces the candidates of article `id` with rows[0, n) and marks it
+ * extracted, as of the extractor the state 'extractor' names. */
+bool store_put_candidates(FriseStore *store, const char *id, const StoreCandidate *rows, size_t n,
+			  GError **error);
+/* Calls `fn` on every stored candidate of the extracted dated articles,
+ * by article (its seq, ingest order) then text order; the row is
+ * borrowed until `fn` returns. Stops at the first false `fn` returns. */
+typedef bool (*StoreCandidateFunc)(gint64 article, const StoreCandidate *row, void *data, GError **error);
+bool store_each_candidate(FriseStore *store, StoreCandidateFunc fn, void *data, GError **error);
+/* Forgets every stored candidate: each dated article is extracted again
+ * (STORE_DOCS_PENDING). */
+bool store_reset_candidates(FriseStore *store, GError **error);
+
+/* The store's state `name` (see schema.c: 'stale', 'extractor'): a new
+ * string in *value, NULL when unset. */
+bool store_get_state(FriseStore *store, const char *name, char **value, GError **error);
+/* Sets it; NULL unsets it. */
+bool store_set_state(FriseStore *store, const char *name, const char *value, GError **error);
 /* Keeps the estimate of article `seq`: its value, precision (a
  * date_granularity_name()) and evidence (all may be NULL), and its
  * mentions tagged with that estimate (may be NULL: none). */

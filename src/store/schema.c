@@ -80,6 +80,9 @@ static const SchemaColumn articles[] = {
 	{ "evidence", TEXT, "", 1 },
 	{ "text", TEXT, NN, 1 },
 	{ "ingested", INT, NN, 1 },    /* Unix seconds */
+	/* 1 once its candidates (a dated article's) are in `candidates`, as
+	 * the extractor named by state 'extractor' finds them */
+	{ "extracted", INT, NN " DEFAULT 0", 4 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -155,6 +158,45 @@ static const SchemaColumn event_sources[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+/* The article stage's output for a dated article: its candidates (the
+ * event stage's FriseCandidate) in text order, each with its sentence's
+ * text (`quote`) and raw bytes, so that a merge reads neither the
+ * article nor its mentions again. start/end are the date's bytes in
+ * articles.text; words are the content words, separated by spaces. */
+static const SchemaColumn candidates[] = {
+	{ "article", INT, CASCADE("articles", "seq"), 4 },
+	{ "idx", INT, NN, 4 },
+	{ "sentence", INT, NN, 4 },
+	{ "start", INT, NN, 4 },
+	{ "end", INT, NN, 4 },
+	{ "ttype", TEXT, NN, 4 },
+	{ "value", TEXT, NN, 4 },
+	{ "mod", TEXT, NN, 4 },
+	{ "tense", INT, NN, 4 },
+	{ "relative", INT, NN, 4 },
+	{ "rule", TEXT, "", 4 },
+	{ "key", TEXT, NN, 4 },
+	{ "type", TEXT, NN, 4 },
+	{ "flags", INT, NN, 4 },     /* 1 generic type, 2 weak title, 4 since */
+	{ "status", INT, NN, 4 },
+	{ "position", REAL, NN, 4 },
+	{ "title", TEXT, NN, 4 },
+	{ "words", TEXT, NN, 4 },
+	{ "quote", TEXT, NN, 4 },
+	{ "raw_start", INT, NN, 4 },
+	{ "raw_end", INT, NN, 4 },
+	{ "after", TEXT, "NOT NULL DEFAULT ''", 5 }, /* the next sentence's text */
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Facts about the store as a whole: 'stale' (events not yet rebuilt
+ * from the articles committed), 'extractor' (what made `candidates`). */
+static const SchemaColumn state[] = {
+	{ "name", TEXT, "PRIMARY KEY", 4 },
+	{ "value", TEXT, "", 4 },
+	{ NULL, 0, NULL, 0 },
+};
+
 /* The user's curation, keyed by event id or mention key, in the order made. */
 static const SchemaColumn overrides[] = {
 	{ "seq", KEY, "", 1 },
@@ -182,12 +224,16 @@ static const SchemaTable tables[] = {
 	{ "event_sources", 1, event_sources, "PRIMARY KEY (event, idx)" },
 	{ "overrides", 1, overrides, NULL },
 	{ "templates", 1, templates, NULL },
+	{ "candidates", 4, candidates, "PRIMARY KEY (article, idx)" },
+	{ "state", 4, state, NULL },
 };
 
 static const SchemaStep steps[] = {
 	{ 1, -1, "CREATE INDEX event_sources_key ON event_sources(key)" },
 	/* version 1 kept template files in rowid order (INSERT OR REPLACE moved a replaced one last) */
 	{ 3, STORE_SQLITE, "UPDATE templates SET ord = rowid" },
+	/* the merge reads the dated articles' candidates in article order */
+	{ 4, -1, "CREATE INDEX articles_extracted ON articles(extracted)" },
 };
 
 int

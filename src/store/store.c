@@ -426,15 +426,44 @@ store_doc_clear(StoreDoc *d)
 		g_array_unref(d->resolved);
 }
 
+typedef struct {
+	GArray *docs;
+	int which;   /* StoreDocs, or -1: every article, whole */
+	guint limit;
+} DocsRead;
+
+/* The articles of a DocsRead, as a WHERE clause on `articles`. */
+static const char *
+docs_where(int which)
+{
+	switch (which) {
+	case STORE_DOCS_UNDATED:
+		return " WHERE published IS NULL";
+	case STORE_DOCS_PENDING:
+		return " WHERE published IS NOT NULL AND extracted = 0";
+	default:
+		return "";
+	}
+}
+
 static bool
 load_docs_body(FriseStore *s, void *data, GError **error)
 {
-	GArray *docs = data;
+	DocsRead *rq = data;
+	GArray *docs = rq->docs;
 	g_array_set_size(docs, 0);
-	StoreStmt *st = prepare(s, "SELECT seq, id, title, url, published, estimate, text, lang "
-				   "FROM articles ORDER BY seq", error);
-	if (st == NULL)
+	bool whole = rq->which != STORE_DOCS_INFO;
+	char *limit = rq->which == STORE_DOCS_PENDING ? g_strdup_printf(" LIMIT %u", MAX(rq->limit, 1)) : g_strdup("");
+	char *subset = g_strdup_printf("SELECT seq FROM articles%s ORDER BY seq%s", docs_where(rq->which), limit);
+	char *sql = g_strdup_printf("SELECT seq, id, title, url, published, estimate, %s, lang "
+				    "FROM articles%s ORDER BY seq%s", whole ? "text" : "NULL", docs_where(rq->which), limit);
+	StoreStmt *st = prepare(s, sql, error);
+	g_free(sql);
+	g_free(limit);
+	if (st == NULL) {
+		g_free(subset);
 		return false;
+	}
 	GHashTable *by_seq = g_hash_table_new(g_int64_hash, g_int64_equal);
 	StoreStep r;
 	while ((r = step(s, st, "read the articles", error)) == STORE_STEP_ROW) {
@@ -445,19 +474,31 @@ load_docs_body(FriseStore *s, void *data, GError **error)
 		d.url = col_text(s, st, 3);
 		d.published = col_text(s, st, 4);
 		d.estimate = col_text(s, st, 5);
-		const char *text = s->be->col_text(st, 6, &d.len);
-		d.text = text ? g_strndup(text, d.len) : g_strdup("");
 		d.lang = frise_lang_parse(col_str(s, st, 7));
-		d.sentences = g_array_new(FALSE, FALSE, sizeof(FriseSentence));
-		d.base = g_array_new(FALSE, FALSE, sizeof(FriseTimex));
+		if (whole) {
+			const char *text = s->be->col_text(st, 6, &d.len);
+			d.text = text ? g_strndup(text, d.len) : g_strdup("");
+			d.sentences = g_array_new(FALSE, FALSE, sizeof(FriseSentence));
+			d.base = g_array_new(FALSE, FALSE, sizeof(FriseTimex));
+		}
 		g_array_append_val(docs, d);
 	}
 	done(s, st);
 	bool ok = r == STORE_STEP_DONE;
+	if (!whole || !ok || docs->len == 0) {
+		g_free(subset);
+		g_hash_table_unref(by_seq);
+		return ok;
+	}
 	for (guint i = 0; ok && i < docs->len; i++)
 		g_hash_table_insert(by_seq, &g_array_index(docs, StoreDoc, i).seq, GUINT_TO_POINTER(i));
-	st = ok ? prepare(s, "SELECT article, start, \"end\", raw_start, raw_end, boilerplate FROM sentences "
-			     "ORDER BY article, idx", error) : NULL;
+	/* every article: whole tables; a subset: its rows only */
+	char *of = rq->which < 0 ? g_strdup("") : g_strdup_printf(" WHERE article IN (%s)", subset);
+	g_free(subset);
+	sql = g_strdup_printf("SELECT article, start, \"end\", raw_start, raw_end, boilerplate FROM sentences%s "
+			      "ORDER BY article, idx", of);
+	st = prepare(s, sql, error);
+	g_free(sql);
 	ok = st != NULL;
 	while (ok && (r = step(s, st, "read the sentences", error)) == STORE_STEP_ROW) {
 		gint64 a = col_int(s, st, 0);
@@ -474,8 +515,11 @@ load_docs_body(FriseStore *s, void *data, GError **error)
 	}
 	done(s, st);
 	ok = ok && r == STORE_STEP_DONE;
-	st = ok ? prepare(s, "SELECT article, resolved, start, \"end\", type, value, mod, tense, relative, rule "
-			     "FROM mentions ORDER BY article, resolved, start", error) : NULL;
+	sql = g_strdup_printf("SELECT article, resolved, start, \"end\", type, value, mod, tense, relative, rule "
+			      "FROM mentions%s ORDER BY article, resolved, start", of);
+	st = ok ? prepare(s, sql, error) : NULL;
+	g_free(sql);
+	g_free(of);
 	ok = st != NULL;
 	while (ok && (r = step(s, st, "read the mentions", error)) == STORE_STEP_ROW) {
 		gint64 a = col_int(s, st, 0);
@@ -505,16 +549,195 @@ load_docs_body(FriseStore *s, void *data, GError **error)
 	return ok;
 }
 
-GArray *
-store_load_docs(FriseStore *s, GError **error)
+static GArray *
+load_docs(FriseStore *s, int which, guint limit, GError **error)
 {
 	GArray *docs = g_array_new(FALSE, TRUE, sizeof(StoreDoc));
 	g_array_set_clear_func(docs, (GDestroyNotify)store_doc_clear);
-	if (!transact(s, STORE_TX_READ, load_docs_body, docs, error)) {
+	DocsRead rq = { docs, which, limit };
+	if (!transact(s, STORE_TX_READ, load_docs_body, &rq, error)) {
 		g_array_unref(docs);
 		return NULL;
 	}
 	return docs;
+}
+
+GArray *
+store_load_docs(FriseStore *s, GError **error)
+{
+	return load_docs(s, -1, 0, error);
+}
+
+GArray *
+store_load_docs_of(FriseStore *s, StoreDocs which, guint limit, GError **error)
+{
+	return load_docs(s, (int)which, limit, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Candidates and state                                                */
+
+enum { CAND_GENERIC = 1, CAND_WEAK = 2, CAND_SINCE = 4 };
+
+bool
+store_put_candidates(FriseStore *s, const char *id, const StoreCandidate *rows, size_t n, GError **error)
+{
+	StoreStmt *st = cached(s, "SELECT seq FROM articles WHERE id = $1", error);
+	if (st == NULL)
+		return false;
+	bind_text(s, st, 1, id);
+	gint64 seq = 0;
+	StoreStep r = step(s, st, "read the articles", error);
+	if (r == STORE_STEP_ROW)
+		seq = col_int(s, st, 0);
+	release(s, st);
+	if (r != STORE_STEP_ROW) {
+		if (r == STORE_STEP_DONE)
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: no article '%s' for its candidates",
+				    s->path, id);
+		return false;
+	}
+	StoreStmt *del = cached(s, "DELETE FROM candidates WHERE article = $1", error);
+	if (del == NULL)
+		return false;
+	bind_int(s, del, 1, seq);
+	bool ok = run(s, del, "delete candidates", error);
+	release(s, del);
+	StoreStmt *ins = ok ? cached(s, "INSERT INTO candidates (article, idx, sentence, start, \"end\", ttype, value, "
+				       "mod, tense, relative, rule, key, type, flags, status, position, title, words, "
+				       "quote, raw_start, raw_end, after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,"
+				       "$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)", error) : NULL;
+	ok = ins != NULL;
+	for (size_t i = 0; ok && i < n; i++) {
+		const StoreCandidate *c = &rows[i];
+		bind_int(s, ins, 1, seq);
+		bind_int(s, ins, 2, (gint64)i);
+		bind_int(s, ins, 3, c->sentence);
+		bind_int(s, ins, 4, (gint64)c->timex.start);
+		bind_int(s, ins, 5, (gint64)c->timex.end);
+		bind_text(s, ins, 6, timex_type_name(c->timex.type));
+		bind_text(s, ins, 7, c->timex.value);
+		bind_text(s, ins, 8, c->timex.mod);
+		bind_int(s, ins, 9, (gint64)c->timex.tense);
+		bind_int(s, ins, 10, c->timex.relative);
+		bind_text(s, ins, 11, c->timex.rule);
+		bind_text(s, ins, 12, c->key);
+		bind_text(s, ins, 13, c->type);
+		bind_int(s, ins, 14, (c->generic ? CAND_GENERIC : 0) | (c->weak_title ? CAND_WEAK : 0) |
+					     (c->since ? CAND_SINCE : 0));
+		bind_int(s, ins, 15, c->status);
+		bind_real(s, ins, 16, c->position);
+		bind_text(s, ins, 17, c->title);
+		bind_text(s, ins, 18, c->words);
+		bind_text(s, ins, 19, c->quote);
+		bind_int(s, ins, 20, (gint64)c->raw_start);
+		bind_int(s, ins, 21, (gint64)c->raw_end);
+		bind_text(s, ins, 22, c->after != NULL ? c->after : "");
+		ok = run(s, ins, "save a candidate", error);
+		release(s, ins);
+	}
+	StoreStmt *up = ok ? cached(s, "UPDATE articles SET extracted = 1 WHERE seq = $1", error) : NULL;
+	ok = up != NULL;
+	if (ok) {
+		bind_int(s, up, 1, seq);
+		ok = run(s, up, "mark an article extracted", error);
+		release(s, up);
+	}
+	return ok;
+}
+
+typedef struct {
+	StoreCandidateFunc fn;
+	void *data;
+} EachCandidate;
+
+static bool
+each_candidate_body(FriseStore *s, void *data, GError **error)
+{
+	EachCandidate *ec = data;
+	/* the extracted dated articles only: an article re-ingested since
+	 * (extracted 0) has no candidates of its old text left to read */
+	StoreStmt *st = prepare(s, "SELECT c.article, c.sentence, c.start, c.\"end\", c.ttype, c.value, c.mod, c.tense, "
+				   "c.relative, c.rule, c.key, c.type, c.flags, c.status, c.position, c.title, c.words, "
+				   "c.quote, c.raw_start, c.raw_end, c.after FROM candidates c JOIN articles a ON a.seq = c.article "
+				   "WHERE a.extracted = 1 AND a.published IS NOT NULL ORDER BY c.article, c.idx", error);
+	if (st == NULL)
+		return false;
+	StoreStep r;
+	bool ok = true;
+	while (ok && (r = step(s, st, "read the candidates", error)) == STORE_STEP_ROW) {
+		StoreCandidate c = { 0 };
+		c.sentence = (guint)col_int(s, st, 1);
+		c.timex.start = (size_t)col_int(s, st, 2);
+		c.timex.end = (size_t)col_int(s, st, 3);
+		c.timex.type = timex_type_parse(col_str(s, st, 4));
+		g_strlcpy(c.timex.value, col_str(s, st, 5), sizeof c.timex.value);
+		g_strlcpy(c.timex.mod, col_str(s, st, 6), sizeof c.timex.mod);
+		c.timex.tense = (FriseTense)col_int(s, st, 7);
+		c.timex.relative = col_int(s, st, 8) != 0;
+		c.timex.rule = col_raw(s, st, 9) ? g_intern_string(col_raw(s, st, 9)) : NULL;
+		c.key = col_str(s, st, 10);
+		c.type = col_str(s, st, 11);
+		gint64 flags = col_int(s, st, 12);
+		c.generic = (flags & CAND_GENERIC) != 0;
+		c.weak_title = (flags & CAND_WEAK) != 0;
+		c.since = (flags & CAND_SINCE) != 0;
+		c.status = (int)col_int(s, st, 13);
+		c.position = col_real(s, st, 14);
+		c.title = col_str(s, st, 15);
+		c.words = col_str(s, st, 16);
+		c.quote = col_str(s, st, 17);
+		c.raw_start = (size_t)col_int(s, st, 18);
+		c.raw_end = (size_t)col_int(s, st, 19);
+		c.after = col_str(s, st, 20);
+		ok = ec->fn(col_int(s, st, 0), &c, ec->data, error);
+	}
+	done(s, st);
+	return ok && r == STORE_STEP_DONE;
+}
+
+bool
+store_each_candidate(FriseStore *s, StoreCandidateFunc fn, void *data, GError **error)
+{
+	EachCandidate ec = { fn, data };
+	return transact(s, STORE_TX_READ, each_candidate_body, &ec, error);
+}
+
+bool
+store_reset_candidates(FriseStore *s, GError **error)
+{
+	return s->be->exec(s, "DELETE FROM candidates; UPDATE articles SET extracted = 0", error);
+}
+
+bool
+store_get_state(FriseStore *s, const char *name, char **value, GError **error)
+{
+	*value = NULL;
+	StoreStmt *st = cached(s, "SELECT value FROM state WHERE name = $1", error);
+	if (st == NULL)
+		return false;
+	bind_text(s, st, 1, name);
+	StoreStep r = step(s, st, "read the store's state", error);
+	if (r == STORE_STEP_ROW)
+		*value = col_text(s, st, 0);
+	release(s, st);
+	return r != STORE_STEP_ERROR;
+}
+
+bool
+store_set_state(FriseStore *s, const char *name, const char *value, GError **error)
+{
+	StoreStmt *st = cached(s, value != NULL ? "INSERT INTO state (name, value) VALUES ($1, $2) "
+						  "ON CONFLICT (name) DO UPDATE SET value = excluded.value"
+						: "DELETE FROM state WHERE name = $1", error);
+	if (st == NULL)
+		return false;
+	bind_text(s, st, 1, name);
+	if (value != NULL)
+		bind_text(s, st, 2, value);
+	bool ok = run(s, st, "save the store's state", error);
+	release(s, st);
+	return ok;
 }
 
 static bool
@@ -833,6 +1056,7 @@ store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GA
 	}
 	static const char *const deletes[] = {
 		"DELETE FROM sentences WHERE article = $1", "DELETE FROM mentions WHERE article = $1",
+		"DELETE FROM candidates WHERE article = $1", "UPDATE articles SET extracted = 0 WHERE seq = $1",
 	};
 	bool ok = true;
 	for (size_t k = 0; ok && k < G_N_ELEMENTS(deletes); k++) {
