@@ -691,7 +691,15 @@ static bool
 add_body(FriseStore *s, void *data, GError **error)
 {
 	AddTx *tx = data;
-	bool ok = true;
+	/* the store's candidates are this extractor's from now on: those of
+	 * another (an older frise, other templates) go, and their articles
+	 * are extracted again by the rebuild; a new store is told whose its
+	 * first candidates are, so that the rebuild does not find them again */
+	char *was = NULL;
+	bool ok = store_get_state(s, "extractor", &was, error);
+	if (ok && g_strcmp0(was, tx->extractor) != 0)
+		ok = store_reset_candidates(s, error) && store_set_state(s, "extractor", tx->extractor, error);
+	g_free(was);
 	for (guint i = tx->from; ok && i < tx->to; i++) {
 		Prepared *pr = &g_array_index(tx->prep, Prepared, i);
 		/* another process may have been first */
