@@ -307,15 +307,17 @@ def _():
 
 # ---------------------------------------------------------------- item 16
 
-@case("16: a FIFO named x.txt in an input folder is not read (the reader never blocks on it)")
+@case("16: a FIFO named x.txt (or z.html, a web page's name) in an input folder is not read (the reader never blocks on it)")
 def _():
     d = os.path.join(TMP, "fifo-dir")
     os.makedirs(d)
     open(os.path.join(d, "a.txt"), "w").write(" date 2024-03-04 Le 3 mars 2024, OpenAI a annoncé un modèle.\n")
     os.mkfifo(os.path.join(d, "x.txt"))
     os.mkfifo(os.path.join(d, "y.jsonl"))
+    os.mkfifo(os.path.join(d, "z.html"))
     rc, out, err = run("articles", d, timeout=30)
-    assert rc == 0 and out.decode().startswith("a.txt\n") and "x.txt" not in out.decode(), "%d %s %s" % (rc, out, err)
+    assert rc == 0 and out.decode().startswith("a.txt\n") and "x.txt" not in out.decode() and \
+        "z.html" not in out.decode(), "%d %s %s" % (rc, out, err)
     rc, out, err = run("articles", "--jsonl", d, timeout=30)
     assert rc == 1 and "no *.jsonl file" in err, "%d %s" % (rc, err)
     rc, out, err = run("build", "-q", d, "-o", os.path.join(TMP, "fifo-out"), timeout=60)
@@ -490,9 +492,11 @@ def _():
 
 @case("5: invalid UTF-8 in any JSONL string member is an error naming file:line and the member")
 def _():
-    for member in ("title", "url", "id", "source", "text"):
-        rec = {"id": "b", "text": GOOD}
+    for member in ("title", "url", "id", "source", "text", "html"):
+        rec = {"id": "b", "text": GOOD} if member != "html" else {"id": "b"}
         rec[member] = "ab\udcffcd"  # a lone byte 0xFF once encoded with surrogateescape
+        if member == "html":  # a web page instead of a text
+            rec[member] = "<html><body><article><p>%s ab\udcffcd</p></article></body></html>" % GOOD
         line = json.dumps(rec, ensure_ascii=False).encode("utf-8", "surrogateescape")
         assert b"\xff" in line
         path = write("jl/bad-%s.jsonl" % member, line + b"\n")
@@ -547,6 +551,7 @@ def _():
     for name, line, what in [
             ("after", '{"text": "%s"} {"text": "x"}' % GOOD, "text after the JSON object (at column"),
             ("dup", '{"text": "%s", "text": "autre"}' % GOOD, '"text" given twice'),
+            ("duphtml", '{"html": "<p>%s</p>", "html": "<p>autre</p>"}' % GOOD, '"html" given twice'),
             ("lang", '{"text": "%s", "lang": "de"}' % GOOD, "\"lang\": 'de' is not fr or en")]:
         path = write("jl/%s.jsonl" % name, line + "\n")
         rc, out, err = run("articles", "--jsonl", path)
