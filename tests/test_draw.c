@@ -752,7 +752,10 @@ main(int argc, char **argv)
 	g_test_add_func("/draw/layout/right-to-left", test_rtl);
 	g_test_add_func("/draw/layout/odd-input", test_odd_input);
 	g_test_add_func("/draw/layout/many-sources", test_many_sources);
-	g_test_add_func("/draw/layout/ten-thousand", test_ten_thousand);
+	/* 3 s natively, minutes under valgrind: the draw-scale test (-m slow);
+	 * the smaller layouts above take the same paths */
+	if (g_test_slow())
+		g_test_add_func("/draw/layout/ten-thousand", test_ten_thousand);
 	g_test_add_func("/draw/layout/horizontal-many", test_horizontal_many);
 	g_test_add_func("/draw/layout/picture-default", test_picture_default);
 	g_test_add_func("/draw/layout/footer-outlets", test_footer_outlets);
