@@ -60,6 +60,26 @@ test_sentences(void)
 		}
 		g_array_unref(s);
 	}
+	/* a sentence that never ends (a list of 2,000 dates joined by commas)
+	 * is cut after 1,500 bytes at a comma, so that no later stage reads
+	 * 40 KB per date */
+	GString *list = g_string_new("Le comité a siégé");
+	for (int i = 0; i < 2000; i++)
+		g_string_append_printf(list, "%s le %d mars %d", i ? ", puis" : "", 1 + i % 28, 1900 + i % 100);
+	g_string_append_c(list, '.');
+	GArray *cut = text_sentences(list->str, 0, list->len, FRISE_LANG_FR);
+	g_assert_cmpuint(cut->len, >, 20);
+	size_t covered = 0;
+	for (guint i = 0; i < cut->len; i++) {
+		const FriseSentence *f = &g_array_index(cut, FriseSentence, i);
+		g_assert_cmpuint(f->end - f->start, <=, 2250);
+		if (i + 1 < cut->len)
+			g_assert_cmpint(list->str[f->end - 1], ==, ',');
+		covered += f->end - f->start;
+	}
+	g_assert_cmpuint(covered, >=, list->len - cut->len); /* only the spaces between go */
+	g_array_unref(cut);
+	g_string_free(list, TRUE);
 }
 
 /* ---- headlines ---- */

@@ -194,6 +194,13 @@ abbreviation_before(const char *text, size_t lo, size_t dot, FriseLang lang)
 	return abbr;
 }
 
+/* A sentence longer than this is cut: at the first comma, semicolon or
+ * colon after it, or at any space after 1.5 times it. News sentences are
+ * far shorter; a page that never ends one (a list joined by commas, a
+ * scrape without stops) would otherwise make every later stage, which
+ * reads a date's whole sentence, cost the sentence's length per date. */
+#define SENTENCE_MAX 1500
+
 static void
 emit_sentence(GArray *out, const char *text, size_t s, size_t e)
 {
@@ -231,6 +238,14 @@ text_sentences(const char *text, size_t start, size_t end, FriseLang lang)
 		size_t next = (size_t)(g_utf8_next_char(text + p) - text);
 		if (c == '\n') {
 			emit_sentence(out, text, s, p);
+			s = next;
+			depth = 0;
+			p = next;
+			continue;
+		}
+		if (p - s >= SENTENCE_MAX && next < end && text[next] == ' ' &&
+		    (c == ',' || c == ';' || c == ':' || p - s >= SENTENCE_MAX * 3 / 2)) {
+			emit_sentence(out, text, s, next);
 			s = next;
 			depth = 0;
 			p = next;

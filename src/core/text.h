@@ -57,7 +57,10 @@ typedef struct {
  * and at line ends; not after the abbreviations of `lang` ("M.", "Lt.";
  * src/lang/xx/words.txt) or a word with a dot inside ("J.-C."), in
  * decimals ("3.5"), inside « » quotes, or at an ellipsis followed by a
- * small letter. raw_* are set equal to the text offsets; boilerplate false.
+ * small letter. A sentence that runs past 1,500 bytes is cut at its next
+ * comma, semicolon or colon, or at a space past 2,250 bytes, so that no
+ * sentence is longer than a few KB whatever the page. raw_* are set equal
+ * to the text offsets; boilerplate false.
  * Returns a new GArray of FriseSentence (g_array_unref).
  */
 GArray *text_sentences(const char *text, size_t start, size_t end, FriseLang lang);
