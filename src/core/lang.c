@@ -44,6 +44,16 @@ static const struct {
 	{ "weak-hedges", false },
 	{ "boilerplate", true },
 	{ "contractions", true },
+	{ "navigation-words", false },
+	{ "teaser-openers", false },
+	{ "reading-time-words", false },
+	{ "reading-time-units", false },
+	{ "copyright-words", false },
+	{ "promo-words", false },
+	{ "comment-words", false },
+	{ "byline-words", false },
+	{ "credit-words", false },
+	{ "reader-address", false },
 };
 
 typedef struct {

@@ -40,6 +40,17 @@ typedef enum {
 	LANG_WEAK_HEDGES,         /* a doubt: uncertain */
 	LANG_BOILERPLATE,         /* exact: "line[:N] PATTERN" or "cut PATTERN" */
 	LANG_CONTRACTIONS,        /* exact: "à le = au" after a phrase is made */
+	/* the boilerplate stage's evidence (src/reader/boilerplate.c) */
+	LANG_NAVIGATION_WORDS,    /* words of menus, tools and share links */
+	LANG_TEASER_OPENERS,      /* open a line that points to another page ("à lire aussi") */
+	LANG_READING_TIME_WORDS,  /* "lecture", "read": with a number and a unit, a reading time */
+	LANG_READING_TIME_UNITS,  /* "min", "minutes" */
+	LANG_COPYRIGHT_WORDS,     /* "tous droits réservés" */
+	LANG_PROMO_WORDS,         /* subscriptions, newsletters, shops */
+	LANG_COMMENT_WORDS,       /* open a comment's marker line ("répondre", "posted by") */
+	LANG_BYLINE_WORDS,        /* besides names and dates, the words of a byline */
+	LANG_CREDIT_WORDS,        /* a photo credit ("crédit photo") */
+	LANG_READER_ADDRESS,      /* words that speak to the reader ("vous", "cliquez") */
 	LANG_LIST_COUNT
 } LangList;
 

@@ -1,0 +1,1280 @@
+/*
+ * boilerplate.c — the reader's boilerplate stage (prefix boiler_; see
+ * frise/boilerplate.h and boilerplate_private.h): which lines of an
+ * article are not its story, by evidence, and the title.
+ *
+ * Units and invariants:
+ *   - Offsets are byte offsets into FriseArticle.text, end exclusive. A
+ *     line is [ls, le) without its '\n'; its trimmed part is [s, e).
+ *   - article->boilerplate stays sorted by start and without overlaps; a
+ *     span keeps the reason it was marked with first.
+ *   - Every word is data: the lists of src/lang/xx/words.txt named in
+ *     lang.h ("the boilerplate stage's evidence"), read for the article's
+ *     own language; the [boilerplate] patterns of every language (a French
+ *     article may carry an English prompt). The symbols ©, €, |, » are not
+ *     words of a language and are written here.
+ *   - Nothing here keeps state between articles but the tables built once
+ *     under g_once; boiler_scan() may run on several threads at once.
+ *
+ * How a line is judged (line_kind): a line longer than SCAN_MAX bytes is a
+ * paragraph and never chrome by its look. A shorter one is read into a
+ * Look (its words by class: stop words, names, dates, numbers, byline,
+ * navigation and reader-address words; whether it ends a sentence; how
+ * much of it is links), then tried against one rule per kind, in the
+ * order of FriseBoilerKind; the first that fits gives the reason. Two
+ * rules then look at neighbours: three comment markers a few lines apart
+ * make the lines between them a thread, and a teaser heading alone on its
+ * line ("Sur le même sujet") makes the short headlines under it teasers.
+ */
+#include "frise/boilerplate.h"
+#include "reader/boilerplate_private.h"
+#include "core/lang.h"
+#include "core/text.h"
+
+#include <string.h>
+
+#define SCAN_MAX 400      /* bytes: a longer line is a paragraph, never chrome by its look */
+#define SHORT_LINE 250    /* bytes: blurbs, credits and teasers are shorter */
+#define NAV_WORDS 8       /* a navigation line has at most this many words */
+#define BYLINE_WORDS 20   /* … and a byline or a date line */
+#define THREAD_MARKERS 3  /* comment markers that make a thread */
+#define THREAD_GAP 15     /* lines at most between two markers of one thread */
+#define TEASER_LIST 15    /* headlines at most under a teaser heading */
+#define TITLE_MAX 200     /* bytes: a longer first line is cut to its first sentence */
+#define TITLE_CUT 160     /* bytes: ... or, without one, at a word before this */
+#define TITLE_LINES 8     /* the title is one of the first lines that are not boilerplate */
+#define HEADLINE_WORDS 25 /* a headline has at most this many words */
+#define PROSE_WORDS 20    /* a line of this many words is a paragraph */
+
+/* ------------------------------------------------------------------ */
+/* Names. */
+
+/* ORDER BOILER-KIND */
+static const char *const kind_names[] = {
+	"metadata", "pattern", "repeated", "navigation", "link list", "reading time", "copyright",
+	"teaser", "teaser list", "comments", "promo", "byline", "links", "credit",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(kind_names) == FRISE_BOILER_KIND_COUNT);
+
+/* ORDER BOILER-KIND: what `frise articles --explain` says */
+static const char *const kind_explanations[] = {
+	"metadata (front matter or header)",
+	"a boilerplate pattern of words.txt",
+	"repeated in N of M articles", /* boiler_explain() gives the numbers */
+	"navigation or share line",
+	"link list",
+	"reading-time line",
+	"copyright line",
+	"teaser or read-more line",
+	"teaser under a heading",
+	"comment thread",
+	"newsletter, subscription or shop blurb",
+	"date or byline line",
+	"links, handles or tags",
+	"photo credit",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(kind_explanations) == FRISE_BOILER_KIND_COUNT);
+
+const char *
+boiler_kind_name(FriseBoilerKind kind)
+{
+	return (unsigned)kind < FRISE_BOILER_KIND_COUNT ? kind_names[kind] : "unknown";
+}
+
+char *
+boiler_explain(const FriseBoiler *b)
+{
+	if ((unsigned)b->kind >= FRISE_BOILER_KIND_COUNT)
+		return g_strdup("unknown");
+	if (b->kind == FRISE_BOILER_REPEATED)
+		return g_strdup_printf("repeated in %u of %u articles", b->count, b->total);
+	return g_strdup(kind_explanations[b->kind]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Spans. */
+
+static int
+cmp_boiler(gconstpointer a, gconstpointer b)
+{
+	const FriseBoiler *x = a, *y = b;
+	return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+static void
+add_span(GArray *spans, size_t start, size_t end, FriseBoilerKind kind)
+{
+	if (end <= start)
+		return;
+	FriseBoiler b = { { start, end }, kind, 0, 0 };
+	g_array_append_val(spans, b);
+}
+
+/* Sorts the spans and merges overlapping ones into the first. */
+static void
+normalise_spans(GArray *spans)
+{
+	g_array_sort(spans, cmp_boiler);
+	guint out = 0;
+	for (guint i = 0; i < spans->len; i++) {
+		FriseBoiler *b = &g_array_index(spans, FriseBoiler, i);
+		if (out > 0) {
+			FriseBoiler *last = &g_array_index(spans, FriseBoiler, out - 1);
+			if (b->span.start < last->span.end) {
+				last->span.end = MAX(last->span.end, b->span.end);
+				continue;
+			}
+		}
+		g_array_index(spans, FriseBoiler, out++) = *b;
+	}
+	g_array_set_size(spans, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines. */
+
+/* Horizontal white space, including the no-break spaces of French text. */
+static bool
+is_hspace(gunichar c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0xFEFF ||
+	       (c != '\n' && g_unichar_isspace(c));
+}
+
+typedef struct {
+	size_t ls, le; /* the line, without its '\n' */
+	size_t s, e;   /* its trimmed part; s == e for a blank line */
+} Line;
+
+/* The lines of text[from, to), blank ones included. A new GArray of Line. */
+static GArray *
+lines_of(const char *t, size_t from, size_t to)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(Line));
+	for (size_t pos = from; pos < to;) {
+		const char *nl = memchr(t + pos, '\n', to - pos);
+		size_t le = nl != NULL ? (size_t)(nl - t) : to;
+		Line l = { pos, le, pos, le };
+		while (l.s < l.e && is_hspace(g_utf8_get_char(t + l.s)))
+			l.s = (size_t)(g_utf8_next_char(t + l.s) - t);
+		while (l.e > l.s) {
+			const char *p = g_utf8_prev_char(t + l.e);
+			if (!is_hspace(g_utf8_get_char(p)))
+				break;
+			l.e = (size_t)(p - t);
+		}
+		g_array_append_val(out, l);
+		pos = le + 1;
+	}
+	return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Patterns: the [boilerplate] lists of words.txt. */
+
+/*
+ * Boilerplate patterns: lines that are not part of the story (links, share
+ * buttons, content-farm prompts), the [boilerplate] lists of every
+ * language. Matched at the start of a line, case-insensitively, ’
+ * matching ' and a no-break space matching a space.
+ *   BP_LINE ("line[:N] PATTERN"): the whole line is boilerplate when it
+ *            starts with the pattern followed by a non-letter (or the
+ *            line's end), and is at most N bytes long (no N: any length).
+ *   BP_CUT ("cut PATTERN"): only the pattern itself is boilerplate, even
+ *            when glued to the next word ("Customize this title in
+ *            frenchLe générateur…"): the rest of the line is kept.
+ */
+typedef enum { BP_LINE, BP_CUT } PatternMode;
+typedef struct {
+	char *pattern; /* lower case */
+	PatternMode mode;
+	size_t max_len;
+} Pattern;
+
+/* Every language's patterns, in language then file order; built once,
+ * never freed (like the data it is read from). */
+static const GArray *
+patterns(void)
+{
+	static GArray *all;
+	if (g_once_init_enter(&all)) {
+		GArray *a = g_array_new(FALSE, FALSE, sizeof(Pattern));
+		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
+			const LangWords *w = lang_list((FriseLang)l, LANG_BOILERPLATE);
+			for (guint k = 0; k < w->n; k++) {
+				const char *e = w->items[k], *sp = strchr(e, ' ');
+				if (sp == NULL)
+					continue;
+				Pattern b = { g_utf8_strdown(sp + 1, -1), BP_LINE, 0 };
+				if (g_str_has_prefix(e, "cut "))
+					b.mode = BP_CUT;
+				else if (g_str_has_prefix(e, "line:"))
+					b.max_len = (size_t)g_ascii_strtoull(e + 5, NULL, 10);
+				else if (!g_str_has_prefix(e, "line ")) {
+					g_free(b.pattern);
+					continue;
+				}
+				g_array_append_val(a, b);
+			}
+		}
+		g_once_init_leave(&all, a);
+	}
+	return all;
+}
+
+static gunichar
+fold_char(gunichar c)
+{
+	if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+		return '\'';
+	if (c == 0xA0 || c == 0x202F)
+		return ' ';
+	return g_unichar_tolower(c);
+}
+
+/* Bytes of s[0..len) that match `pattern` (lowercase), or 0. */
+static size_t
+match_prefix(const char *s, size_t len, const char *pattern)
+{
+	const char *p = pattern, *q = s, *end = s + len;
+	while (*p != '\0') {
+		if (q >= end)
+			return 0;
+		if (fold_char(g_utf8_get_char(q)) != fold_char(g_utf8_get_char(p)))
+			return 0;
+		p = g_utf8_next_char(p);
+		q = g_utf8_next_char(q);
+	}
+	return (size_t)(q - s);
+}
+
+/* A pattern at the start of line l: sets *cut to the end of the
+ * boilerplate part (l->le for the whole line) and returns true. */
+static bool
+match_pattern(const char *t, const Line *l, size_t *cut)
+{
+	const GArray *ps = patterns();
+	for (size_t k = 0; k < ps->len; k++) {
+		const Pattern *b = &g_array_index(ps, Pattern, k);
+		size_t m = match_prefix(t + l->s, l->le - l->s, b->pattern);
+		if (m == 0)
+			continue;
+		if (b->mode == BP_CUT) {
+			*cut = l->s + m;
+			return true;
+		}
+		if (b->max_len != 0 && l->le - l->ls > b->max_len)
+			continue;
+		if (l->s + m < l->le) {
+			gunichar next = g_utf8_get_char(t + l->s + m);
+			const char *lastp = g_utf8_prev_char(b->pattern + strlen(b->pattern));
+			if (g_unichar_isalnum(next) && g_unichar_isalnum(g_utf8_get_char(lastp)))
+				continue; /* "Sharepoint" is not "share" */
+		}
+		*cut = l->le;
+		return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Folded phrases. */
+
+/* Folded, white space collapsed to one space, no space before ':', trimmed:
+ * the form the phrase lists are compared in. Returns a new string. */
+static char *
+norm_fold(const char *s, size_t len)
+{
+	char *f = text_fold(s, (gssize)len);
+	GString *o = g_string_sized_new(strlen(f));
+	bool space = false;
+	for (const char *p = f; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (is_hspace(c) || c == '\n') {
+			space = o->len > 0;
+			continue;
+		}
+		if (space && c != ':')
+			g_string_append_c(o, ' ');
+		space = false;
+		g_string_append_unichar(o, c);
+	}
+	g_free(f);
+	return g_string_free(o, FALSE);
+}
+
+/* The entries of one list in norm_fold form, per language; built once,
+ * never freed. */
+static const GPtrArray *
+phrases(FriseLang lang, LangList list)
+{
+	static GPtrArray **all; /* [lang * LANG_LIST_COUNT + list] */
+	if (g_once_init_enter(&all)) {
+		GPtrArray **a = g_new0(GPtrArray *, FRISE_LANG_COUNT * LANG_LIST_COUNT);
+		for (int l = 0; l < FRISE_LANG_COUNT; l++)
+			for (int k = 0; k < LANG_LIST_COUNT; k++) {
+				const LangWords *w = lang_list((FriseLang)l, (LangList)k);
+				GPtrArray *p = g_ptr_array_new();
+				for (guint i = 0; i < w->n; i++)
+					g_ptr_array_add(p, norm_fold(w->items[i], -1));
+				a[l * LANG_LIST_COUNT + k] = p;
+			}
+		g_once_init_leave(&all, a);
+	}
+	if ((unsigned)lang >= FRISE_LANG_COUNT)
+		lang = FRISE_LANG_UNKNOWN;
+	return all[lang * LANG_LIST_COUNT + list];
+}
+
+static bool
+word_byte(const char *p)
+{
+	return g_unichar_isalnum(g_utf8_get_char(p));
+}
+
+/* True when `entry` occurs in the folded line `f` at `at`, not inside a
+ * word. */
+static bool
+phrase_here(const char *f, size_t at, const char *entry, size_t n)
+{
+	if (strncmp(f + at, entry, n) != 0)
+		return false;
+	if (at > 0 && word_byte(entry) && word_byte(g_utf8_prev_char(f + at)))
+		return false;
+	if (f[at + n] != '\0' && n > 0 && word_byte(g_utf8_prev_char(entry + n)) && word_byte(f + at + n))
+		return false;
+	return true;
+}
+
+/* The first entry of `list` that starts the folded line `f`, or NULL. */
+static const char *
+starts_with_phrase(const char *f, FriseLang lang, LangList list)
+{
+	const GPtrArray *ps = phrases(lang, list);
+	for (guint i = 0; i < ps->len; i++) {
+		const char *e = ps->pdata[i];
+		size_t n = strlen(e);
+		if (n > 0 && phrase_here(f, 0, e, n))
+			return e;
+	}
+	return NULL;
+}
+
+/* How many entries of `list` occur in the folded line `f`. */
+static guint
+count_phrases(const char *f, FriseLang lang, LangList list)
+{
+	const GPtrArray *ps = phrases(lang, list);
+	guint hits = 0;
+	for (guint i = 0; i < ps->len; i++) {
+		const char *e = ps->pdata[i];
+		size_t n = strlen(e);
+		if (n == 0)
+			continue;
+		for (const char *at = strstr(f, e); at != NULL; at = strstr(at + 1, e))
+			if (phrase_here(f, (size_t)(at - f), e, n)) {
+				hits++;
+				break;
+			}
+	}
+	return hits;
+}
+
+/* Month and weekday names of a language, folded; built once. */
+static bool
+is_date_word(FriseLang lang, const char *folded)
+{
+	static GHashTable **sets;
+	if (g_once_init_enter(&sets)) {
+		GHashTable **s = g_new0(GHashTable *, FRISE_LANG_COUNT);
+		static const LangList lists[] = { LANG_MONTHS, LANG_MONTHS_ABBR, LANG_WEEKDAYS };
+		for (int l = 0; l < FRISE_LANG_COUNT; l++) {
+			s[l] = g_hash_table_new(g_str_hash, g_str_equal);
+			for (size_t k = 0; k < G_N_ELEMENTS(lists); k++) {
+				const LangWords *w = lang_list((FriseLang)l, lists[k]);
+				for (guint i = 0; i < w->n; i++)
+					g_hash_table_add(s[l], text_fold(w->items[i], -1));
+			}
+		}
+		g_once_init_leave(&sets, s);
+	}
+	if ((unsigned)lang >= FRISE_LANG_COUNT)
+		lang = FRISE_LANG_UNKNOWN;
+	return g_hash_table_contains(sets[lang], folded);
+}
+
+/* ------------------------------------------------------------------ */
+/* The look of a line. */
+
+typedef struct {
+	const char *s;   /* the trimmed line */
+	size_t len;
+	FriseLang lang;
+	char *fold;      /* norm_fold() of it */
+	GArray *toks;    /* TextToken of it */
+	guint words;     /* tokens with a letter */
+	guint stops;     /* stop words and words of one or two letters */
+	guint names;     /* capitalised words (in a line not all in capitals) */
+	guint dates;     /* month and weekday names */
+	guint numbers;   /* tokens with a digit */
+	guint bylines;   /* [byline-words] */
+	guint nav;       /* [navigation-words] */
+	guint other;     /* words of none of the classes above */
+	guint reader;    /* [reader-address] entries */
+	guint inner_ends; /* sentence ends followed by more of the line */
+	bool end;        /* the line ends with . ! ? or … (closing quotes aside) */
+	bool caps;       /* it has letters and all are capitals */
+	size_t letters, nonspace, link_bytes;
+	guint separators; /* | • · between parts */
+	bool price;      /* a number next to € $ or £ */
+} Look;
+
+static bool
+is_terminal(gunichar c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static bool
+is_closing(gunichar c)
+{
+	return c == 0xBB || c == 0x201D || c == '"' || c == ')' || c == 0x2019 || c == '\'' || c == ']' ||
+	       c == 0x203A;
+}
+
+static bool
+is_currency(gunichar c)
+{
+	return c == 0x20AC || c == '$' || c == 0xA3;
+}
+
+/* Characters of the line: letters, capitals, links, separators, price,
+ * where sentences end. */
+static void
+look_chars(Look *k)
+{
+	const char *s = k->s, *end = s + k->len;
+	size_t upper = 0;
+	gunichar prev = 0;
+	const char *link_end = NULL;
+	for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (is_hspace(c)) {
+			prev = c;
+			continue;
+		}
+		k->nonspace++;
+		/* a URL, a @handle or a #tag runs to the next space */
+		if (link_end == NULL || p >= link_end) {
+			bool starts = g_str_has_prefix(p, "http://") || g_str_has_prefix(p, "https://") ||
+				      g_str_has_prefix(p, "www.") ||
+				      ((c == '@' || c == '#') && p + 1 < end && g_unichar_isalnum(g_utf8_get_char(p + 1)) &&
+				       (p == s || is_hspace(prev) || prev == '(' || prev == ':'));
+			if (starts) {
+				link_end = p;
+				while (link_end < end && !is_hspace(g_utf8_get_char(link_end)))
+					link_end = g_utf8_next_char(link_end);
+			}
+		}
+		if (link_end != NULL && p < link_end)
+			k->link_bytes += (size_t)(g_utf8_next_char(p) - p);
+		if (g_unichar_isalpha(c)) {
+			k->letters++;
+			upper += g_unichar_isupper(c);
+		}
+		if ((c == '|' || c == 0x2022 || c == 0xB7) && p > s)
+			k->separators++;
+		if (is_currency(c)) {
+			const char *n = g_utf8_next_char(p);
+			bool digit_after = n < end && g_ascii_isdigit(*n);
+			const char *q = p;
+			while (q > s && is_hspace(g_utf8_get_char(g_utf8_prev_char(q))))
+				q = g_utf8_prev_char(q);
+			bool digit_before = q > s && g_ascii_isdigit(*g_utf8_prev_char(q));
+			k->price |= digit_after || digit_before;
+		}
+		/* ". X": a sentence ends inside the line */
+		if (is_terminal(c)) {
+			const char *q = g_utf8_next_char(p);
+			while (q < end && (is_terminal(g_utf8_get_char(q)) || is_closing(g_utf8_get_char(q))))
+				q = g_utf8_next_char(q);
+			if (q < end && is_hspace(g_utf8_get_char(q))) {
+				while (q < end && is_hspace(g_utf8_get_char(q)))
+					q = g_utf8_next_char(q);
+				if (q < end && g_unichar_isupper(g_utf8_get_char(q)))
+					k->inner_ends++;
+			}
+		}
+		prev = c;
+	}
+	k->caps = k->letters > 0 && upper == k->letters;
+	/* the last character, closing quotes and brackets aside */
+	const char *p = end;
+	while (p > s) {
+		p = g_utf8_prev_char(p);
+		gunichar c = g_utf8_get_char(p);
+		if (is_closing(c) || is_hspace(c))
+			continue;
+		k->end = is_terminal(c);
+		break;
+	}
+}
+
+/* The words of the line by class. */
+static void
+look_words(Look *k)
+{
+	FriseLang lang = k->lang;
+	for (guint i = 0; i < k->toks->len; i++) {
+		const TextToken *t = &g_array_index(k->toks, TextToken, i);
+		const char *w = t->folded;
+		bool letter = false, digit = false;
+		for (const char *p = w; *p != '\0'; p = g_utf8_next_char(p)) {
+			gunichar c = g_utf8_get_char(p);
+			letter |= g_unichar_isalpha(c);
+			digit |= g_unichar_isdigit(c);
+		}
+		if (digit) {
+			k->numbers++;
+			continue;
+		}
+		if (!letter)
+			continue;
+		k->words++;
+		if (lang_has(lang, LANG_NAVIGATION_WORDS, w))
+			k->nav++;
+		if (is_date_word(lang, w))
+			k->dates++;
+		else if (g_utf8_strlen(w, -1) <= 2 || lang_has(lang, LANG_STOP, w))
+			k->stops++;
+		else if (lang_has(lang, LANG_BYLINE_WORDS, w))
+			k->bylines++;
+		else if (!k->caps && g_unichar_isupper(g_utf8_get_char(k->s + t->start)))
+			k->names++;
+		else
+			k->other++;
+	}
+	k->reader = count_phrases(k->fold, lang, LANG_READER_ADDRESS);
+}
+
+static void
+look_init(Look *k, const char *s, size_t len, FriseLang lang)
+{
+	memset(k, 0, sizeof *k);
+	k->s = s;
+	k->len = len;
+	k->lang = lang;
+	k->fold = norm_fold(s, len);
+	k->toks = text_tokens(s, len);
+	look_chars(k);
+	look_words(k);
+}
+
+static void
+look_clear(Look *k)
+{
+	g_free(k->fold);
+	g_array_unref(k->toks);
+}
+
+/* A sentence of running text: it ends like one, has a few words and a
+ * fair share of stop words ("Ce message s'affichera sur l'autre
+ * appareil."), or is long enough to be a paragraph. */
+static bool
+is_prose(const Look *k)
+{
+	if (k->words >= PROSE_WORDS)
+		return true;
+	return k->end && k->words >= 5 && k->stops * 4 >= k->words;
+}
+
+/* ------------------------------------------------------------------ */
+/* Line evidence: one rule per kind. */
+
+/* How many words (text_tokens) the phrase `entry` has. */
+static guint
+tokens_in(const char *entry)
+{
+	GArray *toks = text_tokens(entry, strlen(entry));
+	guint n = toks->len;
+	g_array_unref(toks);
+	return n;
+}
+
+/* True when tokens [from, end) of the line are names, dates, numbers,
+ * stop and byline words only ("Nom le 3 avril 2005 à 10h12"). */
+static bool
+rest_is_byline(const Look *k, guint from)
+{
+	for (guint i = from; i < k->toks->len; i++) {
+		const TextToken *t = &g_array_index(k->toks, TextToken, i);
+		const char *w = t->folded;
+		if (g_ascii_isdigit(w[0]) || is_date_word(k->lang, w) || g_utf8_strlen(w, -1) <= 2 ||
+		    lang_has(k->lang, LANG_STOP, w) || lang_has(k->lang, LANG_BYLINE_WORDS, w) ||
+		    g_unichar_isupper(g_utf8_get_char(k->s + t->start)))
+			continue;
+		return false;
+	}
+	return true;
+}
+
+/* "Temps de lecture : 2 min", "5 min read": a number, a reading word and
+ * a unit on a short line that is not a sentence. */
+static bool
+is_reading_time(const Look *k)
+{
+	if (k->numbers == 0 || k->words > 10 || is_prose(k) ||
+	    count_phrases(k->fold, k->lang, LANG_READING_TIME_WORDS) == 0)
+		return false;
+	for (guint i = 0; i < k->toks->len; i++)
+		if (lang_has(k->lang, LANG_READING_TIME_UNITS, g_array_index(k->toks, TextToken, i).folded))
+			return true;
+	return false;
+}
+
+/* "© 2020 …" on a short line; "Tous droits réservés" on one that is not a
+ * sentence. */
+static bool
+is_copyright(const Look *k)
+{
+	if (k->len > SHORT_LINE)
+		return false;
+	if (g_strstr_len(k->s, (gssize)k->len, "\xC2\xA9") != NULL)
+		return true;
+	return !is_prose(k) && count_phrases(k->fold, k->lang, LANG_COPYRIGHT_WORDS) > 0;
+}
+
+/* A comment's marker: "Répondre", "Signaler un abus", "Posted by Name on
+ * 3 April 2005 10:08 AM.": a [comment-words] phrase opens the line and
+ * what follows is a byline or a few words. */
+static bool
+is_comment_marker(const Look *k)
+{
+	const char *e = starts_with_phrase(k->fold, k->lang, LANG_COMMENT_WORDS);
+	if (e == NULL || k->len > SHORT_LINE)
+		return false;
+	guint after = MIN(tokens_in(e), k->toks->len);
+	return k->toks->len - after <= 2 || rest_is_byline(k, after);
+}
+
+/* A glyph that opens a link to another page: » › → ▶ ► ➜ ➤ ⇒ > (not a
+ * guillemet that closes a quote: a capital follows). */
+static bool
+starts_with_arrow(const Look *k)
+{
+	const char *s = k->s, *end = s + k->len;
+	gunichar c = g_utf8_get_char(s);
+	const char *p = g_utf8_next_char(s);
+	if (c == '-' && g_str_has_prefix(s, "-->"))
+		p = s + 3;
+	else if (c == '=' && g_str_has_prefix(s, "=>"))
+		p = s + 2;
+	else if (!(c == 0xBB || c == 0x203A || c == 0x2192 || c == 0x25B6 || c == 0x25BA || c == 0x279C ||
+		   c == 0x27A4 || c == 0x21D2 || c == '>'))
+		return false;
+	while (p < end && (is_hspace(g_utf8_get_char(p)) || g_utf8_get_char(p) == '>'))
+		p = g_utf8_next_char(p);
+	if (p >= end)
+		return false;
+	gunichar d = g_utf8_get_char(p);
+	return g_unichar_isupper(d) || g_unichar_isdigit(d) || d == 0xAB || d == '"' || d == 0x201C;
+}
+
+/* "À lire aussi : …", "Read more", "» Another headline". */
+static bool
+is_teaser(const Look *k)
+{
+	if (k->len > SHORT_LINE)
+		return false;
+	if (starts_with_phrase(k->fold, k->lang, LANG_TEASER_OPENERS) != NULL)
+		return true;
+	return starts_with_arrow(k) && !k->end;
+}
+
+/* A teaser heading alone on its line: "Sur le même sujet", "Most read". */
+static bool
+is_teaser_heading(const Look *k)
+{
+	const char *e = starts_with_phrase(k->fold, k->lang, LANG_TEASER_OPENERS);
+	if (e == NULL)
+		return false;
+	const char *rest = k->fold + strlen(e);
+	while (*rest == ' ' || *rest == ':')
+		rest++;
+	return *rest == '\0';
+}
+
+/* "Web + tablette + mobile à partir de 1€", "Abonnez-vous à notre
+ * newsletter": a [promo-words] phrase with a price (on a line that is no
+ * sentence), a word to the reader, or a second such phrase. */
+static bool
+is_promo(const Look *k)
+{
+	if (k->len > SHORT_LINE || k->words > 30)
+		return false;
+	guint n = count_phrases(k->fold, k->lang, LANG_PROMO_WORDS);
+	if (n == 0)
+		return false;
+	bool prose = is_prose(k);
+	return k->reader > 0 || (!prose && (k->price || n >= 2));
+}
+
+/* "Crédits photo : AFP", "Photograph: Reuters". */
+static bool
+is_credit(const Look *k)
+{
+	return k->len <= SHORT_LINE && count_phrases(k->fold, k->lang, LANG_CREDIT_WORDS) > 0;
+}
+
+/* "Monde | Politique | Économie | Culture": three parts or more, each of a
+ * few words. */
+static bool
+is_link_list(const Look *k)
+{
+	return k->separators >= 2 && k->words + k->numbers <= (k->separators + 1) * 4 && !is_prose(k);
+}
+
+/* Mostly URLs, @handles and #tags. */
+static bool
+is_links(const Look *k)
+{
+	return k->link_bytes > 0 && k->link_bytes * 2 >= k->nonspace;
+}
+
+/* "Envoyer par email", "Plan du site", "Jump to navigation", "Imprimer": a
+ * few words and no sentence end, two of them [navigation-words] (or the
+ * only one that is no stop word), and those two thirds of the words that
+ * are not stop words. */
+static bool
+is_navigation(const Look *k)
+{
+	if (k->words == 0 || k->words > NAV_WORDS || k->numbers > 1 || k->end)
+		return false;
+	guint content = k->words - MIN(k->stops, k->words);
+	return (k->nav >= 2 || (k->nav == 1 && content <= 1)) && k->nav * 3 >= content * 2;
+}
+
+/* "— 10 novembre 2020 —", "Par Jean Dupont", "Publié le 3 mars 2011 à
+ * 19h25 - Mis à jour …": only names, dates, numbers, stop and byline
+ * words, and either no name and a date, or a byline word first, or a
+ * [dateline-cues] phrase. */
+static bool
+is_byline(const Look *k)
+{
+	if (k->other > 0 || k->words + k->numbers == 0 || k->words > BYLINE_WORDS || k->caps)
+		return false;
+	if (k->names == 0 && k->dates > 0)
+		return true;
+	if (k->toks->len > 0 &&
+	    lang_has(k->lang, LANG_BYLINE_WORDS, g_array_index(k->toks, TextToken, 0).folded))
+		return true;
+	return count_phrases(k->fold, k->lang, LANG_DATELINE_CUES) > 0;
+}
+
+/* The kind a line is by its look, or -1. ORDER BOILER-KIND (the rules are
+ * tried in the order of the kinds). */
+static int
+line_kind(const Look *k)
+{
+	if (is_link_list(k))
+		return FRISE_BOILER_LINK_LIST;
+	if (is_reading_time(k))
+		return FRISE_BOILER_READING_TIME;
+	if (is_copyright(k))
+		return FRISE_BOILER_COPYRIGHT;
+	if (is_teaser(k))
+		return FRISE_BOILER_TEASER;
+	if (is_comment_marker(k))
+		return FRISE_BOILER_COMMENTS;
+	if (is_promo(k))
+		return FRISE_BOILER_PROMO;
+	if (is_byline(k))
+		return FRISE_BOILER_BYLINE;
+	if (is_links(k))
+		return FRISE_BOILER_LINKS;
+	if (is_credit(k))
+		return FRISE_BOILER_CREDIT;
+	if (is_navigation(k))
+		return FRISE_BOILER_NAVIGATION;
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The scan. */
+
+typedef struct {
+	int kind;      /* -1: story */
+	bool heading;  /* a teaser heading alone on its line */
+	bool headline; /* short, no sentence end: may sit under a heading */
+} Judged;
+
+/* Three comment markers or more, each at most THREAD_GAP lines after the
+ * one before: the lines from the first to the last are a thread. */
+static void
+mark_threads(const GArray *lines, Judged *j)
+{
+	for (guint i = 0; i < lines->len;) {
+		if (j[i].kind != FRISE_BOILER_COMMENTS) {
+			i++;
+			continue;
+		}
+		guint last = i, markers = 1;
+		for (guint k = i + 1; k < lines->len && k - last <= THREAD_GAP; k++)
+			if (j[k].kind == FRISE_BOILER_COMMENTS)
+				last = k, markers++;
+		for (guint k = i; markers >= THREAD_MARKERS && k <= last; k++)
+			if (j[k].kind < 0)
+				j[k].kind = FRISE_BOILER_COMMENTS;
+		i = last + 1;
+	}
+}
+
+/* The short headlines right under a teaser heading are teasers. */
+static void
+mark_teaser_lists(const GArray *lines, Judged *j)
+{
+	for (guint i = 0; i < lines->len; i++) {
+		if (!j[i].heading)
+			continue;
+		guint taken = 0;
+		for (guint k = i + 1; k < lines->len && taken < TEASER_LIST; k++) {
+			const Line *l = &g_array_index(lines, Line, k);
+			if (l->s == l->e)
+				continue;
+			if (j[k].heading || !(j[k].headline || j[k].kind == FRISE_BOILER_TEASER))
+				break;
+			if (j[k].kind < 0)
+				j[k].kind = FRISE_BOILER_TEASER_LIST;
+			taken++;
+		}
+	}
+}
+
+void
+boiler_scan(FriseArticle *a)
+{
+	const char *t = a->text;
+	GArray *lines = lines_of(t, a->body.start, a->body.end);
+	Judged *j = g_new0(Judged, MAX(lines->len, 1));
+	size_t *from = g_new0(size_t, MAX(lines->len, 1)); /* where a line's judged part starts */
+	for (guint i = 0; i < lines->len; i++) {
+		const Line *l = &g_array_index(lines, Line, i);
+		j[i].kind = -1;
+		from[i] = l->ls;
+		if (l->s == l->e)
+			continue;
+		size_t cut = 0;
+		if (match_pattern(t, l, &cut)) {
+			add_span(a->boilerplate, l->ls, cut, FRISE_BOILER_PATTERN);
+			if (cut >= l->le)
+				continue;
+			from[i] = cut;
+		}
+		size_t s = MAX(l->s, from[i]);
+		if (l->e - s > SCAN_MAX || s >= l->e)
+			continue;
+		Look k;
+		look_init(&k, t + s, l->e - s, a->lang);
+		j[i].kind = line_kind(&k);
+		j[i].heading = j[i].kind == FRISE_BOILER_TEASER && is_teaser_heading(&k);
+		j[i].headline = k.len <= SHORT_LINE / 2 && !k.end && k.words >= 2;
+		look_clear(&k);
+	}
+	mark_threads(lines, j);
+	mark_teaser_lists(lines, j);
+	for (guint i = 0; i < lines->len; i++)
+		if (j[i].kind >= 0) {
+			const Line *l = &g_array_index(lines, Line, i);
+			add_span(a->boilerplate, from[i], l->le, (FriseBoilerKind)j[i].kind);
+		}
+	normalise_spans(a->boilerplate);
+	g_free(from);
+	g_free(j);
+	g_array_unref(lines);
+}
+
+/* ------------------------------------------------------------------ */
+/* Title. */
+
+/* Words of s[0..len), counted up to `most`. */
+static size_t
+count_words(const char *s, size_t len, size_t most)
+{
+	size_t words = 0;
+	bool in = false;
+	for (const char *p = s; p < s + len && words < most; p = g_utf8_next_char(p)) {
+		bool sp = is_hspace(g_utf8_get_char(p));
+		if (!sp && !in)
+			words++;
+		in = !sp;
+	}
+	return words;
+}
+
+/* The title from line s[0..len): whole when short; else its first sentence;
+ * else cut at a word with "…". Returns a new string. */
+static char *
+title_from_line(const char *s, size_t len)
+{
+	if (len <= TITLE_MAX)
+		return g_strndup(s, len);
+	for (size_t i = 20; i < TITLE_MAX && i + 1 < len; i++) {
+		bool stop = s[i] == '.' || s[i] == '!' || s[i] == '?';
+		size_t after = i + 1;
+		if (!stop && i + 3 <= len && memcmp(s + i, "…", 3) == 0) {
+			stop = true;
+			after = i + 3;
+		}
+		if (stop && after < len && (s[after] == ' ' || (unsigned char)s[after] == 0xC2))
+			return g_strndup(s, after);
+	}
+	size_t cut = TITLE_CUT;
+	while (cut > 0 && s[cut] != ' ')
+		cut--;
+	if (cut == 0) {
+		cut = TITLE_CUT;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	char *head = g_strndup(s, cut);
+	char *r = g_strconcat(g_strchomp(head), "…", NULL);
+	g_free(head);
+	return r;
+}
+
+/* What a candidate line of the title is. */
+typedef enum { TL_HEADLINE, TL_OTHER, TL_PROSE } TitleLook;
+
+/* A headline: a few words (2 to HEADLINE_WORDS), mostly letters, at most
+ * one sentence end, not a label ending in ':'. A paragraph: PROSE_WORDS
+ * words or more, or longer than a title. */
+static TitleLook
+title_look(const char *s, size_t len)
+{
+	size_t words = count_words(s, len, PROSE_WORDS + 1);
+	if (words >= PROSE_WORDS || len > TITLE_MAX)
+		return TL_PROSE;
+	Look k;
+	memset(&k, 0, sizeof k);
+	k.s = s;
+	k.len = len;
+	look_chars(&k);
+	const char *last = g_utf8_prev_char(s + len);
+	bool headline = words >= 2 && words <= HEADLINE_WORDS && k.letters * 10 >= k.nonspace * 6 &&
+			k.inner_ends + (k.end ? 1 : 0) <= 1 && *last != ':';
+	return headline ? TL_HEADLINE : TL_OTHER;
+}
+
+char *
+boiler_title(FriseArticle *a)
+{
+	const char *t = a->text;
+	GArray *lines = lines_of(t, a->body.start, a->body.end);
+	size_t other = SIZE_MAX, single = SIZE_MAX, prose = SIZE_MAX; /* line indices */
+	size_t chosen = SIZE_MAX;
+	guint seen = 0;
+	size_t *from = g_new0(size_t, MAX(lines->len, 1));
+	for (guint i = 0; i < lines->len && chosen == SIZE_MAX && prose == SIZE_MAX; i++) {
+		const Line *l = &g_array_index(lines, Line, i);
+		from[i] = l->s;
+		/* the part of the line after a boilerplate span that starts it
+		 * ("Customize this title in frenchLe vrai titre") */
+		const FriseBoiler *b;
+		while (from[i] < l->e && (b = article_boilerplate_at(a, from[i])) != NULL)
+			from[i] = b->span.end;
+		while (from[i] < l->e && is_hspace(g_utf8_get_char(t + from[i])))
+			from[i] = (size_t)(g_utf8_next_char(t + from[i]) - t);
+		if (from[i] >= l->e)
+			continue;
+		size_t len = l->e - from[i];
+		if (count_words(t + from[i], MIN(len, 256), 2) < 2) {
+			if (single == SIZE_MAX)
+				single = i; /* a lone "Tech" is a section name */
+			continue;
+		}
+		switch (title_look(t + from[i], len)) {
+		case TL_HEADLINE:
+			chosen = i;
+			break;
+		case TL_OTHER:
+			if (other == SIZE_MAX)
+				other = i;
+			break;
+		case TL_PROSE:
+			prose = i;
+			break;
+		}
+		if (++seen >= TITLE_LINES)
+			break;
+	}
+	/* a headline; else a line before the first paragraph; else the
+	 * paragraph's first sentence; else a lone word */
+	if (chosen == SIZE_MAX)
+		chosen = other != SIZE_MAX ? other : prose != SIZE_MAX ? prose : single;
+	char *title = NULL;
+	a->title_line = SIZE_MAX;
+	if (chosen != SIZE_MAX) {
+		const Line *l = &g_array_index(lines, Line, chosen);
+		title = title_from_line(t + from[chosen], l->e - from[chosen]);
+		a->title_line = l->ls;
+	}
+	g_free(from);
+	g_array_unref(lines);
+	return title;
+}
+
+/* ------------------------------------------------------------------ */
+/* Corpus evidence. */
+
+/* FNV-1a over the normalised line: folded characters (accents dropped,
+ * lower case, ’ as '), a run of digits as one '0', a run of white space
+ * as one ' ', no white space at either end. */
+static guint64
+line_hash(const char *s, size_t len)
+{
+	guint64 h = 14695981039346656037ULL;
+	const char *end = s + len;
+	bool space = false, digit = false;
+#define MIX(byte) (h = (h ^ (guint8)(byte)) * 1099511628211ULL)
+	for (const char *p = s; p < end;) {
+		unsigned char b = (unsigned char)*p;
+		gunichar c = b < 0x80 ? b : g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			p++;
+			continue;
+		}
+		p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
+		if (is_hspace(c)) {
+			space = true;
+			continue;
+		}
+		if (g_unichar_isdigit(c)) {
+			if (digit && !space)
+				continue;
+			if (space)
+				MIX(' ');
+			MIX('0');
+			space = false;
+			digit = true;
+			continue;
+		}
+		digit = false;
+		if (space)
+			MIX(' ');
+		space = false;
+		if (c < 0x80) {
+			MIX(g_ascii_tolower((char)c));
+			continue;
+		}
+		gunichar d[8];
+		gsize n = g_unichar_fully_decompose(c, FALSE, d, G_N_ELEMENTS(d));
+		for (gsize i = 0; i < n; i++) {
+			if (g_unichar_combining_class(d[i]) != 0)
+				continue;
+			gunichar f = fold_char(d[i]);
+			char buf[6];
+			int m = g_unichar_to_utf8(f, buf);
+			for (int k = 0; k < m; k++)
+				MIX(buf[k]);
+		}
+	}
+#undef MIX
+	return h;
+}
+
+/* The non-blank lines of an article's body with their hashes. */
+typedef struct {
+	Line line;
+	guint64 hash;
+} Hashed;
+
+static GArray *
+hashed_lines(const FriseArticle *a)
+{
+	GArray *lines = lines_of(a->text, a->body.start, a->body.end);
+	GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(Hashed), lines->len);
+	for (guint i = 0; i < lines->len; i++) {
+		const Line *l = &g_array_index(lines, Line, i);
+		if (l->s == l->e)
+			continue;
+		Hashed h = { *l, line_hash(a->text + l->s, l->e - l->s) };
+		g_array_append_val(out, h);
+	}
+	g_array_unref(lines);
+	return out;
+}
+
+static int
+cmp_u64(gconstpointer a, gconstpointer b)
+{
+	guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The distinct hashes of `lines`, sorted. */
+static GArray *
+distinct_hashes(const GArray *lines)
+{
+	GArray *h = g_array_sized_new(FALSE, FALSE, sizeof(guint64), lines->len);
+	for (guint i = 0; i < lines->len; i++)
+		g_array_append_val(h, g_array_index(lines, Hashed, i).hash);
+	g_array_sort(h, cmp_u64);
+	guint out = 0;
+	for (guint i = 0; i < h->len; i++)
+		if (out == 0 || g_array_index(h, guint64, i) != g_array_index(h, guint64, out - 1))
+			g_array_index(h, guint64, out++) = g_array_index(h, guint64, i);
+	g_array_set_size(h, out);
+	return h;
+}
+
+GArray *
+boiler_line_hashes(const FriseArticle *a)
+{
+	GArray *lines = hashed_lines(a);
+	GArray *h = distinct_hashes(lines);
+	g_array_unref(lines);
+	return h;
+}
+
+guint
+boiler_corpus_threshold(size_t articles)
+{
+	return (guint)MAX((size_t)3, articles / 500);
+}
+
+/* A repeated line is the site speaking when its look says so on its own:
+ * line evidence marked it, it is no sentence of running text, or it
+ * speaks to the reader. */
+static bool
+own_chrome(const FriseArticle *a, const Hashed *h)
+{
+	if (article_is_boilerplate(a, h->line.s))
+		return true;
+	if (h->line.e - h->line.s > SCAN_MAX)
+		return false;
+	Look k;
+	look_init(&k, a->text + h->line.s, h->line.e - h->line.s, a->lang);
+	bool chrome = !is_prose(&k) || k.reader > 0;
+	look_clear(&k);
+	return chrome;
+}
+
+/* Marks the repeated lines of one article: each run of consecutive
+ * repeated lines (blank lines aside) is chrome when at least half its
+ * lines are chrome by their own look, and story otherwise (the copy of a
+ * wire story keeps its headline with its paragraphs). Returns whether
+ * anything was marked. */
+static bool
+mark_repeated(FriseArticle *a, const GArray *lines, const guint *counts, guint threshold, guint total)
+{
+	GArray *found = g_array_new(FALSE, FALSE, sizeof(FriseBoiler)); /* a->boilerplate stays sorted meanwhile */
+	for (guint i = 0; i < lines->len;) {
+		if (counts[i] < threshold) {
+			i++;
+			continue;
+		}
+		guint end = i, own = 0;
+		while (end < lines->len && counts[end] >= threshold)
+			own += own_chrome(a, &g_array_index(lines, Hashed, end)), end++;
+		if (own * 2 >= end - i) {
+			for (guint k = i; k < end; k++) {
+				const Hashed *h = &g_array_index(lines, Hashed, k);
+				if (article_is_boilerplate(a, h->line.s))
+					continue;
+				FriseBoiler b = { { h->line.ls, h->line.le }, FRISE_BOILER_REPEATED, counts[k], total };
+				g_array_append_val(found, b);
+			}
+		}
+		i = end;
+	}
+	bool marked = found->len > 0;
+	if (marked) {
+		g_array_append_vals(a->boilerplate, found->data, found->len);
+		normalise_spans(a->boilerplate);
+	}
+	g_array_unref(found);
+	return marked;
+}
+
+/* Articles per line hash: the keys live in chunks of KEY_CHUNK, so that
+ * their addresses stay put while the table grows. */
+typedef struct {
+	GHashTable *counts; /* guint64 * -> GUINT_TO_POINTER(count) */
+	GPtrArray *chunks;  /* guint64[KEY_CHUNK] */
+	guint nkeys;
+} Counter;
+
+#define KEY_CHUNK 4096
+
+static void
+count_add(Counter *c, guint64 h)
+{
+	gpointer v = g_hash_table_lookup(c->counts, &h);
+	if (v != NULL) {
+		/* an existing key: insert keeps the stored key and takes the value */
+		g_hash_table_insert(c->counts, &h, GUINT_TO_POINTER(GPOINTER_TO_UINT(v) + 1));
+		return;
+	}
+	if (c->nkeys % KEY_CHUNK == 0)
+		g_ptr_array_add(c->chunks, g_new(guint64, KEY_CHUNK));
+	guint64 *key = (guint64 *)c->chunks->pdata[c->chunks->len - 1] + c->nkeys % KEY_CHUNK;
+	*key = h;
+	c->nkeys++;
+	g_hash_table_insert(c->counts, key, GUINT_TO_POINTER(1));
+}
+
+static guint
+count_get(const Counter *c, const FriseLineCounts *prior, guint64 h)
+{
+	guint n = GPOINTER_TO_UINT(g_hash_table_lookup(c->counts, &h));
+	if (prior != NULL && prior->counts != NULL)
+		n += GPOINTER_TO_UINT(g_hash_table_lookup(prior->counts, &h));
+	return n;
+}
+
+void
+boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior)
+{
+	guint n = articles->len;
+	size_t before = prior != NULL ? prior->articles : 0;
+	if (n == 0)
+		return;
+	GArray **lines = g_new0(GArray *, n);
+	Counter c = { g_hash_table_new(g_int64_hash, g_int64_equal), g_ptr_array_new_with_free_func(g_free), 0 };
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal); /* sha256 of the articles counted */
+	size_t distinct = 0;
+	for (guint i = 0; i < n; i++) {
+		FriseArticle *a = g_ptr_array_index(articles, i);
+		lines[i] = hashed_lines(a);
+		if (!g_hash_table_add(seen, a->hash))
+			continue; /* the same bytes twice count once */
+		distinct++;
+		GArray *h = distinct_hashes(lines[i]);
+		for (guint k = 0; k < h->len; k++)
+			count_add(&c, g_array_index(h, guint64, k));
+		g_array_unref(h);
+	}
+	g_hash_table_unref(seen);
+	guint total = (guint)(distinct + before), threshold = boiler_corpus_threshold(total);
+	for (guint i = 0; total >= threshold && i < n; i++) {
+		FriseArticle *a = g_ptr_array_index(articles, i);
+		guint *counts = g_new(guint, MAX(lines[i]->len, 1));
+		for (guint k = 0; k < lines[i]->len; k++)
+			counts[k] = count_get(&c, prior, g_array_index(lines[i], Hashed, k).hash);
+		bool marked = mark_repeated(a, lines[i], counts, threshold, total);
+		g_free(counts);
+		/* a title taken from a line now marked goes */
+		if (marked && a->title_line != SIZE_MAX && article_is_boilerplate(a, a->title_line)) {
+			char *title = boiler_title(a);
+			if (title != NULL) {
+				g_free(a->title);
+				a->title = title;
+			}
+		}
+	}
+	for (guint i = 0; i < n; i++)
+		g_array_unref(lines[i]);
+	g_free(lines);
+	g_hash_table_unref(c.counts);
+	g_ptr_array_unref(c.chunks);
+}
