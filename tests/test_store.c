@@ -80,11 +80,14 @@ test_schema(void)
 	event_timeline_free(tl);
 	pipeline_free(p);
 	store_close(s);
-	/* a store of schema 1 is migrated on open: the events gain rank and why */
+	/* a store of schema 1 is migrated on open: the events gain rank and
+	 * why (2), the articles their line hashes, with the line counts and the
+	 * timeline's title (3) */
 	sqlite3 *db1;
 	sqlite3_open(path, &db1);
 	g_assert_cmpint(sqlite3_exec(db1, "ALTER TABLE events DROP COLUMN rank; ALTER TABLE events DROP COLUMN why;"
-				     "ALTER TABLE event_sources DROP COLUMN why; PRAGMA user_version = 1",
+				     "ALTER TABLE event_sources DROP COLUMN why; ALTER TABLE articles DROP COLUMN lines;"
+				     "DROP TABLE line_counts; DROP TABLE timeline; PRAGMA user_version = 1",
 				     NULL, NULL, NULL), ==, SQLITE_OK);
 	sqlite3_close(db1);
 	s = store_open(path, &error);
@@ -93,7 +96,8 @@ test_schema(void)
 	v = pragma(path, "user_version");
 	g_assert_cmpint(atoi(v), ==, STORE_SCHEMA_VERSION);
 	g_free(v);
-	exec_sql(path, "SELECT rank, why FROM events; SELECT why FROM event_sources");
+	exec_sql(path, "SELECT rank, why FROM events; SELECT why FROM event_sources; SELECT lines FROM articles;"
+		       "SELECT hash, articles FROM line_counts; SELECT key, value FROM timeline");
 	/* a store from a newer frise is refused, naming the file */
 	sqlite3 *db;
 	sqlite3_open(path, &db);

@@ -37,10 +37,12 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * article's own date or none, 1 = re-tagged with the estimate), events
  * (with the salience module's score, rank and why), event_sources (with
  * why each joined), overrides (keyed by event id or mention key) and
- * templates (user template files). WAL journal, foreign keys on, a 30 s
+ * templates (user template files), line_counts (how many articles hold
+ * each line hash: the boilerplate stage's corpus evidence; articles.lines
+ * keeps each article's hashes) and timeline (its title). WAL journal, foreign keys on, a 30 s
  * busy timeout, one transaction per ingest or curation.
  */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

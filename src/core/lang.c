@@ -50,8 +50,10 @@ static const struct {
 	{ "reading-time-units", false },
 	{ "copyright-words", false },
 	{ "promo-words", false },
+	{ "promo-price-words", false },
 	{ "comment-words", false },
 	{ "byline-words", false },
+	{ "byline-openers", false },
 	{ "credit-words", false },
 	{ "reader-address", false },
 };

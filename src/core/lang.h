@@ -47,8 +47,10 @@ typedef enum {
 	LANG_READING_TIME_UNITS,  /* "min", "minutes" */
 	LANG_COPYRIGHT_WORDS,     /* "tous droits réservés" */
 	LANG_PROMO_WORDS,         /* subscriptions, newsletters, shops */
+	LANG_PROMO_PRICE_WORDS,   /* with a price, a blurb ("à partir de 1€") */
 	LANG_COMMENT_WORDS,       /* open a comment's marker line ("répondre", "posted by") */
 	LANG_BYLINE_WORDS,        /* besides names and dates, the words of a byline */
+	LANG_BYLINE_OPENERS,      /* those that open one ("par", "by") */
 	LANG_CREDIT_WORDS,        /* a photo credit ("crédit photo") */
 	LANG_READER_ADDRESS,      /* words that speak to the reader ("vous", "cliquez") */
 	LANG_LIST_COUNT

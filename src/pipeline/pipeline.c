@@ -1,7 +1,8 @@
 /*
  * pipeline.c — the stages in order (prefix pipeline_; see pipeline.h):
- * reader output -> tagger -> sentences -> store -> rebuild (estimates,
- * candidates, merge) -> store. The only file that calls more than one
+ * reader output -> corpus boilerplate (with the store's line counts) ->
+ * tagger -> sentences -> store -> rebuild (estimates, candidates, merge,
+ * the story's title) -> store. The only file that calls more than one
  * layer; each layer it calls knows nothing of the others.
  *
  * Invariants: tagging happens outside the store's write lock; every
@@ -13,7 +14,9 @@
 #include "events/candidate.h"
 #include "events/estimate.h"
 #include "events/merge.h"
+#include "events/story.h"
 #include "events/templates.h"
+#include "frise/boilerplate.h"
 #include "store/rows.h"
 
 #include <string.h>
@@ -225,6 +228,9 @@ rebuild(FrisePipeline *p, bool estimate, GError **error)
 		GPtrArray *cands = candidates_find_all(fds, n, p->templates, true);
 		GPtrArray *events = merge_candidates(fds, n, cands, ov);
 		ok = store_put_events(p->store, docs, events, error);
+		char *title = ok ? story_title(fds, n) : NULL;
+		ok = ok && store_put_timeline_title(p->store, title, error);
+		g_free(title);
 		g_ptr_array_unref(events);
 		g_ptr_array_unref(cands);
 		g_free(fds);
@@ -244,7 +250,49 @@ typedef struct {
 	const char *id;      /* a->id, or a->path when another article of the batch has that id */
 	GArray *sentences;   /* FriseSentence */
 	GArray *timexes;     /* FriseTimex */
+	const GArray *lines; /* its line hashes (boiler_line_hashes), borrowed */
 } Prepared;
+
+/* Corpus evidence of boilerplate (frise/boilerplate.h) over the batch and
+ * the articles the store holds already: marks the repeated lines of
+ * `articles` and gives each article's line hashes, for the store
+ * (`*lines`: a new array of GArray *, one per article). */
+static bool
+corpus_evidence(FrisePipeline *p, GPtrArray *articles, GPtrArray **lines, GError **error)
+{
+	*lines = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	GArray *all = g_array_new(FALSE, FALSE, sizeof(guint64));
+	GPtrArray *ids = g_ptr_array_new();
+	for (guint i = 0; i < articles->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(articles, i);
+		GArray *h = boiler_line_hashes(a);
+		g_array_append_vals(all, h->data, h->len);
+		g_ptr_array_add(*lines, h);
+		g_ptr_array_add(ids, a->id);
+		if (a->path != NULL)
+			g_ptr_array_add(ids, a->path); /* the id of a second x.txt (prepare()) */
+	}
+	/* the store's counts, by the batch's distinct hashes */
+	GHashTable *counts = g_hash_table_new(g_int64_hash, g_int64_equal);
+	GHashTable *distinct = g_hash_table_new(g_int64_hash, g_int64_equal);
+	GArray *keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+	for (guint i = 0; i < all->len; i++)
+		if (g_hash_table_add(distinct, &g_array_index(all, guint64, i)))
+			g_array_append_val(keys, g_array_index(all, guint64, i));
+	g_hash_table_unref(distinct);
+	FriseLineCounts prior = { counts, 0 };
+	bool ok = store_line_counts(p->store, keys, (const char *const *)ids->pdata, ids->len, counts,
+				    &prior.articles, error);
+	if (ok)
+		boiler_corpus(articles, &prior);
+	g_hash_table_unref(counts); /* before the keys it points into */
+	g_array_unref(keys);
+	g_array_unref(all);
+	g_ptr_array_unref(ids);
+	if (!ok)
+		g_clear_pointer(lines, g_ptr_array_unref);
+	return ok;
+}
 
 static GArray *
 article_sentences(const FriseArticle *a)
@@ -263,7 +311,7 @@ article_sentences(const FriseArticle *a)
  * split into sentences and tagged: a new GArray of Prepared, or NULL with
  * `error`. */
 static GArray *
-prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
+prepare(FrisePipeline *p, GPtrArray *articles, const GPtrArray *lines, GError **error)
 {
 	const FriseTagger *tagger = pipeline_tagger(p, error);
 	if (tagger == NULL)
@@ -279,7 +327,7 @@ prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
 			continue; /* the same input twice */
 		if (store_has_same(p->store, id, a))
 			continue;
-		Prepared pr = { a, id, article_sentences(a), NULL };
+		Prepared pr = { a, id, article_sentences(a), NULL, g_ptr_array_index(lines, i) };
 		FriseTagOptions opts = { .lang = a->lang, .dct = a->published };
 		pr.timexes = timex_tag(tagger, a->text, a->text_len, &opts, error);
 		if (pr.timexes == NULL) {
@@ -308,10 +356,19 @@ prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
 bool
 pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 {
-	/* tag outside the write lock; unchanged articles are not tagged */
-	GArray *prep = prepare(p, articles, error);
-	if (prep == NULL)
+	/* lines repeated across the corpus first: they change titles, which
+	 * tell whether an article changed; then tag outside the write lock
+	 * (unchanged articles are not tagged) */
+	GPtrArray *lines = NULL;
+	if (articles == NULL || articles->len == 0)
+		lines = g_ptr_array_new();
+	else if (!corpus_evidence(p, articles, &lines, error))
 		return false;
+	GArray *prep = prepare(p, articles, lines, error);
+	if (prep == NULL) {
+		g_ptr_array_unref(lines);
+		return false;
+	}
 	bool ok = true;
 	if (prep->len > 0 || p->dirty) {
 		GDateTime *nowt = frise_now();
@@ -322,7 +379,8 @@ pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 			Prepared *pr = &g_array_index(prep, Prepared, i);
 			/* another process may have been first */
 			if (!store_has_same(p->store, pr->id, pr->a))
-				ok = store_put_article(p->store, pr->id, pr->a, pr->sentences, pr->timexes, now, error);
+				ok = store_put_article(p->store, pr->id, pr->a, pr->sentences, pr->timexes, now, error) &&
+				     store_put_line_hashes(p->store, pr->id, pr->lines, error);
 		}
 		ok = ok && rebuild(p, true, error) && store_commit(p->store, error);
 		if (!ok)
@@ -336,6 +394,7 @@ pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 		timex_array_free(pr->timexes);
 	}
 	g_array_unref(prep);
+	g_ptr_array_unref(lines);
 	return ok;
 }
 

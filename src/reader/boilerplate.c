@@ -34,6 +34,7 @@
 #include <string.h>
 
 #define SCAN_MAX 400      /* bytes: a longer line is a paragraph, never chrome by its look */
+#define CORPUS_LINE_MAX 1000 /* bytes: a longer line repeated is a copied paragraph, not chrome */
 #define SHORT_LINE 250    /* bytes: blurbs, credits and teasers are shorter */
 #define NAV_WORDS 8       /* a navigation line has at most this many words */
 #define BYLINE_WORDS 20   /* … and a byline or a date line */
@@ -71,7 +72,7 @@ static const char *const kind_explanations[] = {
 	"newsletter, subscription or shop blurb",
 	"date or byline line",
 	"links, handles or tags",
-	"photo credit",
+	"photo credit or caption",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(kind_explanations) == FRISE_BOILER_KIND_COUNT);
 
@@ -380,6 +381,26 @@ count_phrases(const char *f, FriseLang lang, LangList list)
 	return hits;
 }
 
+/* True when an entry of `list` occurs in the folded line `f` with more of
+ * the line after it ("Crédits photo : AFP", not "… cette photo :"). */
+static bool
+phrase_then_more(const char *f, FriseLang lang, LangList list)
+{
+	const GPtrArray *ps = phrases(lang, list);
+	for (guint i = 0; i < ps->len; i++) {
+		const char *e = ps->pdata[i];
+		size_t n = strlen(e);
+		for (const char *at = n > 0 ? strstr(f, e) : NULL; at != NULL; at = strstr(at + 1, e)) {
+			const char *rest = at + n;
+			while (*rest == ' ' || *rest == ':')
+				rest++;
+			if (*rest != '\0' && phrase_here(f, (size_t)(at - f), e, n))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Month and weekday names of a language, folded; built once. */
 static bool
 is_date_word(FriseLang lang, const char *folded)
@@ -424,7 +445,10 @@ typedef struct {
 	guint inner_ends; /* sentence ends followed by more of the line */
 	bool end;        /* the line ends with . ! ? or … (closing quotes aside) */
 	bool caps;       /* it has letters and all are capitals */
-	size_t letters, nonspace, link_bytes;
+	size_t letters, nonspace;
+	guint links;      /* URLs, @handles and #tags */
+	guint link_words; /* tokens inside them */
+	FriseSpan link_at[16]; /* the first ones, in the line */
 	guint separators; /* | • · between parts */
 	bool price;      /* a number next to € $ or £ */
 } Look;
@@ -474,10 +498,11 @@ look_chars(Look *k)
 				link_end = p;
 				while (link_end < end && !is_hspace(g_utf8_get_char(link_end)))
 					link_end = g_utf8_next_char(link_end);
+				if (k->links < G_N_ELEMENTS(k->link_at))
+					k->link_at[k->links] = (FriseSpan){ (size_t)(p - s), (size_t)(link_end - s) };
+				k->links++;
 			}
 		}
-		if (link_end != NULL && p < link_end)
-			k->link_bytes += (size_t)(g_utf8_next_char(p) - p);
 		if (g_unichar_isalpha(c)) {
 			k->letters++;
 			upper += g_unichar_isupper(c);
@@ -528,6 +553,13 @@ look_words(Look *k)
 	for (guint i = 0; i < k->toks->len; i++) {
 		const TextToken *t = &g_array_index(k->toks, TextToken, i);
 		const char *w = t->folded;
+		bool in_link = false;
+		for (guint l = 0; l < MIN(k->links, G_N_ELEMENTS(k->link_at)); l++)
+			in_link |= t->start >= k->link_at[l].start && t->start < k->link_at[l].end;
+		if (in_link) {
+			k->link_words++;
+			continue;
+		}
 		bool letter = false, digit = false;
 		for (const char *p = w; *p != '\0'; p = g_utf8_next_char(p)) {
 			gunichar c = g_utf8_get_char(p);
@@ -680,14 +712,45 @@ starts_with_arrow(const Look *k)
 	return g_unichar_isupper(d) || g_unichar_isdigit(d) || d == 0xAB || d == '"' || d == 0x201C;
 }
 
-/* "À lire aussi : …", "Read more", "» Another headline". */
+/* Where the prose after the phrase `entry` that opens the line starts
+ * ("Continue reading... The airbus makes its maiden flight."), or 0 when
+ * what follows is no sentence ("Lire aussi : Kadhafi menace"). */
+static size_t
+prose_after(const Look *k, const char *entry)
+{
+	guint n = tokens_in(entry);
+	if (n == 0 || n >= k->toks->len)
+		return 0;
+	size_t at = g_array_index(k->toks, TextToken, n - 1).end;
+	while (at < k->len) {
+		gunichar c = g_utf8_get_char(k->s + at);
+		if (g_unichar_isalnum(c) || c == 0xAB || c == '"' || c == 0x201C)
+			break;
+		at = (size_t)(g_utf8_next_char(k->s + at) - k->s);
+	}
+	if (at >= k->len)
+		return 0;
+	Look rest;
+	look_init(&rest, k->s + at, k->len - at, k->lang);
+	bool prose = is_prose(&rest);
+	look_clear(&rest);
+	return prose ? at : 0;
+}
+
+/* "À lire aussi : …", "Read more", "» Another headline". A sentence glued
+ * after the opener stays the story's: *upto is then where it starts. */
 static bool
-is_teaser(const Look *k)
+is_teaser(const Look *k, size_t *upto)
 {
 	if (k->len > SHORT_LINE)
 		return false;
-	if (starts_with_phrase(k->fold, k->lang, LANG_TEASER_OPENERS) != NULL)
+	const char *e = starts_with_phrase(k->fold, k->lang, LANG_TEASER_OPENERS);
+	if (e != NULL) {
+		size_t at = prose_after(k, e);
+		if (at > 0)
+			*upto = at;
 		return true;
+	}
 	return starts_with_arrow(k) && !k->end;
 }
 
@@ -704,26 +767,44 @@ is_teaser_heading(const Look *k)
 	return *rest == '\0';
 }
 
-/* "Web + tablette + mobile à partir de 1€", "Abonnez-vous à notre
- * newsletter": a [promo-words] phrase with a price (on a line that is no
- * sentence), a word to the reader, or a second such phrase. */
+/* "Abonnez-vous à notre newsletter", "Web + tablette + mobile à partir de
+ * 1€": a [promo-words] phrase with a word to the reader, a price or a
+ * second such phrase, or a price with a [promo-price-words] phrase, on a
+ * line that is no sentence; a sentence is one only with a [promo-words]
+ * phrase, a word to the reader and a price or a second phrase. */
 static bool
 is_promo(const Look *k)
 {
 	if (k->len > SHORT_LINE || k->words > 30)
 		return false;
 	guint n = count_phrases(k->fold, k->lang, LANG_PROMO_WORDS);
-	if (n == 0)
-		return false;
-	bool prose = is_prose(k);
-	return k->reader > 0 || (!prose && (k->price || n >= 2));
+	if (is_prose(k))
+		return n > 0 && k->reader > 0 && (k->price || n >= 2);
+	if (n > 0 && (k->reader > 0 || k->price || n >= 2))
+		return true;
+	return k->price && count_phrases(k->fold, k->lang, LANG_PROMO_PRICE_WORDS) > 0;
 }
 
-/* "Crédits photo : AFP", "Photograph: Reuters". */
+/* "Crédits photo : AFP", "Photograph: Reuters" on a line that is no
+ * sentence: a short one, or a caption with the credit in its second half
+ * (a credit glued before the story's next sentence leaves it the story's);
+ * or a caption all in brackets. */
 static bool
 is_credit(const Look *k)
 {
-	return k->len <= SHORT_LINE && count_phrases(k->fold, k->lang, LANG_CREDIT_WORDS) > 0;
+	if (k->len > SHORT_LINE || is_prose(k))
+		return false;
+	/* a line all in brackets: "(Raid aérien d'un F16, le 27 mars, Reuters)" */
+	if (k->s[0] == '(' && k->s[k->len - 1] == ')' && k->len <= SHORT_LINE * 4 / 5)
+		return true;
+	const GPtrArray *ps = phrases(k->lang, LANG_CREDIT_WORDS);
+	size_t half = strlen(k->fold) / 2;
+	for (guint i = 0; i < ps->len; i++) {
+		const char *e = ps->pdata[i], *at = strstr(k->fold, e);
+		if (at != NULL && (k->len <= SHORT_LINE / 2 || (size_t)(at - k->fold) >= half))
+			return phrase_then_more(k->fold, k->lang, LANG_CREDIT_WORDS);
+	}
+	return false;
 }
 
 /* "Monde | Politique | Économie | Culture": three parts or more, each of a
@@ -734,11 +815,13 @@ is_link_list(const Look *k)
 	return k->separators >= 2 && k->words + k->numbers <= (k->separators + 1) * 4 && !is_prose(k);
 }
 
-/* Mostly URLs, @handles and #tags. */
+/* Mostly URLs, @handles and #tags: at most two words beside each
+ * ("@handle: #tag #tag http://… 9 hours ago"); a tweet quoted for what it
+ * says has more. */
 static bool
 is_links(const Look *k)
 {
-	return k->link_bytes > 0 && k->link_bytes * 2 >= k->nonspace;
+	return k->links > 0 && k->words <= 2 * k->links;
 }
 
 /* "Envoyer par email", "Plan du site", "Jump to navigation", "Imprimer": a
@@ -756,25 +839,28 @@ is_navigation(const Look *k)
 
 /* "— 10 novembre 2020 —", "Par Jean Dupont", "Publié le 3 mars 2011 à
  * 19h25 - Mis à jour …": only names, dates, numbers, stop and byline
- * words, and either no name and a date, or a byline word first, or a
- * [dateline-cues] phrase. */
+ * words, and a [dateline-cues] phrase, or no sentence end and either a
+ * date without a name ("It was December 2001." is a sentence) or a
+ * [byline-openers] phrase first. */
 static bool
 is_byline(const Look *k)
 {
 	if (k->other > 0 || k->words + k->numbers == 0 || k->words > BYLINE_WORDS || k->caps)
 		return false;
-	if (k->names == 0 && k->dates > 0)
+	if (count_phrases(k->fold, k->lang, LANG_DATELINE_CUES) > 0)
 		return true;
-	if (k->toks->len > 0 &&
-	    lang_has(k->lang, LANG_BYLINE_WORDS, g_array_index(k->toks, TextToken, 0).folded))
+	if (k->end)
+		return false;
+	if (k->names == 0 && k->dates > 0 && k->stops * 2 <= k->words)
 		return true;
-	return count_phrases(k->fold, k->lang, LANG_DATELINE_CUES) > 0;
+	return starts_with_phrase(k->fold, k->lang, LANG_BYLINE_OPENERS) != NULL;
 }
 
-/* The kind a line is by its look, or -1. ORDER BOILER-KIND (the rules are
- * tried in the order of the kinds). */
+/* The kind a line is by its look, or -1; *upto is left alone when the
+ * whole line is that kind, else set to where the story starts again.
+ * ORDER BOILER-KIND (the rules are tried about in the order of the kinds). */
 static int
-line_kind(const Look *k)
+line_kind(const Look *k, size_t *upto)
 {
 	if (is_link_list(k))
 		return FRISE_BOILER_LINK_LIST;
@@ -782,7 +868,7 @@ line_kind(const Look *k)
 		return FRISE_BOILER_READING_TIME;
 	if (is_copyright(k))
 		return FRISE_BOILER_COPYRIGHT;
-	if (is_teaser(k))
+	if (is_teaser(k, upto))
 		return FRISE_BOILER_TEASER;
 	if (is_comment_marker(k))
 		return FRISE_BOILER_COMMENTS;
@@ -857,10 +943,12 @@ boiler_scan(FriseArticle *a)
 	GArray *lines = lines_of(t, a->body.start, a->body.end);
 	Judged *j = g_new0(Judged, MAX(lines->len, 1));
 	size_t *from = g_new0(size_t, MAX(lines->len, 1)); /* where a line's judged part starts */
+	size_t *until = g_new0(size_t, MAX(lines->len, 1)); /* and where its boilerplate ends */
 	for (guint i = 0; i < lines->len; i++) {
 		const Line *l = &g_array_index(lines, Line, i);
 		j[i].kind = -1;
 		from[i] = l->ls;
+		until[i] = l->le;
 		if (l->s == l->e)
 			continue;
 		size_t cut = 0;
@@ -875,7 +963,10 @@ boiler_scan(FriseArticle *a)
 			continue;
 		Look k;
 		look_init(&k, t + s, l->e - s, a->lang);
-		j[i].kind = line_kind(&k);
+		size_t upto = SIZE_MAX;
+		j[i].kind = line_kind(&k, &upto);
+		if (upto != SIZE_MAX)
+			until[i] = s + upto;
 		j[i].heading = j[i].kind == FRISE_BOILER_TEASER && is_teaser_heading(&k);
 		j[i].headline = k.len <= SHORT_LINE / 2 && !k.end && k.words >= 2;
 		look_clear(&k);
@@ -885,9 +976,10 @@ boiler_scan(FriseArticle *a)
 	for (guint i = 0; i < lines->len; i++)
 		if (j[i].kind >= 0) {
 			const Line *l = &g_array_index(lines, Line, i);
-			add_span(a->boilerplate, from[i], l->le, (FriseBoilerKind)j[i].kind);
+			add_span(a->boilerplate, from[i], until[i] > l->le ? l->le : until[i], (FriseBoilerKind)j[i].kind);
 		}
 	normalise_spans(a->boilerplate);
+	g_free(until);
 	g_free(from);
 	g_free(j);
 	g_array_unref(lines);
@@ -1082,7 +1174,8 @@ line_hash(const char *s, size_t len)
 	return h;
 }
 
-/* The non-blank lines of an article's body with their hashes. */
+/* The non-blank lines of an article's body, but paragraphs longer than
+ * CORPUS_LINE_MAX, with their hashes. */
 typedef struct {
 	Line line;
 	guint64 hash;
@@ -1095,7 +1188,7 @@ hashed_lines(const FriseArticle *a)
 	GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(Hashed), lines->len);
 	for (guint i = 0; i < lines->len; i++) {
 		const Line *l = &g_array_index(lines, Line, i);
-		if (l->s == l->e)
+		if (l->s == l->e || l->e - l->s > CORPUS_LINE_MAX)
 			continue;
 		Hashed h = { *l, line_hash(a->text + l->s, l->e - l->s) };
 		g_array_append_val(out, h);

@@ -29,6 +29,22 @@ bool store_has_same(FriseStore *store, const char *id, const FriseArticle *artic
 bool store_put_article(FriseStore *store, const char *id, const FriseArticle *article,
 		       const GArray *sentences, const GArray *timexes, gint64 now, GError **error);
 
+/* Corpus evidence of the boilerplate stage (frise/boilerplate.h). Adds to
+ * `counts` (guint64 * -> GUINT_TO_POINTER(n), keys pointing into
+ * `hashes`) how many stored articles hold each line hash of `hashes`, not
+ * counting the stored versions of the articles `ids` (they are being read
+ * again), and sets *articles to how many stored articles were counted
+ * (those stored with their lines, `ids` aside). */
+bool store_line_counts(FriseStore *store, const GArray *hashes, const char *const *ids, size_t nids,
+		       GHashTable *counts, size_t *articles, GError **error);
+/* Keeps the line hashes of stored article `id` (distinct, sorted: a
+ * GArray of guint64) and moves the counts from its former lines to these. */
+bool store_put_line_hashes(FriseStore *store, const char *id, const GArray *hashes, GError **error);
+
+/* The timeline's title (NULL: none; store_timeline() then takes the first
+ * article's). */
+bool store_put_timeline_title(FriseStore *store, const char *title, GError **error);
+
 /* An article as a rebuild reads it back. */
 typedef struct {
 	gint64 seq;           /* its row */

@@ -75,6 +75,14 @@ static const char *const migrations[] = {
 	"ALTER TABLE events ADD COLUMN rank REAL NOT NULL DEFAULT 0;"
 	"ALTER TABLE events ADD COLUMN why TEXT;"
 	"ALTER TABLE event_sources ADD COLUMN why TEXT;",
+	/* 3: the boilerplate stage's corpus evidence — each article's distinct
+	 * line hashes (8 bytes each, little-endian, sorted) and, per hash, how
+	 * many articles hold it, so that a later ingest counts the lines of
+	 * the articles stored before — and the timeline's own title, chosen
+	 * by the pipeline from the articles' titles */
+	"ALTER TABLE articles ADD COLUMN lines BLOB;"
+	"CREATE TABLE line_counts (hash INTEGER PRIMARY KEY, articles INTEGER NOT NULL);"
+	"CREATE TABLE timeline (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 
 static bool
@@ -723,6 +731,210 @@ store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GA
 }
 
 /* ------------------------------------------------------------------ */
+/* Line counts                                                         */
+
+/* An article's line hashes as a blob: 8 bytes each, little-endian. */
+static GByteArray *
+hashes_blob(const GArray *hashes)
+{
+	GByteArray *b = g_byte_array_sized_new(hashes->len * 8);
+	for (guint i = 0; i < hashes->len; i++) {
+		guint64 le = GUINT64_TO_LE(g_array_index(hashes, guint64, i));
+		g_byte_array_append(b, (const guint8 *)&le, 8);
+	}
+	return b;
+}
+
+/* The hashes of blob column i of the current row: a new array, or NULL
+ * for NULL (an article stored before line counts were kept). */
+static GArray *
+blob_hashes(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	const guint8 *p = sqlite3_column_blob(st, i);
+	int n = sqlite3_column_bytes(st, i) / 8;
+	GArray *h = g_array_sized_new(FALSE, FALSE, sizeof(guint64), (guint)MAX(n, 0));
+	for (int k = 0; p != NULL && k < n; k++) {
+		guint64 v;
+		memcpy(&v, p + 8 * k, 8);
+		v = GUINT64_FROM_LE(v);
+		g_array_append_val(h, v);
+	}
+	return h;
+}
+
+static void
+bind_hash(sqlite3_stmt *st, int i, guint64 h)
+{
+	sqlite3_bind_int64(st, i, (sqlite3_int64)h); /* the bits as they are */
+}
+
+bool
+store_line_counts(FriseStore *s, const GArray *hashes, const char *const *ids, size_t nids, GHashTable *counts,
+		  size_t *articles, GError **error)
+{
+	*articles = 0;
+	sqlite3_stmt *st = prepare(s, "SELECT count(*), (SELECT count(*) FROM line_counts) FROM articles "
+				      "WHERE lines IS NOT NULL", error);
+	if (st == NULL)
+		return false;
+	gint64 stored = 0, rows = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		stored = sqlite3_column_int64(st, 0), rows = sqlite3_column_int64(st, 1), rc = SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (!read_done(s, rc, "the line counts", error))
+		return false;
+	if (stored == 0)
+		return true;
+	/* the stored versions of the articles read again count in their new
+	 * version only */
+	GHashTable *minus = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	st = cached(s, "SELECT lines FROM articles WHERE id = ?", error);
+	bool ok = st != NULL;
+	for (size_t i = 0; ok && i < nids; i++) {
+		bind_text(st, 1, ids[i]);
+		GArray *old = (rc = sqlite3_step(st)) == SQLITE_ROW ? blob_hashes(st, 0) : NULL;
+		release(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			ok = read_done(s, rc, "the articles", error);
+		if (old == NULL)
+			continue;
+		stored--;
+		for (guint k = 0; k < old->len; k++) {
+			guint64 h = g_array_index(old, guint64, k);
+			guint n = GPOINTER_TO_UINT(g_hash_table_lookup(minus, &h));
+			g_hash_table_replace(minus, g_memdup2(&h, sizeof h), GUINT_TO_POINTER(n + 1));
+		}
+		g_array_unref(old);
+	}
+	/* one lookup per line read, or one pass over the table when it is the
+	 * smaller */
+	GHashTable *wanted = NULL;
+	if (ok && rows < (gint64)hashes->len) {
+		wanted = g_hash_table_new(g_int64_hash, g_int64_equal);
+		for (guint i = 0; i < hashes->len; i++)
+			g_hash_table_add(wanted, &g_array_index(hashes, guint64, i));
+		st = prepare(s, "SELECT hash, articles FROM line_counts", error);
+		ok = st != NULL;
+		while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			guint64 h = (guint64)sqlite3_column_int64(st, 0);
+			gpointer key = NULL;
+			if (!g_hash_table_lookup_extended(wanted, &h, &key, NULL))
+				continue;
+			gint64 n = sqlite3_column_int64(st, 1) - GPOINTER_TO_UINT(g_hash_table_lookup(minus, &h));
+			if (n > 0)
+				g_hash_table_insert(counts, key, GUINT_TO_POINTER((guint)n));
+		}
+		if (st != NULL) {
+			ok = ok && read_done(s, rc, "the line counts", error);
+			sqlite3_finalize(st);
+		}
+	} else if (ok) {
+		st = cached(s, "SELECT articles FROM line_counts WHERE hash = ?", error);
+		ok = st != NULL;
+		for (guint i = 0; ok && i < hashes->len; i++) {
+			guint64 *h = &g_array_index(hashes, guint64, i);
+			bind_hash(st, 1, *h);
+			rc = sqlite3_step(st);
+			gint64 n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+			release(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				ok = read_done(s, rc, "the line counts", error);
+			n -= GPOINTER_TO_UINT(g_hash_table_lookup(minus, h));
+			if (n > 0)
+				g_hash_table_insert(counts, h, GUINT_TO_POINTER((guint)n));
+		}
+	}
+	if (wanted != NULL)
+		g_hash_table_unref(wanted);
+	g_hash_table_unref(minus);
+	*articles = stored > 0 ? (size_t)stored : 0;
+	return ok;
+}
+
+bool
+store_put_line_hashes(FriseStore *s, const char *id, const GArray *hashes, GError **error)
+{
+	sqlite3_stmt *st = cached(s, "SELECT seq, lines FROM articles WHERE id = ?", error);
+	if (st == NULL)
+		return false;
+	bind_text(st, 1, id);
+	int rc = sqlite3_step(st);
+	gint64 seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	GArray *old = rc == SQLITE_ROW ? blob_hashes(st, 1) : NULL;
+	release(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL, "%s: no article '%s'", s->path, id);
+		else
+			read_done(s, rc, "the articles", error);
+		return false;
+	}
+	bool ok = true;
+	if (old != NULL) {
+		st = cached(s, "UPDATE line_counts SET articles = articles - 1 WHERE hash = ?", error);
+		ok = st != NULL;
+		for (guint i = 0; ok && i < old->len; i++) {
+			bind_hash(st, 1, g_array_index(old, guint64, i));
+			ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot update the line counts");
+			release(st);
+		}
+		ok = ok && exec(s, "DELETE FROM line_counts WHERE articles <= 0", error);
+		g_array_unref(old);
+	}
+	st = ok ? cached(s, "INSERT INTO line_counts (hash, articles) VALUES (?, 1) "
+			    "ON CONFLICT (hash) DO UPDATE SET articles = articles + 1", error) : NULL;
+	ok = st != NULL;
+	for (guint i = 0; ok && i < hashes->len; i++) {
+		bind_hash(st, 1, g_array_index(hashes, guint64, i));
+		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot update the line counts");
+		release(st);
+	}
+	st = ok ? cached(s, "UPDATE articles SET lines = ? WHERE seq = ?", error) : NULL;
+	ok = st != NULL;
+	if (ok) {
+		GByteArray *b = hashes_blob(hashes);
+		sqlite3_bind_blob(st, 1, b->data, (int)b->len, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, seq);
+		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save an article's lines");
+		release(st);
+		g_byte_array_unref(b);
+	}
+	return ok;
+}
+
+bool
+store_put_timeline_title(FriseStore *s, const char *title, GError **error)
+{
+	sqlite3_stmt *st = cached(s, title != NULL ? "INSERT OR REPLACE INTO timeline (key, value) VALUES ('title', ?)"
+						   : "DELETE FROM timeline WHERE key = 'title'", error);
+	if (st == NULL)
+		return false;
+	if (title != NULL)
+		bind_text(st, 1, title);
+	bool ok = sqlite3_step(st) == SQLITE_DONE || fail(s, error, "cannot save the timeline's title");
+	release(st);
+	return ok;
+}
+
+/* The title the pipeline chose, or NULL. */
+static char *
+timeline_title(FriseStore *s, GError **error)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT value FROM timeline WHERE key = 'title'", error);
+	if (st == NULL)
+		return NULL;
+	int rc = sqlite3_step(st);
+	char *t = rc == SQLITE_ROW ? col_text(st, 0) : NULL;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		read_done(s, rc, "the timeline's title", error);
+	return t;
+}
+
+/* ------------------------------------------------------------------ */
 /* Timeline                                                            */
 
 /* Order of first appearance in the articles (article seq, then bytes). */
@@ -807,9 +1019,17 @@ store_timeline(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 	for (guint i = 0; i < tl->articles->len; i++)
 		g_hash_table_insert(info_of, &g_array_index(seqs, gint64, i), g_ptr_array_index(tl->articles, i));
 	tl->lang = counts[FRISE_LANG_EN] > counts[FRISE_LANG_FR] ? FRISE_LANG_EN : FRISE_LANG_FR;
-	if (tl->articles->len > 0)
+	/* the story's title, as the pipeline chose it (a store written before
+	 * it did: the first article's) */
+	GError *why = NULL;
+	tl->title = timeline_title(s, &why);
+	if (why != NULL) {
+		g_propagate_error(error, why);
+		goto fail;
+	}
+	if (tl->title == NULL && tl->articles->len > 0)
 		tl->title = g_strdup(((FriseArticleInfo *)g_ptr_array_index(tl->articles, 0))->title);
-	else
+	else if (tl->title == NULL)
 		tl->title = g_strdup("");
 	/* events; with a --top, SQLite picks the kept ones first (a bounded
 	 * sort), so that memory grows with the events kept, not with the
