@@ -3,6 +3,7 @@
  * hand-made FriseTimex arrays stand for its output, so every case pins
  * its own document date. One line per case.
  */
+#include "events/attribution.h"
 #include "events/candidate.h"
 #include "events/estimate.h"
 #include "events/headline.h"
@@ -82,7 +83,10 @@ static const struct {
 	  "Le camping est complet entre le 15 juillet et le 15 août", FRISE_LANG_FR },
 	/* "de mardi à mercredi": one end of a range stays */
 	{ "Trente-huit personnes ont été blessées dans la nuit de mardi à mercredi à Benghazi.", "mardi",
-	  "Trente-huit personnes ont été blessées dans la nuit de mardi à mercredi à Benghazi", FRISE_LANG_FR },
+	  "Trente-huit personnes ont été blessées dans la nuit de mardi à mercredi", FRISE_LANG_FR },
+	/* over 80 characters: cut before an adjunct, never with "…" */
+	{ "La CPI a lancé un mandat d'arrêt contre Mouammar Kadhafi, son fils Saïf al-Islam et le chef des services de renseignement le 27 juin.",
+	  "le 27 juin", "La CPI a lancé un mandat d'arrêt contre Mouammar Kadhafi", FRISE_LANG_FR },
 	/* a live blog's own time stamp goes too */
 	{ "15h10 : Des affrontements violents ont eu lieu lundi à Ajdabiya.", "lundi",
 	  "Des affrontements violents ont eu lieu à Ajdabiya", FRISE_LANG_FR },
@@ -115,15 +119,16 @@ test_headline_long(void)
 {
 	const char *s = "Le 3 mars, la société a annoncé qu'elle suspendait l'expansion de son studio de 800 millions "
 			"de dollars à Atlanta après avoir constaté la capacité de génération vidéo du modèle.";
-	char *h = headline_make(s, strlen(s), 3, 9, FRISE_LANG_FR, 90);
-	g_assert_cmpint(g_utf8_strlen(h, -1), <=, 90);
-	g_assert_true(g_str_has_suffix(h, "…"));
+	char *h = headline_make(s, strlen(s), 3, 9, FRISE_LANG_FR, 0);
+	g_assert_cmpint(g_utf8_strlen(h, -1), <=, HEADLINE_MAX);
+	g_assert_null(strstr(h, "…"));
 	g_assert_true(g_str_has_prefix(h, "La société a annoncé"));
-	/* cut at a word boundary: what precedes the ellipsis is a whole word of the sentence */
-	char *body = g_strndup(h + 1, strlen(h) - 1 - strlen("…")); /* past the capital */
+	/* cut before an adjunct: what follows it in the sentence is a preposition or a conjunction */
+	char *body = g_strdup(h + 1); /* past the capital */
 	const char *at = strstr(s, body);
 	g_assert_nonnull(at);
-	g_assert_true(at[strlen(body)] == ' ');
+	const char *next = at + strlen(body);
+	g_assert_true(g_str_has_prefix(next, " à ") || g_str_has_prefix(next, " de ") || g_str_has_prefix(next, " après "));
 	g_free(body);
 	g_free(h);
 }
@@ -203,6 +208,104 @@ test_templates_user(void)
 		g_assert_nonnull(t->label[FRISE_LANG_EN]);
 	}
 	templates_free(tp);
+}
+
+/* ---- clauses: where a date belongs, and the headline of its clause ---- */
+
+static const struct {
+	const char *sentence, *timex;
+	FriseLang lang;
+	AttribKind kind;
+} attrib_cases[] = {
+	/* a date of a relative or participial clause recalls a fact */
+	{ "Le ministre, nommé après la répression de la révolte lancée le 15 mars, a démissionné mardi.", "15 mars",
+	  FRISE_LANG_FR, ATTRIB_BACKGROUND },
+	{ "Le ministre, nommé après la répression de la révolte lancée le 15 mars, a démissionné mardi.", "mardi",
+	  FRISE_LANG_FR, ATTRIB_OWN },
+	{ "Le chef rebelle, qui avait été arrêté le 3 mai, a été libéré samedi.", "3 mai", FRISE_LANG_FR, ATTRIB_BACKGROUND },
+	{ "The minister, who was appointed on March 15, resigned on Tuesday.", "March 15", FRISE_LANG_EN, ATTRIB_BACKGROUND },
+	{ "The minister, who was appointed on March 15, resigned on Tuesday.", "Tuesday", FRISE_LANG_EN, ATTRIB_OWN },
+	{ "The revolt launched on 15 March was crushed in April.", "15 March", FRISE_LANG_EN, ATTRIB_BACKGROUND },
+	/* …but in a phrase fronted before the subject it dates the clause */
+	{ "Dans une interview accordée au Hollywood Reporter en février, l'acteur Tyler Perry a déclaré qu'il suspendrait ses travaux.",
+	  "février", FRISE_LANG_FR, ATTRIB_OWN },
+	/* a comparison, a name, a number */
+	{ "Le code révèle que cette version de Sora est plus rapide que celle de février.", "février", FRISE_LANG_FR,
+	  ATTRIB_BACKGROUND },
+	{ "This model is faster than the one of February.", "February", FRISE_LANG_EN, ATTRIB_BACKGROUND },
+	{ "Les manifestants du Mouvement du 6 avril ont défilé vendredi.", "6 avril", FRISE_LANG_FR, ATTRIB_NAME },
+	{ "Ils ont défilé sur le pont du 6 octobre vendredi.", "6 octobre", FRISE_LANG_FR, ATTRIB_NAME },
+	{ "Ils ont défilé sur le pont du 6 octobre vendredi.", "vendredi", FRISE_LANG_FR, ATTRIB_OWN },
+	{ "Le Conseil de sécurité a voté la résolution 1973 jeudi.", "1973", FRISE_LANG_FR, ATTRIB_NUMBER },
+	{ "Les combats ont fait 1300 morts.", "1300", FRISE_LANG_FR, ATTRIB_NUMBER },
+	{ "La guerre de 1973 a marqué la région.", "1973", FRISE_LANG_FR, ATTRIB_OWN },
+	{ "In 1973 the war broke out.", "1973", FRISE_LANG_EN, ATTRIB_OWN },
+	/* a verbless phrase naming another happening; "depuis" */
+	{ "La chaîne, en fuite depuis la chute de son QG le 23 août, a diffusé un message.", "23 août", FRISE_LANG_FR,
+	  ATTRIB_BACKGROUND },
+	{ "La CPI a lancé, lundi 27 juin, un mandat d'arrêt contre Kadhafi.", "lundi 27 juin", FRISE_LANG_FR, ATTRIB_OWN },
+	{ "Les manifestants occupent la place depuis le 15 février.", "15 février", FRISE_LANG_FR, ATTRIB_SINCE },
+};
+
+static void
+test_attribution(void)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(attrib_cases); i++) {
+		const char *s = attrib_cases[i].sentence;
+		const char *t = strstr(s, attrib_cases[i].timex);
+		g_assert_nonnull(t);
+		g_test_message("case %zu: '%s' in %s", i, attrib_cases[i].timex, s);
+		ClauseParse *p = clause_parse(s, strlen(s), attrib_cases[i].lang);
+		Attribution a;
+		size_t ts = (size_t)(t - s);
+		attrib_of(p, s, strlen(s), ts, ts + strlen(attrib_cases[i].timex),
+			  g_ascii_isdigit(*t) && strlen(attrib_cases[i].timex) == 4 ? FRISE_GRAN_YEAR : FRISE_GRAN_DAY, &a);
+		g_assert_cmpstr(attrib_kind_name(a.kind), ==, attrib_kind_name(attrib_cases[i].kind));
+		clause_parse_free(p);
+	}
+}
+
+static const struct {
+	const char *sentence, *timex, *actor, *expected; /* NULL: no headline */
+	FriseLang lang;
+} clause_headline_cases[] = {
+	/* the clause of the date, without its relatives and appositions */
+	{ "Le ministre, nommé après la répression de la révolte lancée le 15 mars, a démissionné mardi.", "mardi", NULL,
+	  "Le ministre a démissionné", FRISE_LANG_FR },
+	{ "The minister, who was appointed on March 15, resigned on Tuesday.", "on Tuesday", NULL, "The minister resigned",
+	  FRISE_LANG_EN },
+	/* a fronted attribution goes, the news stays */
+	{ "Selon Reuters, Mouammar Kadhafi a été tué jeudi 20 octobre à Syrte, ont indiqué des responsables du CNT.",
+	  "jeudi 20 octobre", NULL, "Mouammar Kadhafi a été tué à Syrte", FRISE_LANG_FR },
+	{ "Pendant ce temps, les rebelles ont pris Brega lundi.", "lundi", NULL, "Les rebelles ont pris Brega", FRISE_LANG_FR },
+	/* what was said, when the date is in it; the actor for "il" */
+	{ "Il a déclaré qu'il rencontrera les studios la semaine prochaine.", "la semaine prochaine", "OpenAI",
+	  "OpenAI rencontrera les studios", FRISE_LANG_FR },
+	{ "He said on Monday that the company would meet studios.", "on Monday", "Sam Altman",
+	  "Sam Altman: the company would meet studios", FRISE_LANG_EN },
+	/* no verb, a hole: no headline (another sentence tells it) */
+	{ "Le prix était de 140 dollars (le 3 mars).", "le 3 mars", NULL, NULL, FRISE_LANG_FR },
+	{ "Libye : les rebelles aux portes de Tripoli le 21 août.", "le 21 août", NULL, NULL, FRISE_LANG_FR },
+};
+
+static void
+test_clause_headline(void)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(clause_headline_cases); i++) {
+		const char *s = clause_headline_cases[i].sentence;
+		const char *t = strstr(s, clause_headline_cases[i].timex);
+		g_assert_nonnull(t);
+		g_test_message("case %zu: %s", i, s);
+		ClauseParse *p = clause_parse(s, strlen(s), clause_headline_cases[i].lang);
+		size_t ts = (size_t)(t - s), te = ts + strlen(clause_headline_cases[i].timex);
+		Attribution a;
+		attrib_of(p, s, strlen(s), ts, te, FRISE_GRAN_DAY, &a);
+		char *h = headline_of(p, s, strlen(s), a.clause, ts, te, clause_headline_cases[i].actor,
+				      clause_headline_cases[i].lang, 0);
+		g_assert_cmpstr(h, ==, clause_headline_cases[i].expected);
+		g_free(h);
+		clause_parse_free(p);
+	}
 }
 
 /* ---- status ---- */
@@ -758,8 +861,8 @@ test_words(void)
 	g_ptr_array_unref(w);
 }
 
-/* salience_rank(): the n-th visible event of one day counts score / (1 +
- * (n - 1) / 4), so a --top N timeline shows several moments rather than
+/* salience_rank(): the n-th visible event of one day counts score / n,
+ * so a --top N timeline shows several moments rather than
  * one busy day; a hidden event neither counts nor is counted. */
 static const struct {
 	const char *value;
@@ -768,8 +871,8 @@ static const struct {
 	double rank;
 } rank_cases[] = {
 	{ "2030-01-01", 10.0, false, 10.0 },
-	{ "2030-01-01T10:00", 9.9, false, 9.9 / 1.25 },
-	{ "2030-01-01", 9.8, false, 9.8 / 1.5 },
+	{ "2030-01-01T10:00", 9.9, false, 9.9 / 2 },
+	{ "2030-01-01", 9.8, false, 9.8 / 3 },
 	{ "2030-01-01", 20.0, true, 20.0 },
 	{ "2030-02", 9.0, false, 9.0 },
 	{ "2030-02-01", 1.0, false, 1.0 },
@@ -800,6 +903,8 @@ int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/event/attribution", test_attribution);
+	g_test_add_func("/event/clause-headline", test_clause_headline);
 	g_test_add_func("/event/rank", test_rank);
 	g_test_add_func("/event/sentences", test_sentences);
 	g_test_add_func("/event/headline", test_headline);

@@ -471,11 +471,11 @@ test_top_days(void)
 	FriseTimeline *all = timeline(&f, 0, false);
 	g_assert_cmpuint(all->events->len, >=, 5);
 	/* the ranks salience_rank() gives four events, three of one day
-	 * (10, 9.9 / 1.25, 9.8 / 1.5) and one of February (9): see
+	 * (10, 9.9 / 2, 9.8 / 3) and one of February (9): see
 	 * /event/rank; the store picks the top N by rank */
 	GString *sql = g_string_new("UPDATE events SET rank = 1;");
 	static const struct { const char *value; double rank; } set[] = {
-		{ "2030-01-01", 10.0 }, { "2030-01-01T10:00", 7.92 }, { "2030-01-01", 6.53 }, { "2030-02", 9.0 },
+		{ "2030-01-01", 10.0 }, { "2030-01-01T10:00", 4.95 }, { "2030-01-01", 3.27 }, { "2030-02", 9.0 },
 	};
 	for (guint i = 0; i < G_N_ELEMENTS(set); i++)
 		g_string_append_printf(sql, "UPDATE events SET value = '%s', rank = %g WHERE id = '%s';", set[i].value,
@@ -489,13 +489,13 @@ test_top_days(void)
 	g_assert_no_error(error);
 	f.pipeline = pipeline_new(f.store, &error);
 	g_assert_no_error(error);
-	/* 10, then 9 (February) before 7.92 (the day's second) */
+	/* 10, then 9 (February) before 4.95 (the day's second) */
 	FriseTimeline *top = timeline(&f, 2, false);
 	g_assert_cmpuint(top->events->len, ==, 2);
 	g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, 0))->id));
 	g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, 3))->id));
 	event_timeline_free(top);
-	/* all four when four are asked for: the day's third (6.53) still beats the rest (1) */
+	/* all four when four are asked for: the day's third (3.27) still beats the rest (1) */
 	top = timeline(&f, 4, false);
 	for (guint i = 0; i < G_N_ELEMENTS(set); i++)
 		g_assert_nonnull(event_by_id(top, ((FriseEvent *)g_ptr_array_index(all->events, i))->id));

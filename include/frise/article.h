@@ -6,6 +6,33 @@
  * what the later stages match on (BOM dropped, CRLF -> LF, NFC). Every
  * offset shown to a user refers to `raw`; article_raw_offset() maps a
  * `text` offset back. Spans are end-exclusive (see FriseSpan).
+ *
+ * From memory (a page's text, a database row), with the defaults:
+ *
+ *     GError *error = NULL;
+ *     FriseArticle *a = article_read_bytes("feed/42.txt", buf, len, NULL, &error);
+ *     if (a == NULL) {          // "feed/42.txt: invalid UTF-8 at byte 812 (…)"
+ *             g_printerr("%s\n", error->message);
+ *             g_error_free(error);
+ *     } else {
+ *             // a->title, a->lang, a->published ("2024-03", or NULL)
+ *             article_free(a);
+ *     }
+ *
+ * The path only names the article (its id is the last component) and may
+ * carry its date ("2011-02-21/x.txt"); nothing is read from it. The text
+ * may start with front matter (---, date:, title:, source:, url:, lang:,
+ * ---) or the inline header " date 2024-03"; FriseReadOptions.published
+ * gives the date instead.
+ *
+ * Ownership: article_read_bytes() and article_read_file() return a new
+ * article (article_free); article_read_paths() a new array that frees its
+ * articles (g_ptr_array_unref). The article copies the bytes it is given.
+ * Threads: every function may run on several threads at once (folders are
+ * read on the machine's cores already); an article is never changed once
+ * read (but by boiler_corpus(), frise/boilerplate.h, which marks the lines
+ * a corpus repeats), so threads may share one. The progress and on_error callbacks run
+ * on the calling thread.
  */
 #ifndef FRISE_ARTICLE_H
 #define FRISE_ARTICLE_H
@@ -13,6 +40,8 @@
 #include "frise/frise.h"
 
 #include <stdint.h> /* SIZE_MAX: see FriseArticle.title_line */
+
+G_BEGIN_DECLS
 
 /* Where the publication date came from. ORDER ORIGIN: article_origin_name(). */
 typedef enum {
@@ -178,5 +207,7 @@ FriseLang article_detect_lang(const char *text, size_t len);
 char *article_parse_date(const char *value);
 
 void article_free(FriseArticle *article);
+
+G_END_DECLS
 
 #endif

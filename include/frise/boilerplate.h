@@ -19,6 +19,26 @@
  * Each span keeps its reason (FriseBoiler in article.h); boiler_explain()
  * says it in words, with its values.
  *
+ * Articles read together, as `frise articles` does (an ingest does the
+ * same with the store's counts added):
+ *
+ *     GPtrArray *arts = article_read_paths(paths, n, false, NULL, NULL, NULL, NULL, &error);
+ *     boiler_corpus(arts, NULL);
+ *     for (guint i = 0; i < arts->len; i++) {
+ *             FriseArticle *a = arts->pdata[i];
+ *             for (guint k = 0; k < a->boilerplate->len; k++) {
+ *                     char *why = boiler_explain(&g_array_index(a->boilerplate, FriseBoiler, k));
+ *                     // "repeated in 24 of 133 articles", "reading-time line"
+ *                     g_free(why);
+ *             }
+ *     }
+ *
+ * Ownership: boiler_explain() and boiler_line_hashes() return new memory;
+ * boiler_corpus() changes the articles it is given in place (their spans,
+ * and the title of an article whose title line it marks).
+ * Threads: boiler_corpus() changes its articles: no other thread may read
+ * them meanwhile; the other functions may run on several threads at once.
+ *
  * Lines are the article's text lines; a line's hash is that of its
  * normalised form (folded, digit runs as one "0", white space collapsed),
  * so that "Publié le 3 mars à 10h12" and "Publié le 28 mars à 9h05" are
@@ -28,6 +48,8 @@
 #define FRISE_BOILERPLATE_H
 
 #include "frise/article.h"
+
+G_BEGIN_DECLS
 
 /* "metadata", "pattern", "repeated", …: one word or two per kind; static
  * storage. */
@@ -64,5 +86,7 @@ typedef struct {
  * Spans already there keep their reason.
  */
 void boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior);
+
+G_END_DECLS
 
 #endif

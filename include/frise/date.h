@@ -10,11 +10,18 @@
  *   "XXXX-03-24"  year unknown "PRESENT_REF", "PAST_REF", "FUTURE_REF"
  * Spans, granularity, display strings and calendar dates are computed from
  * it and never stored beside it. Dates are proleptic Gregorian.
+ *
+ * Every function here depends on its arguments alone (no clock, no
+ * locale; month names come from the compiled-in language tables, loaded
+ * once) and may run on any thread; strings returned as "new" are the
+ * caller's to g_free().
  */
 #ifndef FRISE_DATE_H
 #define FRISE_DATE_H
 
 #include "frise/frise.h"
+
+G_BEGIN_DECLS
 
 /* Coarse to fine. ORDER GRAN: date_granularity_name() follows it. */
 typedef enum {
@@ -196,5 +203,7 @@ bool date_days_match(const DateDays *a, const DateDays *b);
 bool date_days_near(const DateDays *a, const DateDays *b, int days);
 /* date_days_match() of two values and mods. */
 bool date_compatible(const char *value_a, const char *mod_a, const char *value_b, const char *mod_b);
+
+G_END_DECLS
 
 #endif

@@ -7,11 +7,20 @@
  * *_free functions free all of it. Dates are FriseDate-style TIMEX3 values
  * (see date.h); quote offsets are byte offsets into the article's original
  * bytes, end exclusive.
+ *
+ * A timeline comes from pipeline_timeline() (pipeline.h), or a program
+ * builds its own for the renderers: event_timeline_new(), then events,
+ * types and articles added with g_strdup()'d strings (the arrays free their
+ * elements with the *_free functions below).
+ * Threads: these are plain data; nothing in the library changes a
+ * timeline it was given, so threads may read (and render) one at once.
  */
 #ifndef FRISE_EVENT_H
 #define FRISE_EVENT_H
 
 #include "frise/frise.h"
+
+G_BEGIN_DECLS
 
 /* ORDER STATUS: event_status_name() follows it. */
 typedef enum {
@@ -123,5 +132,7 @@ int event_override_parse(const char *name);
  * status, sources), for bumping FriseEvent.sequence: 16 hex digits.
  * Returns a new string (g_free). */
 char *event_digest(const FriseEvent *event);
+
+G_END_DECLS
 
 #endif

@@ -1,15 +1,51 @@
 /*
  * frise.h — what every stage of frise shares: the error convention, exit
- * codes, the pinned clock, languages and byte spans.
+ * codes, the pinned clock, languages, byte spans and the library's
+ * version. Every other public header includes it.
  *
- * Error convention (one for the whole project): a function that can fail
- * returns bool (true on success) or a pointer (NULL on failure) and takes a
- * trailing `GError **error`, set on failure in domain FRISE_ERROR with a
- * FriseError code and a message that names the file and the place.
+ * libfrise turns news articles (French or English) into a timeline, in
+ * four steps, one header each (link with `pkg-config --libs frise`):
  *
- * Ownership: functions named *_new / *_read / *_dup return memory the
- * caller frees with the matching *_free; *_get returns memory owned by the
- * object it was read from.
+ *   article.h   bytes in memory (or files) -> FriseArticle: UTF-8 checked,
+ *               publication date, title, language
+ *   timex.h     a text and its document date -> the dates it names, as
+ *               TIMEX3 values ("le 24 mars" -> 2024-03-24)
+ *   pipeline.h  articles -> events, merged across articles, kept in a
+ *               store (store.h; ":memory:" for one that is not a file)
+ *               -> a FriseTimeline (event.h)
+ *   render.h    a FriseTimeline -> the bytes of one format, in a GString:
+ *               ics, json, timelinejs, html, svg, png, pdf
+ *
+ * date.h reads and displays TIMEX3 values; layout.h places an image's
+ * pieces (for drawing one's own). No file, folder or environment variable
+ * is needed at run time: the language tables, event templates and the
+ * web page's template are compiled into the library.
+ *
+ * Error convention (one for the whole library): a function that can fail
+ * returns bool (true on success) or a pointer (NULL on failure) and takes
+ * a trailing `GError **error` (NULL to ignore), set on failure in domain
+ * FRISE_ERROR_DOMAIN with a FriseError code and a message that names the
+ * input and the place ("a.txt: invalid UTF-8 at byte 812").
+ *
+ * Ownership: functions named *_new / *_read_* / *_open / *_dup give the
+ * caller memory it frees with the matching *_free / *_close (or g_free(),
+ * g_ptr_array_unref() where the header says so); a renderer appends to a
+ * GString the caller owns; *_get, *_name, *_lookup and struct members
+ * return memory owned by the object they were read from. Arguments are borrowed: the library
+ * keeps no pointer to them after the call unless the header says so
+ * (a FrisePipeline borrows its store and tagger).
+ *
+ * Threads: every function may be called from any thread. What the library
+ * builds lazily (language tables, the French dictionary) is built once,
+ * under g_once, whichever thread asks first. Objects fall in two kinds:
+ *   - immutable once made, shareable by any number of threads at once:
+ *     FriseTagger, FriseArticle, FriseTimeline (and what it holds),
+ *     FriseRenderFormat, the strings of static storage;
+ *   - used by one thread at a time (they may move between threads):
+ *     FriseStore, FrisePipeline, LayoutPage, and every GString, GArray or
+ *     GPtrArray being filled.
+ * Several stores may be open on one file, in threads or processes: SQLite
+ * serialises their writes (WAL, a 30 s busy timeout).
  */
 #ifndef FRISE_FRISE_H
 #define FRISE_FRISE_H
@@ -18,7 +54,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define FRISE_VERSION_STRING "0.1.0"
+#include "frise/version.h"
+
+G_BEGIN_DECLS
+
+/* The version of the library the program runs with, "MAJOR.MINOR.MICRO"
+ * (FRISE_VERSION_STRING is the headers' own, at compile time); static
+ * storage. */
+const char *frise_version(void);
 
 /* Error codes; also the process exit codes of the `frise` command. */
 typedef enum {
@@ -83,5 +126,7 @@ bool frise_write_file(const char *path, const char *data, size_t len, GError **e
  */
 void frise_parallel_for(guint from, guint to, guint step, guint max_threads, const char *name,
 			void (*fn)(guint i, void *data), void *data);
+
+G_END_DECLS
 
 #endif

@@ -12,6 +12,11 @@
  * Ownership: layout_compute() returns a LayoutPage the caller frees with
  * layout_free(); every PangoLayout in it is owned by the page. Events are
  * borrowed from the timeline, which must outlive the page.
+ * Threads: layout_compute() may run on several threads at once (each page
+ * has its own Pango context; Pango's font map is per thread); a page, and
+ * its PangoLayouts, is used by one thread at a time. A program that uses
+ * the layouts themselves links pangocairo too (frise.pc lists it in
+ * Requires.private, so `pkg-config --cflags frise` has its headers).
  */
 #ifndef FRISE_LAYOUT_H
 #define FRISE_LAYOUT_H
@@ -19,6 +24,8 @@
 #include "frise/render.h"
 
 #include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
 
 typedef struct {
 	double x, y, w, h;
@@ -137,5 +144,7 @@ void layout_free(LayoutPage *page);
 /* The font families of every text of the image (fonts-noto-core, then
  * fonts-dejavu-core for what Noto Sans lacks, such as "≈"). */
 #define LAYOUT_FONT "Noto Sans, DejaVu Sans"
+
+G_END_DECLS
 
 #endif

@@ -6,9 +6,35 @@
  * merged, scored and written back. Curation (edit, hide, merge, split)
  * records an override and rebuilds, in one transaction.
  *
- * A FrisePipeline works on one store, which it borrows: the store must
- * outlive it. Not thread-safe: one pipeline per thread (it runs its own
- * work on the machine's cores where that pays).
+ * The timeline of several articles, in a store that lives in memory
+ * (examples/timeline.c is this as a whole program):
+ *
+ *     GPtrArray *articles = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+ *     g_ptr_array_add(articles, article_read_bytes("a.txt", a, a_len, NULL, &error));
+ *     g_ptr_array_add(articles, article_read_bytes("b.txt", b, b_len, NULL, &error));
+ *     FriseStore *store = store_open(":memory:", &error);   // or a file, to keep
+ *     FrisePipeline *pipeline = pipeline_new(store, &error);
+ *     pipeline_ingest(pipeline, articles, &error);         // returns false on error
+ *     FriseTimeline *timeline = pipeline_timeline(pipeline, NULL, &error);
+ *     pipeline_free(pipeline);
+ *     store_close(store);
+ *     g_ptr_array_unref(articles);
+ *     // timeline->events: FriseEvent*, in date order (event.h); render it
+ *     // with render.h, then event_timeline_free(timeline)
+ *
+ * (check each result for NULL/false: `error` says why). Ingesting again
+ * adds articles to the same store and rebuilds its events: an article
+ * read again unchanged changes nothing.
+ *
+ * Ownership: a FrisePipeline borrows its store (and the tagger given to
+ * pipeline_new_with()): they must outlive it. pipeline_ingest() borrows
+ * the articles: the caller still frees them. pipeline_timeline() and
+ * pipeline_types() return new memory that outlives the pipeline and the
+ * store.
+ * Threads: a pipeline, like its store, is used by one thread at a time
+ * (it runs its own work on the machine's cores where that pays). Threads
+ * that each build a timeline use one store and one pipeline each, and may
+ * share one tagger (pipeline_new_with()).
  */
 #ifndef FRISE_PIPELINE_H
 #define FRISE_PIPELINE_H
@@ -16,6 +42,8 @@
 #include "frise/article.h"
 #include "frise/store.h"
 #include "frise/timex.h"
+
+G_BEGIN_DECLS
 
 typedef struct FrisePipeline FrisePipeline;
 
@@ -44,7 +72,8 @@ bool pipeline_add_templates(FrisePipeline *pipeline, const char *path, GError **
 bool pipeline_ingest(FrisePipeline *pipeline, GPtrArray *articles, GError **error);
 
 /* The store's timeline with its types (store_timeline() and the types
- * of the templates). Returns a new timeline (event_timeline_free). */
+ * of the templates); `query` NULL keeps every visible event. Returns a
+ * new timeline (event_timeline_free). */
 FriseTimeline *pipeline_timeline(FrisePipeline *pipeline, const FriseTimelineQuery *query, GError **error);
 
 /* The types known to the store (built-in and added templates): a new
@@ -60,5 +89,7 @@ bool pipeline_edit_event(FrisePipeline *pipeline, const char *id, const char *ti
 bool pipeline_hide_event(FrisePipeline *pipeline, const char *id, bool hide, GError **error);
 bool pipeline_merge_events(FrisePipeline *pipeline, const char *const *ids, size_t nids, GError **error);
 bool pipeline_split_event(FrisePipeline *pipeline, const char *id, GError **error);
+
+G_END_DECLS
 
 #endif

@@ -6,11 +6,37 @@
  * each format (libical, cJSON, g_markup_escape_text, Pango markup).
  *
  * Prefixes: render_ (this table), ics_, json_, html_, draw_.
+ *
+ * Every format into memory, through the table (`timeline` from
+ * pipeline_timeline(), or one built with event_timeline_new()):
+ *
+ *     for (const FriseRenderFormat *f = render_formats(); f->name != NULL; f++) {
+ *             GString *out = g_string_new(NULL);
+ *             if (f->render(timeline, NULL, out, &error))   // NULL: default options
+ *                     use(f->name, out->str, out->len);    // png, pdf: binary
+ *             else
+ *                     g_clear_error(&error);
+ *             g_string_free(out, TRUE);
+ *     }
+ *
+ * or one format by its function: json_render(timeline, &opts, out, &error).
+ * `opts` may be NULL everywhere: the timeline's own title and language,
+ * 1600 px images at scale 1, the layout chosen by size, the light theme.
+ *
+ * Ownership: a renderer appends to `out`, which the caller owns, and keeps
+ * nothing of the timeline or the options. On failure `out` may hold part of
+ * the output: discard it. The table and its strings are static storage.
+ * Threads: the renderers only read the timeline and the options: several
+ * threads may render one timeline at once, in any formats (`frise build`
+ * writes the calendar and the images on a second thread;
+ * tests/test_library.c renders every format on three).
  */
 #ifndef FRISE_RENDER_H
 #define FRISE_RENDER_H
 
 #include "frise/event.h"
+
+G_BEGIN_DECLS
 
 typedef enum { FRISE_LAYOUT_AUTO = 0, FRISE_LAYOUT_HORIZONTAL, FRISE_LAYOUT_VERTICAL } FriseLayout;
 typedef enum { FRISE_THEME_LIGHT = 0, FRISE_THEME_DARK } FriseTheme;
@@ -52,5 +78,7 @@ bool html_render_json(const FriseTimeline *timeline, const FriseRenderOptions *o
 bool draw_svg(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
 bool draw_png(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
 bool draw_pdf(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error);
+
+G_END_DECLS
 
 #endif

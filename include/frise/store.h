@@ -3,6 +3,20 @@
  * articles, the tagger's mentions, merged events, their sources and the
  * user's overrides, and hands the renderers a FriseTimeline. The store
  * runs SQL only; pipeline.h fills it.
+ *
+ * A path of ":memory:" opens a store that lives in memory, for a program
+ * that wants a timeline and no file: each store_open(":memory:") is a new,
+ * empty database, private to its handle and gone at store_close(). Any
+ * other path is an SQLite file, created when missing, that keeps
+ * everything (articles, events, the user's curation) across runs.
+ *
+ * Ownership: store_open() returns a handle (store_close); store_timeline()
+ * and store_articles() return new memory, independent of the store (it may
+ * be closed while they are in use).
+ * Threads: a FriseStore is used by one thread at a time (it may move to
+ * another thread between calls). Several handles may be open on one file,
+ * in threads or processes: each ingest is one transaction, and a writer
+ * waits up to 30 s for another to finish.
  */
 #ifndef FRISE_STORE_H
 #define FRISE_STORE_H
@@ -11,6 +25,8 @@
 #include "frise/date.h"
 #include "frise/event.h"
 #include "frise/timex.h"
+
+G_BEGIN_DECLS
 
 typedef struct FriseStore FriseStore;
 
@@ -25,7 +41,8 @@ typedef struct {
 } FriseTimelineQuery;
 
 /* The timeline the store holds, without its types (the pipeline adds
- * them: pipeline_timeline()). Returns a new timeline (event_timeline_free). */
+ * them: pipeline_timeline()); `query` NULL keeps every visible event.
+ * Returns a new timeline (event_timeline_free). */
 FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query,
 			      GError **error);
 
@@ -64,5 +81,7 @@ typedef struct {
 void store_article_free(FriseStoreArticle *article);
 /* Every article, in ingest order: a new array (g_ptr_array_unref). */
 GPtrArray *store_articles(FriseStore *store, GError **error);
+
+G_END_DECLS
 
 #endif

@@ -8,11 +8,31 @@
  * "le 24 mars" a timex for "24 mars" has start 3, end 10.
  * Nothing here reads the wall clock; without a DCT, values stay
  * underspecified ("XXXX-03-24") rather than invented.
+ *
+ *     FriseTagger *tagger = timex_tagger_new(&error);   // once: share it
+ *     const char *text = "Le film sortira le 24 mars.";
+ *     FriseTagOptions opts = { .lang = FRISE_LANG_FR, .dct = "2024-02-10" };
+ *     GArray *found = timex_tag(tagger, text, strlen(text), &opts, &error);
+ *     for (guint i = 0; i < found->len; i++) {
+ *             const FriseTimex *x = &g_array_index(found, FriseTimex, i);
+ *             printf("%.*s = %s\n", (int)(x->end - x->start), text + x->start, x->value);
+ *     }                                                  // "le 24 mars = 2024-03-24"
+ *     timex_array_free(found);
+ *     timex_tagger_free(tagger);
+ *
+ * Ownership: timex_tagger_new() gives a tagger (timex_tagger_free),
+ * timex_tag() an array the caller frees with timex_array_free() (which
+ * frees each FriseTimex.explain); FriseTimex.rule is static storage.
+ * Threads: a tagger is immutable once made; any number of threads may call
+ * timex_tag() with one tagger at once. Making one reads the compiled-in
+ * tables (a few milliseconds): make one per process, not one per text.
  */
 #ifndef FRISE_TIMEX_H
 #define FRISE_TIMEX_H
 
 #include "frise/frise.h"
+
+G_BEGIN_DECLS
 
 /* ORDER TYPE: timex_type_name() follows it. */
 typedef enum {
@@ -60,7 +80,8 @@ FriseTagger *timex_tagger_new(GError **error);
 void timex_tagger_free(FriseTagger *tagger);
 
 /*
- * Tags `len` bytes of UTF-8 `text`. Returns a new GArray of FriseTimex,
+ * Tags `len` bytes of UTF-8 `text`; `opts` may be NULL (French, no DCT,
+ * no explanations). Returns a new GArray of FriseTimex,
  * in text order, non-overlapping; free it with timex_array_free().
  * NULL with `error` only for bad arguments: an invalid DCT
  * (FRISE_ERROR_USAGE) or text that is not UTF-8 (FRISE_ERROR_INPUT, the
@@ -71,5 +92,7 @@ GArray *timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 		  const FriseTagOptions *opts, GError **error);
 
 void timex_array_free(GArray *timexes);
+
+G_END_DECLS
 
 #endif

@@ -232,7 +232,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("frise %s\n", FRISE_VERSION_STRING);
+		printf("frise %s\n", frise_version());
 		return 0;
 	}
 	for (const Command *c = commands; c->name != NULL; c++)

@@ -1,6 +1,7 @@
 /*
  * frise.c — what all stages share: the error domain, language codes, the
- * pinned clock and atomic file writing. Exports frise_* only.
+ * pinned clock, atomic file writing and the library's version. Exports
+ * frise_* only.
  */
 #include "frise/frise.h"
 
@@ -30,6 +31,14 @@ frise_lang_parse(const char *code)
 		if (g_ascii_strcasecmp(code, lang_codes[i]) == 0)
 			return (FriseLang)i;
 	return FRISE_LANG_UNKNOWN;
+}
+
+const char *
+frise_version(void)
+{
+	/* compiled into the library: the version it is, whatever headers
+	 * the caller was compiled with */
+	return FRISE_VERSION_STRING;
 }
 
 GDateTime *

@@ -40,6 +40,23 @@ typedef enum {
 	LANG_WEAK_HEDGES,         /* a doubt: uncertain */
 	LANG_BOILERPLATE,         /* exact: "line[:N] PATTERN" or "cut PATTERN" */
 	LANG_CONTRACTIONS,        /* exact: "à le = au" after a phrase is made */
+	LANG_RELATIVE_PRONOUNS,   /* open a relative clause: qui, dont, which */
+	LANG_SUBORDINATORS,       /* open a subordinate clause: quand, parce que, because */
+	LANG_COORDINATORS,        /* et, mais, and, but */
+	LANG_NEGATIONS,           /* ne, not */
+	LANG_SPEECH_VERBS,        /* exact lemmas: dire, annoncer, say: what follows is reported */
+	LANG_AUXILIARY_LEMMAS,    /* exact lemmas of the auxiliaries of compound tenses */
+	LANG_PERFECT_AUXILIARIES, /* exact lemmas: the auxiliary of a perfect (English have) */
+	LANG_PERIPHRASTIC,        /* exact lemmas: a verb + infinitive that looks ahead (aller, devoir) */
+	LANG_MODAL_LEMMAS,        /* exact lemmas: devoir, pouvoir: a modal mood */
+	LANG_COMPARISON_OPENERS,  /* open a comparison alone: than */
+	LANG_COMPARISON_LINKS,    /* open one after a comparative: que, as */
+	LANG_COMPARATIVES,        /* plus, moins, more, less, same */
+	LANG_NAME_HEADS,          /* a date after "X du/of" is part of a name: pont, resolution */
+	LANG_NAME_LINKS,          /* the "du"/"of" of such a name */
+	LANG_YEAR_PREPOSITIONS,   /* before a bare number, these make it a year: en, in */
+	LANG_ANAPHORIC_PRONOUNS,  /* il, they: a headline names whom they stand for */
+	LANG_SPECULATION_CUES,    /* "difficile de prédire", "it is unclear": no event */
 	/* the boilerplate stage's evidence (src/reader/boilerplate.c) */
 	LANG_NAVIGATION_WORDS,    /* words of menus, tools and share links */
 	LANG_TEASER_OPENERS,      /* open a line that points to another page ("à lire aussi") */

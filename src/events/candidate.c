@@ -10,6 +10,7 @@
  * threads; everything a candidate is made from is read-only meanwhile.
  */
 #include "events/candidate.h"
+#include "events/attribution.h"
 #include "events/headline.h"
 #include "events/similarity.h"
 #include "events/status.h"
@@ -17,6 +18,7 @@
 #include "core/text.h"
 #include "frise/date.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* A lead candidate (within this many sentences of the body's start) with
@@ -222,6 +224,106 @@ mention_key(const FriseDoc *doc, const FriseSentence *s, const FriseTimex *t, in
 	g_checksum_free(ck);
 }
 
+/* The actor named last before byte `before` of sentence si or in the
+ * sentence before it: the last run of capitalised words that does not
+ * open a sentence and is no weekday or month ("Mouammar Kadhafi"), for a
+ * headline whose subject is "il". A new string, or NULL. */
+static char *
+last_actor(const FriseDoc *d, guint si, size_t before)
+{
+	for (guint s = si + 1; s > 0 && s + 2 > si; s--) {
+		const FriseSentence *se = &g_array_index(d->sentences, FriseSentence, s - 1);
+		size_t end = s - 1 == si ? before : se->end;
+		if (end <= se->start)
+			continue;
+		GArray *toks = text_tokens(d->text + se->start, end - se->start);
+		size_t run_s = 0, run_e = 0, best_s = 0, best_e = 0;
+		for (guint i = 1; i < toks->len; i++) { /* not the sentence's first word */
+			const TextToken *t = &g_array_index(toks, TextToken, i);
+			gunichar c = g_utf8_get_char(d->text + se->start + t->start);
+			bool cap = (g_unichar_isupper(c) || g_unichar_istitle(c)) && !lang_has(d->lang, LANG_WEEKDAYS, t->folded);
+			const LangWords *m = lang_list(d->lang, LANG_MONTHS);
+			for (guint k = 0; cap && k < m->n; k++) {
+				char *f = text_fold(m->items[k], -1);
+				cap = strcmp(f, t->folded) != 0;
+				g_free(f);
+			}
+			if (cap) {
+				bool joined = run_e > 0 && t->start <= run_e + 1;
+				if (!joined)
+					run_s = t->start;
+				run_e = t->end;
+				best_s = run_s, best_e = run_e;
+			} else {
+				run_e = 0;
+			}
+		}
+		g_array_unref(toks);
+		if (best_e > best_s)
+			return g_strndup(d->text + se->start + best_s, best_e - best_s);
+	}
+	return NULL;
+}
+
+/* True when byte `at` of the sentence lies in a quotation that is most
+ * of the sentence: "«Le dictateur ne peut pas rester», a dit…" is an
+ * opinion, not a happening. Written by hand: the quote marks of two
+ * languages, « » “ ” and straight ". */
+static bool
+in_quote(const char *s, size_t len, size_t at)
+{
+	size_t open = SIZE_MAX;
+	for (size_t i = 0; i < len; i++) {
+		bool opens = (unsigned char)s[i] == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xab;
+		bool closes = (unsigned char)s[i] == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xbb;
+		opens |= (unsigned char)s[i] == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x9c;
+		closes |= (unsigned char)s[i] == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x9d;
+		if (s[i] == '"') {
+			if (open == SIZE_MAX)
+				opens = true;
+			else
+				closes = true;
+		}
+		if (opens && open == SIZE_MAX) {
+			open = i;
+		} else if (closes && open != SIZE_MAX) {
+			if (open <= at && at < i && (i - open) * 10 >= len * 6)
+				return true;
+			open = SIZE_MAX;
+		}
+	}
+	return false;
+}
+
+/* The status of a candidate with its clause's tense and mood: a past
+ * indicative clause reports what happened whatever cue it holds; a
+ * future one, or a conditional or modal, what is planned or uncertain —
+ * unless the date is over before the article (status_of_tokens() says). */
+static FriseStatus
+clause_status(FriseStatus cue, const Clause *c, const FriseTimex *t, const char *dct)
+{
+	if (cue == FRISE_STATUS_UNCERTAIN && c->mood == CLAUSE_MOOD_INDICATIVE && c->tense == FRISE_TENSE_PAST)
+		return cue; /* "aurait été", "reportedly": the cues said so */
+	bool before_dct = false, after_dct = false;
+	if (dct != NULL && date_is_anchored(t->value)) {
+		GDate ts, te, ds, de;
+		if (date_span(t->value, t->mod, &ts, &te) && date_span(dct, "", &ds, &de)) {
+			after_dct = g_date_compare(&ts, &de) >= 0;
+			before_dct = g_date_compare(&te, &ds) <= 0;
+		}
+	}
+	if (before_dct)
+		return cue == FRISE_STATUS_UNCERTAIN ? cue : FRISE_STATUS_HAPPENED;
+	if (c->tense == FRISE_TENSE_FUTURE || (c->mood != CLAUSE_MOOD_INDICATIVE && after_dct))
+		return FRISE_STATUS_PLANNED;
+	if (c->mood == CLAUSE_MOOD_CONDITIONAL || c->mood == CLAUSE_MOOD_MODAL)
+		/* "serait disponible d'ici la fin 2024": a reported plan */
+		return cue == FRISE_STATUS_PLANNED ? cue : FRISE_STATUS_UNCERTAIN;
+	if (c->tense == FRISE_TENSE_PAST && cue == FRISE_STATUS_PLANNED && !after_dct)
+		return FRISE_STATUS_HAPPENED;
+	return cue;
+}
+
 GPtrArray *
 candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, bool anchored_only)
 {
@@ -235,6 +337,8 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTable *repeats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTable *sentence_digests = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+	ClauseParse *parse = NULL; /* of sentence parse_si: timexes come in text order */
+	guint parse_si = G_MAXUINT;
 	for (guint i = 0; i < d->timexes->len; i++) {
 		const FriseTimex *t = &g_array_index(d->timexes, FriseTimex, i);
 		FriseTimex deictic;
@@ -263,6 +367,19 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		const FriseSentence *s = &g_array_index(d->sentences, FriseSentence, si);
 		if (s->boilerplate || t->end > s->end)
 			continue;
+		const char *stext = d->text + s->start;
+		size_t slen = s->end - s->start;
+		if (si != parse_si) {
+			clause_parse_free(parse);
+			parse = clause_parse(stext, slen, d->lang);
+			parse_si = si;
+		}
+		/* a date that dates no happening of its sentence: a relative or
+		 * participial clause's, a comparison's, a name's, a number's */
+		Attribution at;
+		attrib_of(parse, stext, slen, t->start - s->start, t->end - s->start, date_granularity(t->value), &at);
+		if (at.kind == ATTRIB_BACKGROUND || at.kind == ATTRIB_NAME || at.kind == ATTRIB_NUMBER)
+			continue;
 		/* one candidate per sentence and value; count repeats of a surface for the key */
 		char *dup = g_strdup_printf("%u\x1f%s", si, t->value);
 		if (g_hash_table_contains(seen, dup)) {
@@ -290,19 +407,42 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		c->timex = *t;
 		c->timex.explain = NULL;
 		mention_key(d, s, t, nth, c->key);
-		const char *stext = d->text + s->start;
-		size_t slen = s->end - s->start;
+		c->since = at.kind == ATTRIB_SINCE;
 		/* the sentence's tokens, made once for its type, status and words */
 		GArray *toks = text_tokens(stext, slen);
+		if (text_has_phrase(toks, lang_list(d->lang, LANG_SPECULATION_CUES)->items,
+				    lang_list(d->lang, LANG_SPECULATION_CUES)->n) ||
+		    in_quote(stext, slen, t->start - s->start)) {
+			/* "difficile de prédire à quelle date…": speculation, no
+			 * event; a quoted opinion is no event either */
+			g_array_unref(toks);
+			candidate_free(c);
+			continue;
+		}
 		c->type = g_strdup(templates_classify_tokens(tp, d->lang, toks, t->start - s->start));
-		c->title = headline_make(stext, slen, t->start - s->start, t->end - s->start, d->lang, 90);
+		const Clause *own = &g_array_index(parse->clauses, Clause, at.clause);
+		char *actor = NULL;
+		if (own->subject >= 0 &&
+		    g_array_index(parse->words, ClauseWord, (guint)own->subject).role == CLAUSE_W_SUBJECT)
+			actor = last_actor(d, si, s->start + g_array_index(parse->words, ClauseWord, (guint)own->subject).start);
+		c->title = headline_of(parse, stext, slen, at.clause, t->start - s->start, t->end - s->start, actor, d->lang,
+				       HEADLINE_MAX);
+		g_free(actor);
+		if (c->title == NULL) {
+			/* no clause to tell it (a verbless line, a fragment): the
+			 * sentence stripped of its date, if it fits, for the dates
+			 * and the merge; another sentence tells the event */
+			c->title = headline_make(stext, slen, t->start - s->start, t->end - s->start, d->lang, HEADLINE_MAX);
+			c->weak_title = true;
+		}
 		if (!says_something(c->title)) {
 			/* "1999-05-21-0100", "Daté du jeudi 12 novembre": a date and no news */
 			g_array_unref(toks);
 			candidate_free(c);
 			continue;
 		}
-		c->status = status_of_tokens(stext, toks, &c->timex, d->dct, d->lang);
+		c->status = clause_status(status_of_tokens(stext, toks, &c->timex, d->dct, d->lang), own, &c->timex,
+					  d->dct);
 		c->position = (double)(s->start - body_s) / body_len;
 		c->words = sim_words_of(toks, d->lang);
 		g_array_unref(toks);
@@ -328,6 +468,7 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		}
 		g_ptr_array_add(out, c);
 	}
+	clause_parse_free(parse);
 	g_hash_table_unref(seen);
 	g_hash_table_unref(repeats);
 	g_hash_table_unref(sentence_digests);
@@ -341,15 +482,15 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			from--;
 		while (to < out->len && ((FriseCandidate *)g_ptr_array_index(out, to))->sentence == c->sentence)
 			to++;
-		const FriseSentence *cs = &g_array_index(d->sentences, FriseSentence, c->sentence);
-		bool since = to - from > 1 && is_since(d->text, cs->start, &c->timex, d->lang);
+		bool since = to - from > 1 && (c->since || is_since(d->text, g_array_index(d->sentences, FriseSentence, c->sentence).start, &c->timex, d->lang));
 		for (guint j = from; j < to; j++) {
 			FriseCandidate *o = g_ptr_array_index(out, j);
 			/* …and a date the event runs since is the background of
 			 * another date's event */
 			if (o != c && ((date_compatible(c->timex.value, c->timex.mod, o->timex.value, o->timex.mod) &&
 					date_granularity(o->timex.value) > date_granularity(c->timex.value)) ||
-				       (since && !is_since(d->text, cs->start, &o->timex, d->lang)))) {
+				       (since && !o->since &&
+					!is_since(d->text, g_array_index(d->sentences, FriseSentence, c->sentence).start, &o->timex, d->lang)))) {
 				g_ptr_array_remove_index(out, i - 1);
 				break;
 			}

@@ -38,6 +38,9 @@ typedef struct {
 				  repeat count in that sentence */
 	char *type;            /* template id */
 	char *title;           /* headline */
+	bool weak_title;       /* the sentence stripped of its date, not a clause's headline:
+				  another member of its event should tell it */
+	bool since;            /* the start of a period its sentence's happening runs in */
 	FriseStatus status;
 	double position;       /* where the sentence starts in the article body, 0..1 */
 	GPtrArray *words;      /* content words (sim_words), plus the lead's context */

@@ -512,14 +512,25 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 		if (date_granularity(c->timex.value) > date_granularity(rep->timex.value))
 			rep = c;
 	}
+	/* the headline: the clearest member's, a clause's headline before a
+	 * stripped sentence, then the finest date, then source order */
+	FriseCandidate *told = rep;
+	for (guint i = 0; i < cl->members->len; i++) {
+		FriseCandidate *c = g_ptr_array_index(cl->members, i);
+		if (told->weak_title && !c->weak_title)
+			told = c;
+		else if (told->weak_title == c->weak_title &&
+			 date_granularity(c->timex.value) > date_granularity(told->timex.value))
+			told = c;
+	}
 	FriseEvent *e = g_new0(FriseEvent, 1);
 	e->id = g_strdup(founder->key);
 	e->value = g_strdup(rep->timex.value);
 	e->mod = g_strdup(rep->timex.mod);
 	e->is_time = date_granularity(rep->timex.value) >= FRISE_GRAN_HOUR;
-	e->title = g_strdup(rep->title);
-	const FriseDoc *rd = &docs[rep->doc];
-	const FriseSentence *rs = &g_array_index(rd->sentences, FriseSentence, rep->sentence);
+	e->title = g_strdup(told->title);
+	const FriseDoc *rd = &docs[told->doc];
+	const FriseSentence *rs = &g_array_index(rd->sentences, FriseSentence, told->sentence);
 	e->text = g_strndup(rd->text + rs->start, rs->end - rs->start);
 	e->status = rep->status;
 	GHashTable *votes = g_hash_table_new(g_str_hash, g_str_equal);

@@ -20,6 +20,10 @@ static const double precision_bonus[] = {
 #define REPEAT_WEIGHT 0.05 /* per mention beyond the articles' own words */
 #define TYPED_BONUS 0.3    /* a type of its own */
 #define LEAD_WEIGHT 0.5    /* times (1 - where it starts in its article) */
+#define UNTOLD_WEIGHT 0.6  /* the whole score of an event no clause tells */
+/* the whole score by status, ORDER STATUS: planned and uncertain things
+ * count less than what happened */
+static const double status_weight[] = { 1.0, 0.8, 0.6 };
 
 void
 salience_factors(const FriseEvent *e, const GPtrArray *members, SalienceFactors *out)
@@ -47,6 +51,10 @@ salience_factors(const FriseEvent *e, const GPtrArray *members, SalienceFactors 
 	out->precision = date_granularity(e->value);
 	out->typed = strcmp(e->type, "other") != 0;
 	out->first = first_pos;
+	out->status = e->status;
+	out->told = false;
+	for (guint i = 0; i < members->len; i++)
+		out->told |= !((const FriseCandidate *)g_ptr_array_index(members, i))->weak_title;
 	g_hash_table_unref(articles);
 	g_hash_table_unref(wordings);
 	g_hash_table_unref(quotes);
@@ -89,18 +97,23 @@ salience_score(GPtrArray *events, SalienceFactors *factors, const GPtrArray *can
 			LEAD_WEIGHT * (1.0 - f->first),
 			f->day_articles > 0 ? log2(1.0 + f->day_articles) : 0.0,
 		};
-		e->score = 0;
+		double sum = 0;
 		for (size_t k = 0; k < G_N_ELEMENTS(parts); k++)
-			e->score += parts[k];
+			sum += parts[k];
+		f->status = e->status; /* the user may have changed nothing of it: as merged */
+		double by_status = (unsigned)f->status < G_N_ELEMENTS(status_weight) ? status_weight[f->status] : 1.0;
+		double by_told = f->told ? 1.0 : UNTOLD_WEIGHT;
+		e->score = sum * by_status * by_told;
 		g_free(e->why);
-		e->why = g_strdup_printf("%u article%s in their own words +%.2f, %u more mention%s +%.2f, "
+		e->why = g_strdup_printf("(%u article%s in their own words +%.2f, %u more mention%s +%.2f, "
 					 "precision %s +%.2f, %s +%.2f, earliest mention at %.0f%% of its article "
-					 "+%.2f, %u article%s naming its day +%.2f = %.3f",
+					 "+%.2f, %u article%s naming its day +%.2f) × %s %.1f × %s %.1f = %.3f",
 					 f->articles, f->articles == 1 ? "" : "s", parts[0], f->repeats,
 					 f->repeats == 1 ? "" : "s", parts[1], date_granularity_name(f->precision),
 					 parts[2], f->typed ? "a type of its own" : "no type", parts[3],
 					 100.0 * f->first, parts[4], f->day_articles, f->day_articles == 1 ? "" : "s",
-					 parts[5], e->score);
+					 parts[5], event_status_name(f->status), by_status,
+					 f->told ? "told by a clause" : "no clause tells it", by_told, e->score);
 	}
 	g_hash_table_unref(day_docs);
 }
@@ -155,7 +168,7 @@ salience_rank(GPtrArray *events, const FriseDoc *docs, guint ndocs)
 			nth++;
 		else
 			nth = 0;
-		r->e->rank = r->e->score / (1.0 + 0.25 * nth);
+		r->e->rank = r->e->score / (1.0 + nth);
 	}
 	g_array_unref(visible);
 	g_hash_table_unref(doc_of);

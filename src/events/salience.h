@@ -17,6 +17,8 @@ typedef struct {
 	bool typed;              /* a type of its own, not "other" */
 	double first;            /* where its earliest mention starts in its article body, 0..1 */
 	guint day_articles;      /* for a day-level event: the articles naming its day */
+	bool told;               /* a clause of its own tells it (not a stripped sentence) */
+	FriseStatus status;      /* what happened counts more than what is planned or uncertain */
 } SalienceFactors;
 
 /* The factors of event `e` made of `members` (FriseCandidate*, its
@@ -30,7 +32,7 @@ void salience_factors(const FriseEvent *e, const GPtrArray *members, SalienceFac
 void salience_score(GPtrArray *events, SalienceFactors *factors, const GPtrArray *cands);
 
 /* Sets each event's rank: among the visible events of one day (its value
- * up to the day), the n-th best counts score / (1 + (n - 1) / 4), so that a
+ * up to the day), the n-th best counts score / n, so that a
  * short timeline shows several moments rather than one busy day's live
  * blog; ties go to the event seen first in the articles (`docs`, in their
  * order), then to date order (the order of `events`). A hidden event's
