@@ -128,6 +128,9 @@ event_json(const FriseEvent *e, FriseLang lang)
 	cJSON_AddStringToObject(o, "title", e->title);
 	cJSON_AddStringToObject(o, "text", e->text);
 	cJSON_AddNumberToObject(o, "score", e->score);
+	cJSON_AddNumberToObject(o, "rank", e->rank);
+	if (e->why != NULL)
+		cJSON_AddStringToObject(o, "why", e->why);
 	cJSON_AddBoolToObject(o, "conflict", e->conflict);
 	cJSON_AddBoolToObject(o, "edited", e->edited);
 	cJSON_AddBoolToObject(o, "hidden", e->hidden);
@@ -145,6 +148,8 @@ event_json(const FriseEvent *e, FriseLang lang)
 		cJSON_AddStringToObject(so, "value", s->value);
 		cJSON_AddStringToObject(so, "mod", s->mod);
 		cJSON_AddStringToObject(so, "quote", s->quote);
+		if (s->why != NULL)
+			cJSON_AddStringToObject(so, "joined", s->why);
 		cJSON_AddNumberToObject(so, "start", (double)s->start);
 		cJSON_AddNumberToObject(so, "end", (double)s->end);
 		cJSON_AddItemToArray(arr, so);

@@ -285,9 +285,17 @@ text_sentences(const char *text, size_t start, size_t end, FriseLang lang)
 			space = true;
 			k = (size_t)(g_utf8_next_char(text + k) - text);
 		}
+		/* "à Milan.Les analystes": a scrape that lost the space; a period
+		 * after two small letters then a capitalised word (not "U.S.",
+		 * not "3.5", not "J.-C.") ends a sentence too */
+		bool glued = !space && c == '.' && run == 1 && after == q && k < end && dot >= 2 &&
+			     g_unichar_islower(g_utf8_get_char(g_utf8_find_prev_char(text, text + dot))) &&
+			     g_unichar_islower(g_utf8_get_char(g_utf8_find_prev_char(text, g_utf8_find_prev_char(text, text + dot)))) &&
+			     g_unichar_isupper(g_utf8_get_char(text + k)) &&
+			     k + 1 < end && g_unichar_islower(g_utf8_get_char(g_utf8_next_char(text + k)));
 		bool split = !abbr && depth == 0 &&
 			     (k >= end || text[k] == '\n' ||
-			      (space && is_sentence_start(g_utf8_get_char(text + k))));
+			      (space && is_sentence_start(g_utf8_get_char(text + k))) || glued);
 		if (split) {
 			emit_sentence(out, text, s, after);
 			s = after;

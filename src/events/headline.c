@@ -102,7 +102,20 @@ strip(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang la
 				adjacent = false;
 				break;
 			}
-		if (!adjacent || cut - t->end > 4 || !lang_has(lang, LANG_TIME_PREPOSITIONS, t->folded))
+		if (!adjacent || cut - t->end > 4)
+			break;
+		/* a preposition of time, or the one preposition or article left
+		 * right before the date ("les manifestations de [février]
+		 * avaient…" would read "de avaient") */
+		bool prep = lang_has(lang, LANG_TIME_PREPOSITIONS, t->folded);
+		if (!prep && cut == tstart) {
+			MorphWord w;
+			prep = morph_analyze(lang, sentence + t->start, (gssize)(t->end - t->start), &w) &&
+			       (morph_has_pos(&w, MORPH_POS_PREP) || morph_has_pos(&w, MORPH_POS_DET)) &&
+			       !morph_has_pos(&w, MORPH_POS_NOUN) && !morph_has_pos(&w, MORPH_POS_VERB) &&
+			       !morph_has_pos(&w, MORPH_POS_AUX) && !morph_has_pos(&w, MORPH_POS_PRON);
+		}
+		if (!prep)
 			break;
 		cut = t->start;
 	}
@@ -174,9 +187,21 @@ strip(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang la
 			break;
 		g_string_erase(o, 0, (gssize)f);
 	}
-	/* trailing punctuation */
-	while (o->len > 0 && strchr(" .!?;:,", o->str[o->len - 1]) != NULL)
-		g_string_truncate(o, o->len - 1);
+	/* trailing punctuation, and an elided word the end cut from its host ("s'") */
+	for (;;) {
+		while (o->len > 0 && strchr(" .!?;:,", o->str[o->len - 1]) != NULL)
+			g_string_truncate(o, o->len - 1);
+		size_t e = o->len;
+		if (e > 0 && (o->str[e - 1] == '\'' || (e >= 3 && (unsigned char)o->str[e - 3] == 0xe2 &&
+							(unsigned char)o->str[e - 2] == 0x80 && (unsigned char)o->str[e - 1] == 0x99))) {
+			size_t w = e;
+			while (w > 0 && o->str[w - 1] != ' ')
+				w--;
+			g_string_truncate(o, w);
+			continue;
+		}
+		break;
+	}
 	/* capitalise */
 	if (o->len > 0) {
 		gunichar c = g_utf8_get_char(o->str);
@@ -446,6 +471,9 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 	/* unbalanced quotes or brackets, or an empty pair, leave a hole */
 	static const char *const pairs[][2] = { { "\xc2\xab", "\xc2\xbb" }, { "(", ")" }, { "\xe2\x80\x9c", "\xe2\x80\x9d" } };
 	bool hole = strstr(o->str, "()") != NULL || strstr(o->str, "( )") != NULL;
+	hole |= strstr(o->str, "\xc2\xab\xc2\xbb") != NULL || strstr(o->str, "\xc2\xab \xc2\xbb") != NULL ||
+		strstr(o->str, "\xc2\xab\xc2\xa0\xc2\xbb") != NULL || strstr(o->str, "\"\"") != NULL ||
+		strstr(o->str, "\xe2\x80\x9c\xe2\x80\x9d") != NULL; /* an empty quote */
 	guint straight = 0;
 	for (const char *q = o->str; *q; q++)
 		straight += *q == '"';

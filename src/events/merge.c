@@ -26,6 +26,8 @@
 #define CONFLICT_DAYS 7
 /* Members of a cluster a newcomer's story is compared with. */
 #define STORY_SAMPLE 8
+/* Members of an event among which its most central sentence is chosen. */
+#define CENTRAL_SAMPLE 24
 
 /* Blocking index: (weighted word, date bucket) -> clusters whose sampled
  * members have the word. A newcomer joins a cluster only if its dates are
@@ -529,8 +531,30 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 	e->mod = g_strdup(rep->timex.mod);
 	e->is_time = date_granularity(rep->timex.value) >= FRISE_GRAN_HOUR;
 	e->title = g_strdup(told->title);
-	const FriseDoc *rd = &docs[told->doc];
-	const FriseSentence *rs = &g_array_index(rd->sentences, FriseSentence, told->sentence);
+	/* the text: the sentence that says most of what its sources say (the
+	 * one nearest the others, among the first few), the headline's when
+	 * there are only two */
+	FriseCandidate *central = told;
+	guint nm = MIN(cl->members->len, CENTRAL_SAMPLE);
+	if (nm >= 3) {
+		double best = -1;
+		for (guint i = 0; i < nm; i++) {
+			FriseCandidate *a = g_ptr_array_index(cl->members, i);
+			guint ia = GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, a)) - 1;
+			double sum = 0;
+			for (guint j = 0; j < nm; j++) {
+				FriseCandidate *b = g_ptr_array_index(cl->members, j);
+				if (j != i)
+					sum += sim_cos(&m->vecs[ia], &m->vecs[GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, b)) - 1]);
+			}
+			if (sum > best + 1e-9) {
+				best = sum;
+				central = a;
+			}
+		}
+	}
+	const FriseDoc *rd = &docs[central->doc];
+	const FriseSentence *rs = &g_array_index(rd->sentences, FriseSentence, central->sentence);
 	e->text = g_strndup(rd->text + rs->start, rs->end - rs->start);
 	e->status = rep->status;
 	GHashTable *votes = g_hash_table_new(g_str_hash, g_str_equal);
