@@ -79,9 +79,10 @@ typedef struct {
  * Corpus evidence over `articles` (FriseArticle *), with the counts of
  * `prior` added (may be NULL): articles with the same bytes count once; a
  * line in boiler_corpus_threshold() articles or more is marked
- * FRISE_BOILER_REPEATED in every article holding it, unless the run of
- * repeated lines it belongs to in that article reads mostly as prose
- * (sentences, with stop words, that do not speak to the reader). An
+ * FRISE_BOILER_REPEATED in every article holding it when it speaks to the
+ * reader, and otherwise unless the run of repeated lines it belongs to in
+ * that article reads as prose as much as not (sentences with stop words:
+ * a wire copy keeps its headline with its paragraphs). An
  * article whose title came from a line now marked gets another title.
  * Spans already there keep their reason.
  */

@@ -269,7 +269,7 @@ corpus_evidence(FrisePipeline *p, GPtrArray *articles, GPtrArray **lines, GError
 		g_array_append_vals(all, h->data, h->len);
 		g_ptr_array_add(*lines, h);
 		g_ptr_array_add(ids, a->id);
-		if (a->path != NULL)
+		if (a->path != NULL && strcmp(a->path, a->id) != 0)
 			g_ptr_array_add(ids, a->path); /* the id of a second x.txt (prepare()) */
 	}
 	/* the store's counts, by the batch's distinct hashes */

@@ -410,7 +410,7 @@ is_date_word(FriseLang lang, const char *folded)
 		GHashTable **s = g_new0(GHashTable *, FRISE_LANG_COUNT);
 		static const LangList lists[] = { LANG_MONTHS, LANG_MONTHS_ABBR, LANG_WEEKDAYS };
 		for (int l = 0; l < FRISE_LANG_COUNT; l++) {
-			s[l] = g_hash_table_new(g_str_hash, g_str_equal);
+			s[l] = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL); /* "May" is twice */
 			for (size_t k = 0; k < G_N_ELEMENTS(lists); k++) {
 				const LangWords *w = lang_list((FriseLang)l, lists[k]);
 				for (guint i = 0; i < w->n; i++)
@@ -890,6 +890,7 @@ line_kind(const Look *k, size_t *upto)
 
 typedef struct {
 	int kind;      /* -1: story */
+	bool marked;   /* its span is in the article already */
 	bool heading;  /* a teaser heading alone on its line */
 	bool headline; /* short, no sentence end: may sit under a heading */
 } Judged;
@@ -954,8 +955,18 @@ boiler_scan(FriseArticle *a)
 		size_t cut = 0;
 		if (match_pattern(t, l, &cut)) {
 			add_span(a->boilerplate, l->ls, cut, FRISE_BOILER_PATTERN);
-			if (cut >= l->le)
+			if (cut >= l->le) {
+				/* marked; it may still head a list ("Sur le même sujet") */
+				j[i].kind = FRISE_BOILER_PATTERN;
+				j[i].marked = true;
+				if (l->e - l->s <= SCAN_MAX) {
+					Look k;
+					look_init(&k, t + l->s, l->e - l->s, a->lang);
+					j[i].heading = is_teaser_heading(&k);
+					look_clear(&k);
+				}
 				continue;
+			}
 			from[i] = cut;
 		}
 		size_t s = MAX(l->s, from[i]);
@@ -974,7 +985,7 @@ boiler_scan(FriseArticle *a)
 	mark_threads(lines, j);
 	mark_teaser_lists(lines, j);
 	for (guint i = 0; i < lines->len; i++)
-		if (j[i].kind >= 0) {
+		if (j[i].kind >= 0 && !j[i].marked) {
 			const Line *l = &g_array_index(lines, Line, i);
 			add_span(a->boilerplate, from[i], until[i] > l->le ? l->le : until[i], (FriseBoilerKind)j[i].kind);
 		}
@@ -1235,51 +1246,60 @@ boiler_corpus_threshold(size_t articles)
 	return (guint)MAX((size_t)3, articles / 500);
 }
 
-/* A repeated line is the site speaking when its look says so on its own:
- * line evidence marked it, it is no sentence of running text, or it
- * speaks to the reader. */
-static bool
-own_chrome(const FriseArticle *a, const Hashed *h)
+/* How a repeated line looks on its own. */
+typedef enum {
+	OWN_PROSE,  /* a sentence of running text: the story's, if its run agrees */
+	OWN_LOOSE,  /* no sentence (a headline, a label): chrome, if its run agrees */
+	OWN_CHROME, /* marked by line evidence, or it speaks to the reader: chrome */
+} Own;
+
+static Own
+own_look(const FriseArticle *a, const Hashed *h)
 {
 	if (article_is_boilerplate(a, h->line.s))
-		return true;
+		return OWN_CHROME;
 	if (h->line.e - h->line.s > SCAN_MAX)
-		return false;
+		return OWN_PROSE;
 	Look k;
 	look_init(&k, a->text + h->line.s, h->line.e - h->line.s, a->lang);
-	bool chrome = !is_prose(&k) || k.reader > 0;
+	Own own = k.reader > 0 ? OWN_CHROME : is_prose(&k) ? OWN_PROSE : OWN_LOOSE;
 	look_clear(&k);
-	return chrome;
+	return own;
 }
 
-/* Marks the repeated lines of one article: each run of consecutive
- * repeated lines (blank lines aside) is chrome when at least half its
- * lines are chrome by their own look, and story otherwise (the copy of a
- * wire story keeps its headline with its paragraphs). Returns whether
- * anything was marked. */
+/* Marks the repeated lines of one article. A repeated line that speaks to
+ * the reader is chrome; the others go with the run of consecutive
+ * repeated lines (blank lines aside) they belong to: chrome when the lines
+ * that are no prose (chrome or loose) outnumber the prose ones, the
+ * story's otherwise (the copy of a wire story keeps its headline with its
+ * paragraphs, even beside the site's footer). Returns whether anything
+ * was marked. */
 static bool
 mark_repeated(FriseArticle *a, const GArray *lines, const guint *counts, guint threshold, guint total)
 {
 	GArray *found = g_array_new(FALSE, FALSE, sizeof(FriseBoiler)); /* a->boilerplate stays sorted meanwhile */
+	Own *own = g_new(Own, MAX(lines->len, 1));
 	for (guint i = 0; i < lines->len;) {
 		if (counts[i] < threshold) {
 			i++;
 			continue;
 		}
-		guint end = i, own = 0;
-		while (end < lines->len && counts[end] >= threshold)
-			own += own_chrome(a, &g_array_index(lines, Hashed, end)), end++;
-		if (own * 2 >= end - i) {
-			for (guint k = i; k < end; k++) {
-				const Hashed *h = &g_array_index(lines, Hashed, k);
-				if (article_is_boilerplate(a, h->line.s))
-					continue;
-				FriseBoiler b = { { h->line.ls, h->line.le }, FRISE_BOILER_REPEATED, counts[k], total };
-				g_array_append_val(found, b);
-			}
+		guint end = i, prose = 0;
+		for (; end < lines->len && counts[end] >= threshold; end++) {
+			own[end] = own_look(a, &g_array_index(lines, Hashed, end));
+			prose += own[end] == OWN_PROSE;
+		}
+		bool chrome = (end - i) - prose > prose;
+		for (guint k = i; k < end; k++) {
+			const Hashed *h = &g_array_index(lines, Hashed, k);
+			if (article_is_boilerplate(a, h->line.s) || !(own[k] == OWN_CHROME || chrome))
+				continue;
+			FriseBoiler b = { { h->line.ls, h->line.le }, FRISE_BOILER_REPEATED, counts[k], total };
+			g_array_append_val(found, b);
 		}
 		i = end;
 	}
+	g_free(own);
 	bool marked = found->len > 0;
 	if (marked) {
 		g_array_append_vals(a->boilerplate, found->data, found->len);

@@ -791,9 +791,12 @@ store_line_counts(FriseStore *s, const GArray *hashes, const char *const *ids, s
 	/* the stored versions of the articles read again count in their new
 	 * version only */
 	GHashTable *minus = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal); /* an id named twice counts once */
 	st = cached(s, "SELECT lines FROM articles WHERE id = ?", error);
 	bool ok = st != NULL;
 	for (size_t i = 0; ok && i < nids; i++) {
+		if (!g_hash_table_add(done, (gpointer)ids[i]))
+			continue;
 		bind_text(st, 1, ids[i]);
 		GArray *old = (rc = sqlite3_step(st)) == SQLITE_ROW ? blob_hashes(st, 0) : NULL;
 		release(st);
@@ -849,6 +852,7 @@ store_line_counts(FriseStore *s, const GArray *hashes, const char *const *ids, s
 	}
 	if (wanted != NULL)
 		g_hash_table_unref(wanted);
+	g_hash_table_unref(done);
 	g_hash_table_unref(minus);
 	*articles = stored > 0 ? (size_t)stored : 0;
 	return ok;
