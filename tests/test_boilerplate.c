@@ -253,6 +253,7 @@ corpus_article(guint i, bool wire)
 	return g_strdup_printf("Les sites du groupe\nNos journaux et magazines\n"
 			       "Titre propre sur la ville de %s\n"
 			       "Le paragraphe de %s raconte une histoire qui n’appartient qu’à lui, avec des mots à lui.\n"
+			       "Les artistes ont écrit que « nous ne sommes pas votre main-d’œuvre gratuite ».\n"
 			       "%s"
 			       "Vous ne pouvez lire ce journal que sur un seul appareil à la fois.\n",
 			       towns[i], towns[i],
@@ -307,8 +308,10 @@ test_corpus(void)
 		g_assert_nonnull(boiler_of(a, "Nos journaux et magazines"));
 		/* a sentence the site says to its reader, everywhere */
 		g_assert_nonnull(boiler_of(a, "Vous ne pouvez lire ce journal"));
-		/* its own lines, and the wire story copied in three: the story's */
+		/* its own lines, a quotation everyone copied (its "votre" is not the
+		 * site's), and the wire story copied in three: the story's */
 		g_assert_null(boiler_of(a, "Le paragraphe"));
+		g_assert_null(boiler_of(a, "Les artistes ont écrit"));
 		char *title = g_strdup_printf("Titre propre sur la ville de %s", towns[i]);
 		g_assert_cmpstr(a->title, ==, title);
 		g_free(title);
@@ -335,7 +338,7 @@ test_corpus(void)
 	/* one article, with the counts of articles read before */
 	arts = corpus(1, 0);
 	GArray *h = boiler_line_hashes(arts->pdata[0]);
-	g_assert_cmpuint(h->len, ==, 5);
+	g_assert_cmpuint(h->len, ==, 6);
 	GHashTable *counts = g_hash_table_new(g_int64_hash, g_int64_equal);
 	for (guint k = 0; k < h->len; k++)
 		g_hash_table_insert(counts, &g_array_index(h, guint64, k), GUINT_TO_POINTER(k == 0 ? 0 : 6));

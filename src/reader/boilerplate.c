@@ -441,7 +441,7 @@ typedef struct {
 	guint bylines;   /* [byline-words] */
 	guint nav;       /* [navigation-words] */
 	guint other;     /* words of none of the classes above */
-	guint reader;    /* [reader-address] entries */
+	guint reader;    /* [reader-address] words, quotes aside */
 	guint inner_ends; /* sentence ends followed by more of the line */
 	bool end;        /* the line ends with . ! ? or … (closing quotes aside) */
 	bool caps;       /* it has letters and all are capitals */
@@ -449,6 +449,8 @@ typedef struct {
 	guint links;      /* URLs, @handles and #tags */
 	guint link_words; /* tokens inside them */
 	FriseSpan link_at[16]; /* the first ones, in the line */
+	FriseSpan quote_at[8]; /* the first quotations, « … », “ … ” or " … " */
+	guint quotes;
 	guint separators; /* | • · between parts */
 	bool price;      /* a number next to € $ or £ */
 } Look;
@@ -481,8 +483,19 @@ look_chars(Look *k)
 	size_t upper = 0;
 	gunichar prev = 0;
 	const char *link_end = NULL;
+	size_t quote_from = SIZE_MAX; /* where the open quotation starts */
 	for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
+		/* quotations: what someone says, not the site */
+		bool opens = c == 0xAB || c == 0x201C || (c == '"' && quote_from == SIZE_MAX);
+		bool closes = quote_from != SIZE_MAX && (c == 0xBB || c == 0x201D || c == '"');
+		if (closes) {
+			if (k->quotes < G_N_ELEMENTS(k->quote_at))
+				k->quote_at[k->quotes++] = (FriseSpan){ quote_from, (size_t)(p - s) };
+			quote_from = SIZE_MAX;
+		} else if (opens && quote_from == SIZE_MAX) {
+			quote_from = (size_t)(p - s);
+		}
 		if (is_hspace(c)) {
 			prev = c;
 			continue;
@@ -532,6 +545,8 @@ look_chars(Look *k)
 		}
 		prev = c;
 	}
+	if (quote_from != SIZE_MAX && k->quotes < G_N_ELEMENTS(k->quote_at))
+		k->quote_at[k->quotes++] = (FriseSpan){ quote_from, k->len }; /* runs to the line's end */
 	k->caps = k->letters > 0 && upper == k->letters;
 	/* the last character, closing quotes and brackets aside */
 	const char *p = end;
@@ -575,6 +590,11 @@ look_words(Look *k)
 		k->words++;
 		if (lang_has(lang, LANG_NAVIGATION_WORDS, w))
 			k->nav++;
+		bool quoted = false;
+		for (guint q = 0; q < k->quotes; q++)
+			quoted |= t->start > k->quote_at[q].start && t->start < k->quote_at[q].end;
+		if (!quoted && lang_has(lang, LANG_READER_ADDRESS, w))
+			k->reader++;
 		if (is_date_word(lang, w))
 			k->dates++;
 		else if (g_utf8_strlen(w, -1) <= 2 || lang_has(lang, LANG_STOP, w))
@@ -586,7 +606,6 @@ look_words(Look *k)
 		else
 			k->other++;
 	}
-	k->reader = count_phrases(k->fold, lang, LANG_READER_ADDRESS);
 }
 
 static void
