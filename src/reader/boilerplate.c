@@ -46,6 +46,7 @@
 #define TITLE_LINES 8     /* the title is one of the first lines that are not boilerplate */
 #define HEADLINE_WORDS 25 /* a headline has at most this many words */
 #define PROSE_WORDS 20    /* a line of this many words is a paragraph */
+#define PLAIN_WORDS 12    /* a sentence of this many words is read by its look only when it has a symbol */
 
 /* ------------------------------------------------------------------ */
 /* Names. */
@@ -304,33 +305,63 @@ norm_fold(const char *s, size_t len)
 	return g_string_free(o, FALSE);
 }
 
-/* The entries of one list in norm_fold form, per language; built once,
- * never freed. */
-static const GPtrArray *
+static bool
+word_byte(const char *p)
+{
+	return g_unichar_isalnum(g_utf8_get_char(p));
+}
+
+/* Where the word that starts at f ends (letters and digits). */
+static const char *
+word_end(const char *f)
+{
+	while (*f != '\0' && word_byte(f))
+		f = g_utf8_next_char(f);
+	return f;
+}
+
+/* The entries of one list in norm_fold form, indexed by their first word
+ * so that a line is looked up word by word rather than entry by entry. */
+typedef struct {
+	GHashTable *by_first; /* first word -> GPtrArray of entries */
+	GPtrArray *misc;      /* entries that start with no word */
+} Phrases;
+
+/* The phrases of a list, per language; built once, never freed. */
+static const Phrases *
 phrases(FriseLang lang, LangList list)
 {
-	static GPtrArray **all; /* [lang * LANG_LIST_COUNT + list] */
+	static Phrases *all; /* [lang * LANG_LIST_COUNT + list] */
 	if (g_once_init_enter(&all)) {
-		GPtrArray **a = g_new0(GPtrArray *, FRISE_LANG_COUNT * LANG_LIST_COUNT);
+		Phrases *a = g_new0(Phrases, FRISE_LANG_COUNT * LANG_LIST_COUNT);
 		for (int l = 0; l < FRISE_LANG_COUNT; l++)
 			for (int k = 0; k < LANG_LIST_COUNT; k++) {
 				const LangWords *w = lang_list((FriseLang)l, (LangList)k);
-				GPtrArray *p = g_ptr_array_new();
-				for (guint i = 0; i < w->n; i++)
-					g_ptr_array_add(p, norm_fold(w->items[i], -1));
-				a[l * LANG_LIST_COUNT + k] = p;
+				Phrases *p = &a[l * LANG_LIST_COUNT + k];
+				p->by_first = g_hash_table_new(g_str_hash, g_str_equal);
+				p->misc = g_ptr_array_new();
+				for (guint i = 0; i < w->n; i++) {
+					char *e = norm_fold(w->items[i], -1);
+					if (*e == '\0' || !word_byte(e)) {
+						g_ptr_array_add(p->misc, e);
+						continue;
+					}
+					char *first = g_strndup(e, (gsize)(word_end(e) - e));
+					GPtrArray *bucket = g_hash_table_lookup(p->by_first, first);
+					if (bucket == NULL) {
+						bucket = g_ptr_array_new();
+						g_hash_table_insert(p->by_first, first, bucket);
+					} else {
+						g_free(first);
+					}
+					g_ptr_array_add(bucket, e);
+				}
 			}
 		g_once_init_leave(&all, a);
 	}
 	if ((unsigned)lang >= FRISE_LANG_COUNT)
 		lang = FRISE_LANG_UNKNOWN;
-	return all[lang * LANG_LIST_COUNT + list];
-}
-
-static bool
-word_byte(const char *p)
-{
-	return g_unichar_isalnum(g_utf8_get_char(p));
+	return &all[lang * LANG_LIST_COUNT + list];
 }
 
 /* True when `entry` occurs in the folded line `f` at `at`, not inside a
@@ -347,58 +378,124 @@ phrase_here(const char *f, size_t at, const char *entry, size_t n)
 	return true;
 }
 
+/* The entries whose first word is the word at w (up to we), or NULL. */
+static const GPtrArray *
+bucket_of(const Phrases *ps, const char *w, const char *we)
+{
+	char buf[64];
+	size_t n = (size_t)(we - w);
+	if (n == 0 || n >= sizeof buf)
+		return NULL;
+	memcpy(buf, w, n);
+	buf[n] = '\0';
+	return g_hash_table_lookup(ps->by_first, buf);
+}
+
+/* Calls fn on each place of the folded line `f` where an entry of `list`
+ * occurs, in order, until it returns true; returns whether one did. */
+typedef bool (*PhraseFunc)(const char *f, size_t at, const char *entry, void *data);
+
+static bool
+each_phrase(const char *f, FriseLang lang, LangList list, PhraseFunc fn, void *data)
+{
+	const Phrases *ps = phrases(lang, list);
+	for (guint i = 0; i < ps->misc->len; i++) {
+		const char *e = ps->misc->pdata[i];
+		size_t n = strlen(e);
+		for (const char *at = strstr(f, e); at != NULL; at = strstr(at + 1, e))
+			if (phrase_here(f, (size_t)(at - f), e, n) && fn(f, (size_t)(at - f), e, data))
+				return true;
+	}
+	for (const char *p = f; *p != '\0';) {
+		if (!word_byte(p)) {
+			p = g_utf8_next_char(p);
+			continue;
+		}
+		const char *we = word_end(p);
+		const GPtrArray *b = bucket_of(ps, p, we);
+		for (guint i = 0; b != NULL && i < b->len; i++) {
+			const char *e = b->pdata[i];
+			if (phrase_here(f, (size_t)(p - f), e, strlen(e)) && fn(f, (size_t)(p - f), e, data))
+				return true;
+		}
+		p = we;
+	}
+	return false;
+}
+
 /* The first entry of `list` that starts the folded line `f`, or NULL. */
 static const char *
 starts_with_phrase(const char *f, FriseLang lang, LangList list)
 {
-	const GPtrArray *ps = phrases(lang, list);
-	for (guint i = 0; i < ps->len; i++) {
-		const char *e = ps->pdata[i];
-		size_t n = strlen(e);
-		if (n > 0 && phrase_here(f, 0, e, n))
+	const Phrases *ps = phrases(lang, list);
+	for (guint i = 0; i < ps->misc->len; i++) {
+		const char *e = ps->misc->pdata[i];
+		if (phrase_here(f, 0, e, strlen(e)))
+			return e;
+	}
+	const GPtrArray *b = word_byte(f) ? bucket_of(ps, f, word_end(f)) : NULL;
+	for (guint i = 0; b != NULL && i < b->len; i++) {
+		const char *e = b->pdata[i];
+		if (phrase_here(f, 0, e, strlen(e)))
 			return e;
 	}
 	return NULL;
+}
+
+/* True when the word `folded` opens an entry of `list`. */
+static bool
+opens_phrase(const char *folded, FriseLang lang, LangList list)
+{
+	const Phrases *ps = phrases(lang, list);
+	return ps->misc->len > 0 || g_hash_table_contains(ps->by_first, folded);
+}
+
+static bool
+collect_entry(const char *f, size_t at, const char *entry, void *data)
+{
+	(void)f;
+	(void)at;
+	GPtrArray *seen = data;
+	for (guint i = 0; i < seen->len; i++)
+		if (seen->pdata[i] == entry)
+			return false;
+	g_ptr_array_add(seen, (gpointer)entry);
+	return false;
 }
 
 /* How many entries of `list` occur in the folded line `f`. */
 static guint
 count_phrases(const char *f, FriseLang lang, LangList list)
 {
-	const GPtrArray *ps = phrases(lang, list);
-	guint hits = 0;
-	for (guint i = 0; i < ps->len; i++) {
-		const char *e = ps->pdata[i];
-		size_t n = strlen(e);
-		if (n == 0)
-			continue;
-		for (const char *at = strstr(f, e); at != NULL; at = strstr(at + 1, e))
-			if (phrase_here(f, (size_t)(at - f), e, n)) {
-				hits++;
-				break;
-			}
-	}
-	return hits;
+	GPtrArray *seen = g_ptr_array_new();
+	each_phrase(f, lang, list, collect_entry, seen);
+	guint n = seen->len;
+	g_ptr_array_unref(seen);
+	return n;
 }
 
-/* True when an entry of `list` occurs in the folded line `f` with more of
- * the line after it ("Crédits photo : AFP", not "… cette photo :"). */
+/* An entry with more of the line after it: its place in *(size_t *)data. */
 static bool
+more_after(const char *f, size_t at, const char *entry, void *data)
+{
+	const char *rest = f + at + strlen(entry);
+	while (*rest == ' ' || *rest == ':')
+		rest++;
+	if (*rest == '\0')
+		return false;
+	*(size_t *)data = at;
+	return true;
+}
+
+/* Where the first entry of `list` with more of the line after it occurs
+ * in the folded line `f` ("Crédits photo : AFP", not "… cette photo :"),
+ * or SIZE_MAX. */
+static size_t
 phrase_then_more(const char *f, FriseLang lang, LangList list)
 {
-	const GPtrArray *ps = phrases(lang, list);
-	for (guint i = 0; i < ps->len; i++) {
-		const char *e = ps->pdata[i];
-		size_t n = strlen(e);
-		for (const char *at = n > 0 ? strstr(f, e) : NULL; at != NULL; at = strstr(at + 1, e)) {
-			const char *rest = at + n;
-			while (*rest == ' ' || *rest == ':')
-				rest++;
-			if (*rest != '\0' && phrase_here(f, (size_t)(at - f), e, n))
-				return true;
-		}
-	}
-	return false;
+	size_t at = SIZE_MAX;
+	each_phrase(f, lang, list, more_after, &at);
+	return at;
 }
 
 /* Month and weekday names of a language, folded; built once. */
@@ -816,14 +913,8 @@ is_credit(const Look *k)
 	/* a line all in brackets: "(Raid aérien d'un F16, le 27 mars, Reuters)" */
 	if (k->s[0] == '(' && k->s[k->len - 1] == ')' && k->len <= SHORT_LINE * 4 / 5)
 		return true;
-	const GPtrArray *ps = phrases(k->lang, LANG_CREDIT_WORDS);
-	size_t half = strlen(k->fold) / 2;
-	for (guint i = 0; i < ps->len; i++) {
-		const char *e = ps->pdata[i], *at = strstr(k->fold, e);
-		if (at != NULL && (k->len <= SHORT_LINE / 2 || (size_t)(at - k->fold) >= half))
-			return phrase_then_more(k->fold, k->lang, LANG_CREDIT_WORDS);
-	}
-	return false;
+	size_t at = phrase_then_more(k->fold, k->lang, LANG_CREDIT_WORDS);
+	return at != SIZE_MAX && (k->len <= SHORT_LINE / 2 || at >= strlen(k->fold) / 2);
 }
 
 /* "Monde | Politique | Économie | Culture": three parts or more, each of a
@@ -873,6 +964,66 @@ is_byline(const Look *k)
 	if (k->names == 0 && k->dates > 0 && k->stops * 2 <= k->words)
 		return true;
 	return starts_with_phrase(k->fold, k->lang, LANG_BYLINE_OPENERS) != NULL;
+}
+
+/* A sentence of running text that no rule of line_kind() could mark,
+ * told without reading its words (most lines of an article are): at
+ * least PLAIN_WORDS words, a sentence end, none of the symbols the rules
+ * look for (© € $ £ • | @ # or a URL), no arrow nor bracket first, and no
+ * teaser, comment or byline opener at its start. */
+static bool
+plain_prose(const char *s, size_t len, FriseLang lang)
+{
+	size_t words = 0;
+	bool in = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '@' || c == '#' || c == '|' || c == '$' || c == '(' ||
+		    (c == 0xC2 && i + 1 < len && ((unsigned char)s[i + 1] == 0xA9 || (unsigned char)s[i + 1] == 0xA3)) ||
+		    (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x82 && (unsigned char)s[i + 2] == 0xAC) ||
+		    (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xA2) ||
+		    ((c == 'h' || c == 'w') && (g_str_has_prefix(s + i, "http") || g_str_has_prefix(s + i, "www."))))
+			return false;
+		bool space = c == ' ' || c == '\t';
+		words += !space && !in;
+		in = !space;
+	}
+	if (words < PLAIN_WORDS)
+		return false;
+	const char *p = s + len;
+	gunichar last = 0;
+	while (p > s) {
+		p = g_utf8_prev_char(p);
+		last = g_utf8_get_char(p);
+		if (!is_closing(last) && !is_hspace(last))
+			break;
+	}
+	if (!is_terminal(last))
+		return false;
+	gunichar c0 = g_utf8_get_char(s);
+	if (!g_unichar_isalnum(c0) && c0 != 0xAB && c0 != '"' && c0 != 0x201C && c0 != '\'')
+		return false;
+	/* an opener: its first word first, then the first bytes folded */
+	const char *w = s;
+	while (w < s + len && word_byte(w))
+		w = g_utf8_next_char(w);
+	char *first = text_fold(s, w - s);
+	static const LangList openers[] = { LANG_TEASER_OPENERS, LANG_COMMENT_WORDS, LANG_BYLINE_OPENERS };
+	bool maybe = false;
+	for (size_t i = 0; i < G_N_ELEMENTS(openers); i++)
+		maybe |= opens_phrase(first, lang, openers[i]);
+	g_free(first);
+	if (!maybe)
+		return true;
+	size_t n = MIN(len, (size_t)64);
+	while (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	char *head = norm_fold(s, n);
+	bool opener = false;
+	for (size_t i = 0; i < G_N_ELEMENTS(openers); i++)
+		opener |= starts_with_phrase(head, lang, openers[i]) != NULL;
+	g_free(head);
+	return !opener;
 }
 
 /* The kind a line is by its look, or -1; *upto is left alone when the
@@ -989,7 +1140,7 @@ boiler_scan(FriseArticle *a)
 			from[i] = cut;
 		}
 		size_t s = MAX(l->s, from[i]);
-		if (l->e - s > SCAN_MAX || s >= l->e)
+		if (l->e - s > SCAN_MAX || s >= l->e || plain_prose(t + s, l->e - s, a->lang))
 			continue;
 		Look k;
 		look_init(&k, t + s, l->e - s, a->lang);
@@ -1272,17 +1423,25 @@ typedef enum {
 	OWN_CHROME, /* marked by line evidence, or it speaks to the reader: chrome */
 } Own;
 
+/* The look of a repeated line; `seen` keeps the look of each line hash
+ * and language met (a repeated line is met again: the digits that make
+ * two lines one hash do not change how they look). */
 static Own
-own_look(const FriseArticle *a, const Hashed *h)
+own_look(const FriseArticle *a, const Hashed *h, GHashTable *seen)
 {
 	if (article_is_boilerplate(a, h->line.s))
 		return OWN_CHROME;
 	if (h->line.e - h->line.s > SCAN_MAX)
 		return OWN_PROSE;
+	guint64 key = h->hash ^ (guint64)a->lang;
+	gpointer v = g_hash_table_lookup(seen, &key);
+	if (v != NULL)
+		return (Own)(GPOINTER_TO_INT(v) - 1);
 	Look k;
 	look_init(&k, a->text + h->line.s, h->line.e - h->line.s, a->lang);
 	Own own = k.reader > 0 ? OWN_CHROME : is_prose(&k) ? OWN_PROSE : OWN_LOOSE;
 	look_clear(&k);
+	g_hash_table_insert(seen, g_memdup2(&key, sizeof key), GINT_TO_POINTER((int)own + 1));
 	return own;
 }
 
@@ -1294,7 +1453,8 @@ own_look(const FriseArticle *a, const Hashed *h)
  * paragraphs, even beside the site's footer). Returns whether anything
  * was marked. */
 static bool
-mark_repeated(FriseArticle *a, const GArray *lines, const guint *counts, guint threshold, guint total)
+mark_repeated(FriseArticle *a, const GArray *lines, const guint *counts, guint threshold, guint total,
+	      GHashTable *seen)
 {
 	GArray *found = g_array_new(FALSE, FALSE, sizeof(FriseBoiler)); /* a->boilerplate stays sorted meanwhile */
 	Own *own = g_new(Own, MAX(lines->len, 1));
@@ -1305,7 +1465,7 @@ mark_repeated(FriseArticle *a, const GArray *lines, const guint *counts, guint t
 		}
 		guint end = i, prose = 0;
 		for (; end < lines->len && counts[end] >= threshold; end++) {
-			own[end] = own_look(a, &g_array_index(lines, Hashed, end));
+			own[end] = own_look(a, &g_array_index(lines, Hashed, end), seen);
 			prose += own[end] == OWN_PROSE;
 		}
 		bool chrome = (end - i) - prose > prose;
@@ -1373,12 +1533,12 @@ boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior)
 		return;
 	GArray **lines = g_new0(GArray *, n);
 	Counter c = { g_hash_table_new(g_int64_hash, g_int64_equal), g_ptr_array_new_with_free_func(g_free), 0 };
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal); /* sha256 of the articles counted */
+	GHashTable *shas = g_hash_table_new(g_str_hash, g_str_equal); /* sha256 of the articles counted */
 	size_t distinct = 0;
 	for (guint i = 0; i < n; i++) {
 		FriseArticle *a = g_ptr_array_index(articles, i);
 		lines[i] = hashed_lines(a);
-		if (!g_hash_table_add(seen, a->hash))
+		if (!g_hash_table_add(shas, a->hash))
 			continue; /* the same bytes twice count once */
 		distinct++;
 		GArray *h = distinct_hashes(lines[i]);
@@ -1386,14 +1546,15 @@ boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior)
 			count_add(&c, g_array_index(h, guint64, k));
 		g_array_unref(h);
 	}
-	g_hash_table_unref(seen);
+	g_hash_table_unref(shas);
 	guint total = (guint)(distinct + before), threshold = boiler_corpus_threshold(total);
+	GHashTable *seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL); /* own_look() */
 	for (guint i = 0; total >= threshold && i < n; i++) {
 		FriseArticle *a = g_ptr_array_index(articles, i);
 		guint *counts = g_new(guint, MAX(lines[i]->len, 1));
 		for (guint k = 0; k < lines[i]->len; k++)
 			counts[k] = count_get(&c, prior, g_array_index(lines[i], Hashed, k).hash);
-		bool marked = mark_repeated(a, lines[i], counts, threshold, total);
+		bool marked = mark_repeated(a, lines[i], counts, threshold, total, seen);
 		g_free(counts);
 		/* a title taken from a line now marked goes */
 		if (marked && a->title_line != SIZE_MAX && article_is_boilerplate(a, a->title_line)) {
@@ -1404,6 +1565,7 @@ boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior)
 			}
 		}
 	}
+	g_hash_table_unref(seen);
 	for (guint i = 0; i < n; i++)
 		g_array_unref(lines[i]);
 	g_free(lines);
