@@ -538,6 +538,7 @@ typedef struct {
 	guint bylines;   /* [byline-words] */
 	guint nav;       /* [navigation-words] */
 	guint other;     /* words of none of the classes above */
+	guint lower;     /* words after the first that start with a small letter */
 	guint reader;    /* [reader-address] words, quotes aside */
 	guint inner_ends; /* sentence ends followed by more of the line */
 	bool end;        /* the line ends with . ! ? or … (closing quotes aside) */
@@ -685,6 +686,8 @@ look_words(Look *k)
 		if (!letter)
 			continue;
 		k->words++;
+		if (i > 0 && g_unichar_islower(g_utf8_get_char(k->s + t->start)))
+			k->lower++;
 		if (lang_has(lang, LANG_NAVIGATION_WORDS, w))
 			k->nav++;
 		bool quoted = false;
@@ -727,13 +730,15 @@ look_clear(Look *k)
 
 /* A sentence of running text: it ends like one, has a few words and a
  * fair share of stop words ("Ce message s'affichera sur l'autre
- * appareil."), or is long enough to be a paragraph. */
+ * appareil.") or of words in small letters ("It was unclear how much
+ * protection current vaccines might offer.": English lists few stop
+ * words), or is long enough to be a paragraph. */
 static bool
 is_prose(const Look *k)
 {
 	if (k->words >= PROSE_WORDS)
 		return true;
-	return k->end && k->words >= 5 && k->stops * 4 >= k->words;
+	return k->end && k->words >= 5 && (k->stops * 4 >= k->words || k->lower * 5 >= (k->words - 1) * 3);
 }
 
 /* ------------------------------------------------------------------ */
