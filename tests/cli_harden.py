@@ -342,13 +342,14 @@ def big_store(tmp):
     # made by SQLite itself: the test's own memory stays small, since a
     # child's peak RSS counts what it had before exec
     con.execute("WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i + 1 < ?) "
-                "INSERT INTO events SELECT printf('e%07d', i), i, printf('%04d-%02d', 1900 + i % 125, 1 + i % 12), "
+                "INSERT INTO events (id, ord, value, mod, is_time, title, text, type, status, score, conflict, edited, "
+                "hidden, sequence, created, modified, digest, rank, why) SELECT printf('e%07d', i), i, printf('%04d-%02d', 1900 + i % 125, 1 + i % 12), "
                 "'', 0, 'Évènement numéro ' || i, "
                 "'Le texte de l’évènement numéro ' || i || ', assez long pour peser un peu en mémoire.', "
                 "'other', 0, ((i * 7919) % 1000003) / 1000003.0, 0, 0, 0, 0, 0, 0, 'd' || i, "
                 "((i * 7919) % 1000003) / 1000003.0, NULL FROM c", (n,))
-    con.execute("INSERT INTO event_sources SELECT id, 0, ?, 'k' || ord, 'citation ' || ord, ord, ord + 10, value, '', "
-                "NULL FROM events", (seq,))
+    con.execute("INSERT INTO event_sources (event, idx, article, key, quote, raw_start, raw_end, value, mod, why) "
+                "SELECT id, 0, ?, 'k' || ord, 'citation ' || ord, ord, ord + 10, value, '', NULL FROM events", (seq,))
     con.commit()
     best = [r[0] for r in con.execute('SELECT id FROM events ORDER BY rank DESC LIMIT 100')]
     con.close()

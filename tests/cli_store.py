@@ -2,9 +2,11 @@
 """frise ingest / events / build on the seed articles: the merged timeline,
 idempotent re-ingest, curation that survives re-ingest, two concurrent
 ingests, bad inputs. Prints TAP; exits 77 (skipped) while the article
-reader or the tagger is still a placeholder. Honours $FRISE_WRAPPER."""
-import json
-import re, os, shlex, subprocess, sys, tempfile, threading
+reader or the tagger is still a placeholder. Honours $FRISE_WRAPPER.
+
+With FRISE_TEST_PG_URL (tests/pg.py run -- sets it), every store is a
+schema of that PostgreSQL server instead of an SQLite file."""
+import json, re, os, shlex, subprocess, sys, tempfile, threading
 
 FRISE = os.path.abspath(os.environ.get('FRISE', 'build/frise'))
 WRAP = shlex.split(os.environ.get('FRISE_WRAPPER', ''))
@@ -12,11 +14,27 @@ ROOT = os.environ.get('FRISE_SOURCE_ROOT', os.path.join(os.path.dirname(__file__
 SEEDS = os.path.abspath(os.path.join(ROOT, 'articles'))
 ENV = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get('SOURCE_DATE_EPOCH', '1732665600'), TZ='UTC')
 
+PG = os.environ.get('FRISE_TEST_PG_URL')
+
 results = []
 
 
-def run(*args, cwd=None):
-    p = subprocess.run(WRAP + [FRISE] + list(args), capture_output=True, text=True, env=ENV, cwd=cwd, timeout=600)
+def store(tmp, name):
+    """The store called `name`: an SQLite file in tmp, or a schema of the test server."""
+    if PG:
+        return '%s&schema=%s' % (PG, name.replace('.db', '').replace('-', '_'))
+    return os.path.join(tmp, name)
+
+
+def psql(sql):
+    """Runs sql on the test server (behind frise's back)."""
+    p = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', PG, '-c', sql], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+
+
+def run(*args, cwd=None, env=None):
+    p = subprocess.run(WRAP + [FRISE] + list(args), capture_output=True, text=True, env=dict(ENV, **(env or {})),
+                       cwd=cwd, timeout=600)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -41,7 +59,7 @@ def sources(e):
 
 def main():
     tmp = tempfile.mkdtemp(prefix='frise-cli-store-')
-    db = os.path.join(tmp, 'a.db')
+    db = store(tmp, 'a.db')
     rc, out, err = run('ingest', '--store', db, SEEDS)
     if 'not written yet' in err:
         print('1..0 # SKIP article reader or tagger not there yet')
@@ -105,7 +123,7 @@ def main():
     case('re-ingest: same events, same sequences', rc == 0 and events(db) == evs)
 
     # the same bytes with a publication date given: the article changes
-    db6 = os.path.join(tmp, 'f.db')
+    db6 = store(tmp, 'f.db')
     f4 = os.path.join(SEEDS, sorted(os.listdir(SEEDS))[4])
     run('ingest', '--store', db6, f4)
     rc, out, err = run('ingest', '--store', db6, '--dct', '2024-11-27', f4)
@@ -137,6 +155,46 @@ def main():
         else:
             case('two February lawsuits to merge', False, str(len(law)))
 
+    # versions: listed as ID@VERSION; a change made on a version that is no
+    # longer current is refused (exit 3) and changes nothing
+    cur = events(db)
+    e0 = cur[0]
+    ref = '%s@%d' % (e0['id'], e0['version'])
+    rc, out, err = run('events', '--store', db)
+    case('events lists each event as ID@VERSION', rc == 0 and out.startswith(ref), out[:200])
+    rc, _, err = run('events', 'edit', ref, '--title', 'Premier titre', '--store', db, env={'FRISE_USER': 'alice'})
+    case('edit ID@VERSION on the current version', rc == 0, err)
+    rc, _, err = run('events', 'edit', e0['id'], '--version', str(e0['version']), '--title', 'Second titre',
+                     '--store', db, env={'FRISE_USER': 'bob'})
+    now = [e for e in events(db) if e['id'] == e0['id']]
+    case('edit --version N after someone else: exit 3, says who and how to redo it, nothing written',
+         rc == 3 and 'conflict' in err and 'alice (edit --title)' in err and
+         '%s@%d' % (e0['id'], e0['version'] + 1) in err and now and now[0]['title'] == 'Premier titre', err)
+    rc, _, err = run('events', 'hide', ref, '--store', db)
+    case('hide on a stale version: exit 3', rc == 3 and 'conflict' in err, err)
+    rc, _, err = run('events', 'edit', e0['id'], '--title', 'Troisième titre', '--store', db)
+    case('edit without a version applies to the current one', rc == 0, err)
+    rc, _, err = run('events', 'merge', ref, ref, '--version', '1', '--store', db)
+    case('merge takes ID@N, not --version: exit 2', rc == 2 and 'ID@VERSION' in err, err)
+    for bad in ('%s@' % e0['id'], '%s@x' % e0['id'], '%s@-1' % e0['id']):
+        rc, _, err = run('events', 'split', bad, '--store', db)
+        case('split %s: exit 2' % bad[16:], rc == 2, err)
+    rc, _, err = run('events', 'split', '%s@1' % e0['id'], '--version', '2', '--store', db)
+    case('ID@1 with --version 2: exit 2', rc == 2, err)
+    # two editors at once, on the version both saw: one wins, one conflicts
+    e1 = events(db)[1]
+    ref = '%s@%d' % (e1['id'], e1['version'])
+    editors = [subprocess.Popen(WRAP + [FRISE, 'events', 'edit', ref, '--title', 'Titre de ' + who, '--store', db],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=dict(ENV, FRISE_USER=who)) for who in ('alice', 'bob')]
+    outs = [p.communicate(timeout=600) for p in editors]
+    rcs = [p.returncode for p in editors]
+    won = [who for who, r in zip(('alice', 'bob'), rcs) if r == 0]
+    title = [e['title'] for e in events(db) if e['id'] == e1['id']]
+    case('two editors at once: one wins, the other gets exit 3 naming the winner, the winner\'s title kept',
+         sorted(rcs) == [0, 3] and len(won) == 1 and '%s (edit --title)' % won[0] in outs[rcs.index(3)][1]
+         and title == ['Titre de ' + won[0]], ' | '.join(o[1] for o in outs))
+
     # usage and input errors
     rc, _, err = run('events', 'edit', '0123456789abcdef', '--title', 'x', '--store', db)
     case('edit an unknown id: exit 1, names it', rc == 1 and '0123456789abcdef' in err, err)
@@ -146,38 +204,46 @@ def main():
     case('edit with a bad date: exit 2', rc == 2, err)
     rc, _, err = run('events', 'merge', 'abc', '--store', db)
     case('merge one id: exit 2', rc == 2, err)
-    bad = os.path.join(tmp, 'bad.db')
-    open(bad, 'w').write('this is not an SQLite database, only text that is long enough for a header\n' * 4)
-    rc, _, err = run('events', '--store', bad)
-    case('a store that is not SQLite: exit 3, names it', rc == 3 and 'bad.db' in err, err)
-    rc, _, err = run('events', '--store', os.path.join(tmp, 'missing.db'))
+    if PG:
+        bad = store(tmp, 'bad.db')
+        psql('CREATE SCHEMA bad; CREATE TABLE bad.payroll (who TEXT)')
+        rc, _, err = run('events', '--store', bad)
+        case('a schema that is not a frise store: exit 3, names it, left alone',
+             rc == 3 and 'schema=bad' in err and 'not a frise store' in err and 'payroll' in err, err)
+    else:
+        bad = os.path.join(tmp, 'bad.db')
+        open(bad, 'w').write('this is not an SQLite database, only text that is long enough for a header\n' * 4)
+        rc, _, err = run('events', '--store', bad)
+        case('a store that is not SQLite: exit 3, names it', rc == 3 and 'bad.db' in err, err)
+    rc, _, err = run('events', '--store', store(tmp, 'missing.db'))
     case('a missing store: exit 3', rc == 3, err)
-    rc, _, err = run('ingest', '--store', os.path.join(tmp, 'x.db'), os.path.join(tmp, 'nope.txt'))
+    rc, _, err = run('ingest', '--store', store(tmp, 'x.db'), os.path.join(tmp, 'nope.txt'))
     case('a missing article: exit 1, names it', rc == 1 and 'nope.txt' in err, err)
     badt = os.path.join(tmp, 'bad-templates.json')
     open(badt, 'w').write('{"types": [{"id": "x"}]}')
-    rc, _, err = run('ingest', '--store', os.path.join(tmp, 'y.db'), '--templates', badt, SEEDS)
+    rc, _, err = run('ingest', '--store', store(tmp, 'y.db'), '--templates', badt, SEEDS)
     case('bad templates: exit 1, names the file', rc == 1 and 'bad-templates.json' in err, err)
 
     # user templates: a new type applies
     mine = os.path.join(tmp, 'mine.json')
-    json.dump({'types': [{'id': 'artists', 'colour': '#123456', 'label': {'fr': 'Artistes', 'en': 'Artists'},
-                          'triggers': {'fr': ['artistes'], 'en': ['artists']}}]}, open(mine, 'w'))
-    db3 = os.path.join(tmp, 'c.db')
+    # (a file without "version" matches as version 1 did: the last word a prefix)
+    json.dump({'types': [{'id': 'outreach', 'colour': '#123456', 'label': {'fr': 'Démarchage', 'en': 'Outreach'},
+                          'triggers': {'fr': ['particip'], 'en': ['take part']}}]}, open(mine, 'w'))
+    db3 = store(tmp, 'c.db')
     rc, _, err = run('ingest', '--store', db3, '--templates', mine, SEEDS)
-    case('--templates adds a type', rc == 0 and any(e['type'] == 'artists' for e in events(db3)), err)
+    case('--templates adds a type', rc == 0 and any(e['type'] == 'outreach' for e in events(db3)), err)
 
     # two files with the same name in two folders are two articles
     for sub, day in (('x', '3 mai 2024'), ('y', '4 juin 2024')):
         os.makedirs(os.path.join(tmp, 'same', sub), exist_ok=True)
         open(os.path.join(tmp, 'same', sub, 'a.txt'), 'w').write('Titre\n\nLe %s, une grève a éclaté.\n' % day)
-    db5 = os.path.join(tmp, 'e.db')
+    db5 = store(tmp, 'e.db')
     rc, _, err = run('ingest', '--store', db5, os.path.join(tmp, 'same'))
     rc2, out, _ = run('articles', '--store', db5, '--json')
     case('same file name in two folders: two articles', rc == 0 and rc2 == 0 and len(json.loads(out)) == 2, err)
 
     # two concurrent ingests on one store both succeed
-    db2 = os.path.join(tmp, 'b.db')
+    db2 = store(tmp, 'b.db')
     files = sorted(os.listdir(SEEDS))
     halves = [[os.path.join(SEEDS, f) for f in files[:3]], [os.path.join(SEEDS, f) for f in files[3:]]]
     rcs = [None, None]
@@ -196,7 +262,7 @@ def main():
 
     # build: every format that renders, warnings for the others
     outdir = os.path.join(tmp, 'out')
-    db4 = os.path.join(tmp, 'd.db')
+    db4 = store(tmp, 'd.db')
     rc, out, err = run('build', SEEDS, '-o', outdir, '--store', db4)
     case('build: exit 0 and an output folder', rc == 0 and os.path.isdir(outdir), err)
     case('build --store keeps the events', len(events(db4)) == len(evs))

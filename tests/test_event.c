@@ -138,25 +138,98 @@ test_headline_long(void)
 
 /* ---- templates ---- */
 
+/* The type of the happening a date of a sentence dates: the sentence is
+ * parsed and the date's clause found as candidates_find() does. One line
+ * per case: language, sentence, the date in it, the type expected. */
 static const struct {
 	FriseLang lang;
-	const char *text, *type;
+	const char *text, *timex, *type;
 } classify_cases[] = {
-	{ FRISE_LANG_FR, "Sora a été dévoilé en février", "reveal" },
-	{ FRISE_LANG_FR, "OpenAI a taquiné Sora le 15 février", "reveal" },
-	{ FRISE_LANG_FR, "des artistes ont fait fuiter le modèle", "leak" },
-	{ FRISE_LANG_FR, "le Times a intenté une action en justice", "lawsuit" },
-	{ FRISE_LANG_FR, "une interview accordée au Hollywood Reporter", "statement" },
-	{ FRISE_LANG_FR, "la grève des scénaristes", "strike" },
-	{ FRISE_LANG_FR, "OpenAI va rencontrer des responsables de studios", "meeting" },
-	{ FRISE_LANG_FR, "ils ont signé un accord de licence", "partnership" },
-	{ FRISE_LANG_EN, "OpenAI met with studio executives", "meeting" },
-	{ FRISE_LANG_EN, "the company raised $6.6bn in new funding", "funding" },
-	{ FRISE_LANG_EN, "the Times sued OpenAI", "lawsuit" },
-	{ FRISE_LANG_EN, "investigators searched his home", "other" },
-	{ FRISE_LANG_EN, "the Soviet Union collapsed", "other" },
-	{ FRISE_LANG_FR, "il pleut sur la ville", "other" },
+	/* the seeds' kinds of sentence: a reveal, a leak, lawsuits, a strike… */
+	{ FRISE_LANG_FR, "La start-up a taquiné son modèle le 12 mars avec une page web", "12 mars", "reveal" },
+	{ FRISE_LANG_FR, "Le nouveau modèle a été dévoilé en février", "février", "reveal" },
+	{ FRISE_LANG_FR, "Ce 3 juin, des testeurs ont fait fuiter le logiciel", "3 juin", "leak" },
+	{ FRISE_LANG_FR, "La fuite du code source a eu lieu le 3 juin", "3 juin", "leak" },
+	{ FRISE_LANG_FR, "Mardi, des artistes ont partagé un outil qui donnait accès au modèle officiellement inédit", "Mardi", "leak" },
+	{ FRISE_LANG_FR, "L'entreprise a publié un article de blog le 2 avril intitulé Premiers pas", "2 avril", "publication" },
+	{ FRISE_LANG_FR, "En décembre, le journal a intenté une action en justice contre l'éditeur", "décembre", "lawsuit" },
+	{ FRISE_LANG_FR, "Deux plaintes ont été déposées devant le tribunal en février", "février", "lawsuit" },
+	{ FRISE_LANG_FR, "En mai, la société a déposé une requête pour rejeter le dossier devant un tribunal", "mai", "lawsuit" },
+	{ FRISE_LANG_FR, "Le mouvement de grève qui a paralysé les studios concernait l'IA en 2023", "2023", "strike" },
+	{ FRISE_LANG_FR, "Dès cette semaine, la société va rencontrer des producteurs", "cette semaine", "meeting" },
+	{ FRISE_LANG_FR, "Dans une interview accordée au Monde en février, le réalisateur a déclaré qu'il arrêterait", "février", "statement" },
+	{ FRISE_LANG_FR, "La directrice a indiqué en mars que l'outil serait disponible d'ici la fin de l'année", "mars", "statement" },
+	{ FRISE_LANG_FR, "La directrice a indiqué en mars que l'outil serait disponible d'ici la fin de l'année", "la fin de l'année", "launch" },
+	{ FRISE_LANG_FR, "Ils ont signé un accord de licence le 4 mai", "4 mai", "partnership" },
+	{ FRISE_LANG_EN, "The company met with studio executives in March", "March", "meeting" },
+	{ FRISE_LANG_EN, "The company raised $6.6bn in new funding in October", "October", "funding" },
+	{ FRISE_LANG_EN, "The newspaper sued the company in December", "December", "lawsuit" },
+	/* fuir is not fuiter: fleeing is no leak, "en fuite" is no event */
+	{ FRISE_LANG_FR, "Des milliers d'habitants fuient la ville mardi", "mardi", "aid" },
+	{ FRISE_LANG_FR, "Les civils ont pris la fuite lundi", "lundi", "aid" },
+	{ FRISE_LANG_FR, "L'ancien dirigeant en fuite a été abattu jeudi près de sa ville natale", "jeudi", "death" },
+	{ FRISE_LANG_FR, "La radio reçoit ses messages, lui qui est en fuite depuis le 23 août", "23 août", "other" },
+	{ FRISE_LANG_FR, "Une fuite de documents confidentiels a été révélée lundi", "lundi", "leak" },
+	/* the verb of the date's clause and its object, not a word near the date */
+	{ FRISE_LANG_FR, "Des grenades lancées dans la cour ont tué douze détenus mardi", "mardi", "death" },
+	{ FRISE_LANG_FR, "Des grenades ont été lancées mardi sur la prison", "mardi", "attack" },
+	{ FRISE_LANG_FR, "La Cour a lancé, lundi 27 juin, un mandat d'arrêt contre le dirigeant", "lundi 27 juin", "arrest" },
+	{ FRISE_LANG_FR, "Les combats se sont poursuivis lundi à l'ouest de la capitale", "lundi", "attack" },
+	{ FRISE_LANG_FR, "Les rebelles ont annoncé dimanche la mort du commandant", "dimanche", "death" },
+	{ FRISE_LANG_FR, "L'organisation a annoncé samedi l'évacuation de 99 blessés par la mer", "samedi", "aid" },
+	{ FRISE_LANG_FR, "L'Alliance a pris jeudi le commandement des opérations", "jeudi", "attack" },
+	{ FRISE_LANG_FR, "Un séisme de magnitude 7 a frappé la région le 12 janvier", "12 janvier", "disaster" },
+	{ FRISE_LANG_EN, "On November 8 the army launched its biggest assault on the city", "November 8", "attack" },
+	{ FRISE_LANG_EN, "The health agency raised its pandemic alert to phase five on 29 April", "29 April", "disaster" },
+	{ FRISE_LANG_EN, "A magnitude 7 earthquake struck the capital on Tuesday", "Tuesday", "disaster" },
+	{ FRISE_LANG_EN, "Election officials announced the results of the vote on Monday", "Monday", "election" },
+	{ FRISE_LANG_EN, "Police said on Monday that six people had been arrested", "Monday", "statement" },
+	{ FRISE_LANG_EN, "The quake, the region's worst in two centuries, struck the coast on Tuesday", "Tuesday", "disaster" },
+	{ FRISE_LANG_EN, "The tremor hit at dawn on Tuesday, the survey said", "Tuesday", "disaster" },
+	{ FRISE_LANG_EN, "The official is accused of leaking the memo in May 2004", "May 2004", "arrest" },
+	{ FRISE_LANG_FR, "La secrétaire d'État a dit lundi espérer un vote", "lundi", "statement" },
+	{ FRISE_LANG_FR, "Le régime a condamné mardi l'attaque contre l'ambassade", "mardi", "statement" },
+	{ FRISE_LANG_FR, "Le fils du dirigeant est apparu mercredi à la télévision après l'annonce de sa mort", "mercredi", "other" },
+	{ FRISE_LANG_EN, "Three men were arrested last night after the bombing", "last night", "arrest" },
+	/* general news */
+	{ FRISE_LANG_FR, "Des milliers de manifestants se sont rassemblés vendredi devant le palais", "vendredi", "protest" },
+	{ FRISE_LANG_FR, "Les électeurs ont élu dimanche un nouveau président", "dimanche", "election" },
+	{ FRISE_LANG_FR, "Le ministre de l'Intérieur a démissionné mardi", "mardi", "leadership" },
+	{ FRISE_LANG_FR, "Le juge l'a condamné lundi à cinq ans de prison", "lundi", "arrest" },
+	{ FRISE_LANG_FR, "La France a reconnu jeudi le conseil des insurgés", "jeudi", "diplomacy" },
+	{ FRISE_LANG_FR, "Le régime a proposé jeudi un cessez-le-feu", "jeudi", "diplomacy" },
+	{ FRISE_LANG_FR, "Le gouvernement a décrété lundi l'état d'urgence", "lundi", "decision" },
+	{ FRISE_LANG_FR, "La ville est tombée mercredi aux mains des insurgés", "mercredi", "attack" },
+	{ FRISE_LANG_EN, "Thousands of protesters marched through the capital on Friday", "Friday", "protest" },
+	{ FRISE_LANG_EN, "The prime minister resigned on Tuesday", "Tuesday", "leadership" },
+	{ FRISE_LANG_EN, "The EU imposed sanctions on the regime on Monday", "Monday", "diplomacy" },
+	{ FRISE_LANG_EN, "The two sides signed a peace treaty on 3 May", "3 May", "partnership" },
+	{ FRISE_LANG_EN, "Rescuers pulled a woman alive from the rubble on Sunday", "Sunday", "aid" },
+	{ FRISE_LANG_EN, "The reporter was kidnapped on 4 February as she interviewed refugees", "4 February", "attack" },
+	/* words that mean nothing here: "par rapport", a month, names, none */
+	{ FRISE_LANG_FR, "Les ventes ont progressé par rapport à l'an dernier en mars", "mars", "other" },
+	{ FRISE_LANG_FR, "Il pleut sur la ville depuis lundi", "lundi", "other" },
+	{ FRISE_LANG_EN, "In March the company hired staff", "March", "other" },
+	{ FRISE_LANG_EN, "Investigators searched his home on Friday", "Friday", "other" },
+	{ FRISE_LANG_EN, "The Soviet Union collapsed in 1991", "1991", "other" },
 };
+
+/* The type of the happening `timex` dates in `s`, found as candidates_find() does. */
+static const char *
+type_of(const FriseTemplates *tp, FriseLang lang, const char *s, const char *timex)
+{
+	const char *t = strstr(s, timex);
+	g_assert_nonnull(t);
+	size_t ts = (size_t)(t - s), te = ts + strlen(timex);
+	ClauseParse *p = clause_parse(s, strlen(s), lang);
+	Attribution at;
+	attrib_of(p, s, strlen(s), ts, te, strlen(timex) == 4 ? FRISE_GRAN_YEAR : FRISE_GRAN_DAY, &at);
+	TemplatesWhy why;
+	const char *type = templates_classify_clause(tp, lang, p, at.clause, ts, te, &why);
+	g_test_message("%s (%s, %s) in %s", type, why.trigger ? why.trigger : "-", why.where, s);
+	clause_parse_free(p);
+	return type;
+}
 
 static void
 test_classify(void)
@@ -164,15 +237,45 @@ test_classify(void)
 	GError *error = NULL;
 	FriseTemplates *tp = templates_new(&error);
 	g_assert_no_error(error);
-	for (size_t i = 0; i < G_N_ELEMENTS(classify_cases); i++) {
-		const char *t = classify_cases[i].text;
-		g_assert_cmpstr(templates_classify(tp, classify_cases[i].lang, t, strlen(t), 0), ==,
+	for (size_t i = 0; i < G_N_ELEMENTS(classify_cases); i++)
+		g_assert_cmpstr(type_of(tp, classify_cases[i].lang, classify_cases[i].text, classify_cases[i].timex), ==,
 				classify_cases[i].type);
-	}
-	/* the trigger nearest the date wins */
+	/* without a clause, the strong trigger nearest the date wins */
 	const char *s = "OpenAI a publié un article de blog le 24 mars intitulé X, présentant le travail";
 	g_assert_cmpstr(templates_classify(tp, FRISE_LANG_FR, s, strlen(s), (size_t)(strstr(s, "24 mars") - s)), ==,
 			"publication");
+	templates_free(tp);
+}
+
+/* How a trigger matches, on a file of one's own (version 2). */
+static void
+test_templates_matching(void)
+{
+	GError *error = NULL;
+	FriseTemplates *tp = templates_new(&error);
+	g_assert_no_error(error);
+	const char *json = "{\"version\":2,\"types\":["
+			   "{\"id\":\"a\",\"colour\":\"#112233\",\"label\":{\"fr\":\"A\",\"en\":\"A\"},"
+			   "\"triggers\":{\"fr\":[\"ourdir\",\"trame\",\"chatoi*\",\"~tisser\"],\"en\":[\"weave\"]}},"
+			   "{\"id\":\"b\",\"colour\":\"#445566\",\"label\":{\"fr\":\"B\",\"en\":\"B\"},"
+			   "\"triggers\":{\"fr\":[\"toile\",\"toile de fond\"],\"en\":[\"cloth\"]}}]}";
+	g_assert_true(templates_add(tp, json, strlen(json), "mine.json", &error));
+	static const struct {
+		FriseLang lang;
+		const char *text, *type;
+	} cases[] = {
+		{ FRISE_LANG_FR, "ils ourdissent lundi un complot", "a" },     /* a verb's lemma */
+		{ FRISE_LANG_FR, "les trames se croisent lundi", "a" },        /* a noun's */
+		{ FRISE_LANG_FR, "le chatoiement de la soie a cessé lundi", "a" }, /* a prefix */
+		{ FRISE_LANG_FR, "ils tissent lundi une toile", "b" },         /* a weak trigger yields */
+		{ FRISE_LANG_FR, "ils tissent lundi un lien", "a" },           /* …and stands alone */
+		{ FRISE_LANG_FR, "ils ourdissent lundi une toile de fond", "a" }, /* the verb first */
+		{ FRISE_LANG_FR, "une toile de fond est apparue lundi", "b" },
+		{ FRISE_LANG_EN, "on Monday they wove a cloth", "a" },         /* "wove" is weave */
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+		g_assert_cmpstr(type_of(tp, cases[i].lang, cases[i].text, strstr(cases[i].text, "lundi") ? "lundi" : "Monday"),
+				==, cases[i].type);
 	templates_free(tp);
 }
 
@@ -183,16 +286,24 @@ test_templates_user(void)
 	FriseTemplates *tp = templates_new(&error);
 	g_assert_no_error(error);
 	guint n = templates_types(tp)->len;
-	const char *json = "{\"types\":[{\"id\":\"election\",\"colour\":\"#112233\","
-			   "\"label\":{\"fr\":\"Élection\",\"en\":\"Election\"},"
-			   "\"triggers\":{\"fr\":[\"élu\",\"scrutin\"],\"en\":[\"elected\"]}}]}";
+	/* a file without "version" matches as version 1 did: folded words, the last a prefix */
+	const char *json = "{\"types\":[{\"id\":\"award\",\"colour\":\"#112233\","
+			   "\"label\":{\"fr\":\"Prix\",\"en\":\"Award\"},"
+			   "\"triggers\":{\"fr\":[\"décern\",\"lauréat\"],\"en\":[\"awarded\"]}}]}";
 	g_assert_true(templates_add(tp, json, strlen(json), "mine.json", &error));
 	const GPtrArray *types = templates_types(tp);
 	g_assert_cmpuint(types->len, ==, n + 1);
 	/* new types go before "other", which stays last */
 	g_assert_cmpstr(((FriseEventType *)g_ptr_array_index(types, types->len - 1))->id, ==, "other");
-	g_assert_cmpstr(((FriseEventType *)g_ptr_array_index(types, types->len - 2))->id, ==, "election");
-	const char *s = "Il a été élu maire";
+	g_assert_cmpstr(((FriseEventType *)g_ptr_array_index(types, types->len - 2))->id, ==, "award");
+	const char *s = "Le prix lui a été décerné";
+	g_assert_cmpstr(templates_classify(tp, FRISE_LANG_FR, s, strlen(s), 0), ==, "award");
+	/* a type with an existing id replaces it */
+	const char *again = "{\"types\":[{\"id\":\"election\",\"colour\":\"#112233\","
+			    "\"label\":{\"fr\":\"Élection\",\"en\":\"Election\"},\"triggers\":{\"fr\":[\"plébiscit\"]}}]}";
+	g_assert_true(templates_add(tp, again, strlen(again), "again.json", &error));
+	g_assert_cmpuint(types->len, ==, n + 1);
+	s = "Il a été plébiscité";
 	g_assert_cmpstr(templates_classify(tp, FRISE_LANG_FR, s, strlen(s), 0), ==, "election");
 	/* bad files are refused with their name */
 	g_assert_false(templates_add(tp, "{\"types\":[{\"id\":\"x\"}]}", 21, "bad.json", &error));
@@ -289,6 +400,20 @@ static const struct {
 	/* no verb, a hole: no headline (another sentence tells it) */
 	{ "Le prix était de 140 dollars (le 3 mars).", "le 3 mars", NULL, NULL, FRISE_LANG_FR },
 	{ "Libye : les rebelles aux portes de Tripoli le 21 août.", "le 21 août", NULL, NULL, FRISE_LANG_FR },
+	/* a subject that names nothing the text gives */
+	{ "It was destroyed in the earthquake on Tuesday.", "on Tuesday", NULL, NULL, FRISE_LANG_EN },
+	{ "Cela a été annoncé le 3 mars.", "le 3 mars", NULL, NULL, FRISE_LANG_FR },
+	/* the subject is the noun before an apposition that ends at the verb */
+	{ "Two people, an 84-year-old woman and a 21-year-old man, were pulled alive from the rubble on Friday.",
+	  "on Friday", NULL, "Two people were pulled alive from the rubble", FRISE_LANG_EN },
+	/* a possessive date goes with its "'s"; a quantity's comparison stays */
+	{ "Tuesday's earthquake has left as many as 45,000 people dead.", "Tuesday", NULL,
+	  "Earthquake has left as many as 45,000 people dead", FRISE_LANG_EN },
+	/* cut after the verb and its object, never on a word that opens a phrase */
+	{ "On Saturday, US troops will be deployed on the ground or off the coast of the island of Hispaniola to help.",
+	  "On Saturday", NULL, "US troops will be deployed on the ground or off the coast of the island", FRISE_LANG_EN },
+	{ "Le 3 mars, la société a annoncé qu'elle suspendait l'expansion de son studio de 800 millions de dollars à Atlanta.",
+	  "Le 3 mars", NULL, "La société suspendait l'expansion de son studio de 800 millions de dollars", FRISE_LANG_FR },
 };
 
 static void
@@ -645,6 +770,44 @@ find_event(GPtrArray *events, const char *type, const char *value)
 	return found;
 }
 
+/* An event's text goes on with the sentence after its own, unless that
+ * one is dated (another happening's); a sentence that says the same adds
+ * nothing. */
+static void
+test_merge_text(void)
+{
+	static const char ta[] = "Le 3 mars 2025, la société Durand a annoncé le rachat de son concurrent Martin. "
+				 "Le montant de l’opération atteint deux milliards d’euros.";
+	static const char tb[] = "Le 3 mars 2025, Durand a annoncé le rachat de son concurrent Martin. "
+				 "Le 5 mars, les syndicats ont appelé à la grève.";
+	static const Tx xa[] = { { "3 mars 2025", FRISE_TIMEX_DATE, "2025-03-03", NULL } };
+	static const Tx xb[] = { { "3 mars 2025", FRISE_TIMEX_DATE, "2025-03-03", NULL },
+				 { "5 mars", FRISE_TIMEX_DATE, "2025-03-05", NULL } };
+	Fixture a, b;
+	fixture_init(&a, "a.txt", ta, "2025-03-04", xa, G_N_ELEMENTS(xa));
+	fixture_init(&b, "b.txt", tb, "2025-03-06", xb, G_N_ELEMENTS(xb));
+	FriseDoc docs[2] = { a.doc, b.doc };
+	GPtrArray *ev = merge_docs(docs, 2, NULL);
+	const FriseEvent *buy = NULL;
+	for (guint i = 0; i < ev->len; i++) {
+		const FriseEvent *e = g_ptr_array_index(ev, i);
+		if (strcmp(e->value, "2025-03-03") == 0)
+			buy = e;
+	}
+	g_assert_nonnull(buy);
+	g_assert_cmpuint(buy->sources->len, ==, 2);
+	/* one sentence of the rachat, then what follows it where that is
+	 * undated; never the strike of the 5th, nor the rachat twice */
+	g_assert_nonnull(strstr(buy->text, "deux milliards"));
+	g_assert_null(strstr(buy->text, "grève"));
+	const char *first = strstr(buy->text, "a annoncé le rachat");
+	g_assert_nonnull(first);
+	g_assert_null(strstr(first + 1, "a annoncé le rachat"));
+	g_ptr_array_unref(ev);
+	fixture_clear(&a);
+	fixture_clear(&b);
+}
+
 static void
 test_merge(void)
 {
@@ -914,6 +1077,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/headline-long", test_headline_long);
 	g_test_add_func("/event/classify", test_classify);
 	g_test_add_func("/event/templates-user", test_templates_user);
+	g_test_add_func("/event/templates-matching", test_templates_matching);
 	g_test_add_func("/event/status", test_status);
 	g_test_add_func("/event/words", test_words);
 	g_test_add_func("/event/candidates-exclusions", test_candidates_exclusions);
@@ -921,6 +1085,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/candidates-keep", test_candidates_keep);
 	g_test_add_func("/event/candidates-keys", test_candidates_keys);
 	g_test_add_func("/event/merge", test_merge);
+	g_test_add_func("/event/merge-text", test_merge_text);
 	g_test_add_func("/event/merge-conflict", test_merge_conflict);
 	g_test_add_func("/event/day-bonus", test_day_bonus);
 	g_test_add_func("/event/estimate", test_estimate);

@@ -354,7 +354,7 @@ test_words(void)
 	static const struct { const char *text, *words; } cases[] = {
 		{ "Il a dit.", "Il|a|dit" },
 		{ "l'annonce, a-t-il dit", "l'annonce|a-t-il|dit" },
-		{ "15h30 3,5 M. 2024", "15h30|3|5|M|2024" },
+		{ "15h30 3,5 M. 2024", "15h30|3,5|M|2024" },
 		{ "\xE2\x80\x98l\xE2\x80\x99" "été\xE2\x80\x99 ", "l\xE2\x80\x99" "été" }, /* ‘l’été’ */
 		{ "rock - roll -x y-", "rock|roll|x|y" },
 		{ "a\xFF" "b", "a|b" },

@@ -7,14 +7,35 @@
  */
 #include "frise/pipeline.h"
 #include "frise/store.h"
+#include "store/rows.h"
+#include "store/schema.h"
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+/* ---- the backend under test ---- */
+
+/* The PostgreSQL server tests/pg.py started, or NULL: SQLite files. */
+static const char *
+pg_url(void)
+{
+	return g_getenv("FRISE_TEST_PG_URL");
+}
+
+/* A new store's target: a file in a new folder, or a new schema of the
+ * test server (the target's schema=NAME). */
 static char *
 tmp_store(void)
 {
+	if (pg_url() != NULL) {
+		static int n;
+		return g_strdup_printf("%s%cschema=t%d_%d", pg_url(), strchr(pg_url(), '?') ? '&' : '?', (int)getpid(),
+				       ++n);
+	}
 	char *dir = g_dir_make_tmp("frise-test-store-XXXXXX", NULL);
 	g_assert_nonnull(dir);
 	char *p = g_build_filename(dir, "s.db", NULL);
@@ -22,9 +43,92 @@ tmp_store(void)
 	return p;
 }
 
+/* The schema of a tmp_store() target (a new string). */
+static char *
+schema_of(const char *target)
+{
+	const char *p = strstr(target, "schema=");
+	g_assert_nonnull(p);
+	p += strlen("schema=");
+	return g_strndup(p, strcspn(p, "&"));
+}
+
+/* A connection of the test's own to the store `target`, its search_path
+ * the store's schema. */
+static PGconn *
+pg_connect(const char *target)
+{
+	PGconn *c = PQconnectdb(pg_url());
+	g_assert_cmpint(PQstatus(c), ==, CONNECTION_OK);
+	char *schema = schema_of(target);
+	char *sql = g_strdup_printf("SET search_path = %s; SET client_min_messages = warning", schema);
+	PQclear(PQexec(c, sql));
+	g_free(sql);
+	g_free(schema);
+	return c;
+}
+
+/* Runs `sql` on the store (a fixture's edit, behind the store's back). */
+static void
+exec_sql(const char *target, const char *sql)
+{
+	if (pg_url() != NULL) {
+		PGconn *c = pg_connect(target);
+		PGresult *r = PQexec(c, sql);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
+			g_error("%s: %s", sql, PQerrorMessage(c));
+		PQclear(r);
+		PQfinish(c);
+		return;
+	}
+	sqlite3 *db;
+	g_assert_cmpint(sqlite3_open(target, &db), ==, SQLITE_OK);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		g_error("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
+/* The text of the first column of the first row of `sql`, on the store
+ * (a new string; NULL for NULL or no row). */
+static char *
+query_text(const char *target, const char *sql)
+{
+	char *v = NULL;
+	if (pg_url() != NULL) {
+		PGconn *c = pg_connect(target);
+		PGresult *r = PQexec(c, sql);
+		g_assert_cmpint(PQresultStatus(r), ==, PGRES_TUPLES_OK);
+		if (PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+			v = g_strdup(PQgetvalue(r, 0, 0));
+		PQclear(r);
+		PQfinish(c);
+		return v;
+	}
+	sqlite3 *db;
+	g_assert_cmpint(sqlite3_open(target, &db), ==, SQLITE_OK);
+	sqlite3_stmt *st;
+	g_assert_cmpint(sqlite3_prepare_v2(db, sql, -1, &st, NULL), ==, SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		v = g_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
 static void
 remove_store(char *path)
 {
+	if (pg_url() != NULL) {
+		char *schema = schema_of(path);
+		char *sql = g_strdup_printf("DROP SCHEMA IF EXISTS %s CASCADE", schema);
+		exec_sql(path, sql);
+		g_free(sql);
+		g_free(schema);
+		g_free(path);
+		return;
+	}
 	const char *suffix[] = { "", "-wal", "-shm" };
 	for (size_t i = 0; i < G_N_ELEMENTS(suffix); i++) {
 		char *p = g_strconcat(path, suffix[i], NULL);
@@ -37,22 +141,15 @@ remove_store(char *path)
 	g_free(path);
 }
 
-static void exec_sql(const char *path, const char *sql);
-
-static char *
-pragma(const char *path, const char *what)
+/* The store's schema version, as the database keeps it. */
+static int
+stored_version(const char *target)
 {
-	sqlite3 *db;
-	g_assert_cmpint(sqlite3_open(path, &db), ==, SQLITE_OK);
-	char *sql = g_strdup_printf("PRAGMA %s", what);
-	sqlite3_stmt *st;
-	g_assert_cmpint(sqlite3_prepare_v2(db, sql, -1, &st, NULL), ==, SQLITE_OK);
-	g_assert_cmpint(sqlite3_step(st), ==, SQLITE_ROW);
-	char *v = g_strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	g_free(sql);
-	return v;
+	char *v = query_text(target, pg_url() ? "SELECT version FROM schema_version WHERE application = 'frise'"
+					      : "PRAGMA user_version");
+	int n = v ? atoi(v) : -1;
+	g_free(v);
+	return n;
 }
 
 static void
@@ -63,11 +160,13 @@ test_schema(void)
 	FriseStore *s = store_open(path, &error);
 	g_assert_no_error(error);
 	store_close(s);
-	char *v = pragma(path, "user_version"), *j = pragma(path, "journal_mode");
-	g_assert_cmpint(atoi(v), ==, STORE_SCHEMA_VERSION);
-	g_assert_cmpstr(j, ==, "wal");
-	g_free(v);
-	g_free(j);
+	g_assert_cmpint(stored_version(path), ==, STORE_SCHEMA_VERSION);
+	g_assert_cmpint(schema_version(), ==, STORE_SCHEMA_VERSION);
+	if (pg_url() == NULL) {
+		char *j = query_text(path, "PRAGMA journal_mode");
+		g_assert_cmpstr(j, ==, "wal");
+		g_free(j);
+	}
 	/* opening again migrates nothing and keeps working */
 	s = store_open(path, &error);
 	g_assert_no_error(error);
@@ -80,41 +179,104 @@ test_schema(void)
 	event_timeline_free(tl);
 	pipeline_free(p);
 	store_close(s);
-	/* a store of schema 1 is migrated on open: the events gain rank and
-	 * why (2), the articles their line hashes, with the line counts and the
-	 * timeline's title (3) */
-	sqlite3 *db1;
-	sqlite3_open(path, &db1);
-	g_assert_cmpint(sqlite3_exec(db1, "ALTER TABLE events DROP COLUMN rank; ALTER TABLE events DROP COLUMN why;"
-				     "ALTER TABLE event_sources DROP COLUMN why; ALTER TABLE articles DROP COLUMN lines;"
-				     "DROP TABLE line_counts; DROP TABLE timeline; PRAGMA user_version = 1",
-				     NULL, NULL, NULL), ==, SQLITE_OK);
-	sqlite3_close(db1);
-	s = store_open(path, &error);
-	g_assert_no_error(error);
-	store_close(s);
-	v = pragma(path, "user_version");
-	g_assert_cmpint(atoi(v), ==, STORE_SCHEMA_VERSION);
-	g_free(v);
-	exec_sql(path, "SELECT rank, why FROM events; SELECT why FROM event_sources; SELECT lines FROM articles;"
-		       "SELECT hash, articles FROM line_counts; SELECT key, value FROM timeline");
-	/* a store from a newer frise is refused, naming the file */
-	sqlite3 *db;
-	sqlite3_open(path, &db);
-	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
-	sqlite3_close(db);
+	/* a store from a newer frise is refused, naming it */
+	exec_sql(path, pg_url() ? "UPDATE schema_version SET version = 99" : "PRAGMA user_version = 99");
 	g_assert_null(store_open(path, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
 	g_assert_nonnull(strstr(error->message, path));
+	g_assert_nonnull(strstr(error->message, "newer"));
 	g_clear_error(&error);
 	remove_store(path);
-	/* a file that is not a database */
+	/* something that is not a frise store is refused and left as it was */
 	path = tmp_store();
-	g_file_set_contents(path, "not a database, just some text that is long enough to look like a header", -1, NULL);
+	if (pg_url() != NULL) {
+		char *schema = schema_of(path);
+		char *sql = g_strdup_printf("CREATE SCHEMA %s; CREATE TABLE %s.payroll (who TEXT)", schema, schema);
+		exec_sql(path, sql);
+		g_free(sql);
+		g_free(schema);
+	} else {
+		g_file_set_contents(path, "not a database, just some text that is long enough to look like a header", -1,
+				    NULL);
+	}
 	g_assert_null(store_open(path, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
 	g_assert_nonnull(strstr(error->message, path));
 	g_clear_error(&error);
+	if (pg_url() != NULL) {
+		char *n = query_text(path, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()");
+		g_assert_cmpstr(n, ==, "1");
+		g_free(n);
+	}
+	remove_store(path);
+	/* a store that is not there: made by store_open, refused by store_open_existing */
+	path = tmp_store();
+	g_assert_null(store_open_existing(path, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, "no such store"));
+	g_clear_error(&error);
+	remove_store(path);
+}
+
+/* A store of schema version 1 (as frise wrote them before the versions of
+ * events said who made them) is upgraded on open: its rows kept, the new
+ * columns there, its template files in the order they were added. */
+static void
+test_migrate(void)
+{
+	char *path = tmp_store();
+	char *v1 = schema_migration(pg_url() ? STORE_POSTGRES : STORE_SQLITE, 0);
+	GString *sql = g_string_new(NULL);
+	if (pg_url() != NULL) {
+		char *schema = schema_of(path);
+		g_string_append_printf(sql, "CREATE SCHEMA %s; SET search_path = %s; CREATE TABLE schema_version "
+				       "(application TEXT PRIMARY KEY, version BIGINT NOT NULL); INSERT INTO "
+				       "schema_version VALUES ('frise', 1);", schema, schema);
+		g_free(schema);
+	} else {
+		g_string_append(sql, "PRAGMA user_version = 1;");
+	}
+	g_string_append(sql, v1);
+	g_string_append(sql, "INSERT INTO templates (name, json) VALUES ('zz.json', '{\"types\": []}'), "
+			     "('aa.json', '{\"types\": []}');"
+			     "INSERT INTO events (id, ord, value, mod, is_time, title, text, type, status, score, "
+			     "conflict, edited, hidden, sequence, created, modified, digest) VALUES ('e1', 0, '2024', '', "
+			     "0, 'Titre', 'Texte', 'other', 0, 1.5, 0, 0, 0, 3, 10, 20, 'd');");
+	exec_sql(path, sql->str);
+	g_string_free(sql, TRUE);
+	g_free(v1);
+	GError *error = NULL;
+	FriseStore *s = store_open(path, &error);
+	g_assert_no_error(error);
+	g_assert_cmpint(stored_version(path), ==, STORE_SCHEMA_VERSION);
+	GPtrArray *files = store_template_files(s, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(files->len, ==, 4);
+	/* SQLite stores of version 1 kept them in rowid order (there are no
+	 * PostgreSQL stores of version 1 but this test's) */
+	if (pg_url() == NULL) {
+		g_assert_cmpstr(g_ptr_array_index(files, 0), ==, "zz.json");
+		g_assert_cmpstr(g_ptr_array_index(files, 2), ==, "aa.json");
+	}
+	g_ptr_array_unref(files);
+	FriseTimeline *tl = store_timeline(s, NULL, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(tl->events->len, ==, 1);
+	const FriseEvent *e = g_ptr_array_index(tl->events, 0);
+	g_assert_cmpstr(e->title, ==, "Titre");
+	g_assert_cmpint(e->sequence, ==, 3);
+	g_assert_cmpfloat(e->score, ==, 1.5);
+	event_timeline_free(tl);
+	char *by = query_text(path, "SELECT coalesce(changed_by, 'none') || ' ' || rank || ' ' || "
+				    "coalesce(why, 'none') FROM events");
+	g_assert_cmpstr(by, ==, pg_url() ? "none 0 none" : "none 0.0 none");
+	g_free(by);
+	/* and the boilerplate stage's line hashes (6), none kept yet */
+	exec_sql(path, "SELECT why FROM event_sources; SELECT article, hash FROM article_lines");
+	char *lines = query_text(path, "SELECT count(*) FROM articles WHERE lines <> 0");
+	g_assert_cmpstr(lines, ==, "0");
+	g_free(lines);
+	store_close(s);
 	remove_store(path);
 }
 
@@ -342,7 +504,7 @@ test_seeds_reingest(void)
 	const FriseEvent *leak = event_of(before, "leak", "2024-11-26");
 	char *leak_id = g_strdup(leak->id);
 	int leak_seq = leak->sequence;
-	g_assert_true(pipeline_edit_event(f.pipeline, leak_id, "La fuite de Sora", NULL, NULL, &error));
+	g_assert_true(pipeline_edit_event(f.pipeline, &(FriseEventRef){ leak_id, -1 }, "La fuite de Sora", NULL, NULL, &error));
 	g_assert_no_error(error);
 	FriseArticle *a1 = g_ptr_array_index(f.articles, 1); /* 001: the lawsuits */
 	GString *edited = g_string_new_len(a1->raw, (gssize)a1->raw_len);
@@ -382,6 +544,96 @@ test_seeds_reingest(void)
 	seeds_clear(&f);
 }
 
+/* What the rendering compares of two timelines: every event's id, date,
+ * title, text, type, score and sources. */
+static char *
+events_digest(const FriseTimeline *tl)
+{
+	GString *d = g_string_new(NULL);
+	for (guint i = 0; i < tl->events->len; i++) {
+		const FriseEvent *e = g_ptr_array_index(tl->events, i);
+		char *dg = event_digest(e);
+		g_string_append_printf(d, "%s %s %s %.9f\n", e->id, dg, e->type, e->score);
+		g_free(dg);
+	}
+	return g_string_free(d, FALSE);
+}
+
+static void
+test_seeds_candidates(void)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	FriseTimeline *before = timeline(&f, 0, true);
+	char *want = events_digest(before);
+	/* the dated seeds' candidates are stored, the store is not stale */
+	char *n = query_text(f.path, "SELECT count(*) FROM candidates");
+	g_assert_cmpint(atoi(n), >, 5);
+	g_free(n);
+	char *stale = query_text(f.path, "SELECT value FROM state WHERE name = 'stale'");
+	g_assert_null(stale);
+	char *ex = query_text(f.path, "SELECT count(*) FROM articles WHERE extracted = 1");
+	char *dated = query_text(f.path, "SELECT count(*) FROM articles WHERE published IS NOT NULL");
+	g_assert_cmpstr(ex, ==, dated);
+	g_free(ex);
+	g_free(dated);
+	/* an edited article, added alone: stale until the update */
+	GError *error = NULL;
+	FriseArticle *a2 = g_ptr_array_index(f.articles, 2);
+	GString *edited = g_string_new_len(a2->raw, (gssize)a2->raw_len);
+	g_string_append(edited, "\n\nLe 2 octobre 2024, OpenAI a bouclé une levée de fonds de 6,6 milliards de dollars.\n");
+	FriseReadOptions ro = { 0 };
+	GPtrArray *one = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	g_ptr_array_add(one, article_read_bytes(a2->path, edited->str, edited->len, &ro, &error));
+	g_assert_no_error(error);
+	FrisePipeline *p2 = pipeline_new(f.store, &error); /* a new process: the id is not taken */
+	g_assert_no_error(error);
+	pipeline_set_batch(p2, 1);
+	g_assert_true(pipeline_add(p2, one, &error));
+	g_assert_no_error(error);
+	stale = query_text(f.path, "SELECT value FROM state WHERE name = 'stale'");
+	g_assert_cmpstr(stale, ==, "1");
+	g_free(stale);
+	FriseTimeline *mid = timeline(&f, 0, true);
+	char *mid_d = events_digest(mid);
+	g_assert_cmpstr(mid_d, ==, want); /* not rebuilt yet */
+	g_assert_true(pipeline_update(p2, &error));
+	g_assert_no_error(error);
+	stale = query_text(f.path, "SELECT value FROM state WHERE name = 'stale'");
+	g_assert_null(stale);
+	FriseTimeline *after = timeline(&f, 0, true);
+	g_assert_nonnull(event_of(after, "funding", "2024-10-02"));
+	/* the original article again, then candidates forgotten: found again,
+	 * the first events back */
+	FrisePipeline *p3 = pipeline_new(f.store, &error);
+	g_assert_no_error(error);
+	g_assert_true(pipeline_add(p3, f.articles, &error));
+	g_assert_no_error(error);
+	exec_sql(f.path, "DELETE FROM candidates; UPDATE articles SET extracted = 0; "
+			 "UPDATE state SET value = 'another' WHERE name = 'extractor'");
+	g_assert_true(pipeline_update(p3, &error));
+	pipeline_free(p3);
+	g_assert_no_error(error);
+	FriseTimeline *again = timeline(&f, 0, true);
+	char *again_d = events_digest(again);
+	g_assert_cmpstr(again_d, ==, want);
+	n = query_text(f.path, "SELECT count(*) FROM articles WHERE published IS NOT NULL AND extracted = 0");
+	g_assert_cmpstr(n, ==, "0");
+	g_free(n);
+	g_free(again_d);
+	g_free(mid_d);
+	g_free(want);
+	event_timeline_free(again);
+	event_timeline_free(after);
+	event_timeline_free(mid);
+	event_timeline_free(before);
+	pipeline_free(p2);
+	g_ptr_array_unref(one);
+	g_string_free(edited, TRUE);
+	seeds_clear(&f);
+}
+
 static void
 test_seeds_curation(void)
 {
@@ -399,7 +651,8 @@ test_seeds_curation(void)
 	}
 	g_assert_nonnull(law[1]);
 	const char *ids[2] = { law[0]->id, law[1]->id };
-	g_assert_true(pipeline_merge_events(f.pipeline, ids, 2, &error));
+	FriseEventRef refs[2] = { { ids[0], -1 }, { ids[1], -1 } };
+	g_assert_true(pipeline_merge_events(f.pipeline, refs, 2, &error));
 	g_assert_no_error(error);
 	FriseTimeline *m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n - 1);
@@ -407,14 +660,14 @@ test_seeds_curation(void)
 	g_assert_nonnull(merged);
 	g_assert_cmpuint(merged->sources->len, ==, 2);
 	/* split undoes it */
-	g_assert_true(pipeline_split_event(f.pipeline, merged->id, &error));
+	g_assert_true(pipeline_split_event(f.pipeline, &(FriseEventRef){ merged->id, -1 }, &error));
 	g_assert_no_error(error);
 	event_timeline_free(m);
 	m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n);
 	event_timeline_free(m);
 	/* hide, then the date and the type of another */
-	g_assert_true(pipeline_hide_event(f.pipeline, ids[0], true, &error));
+	g_assert_true(pipeline_hide_event(f.pipeline, &refs[0], true, &error));
 	m = timeline(&f, 0, false);
 	g_assert_cmpuint(m->events->len, ==, n - 1);
 	g_assert_null(event_by_id(m, ids[0]));
@@ -422,20 +675,20 @@ test_seeds_curation(void)
 	m = timeline(&f, 0, true);
 	g_assert_true(event_by_id(m, ids[0])->hidden);
 	event_timeline_free(m);
-	g_assert_true(pipeline_edit_event(f.pipeline, ids[1], NULL, "2024-02-29", "other", &error));
+	g_assert_true(pipeline_edit_event(f.pipeline, &refs[1], NULL, "2024-02-29", "other", &error));
 	g_assert_no_error(error);
 	m = timeline(&f, 0, false);
 	g_assert_cmpstr(event_by_id(m, ids[1])->value, ==, "2024-02-29");
 	g_assert_cmpstr(event_by_id(m, ids[1])->type, ==, "other");
 	event_timeline_free(m);
 	/* bad requests */
-	g_assert_false(pipeline_edit_event(f.pipeline, "0000000000000000", "x", NULL, NULL, &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, &(FriseEventRef){ "0000000000000000", -1 }, "x", NULL, NULL, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT);
 	g_clear_error(&error);
-	g_assert_false(pipeline_edit_event(f.pipeline, ids[1], NULL, "février", NULL, &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, &refs[1], NULL, "février", NULL, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE);
 	g_clear_error(&error);
-	g_assert_false(pipeline_edit_event(f.pipeline, ids[1], NULL, NULL, "picnic", &error));
+	g_assert_false(pipeline_edit_event(f.pipeline, &refs[1], NULL, NULL, "picnic", &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE);
 	g_clear_error(&error);
 	/* the overrides survive re-ingesting everything */
@@ -446,19 +699,6 @@ test_seeds_curation(void)
 	event_timeline_free(m);
 	event_timeline_free(tl);
 	seeds_clear(&f);
-}
-
-/* Runs `sql` on the store file (a fixture's edit, behind the store's back). */
-static void
-exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	g_assert_cmpint(sqlite3_open(path, &db), ==, SQLITE_OK);
-	char *msg = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		g_error("%s: %s", sql, msg);
-	sqlite3_close(db);
 }
 
 /* The top N is the N best ranks (a busy day gives way: salience_rank()). */
@@ -555,6 +795,14 @@ table_page(const char *path, const char *name, int *page, int *page_size)
 	sqlite3_close(db);
 }
 
+/* The hashes of the store's articles, in ingest order, one string. */
+static char *
+article_hashes(const char *target)
+{
+	return query_text(target, pg_url() ? "SELECT string_agg(hash, ',' ORDER BY seq) FROM articles"
+					   : "SELECT group_concat(hash, ',') FROM (SELECT hash FROM articles ORDER BY seq)");
+}
+
 /* A store whose events table is garbage: reading it is an error naming
  * the file, never a crash or a partial timeline, and a rebuild over it
  * fails without writing (every sqlite3_step is checked). */
@@ -566,16 +814,22 @@ test_damaged(void)
 		return;
 	pipeline_free(f.pipeline);
 	store_close(f.store);
-	int page, size;
-	table_page(f.path, "events", &page, &size);
-	char *data;
-	gsize len;
-	g_assert_true(g_file_get_contents(f.path, &data, &len, NULL));
-	g_assert_cmpuint(len, >=, (gsize)page * size);
-	/* a b-tree page header that claims more cells than fit */
-	memset(data + (gsize)(page - 1) * size, 0x0d, (gsize)size);
-	g_assert_true(g_file_set_contents(f.path, data, (gssize)len, NULL));
-	g_free(data);
+	if (pg_url() != NULL) {
+		/* a table that lost a column behind frise's back */
+		exec_sql(f.path, "ALTER TABLE events DROP COLUMN title");
+	} else {
+		int page, size;
+		table_page(f.path, "events", &page, &size);
+		char *data;
+		gsize len;
+		g_assert_true(g_file_get_contents(f.path, &data, &len, NULL));
+		g_assert_cmpuint(len, >=, (gsize)page * size);
+		/* a b-tree page header that claims more cells than fit */
+		memset(data + (gsize)(page - 1) * size, 0x0d, (gsize)size);
+		g_assert_true(g_file_set_contents(f.path, data, (gssize)len, NULL));
+		g_free(data);
+	}
+	char *articles_before = article_hashes(f.path);
 	GError *error = NULL;
 	f.store = store_open(f.path, &error);
 	g_assert_no_error(error);
@@ -595,20 +849,476 @@ test_damaged(void)
 	g_assert_false(pipeline_ingest(f.pipeline, f.articles, &error));
 	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
 	g_clear_error(&error);
+	/* the edited article was committed by its batch (nothing read is
+	 * lost, a later ingest resumes from it) and only it: the events were
+	 * not written, they stay stale until an update can read the store */
+	char *articles_after = article_hashes(f.path);
+	g_assert_cmpstr(articles_after + 1, ==, articles_before + 1);
+	g_assert_cmpint(articles_after[0], ==, old[0]);
+	g_free(articles_before);
+	g_free(articles_after);
 	seeds_clear(&f);
+}
+
+/* A write the database refuses half-way through a rebuild (a trigger
+ * here; a full disk or a constraint in life): the ingest fails naming the
+ * cause, and nothing of the rebuild is kept — in PostgreSQL, where the writes are
+ * pipelined and their failure is read later, too. */
+static void
+test_refused_write(void)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	exec_sql(f.path, pg_url() ? "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+				    "$$BEGIN RAISE EXCEPTION 'refused by the test'; END$$; "
+				    "CREATE TRIGGER refuse BEFORE INSERT ON event_sources FOR EACH ROW "
+				    "EXECUTE FUNCTION refuse()"
+				  : "CREATE TRIGGER refuse BEFORE INSERT ON event_sources "
+				    "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+	FriseTimeline *before = timeline(&f, 0, true);
+	char *hashes = article_hashes(f.path);
+	FriseArticle *a = g_ptr_array_index(f.articles, 0);
+	a->hash[0] = a->hash[0] == '0' ? '1' : '0';
+	GError *error = NULL;
+	g_assert_false(pipeline_ingest(f.pipeline, f.articles, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, "refused by the test"));
+	g_assert_nonnull(strstr(error->message, f.path));
+	if (pg_url() != NULL)
+		g_assert_nonnull(strstr(error->message, "in INSERT INTO event_sources"));
+	g_clear_error(&error);
+	/* the articles' batch was committed (an ingest resumes from it), the
+	 * events were not: the old ones stand, stale until an update */
+	char *after = article_hashes(f.path);
+	g_assert_cmpstr(after + 1, ==, hashes + 1);
+	g_assert_cmpint(after[0], ==, a->hash[0]);
+	FriseTimeline *now = timeline(&f, 0, true);
+	g_assert_cmpuint(now->events->len, ==, before->events->len);
+	event_timeline_free(now);
+	/* the store is usable at once: the same ingest goes through without the trigger */
+	exec_sql(f.path, pg_url() ? "DROP TRIGGER refuse ON event_sources" : "DROP TRIGGER refuse");
+	g_assert_true(pipeline_ingest(f.pipeline, f.articles, &error));
+	g_assert_no_error(error);
+	g_free(after);
+	after = article_hashes(f.path);
+	g_assert_cmpstr(after, !=, hashes);
+	g_free(after);
+	g_free(hashes);
+	event_timeline_free(before);
+	seeds_clear(&f);
+}
+
+/* Opens a second handle on the seeds' store as curator `who` (FRISE_USER). */
+static FrisePipeline *
+editor(Seeds *f, const char *who, FriseStore **store)
+{
+	GError *error = NULL;
+	g_setenv("FRISE_USER", who, TRUE);
+	*store = store_open(f->path, &error);
+	g_unsetenv("FRISE_USER");
+	g_assert_no_error(error);
+	FrisePipeline *p = pipeline_new(*store, &error);
+	g_assert_no_error(error);
+	return p;
+}
+
+static const FriseEvent *
+current(FrisePipeline *p, FriseTimeline **tl, const char *id)
+{
+	GError *error = NULL;
+	event_timeline_free(*tl);
+	FriseTimelineQuery q = { .with_hidden = true };
+	*tl = pipeline_timeline(p, &q, &error);
+	g_assert_no_error(error);
+	return event_by_id(*tl, id);
+}
+
+/* Two curators at once: each change names the version it was made on; the
+ * second of two changes made on one version is refused (a conflict saying
+ * who changed the event, how, and what version to redo it on), never
+ * written over the first. */
+static void
+test_versions(void)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	FriseStore *sa, *sb;
+	FrisePipeline *alice = editor(&f, "alice", &sa), *bob = editor(&f, "bob", &sb);
+	FriseTimeline *tl = NULL;
+	GError *error = NULL;
+	current(alice, &tl, "");
+	const FriseEvent *leak = event_of(tl, "leak", "2024-11-26");
+	char *id = g_strdup(leak->id);
+	int v = leak->sequence;
+	/* a version that never was: the conflict names the ingest that made the event */
+	FriseEventRef stale = { id, v + 7 };
+	g_assert_false(pipeline_edit_event(bob, &stale, "Jamais", NULL, NULL, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, "conflict"));
+	g_assert_nonnull(strstr(error->message, "(ingest)"));
+	g_clear_error(&error);
+	/* both saw version v; alice is first */
+	FriseEventRef seen = { id, v };
+	g_assert_true(pipeline_edit_event(alice, &seen, "La fuite, par Alice", NULL, NULL, &error));
+	g_assert_no_error(error);
+	g_assert_false(pipeline_edit_event(bob, &seen, "La fuite, par Bob", NULL, NULL, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	char *want = g_strdup_printf("changed since version %d: it is at version %d, made by alice (edit --title)", v,
+				     v + 1);
+	g_assert_nonnull(strstr(error->message, want));
+	g_free(want);
+	want = g_strdup_printf("%s@%d", id, v + 1);
+	g_assert_nonnull(strstr(error->message, want));
+	g_free(want);
+	g_clear_error(&error);
+	const FriseEvent *e = current(bob, &tl, id);
+	g_assert_cmpstr(e->title, ==, "La fuite, par Alice");
+	g_assert_cmpint(e->sequence, ==, v + 1);
+	/* bob redoes it on what is there now */
+	seen.version = v + 1;
+	g_assert_true(pipeline_edit_event(bob, &seen, "La fuite, par Bob", NULL, NULL, &error));
+	g_assert_no_error(error);
+	g_assert_cmpstr(current(alice, &tl, id)->title, ==, "La fuite, par Bob");
+	/* hide on a stale version is refused too; on the current one it applies */
+	g_assert_false(pipeline_hide_event(alice, &seen, true, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, "made by bob (edit --title)"));
+	g_clear_error(&error);
+	g_assert_false(current(alice, &tl, id)->hidden);
+	seen.version = v + 2;
+	g_assert_true(pipeline_hide_event(alice, &seen, true, &error));
+	g_assert_no_error(error);
+	e = current(alice, &tl, id);
+	g_assert_true(e->hidden);
+	g_assert_cmpint(e->sequence, ==, v + 3);
+	/* without a version, a change applies to whatever is current */
+	FriseEventRef any = { id, -1 };
+	g_assert_true(pipeline_hide_event(bob, &any, false, &error));
+	g_assert_no_error(error);
+	g_assert_false(current(bob, &tl, id)->hidden);
+	/* merge: each event at its version; one merged away is gone for the
+	 * curator who still names it */
+	const FriseEvent *law[2] = { NULL, NULL };
+	for (guint i = 0; i < tl->events->len; i++) {
+		const FriseEvent *l = g_ptr_array_index(tl->events, i);
+		if (g_str_has_prefix(l->value, "2024-02") && strcmp(l->type, "lawsuit") == 0)
+			law[law[0] != NULL] = l;
+	}
+	g_assert_nonnull(law[1]);
+	FriseEventRef pair[2] = { { g_strdup(law[0]->id), law[0]->sequence }, { g_strdup(law[1]->id), law[1]->sequence } };
+	FriseEventRef second = pair[1];
+	g_assert_true(pipeline_edit_event(alice, &second, NULL, NULL, "other", &error));
+	g_assert_no_error(error);
+	g_assert_false(pipeline_merge_events(bob, pair, 2, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, "edit --type"));
+	g_clear_error(&error);
+	pair[1].version++;
+	g_assert_true(pipeline_merge_events(bob, pair, 2, &error));
+	g_assert_no_error(error);
+	/* the merged event goes by the id of its first mention: one of the two */
+	int kept = current(alice, &tl, pair[0].id) != NULL ? 0 : 1;
+	g_assert_nonnull(current(alice, &tl, pair[kept].id));
+	g_assert_null(current(alice, &tl, pair[!kept].id));
+	g_assert_false(pipeline_edit_event(alice, &pair[!kept], "Encore là ?", NULL, NULL, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, "is gone"));
+	g_clear_error(&error);
+	/* split at the merged event's version */
+	e = current(alice, &tl, pair[kept].id);
+	FriseEventRef merged = { pair[kept].id, e->sequence };
+	g_assert_true(pipeline_split_event(alice, &merged, &error));
+	g_assert_no_error(error);
+	g_assert_false(pipeline_split_event(bob, &merged, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_nonnull(strstr(error->message, "made by alice (split)"));
+	g_clear_error(&error);
+	g_assert_nonnull(current(bob, &tl, pair[!kept].id));
+	g_free((char *)pair[0].id);
+	g_free((char *)pair[1].id);
+	event_timeline_free(tl);
+	g_free(id);
+	pipeline_free(alice);
+	pipeline_free(bob);
+	store_close(sa);
+	store_close(sb);
+	seeds_clear(&f);
+}
+
+/* ---- PostgreSQL only ---- */
+
+/* What a target may say: a URL, "postgres:" and a libpq connection string,
+ * the PG* variables; frise's own schema= and retries=; a password never
+ * shown; malformed ones refused as usage errors. */
+static void
+test_pg_targets(void)
+{
+	GError *error = NULL;
+	char *url = tmp_store();
+	char *schema = schema_of(url);
+	PGconn *c = pg_connect(url);
+	char *host = g_strdup(PQhost(c)), *user = g_strdup(PQuser(c));
+	PQfinish(c);
+	/* a conninfo string, with frise's schema= in it */
+	char *ci = g_strdup_printf("postgres:host=%s user=%s dbname=postgres schema=%s", host, user, schema);
+	FriseStore *s = store_open(ci, &error);
+	g_assert_no_error(error);
+	g_assert_true(store_is_url(ci));
+	store_close(s);
+	g_assert_cmpint(stored_version(url), ==, STORE_SCHEMA_VERSION);
+	/* "postgres:" alone: everything from PG* (and the default schema) */
+	g_setenv("PGHOST", host, TRUE);
+	g_setenv("PGUSER", user, TRUE);
+	g_setenv("PGDATABASE", "postgres", TRUE);
+	s = store_open("postgres:", &error);
+	g_assert_no_error(error);
+	store_close(s);
+	char *deflt = g_strdup_printf("%s&schema=frise", pg_url());
+	g_assert_cmpint(stored_version(deflt), ==, STORE_SCHEMA_VERSION);
+	remove_store(deflt);
+	/* a URL naming only the schema, the rest from PG* */
+	char *bare = g_strdup_printf("postgresql://?schema=%s", schema);
+	s = store_open_existing(bare, &error);
+	g_assert_no_error(error);
+	store_close(s);
+	g_free(bare);
+	g_unsetenv("PGHOST");
+	g_unsetenv("PGUSER");
+	g_unsetenv("PGDATABASE");
+	/* refused before connecting: a schema that is no plain name, a bad retries */
+	static const char *const bad[] = {
+		"postgresql:///x?schema=Bad", "postgresql:///x?schema=a;b", "postgresql:///x?retries=many",
+		"postgres:host", "postgres:schema=1x",
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+		g_assert_null(store_open(bad[i], &error));
+		g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE);
+		g_clear_error(&error);
+	}
+	/* a password is not repeated in messages; a server that is not there is a store error */
+	g_assert_null(store_open("postgresql://someone:s3cret@/x?host=/nonexistent&password=t0p", &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_null(strstr(error->message, "s3cret"));
+	g_assert_null(strstr(error->message, "t0p"));
+	g_assert_nonnull(strstr(error->message, "postgresql://someone@/x?host=/nonexistent"));
+	g_clear_error(&error);
+	g_assert_null(store_open("postgres:host=/nonexistent password='a b' schema=x", &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+	g_assert_null(strstr(error->message, "a b"));
+	g_clear_error(&error);
+	g_assert_false(store_is_url("story.db"));
+	g_free(ci);
+	g_free(host);
+	g_free(user);
+	g_free(schema);
+	remove_store(url);
+}
+
+/* The other side of a deadlock: a session of the test's own. */
+typedef struct {
+	FrisePipeline *pipeline;
+	GPtrArray *articles;
+	bool ok;
+	GError *error;
+} IngestThread;
+
+static gpointer
+ingest_thread(gpointer data)
+{
+	IngestThread *t = data;
+	t->ok = pipeline_ingest(t->pipeline, t->articles, &t->error);
+	return NULL;
+}
+
+/* Waits (bounded) until `sql`, on `c`, returns a non-zero count. */
+static void
+wait_for(PGconn *c, const char *sql)
+{
+	for (int i = 0; i < 60000; i++) {
+		PGresult *r = PQexec(c, sql);
+		bool yes = PQresultStatus(r) == PGRES_TUPLES_OK && strcmp(PQgetvalue(r, 0, 0), "0") != 0;
+		PQclear(r);
+		if (yes)
+			return;
+		g_usleep(2000);
+	}
+	g_error("never: %s", sql);
+}
+
+/* A real deadlock between an ingest and another session of the database:
+ * the session holds the events table and waits for the store's lock,
+ * which the ingest holds while it waits for the events table. PostgreSQL
+ * aborts the ingest (40P01, frise's session checks for deadlocks first:
+ * deadlock_timeout 2 s, the other's 10 min); the ingest runs again and
+ * commits once the session is done. With retries=0 it fails instead,
+ * saying why. */
+static void
+deadlock_case(int retries)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	pipeline_free(f.pipeline);
+	store_close(f.store);
+	GError *error = NULL;
+	char *target = g_strdup_printf("%s&options=-c%%20deadlock_timeout%%3D2s%s", f.path,
+				       retries >= 0 ? "&retries=0" : "");
+	f.store = store_open(target, &error);
+	g_assert_no_error(error);
+	f.pipeline = pipeline_new(f.store, &error);
+	g_assert_no_error(error);
+	/* an edited article, so that the ingest rewrites the events */
+	FriseArticle *a = g_ptr_array_index(f.articles, 0);
+	a->hash[0] = a->hash[0] == '0' ? '1' : '0';
+	char *hashes = article_hashes(f.path);
+	/* its batch is committed first (no lock on the events); the
+	 * thread's ingest finds it read and has only the rebuild left, the
+	 * transaction that takes the store's lock and then the events' */
+	g_assert_true(pipeline_add(f.pipeline, f.articles, &error));
+	g_assert_no_error(error);
+	char *schema = schema_of(f.path);
+	PGconn *other = pg_connect(f.path);
+	char *lock = g_strdup_printf("SET deadlock_timeout = '10min'; BEGIN; LOCK TABLE %s.events IN ACCESS EXCLUSIVE MODE", schema);
+	PQclear(PQexec(other, lock));
+	IngestThread t = { f.pipeline, f.articles, false, NULL };
+	GThread *th = g_thread_new("ingest", ingest_thread, &t);
+	/* once the ingest holds the store's lock, wait for it */
+	PGconn *watch = pg_connect(f.path);
+	wait_for(watch, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted");
+	char *take = g_strdup_printf("SELECT pg_advisory_xact_lock(%d, hashtext('%s'))", 0x46726973, schema);
+	g_assert_cmpint(PQsendQuery(other, take), ==, 1);
+	/* the deadlock is found; the session gets the lock, and lets go */
+	PGresult *r;
+	while ((r = PQgetResult(other)) != NULL) {
+		g_assert_cmpint(PQresultStatus(r), ==, PGRES_TUPLES_OK);
+		PQclear(r);
+	}
+	PQclear(PQexec(other, "COMMIT"));
+	g_thread_join(th);
+	char *after = article_hashes(f.path);
+	if (retries < 0) {
+		g_assert_no_error(t.error);
+		g_assert_true(t.ok);
+		g_assert_cmpstr(after, !=, hashes); /* the edited article is in */
+	} else {
+		g_assert_false(t.ok);
+		g_assert_error(t.error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE);
+		g_assert_nonnull(strstr(t.error->message, "gave up after 1 attempt"));
+		g_assert_nonnull(strstr(t.error->message, "40P01"));
+		g_clear_error(&t.error);
+		g_assert_cmpstr(after, !=, hashes); /* the batch stays, its rebuild is to come */
+	}
+	g_free(after);
+	g_free(hashes);
+	g_free(take);
+	g_free(lock);
+	g_free(schema);
+	g_free(target);
+	PQfinish(watch);
+	PQfinish(other);
+	seeds_clear(&f);
+}
+
+static void
+test_pg_deadlock_retried(void)
+{
+	deadlock_case(-1);
+}
+
+static void
+test_pg_deadlock_retries_0(void)
+{
+	deadlock_case(0);
+}
+
+/* With FRISE_TEST_PG=start, this program starts its own server: tests/pg.py
+ * serve ($FRISE_PG_HELPER) prints its URL and keeps it until our end of
+ * its standard input closes — at exit, or when we crash or are killed —
+ * then removes it. Returns the helper's pid (0: none), *to_helper the
+ * pipe to close at the end. Exits, saying why, when there is no server. */
+static void
+own_session(gpointer data G_GNUC_UNUSED)
+{
+	setsid();
+}
+
+static GPid
+start_server(int *to_helper)
+{
+	const char *helper = g_getenv("FRISE_PG_HELPER");
+	if (helper == NULL) {
+		printf("Bail out! FRISE_TEST_PG=start needs FRISE_PG_HELPER (tests/pg.py)\n");
+		exit(1);
+	}
+	const char *argv[] = { "python3", helper, "serve", NULL };
+	GPid pid = 0;
+	int out = -1;
+	GError *error = NULL;
+	/* in a session of its own: a test runner that kills our process
+	 * group on a timeout must not kill it before it removes the server */
+	if (!g_spawn_async_with_pipes(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+				      own_session, NULL, &pid, to_helper, &out, NULL, &error)) {
+		printf("Bail out! cannot run %s: %s\n", helper, error->message);
+		exit(1);
+	}
+	GString *line = g_string_new(NULL);
+	char c;
+	while (read(out, &c, 1) == 1 && c != '\n')
+		g_string_append_c(line, c);
+	close(out);
+	if (g_str_has_prefix(line->str, "postgresql:")) {
+		g_setenv("FRISE_TEST_PG_URL", line->str, TRUE);
+		printf("# PostgreSQL %s (tests/pg.py serve)\n", line->str);
+	} else if (strcmp(line->str, "off") == 0) {
+		printf("1..0 # SKIP FRISE_TEST_PG=off: the PostgreSQL tests were not asked for\n");
+		exit(0);
+	} else {
+		/* the helper said why ("Bail out! …/initdb not found: …") */
+		printf("%s\n", line->len ? line->str : "Bail out! tests/pg.py serve started no server");
+		exit(1);
+	}
+	g_string_free(line, TRUE);
+	return pid;
+}
+
+static void
+stop_server(GPid pid, int to_helper)
+{
+	if (pid == 0)
+		return;
+	close(to_helper);
+	int status;
+	waitpid(pid, &status, 0);
+	g_spawn_close_pid(pid);
 }
 
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	int to_helper = -1;
+	GPid helper = g_strcmp0(g_getenv("FRISE_TEST_PG"), "start") == 0 && pg_url() == NULL ? start_server(&to_helper)
+											     : 0;
 	g_test_add_func("/store/schema", test_schema);
 	g_test_add_func("/store/seeds-timeline", test_seeds_timeline);
 	g_test_add_func("/store/seeds-estimates", test_seeds_estimates);
 	g_test_add_func("/store/seeds-reingest", test_seeds_reingest);
 	g_test_add_func("/store/seeds-curation", test_seeds_curation);
+	g_test_add_func("/store/seeds-candidates", test_seeds_candidates);
 	g_test_add_func("/store/seeds-top", test_seeds_top);
 	g_test_add_func("/store/top-days", test_top_days);
 	g_test_add_func("/store/damaged", test_damaged);
-	return g_test_run();
+	g_test_add_func("/store/refused-write", test_refused_write);
+	g_test_add_func("/store/migrate", test_migrate);
+	g_test_add_func("/store/versions", test_versions);
+	if (pg_url() != NULL) {
+		g_test_add_func("/store/pg/targets", test_pg_targets);
+		g_test_add_func("/store/pg/deadlock-retried", test_pg_deadlock_retried);
+		g_test_add_func("/store/pg/deadlock-retries-0", test_pg_deadlock_retries_0);
+	}
+	int rc = g_test_run();
+	stop_server(helper, to_helper);
+	return rc;
 }

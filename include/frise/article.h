@@ -176,6 +176,23 @@ GPtrArray *article_read_paths(const char *const *paths, size_t npaths, bool json
 			      const FriseReadOptions *opts, FriseReadErrorFunc on_error,
 			      void *user, size_t *nfailed, GError **error);
 
+/*
+ * As article_read_paths(), handing the articles to `on_batch` `batch` at
+ * a time, in order, as they are read (the last batch may be smaller), so
+ * that a corpus of any size is read in bounded memory. `on_batch` takes
+ * the array (g_ptr_array_unref); returning false with its `error` set
+ * stops the read, and that error is the result. An article whose words
+ * tell no language takes the main language of its batch. Returns true
+ * when every batch was taken and at least one article read; `*nread`
+ * and `*nfailed` (may be NULL) receive the articles read and the inputs
+ * skipped. A limit reached (FriseReadOptions.max_articles) is an error
+ * after the batches before it were handed over.
+ */
+typedef bool (*FriseReadBatchFunc)(GPtrArray *articles, void *user, GError **error);
+bool article_read_paths_each(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
+			     FriseReadErrorFunc on_error, void *user, size_t batch, FriseReadBatchFunc on_batch,
+			     void *batch_user, size_t *nread, size_t *nfailed, GError **error);
+
 /* Where the body of the article held in `len` bytes starts, in those
  * bytes: after a BOM, YAML-style front matter and an inline date header,
  * as article_read_bytes() finds them (body.start, mapped to the bytes).

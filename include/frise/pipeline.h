@@ -66,10 +66,52 @@ const FriseTagger *pipeline_tagger(FrisePipeline *pipeline, GError **error);
  * every later one. False with `error` naming the file when it is bad. */
 bool pipeline_add_templates(FrisePipeline *pipeline, const char *path, GError **error);
 
-/* Tags and ingests `articles` (FriseArticle*) in one transaction, then
- * rebuilds the events. An unchanged article changes nothing; two articles
- * of the batch with one id are told apart by their paths. */
+/* Tags and ingests `articles` (FriseArticle*), then rebuilds the events:
+ * pipeline_add() then pipeline_update(). An unchanged article changes
+ * nothing; two articles with one id are told apart by their paths. */
 bool pipeline_ingest(FrisePipeline *pipeline, GPtrArray *articles, GError **error);
+
+/*
+ * A big corpus, in bounded steps: pipeline_add() each batch of articles
+ * as it is read (each commits in transactions of pipeline_set_batch()
+ * articles, so that a killed ingest loses only the transaction it was in;
+ * run again, the articles committed are skipped by their content hash),
+ * then pipeline_update() once. pipeline_ingest() is the two in one.
+ * The events are the same whatever the batches.
+ */
+#define PIPELINE_DEFAULT_BATCH 256
+/* Articles per ingest transaction; 0 restores PIPELINE_DEFAULT_BATCH. */
+void pipeline_set_batch(FrisePipeline *pipeline, guint articles);
+/* Tags `articles` (FriseArticle*), finds the candidates of the dated
+ * ones and commits them, without merging: the store's events are stale
+ * until pipeline_update(). An article the store holds unchanged is
+ * neither tagged nor written; one read before since the last
+ * pipeline_update() (the same input twice in one command) is skipped; a
+ * second article with an id read before goes by its path. */
+bool pipeline_add(FrisePipeline *pipeline, GPtrArray *articles, GError **error);
+/* Rebuilds the events when articles or templates were added since the
+ * last rebuild (by this process or another): undated articles estimated
+ * and re-tagged, the stored candidates merged, scored and written back.
+ * One transaction. */
+bool pipeline_update(FrisePipeline *pipeline, GError **error);
+
+/*
+ * The article stage as a pure function of each article: the JSON Lines
+ * `frise extract` prints, one line per article (its metadata, text,
+ * sentences, mentions and, for a dated article, its candidates; schema
+ * in templates/candidates.schema.json), for `articles`. Uses the store
+ * only for its templates. Returns a new string (g_free), each line ending
+ * in '\n'; NULL with `error` when an article cannot be tagged.
+ */
+char *pipeline_extract(FrisePipeline *pipeline, GPtrArray *articles, GError **error);
+/* The reduce step: adds the lines[i] (lens[i] bytes, read at wheres[i],
+ * "FILE:LINE", for messages) that pipeline_extract() wrote, as
+ * pipeline_add() adds articles, without tagging or extracting them again
+ * (candidates of another frise version or other templates are found again
+ * by pipeline_update()). A bad line is an input error naming its place:
+ * nothing of its batch is written. */
+bool pipeline_add_extracted(FrisePipeline *pipeline, const char *const *lines, const size_t *lens,
+			    const char *const *wheres, size_t n, GError **error);
 
 /* The store's timeline with its types (store_timeline() and the types
  * of the templates); `query` NULL keeps every visible event. Returns a
@@ -80,15 +122,26 @@ FriseTimeline *pipeline_timeline(FrisePipeline *pipeline, const FriseTimelineQue
  * array of FriseEventType* (g_ptr_array_unref). */
 GPtrArray *pipeline_types(FrisePipeline *pipeline, GError **error);
 
+/* An event a curator names: its id as `frise events` shows it and, for
+ * a change made on a given version of it (ID@N in `frise events`), that
+ * version; -1 for whatever version is current. */
+typedef struct {
+	const char *id;
+	int version;
+} FriseEventRef;
+
 /* Curation: each records an override and rebuilds, in one transaction.
- * `id` is an event id as `frise events` shows it; a missing id is an
- * input error naming it; a date that is not a TIMEX3 calendar value or a
- * type the templates do not have is a usage error. */
-bool pipeline_edit_event(FrisePipeline *pipeline, const char *id, const char *title, const char *date,
+ * A missing id is an input error naming it; a date that is not a TIMEX3
+ * calendar value or a type the templates do not have is a usage error.
+ * An event named with a version that is not its current one (someone
+ * else changed it since, or it is gone) is a conflict, FRISE_ERROR_STORE,
+ * whose message says who changed it, how and when: nothing is written.
+ * Merging names the event the others join first. */
+bool pipeline_edit_event(FrisePipeline *pipeline, const FriseEventRef *event, const char *title, const char *date,
 			 const char *type, GError **error);
-bool pipeline_hide_event(FrisePipeline *pipeline, const char *id, bool hide, GError **error);
-bool pipeline_merge_events(FrisePipeline *pipeline, const char *const *ids, size_t nids, GError **error);
-bool pipeline_split_event(FrisePipeline *pipeline, const char *id, GError **error);
+bool pipeline_hide_event(FrisePipeline *pipeline, const FriseEventRef *event, bool hide, GError **error);
+bool pipeline_merge_events(FrisePipeline *pipeline, const FriseEventRef *events, size_t n, GError **error);
+bool pipeline_split_event(FrisePipeline *pipeline, const FriseEventRef *event, GError **error);
 
 G_END_DECLS
 

@@ -1,8 +1,20 @@
 /*
- * store.h — the event store (prefix store_): an SQLite file that keeps
- * articles, the tagger's mentions, merged events, their sources and the
- * user's overrides, and hands the renderers a FriseTimeline. The store
- * runs SQL only; pipeline.h fills it.
+ * store.h — the event store (prefix store_): an SQLite file, or a schema
+ * of a PostgreSQL database that a team shares, that keeps articles, the
+ * tagger's mentions, merged events, their sources and the user's
+ * overrides, and hands the renderers a FriseTimeline. The store runs SQL
+ * only; pipeline.h fills it.
+ *
+ * A store's target is a path (SQLite) or a PostgreSQL connection:
+ *   postgresql://[user[:password]@][host][:port][/dbname][?param=value&…]
+ *   postgres://…                      (the same)
+ *   postgres:[keyword=value …]        (a libpq connection string, possibly
+ *                                      empty: the PG* variables say the rest)
+ * libpq's parameters and PG* environment variables apply; two parameters
+ * are frise's: schema=NAME (the store's schema, default frise: lower-case
+ * letters, digits, _) and retries=N (how many times a transaction that
+ * lost to a concurrent one is run again, default 5).
+ * Example: postgresql://news@db.example/newsroom?schema=elections.
  *
  * A path of ":memory:" opens a store that lives in memory, for a program
  * that wants a timeline and no file: each store_open(":memory:") is a new,
@@ -14,9 +26,10 @@
  * and store_articles() return new memory, independent of the store (it may
  * be closed while they are in use).
  * Threads: a FriseStore is used by one thread at a time (it may move to
- * another thread between calls). Several handles may be open on one file,
- * in threads or processes: each ingest is one transaction, and a writer
- * waits up to 30 s for another to finish.
+ * another thread between calls). Several handles may be open on one store,
+ * in threads, processes or (PostgreSQL) machines: each ingest or curation
+ * is one transaction, writers one after the other (an SQLite writer waits
+ * up to 30 s for another to finish, a PostgreSQL one as long as it takes).
  */
 #ifndef FRISE_STORE_H
 #define FRISE_STORE_H
@@ -30,9 +43,21 @@ G_BEGIN_DECLS
 
 typedef struct FriseStore FriseStore;
 
-/* Opens (creating and migrating as needed) the store at `path`.
- * Returns a new handle (store_close) or NULL with `error` naming `path`. */
-FriseStore *store_open(const char *path, GError **error);
+/* Opens (creating and migrating as needed) the store at `target` (a
+ * path or a PostgreSQL connection, above). Refuses a store whose schema
+ * version is newer than this frise's, and anything at `target` that is
+ * not a frise store (an SQLite file or a schema holding other tables).
+ * Returns a new handle (store_close) or NULL with `error`
+ * (FRISE_ERROR_STORE; FRISE_ERROR_USAGE for a malformed target) naming
+ * `target` (without its password). */
+FriseStore *store_open(const char *target, GError **error);
+/* As store_open(), but a store that is not there yet (no file; a schema
+ * without frise's tables) is an error rather than a new store: a
+ * mistyped --store must not become an empty store. */
+FriseStore *store_open_existing(const char *target, GError **error);
+/* True when `target` names a PostgreSQL store rather than a file:
+ * it starts with postgresql: or postgres:. */
+bool store_is_url(const char *target);
 void store_close(FriseStore *store);
 
 typedef struct {
@@ -47,19 +72,22 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
 			      GError **error);
 
 /*
- * Schema (PRAGMA user_version = STORE_SCHEMA_VERSION; older files are
- * migrated on open): articles (one row per FriseArticle.id, with its
- * SHA-256, its own date and origin, and the estimate for undated ones),
- * sentences, mentions (the tagger's output: `resolved` 0 = tagged with the
- * article's own date or none, 1 = re-tagged with the estimate), events
- * (with the salience module's score, rank and why), event_sources (with
+ * Schema (src/store/schema.c describes it for both databases; SQLite
+ * keeps its version in PRAGMA user_version, PostgreSQL in the table
+ * schema_version; older stores are migrated on open): articles (one row
+ * per FriseArticle.id, with its SHA-256, its own date and origin, and the
+ * estimate for undated ones), sentences, mentions (the tagger's output:
+ * `resolved` 0 = tagged with the article's own date or none, 1 = re-tagged
+ * with the estimate), events (with the salience module's score, rank and
+ * why, their version, `sequence`, and who made it), event_sources (with
  * why each joined), overrides (keyed by event id or mention key) and
- * templates (user template files), line_counts (how many articles hold
- * each line hash: the boilerplate stage's corpus evidence; articles.lines
- * keeps each article's hashes) and timeline (its title). WAL journal, foreign keys on, a 30 s
- * busy timeout, one transaction per ingest or curation.
+ * templates (user template files), candidates (the article stage's output
+ * for each dated article, so that it runs once per article), state
+ * (events stale, extractor, the timeline's title) and article_lines (each
+ * article's line hashes: the boilerplate stage's corpus evidence). One
+ * transaction per ingest batch or curation, writers one at a time.
  */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 6
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

@@ -37,9 +37,20 @@ const GOptionEntry cli_common_entries[] = {
 	G_OPTION_ENTRY_NULL
 };
 
+/* Said by the commands that take --store. */
+static const char store_help[] =
+	"A store (--store) is an SQLite file, or a PostgreSQL store a team shares:\n"
+	"postgresql://[user@]host[:port]/dbname[?schema=NAME&retries=N&…] (postgres://\n"
+	"too), or postgres:KEYWORD=VALUE… (a libpq connection string; schema=NAME\n"
+	"and retries=N are frise's; the PG* environment variables apply; an empty\n"
+	"'postgres:' takes everything from them). The store is the schema NAME\n"
+	"(default frise) of that database.\n"
+	"\n";
+
 static const char exit_codes[] =
 	"Exit status: 0 ok, 1 input error (unreadable, invalid or empty input),\n"
-	"2 usage error, 3 store error, 4 output error, 5 limit exceeded,\n"
+	"2 usage error, 3 store error (a curation conflict too: the event changed\n"
+	"since the version named), 4 output error, 5 limit exceeded,\n"
 	"70 internal error.";
 
 bool
@@ -52,7 +63,11 @@ cli_parse(const char *name, const char *params, const char *summary,
 	g_free(prgname);
 	GOptionContext *ctx = g_option_context_new(params);
 	g_option_context_set_summary(ctx, summary);
-	g_option_context_set_description(ctx, exit_codes);
+	bool has_store = false;
+	for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+		has_store |= strcmp(e->long_name, "store") == 0;
+	char *description = g_strconcat(has_store ? store_help : "", exit_codes, NULL);
+	g_option_context_set_description(ctx, description);
 	if (entries != NULL)
 		g_option_context_add_main_entries(ctx, entries, NULL);
 	g_option_context_add_main_entries(ctx, cli_common_entries, NULL);
@@ -63,6 +78,7 @@ cli_parse(const char *name, const char *params, const char *summary,
 		g_error_free(error);
 	}
 	g_option_context_free(ctx);
+	g_free(description);
 	return ok;
 }
 
@@ -95,79 +111,98 @@ void
 cli_progress(const char *what, size_t done, size_t total)
 {
 	static int tty = -1;
+	static gint64 t0;
 	if (tty < 0)
 		tty = isatty(STDERR_FILENO);
 	if (!tty || cli_verbosity < 0)
 		return;
-	fprintf(stderr, "\r%s %zu/%zu", what, done, total);
-	if (done == total)
+	gint64 now = g_get_monotonic_time();
+	if (done <= 1 || t0 == 0)
+		t0 = now;
+	double secs = (double)(now - t0) / 1e6;
+	double rate = secs > 0.5 ? (double)done / secs : 0;
+	fprintf(stderr, "\r%s %zu", what, done);
+	if (total > 0)
+		fprintf(stderr, "/%zu", total);
+	if (rate > 0) {
+		fprintf(stderr, ", %.0f articles/s", rate);
+		if (total > done) {
+			double eta = (double)(total - done) / rate;
+			fprintf(stderr, ", ETA %d min %02d s", (int)(eta / 60), (int)eta % 60);
+		}
+	}
+	fputs("\033[K", stderr); /* the rest of a longer line before */
+	if (total > 0 && done == total)
 		fputc('\n', stderr);
 }
 
-GPtrArray *
-cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
+/* The reader's options of `in`; false with the message printed and
+ * *code set on a usage error. *published is for the caller to g_free. */
+static bool
+read_options(const CliInput *in, FriseReadOptions *opts, char **published, int *code)
 {
-	FriseReadOptions opts = { 0 };
+	memset(opts, 0, sizeof *opts);
+	*published = NULL;
 	if (in->lossy)
-		opts.flags |= FRISE_READ_LOSSY;
+		opts->flags |= FRISE_READ_LOSSY;
 	if (in->lang != NULL && g_ascii_strcasecmp(in->lang, "auto") != 0) {
-		opts.lang = frise_lang_parse(in->lang);
-		if (opts.lang == FRISE_LANG_UNKNOWN) {
+		opts->lang = frise_lang_parse(in->lang);
+		if (opts->lang == FRISE_LANG_UNKNOWN) {
 			fprintf(stderr, "frise: --lang: '%s' is not fr, en or auto\n", in->lang);
 			*code = FRISE_ERROR_USAGE;
-			return NULL;
+			return false;
 		}
 	}
-	char *published = NULL;
 	if (in->published != NULL) {
-		published = article_parse_date(in->published);
-		if (published == NULL) {
+		*published = article_parse_date(in->published);
+		if (*published == NULL) {
 			fprintf(stderr, "frise: --dct: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
 				in->published);
 			*code = FRISE_ERROR_USAGE;
-			return NULL;
+			return false;
 		}
-		opts.published = published;
+		opts->published = *published;
 	}
 	if (in->max_mib < 0 || in->max_mib > 65536) {
 		fprintf(stderr, "frise: --max-size: %d is not between 1 and 65536 MiB\n", in->max_mib);
-		g_free(published);
 		*code = FRISE_ERROR_USAGE;
-		return NULL;
+		return false;
 	}
-	opts.max_bytes = (size_t)in->max_mib << 20;
+	opts->max_bytes = (size_t)in->max_mib << 20;
 	if (in->max_files < 0) {
 		fprintf(stderr, "frise: --max-files: %d is not a positive number\n", in->max_files);
-		g_free(published);
 		*code = FRISE_ERROR_USAGE;
-		return NULL;
+		return false;
 	}
-	opts.max_articles = in->max_files > 0 ? (size_t)in->max_files : CLI_DEFAULT_MAX_FILES;
-	opts.progress = cli_progress;
+	opts->max_articles = in->max_files > 0 ? (size_t)in->max_files : CLI_DEFAULT_MAX_FILES;
+	opts->progress = cli_progress;
+	return true;
+}
 
+/* The paths of argv ("-" when there are none and stdin is not a
+ * terminal); false with the message printed and *code set. */
+static bool
+input_paths(int argc, char **argv, const char *const **paths, size_t *npaths, int *code)
+{
 	static const char *const stdin_only[] = { "-" };
-	const char *const *paths = (const char *const *)argv + 1;
-	size_t npaths = argc > 1 ? (size_t)argc - 1 : 0;
-	if (npaths == 0) {
+	*paths = (const char *const *)argv + 1;
+	*npaths = argc > 1 ? (size_t)argc - 1 : 0;
+	if (*npaths == 0) {
 		if (isatty(STDIN_FILENO)) {
 			fprintf(stderr, "frise: no input: name FILES or folders, or '-' to read standard input\n");
-			g_free(published);
 			*code = FRISE_ERROR_USAGE;
-			return NULL;
+			return false;
 		}
-		paths = stdin_only;
-		npaths = 1;
+		*paths = stdin_only;
+		*npaths = 1;
 	}
-	size_t nfailed = 0;
-	GError *error = NULL;
-	GPtrArray *articles = article_read_paths(paths, npaths, in->jsonl, &opts, cli_report_skipped,
-						 NULL, &nfailed, &error);
-	g_free(published);
-	if (articles == NULL) {
-		*code = cli_fail(error);
-		return NULL;
-	}
-	/* the reader decided each language; say where it had little to go by */
+	return true;
+}
+
+/* Says where the reader had little to go by for an article's language. */
+static void
+say_langs(const GPtrArray *articles)
+{
 	for (guint i = 0; i < articles->len; i++) {
 		const FriseArticle *a = g_ptr_array_index(articles, i);
 		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT && cli_verbosity >= 0)
@@ -178,8 +213,78 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 			fprintf(stderr, "frise: %s: read as %s (from %s)\n", a->path, frise_lang_code(a->lang),
 				article_lang_origin_name(a->lang_origin));
 	}
+}
+
+GPtrArray *
+cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
+{
+	FriseReadOptions opts;
+	char *published = NULL;
+	const char *const *paths;
+	size_t npaths;
+	if (!read_options(in, &opts, &published, code) || !input_paths(argc, argv, &paths, &npaths, code)) {
+		g_free(published);
+		return NULL;
+	}
+	size_t nfailed = 0;
+	GError *error = NULL;
+	GPtrArray *articles = article_read_paths(paths, npaths, in->jsonl, &opts, cli_report_skipped,
+						 NULL, &nfailed, &error);
+	g_free(published);
+	if (articles == NULL) {
+		*code = cli_fail(error);
+		return NULL;
+	}
+	say_langs(articles);
 	*code = nfailed > 0 ? FRISE_ERROR_INPUT : FRISE_ERROR_OK;
 	return articles;
+}
+
+typedef struct {
+	CliBatchFunc fn;
+	void *user;
+	size_t done;
+	bool jsonl;
+} EachRead;
+
+static bool
+each_batch(GPtrArray *articles, void *user, GError **error)
+{
+	EachRead *er = user;
+	say_langs(articles);
+	er->done += articles->len;
+	bool ok = er->fn(articles, er->user, error);
+	g_ptr_array_unref(articles);
+	if (er->jsonl) /* the reader counts files: say the articles */
+		cli_progress("articles", er->done, 0);
+	return ok;
+}
+
+size_t
+cli_read_each(const CliInput *in, int argc, char **argv, size_t batch, CliBatchFunc fn, void *user, int *code)
+{
+	FriseReadOptions opts;
+	char *published = NULL;
+	const char *const *paths;
+	size_t npaths;
+	if (!read_options(in, &opts, &published, code) || !input_paths(argc, argv, &paths, &npaths, code)) {
+		g_free(published);
+		return 0;
+	}
+	size_t nfailed = 0, nread = 0;
+	GError *error = NULL;
+	EachRead er = { fn, user, 0, in->jsonl };
+	bool ok = article_read_paths_each(paths, npaths, in->jsonl, &opts, cli_report_skipped, NULL, batch, each_batch,
+					  &er, &nread, &nfailed, &error);
+	g_free(published);
+	if (in->jsonl && nread > 0 && cli_verbosity >= 0 && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	if (!ok) {
+		*code = cli_fail(error);
+		return nread;
+	}
+	*code = nfailed > 0 ? FRISE_ERROR_INPUT : FRISE_ERROR_OK;
+	return nread;
 }
 
 void
@@ -200,6 +305,7 @@ static const Command commands[] = {
 	{ "build", cli_build, "read articles and write every output into a folder (out/)" },
 	{ "tag", cli_tag, "find and normalise the temporal expressions of articles" },
 	{ "ingest", cli_ingest, "add articles to the event store" },
+	{ "extract", cli_extract, "the article stage alone: articles in, candidates out (JSON Lines)" },
 	{ "events", cli_events, "list and curate the events of the store" },
 	{ "render", cli_render, "render the store as ics, json, timelinejs, html, svg, png or pdf" },
 	{ "articles", cli_articles, "show each article's metadata" },

@@ -11,6 +11,7 @@
 int cli_articles(int argc, char **argv);
 int cli_tag(int argc, char **argv);
 int cli_ingest(int argc, char **argv);
+int cli_extract(int argc, char **argv);
 int cli_events(int argc, char **argv);
 int cli_build(int argc, char **argv);
 int cli_render(int argc, char **argv);
@@ -42,7 +43,9 @@ int cli_fail(GError *error);
 /* Reports one skipped input on stderr (a FriseReadErrorFunc). */
 void cli_report_skipped(const GError *error, void *user);
 
-/* Prints a progress line on stderr when it is a terminal and not -q. */
+/* Prints a progress line on stderr when it is a terminal and not -q:
+ * `done` of `total` (0: unknown), the articles per second since the
+ * first and, with a total, the time left. */
 void cli_progress(const char *what, size_t done, size_t total);
 
 /*
@@ -82,6 +85,14 @@ typedef struct {
  */
 GPtrArray *cli_read_inputs(const CliInput *in, int argc, char **argv, int *code);
 void cli_input_clear(CliInput *in);
+
+/* As cli_read_inputs(), handing the articles to `fn` `batch` at a time
+ * as they are read (fn borrows them; false with `error` stops the read,
+ * and the error is printed). Returns the articles read; `*code` as
+ * cli_read_inputs() sets it, or the error's. */
+typedef bool (*CliBatchFunc)(GPtrArray *articles, void *user, GError **error);
+size_t cli_read_each(const CliInput *in, int argc, char **argv, size_t batch, CliBatchFunc fn, void *user,
+		     int *code);
 
 /* Opens the store at `path` for `frise CMD` and, with `pipeline`
  * (may be NULL), a pipeline over it in *pipeline (pipeline_free), with

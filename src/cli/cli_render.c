@@ -27,7 +27,7 @@ cli_render(int argc, char **argv)
 	int width = 0, top = 0;
 	double scale = 0;
 	const GOptionEntry entries[] = {
-		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "Event store (default frise.db)", "PATH" },
+		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "Event store: a file (default frise.db) or a PostgreSQL URL (below)", "STORE" },
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
 		  "ics, json, timelinejs, html, svg, png or pdf (default json)", "FORMAT" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (default: stdout)", "FILE" },

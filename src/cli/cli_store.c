@@ -16,25 +16,28 @@
 #include <malloc.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Opens the store and adds the user's template files. */
 FriseStore *
 cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates, FrisePipeline **pipeline,
 	       int *code)
 {
-	if (must_exist && !g_file_test(path, G_FILE_TEST_EXISTS)) {
-		fprintf(stderr, "frise %s: %s: no such store (run 'frise ingest' first)\n", cmd, path);
-		*code = FRISE_ERROR_STORE;
-		return NULL;
-	}
 	GError *error = NULL;
-	FriseStore *s = store_open(path, &error);
+	FriseStore *s = must_exist ? store_open_existing(path, &error) : store_open(path, &error);
 	FrisePipeline *p = s != NULL ? pipeline_new(s, &error) : NULL;
 	bool ok = p != NULL;
 	for (char **t = templates; ok && t != NULL && *t != NULL; t++)
 		ok = pipeline_add_templates(p, *t, &error);
 	if (!ok) {
-		*code = cli_fail(error);
+		/* "frise events: story.db: no such store…", as a usage message names its command */
+		if (s == NULL && error != NULL && error->domain == FRISE_ERROR_DOMAIN) {
+			fprintf(stderr, "frise %s: %s\n", cmd, error->message);
+			*code = error->code;
+			g_error_free(error);
+		} else {
+			*code = cli_fail(error);
+		}
 		pipeline_free(p);
 		store_close(s);
 		return NULL;
@@ -46,21 +49,113 @@ cli_open_store(const char *cmd, const char *path, bool must_exist, char **templa
 	return s;
 }
 
-/* Reads, tags and ingests argv's articles through `pipeline`; returns an
- * exit code. */
+static bool
+add_batch(GPtrArray *articles, void *user, GError **error)
+{
+	return pipeline_add(user, articles, error);
+}
+
+/* Reads, tags and ingests argv's articles through `pipeline`, `batch`
+ * at a time (0: the default), then rebuilds the events; returns an exit
+ * code. Batches committed before a failure stay (the next ingest skips
+ * them and rebuilds). */
 static int
-ingest(FrisePipeline *pipeline, const CliInput *in, int argc, char **argv, size_t *narticles)
+ingest(FrisePipeline *pipeline, const CliInput *in, int batch, int argc, char **argv, size_t *narticles)
 {
 	int code = 0;
-	GPtrArray *articles = cli_read_inputs(in, argc, argv, &code);
-	if (articles == NULL)
-		return code ? code : FRISE_ERROR_INPUT;
+	pipeline_set_batch(pipeline, (guint)batch);
+	*narticles = cli_read_each(in, argc, argv, batch > 0 ? (size_t)batch : PIPELINE_DEFAULT_BATCH, add_batch,
+				   pipeline, &code);
+	if (code != 0 && code != FRISE_ERROR_INPUT)
+		return code;
 	GError *error = NULL;
-	if (!pipeline_ingest(pipeline, articles, &error))
+	if (!pipeline_update(pipeline, &error))
 		code = cli_fail(error);
-	*narticles = articles->len;
-	g_ptr_array_unref(articles);
 	return code;
+}
+
+/* Lines of `frise extract` handed to the pipeline at once. */
+typedef struct {
+	GPtrArray *lines, *wheres;
+	GArray *lens;
+} Lines;
+
+static bool
+add_lines(FrisePipeline *p, Lines *ls, GError **error)
+{
+	bool ok = pipeline_add_extracted(p, (const char *const *)ls->lines->pdata, (const size_t *)(void *)ls->lens->data,
+					 (const char *const *)ls->wheres->pdata, ls->lines->len, error);
+	g_ptr_array_set_size(ls->lines, 0);
+	g_ptr_array_set_size(ls->wheres, 0);
+	g_array_set_size(ls->lens, 0);
+	return ok;
+}
+
+/* `frise ingest --candidates FILE…`: the lines of `frise extract`, `batch`
+ * at a time, then the rebuild. A bad line stops it with its place named. */
+static int
+ingest_candidates(FrisePipeline *p, int batch, int argc, char **argv, size_t *nlines)
+{
+	static char *stdin_only[] = { NULL, (char *)"-" };
+	if (argc < 2) {
+		if (isatty(STDIN_FILENO)) {
+			fprintf(stderr, "frise ingest: --candidates: name the files 'frise extract' wrote, or '-'\n");
+			return FRISE_ERROR_USAGE;
+		}
+		argv = stdin_only;
+		argc = 2;
+	}
+	guint per = batch > 0 ? (guint)batch : PIPELINE_DEFAULT_BATCH;
+	pipeline_set_batch(p, per);
+	Lines ls = { g_ptr_array_new_with_free_func(g_free), g_ptr_array_new_with_free_func(g_free),
+		     g_array_new(FALSE, FALSE, sizeof(size_t)) };
+	GError *error = NULL;
+	bool ok = true;
+	*nlines = 0;
+	for (int i = 1; ok && i < argc; i++) {
+		const char *path = argv[i];
+		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+		if (f == NULL) {
+			g_set_error(&error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot open: %s", path,
+				    g_strerror(errno));
+			ok = false;
+			break;
+		}
+		char *line = NULL;
+		size_t cap = 0;
+		ssize_t got;
+		for (size_t lineno = 1; ok && (got = getline(&line, &cap, f)) >= 0; lineno++) {
+			size_t len = (size_t)got;
+			while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+				len--;
+			if (len == 0)
+				continue;
+			g_ptr_array_add(ls.lines, g_strndup(line, len));
+			g_ptr_array_add(ls.wheres, g_strdup_printf("%s:%zu", path, lineno));
+			g_array_append_val(ls.lens, len);
+			(*nlines)++;
+			if (ls.lines->len >= per) {
+				ok = add_lines(p, &ls, &error);
+				cli_progress("articles", *nlines, 0);
+			}
+		}
+		if (ok && ferror(f)) {
+			g_set_error(&error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot read: %s", path,
+				    g_strerror(errno));
+			ok = false;
+		}
+		free(line);
+		if (f != stdin)
+			fclose(f);
+	}
+	ok = ok && (ls.lines->len == 0 || add_lines(p, &ls, &error));
+	if (*nlines >= per && cli_verbosity >= 0 && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	ok = ok && pipeline_update(p, &error);
+	g_ptr_array_unref(ls.lines);
+	g_ptr_array_unref(ls.wheres);
+	g_array_unref(ls.lens);
+	return ok ? 0 : cli_fail(error);
 }
 
 int
@@ -69,16 +164,28 @@ cli_ingest(int argc, char **argv)
 	CliInput in = { 0 };
 	char *store_path = NULL;
 	char **templates = NULL;
+	gboolean candidates = FALSE;
+	int batch = 0;
 	const GOptionEntry entries[] = {
-		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "Event store (default frise.db)", "PATH" },
+		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path,
+		  "Event store: a file (default frise.db) or a PostgreSQL URL (below)", "STORE" },
 		{ "templates", 't', 0, G_OPTION_ARG_FILENAME_ARRAY, &templates,
 		  "Add an event-type template file (as templates/events.json); repeatable", "FILE" },
+		{ "candidates", 0, 0, G_OPTION_ARG_NONE, &candidates,
+		  "The FILEs are what 'frise extract' wrote: merge them without tagging again", NULL },
+		{ "batch", 0, 0, G_OPTION_ARG_INT, &batch,
+		  "Articles per transaction (default 256): a killed ingest loses one batch at most", "N" },
 		CLI_INPUT_ENTRIES(&in),
 		G_OPTION_ENTRY_NULL
 	};
 	int code = 0;
 	if (!cli_parse("ingest", "[FILE…]", "Adds articles to the event store and merges their events.",
 		       entries, &argc, &argv)) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	if (batch < 0) {
+		fprintf(stderr, "frise ingest: --batch must be positive\n");
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
@@ -89,7 +196,7 @@ cli_ingest(int argc, char **argv)
 	if (store == NULL)
 		goto out;
 	size_t n = 0;
-	code = ingest(pipeline, &in, argc, argv, &n);
+	code = candidates ? ingest_candidates(pipeline, batch, argc, argv, &n) : ingest(pipeline, &in, batch, argc, argv, &n);
 	if (code == 0 || code == FRISE_ERROR_INPUT) {
 		FriseTimelineQuery q = { 0 };
 		FriseTimeline *tl = store_timeline(store, &q, &error);
@@ -135,6 +242,8 @@ event_json(const FriseEvent *e, FriseLang lang)
 	cJSON_AddBoolToObject(o, "edited", e->edited);
 	cJSON_AddBoolToObject(o, "hidden", e->hidden);
 	cJSON_AddNumberToObject(o, "sequence", e->sequence);
+	/* what `frise events edit ID --version N` names */
+	cJSON_AddNumberToObject(o, "version", e->sequence);
 	cJSON *arr = cJSON_AddArrayToObject(o, "sources");
 	for (guint i = 0; i < e->sources->len; i++) {
 		const FriseSource *s = g_ptr_array_index(e->sources, i);
@@ -175,11 +284,16 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 		char *disp = date_display(e->value, e->mod, tl->lang, false);
 		/* printf pads bytes; pad characters so "février" lines up. */
 		long pad = 20 - g_utf8_strlen(disp, -1);
-		printf("%s  %s%*s  %-11s %s%s%s%s\n", e->id, disp, (int)MAX(pad, 0), "", e->type, e->title,
+		/* ID@VERSION, as `frise events edit` takes it: a change made on
+		 * what this listing shows is refused if someone changed the
+		 * event in between */
+		char *ref = g_strdup_printf("%s@%d", e->id, e->sequence);
+		printf("%-20s  %s%*s  %-11s %s%s%s%s\n", ref, disp, (int)MAX(pad, 0), "", e->type, e->title,
 		       e->status != FRISE_STATUS_HAPPENED ? " [" : "",
 		       e->status != FRISE_STATUS_HAPPENED ? event_status_name(e->status) : "",
 		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
 		g_free(disp);
+		g_free(ref);
 		if (explain)
 			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? e->why : "(not recorded)", e->rank,
 			       event_status_name(e->status), e->sequence, e->edited ? ", edited" : "");
@@ -247,14 +361,41 @@ cli_store_articles(const char *path, bool json, int argc, char **argv)
 	return code;
 }
 
+/* Reads "ID" or "ID@N" (the version `frise events` shows) into *ref
+ * (ref->id points into `arg`, which it cuts at the '@'); `version` is
+ * --version's value (-1 when not given). False after printing why. */
+static bool
+parse_ref(char *arg, int version, FriseEventRef *ref)
+{
+	char *at = strrchr(arg, '@');
+	ref->id = arg;
+	ref->version = version;
+	if (at == NULL)
+		return true;
+	char *end = NULL;
+	long n = strtol(at + 1, &end, 10);
+	if (at[1] == '\0' || *end != '\0' || n < 0 || n > G_MAXINT) {
+		fprintf(stderr, "frise events: '%s': expected ID or ID@VERSION (as 'frise events' lists them)\n", arg);
+		return false;
+	}
+	if (version >= 0 && version != n) {
+		fprintf(stderr, "frise events: '%s' and --version %d name two versions\n", arg, version);
+		return false;
+	}
+	*at = '\0';
+	ref->version = (int)n;
+	return true;
+}
+
 int
 cli_events(int argc, char **argv)
 {
 	char *store_path = NULL, *title = NULL, *date = NULL, *type = NULL;
 	gboolean json = FALSE, all = FALSE, undo = FALSE, explain = FALSE;
-	int top = 0;
+	int top = 0, version = -1;
 	const GOptionEntry entries[] = {
-		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "Event store (default frise.db)", "PATH" },
+		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path,
+		  "Event store: a file (default frise.db) or a PostgreSQL URL (below)", "STORE" },
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json, "List as JSON", NULL },
 		{ "all", 'a', 0, G_OPTION_ARG_NONE, &all, "List hidden events too", NULL },
 		{ "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
@@ -264,12 +405,19 @@ cli_events(int argc, char **argv)
 		{ "date", 0, 0, G_OPTION_ARG_STRING, &date, "edit: the new date (YYYY, YYYY-MM, YYYY-MM-DD…)", "DATE" },
 		{ "type", 0, 0, G_OPTION_ARG_STRING, &type, "edit: the new type (reveal, leak, lawsuit…)", "TYPE" },
 		{ "undo", 0, 0, G_OPTION_ARG_NONE, &undo, "hide: show the event again", NULL },
+		{ "version", 0, 0, G_OPTION_ARG_INT, &version,
+		  "edit, hide, split: the version the change was made on (as listed: ID@VERSION); refused, exit 3, "
+		  "if the event changed since", "N" },
 		G_OPTION_ENTRY_NULL
 	};
 	int code = 0;
-	if (!cli_parse("events", "[list | articles | edit ID | hide ID | merge ID ID… | split ID]",
+	FriseEventRef *refs = NULL;
+	if (!cli_parse("events", "[list | articles | edit ID[@N] | hide ID[@N] | merge ID[@N] ID[@N]… | split ID[@N]]",
 		       "Lists the events of the store, or curates them: edits, hides, merges and splits "
-		       "are kept as overrides that survive re-ingesting the articles.",
+		       "are kept as overrides that survive re-ingesting the articles. Each event is listed as "
+		       "ID@VERSION; a change that names the version it was made on (ID@N, or --version N) is "
+		       "refused with exit 3 when someone changed the event since, and applies to the current "
+		       "version otherwise.",
 		       entries, &argc, &argv)) {
 		code = FRISE_ERROR_USAGE;
 		goto out;
@@ -278,8 +426,8 @@ cli_events(int argc, char **argv)
 	int nargs = argc > 1 ? argc - 2 : 0;
 	char **args = argv + 2;
 	bool want_one = strcmp(cmd, "edit") == 0 || strcmp(cmd, "hide") == 0 || strcmp(cmd, "split") == 0;
-	if ((want_one && nargs != 1) || ((strcmp(cmd, "list") == 0 || strcmp(cmd, "articles") == 0) && nargs != 0) ||
-	    (strcmp(cmd, "merge") == 0 && nargs < 2)) {
+	bool listing = strcmp(cmd, "list") == 0 || strcmp(cmd, "articles") == 0;
+	if ((want_one && nargs != 1) || (listing && nargs != 0) || (strcmp(cmd, "merge") == 0 && nargs < 2)) {
 		fprintf(stderr, "frise events: '%s' takes %s\nTry 'frise events --help'.\n", cmd,
 			want_one ? "one event id" : strcmp(cmd, "merge") == 0 ? "two or more event ids" : "no argument");
 		code = FRISE_ERROR_USAGE;
@@ -294,6 +442,24 @@ cli_events(int argc, char **argv)
 		fprintf(stderr, "frise events: --top must be positive\n");
 		code = FRISE_ERROR_USAGE;
 		goto out;
+	}
+	if (version >= 0 && !want_one) {
+		fprintf(stderr, "frise events: --version goes with edit, hide or split; merge takes ID@VERSION for "
+			"each event\n");
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	if (version < -1) {
+		fprintf(stderr, "frise events: --version must be 0 or more\n");
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	refs = g_new0(FriseEventRef, MAX(nargs, 1));
+	for (int i = 0; !listing && i < nargs; i++) {
+		if (!parse_ref(args[i], version, &refs[i])) {
+			code = FRISE_ERROR_USAGE;
+			goto out;
+		}
 	}
 	FrisePipeline *pipeline = NULL;
 	FriseStore *store = cli_open_store("events", store_path ? store_path : "frise.db", true, NULL, &pipeline, &code);
@@ -314,13 +480,13 @@ cli_events(int argc, char **argv)
 			g_ptr_array_unref(arts);
 		}
 	} else if (strcmp(cmd, "edit") == 0) {
-		ok = pipeline_edit_event(pipeline, args[0], title, date, type, &error);
+		ok = pipeline_edit_event(pipeline, &refs[0], title, date, type, &error);
 	} else if (strcmp(cmd, "hide") == 0) {
-		ok = pipeline_hide_event(pipeline, args[0], !undo, &error);
+		ok = pipeline_hide_event(pipeline, &refs[0], !undo, &error);
 	} else if (strcmp(cmd, "merge") == 0) {
-		ok = pipeline_merge_events(pipeline, (const char *const *)args, (size_t)nargs, &error);
+		ok = pipeline_merge_events(pipeline, refs, (size_t)nargs, &error);
 	} else if (strcmp(cmd, "split") == 0) {
-		ok = pipeline_split_event(pipeline, args[0], &error);
+		ok = pipeline_split_event(pipeline, &refs[0], &error);
 	} else {
 		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cmd);
 		code = FRISE_ERROR_USAGE;
@@ -330,6 +496,7 @@ cli_events(int argc, char **argv)
 	pipeline_free(pipeline);
 	store_close(store);
 out:
+	g_free(refs);
 	g_free(store_path);
 	g_free(title);
 	g_free(date);
@@ -454,7 +621,7 @@ cli_build(int argc, char **argv)
 	if (store == NULL)
 		goto out;
 	size_t n = 0;
-	code = ingest(pipeline, &in, argc, argv, &n);
+	code = ingest(pipeline, &in, 0, argc, argv, &n);
 	if (code != 0 && code != FRISE_ERROR_INPUT) {
 		pipeline_free(pipeline);
 		store_close(store);

@@ -268,6 +268,41 @@ noun_slot(Parse *p, guint i)
 	return b == CLAUSE_W_DET || b == CLAUSE_W_NUMBER;
 }
 
+/* True when word i is English's possessive "'s" glued to a noun or a
+ * name and followed by what it owns ("Tuesday's earthquake", "Obama's
+ * first visit"), not the "is"/"has" of "Obama's been", "it's over". */
+static bool
+possessive_at(Parse *p, guint i)
+{
+	const ClauseWord *w = word(p, i);
+	if (p->lang != FRISE_LANG_EN || i == 0 || i + 1 >= p->words->len || p->punct[i] != 0 ||
+	    p->punct[i + 1] != 0 || word(p, i - 1)->end != w->start ||
+	    (strcmp(w->folded, "'s") != 0 && strcmp(w->folded, "\xe2\x80\x99s") != 0))
+		return false;
+	ClauseRole prev = word(p, i - 1)->role;
+	if (prev != CLAUSE_W_NOUN && prev != CLAUSE_W_PROPER && prev != CLAUSE_W_NUMBER)
+		return false;
+	const ClauseWord *next = word(p, i + 1);
+	if (form_reading(next, MORPH_FORM_PAST_PARTICIPLE) != NULL && !has(next, MORPH_POS_NOUN) && !has(next, MORPH_POS_ADJ))
+		return false; /* "the quake's killed thousands" */
+	return has(next, MORPH_POS_NOUN) || has(next, MORPH_POS_ADJ) || has(next, MORPH_POS_NUM) ||
+	       g_ascii_isdigit(next->folded[0]) || next->capital || next->morph.n == 0;
+}
+
+/* True when word i, a noun or a verb, is the noun a verb group right
+ * after it has for subject: "US troops will be deployed", "the talks
+ * have failed" (the auxiliary is the verb, not "troops"). */
+static bool
+noun_before_aux(Parse *p, guint i)
+{
+	const ClauseWord *w = word(p, i);
+	if (!has(w, MORPH_POS_NOUN) || i + 1 >= p->words->len || p->punct[i + 1] != 0)
+		return false;
+	const ClauseWord *next = word(p, i + 1);
+	const MorphAnalysis *f = finite_reading(next);
+	return f != NULL && has(next, MORPH_POS_AUX) && (f->flags & MORPH_F_MODAL || !has(next, MORPH_POS_NOUN));
+}
+
 /* True when word i opens a comparison: "than", or a "que" a comparative
  * stands a few words before ("plus rapide que celle de février"). */
 static bool
@@ -306,6 +341,8 @@ roles(Parse *p)
 		const MorphAnalysis *fin = finite_reading(w);
 		if (in_list(p, LANG_NEGATIONS, w->folded)) {
 			r = CLAUSE_W_NEGATION;
+		} else if (possessive_at(p, i)) {
+			r = CLAUSE_W_DET;
 		} else if (p->sub_len[i] > 0 && !comparison_at(p, i) &&
 			   (!(in_list(p, LANG_RELATIVE_PRONOUNS, w->folded) &&
 			      (prev == CLAUSE_W_NOUN || prev == CLAUSE_W_PROPER)) || speech_before(p, i))) {
@@ -335,7 +372,7 @@ roles(Parse *p)
 			r = CLAUSE_W_PARTICIPLE;
 		} else if (group && form_reading(w, MORPH_FORM_INFINITIVE) != NULL) {
 			r = CLAUSE_W_INFINITIVE;
-		} else if (fin != NULL && !group && prev != CLAUSE_W_DET && prev != CLAUSE_W_PREP &&
+		} else if (fin != NULL && !group && prev != CLAUSE_W_DET && prev != CLAUSE_W_PREP && !noun_before_aux(p, i) &&
 			   (prev == CLAUSE_W_SUBJECT || prev == CLAUSE_W_CLITIC || prev == CLAUSE_W_RELATIVE ||
 			    prev == CLAUSE_W_NEGATION || morph_is_only_verb(&w->morph) ||
 			    (is_nominal(prev) && !(w->capital && !first)) ||
@@ -356,8 +393,10 @@ roles(Parse *p)
 			/* opens a participial clause: "la révolte lancée le 15 mars"
 			 * ("lancée" is a noun too, but not before a complement) */
 			r = CLAUSE_W_PARTICIPLE;
-		} else if (form_reading(w, MORPH_FORM_INFINITIVE) != NULL && (prev == CLAUSE_W_PREP || prev == CLAUSE_W_OTHER) &&
-			   !has(w, MORPH_POS_NOUN)) {
+		} else if (form_reading(w, MORPH_FORM_INFINITIVE) != NULL &&
+			   (((prev == CLAUSE_W_PREP || prev == CLAUSE_W_OTHER) && !has(w, MORPH_POS_NOUN)) ||
+			    (i > 0 && p->punct[i] == 0 && in_list(p, LANG_INFINITIVE_MARKERS, word(p, i - 1)->folded)))) {
+			/* "pour aider", "to help" (a noun too, but not after "to") */
 			r = CLAUSE_W_INFINITIVE;
 		} else if (w->capital && !first) {
 			r = CLAUSE_W_PROPER;
@@ -395,6 +434,8 @@ roles(Parse *p)
 				in_list(p, LANG_PERIPHRASTIC, w->lemma);
 		else if (r == CLAUSE_W_PARTICIPLE && group)
 			group = in_list(p, LANG_AUXILIARY_LEMMAS, w->lemma); /* "a été tué" */
+		else if (r == CLAUSE_W_INFINITIVE)
+			group = in_list(p, LANG_AUXILIARY_LEMMAS, w->lemma); /* "will be deployed", "to be tried" */
 		else if (r != CLAUSE_W_ADV && r != CLAUSE_W_NEGATION && r != CLAUSE_W_CLITIC)
 			group = false;
 	}
@@ -527,8 +568,10 @@ clauses(Parse *p)
 			bool in_group = c->verb >= 0 && c->main_verb >= 0 ? false : c->verb >= 0;
 			gint pc = prev_content(p, i);
 			ClauseRole prev = pc >= 0 ? word(p, (guint)pc)->role : CLAUSE_W_OTHER;
-			if (!in_group && (prev == CLAUSE_W_AUX || prev == CLAUSE_W_PARTICIPLE || prev == CLAUSE_W_FINITE))
-				in_group = true;
+			if (!in_group && (prev == CLAUSE_W_AUX || prev == CLAUSE_W_PARTICIPLE || prev == CLAUSE_W_FINITE ||
+					  (prev == CLAUSE_W_INFINITIVE &&
+					   in_list(p, LANG_AUXILIARY_LEMMAS, word(p, (guint)pc)->lemma))))
+				in_group = true; /* "a été tué", "will be deployed", "va être jugé" */
 			if (!in_group) {
 				guint k = push(cl, stack, CLAUSE_PARTICIPIAL, (gint)top(stack), i);
 				clause(cl, k)->verb = (gint)i;
@@ -626,6 +669,11 @@ tenses(Parse *p, GArray *cl)
 		MorphForm form = fin != NULL ? (MorphForm)fin->form : MORPH_FORM_NONE;
 		bool compound = c->main_verb != c->verb && lex->role == CLAUSE_W_PARTICIPLE;
 		bool with_infinitive = c->main_verb != c->verb && lex->role == CLAUSE_W_INFINITIVE;
+		/* "va être jugé", "doit avoir lieu": the infinitive's auxiliary
+		 * makes a passive or a perfect of it, not a past of the group */
+		for (gint j = c->verb + 1; compound && j < c->main_verb; j++)
+			if (word(p, (guint)j)->role == CLAUSE_W_INFINITIVE)
+				compound = false, with_infinitive = true;
 		c->tense = tense_of_form(form);
 		if (form == MORPH_FORM_CONDITIONAL)
 			c->mood = CLAUSE_MOOD_CONDITIONAL;

@@ -57,6 +57,10 @@ typedef enum {
 	LANG_YEAR_PREPOSITIONS,   /* before a bare number, these make it a year: en, in */
 	LANG_ANAPHORIC_PRONOUNS,  /* il, they: a headline names whom they stand for */
 	LANG_SPECULATION_CUES,    /* "difficile de prédire", "it is unclear": no event */
+	LANG_VAGUE_PRONOUNS,      /* ce, it, we: a subject no headline can open with */
+	LANG_INFINITIVE_MARKERS,  /* to: the word after it is an infinitive */
+	LANG_PASSIVE_AUXILIARIES, /* exact lemmas: être, be: with a participle, the subject undergoes */
+	LANG_BACKGROUND_PREPOSITIONS, /* après, since: what they introduce happened at another time */
 	/* the boilerplate stage's evidence (src/reader/boilerplate.c) */
 	LANG_NAVIGATION_WORDS,    /* words of menus, tools and share links */
 	LANG_TEASER_OPENERS,      /* open a line that points to another page ("à lire aussi") */

@@ -423,6 +423,12 @@ morph_next_word(const char *text, gsize len, gsize *pos, FriseSpan *word)
 			i += n + m;
 			continue;
 		}
+		/* a number's separators: "45,000", "7.0", "1,5" */
+		if ((c == ',' || c == '.') && i > start && g_ascii_isdigit(text[i - 1]) && i + 1 < len &&
+		    g_ascii_isdigit(text[i + 1])) {
+			i += 2;
+			continue;
+		}
 		break;
 	}
 	word->start = start;

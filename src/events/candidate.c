@@ -31,6 +31,8 @@ candidate_free(FriseCandidate *c)
 		return;
 	g_free(c->type);
 	g_free(c->title);
+	g_free(c->quote);
+	g_free(c->after);
 	if (c->words != NULL)
 		g_ptr_array_unref(c->words);
 	g_free(c);
@@ -324,6 +326,21 @@ clause_status(FriseStatus cue, const Clause *c, const FriseTimex *t, const char 
 	return cue;
 }
 
+/* True when a date (a DATE timex of d, from the from-th on) lies in s:
+ * that sentence dates a happening of its own. */
+static bool
+has_date(const FriseDoc *d, guint from, const FriseSentence *s)
+{
+	for (guint j = from; j < d->timexes->len; j++) {
+		const FriseTimex *t = &g_array_index(d->timexes, FriseTimex, j);
+		if (t->start >= s->end)
+			break;
+		if (t->start >= s->start && t->type == FRISE_TIMEX_DATE)
+			return true;
+	}
+	return false;
+}
+
 GPtrArray *
 candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, bool anchored_only)
 {
@@ -419,7 +436,8 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			candidate_free(c);
 			continue;
 		}
-		c->type = g_strdup(templates_classify_tokens(tp, d->lang, toks, t->start - s->start));
+		c->type = g_strdup(templates_classify_clause(tp, d->lang, parse, at.clause, t->start - s->start,
+							     t->end - s->start, NULL));
 		const Clause *own = &g_array_index(parse->clauses, Clause, at.clause);
 		char *actor = NULL;
 		if (own->subject >= 0 &&
@@ -435,6 +453,7 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			c->title = headline_make(stext, slen, t->start - s->start, t->end - s->start, d->lang, HEADLINE_MAX);
 			c->weak_title = true;
 		}
+		c->generic_type = templates_is_generic(tp, c->type);
 		if (!says_something(c->title)) {
 			/* "1999-05-21-0100", "Daté du jeudi 12 novembre": a date and no news */
 			g_array_unref(toks);
@@ -444,7 +463,15 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		c->status = clause_status(status_of_tokens(stext, toks, &c->timex, d->dct, d->lang), own, &c->timex,
 					  d->dct);
 		c->position = (double)(s->start - body_s) / body_len;
-		c->words = sim_words_of(toks, d->lang);
+		c->words = sim_words_of_parse(parse);
+		c->quote = g_strndup(stext, slen);
+		const FriseSentence *next = si + 1 < d->sentences->len ?
+						    &g_array_index(d->sentences, FriseSentence, si + 1) : NULL;
+		c->after = next != NULL && !next->boilerplate && !has_date(d, i + 1, next) ?
+				   g_strndup(d->text + next->start, next->end - next->start) :
+				   g_strdup("");
+		c->raw_start = s->raw_start;
+		c->raw_end = s->raw_end;
 		g_array_unref(toks);
 		/* the lead: a first dated sentence with no type of its own
 		 * reports the headline's event */
@@ -459,6 +486,7 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			if (strcmp(ty, "other") != 0) {
 				g_free(c->type);
 				c->type = g_strdup(ty);
+				c->generic_type = templates_is_generic(tp, ty);
 				GPtrArray *more = sim_words(ctx->str, ctx->len, d->lang);
 				for (guint j = 0; j < more->len; j++)
 					g_ptr_array_add(c->words, g_strdup(g_ptr_array_index(more, j)));

@@ -37,6 +37,7 @@ typedef struct {
 				  sentence text, the expression's text and its
 				  repeat count in that sentence */
 	char *type;            /* template id */
+	bool generic_type;     /* templates_is_generic(): merges by words only */
 	char *title;           /* headline */
 	bool weak_title;       /* the sentence stripped of its date, not a clause's headline:
 				  another member of its event should tell it */
@@ -44,6 +45,10 @@ typedef struct {
 	FriseStatus status;
 	double position;       /* where the sentence starts in the article body, 0..1 */
 	GPtrArray *words;      /* content words (sim_words), plus the lead's context */
+	char *quote;           /* its sentence's text, so that the merge needs no article text */
+	char *after;           /* the sentence after it in its article, the event's text goes
+				  on with; "" when none, in boilerplate, or dated (its own) */
+	size_t raw_start, raw_end; /* its sentence in the article's raw bytes */
 } FriseCandidate;
 
 void candidate_free(FriseCandidate *candidate);

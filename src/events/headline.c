@@ -151,6 +151,13 @@ strip(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang la
 		cut = tend = tstart;
 	GString *h = g_string_new_len(sentence, (gssize)cut);
 	size_t rest = tend;
+	/* "Tuesday's earthquake": the possessive goes with its date */
+	if (rest + 2 <= len && sentence[rest] == '\'' && sentence[rest + 1] == 's' &&
+	    (rest + 2 == len || sentence[rest + 2] == ' '))
+		rest += 2;
+	else if (rest + 4 <= len && memcmp(sentence + rest, "\xe2\x80\x99s", 4) == 0 &&
+		 (rest + 4 == len || sentence[rest + 4] == ' '))
+		rest += 4;
 	/* "En février 2024, OpenAI": the comma after a fronted date goes too */
 	size_t k = rest;
 	while (k < len && sentence[k] == ' ')
@@ -214,57 +221,107 @@ strip(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang la
 	return o;
 }
 
-/* True when word [s, e) of `text` can start an adjunct a headline may
- * lose: a preposition or a conjunction. */
+static bool is_verb_role(ClauseRole r);
+
+/* A word no headline ends on: it opens a phrase the cut would leave open
+ * ("… on the ground or", "… a visité le"). */
 static bool
-adjunct_start(const char *text, size_t s, size_t e, FriseLang lang)
+dangling(ClauseRole r)
 {
-	MorphWord w;
-	if (!morph_analyze(lang, text + s, (gssize)(e - s), &w))
-		return false;
-	return morph_has_pos(&w, MORPH_POS_PREP) || morph_has_pos(&w, MORPH_POS_CONJ);
+	return r == CLAUSE_W_DET || r == CLAUSE_W_PREP || r == CLAUSE_W_COORDINATOR || r == CLAUSE_W_SUBORDINATOR ||
+	       r == CLAUSE_W_RELATIVE || r == CLAUSE_W_AUX || r == CLAUSE_W_CLITIC || r == CLAUSE_W_SUBJECT ||
+	       r == CLAUSE_W_NEGATION || r == CLAUSE_W_COMPARISON;
 }
 
-/* Makes `o` at most `max` characters long without "…": at a clause
- * boundary (a dash, ";", ":") at least 40 characters in, else before an
- * adjunct (a comma, a preposition, a conjunction) at least `keep`
- * characters in. False, `o` untouched, when there is no such place. */
+/* True when word j of `p` may open what a cut drops: a phrase after a
+ * comma or a dash, a preposition, a conjunction, a relative or a
+ * participle (an infinitive goes with its preposition: "to help deal"). */
 static bool
-fit(GString *o, size_t max, size_t keep, FriseLang lang)
+droppable_from(const ClauseParse *p, guint j)
+{
+	const ClauseWord *w = &g_array_index(p->words, ClauseWord, j);
+	if (w->punct & (CLAUSE_P_COMMA | CLAUSE_P_DASH | CLAUSE_P_STRONG | CLAUSE_P_OPEN))
+		return true;
+	/* what was said is the news: "X a annoncé | qu'elle…" is no place to cut */
+	if (w->role == CLAUSE_W_SUBORDINATOR && g_array_index(p->clauses, Clause, w->clause).kind == CLAUSE_REPORTED)
+		return false;
+	/* "de", "du" after a noun open a complement, though read as determiners */
+	if (w->role == CLAUSE_W_DET && morph_has_pos(&w->morph, MORPH_POS_PREP) && j > 0 &&
+	    g_array_index(p->words, ClauseWord, j - 1).role == CLAUSE_W_NOUN)
+		return true;
+	switch (w->role) {
+	case CLAUSE_W_PREP: case CLAUSE_W_COORDINATOR: case CLAUSE_W_SUBORDINATOR: case CLAUSE_W_RELATIVE:
+	case CLAUSE_W_PARTICIPLE: case CLAUSE_W_COMPARISON:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The last word a cut of `p` must keep: the first main clause's verb
+ * group and, when one follows it, its object's noun phrase ("Mrs
+ * Clinton would visit Haiti"); the last word when there is no verb. */
+static guint
+kept_core(const ClauseParse *p)
+{
+	guint n = p->words->len;
+	for (guint i = 0; i < n; i++) {
+		const ClauseWord *w = &g_array_index(p->words, ClauseWord, i);
+		if ((w->role != CLAUSE_W_FINITE && w->role != CLAUSE_W_AUX) ||
+		    g_array_index(p->clauses, Clause, w->clause).kind != CLAUSE_MAIN)
+			continue;
+		guint e = i;
+		/* the verb group: auxiliaries, participles, infinitives, adverbs */
+		while (e + 1 < n && g_array_index(p->words, ClauseWord, e + 1).punct == 0) {
+			ClauseRole r = g_array_index(p->words, ClauseWord, e + 1).role;
+			if (r != CLAUSE_W_AUX && r != CLAUSE_W_PARTICIPLE && r != CLAUSE_W_INFINITIVE && r != CLAUSE_W_ADV &&
+			    r != CLAUSE_W_NEGATION && r != CLAUSE_W_CLITIC && r != CLAUSE_W_FINITE)
+				break;
+			e++;
+		}
+		/* its object: determiners, numbers, adjectives, nouns, names */
+		while (e + 1 < n && g_array_index(p->words, ClauseWord, e + 1).punct == 0) {
+			ClauseRole r = g_array_index(p->words, ClauseWord, e + 1).role;
+			if (r != CLAUSE_W_DET && r != CLAUSE_W_NUMBER && r != CLAUSE_W_ADJ && r != CLAUSE_W_NOUN &&
+			    r != CLAUSE_W_PROPER)
+				break;
+			e++;
+		}
+		return e;
+	}
+	return n > 0 ? n - 1 : 0;
+}
+
+/* Makes `o` at most `max` characters long without "…": the longest
+ * prefix that keeps the main verb and its object and ends before a
+ * phrase a reader can lose (an adjunct, a list's tail, a relative),
+ * never on a word that opens one. False, `o` untouched, when there is no
+ * such prefix. */
+static bool
+fit(GString *o, size_t max, FriseLang lang)
 {
 	if ((size_t)g_utf8_strlen(o->str, -1) <= max)
 		return true;
-	const char *limit = g_utf8_offset_to_pointer(o->str, (glong)max);
-	size_t lim = (size_t)(limit - o->str);
-	static const char *const clauses[] = { " \xe2\x80\x93 ", " \xe2\x80\x94 ", "; ", " : " };
+	ClauseParse *p = clause_parse(o->str, o->len, lang);
+	guint n = p->words->len;
 	size_t best = 0;
-	for (size_t j = 0; j < G_N_ELEMENTS(clauses) && best == 0; j++) {
-		const char *p = o->str;
-		const char *hit;
-		while ((hit = strstr(p, clauses[j])) != NULL && (size_t)(hit - o->str) <= lim) {
-			if ((size_t)g_utf8_strlen(o->str, hit - o->str) >= 40 && (size_t)(hit - o->str) > best)
-				best = (size_t)(hit - o->str);
-			p = hit + 1;
-		}
+	bool listing = false; /* a comma since the last verb: "A, B et C" is a list */
+	for (guint j = kept_core(p) + 1; j < n; j++) {
+		const ClauseWord *w = &g_array_index(p->words, ClauseWord, j);
+		const ClauseWord *prev = &g_array_index(p->words, ClauseWord, j - 1);
+		if ((size_t)g_utf8_strlen(o->str, (gssize)prev->end) > max)
+			break;
+		/* a list is cut before its second item, not before its last */
+		bool list_tail = listing && w->role == CLAUSE_W_COORDINATOR && !(w->punct & CLAUSE_P_COMMA);
+		if (droppable_from(p, j) && !dangling(prev->role) && !list_tail)
+			best = prev->end;
+		if (w->punct & CLAUSE_P_COMMA)
+			listing = true;
+		else if (is_verb_role(w->role) || w->role == CLAUSE_W_INFINITIVE || w->role == CLAUSE_W_SUBORDINATOR ||
+			 w->role == CLAUSE_W_RELATIVE)
+			listing = false;
 	}
-	if (best == 0) {
-		/* the last comma before the limit (a list or an adjunct ends there) */
-		for (size_t b = lim; b > 0 && best == 0; b--)
-			if (o->str[b - 1] == ',' && (size_t)g_utf8_strlen(o->str, (gssize)b) >= keep)
-				best = b - 1;
-	}
-	if (best == 0) {
-		/* else the last preposition or conjunction */
-		for (size_t b = lim; b > 0 && best == 0; b--) {
-			if (o->str[b] != ' ' || (size_t)g_utf8_strlen(o->str, (gssize)b) < keep)
-				continue;
-			size_t we = b + 1;
-			while (we < o->len && o->str[we] != ' ' && o->str[we] != ',')
-				we++;
-			if (adjunct_start(o->str, b + 1, we, lang))
-				best = b;
-		}
-	}
+	clause_parse_free(p);
 	if (best == 0)
 		return false;
 	g_string_truncate(o, best);
@@ -273,22 +330,36 @@ fit(GString *o, size_t max, size_t keep, FriseLang lang)
 	return true;
 }
 
+/* Cuts `o` to the words that fit in `max` characters, then drops the
+ * words a phrase would be left open on: the last resort of a line with
+ * no clause to cut at. */
+static void
+cut_words(GString *o, size_t max, FriseLang lang)
+{
+	const char *lim = g_utf8_offset_to_pointer(o->str, (glong)max);
+	size_t b = (size_t)(lim - o->str);
+	while (b > 0 && o->str[b] != ' ')
+		b--;
+	g_string_truncate(o, b > 0 ? b : (size_t)(lim - o->str));
+	ClauseParse *p = clause_parse(o->str, o->len, lang);
+	guint k = p->words->len;
+	while (k > 1 && dangling(g_array_index(p->words, ClauseWord, k - 1).role))
+		k--;
+	if (k < p->words->len)
+		g_string_truncate(o, g_array_index(p->words, ClauseWord, k - 1).end);
+	clause_parse_free(p);
+	while (o->len > 0 && strchr(" ,;:", o->str[o->len - 1]) != NULL)
+		g_string_truncate(o, o->len - 1);
+}
+
 char *
 headline_make(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang lang, size_t max)
 {
 	if (max == 0)
 		max = HEADLINE_MAX;
 	GString *o = strip(sentence, len, tstart, tend, lang);
-	if (!fit(o, max, max / 2, lang)) {
-		/* no adjunct to lose: the words that fit, without "…" */
-		const char *lim = g_utf8_offset_to_pointer(o->str, (glong)max);
-		size_t b = (size_t)(lim - o->str);
-		while (b > 0 && o->str[b] != ' ')
-			b--;
-		g_string_truncate(o, b > 0 ? b : (size_t)(lim - o->str));
-		while (o->len > 0 && strchr(" ,;:", o->str[o->len - 1]) != NULL)
-			g_string_truncate(o, o->len - 1);
-	}
+	if (!fit(o, max, lang))
+		cut_words(o, max, lang); /* no phrase to lose: the words that fit, without "…" */
 	return g_string_free(o, FALSE);
 }
 
@@ -372,8 +443,15 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 	if (speaker_is_subject)
 		actor = speaker;
 	bool *keep = g_new0(bool, n);
-	for (guint i = 0; i < n; i++)
+	for (guint i = 0; i < n; i++) {
 		keep[i] = under(p, cw(p, i)->clause, k, true);
+		/* a comparison in the clause is part of what it says ("as many
+		 * as 45,000 people"), unless it holds the date */
+		const Clause *ci = cl(p, cw(p, i)->clause);
+		if (!keep[i] && ci->kind == CLAUSE_COMPARISON && ci->parent == (gint)k && ci->last > ci->first &&
+		    !(cw(p, ci->first)->start <= tstart && tstart < cw(p, ci->last - 1)->end))
+			keep[i] = true;
+	}
 	/* what opens a reported or subordinate clause ("que", "that") goes */
 	if ((c->kind == CLAUSE_REPORTED || c->kind == CLAUSE_SUBORDINATE) && c->first < n &&
 	    cw(p, c->first)->role == CLAUSE_W_SUBORDINATOR)
@@ -394,8 +472,12 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 		open_at++;
 	if (comma > 0 && open_at < (guint)comma) {
 		ClauseRole r0 = cw(p, open_at)->role;
+		/* a number opens an adjunct only as the date itself ("15 h 10,
+		 * …"), not as a subject ("Two people, a woman and a man, were…") */
+		bool date_number = r0 == CLAUSE_W_NUMBER && cw(p, open_at)->start <= tstart &&
+				   tstart < cw(p, (guint)comma)->start;
 		if (r0 != CLAUSE_W_PREP && r0 != CLAUSE_W_ADV && r0 != CLAUSE_W_PARTICIPLE && r0 != CLAUSE_W_SUBORDINATOR &&
-		    r0 != CLAUSE_W_COORDINATOR && r0 != CLAUSE_W_NUMBER)
+		    r0 != CLAUSE_W_COORDINATOR && !date_number)
 			comma = -1;
 	}
 	if (comma > 0) {
@@ -423,6 +505,18 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 		if (open > 0 && (cw(p, (guint)c->verb)->punct & CLAUSE_P_COMMA))
 			for (guint j = open; j < (guint)c->verb; j++)
 				keep[j] = false;
+		/* the subject found is itself the apposition, the noun it stands
+		 * for before the comma ("Two people, a woman and a man, were
+		 * pulled…"): the apposition goes */
+		if (open == 0 && (cw(p, (guint)c->verb)->punct & CLAUSE_P_COMMA)) {
+			guint a = (guint)c->subject;
+			while (a > c->first && !(cw(p, a)->punct & CLAUSE_P_COMMA))
+				a--;
+			if (a > c->first && keep[a - 1] &&
+			    (cw(p, a - 1)->role == CLAUSE_W_NOUN || cw(p, a - 1)->role == CLAUSE_W_PROPER))
+				for (guint j = a; j < (guint)c->verb; j++)
+					keep[j] = false;
+		}
 	}
 	/* the words kept, with the text between adjacent ones as it was */
 	GString *r = g_string_new(NULL);
@@ -468,6 +562,7 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 	}
 	GString *o = strip(r->str, r->len, rstart, rend, lang);
 	g_string_free(r, TRUE);
+	bool fits = fit(o, max, lang);
 	/* unbalanced quotes or brackets, or an empty pair, leave a hole */
 	static const char *const pairs[][2] = { { "\xc2\xab", "\xc2\xbb" }, { "(", ")" }, { "\xe2\x80\x9c", "\xe2\x80\x9d" } };
 	bool hole = strstr(o->str, "()") != NULL || strstr(o->str, "( )") != NULL;
@@ -481,7 +576,10 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 	/* a headline opens with its subject: a verb first ("A souligné le
 	 * chef…", "Sont dirigés vers…") is a frame or a fragment */
 	gunichar first = g_utf8_get_char(o->str);
-	hole |= c->subject < 0 || (c->verb >= 0 && (guint)c->subject > (guint)c->verb) || !g_unichar_isupper(first);
+	hole |= c->subject < 0 || (c->verb >= 0 && (guint)c->subject > (guint)c->verb) ||
+		!(g_unichar_isupper(first) || g_unichar_isdigit(first));
+	/* "It was destroyed", "Cela a été…": a subject that names nothing */
+	hole |= c->subject >= 0 && lang_has(lang, LANG_VAGUE_PRONOUNS, cw(p, (guint)c->subject)->folded);
 	for (size_t j = 0; j < G_N_ELEMENTS(pairs) && !hole; j++) {
 		int depth = 0;
 		for (const char *q = o->str; *q; q++) {
@@ -495,7 +593,7 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 	guint words = 0;
 	for (const char *q = o->str; *q; q++)
 		words += (q == o->str || q[-1] == ' ') && g_unichar_isalpha(g_utf8_get_char(q));
-	if (hole || words < 3 || !fit(o, max, max / 2, lang)) {
+	if (hole || words < 3 || !fits) {
 		g_string_free(o, TRUE);
 		return NULL;
 	}

@@ -28,6 +28,10 @@
 #define STORY_SAMPLE 8
 /* Members of an event among which its most central sentence is chosen. */
 #define CENTRAL_SAMPLE 24
+/* The event's text adds a sentence of another source that is less like
+ * its first sentence than this (cosine of their words): one that says
+ * something else. */
+#define SECOND_COSINE 0.6
 
 /* Blocking index: (weighted word, date bucket) -> clusters whose sampled
  * members have the word. A newcomer joins a cluster only if its dates are
@@ -60,6 +64,7 @@ typedef struct {
 	DateDays dates;
 	guint doc, sentence;
 	const char *type; /* interned: equal types, equal pointers */
+	bool generic;     /* a generic type: merges by words only */
 } Facts;
 
 typedef struct {
@@ -146,9 +151,16 @@ prepare(Merge *m)
 		m->fx[i].doc = c->doc;
 		m->fx[i].sentence = c->sentence;
 		m->fx[i].type = g_intern_string(c->type);
+		m->fx[i].generic = c->generic_type;
 		g_hash_table_insert(m->by_key, c->key, GUINT_TO_POINTER(i + 1));
 		g_hash_table_insert(m->index_of, c, GUINT_TO_POINTER(i + 1));
 	}
+	/* the vectors hold all the merge reads of the words: a big corpus
+	 * need not keep them (the lexicon borrows them: it goes first) */
+	sim_lexicon_clear(&m->lx);
+	memset(&m->lx, 0, sizeof m->lx);
+	for (guint i = 0; i < m->n; i++)
+		g_clear_pointer(&((FriseCandidate *)g_ptr_array_index(m->cands, i))->words, g_ptr_array_unref);
 	m->why = g_new0(char *, MAX(m->n, 1));
 }
 
@@ -345,7 +357,6 @@ fit(Merge *m, guint ci, guint k, Fit *why)
 	guint nm = forced ? wd->n : MIN(wd->n, STORY_SAMPLE);
 	const guint *mem = forced ? &g_array_index(((Cluster *)g_ptr_array_index(m->clusters, k))->idx, guint, 0)
 				  : wd->sample;
-	const char *other = g_intern_static_string("other");
 	double top = -1;
 	bool story = false;
 	for (guint j = 0; j < nm + 2; j++) {
@@ -361,7 +372,11 @@ fit(Merge *m, guint ci, guint k, Fit *why)
 		if (!dates_ok || (of->doc == cf->doc && of->sentence == cf->sentence) ||
 		    (m->forced[oj] && uf_find(m->parent, oj) != root && forced))
 			return -1;
-		if (sim_story(of->doc == cf->doc, same_type && cf->type != other, cos))
+		/* a mention much coarser than the event ("last year" against a
+		 * day) joins it only by what it says, not by its type: most such
+		 * mentions are about something else */
+		bool coarse = cf->dates.gran + 3 <= m->fx[wd->finest].dates.gran;
+		if (sim_story(of->doc == cf->doc, same_type && !m->fx[ci].generic && !coarse, cos))
 			story = true;
 		double sc = cos + (same_type ? 0.5 : 0);
 		if (sc > top) {
@@ -532,10 +547,15 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 	e->is_time = date_granularity(rep->timex.value) >= FRISE_GRAN_HOUR;
 	e->title = g_strdup(told->title);
 	/* the text: the sentence that says most of what its sources say (the
-	 * one nearest the others, among the first few), the headline's when
-	 * there are only two */
-	FriseCandidate *central = told;
+	 * one nearest the others, among the first few; the headline's when
+	 * there are only two) and the one after it in its article, then what
+	 * another sentence adds: the most central of those not close to the
+	 * first (SECOND_COSINE). On the English dev topics the text's
+	 * agreement with the reference summaries (AR1) went from 0.116 for
+	 * the one sentence to 0.154. */
+	FriseCandidate *central = told, *second = NULL;
 	guint nm = MIN(cl->members->len, CENTRAL_SAMPLE);
+	double *sums = g_new0(double, MAX(nm, 1));
 	if (nm >= 3) {
 		double best = -1;
 		for (guint i = 0; i < nm; i++) {
@@ -547,15 +567,36 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 				if (j != i)
 					sum += sim_cos(&m->vecs[ia], &m->vecs[GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, b)) - 1]);
 			}
+			sums[i] = sum;
 			if (sum > best + 1e-9) {
 				best = sum;
 				central = a;
 			}
 		}
 	}
-	const FriseDoc *rd = &docs[central->doc];
-	const FriseSentence *rs = &g_array_index(rd->sentences, FriseSentence, central->sentence);
-	e->text = g_strndup(rd->text + rs->start, rs->end - rs->start);
+	guint ic = GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, central)) - 1;
+	double best_sum = -1;
+	for (guint i = 0; i < nm; i++) {
+		FriseCandidate *a = g_ptr_array_index(cl->members, i);
+		if (a->doc == central->doc && a->sentence == central->sentence)
+			continue;
+		guint ia = GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, a)) - 1;
+		if (sim_cos(&m->vecs[ia], &m->vecs[ic]) >= SECOND_COSINE ||
+		    (a->doc == central->doc && a->sentence == central->sentence + 1) ||
+		    strcmp(a->quote, central->quote) == 0 || g_strcmp0(a->quote, central->after) == 0)
+			continue; /* the same, or a copy of it */
+		if (sums[i] > best_sum + 1e-9) {
+			best_sum = sums[i];
+			second = a;
+		}
+	}
+	g_free(sums);
+	GString *text = g_string_new(central->quote);
+	if (central->after != NULL && central->after[0] != '\0')
+		g_string_append_printf(text, " %s", central->after);
+	if (second != NULL)
+		g_string_append_printf(text, " %s", second->quote);
+	e->text = g_string_free(text, FALSE);
 	e->status = rep->status;
 	GHashTable *votes = g_hash_table_new(g_str_hash, g_str_equal);
 	const char *type = rep->type;
@@ -583,15 +624,15 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 	for (guint i = 0; i < cl->members->len; i++) {
 		FriseCandidate *c = g_ptr_array_index(cl->members, i);
 		const FriseDoc *d = &docs[c->doc];
-		const FriseSentence *s = &g_array_index(d->sentences, FriseSentence, c->sentence);
 		FriseSource *src = g_new0(FriseSource, 1);
 		src->article = g_strdup(d->id);
 		src->title = g_strdup(d->title);
 		src->url = g_strdup(d->url);
 		src->published = g_strdup(d->published ? d->published : d->dct);
-		src->quote = g_strndup(d->text + s->start, s->end - s->start);
-		src->start = s->raw_start;
-		src->end = s->raw_end;
+		src->quote = c->quote; /* taken: each candidate is the source of one event */
+		c->quote = NULL;
+		src->start = c->raw_start;
+		src->end = c->raw_end;
 		src->value = g_strdup(c->timex.value);
 		src->mod = g_strdup(c->timex.mod);
 		guint ci = GPOINTER_TO_UINT(g_hash_table_lookup(m->index_of, c)) - 1;
@@ -610,6 +651,8 @@ make_event(Merge *m, Cluster *cl, SalienceFactors *factors)
 	g_array_unref(distinct);
 	g_hash_table_unref(dates_seen);
 	salience_factors(e, cl->members, factors);
+	for (guint i = 0; i < cl->members->len; i++) /* told: a big corpus need not keep them */
+		g_clear_pointer(&((FriseCandidate *)g_ptr_array_index(cl->members, i))->title, g_free);
 	return e;
 }
 
@@ -711,7 +754,8 @@ merge_clear(Merge *m)
 	g_free(m->fx);
 	if (m->by_key != NULL)
 		g_hash_table_unref(m->by_key);
-	sim_lexicon_clear(&m->lx);
+	if (m->lx.rank != NULL)
+		sim_lexicon_clear(&m->lx);
 }
 
 GPtrArray *

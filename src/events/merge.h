@@ -21,7 +21,11 @@
  * articles never changes the ids of existing events.
  * Fills id, value, mod, is_time, title, text, type, status, score, rank,
  * why, conflict, edited, hidden, sources and keys; sequence/created/
- * modified are left 0 for the store. `docs` holds `ndocs` documents.
+ * modified are left 0 for the store. `docs` holds `ndocs` documents; their
+ * texts are not read (each candidate carries its sentence, `quote`).
+ * The merge takes what it no longer needs of each candidate, so that a
+ * big corpus is merged in less memory: afterwards the candidates' words,
+ * titles and quotes are NULL (candidate_free() them as usual).
  * Returns a new array of FriseEvent*, in date order (g_ptr_array_unref).
  */
 GPtrArray *merge_candidates(const FriseDoc *docs, guint ndocs, GPtrArray *candidates, const GArray *overrides);

@@ -16,7 +16,7 @@
 #include <string.h>
 
 /* Merge thresholds on the TF-IDF cosine of content words. */
-#define SAME_TYPE_MIN_COSINE 1e-9 /* same non-"other" type, different articles: a shared word */
+#define SAME_TYPE_MIN_COSINE 1e-9 /* same specific type, different articles: a shared word */
 #define CONTENT_MIN_COSINE 0.30   /* any type, or the same article */
 /* Two reports of one story (same type, cosine at least this) whose day
  * dates differ by at most CONFLICT_DAYS are one event whose sources
@@ -32,6 +32,30 @@ sim_words_of(const GArray *toks, FriseLang lang)
 		if (g_ascii_isdigit(t->folded[0]))
 			continue; /* numbers say little about the story */
 		g_ptr_array_add(words, g_strdup(t->folded));
+	}
+	return words;
+}
+
+GPtrArray *
+sim_words_of_parse(const ClauseParse *parse)
+{
+	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < parse->words->len; i++) {
+		const ClauseWord *w = &g_array_index(parse->words, ClauseWord, i);
+		if (g_utf8_strlen(w->folded, -1) < 3 || lang_has(parse->lang, LANG_STOP, w->folded) ||
+		    g_ascii_isdigit(w->folded[0]))
+			continue;
+		/* a verb or a noun by its lemma: "présentait" and "présentant"
+		 * are one word of the story; a name as written */
+		bool by_lemma = w->lemma != w->folded && w->role != CLAUSE_W_PROPER &&
+				(w->role == CLAUSE_W_FINITE || w->role == CLAUSE_W_PARTICIPLE || w->role == CLAUSE_W_INFINITIVE ||
+				 w->role == CLAUSE_W_NOUN || w->role == CLAUSE_W_ADJ);
+		char *f = by_lemma ? text_fold(w->lemma, -1) : g_strdup(w->folded);
+		if (by_lemma && (g_utf8_strlen(f, -1) < 3 || lang_has(parse->lang, LANG_STOP, f))) {
+			g_free(f);
+			continue;
+		}
+		g_ptr_array_add(words, f);
 	}
 	return words;
 }
@@ -197,6 +221,6 @@ sim_story(bool same_doc, bool same_typed, double cos)
 bool
 sim_same_story(const FriseCandidate *a, const FriseCandidate *b, double cos)
 {
-	return sim_story(a->doc == b->doc, strcmp(a->type, b->type) == 0 && strcmp(a->type, "other") != 0,
+	return sim_story(a->doc == b->doc, strcmp(a->type, b->type) == 0 && !a->generic_type,
 			       cos);
 }

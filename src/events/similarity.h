@@ -13,6 +13,10 @@
 GPtrArray *sim_words(const char *text, size_t len, FriseLang lang);
 /* As sim_words, on the text's tokens (TextToken) already made. */
 GPtrArray *sim_words_of(const GArray *toks, FriseLang lang);
+/* As sim_words, on a parsed sentence: verbs, nouns and adjectives by
+ * their lemma (folded), other words as written (folded). */
+#include "core/clause.h"
+GPtrArray *sim_words_of_parse(const ClauseParse *parse);
 
 /* A sparse TF-IDF vector: terms sorted by word, so that a cosine is one
  * merge of two sorted arrays. */

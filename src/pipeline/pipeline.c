@@ -6,9 +6,11 @@
  * layer; each layer it calls knows nothing of the others.
  *
  * Invariants: tagging happens outside the store's write lock; every
- * write (an ingest, a curation) is one transaction that ends with a
- * rebuild of every event from the stored mentions, so the events are a
- * function of the stored articles and overrides.
+ * write (an ingest, a curation) is one store_transact() transaction that
+ * ends with a rebuild of every event from the stored mentions, so the
+ * events are a function of the stored articles and overrides; a
+ * transaction body starts from what the store holds, as the store may run
+ * it again after a serialization failure or a deadlock.
  */
 #include "frise/pipeline.h"
 #include "events/candidate.h"
@@ -17,6 +19,7 @@
 #include "events/story.h"
 #include "events/templates.h"
 #include "frise/boilerplate.h"
+#include "pipeline/record.h"
 #include "store/rows.h"
 
 #include <string.h>
@@ -27,7 +30,31 @@ struct FrisePipeline {
 	FriseTagger *own_tagger;   /* lazily, owned */
 	FriseTemplates *templates; /* built-in + the store's user files */
 	bool dirty;                /* templates changed: the next ingest rebuilds */
+	char *extractor;           /* what the article stage is: frise's version and the templates */
+	guint batch;               /* articles per ingest transaction */
+	GHashTable *ids;           /* id -> path of the inputs read since the last update (owned) */
 };
+
+/* The extractor stamp of the store's user templates: candidates stored by
+ * another are found again. A new string. */
+static char *
+extractor_of(FriseStore *store, GError **error)
+{
+	GPtrArray *files = store_template_files(store, error);
+	if (files == NULL)
+		return NULL;
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	for (guint i = 0; i + 1 < files->len; i += 2) {
+		const char *name = g_ptr_array_index(files, i), *json = g_ptr_array_index(files, i + 1);
+		g_checksum_update(ck, (const guchar *)name, (gssize)strlen(name) + 1);
+		if (json != NULL)
+			g_checksum_update(ck, (const guchar *)json, (gssize)strlen(json) + 1);
+	}
+	char *stamp = g_strdup_printf("frise %s, templates %.16s", frise_version(), g_checksum_get_string(ck));
+	g_checksum_free(ck);
+	g_ptr_array_unref(files);
+	return stamp;
+}
 
 /* ------------------------------------------------------------------ */
 /* The pipeline and its templates                                       */
@@ -56,10 +83,18 @@ pipeline_new_with(FriseStore *store, const FriseTagger *tagger, GError **error)
 		templates_free(tp);
 		return NULL;
 	}
+	char *extractor = extractor_of(store, error);
+	if (extractor == NULL) {
+		templates_free(tp);
+		return NULL;
+	}
 	FrisePipeline *p = g_new0(FrisePipeline, 1);
 	p->store = store;
 	p->tagger = tagger;
 	p->templates = tp;
+	p->extractor = extractor;
+	p->batch = PIPELINE_DEFAULT_BATCH;
+	p->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return p;
 }
 
@@ -70,6 +105,8 @@ pipeline_free(FrisePipeline *p)
 		return;
 	timex_tagger_free(p->own_tagger);
 	templates_free(p->templates);
+	g_free(p->extractor);
+	g_hash_table_unref(p->ids);
 	g_free(p);
 }
 
@@ -79,6 +116,20 @@ pipeline_tagger(FrisePipeline *p, GError **error)
 	if (p->tagger == NULL)
 		p->tagger = p->own_tagger = timex_tagger_new(error);
 	return p->tagger;
+}
+
+typedef struct {
+	char *name;
+	const char *json;
+	size_t len;
+} TemplateTx;
+
+static bool
+template_body(FriseStore *s, void *data, GError **error)
+{
+	TemplateTx *tx = data;
+	return store_put_template_file(s, tx->name, tx->json, tx->len, error) &&
+	       store_set_state(s, "stale", "1", error);
 }
 
 bool
@@ -94,10 +145,16 @@ pipeline_add_templates(FrisePipeline *p, const char *path, GError **error)
 	}
 	bool ok = templates_add(p->templates, data, len, path, error);
 	if (ok) {
-		char *base = g_path_get_basename(path);
-		ok = store_put_template_file(p->store, base, data, len, error);
-		g_free(base);
+		TemplateTx tx = { g_path_get_basename(path), data, len };
+		ok = store_transact(p->store, "templates", template_body, &tx, error);
+		g_free(tx.name);
 		p->dirty = true;
+		char *stamp = ok ? extractor_of(p->store, error) : NULL;
+		ok = stamp != NULL;
+		if (ok) {
+			g_free(p->extractor);
+			p->extractor = stamp;
+		}
 	}
 	g_free(data);
 	return ok;
@@ -133,7 +190,76 @@ pipeline_timeline(FrisePipeline *p, const FriseTimelineQuery *q, GError **error)
 }
 
 /* ------------------------------------------------------------------ */
-/* Rebuild: estimates, candidates, merge                               */
+/* Candidates as store rows                                            */
+
+/* The store rows of `cands`; their words are joined into `words` (one
+ * string per candidate, freed by the caller with the rows). */
+static StoreCandidate *
+rows_of(const GPtrArray *cands, GPtrArray *words)
+{
+	StoreCandidate *rows = g_new0(StoreCandidate, MAX(cands->len, 1));
+	for (guint i = 0; i < cands->len; i++) {
+		const FriseCandidate *c = g_ptr_array_index(cands, i);
+		GString *w = g_string_new(NULL);
+		for (guint k = 0; k < c->words->len; k++) {
+			g_string_append(w, g_ptr_array_index(c->words, k));
+			g_string_append_c(w, '\x1f');
+		}
+		g_ptr_array_add(words, g_string_free(w, FALSE));
+		rows[i] = (StoreCandidate){ c->sentence, c->timex, c->key, c->type, c->generic_type, c->weak_title,
+					    c->since, (int)c->status, c->position, c->title,
+					    g_ptr_array_index(words, words->len - 1), c->quote, c->after, c->raw_start, c->raw_end };
+		rows[i].timex.explain = NULL;
+	}
+	return rows;
+}
+
+static bool
+put_candidates(FriseStore *s, const char *id, const GPtrArray *cands, GError **error)
+{
+	GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+	StoreCandidate *rows = rows_of(cands, words);
+	bool ok = store_put_candidates(s, id, rows, cands->len, error);
+	g_free(rows);
+	g_ptr_array_unref(words);
+	return ok;
+}
+
+/* A stored candidate of doc `doc` as the merge reads it; its words are
+ * strings of `chunk`, which must outlive it. */
+static FriseCandidate *
+candidate_of_row(const StoreCandidate *row, guint doc, GStringChunk *chunk)
+{
+	FriseCandidate *c = g_new0(FriseCandidate, 1);
+	c->doc = doc;
+	c->sentence = row->sentence;
+	c->timex = row->timex;
+	g_strlcpy(c->key, row->key, sizeof c->key);
+	c->type = g_strdup(row->type);
+	c->generic_type = row->generic;
+	c->title = g_strdup(row->title);
+	c->weak_title = row->weak_title;
+	c->since = row->since;
+	c->status = (FriseStatus)row->status;
+	c->position = row->position;
+	c->words = g_ptr_array_new(); /* borrowed strings: candidate_free() leaves them */
+	for (const char *w = row->words; *w != '\0';) {
+		const char *e = strchr(w, '\x1f');
+		size_t n = e ? (size_t)(e - w) : strlen(w);
+		char *one = g_strndup(w, n);
+		g_ptr_array_add(c->words, g_string_chunk_insert_const(chunk, one));
+		g_free(one);
+		w += n + (e != NULL);
+	}
+	c->quote = g_strdup(row->quote);
+	c->after = g_strdup(row->after != NULL ? row->after : "");
+	c->raw_start = row->raw_start;
+	c->raw_end = row->raw_end;
+	return c;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rebuild: extraction of what is pending, estimates, merge            */
 
 static void
 fill_doc(FriseDoc *fd, const StoreDoc *d, bool use_resolved)
@@ -155,33 +281,137 @@ fill_doc(FriseDoc *fd, const StoreDoc *d, bool use_resolved)
 	}
 }
 
-/* Estimates undated articles and re-tags them with their estimate. */
+/* Articles the rebuild extracts at once (a store of an older frise, or
+ * after a template change): their texts are what it holds. */
+#define EXTRACT_BATCH 256
+
+/* The candidates of the dated articles not extracted yet (as of
+ * p->extractor), found and stored EXTRACT_BATCH articles at a time. */
 static bool
-estimate_all(FrisePipeline *p, GArray *docs, GError **error)
+extract_pending(FrisePipeline *p, GError **error)
 {
-	guint n = docs->len;
-	FriseDoc *fds = g_new0(FriseDoc, MAX(n, 1));
-	for (guint i = 0; i < n; i++)
-		fill_doc(&fds[i], &g_array_index(docs, StoreDoc, i), false);
-	const FriseTagger *tagger = pipeline_tagger(p, error);
-	bool ok = tagger != NULL;
-	GPtrArray **sets = NULL; /* the dated articles' candidates, found once */
-	for (guint i = 0; ok && i < n; i++) {
-		StoreDoc *d = &g_array_index(docs, StoreDoc, i);
-		if (d->published != NULL)
-			continue;
-		if (sets == NULL)
-			sets = candidates_find_each(fds, n, p->templates, true, true);
+	char *was = NULL;
+	if (!store_get_state(p->store, "extractor", &was, error))
+		return false;
+	bool ok = true;
+	if (g_strcmp0(was, p->extractor) != 0)
+		ok = store_reset_candidates(p->store, error) && store_set_state(p->store, "extractor", p->extractor, error);
+	g_free(was);
+	while (ok) {
+		GArray *docs = store_load_docs_of(p->store, STORE_DOCS_PENDING, EXTRACT_BATCH, error);
+		if (docs == NULL)
+			return false;
+		guint n = docs->len;
+		if (n == 0) {
+			g_array_unref(docs);
+			break;
+		}
+		FriseDoc *fds = g_new0(FriseDoc, n);
+		for (guint i = 0; i < n; i++)
+			fill_doc(&fds[i], &g_array_index(docs, StoreDoc, i), false);
+		GPtrArray **each = candidates_find_each(fds, n, p->templates, true, false);
+		for (guint i = 0; ok && i < n; i++)
+			ok = put_candidates(p->store, fds[i].id, each[i], error);
+		candidates_each_free(each, n);
+		g_free(fds);
+		g_array_unref(docs);
+	}
+	return ok;
+}
+
+/* What a rebuild holds: every article's metadata (no text), the
+ * undated ones whole, and the candidates of each. */
+typedef struct {
+	GArray *info;          /* StoreDoc, every article, no text */
+	GArray *undated;       /* StoreDoc, whole */
+	FriseDoc *fds;         /* by article */
+	GHashTable *index_of;  /* seq -> article index */
+	GPtrArray **sets;      /* by article: its candidates (owned) */
+	GStringChunk *words;   /* the stored candidates' words */
+} Corpus;
+
+static bool
+collect_row(gint64 article, const StoreCandidate *row, void *data, GError **error)
+{
+	(void)error;
+	Corpus *c = data;
+	gpointer ip;
+	if (!g_hash_table_lookup_extended(c->index_of, &article, NULL, &ip))
+		return true;
+	guint i = GPOINTER_TO_UINT(ip);
+	g_ptr_array_add(c->sets[i], candidate_of_row(row, i, c->words));
+	return true;
+}
+
+static void
+corpus_clear(Corpus *c)
+{
+	guint n = c->info ? c->info->len : 0;
+	for (guint i = 0; c->sets != NULL && i < n; i++)
+		g_ptr_array_unref(c->sets[i]);
+	g_free(c->sets);
+	g_free(c->fds);
+	if (c->index_of != NULL)
+		g_hash_table_unref(c->index_of);
+	if (c->undated != NULL)
+		g_array_unref(c->undated);
+	if (c->info != NULL)
+		g_array_unref(c->info);
+	if (c->words != NULL)
+		g_string_chunk_free(c->words);
+}
+
+static bool
+corpus_load(FrisePipeline *p, Corpus *c, GError **error)
+{
+	c->info = store_load_docs_of(p->store, STORE_DOCS_INFO, 0, error);
+	c->undated = c->info ? store_load_docs_of(p->store, STORE_DOCS_UNDATED, 0, error) : NULL;
+	if (c->undated == NULL)
+		return false;
+	guint n = c->info->len;
+	c->fds = g_new0(FriseDoc, MAX(n, 1));
+	c->sets = g_new0(GPtrArray *, MAX(n, 1));
+	c->index_of = g_hash_table_new(g_int64_hash, g_int64_equal);
+	c->words = g_string_chunk_new(1 << 16);
+	for (guint i = 0; i < n; i++) {
+		StoreDoc *d = &g_array_index(c->info, StoreDoc, i);
+		fill_doc(&c->fds[i], d, true);
+		c->sets[i] = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
+		g_hash_table_insert(c->index_of, &d->seq, GUINT_TO_POINTER(i));
+	}
+	return store_each_candidate(p->store, collect_row, c, error);
+}
+
+/* The article index of undated doc `d`. */
+static guint
+undated_index(Corpus *c, const StoreDoc *d)
+{
+	return GPOINTER_TO_UINT(g_hash_table_lookup(c->index_of, &d->seq));
+}
+
+/* Estimates each undated article from the dated articles' candidates
+ * and re-tags it with its estimate. */
+static bool
+estimate_undated(FrisePipeline *p, Corpus *c, GError **error)
+{
+	const FriseTagger *tagger = c->undated->len > 0 ? pipeline_tagger(p, error) : NULL;
+	if (c->undated->len > 0 && tagger == NULL)
+		return false;
+	for (guint u = 0; u < c->undated->len; u++)
+		fill_doc(&c->fds[undated_index(c, &g_array_index(c->undated, StoreDoc, u))],
+			 &g_array_index(c->undated, StoreDoc, u), false);
+	bool ok = true;
+	for (guint u = 0; ok && u < c->undated->len; u++) {
+		StoreDoc *d = &g_array_index(c->undated, StoreDoc, u);
 		FriseEstimate est;
-		estimate_with(fds, n, i, p->templates, sets, &est);
+		estimate_with(c->fds, c->info->len, undated_index(c, d), p->templates, c->sets, &est);
 		GArray *tx = NULL;
 		if (est.value != NULL) {
 			FriseTagOptions opts = { .lang = d->lang, .dct = est.value };
 			tx = timex_tag(tagger, d->text, d->len, &opts, error);
 			if (tx == NULL) {
-				ok = false;
 				estimate_clear(&est);
-				break;
+				return false;
 			}
 			for (guint k = 0; k < tx->len; k++) {
 				FriseTimex *t = &g_array_index(tx, FriseTimex, k);
@@ -202,97 +432,66 @@ estimate_all(FrisePipeline *p, GArray *docs, GError **error)
 			timex_array_free(tx);
 		estimate_clear(&est);
 	}
-	candidates_each_free(sets, n);
-	g_free(fds);
 	return ok;
 }
 
-/* Recomputes every event from the stored mentions; with `estimate`,
- * first re-estimates the undated articles. Runs inside the caller's
- * transaction. */
+/* Recomputes every event from the stored candidates (extracting those
+ * not stored yet); with `estimate`, first re-estimates the undated
+ * articles. Runs inside the caller's transaction. Holds every article's
+ * metadata and candidates, and the undated articles whole: never a dated
+ * article's text. */
 static bool
 rebuild(FrisePipeline *p, bool estimate, GError **error)
 {
-	GArray *docs = store_load_docs(p->store, error);
-	if (docs == NULL)
-		return false;
-	bool ok = !estimate || estimate_all(p, docs, error);
+	Corpus c = { 0 };
+	bool ok = extract_pending(p, error) && corpus_load(p, &c, error);
+	ok = ok && (!estimate || estimate_undated(p, &c, error));
+	/* the undated articles' candidates, as their estimate resolves them */
+	for (guint u = 0; ok && u < c.undated->len; u++) {
+		StoreDoc *d = &g_array_index(c.undated, StoreDoc, u);
+		guint i = undated_index(&c, d);
+		fill_doc(&c.fds[i], d, true);
+		g_ptr_array_unref(c.sets[i]);
+		c.sets[i] = candidates_find(c.fds, i, p->templates, true);
+	}
 	GPtrArray *strings = g_ptr_array_new_with_free_func(g_free);
 	GArray *ov = ok ? store_overrides(p->store, strings, error) : NULL;
 	ok = ok && ov != NULL;
 	if (ok) {
-		guint n = docs->len;
-		FriseDoc *fds = g_new0(FriseDoc, MAX(n, 1));
-		for (guint i = 0; i < n; i++)
-			fill_doc(&fds[i], &g_array_index(docs, StoreDoc, i), true);
-		GPtrArray *cands = candidates_find_all(fds, n, p->templates, true);
-		GPtrArray *events = merge_candidates(fds, n, cands, ov);
-		ok = store_put_events(p->store, docs, events, error);
-		char *title = ok ? story_title(fds, n) : NULL;
+		guint n = c.info->len;
+		GPtrArray *cands = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
+		for (guint i = 0; i < n; i++) {
+			g_ptr_array_set_free_func(c.sets[i], NULL);
+			g_ptr_array_extend_and_steal(cands, c.sets[i]);
+			c.sets[i] = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
+		}
+		GPtrArray *events = merge_candidates(c.fds, n, cands, ov);
+		ok = store_put_events(p->store, c.info, events, error) && store_set_state(p->store, "stale", NULL, error);
+		char *title = ok ? story_title(c.fds, n) : NULL;
 		ok = ok && store_put_timeline_title(p->store, title, error);
 		g_free(title);
 		g_ptr_array_unref(events);
 		g_ptr_array_unref(cands);
-		g_free(fds);
 	}
 	if (ov != NULL)
 		g_array_unref(ov);
 	g_ptr_array_unref(strings);
-	g_array_unref(docs);
+	corpus_clear(&c);
 	return ok;
 }
 
 /* ------------------------------------------------------------------ */
-/* Ingest                                                              */
+/* Ingest: batches of articles, then one rebuild                        */
 
 typedef struct {
 	const FriseArticle *a;
-	const char *id;      /* a->id, or a->path when another article of the batch has that id */
+	const char *id;      /* a->id, or a->path when another article of the command has that id */
 	GArray *sentences;   /* FriseSentence */
 	GArray *timexes;     /* FriseTimex */
-	const GArray *lines; /* its line hashes (boiler_line_hashes), borrowed */
+	GPtrArray *cands;    /* FriseCandidate* of a dated article, or NULL */
+	Record *rec;         /* what it was read from (pipeline_add_extracted()), or NULL */
+	GArray *lines;       /* its line hashes (boiler_line_hashes; the record's when rec), or NULL */
 } Prepared;
-
-/* Corpus evidence of boilerplate (frise/boilerplate.h) over the batch and
- * the articles the store holds already: marks the repeated lines of
- * `articles` and gives each article's line hashes, for the store
- * (`*lines`: a new array of GArray *, one per article). */
-static bool
-corpus_evidence(FrisePipeline *p, GPtrArray *articles, GPtrArray **lines, GError **error)
-{
-	*lines = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
-	GArray *all = g_array_new(FALSE, FALSE, sizeof(guint64));
-	GPtrArray *ids = g_ptr_array_new();
-	for (guint i = 0; i < articles->len; i++) {
-		const FriseArticle *a = g_ptr_array_index(articles, i);
-		GArray *h = boiler_line_hashes(a);
-		g_array_append_vals(all, h->data, h->len);
-		g_ptr_array_add(*lines, h);
-		g_ptr_array_add(ids, a->id);
-		if (a->path != NULL && strcmp(a->path, a->id) != 0)
-			g_ptr_array_add(ids, a->path); /* the id of a second x.txt (prepare()) */
-	}
-	/* the store's counts, by the batch's distinct hashes */
-	GHashTable *counts = g_hash_table_new(g_int64_hash, g_int64_equal);
-	GHashTable *distinct = g_hash_table_new(g_int64_hash, g_int64_equal);
-	GArray *keys = g_array_new(FALSE, FALSE, sizeof(guint64));
-	for (guint i = 0; i < all->len; i++)
-		if (g_hash_table_add(distinct, &g_array_index(all, guint64, i)))
-			g_array_append_val(keys, g_array_index(all, guint64, i));
-	g_hash_table_unref(distinct);
-	FriseLineCounts prior = { counts, 0 };
-	bool ok = store_line_counts(p->store, keys, (const char *const *)ids->pdata, ids->len, counts,
-				    &prior.articles, error);
-	if (ok)
-		boiler_corpus(articles, &prior);
-	g_hash_table_unref(counts); /* before the keys it points into */
-	g_array_unref(keys);
-	g_array_unref(all);
-	g_ptr_array_unref(ids);
-	if (!ok)
-		g_clear_pointer(lines, g_ptr_array_unref);
-	return ok;
-}
 
 static GArray *
 article_sentences(const FriseArticle *a)
@@ -307,114 +506,356 @@ article_sentences(const FriseArticle *a)
 	return ss;
 }
 
-/* The articles of `articles` the store does not hold as they are,
- * split into sentences and tagged: a new GArray of Prepared, or NULL with
+static void
+prepared_free(GArray *prep)
+{
+	for (guint i = 0; prep != NULL && i < prep->len; i++) {
+		Prepared *pr = &g_array_index(prep, Prepared, i);
+		if (pr->rec != NULL) {
+			record_clear(pr->rec);
+			g_free(pr->rec);
+			continue;
+		}
+		if (pr->lines != NULL)
+			g_array_unref(pr->lines);
+		g_array_unref(pr->sentences);
+		timex_array_free(pr->timexes);
+		if (pr->cands != NULL)
+			g_ptr_array_unref(pr->cands);
+	}
+	if (prep != NULL)
+		g_array_unref(prep);
+}
+
+/* The id `a` is kept as: its own, or its path when another input read
+ * since the last update (one command's inputs) has that id (two files
+ * called x.txt in two folders); NULL when this very input (same id, same
+ * path) was read already. Borrowed from p->ids (id -> the path that
+ * claimed it, "" for none). */
+static const char *
+claim_id(FrisePipeline *p, const FriseArticle *a)
+{
+	const char *path = a->path != NULL ? a->path : "";
+	const char *by = g_hash_table_lookup(p->ids, a->id);
+	if (by != NULL && strcmp(by, path) == 0)
+		return NULL;
+	const char *id = by != NULL && a->path != NULL ? a->path : a->id;
+	if (g_hash_table_contains(p->ids, id))
+		return NULL;
+	char *own = g_strdup(id);
+	g_hash_table_insert(p->ids, own, g_strdup(path));
+	return own;
+}
+
+/* The candidates of the dated articles of `prep` (outside the write
+ * lock, on the machine's cores): each is a function of its article. */
+static void
+find_candidates(FrisePipeline *p, GArray *prep)
+{
+	guint n = prep->len;
+	FriseDoc *fds = g_new0(FriseDoc, MAX(n, 1));
+	for (guint i = 0; i < n; i++) {
+		Prepared *pr = &g_array_index(prep, Prepared, i);
+		fds[i] = (FriseDoc){ pr->id, pr->a->title, pr->a->url, pr->a->text, pr->a->text_len, pr->a->lang,
+				     pr->a->published, pr->a->published, pr->sentences, pr->timexes };
+	}
+	GPtrArray **each = candidates_find_each(fds, n, p->templates, true, true);
+	for (guint i = 0; i < n; i++) {
+		Prepared *pr = &g_array_index(prep, Prepared, i);
+		if (pr->a->published != NULL) {
+			pr->cands = each[i];
+			each[i] = NULL;
+		}
+	}
+	candidates_each_free(each, n);
+	g_free(fds);
+}
+
+/* Corpus evidence of boilerplate (frise/boilerplate.h) over `articles`
+ * and the articles the store holds already: marks the repeated lines of
+ * `articles` (and so their titles) and gives each article's line hashes
+ * for the store: a new array of GArray *, one per article, or NULL with
+ * `error`. */
+static GPtrArray *
+corpus_evidence(FrisePipeline *p, GPtrArray *articles, GError **error)
+{
+	GPtrArray *lines = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	GHashTable *distinct = g_hash_table_new(g_int64_hash, g_int64_equal);
+	GArray *keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+	GPtrArray *ids = g_ptr_array_new();
+	for (guint i = 0; articles != NULL && i < articles->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(articles, i);
+		GArray *h = boiler_line_hashes(a);
+		for (guint k = 0; k < h->len; k++)
+			if (g_hash_table_add(distinct, &g_array_index(h, guint64, k)))
+				g_array_append_val(keys, g_array_index(h, guint64, k));
+		g_ptr_array_add(lines, h);
+		g_ptr_array_add(ids, a->id);
+		if (a->path != NULL && strcmp(a->path, a->id) != 0)
+			g_ptr_array_add(ids, a->path); /* the id of a second x.txt (claim_id()) */
+	}
+	g_hash_table_unref(distinct);
+	/* the store's counts of the batch's distinct lines */
+	GHashTable *counts = g_hash_table_new(g_int64_hash, g_int64_equal);
+	FriseLineCounts prior = { counts, 0 };
+	bool ok = store_line_counts(p->store, keys, (const char *const *)ids->pdata, ids->len, counts, &prior.articles,
+				    error);
+	if (ok && articles != NULL && articles->len > 0)
+		boiler_corpus(articles, &prior);
+	g_hash_table_unref(counts); /* before the keys it points into */
+	g_array_unref(keys);
+	g_ptr_array_unref(ids);
+	if (!ok)
+		g_clear_pointer(&lines, g_ptr_array_unref);
+	return lines;
+}
+
+/* The articles of `articles` the store does not hold as they are, their
+ * repeated lines marked (corpus_evidence()), split into sentences, tagged
+ * and (dated ones) extracted: a new GArray of Prepared, or NULL with
  * `error`. */
 static GArray *
-prepare(FrisePipeline *p, GPtrArray *articles, const GPtrArray *lines, GError **error)
+prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
 {
 	const FriseTagger *tagger = pipeline_tagger(p, error);
 	if (tagger == NULL)
 		return NULL;
+	/* lines repeated across the corpus first: they change titles, which
+	 * tell whether an article changed */
+	GPtrArray *lines = corpus_evidence(p, articles, error);
+	if (lines == NULL)
+		return NULL;
 	GArray *prep = g_array_new(FALSE, TRUE, sizeof(Prepared));
-	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-	bool ok = true;
-	for (guint i = 0; ok && articles != NULL && i < articles->len; i++) {
+	for (guint i = 0; articles != NULL && i < articles->len; i++) {
 		const FriseArticle *a = g_ptr_array_index(articles, i);
-		/* two files called x.txt in two folders: the second goes by its path */
-		const char *id = g_hash_table_contains(ids, a->id) && a->path != NULL ? a->path : a->id;
-		if (!g_hash_table_add(ids, (gpointer)id))
+		const char *id = claim_id(p, a);
+		if (id == NULL)
 			continue; /* the same input twice */
 		if (store_has_same(p->store, id, a))
-			continue;
-		Prepared pr = { a, id, article_sentences(a), NULL, g_ptr_array_index(lines, i) };
+			continue; /* committed already: an interrupted ingest resumes here */
+		Prepared pr = { a, id, article_sentences(a), NULL, NULL, NULL,
+				 g_array_ref(g_ptr_array_index(lines, i)) };
 		FriseTagOptions opts = { .lang = a->lang, .dct = a->published };
 		pr.timexes = timex_tag(tagger, a->text, a->text_len, &opts, error);
 		if (pr.timexes == NULL) {
 			g_prefix_error(error, "%s: ", a->path ? a->path : a->id);
 			g_array_unref(pr.sentences);
-			ok = false;
-			break;
+			g_array_unref(pr.lines);
+			prepared_free(prep);
+			g_ptr_array_unref(lines);
+			return NULL;
 		}
 		for (guint k = 0; k < pr.timexes->len; k++)
 			g_clear_pointer(&g_array_index(pr.timexes, FriseTimex, k).explain, g_free);
 		g_array_append_val(prep, pr);
 	}
-	g_hash_table_unref(ids);
-	if (!ok) {
-		for (guint i = 0; i < prep->len; i++) {
-			Prepared *pr = &g_array_index(prep, Prepared, i);
-			g_array_unref(pr->sentences);
-			timex_array_free(pr->timexes);
-		}
-		g_array_unref(prep);
-		return NULL;
-	}
+	g_ptr_array_unref(lines);
+	find_candidates(p, prep);
 	return prep;
+}
+
+typedef struct {
+	GArray *prep;        /* Prepared */
+	guint from, to;      /* the batch */
+	const char *extractor;
+	gint64 now;
+} AddTx;
+
+/* One batch's transaction: its articles and their candidates; the
+ * events are stale until the rebuild. */
+static bool
+add_body(FriseStore *s, void *data, GError **error)
+{
+	AddTx *tx = data;
+	bool ok = true;
+	for (guint i = tx->from; ok && i < tx->to; i++) {
+		Prepared *pr = &g_array_index(tx->prep, Prepared, i);
+		/* another process may have been first */
+		if (store_has_same(s, pr->id, pr->a))
+			continue;
+		ok = store_put_article(s, pr->id, pr->a, pr->sentences, pr->timexes, tx->now, error) &&
+		     (pr->lines == NULL || store_put_lines(s, pr->id, pr->lines, error));
+		/* candidates of another extractor are found again by the rebuild */
+		bool mine = pr->rec == NULL || g_strcmp0(pr->rec->extractor, tx->extractor) == 0;
+		if (ok && pr->cands != NULL && mine)
+			ok = put_candidates(s, pr->id, pr->cands, error);
+	}
+	return ok && store_set_state(s, "stale", "1", error);
+}
+
+/* Commits `prep` p->batch articles per transaction. */
+static bool
+commit_prepared(FrisePipeline *p, GArray *prep, GError **error)
+{
+	GDateTime *nowt = frise_now();
+	AddTx tx = { prep, 0, 0, p->extractor, g_date_time_to_unix(nowt) };
+	g_date_time_unref(nowt);
+	bool ok = true;
+	for (guint i = 0; ok && i < prep->len; i += p->batch) {
+		tx.from = i;
+		tx.to = MIN(prep->len, i + p->batch);
+		ok = store_transact(p->store, "ingest", add_body, &tx, error);
+	}
+	return ok;
+}
+
+void
+pipeline_set_batch(FrisePipeline *p, guint articles)
+{
+	p->batch = articles > 0 ? articles : PIPELINE_DEFAULT_BATCH;
+}
+
+bool
+pipeline_add(FrisePipeline *p, GPtrArray *articles, GError **error)
+{
+	/* tag outside the write lock; unchanged articles are not tagged */
+	GArray *prep = prepare(p, articles, error);
+	if (prep == NULL)
+		return false;
+	bool ok = commit_prepared(p, prep, error);
+	prepared_free(prep);
+	return ok;
+}
+
+bool
+pipeline_add_extracted(FrisePipeline *p, const char *const *lines, const size_t *lens, const char *const *wheres,
+		       size_t n, GError **error)
+{
+	GArray *prep = g_array_new(FALSE, TRUE, sizeof(Prepared));
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++) {
+		Record *r = g_new0(Record, 1);
+		if (!record_read(lines[i], lens[i], wheres[i], r, error)) {
+			g_free(r);
+			ok = false;
+			break;
+		}
+		const char *id = claim_id(p, &r->article);
+		if (id == NULL || store_has_same(p->store, id, &r->article)) {
+			record_clear(r);
+			g_free(r);
+			continue;
+		}
+		Prepared pr = { &r->article, id, r->sentences, r->timexes, r->candidates, r };
+		g_array_append_val(prep, pr);
+	}
+	ok = ok && commit_prepared(p, prep, error);
+	prepared_free(prep);
+	return ok;
+}
+
+typedef struct {
+	FrisePipeline *p;
+	bool force;
+} UpdateTx;
+
+static bool
+update_body(FriseStore *s, void *data, GError **error)
+{
+	UpdateTx *tx = data;
+	char *stale = NULL;
+	if (!store_get_state(s, "stale", &stale, error))
+		return false;
+	bool need = tx->force || stale != NULL;
+	g_free(stale);
+	return !need || rebuild(tx->p, true, error);
+}
+
+bool
+pipeline_update(FrisePipeline *p, GError **error)
+{
+	UpdateTx tx = { p, p->dirty };
+	bool ok = store_transact(p->store, "ingest", update_body, &tx, error);
+	if (ok)
+		p->dirty = false;
+	/* the next add is another command's: the same files again are that
+	 * command's input, not a second copy of this one's */
+	g_hash_table_remove_all(p->ids);
+	return ok;
 }
 
 bool
 pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 {
-	/* lines repeated across the corpus first: they change titles, which
-	 * tell whether an article changed; then tag outside the write lock
-	 * (unchanged articles are not tagged) */
-	GPtrArray *lines = NULL;
-	if (articles == NULL || articles->len == 0)
-		lines = g_ptr_array_new();
-	else if (!corpus_evidence(p, articles, &lines, error))
-		return false;
-	GArray *prep = prepare(p, articles, lines, error);
-	if (prep == NULL) {
-		g_ptr_array_unref(lines);
-		return false;
-	}
-	bool ok = true;
-	if (prep->len > 0 || p->dirty) {
-		GDateTime *nowt = frise_now();
-		gint64 now = g_date_time_to_unix(nowt);
-		g_date_time_unref(nowt);
-		ok = store_begin(p->store, error);
-		for (guint i = 0; ok && i < prep->len; i++) {
-			Prepared *pr = &g_array_index(prep, Prepared, i);
-			/* another process may have been first */
-			if (!store_has_same(p->store, pr->id, pr->a))
-				ok = store_put_article(p->store, pr->id, pr->a, pr->sentences, pr->timexes, now, error) &&
-				     store_put_line_hashes(p->store, pr->id, pr->lines, error);
-		}
-		ok = ok && rebuild(p, true, error) && store_commit(p->store, error);
-		if (!ok)
-			store_rollback(p->store);
-		else
-			p->dirty = false;
-	}
+	return pipeline_add(p, articles, error) && pipeline_update(p, error);
+}
+
+char *
+pipeline_extract(FrisePipeline *p, GPtrArray *articles, GError **error)
+{
+	GArray *prep = prepare(p, articles, error);
+	if (prep == NULL)
+		return NULL;
+	GString *out = g_string_new(NULL);
 	for (guint i = 0; i < prep->len; i++) {
 		Prepared *pr = &g_array_index(prep, Prepared, i);
-		g_array_unref(pr->sentences);
-		timex_array_free(pr->timexes);
+		char *line = record_write(pr->a, pr->id, pr->sentences, pr->timexes, pr->cands, p->extractor);
+		g_string_append(out, line);
+		g_string_append_c(out, '\n');
+		g_free(line);
 	}
-	g_array_unref(prep);
-	g_ptr_array_unref(lines);
-	return ok;
+	prepared_free(prep);
+	return g_string_free(out, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
 /* Curation                                                            */
 
-/* Ends a curation's transaction: rebuilds and commits when `ok`, else
- * rolls back. */
+typedef enum { CURATE_EDIT, CURATE_HIDE, CURATE_SHOW, CURATE_MERGE, CURATE_SPLIT } CurateKind;
+
+/* One curation: what it does to which events, as one transaction. */
+typedef struct {
+	FrisePipeline *p;
+	CurateKind kind;
+	const FriseEventRef *refs;
+	size_t n;
+	const char *title, *date, *type; /* CURATE_EDIT: each may be NULL */
+} Curation;
+
+/* The events named are there, at the version named if any; then the
+ * overrides; then the rebuild. */
 static bool
-finish(FrisePipeline *p, bool ok, GError **error)
+curation_body(FriseStore *s, void *data, GError **error)
 {
-	ok = ok && rebuild(p, false, error) && store_commit(p->store, error);
-	if (!ok)
-		store_rollback(p->store);
-	return ok;
+	Curation *c = data;
+	bool ok = true;
+	for (size_t i = 0; ok && i < c->n; i++)
+		ok = c->refs[i].version >= 0 ? store_check_version(s, c->refs[i].id, c->refs[i].version, error)
+					     : store_event_exists(s, c->refs[i].id, error);
+	const char *id = c->refs[0].id;
+	switch (c->kind) {
+	case CURATE_EDIT:
+		ok = ok && (c->title == NULL || store_add_override(s, FRISE_OVERRIDE_TITLE, id, c->title, true, error)) &&
+		     (c->date == NULL || store_add_override(s, FRISE_OVERRIDE_DATE, id, c->date, true, error)) &&
+		     (c->type == NULL || store_add_override(s, FRISE_OVERRIDE_TYPE, id, c->type, true, error));
+		break;
+	case CURATE_HIDE:
+		ok = ok && store_add_override(s, FRISE_OVERRIDE_HIDE, id, "", true, error);
+		break;
+	case CURATE_SHOW:
+		ok = ok && store_delete_override(s, FRISE_OVERRIDE_HIDE, id, error);
+		break;
+	case CURATE_MERGE:
+		/* an event id is the key of its first mention */
+		for (size_t i = 1; ok && i < c->n; i++)
+			ok = store_add_override(s, FRISE_OVERRIDE_MERGE, id, c->refs[i].id, false, error);
+		break;
+	case CURATE_SPLIT:
+		ok = ok && store_split_overrides(s, id, error);
+		break;
+	}
+	return ok && rebuild(c->p, false, error);
+}
+
+static bool
+curate(Curation *c, const char *change, GError **error)
+{
+	return store_transact(c->p->store, change, curation_body, c, error);
 }
 
 bool
-pipeline_edit_event(FrisePipeline *p, const char *id, const char *title, const char *date, const char *type,
-		    GError **error)
+pipeline_edit_event(FrisePipeline *p, const FriseEventRef *ev, const char *title, const char *date,
+		    const char *type, GError **error)
 {
 	if (date != NULL && !date_is_anchored(date)) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE,
@@ -432,49 +873,35 @@ pipeline_edit_event(FrisePipeline *p, const char *id, const char *title, const c
 			return false;
 		}
 	}
-	if (!store_begin(p->store, error))
-		return false;
-	bool ok = store_event_exists(p->store, id, error) &&
-		  (title == NULL || store_add_override(p->store, FRISE_OVERRIDE_TITLE, id, title, true, error)) &&
-		  (date == NULL || store_add_override(p->store, FRISE_OVERRIDE_DATE, id, date, true, error)) &&
-		  (type == NULL || store_add_override(p->store, FRISE_OVERRIDE_TYPE, id, type, true, error));
-	return finish(p, ok, error);
+	char *change = g_strdup_printf("edit%s%s%s", title ? " --title" : "", date ? " --date" : "",
+				       type ? " --type" : "");
+	Curation c = { p, CURATE_EDIT, ev, 1, title, date, type };
+	bool ok = curate(&c, change, error);
+	g_free(change);
+	return ok;
 }
 
 bool
-pipeline_hide_event(FrisePipeline *p, const char *id, bool hide, GError **error)
+pipeline_hide_event(FrisePipeline *p, const FriseEventRef *ev, bool hide, GError **error)
 {
-	if (!store_begin(p->store, error))
-		return false;
-	bool ok = store_event_exists(p->store, id, error) &&
-		  (hide ? store_add_override(p->store, FRISE_OVERRIDE_HIDE, id, "", true, error)
-			: store_delete_override(p->store, FRISE_OVERRIDE_HIDE, id, error));
-	return finish(p, ok, error);
+	Curation c = { p, hide ? CURATE_HIDE : CURATE_SHOW, ev, 1, NULL, NULL, NULL };
+	return curate(&c, hide ? "hide" : "hide --undo", error);
 }
 
 bool
-pipeline_merge_events(FrisePipeline *p, const char *const *ids, size_t n, GError **error)
+pipeline_merge_events(FrisePipeline *p, const FriseEventRef *evs, size_t n, GError **error)
 {
 	if (n < 2) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE, "merge needs at least two event ids");
 		return false;
 	}
-	if (!store_begin(p->store, error))
-		return false;
-	bool ok = true;
-	for (size_t i = 0; ok && i < n; i++)
-		ok = store_event_exists(p->store, ids[i], error);
-	/* an event id is the key of its first mention */
-	for (size_t i = 1; ok && i < n; i++)
-		ok = store_add_override(p->store, FRISE_OVERRIDE_MERGE, ids[0], ids[i], false, error);
-	return finish(p, ok, error);
+	Curation c = { p, CURATE_MERGE, evs, n, NULL, NULL, NULL };
+	return curate(&c, "merge", error);
 }
 
 bool
-pipeline_split_event(FrisePipeline *p, const char *id, GError **error)
+pipeline_split_event(FrisePipeline *p, const FriseEventRef *ev, GError **error)
 {
-	if (!store_begin(p->store, error))
-		return false;
-	bool ok = store_event_exists(p->store, id, error) && store_split_overrides(p->store, id, error);
-	return finish(p, ok, error);
+	Curation c = { p, CURATE_SPLIT, ev, 1, NULL, NULL, NULL };
+	return curate(&c, "split", error);
 }

@@ -1077,7 +1077,14 @@ typedef struct {
 	GError *first; /* the first error reported, for the final message */
 	size_t max;    /* most articles to read (FriseReadOptions.max_articles) */
 	GError *over;  /* set when there were more: nothing more is read */
+	size_t count;  /* articles read, those handed to on_batch included */
+	size_t batch;  /* hand `out` to on_batch at this many (0: never) */
+	FriseReadBatchFunc on_batch;
+	void *batch_user;
+	GError *stop;  /* on_batch's error: nothing more is read */
 } Reader;
+
+static void flush(Reader *rd);
 
 /* Sets rd->over: more than rd->max articles to read. */
 static void
@@ -1158,8 +1165,12 @@ read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, s
 		meta.id = where;
 	FriseArticle *a = read_article(where, text->valuestring, strlen(text->valuestring), opts, &meta, &e);
 	g_free(published);
-	if (a != NULL)
+	if (a != NULL) {
 		g_ptr_array_add(rd->out, a);
+		rd->count++;
+		if (rd->batch > 0 && rd->out->len >= rd->batch)
+			flush(rd);
+	}
 out:
 	if (e != NULL)
 		report(rd, e);
@@ -1217,7 +1228,9 @@ read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, GError **
 				g_free(where);
 				report(rd, e);
 			} else if (!all_space(line->str, line->len)) {
-				if (rd->out->len >= rd->max) {
+				if (rd->stop != NULL)
+					goto done;
+				if (rd->count >= rd->max) {
 					/* stop at line max + 1: an endless stream is never read to its end */
 					over_limit(rd);
 					goto done;
@@ -1324,24 +1337,55 @@ read_block(ReadBatch *b, guint from, guint to)
 	frise_parallel_for(from, to, READ_STEP, b->serial ? 1 : READ_THREADS, "frise-read", read_one, b);
 }
 
-GPtrArray *
-article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
-		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
+/* An article no word of which tells its language is read in the
+ * language most of the others of its batch were told in. */
+static void
+corpus_lang(GPtrArray *out)
 {
-	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
-		      opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES, NULL };
+	int told[FRISE_LANG_COUNT] = { 0 };
+	for (guint i = 0; i < out->len; i++) {
+		const FriseArticle *a = g_ptr_array_index(out, i);
+		if (a->lang_origin != FRISE_LANG_FROM_DEFAULT)
+			told[a->lang]++;
+	}
+	size_t main_lang, second;
+	best_of(told, &main_lang, &second);
+	for (guint i = 0; told[main_lang] > 0 && i < out->len; i++) {
+		FriseArticle *a = g_ptr_array_index(out, i);
+		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT)
+			a->lang = (FriseLang)main_lang, a->lang_origin = FRISE_LANG_FROM_CORPUS;
+	}
+}
+
+/* Hands the articles read so far to on_batch, which takes them. */
+static void
+flush(Reader *rd)
+{
+	if (rd->on_batch == NULL || rd->out->len == 0 || rd->stop != NULL)
+		return;
+	corpus_lang(rd->out);
+	GPtrArray *batch = rd->out;
+	rd->out = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	if (!rd->on_batch(batch, rd->batch_user, &rd->stop) && rd->stop == NULL)
+		g_set_error(&rd->stop, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL, "reading stopped");
+}
+
+/* Reads every input of `paths` into rd (see article_read_paths_each()). */
+static void
+read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts)
+{
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-	for (size_t i = 0; i < npaths && files->len <= rd.max; i++) {
+	for (size_t i = 0; i < npaths && files->len <= rd->max; i++) {
 		GError *e = NULL;
 		struct stat st;
 		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			guint before = files->len;
-			size_t failed = rd.failed;
-			collect(paths[i], jsonl, files, &rd);
-			if (files->len == before && rd.failed == failed) {
+			size_t failed = rd->failed;
+			collect(paths[i], jsonl, files, rd);
+			if (files->len == before && rd->failed == failed) {
 				set_error(&e, FRISE_ERROR_INPUT, paths[i], "no %s file in this folder",
 					  jsonl ? "*.jsonl" : "*.txt or *.md");
-				report(&rd, e);
+				report(rd, e);
 			}
 		} else {
 			g_ptr_array_add(files, g_strdup(paths[i]));
@@ -1349,8 +1393,8 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 	}
 	/* refused before anything is read when the files alone are too many
 	 * (a mistyped folder such as / is not read into memory) */
-	if (!jsonl && files->len > rd.max)
-		over_limit(&rd);
+	if (!jsonl && files->len > rd->max)
+		over_limit(rd);
 	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
 	/* plain files are read READ_BLOCK at a time on every core, then
 	 * taken (and their errors reported) in order */
@@ -1361,62 +1405,105 @@ article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const Fr
 		b.art = g_new0(FriseArticle *, MAX(files->len, 1));
 		b.err = g_new0(GError *, MAX(files->len, 1));
 	}
-	for (guint i = 0; i < files->len && rd.over == NULL; i++) {
+	guint i = 0;
+	for (; i < files->len && rd->over == NULL && rd->stop == NULL; i++) {
 		const char *p = files->pdata[i];
 		GError *e = NULL;
 		if (jsonl) {
-			if (!read_jsonl(&rd, p, opts, &e))
-				report(&rd, e);
+			if (!read_jsonl(rd, p, opts, &e))
+				report(rd, e);
 		} else {
 			if (i % READ_BLOCK == 0)
 				read_block(&b, i, MIN(i + READ_BLOCK, files->len));
-			if (b.art[i] != NULL)
-				g_ptr_array_add(rd.out, b.art[i]);
-			else
-				report(&rd, b.err[i]);
+			if (b.art[i] != NULL) {
+				g_ptr_array_add(rd->out, b.art[i]);
+				b.art[i] = NULL;
+				rd->count++;
+				if (rd->batch > 0 && rd->out->len >= rd->batch)
+					flush(rd);
+			} else {
+				report(rd, b.err[i]);
+				b.err[i] = NULL;
+			}
 		}
 		if (progress != NULL && files->len > 1)
 			progress("reading", i + 1, files->len);
 	}
+	/* what a stop left read but not taken */
+	for (guint k = i; !jsonl && k < files->len; k++) {
+		article_free(b.art[k]);
+		if (b.err[k] != NULL)
+			g_error_free(b.err[k]);
+	}
 	g_free(b.art);
 	g_free(b.err);
 	g_ptr_array_unref(files);
+	if (rd->over == NULL)
+		flush(rd);
+}
+
+/* The error of a read that ended with no article. */
+static void
+nothing_read(Reader *rd, GError **error)
+{
+	int code = rd->first != NULL ? rd->first->code : FRISE_ERROR_INPUT;
+	if (rd->failed > 0)
+		g_set_error(error, FRISE_ERROR_DOMAIN, code, "no article could be read (%zu input%s skipped)",
+			    rd->failed, rd->failed == 1 ? "" : "s");
+	else
+		g_set_error(error, FRISE_ERROR_DOMAIN, code, "no article to read");
+}
+
+GPtrArray *
+article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
+		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
+{
+	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
+		      opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES, NULL,
+		      0, 0, NULL, NULL, NULL };
+	read_all(&rd, paths, npaths, jsonl, opts);
+	if (nfailed != NULL)
+		*nfailed = rd.failed;
 	if (rd.over != NULL) {
 		g_propagate_error(error, rd.over);
 		g_clear_error(&rd.first);
 		g_ptr_array_unref(rd.out);
-		if (nfailed != NULL)
-			*nfailed = rd.failed;
 		return NULL;
 	}
-	/* an article no word of which tells its language is read in the
-	 * language most of the others were told in */
-	int told[FRISE_LANG_COUNT] = { 0 };
-	for (guint i = 0; i < rd.out->len; i++) {
-		const FriseArticle *a = g_ptr_array_index(rd.out, i);
-		if (a->lang_origin != FRISE_LANG_FROM_DEFAULT)
-			told[a->lang]++;
-	}
-	size_t main_lang, second;
-	best_of(told, &main_lang, &second);
-	for (guint i = 0; told[main_lang] > 0 && i < rd.out->len; i++) {
-		FriseArticle *a = g_ptr_array_index(rd.out, i);
-		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT)
-			a->lang = (FriseLang)main_lang, a->lang_origin = FRISE_LANG_FROM_CORPUS;
-	}
-	if (nfailed != NULL)
-		*nfailed = rd.failed;
+	corpus_lang(rd.out);
 	if (rd.out->len == 0) {
-		int code = rd.first != NULL ? rd.first->code : FRISE_ERROR_INPUT;
-		if (rd.failed > 0)
-			g_set_error(error, FRISE_ERROR_DOMAIN, code, "no article could be read (%zu input%s skipped)",
-				    rd.failed, rd.failed == 1 ? "" : "s");
-		else
-			g_set_error(error, FRISE_ERROR_DOMAIN, code, "no article to read");
+		nothing_read(&rd, error);
 		g_clear_error(&rd.first);
 		g_ptr_array_unref(rd.out);
 		return NULL;
 	}
 	g_clear_error(&rd.first);
 	return rd.out;
+}
+
+bool
+article_read_paths_each(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
+			FriseReadErrorFunc on_error, void *user, size_t batch, FriseReadBatchFunc on_batch,
+			void *batch_user, size_t *nread, size_t *nfailed, GError **error)
+{
+	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
+		      opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES, NULL,
+		      0, MAX(batch, 1), on_batch, batch_user, NULL };
+	read_all(&rd, paths, npaths, jsonl, opts);
+	g_ptr_array_unref(rd.out);
+	if (nread != NULL)
+		*nread = rd.count;
+	if (nfailed != NULL)
+		*nfailed = rd.failed;
+	GError *e = rd.stop != NULL ? rd.stop : rd.over;
+	if (rd.stop != NULL)
+		g_clear_error(&rd.over);
+	if (e == NULL && rd.count == 0)
+		nothing_read(&rd, &e);
+	g_clear_error(&rd.first);
+	if (e != NULL) {
+		g_propagate_error(error, e);
+		return false;
+	}
+	return true;
 }

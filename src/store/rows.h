@@ -6,7 +6,7 @@
  *
  * Offsets are bytes into an article's text (raw_* into its bytes as
  * read), end exclusive. A function that fails returns false or NULL with
- * `error` naming the store's path (FRISE_ERROR_STORE) or the input.
+ * `error` naming the store (FRISE_ERROR_STORE) or the input.
  */
 #ifndef FRISE_STORE_ROWS_H
 #define FRISE_STORE_ROWS_H
@@ -14,11 +14,24 @@
 #include "core/text.h"
 #include "frise/store.h"
 
-/* One BEGIN IMMEDIATE transaction (retried while another process holds
- * the lock, for the busy timeout); every write below runs inside one. */
-bool store_begin(FriseStore *store, GError **error);
-bool store_commit(FriseStore *store, GError **error);
-void store_rollback(FriseStore *store);
+/* The body of a transaction: the reads and writes below. It may run
+ * more than once (see store_transact()), so it must start from what the
+ * store holds, not from what an earlier run left in memory. */
+typedef bool (*StoreBody)(FriseStore *store, void *data, GError **error);
+
+/* Runs `body` in one write transaction and commits it: writers of one
+ * store run one after the other (SQLite: BEGIN IMMEDIATE, waiting for the
+ * busy timeout; PostgreSQL: an advisory lock, from any machine). When the
+ * database gave up on it (serialization failure, deadlock: SQLSTATE
+ * 40001, 40P01), it is rolled back and run again, up to the store's
+ * retries (default 5), then fails saying so. `change` says what the
+ * transaction does ("ingest", "edit --title"…): the events it changes
+ * are marked as changed that way by this process's user (FRISE_USER, or
+ * user@host). Every write below runs inside one. */
+bool store_transact(FriseStore *store, const char *change, StoreBody body, void *data, GError **error);
+
+/* The store as messages name it: its path, or its URL without password. */
+const char *store_name(const FriseStore *store);
 
 /* True when the store holds article `id` with the same bytes and the same
  * metadata (a new --dct or title is a change too). */
@@ -30,19 +43,21 @@ bool store_put_article(FriseStore *store, const char *id, const FriseArticle *ar
 		       const GArray *sentences, const GArray *timexes, gint64 now, GError **error);
 
 /* Corpus evidence of the boilerplate stage (frise/boilerplate.h). Adds to
- * `counts` (guint64 * -> GUINT_TO_POINTER(n), keys pointing into
- * `hashes`) how many stored articles hold each line hash of `hashes`, not
- * counting the stored versions of the articles `ids` (they are being read
- * again), and sets *articles to how many stored articles were counted
- * (those stored with their lines, `ids` aside). */
+ * `counts` (guint64 * -> GUINT_TO_POINTER(n), its keys pointing into
+ * `hashes`) how many stored articles hold each line hash of `hashes`
+ * (distinct), not counting the stored versions of the articles `ids`
+ * (they are being read again: they count as read), and sets *articles to
+ * how many stored articles were counted (those stored with their lines,
+ * `ids` aside). One read snapshot. */
 bool store_line_counts(FriseStore *store, const GArray *hashes, const char *const *ids, size_t nids,
 		       GHashTable *counts, size_t *articles, GError **error);
-/* Keeps the line hashes of stored article `id` (distinct, sorted: a
- * GArray of guint64) and moves the counts from its former lines to these. */
-bool store_put_line_hashes(FriseStore *store, const char *id, const GArray *hashes, GError **error);
+/* Keeps the line hashes of stored article `id` (distinct: a GArray of
+ * guint64), in place of those it had; store_put_article() drops them, so
+ * an article stored without this call is not counted. */
+bool store_put_lines(FriseStore *store, const char *id, const GArray *hashes, GError **error);
 
-/* The timeline's title (NULL: none; store_timeline() then takes the first
- * article's). */
+/* The timeline's title (state 'title'; NULL unsets it: store_timeline()
+ * then takes the first article's). */
 bool store_put_timeline_title(FriseStore *store, const char *title, GError **error);
 
 /* An article as a rebuild reads it back. */
@@ -60,6 +75,52 @@ void store_doc_clear(StoreDoc *doc);
 /* Every article, in ingest order: a new GArray of StoreDoc whose clear
  * function is store_doc_clear (g_array_unref). */
 GArray *store_load_docs(FriseStore *store, GError **error);
+
+/* Which articles store_load_docs_of() reads, in ingest order. */
+typedef enum {
+	STORE_DOCS_INFO,    /* every article without its text, sentences and mentions
+			       (text NULL, len 0, sentences and base NULL) */
+	STORE_DOCS_UNDATED, /* the articles without a date of their own, whole */
+	STORE_DOCS_PENDING, /* the first `limit` dated articles whose candidates are not
+			       stored (store_put_candidates()), whole */
+} StoreDocs;
+GArray *store_load_docs_of(FriseStore *store, StoreDocs which, guint limit, GError **error);
+
+/* A candidate as the store keeps it: the event stage's FriseCandidate as
+ * plain columns, with its sentence's text. Every pointer is borrowed. */
+typedef struct {
+	guint sentence;
+	FriseTimex timex;   /* start, end, type, value, mod, tense, relative, rule */
+	const char *key;    /* 16 hex digits */
+	const char *type;   /* template id */
+	bool generic, weak_title, since;
+	int status;         /* FriseStatus */
+	double position;
+	const char *title;
+	const char *words;  /* content words, each followed by '\x1f' */
+	const char *quote;  /* the sentence's text */
+	const char *after;  /* the next sentence's text, "" for none */
+	size_t raw_start, raw_end; /* the sentence in the article's raw bytes */
+} StoreCandidate;
+
+/* Replaces the candidates of article `id` with rows[0, n) and marks it
+ * extracted, as of the extractor the state 'extractor' names. */
+bool store_put_candidates(FriseStore *store, const char *id, const StoreCandidate *rows, size_t n,
+			  GError **error);
+/* Calls `fn` on every stored candidate of the extracted dated articles,
+ * by article (its seq, ingest order) then text order; the row is
+ * borrowed until `fn` returns. Stops at the first false `fn` returns. */
+typedef bool (*StoreCandidateFunc)(gint64 article, const StoreCandidate *row, void *data, GError **error);
+bool store_each_candidate(FriseStore *store, StoreCandidateFunc fn, void *data, GError **error);
+/* Forgets every stored candidate: each dated article is extracted again
+ * (STORE_DOCS_PENDING). */
+bool store_reset_candidates(FriseStore *store, GError **error);
+
+/* The store's state `name` (see schema.c: 'stale', 'extractor',
+ * 'title'): a new string in *value, NULL when unset. */
+bool store_get_state(FriseStore *store, const char *name, char **value, GError **error);
+/* Sets it; NULL unsets it. */
+bool store_set_state(FriseStore *store, const char *name, const char *value, GError **error);
 /* Keeps the estimate of article `seq`: its value, precision (a
  * date_granularity_name()) and evidence (all may be NULL), and its
  * mentions tagged with that estimate (may be NULL: none). */
@@ -78,12 +139,17 @@ bool store_split_overrides(FriseStore *store, const char *id, GError **error);
 /* True when event `id` exists; otherwise false with an input error
  * naming it. */
 bool store_event_exists(FriseStore *store, const char *id, GError **error);
+/* True when event `id` is at version `version` (its sequence); otherwise
+ * false with a conflict (FRISE_ERROR_STORE) saying who changed it, how and
+ * when, and how to redo the change — or that the event is gone. */
+bool store_check_version(FriseStore *store, const char *id, int version, GError **error);
 
 /* Replaces every event with `events` (FriseEvent*, in date order) of the
  * articles `docs` (StoreDoc): an event whose content digest is unchanged
- * keeps its sequence, created and modified; a changed one has its
- * sequence bumped; a new one starts at 0, created now. Fills those three
- * fields of each event. */
+ * keeps its sequence, created and modified (and who changed it, how); a
+ * changed one has its sequence bumped; a new one starts at 0, created
+ * now; both are marked changed by this transaction. Fills sequence,
+ * created and modified of each event. */
 bool store_put_events(FriseStore *store, const GArray *docs, GPtrArray *events, GError **error);
 
 /* The user's template files, oldest first: a new array of strings,
