@@ -350,6 +350,36 @@ test_corpus(void)
 	g_hash_table_unref(counts);
 	g_array_unref(h);
 	g_ptr_array_unref(arts);
+
+	/* in two steps, as a store does: the counts of the whole corpus (7 of
+	 * the 9 lines of a wire article are repeated, 4 of the 6 of another),
+	 * then the marks, those of boiler_corpus() */
+	arts = corpus(5, 3);
+	FriseLineCounts all;
+	boiler_count(arts, NULL, NULL, &all);
+	g_assert_cmpuint(all.articles, ==, 5);
+	const guint repeated[] = { 7, 7, 7, 4, 4 }, lines[] = { 9, 9, 9, 6, 6 };
+	for (guint i = 0; i < arts->len; i++) {
+		h = boiler_line_hashes(arts->pdata[i]);
+		guint n = 0;
+		for (guint k = 0; k < h->len; k++)
+			n += boiler_is_repeated(&all, g_array_index(h, guint64, k));
+		g_assert_cmpuint(h->len, ==, lines[i]);
+		g_assert_cmpuint(n, ==, repeated[i]);
+		g_array_unref(h);
+	}
+	boiler_mark(arts, &all);
+	g_assert_cmpuint(boiler_of(arts->pdata[1], "Les sites du groupe")->count, ==, 5);
+	g_assert_null(boiler_of(arts->pdata[1], "Les rebelles entrent dans la capitale"));
+	g_assert_cmpstr(((FriseArticle *)arts->pdata[1])->title, ==, "Titre propre sur la ville de Syrte");
+	/* a corpus of two has no repeated line */
+	FriseLineCounts two = { all.counts, 2 };
+	h = boiler_line_hashes(arts->pdata[4]);
+	for (guint k = 0; k < h->len; k++)
+		g_assert_false(boiler_is_repeated(&two, g_array_index(h, guint64, k)));
+	g_array_unref(h);
+	g_hash_table_unref(all.counts);
+	g_ptr_array_unref(arts);
 }
 
 /* ------------------------------------------------------------------ */
@@ -447,8 +477,16 @@ test_store(void)
 	g_assert_cmpstr(d->title, ==, a->title);
 	g_assert_true(g_array_index(d->sentences, FriseSentence, 0).boilerplate);
 	g_assert_false(g_array_index(d->sentences, FriseSentence, d->sentences->len - 1).boilerplate);
+	/* and the two stored first were judged again in the corpus of three,
+	 * as one ingest of the three would have judged them */
+	for (guint i = 0; i < 2; i++) {
+		d = &g_array_index(docs, StoreDoc, i);
+		char *title = g_strdup_printf("Les rebelles avancent vers %s", towns[i]);
+		g_assert_cmpstr(d->title, ==, title);
+		g_free(title);
+		g_assert_true(g_array_index(d->sentences, FriseSentence, 0).boilerplate);
+	}
 	g_array_unref(docs);
-	/* (the two stored first keep the titles they were stored with) */
 	g_ptr_array_unref(again);
 	g_ptr_array_unref(b2);
 	g_ptr_array_unref(b1);

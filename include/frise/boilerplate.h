@@ -33,11 +33,13 @@
  *             }
  *     }
  *
- * Ownership: boiler_explain() and boiler_line_hashes() return new memory;
- * boiler_corpus() changes the articles it is given in place (their spans,
- * and the title of an article whose title line it marks).
- * Threads: boiler_corpus() changes its articles: no other thread may read
- * them meanwhile; the other functions may run on several threads at once.
+ * Ownership: boiler_explain() and boiler_line_hashes() return new memory,
+ * so does boiler_count() (its counts); boiler_corpus() and
+ * boiler_mark() change the articles they are given in place (their spans,
+ * and the title of an article whose title line they mark).
+ * Threads: boiler_corpus() and boiler_mark() change their articles: no
+ * other thread may read them meanwhile; the other functions may run on
+ * several threads at once.
  *
  * Lines are the article's text lines; a line's hash is that of its
  * normalised form (folded, digit runs as one "0", white space collapsed),
@@ -68,10 +70,11 @@ guint boiler_corpus_threshold(size_t articles);
  * guint64 (g_array_unref). */
 GArray *boiler_line_hashes(const FriseArticle *article);
 
-/* Line counts from articles read before (a store's), for boiler_corpus(). */
+/* Line counts over a corpus: articles read before (a store's), for
+ * boiler_corpus(), or a whole corpus, for boiler_mark(). */
 typedef struct {
 	GHashTable *counts; /* guint64 * (g_int64_hash) -> GUINT_TO_POINTER(articles holding it);
-			       may be NULL; borrowed */
+			       may be NULL; borrowed, but boiler_count()'s */
 	size_t articles;    /* the articles they were counted over */
 } FriseLineCounts;
 
@@ -87,6 +90,24 @@ typedef struct {
  * Spans already there keep their reason.
  */
 void boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior);
+
+/*
+ * boiler_corpus() in two steps, for a caller that keeps the counts (a
+ * store judging its articles again as the corpus grows): boiler_count()
+ * counts `articles` (articles with the same bytes once; `hashes`, may be
+ * NULL, holds each one's boiler_line_hashes() when the caller has them)
+ * and adds `prior` (may be NULL) into `out`, whose `counts` is a new
+ * table that owns its keys (g_hash_table_unref); boiler_mark() marks `articles` as
+ * boiler_corpus() does, given the counts of the whole corpus (their own
+ * lines included); boiler_is_repeated() says whether a line of that
+ * corpus is in boiler_corpus_threshold(corpus->articles) articles or
+ * more: the lines boiler_mark() judges by their run. The marks depend on
+ * the counts only through which lines are repeated: two corpora that
+ * agree on that give an article the same spans and title.
+ */
+void boiler_count(GPtrArray *articles, const GPtrArray *hashes, const FriseLineCounts *prior, FriseLineCounts *out);
+void boiler_mark(GPtrArray *articles, const FriseLineCounts *corpus);
+bool boiler_is_repeated(const FriseLineCounts *corpus, guint64 hash);
 
 G_END_DECLS
 

@@ -1,8 +1,8 @@
 /*
  * pipeline.c — the stages in order (prefix pipeline_; see pipeline.h):
  * reader output -> corpus boilerplate (with the store's line counts) ->
- * tagger -> sentences -> store -> rebuild (estimates, candidates, merge,
- * the story's title) -> store. The only file that calls more than one
+ * tagger -> sentences -> store -> rebuild (corpus boilerplate over the
+ * whole store, estimates, candidates, merge, the story's title) -> store. The only file that calls more than one
  * layer; each layer it calls knows nothing of the others.
  *
  * Invariants: tagging happens outside the store's write lock; every
@@ -18,7 +18,7 @@
 #include "events/merge.h"
 #include "events/story.h"
 #include "events/templates.h"
-#include "frise/boilerplate.h"
+#include "pipeline/evidence.h"
 #include "pipeline/record.h"
 #include "store/rows.h"
 
@@ -436,15 +436,20 @@ estimate_undated(FrisePipeline *p, Corpus *c, GError **error)
 }
 
 /* Recomputes every event from the stored candidates (extracting those
- * not stored yet); with `estimate`, first re-estimates the undated
- * articles. Runs inside the caller's transaction. Holds every article's
- * metadata and candidates, and the undated articles whole: never a dated
- * article's text. */
+ * not stored yet); with `estimate` (articles were added), first judges
+ * again the articles the corpus evidence changed (evidence_update()) and
+ * re-estimates the undated articles. Runs inside the caller's
+ * transaction. Holds every article's metadata and candidates, and the
+ * undated articles whole: never a dated article's text but those judged
+ * again, EVIDENCE_BATCH at a time. */
 static bool
 rebuild(FrisePipeline *p, bool estimate, GError **error)
 {
 	Corpus c = { 0 };
-	bool ok = extract_pending(p, error) && corpus_load(p, &c, error);
+	/* articles added: the corpus evidence of the whole store first, as it
+	 * changes sentences and titles, and so candidates */
+	bool ok = (!estimate || evidence_update(p->store, error)) && extract_pending(p, error) &&
+		  corpus_load(p, &c, error);
 	ok = ok && (!estimate || estimate_undated(p, &c, error));
 	/* the undated articles' candidates, as their estimate resolves them */
 	for (guint u = 0; ok && u < c.undated->len; u++) {
@@ -490,7 +495,7 @@ typedef struct {
 	GArray *timexes;     /* FriseTimex */
 	GPtrArray *cands;    /* FriseCandidate* of a dated article, or NULL */
 	Record *rec;         /* what it was read from (pipeline_add_extracted()), or NULL */
-	GArray *lines;       /* its line hashes (boiler_line_hashes; the record's when rec), or NULL */
+	EvidenceLines *lines; /* its lines as judged at ingest, or NULL (a record: the rebuild reads them) */
 } Prepared;
 
 static GArray *
@@ -516,8 +521,7 @@ prepared_free(GArray *prep)
 			g_free(pr->rec);
 			continue;
 		}
-		if (pr->lines != NULL)
-			g_array_unref(pr->lines);
+		evidence_lines_free(pr->lines);
 		g_array_unref(pr->sentences);
 		timex_array_free(pr->timexes);
 		if (pr->cands != NULL)
@@ -571,58 +575,20 @@ find_candidates(FrisePipeline *p, GArray *prep)
 	g_free(fds);
 }
 
-/* Corpus evidence of boilerplate (frise/boilerplate.h) over `articles`
- * and the articles the store holds already: marks the repeated lines of
- * `articles` (and so their titles) and gives each article's line hashes
- * for the store: a new array of GArray *, one per article, or NULL with
- * `error`. */
-static GPtrArray *
-corpus_evidence(FrisePipeline *p, GPtrArray *articles, GError **error)
-{
-	GPtrArray *lines = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
-	GHashTable *distinct = g_hash_table_new(g_int64_hash, g_int64_equal);
-	GArray *keys = g_array_new(FALSE, FALSE, sizeof(guint64));
-	GPtrArray *ids = g_ptr_array_new();
-	for (guint i = 0; articles != NULL && i < articles->len; i++) {
-		const FriseArticle *a = g_ptr_array_index(articles, i);
-		GArray *h = boiler_line_hashes(a);
-		for (guint k = 0; k < h->len; k++)
-			if (g_hash_table_add(distinct, &g_array_index(h, guint64, k)))
-				g_array_append_val(keys, g_array_index(h, guint64, k));
-		g_ptr_array_add(lines, h);
-		g_ptr_array_add(ids, a->id);
-		if (a->path != NULL && strcmp(a->path, a->id) != 0)
-			g_ptr_array_add(ids, a->path); /* the id of a second x.txt (claim_id()) */
-	}
-	g_hash_table_unref(distinct);
-	/* the store's counts of the batch's distinct lines */
-	GHashTable *counts = g_hash_table_new(g_int64_hash, g_int64_equal);
-	FriseLineCounts prior = { counts, 0 };
-	bool ok = store_line_counts(p->store, keys, (const char *const *)ids->pdata, ids->len, counts, &prior.articles,
-				    error);
-	if (ok && articles != NULL && articles->len > 0)
-		boiler_corpus(articles, &prior);
-	g_hash_table_unref(counts); /* before the keys it points into */
-	g_array_unref(keys);
-	g_ptr_array_unref(ids);
-	if (!ok)
-		g_clear_pointer(&lines, g_ptr_array_unref);
-	return lines;
-}
-
-/* The articles of `articles` the store does not hold as they are, their
- * repeated lines marked (corpus_evidence()), split into sentences, tagged
- * and (dated ones) extracted: a new GArray of Prepared, or NULL with
- * `error`. */
+/* The articles of `articles` the store does not hold as they are, with
+ * `judge` their repeated lines marked (evidence_judge()), split into
+ * sentences, tagged and (dated ones) extracted: a new GArray of Prepared,
+ * or NULL with `error`. */
 static GArray *
-prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
+prepare(FrisePipeline *p, GPtrArray *articles, bool judge, GError **error)
 {
 	const FriseTagger *tagger = pipeline_tagger(p, error);
 	if (tagger == NULL)
 		return NULL;
 	/* lines repeated across the corpus first: they change titles, which
 	 * tell whether an article changed */
-	GPtrArray *lines = corpus_evidence(p, articles, error);
+	GPtrArray *lines = judge && articles != NULL ? evidence_judge(p->store, articles, error)
+						     : g_ptr_array_new();
 	if (lines == NULL)
 		return NULL;
 	GArray *prep = g_array_new(FALSE, TRUE, sizeof(Prepared));
@@ -634,13 +600,13 @@ prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
 		if (store_has_same(p->store, id, a))
 			continue; /* committed already: an interrupted ingest resumes here */
 		Prepared pr = { a, id, article_sentences(a), NULL, NULL, NULL,
-				 g_array_ref(g_ptr_array_index(lines, i)) };
+				 i < lines->len ? g_steal_pointer(&lines->pdata[i]) : NULL };
 		FriseTagOptions opts = { .lang = a->lang, .dct = a->published };
 		pr.timexes = timex_tag(tagger, a->text, a->text_len, &opts, error);
 		if (pr.timexes == NULL) {
 			g_prefix_error(error, "%s: ", a->path ? a->path : a->id);
 			g_array_unref(pr.sentences);
-			g_array_unref(pr.lines);
+			evidence_lines_free(pr.lines);
 			prepared_free(prep);
 			g_ptr_array_unref(lines);
 			return NULL;
@@ -674,7 +640,8 @@ add_body(FriseStore *s, void *data, GError **error)
 		if (store_has_same(s, pr->id, pr->a))
 			continue;
 		ok = store_put_article(s, pr->id, pr->a, pr->sentences, pr->timexes, tx->now, error) &&
-		     (pr->lines == NULL || store_put_lines(s, pr->id, pr->lines, error));
+		     (pr->lines == NULL || store_put_lines(s, pr->id, pr->lines->hashes, pr->lines->repeated,
+							   pr->lines->title_from_body, error));
 		/* candidates of another extractor are found again by the rebuild */
 		bool mine = pr->rec == NULL || g_strcmp0(pr->rec->extractor, tx->extractor) == 0;
 		if (ok && pr->cands != NULL && mine)
@@ -709,7 +676,7 @@ bool
 pipeline_add(FrisePipeline *p, GPtrArray *articles, GError **error)
 {
 	/* tag outside the write lock; unchanged articles are not tagged */
-	GArray *prep = prepare(p, articles, error);
+	GArray *prep = prepare(p, articles, true, error);
 	if (prep == NULL)
 		return false;
 	bool ok = commit_prepared(p, prep, error);
@@ -783,7 +750,9 @@ pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 char *
 pipeline_extract(FrisePipeline *p, GPtrArray *articles, GError **error)
 {
-	GArray *prep = prepare(p, articles, error);
+	/* each line a function of its article: the reduce step's rebuild
+	 * brings the corpus evidence */
+	GArray *prep = prepare(p, articles, false, error);
 	if (prep == NULL)
 		return NULL;
 	GString *out = g_string_new(NULL);

@@ -1493,74 +1493,74 @@ mark_repeated(FriseArticle *a, const GArray *lines, const guint *counts, guint t
 	return marked;
 }
 
-/* Articles per line hash: the keys live in chunks of KEY_CHUNK, so that
- * their addresses stay put while the table grows. */
-typedef struct {
-	GHashTable *counts; /* guint64 * -> GUINT_TO_POINTER(count) */
-	GPtrArray *chunks;  /* guint64[KEY_CHUNK] */
-	guint nkeys;
-} Counter;
-
-#define KEY_CHUNK 4096
-
-static void
-count_add(Counter *c, guint64 h)
+static guint
+count_of(const FriseLineCounts *c, guint64 h)
 {
-	gpointer v = g_hash_table_lookup(c->counts, &h);
-	if (v != NULL) {
-		/* an existing key: insert keeps the stored key and takes the value */
-		g_hash_table_insert(c->counts, &h, GUINT_TO_POINTER(GPOINTER_TO_UINT(v) + 1));
-		return;
-	}
-	if (c->nkeys % KEY_CHUNK == 0)
-		g_ptr_array_add(c->chunks, g_new(guint64, KEY_CHUNK));
-	guint64 *key = (guint64 *)c->chunks->pdata[c->chunks->len - 1] + c->nkeys % KEY_CHUNK;
-	*key = h;
-	c->nkeys++;
-	g_hash_table_insert(c->counts, key, GUINT_TO_POINTER(1));
+	return c != NULL && c->counts != NULL ? GPOINTER_TO_UINT(g_hash_table_lookup(c->counts, &h)) : 0;
 }
 
-static guint
-count_get(const Counter *c, const FriseLineCounts *prior, guint64 h)
+/* Adds n to the count of h in `counts` (which owns its keys: inserting
+ * its own key again would free it, so an existing key is stolen first). */
+static void
+count_add(GHashTable *counts, guint64 h, guint n)
 {
-	guint n = GPOINTER_TO_UINT(g_hash_table_lookup(c->counts, &h));
-	if (prior != NULL && prior->counts != NULL)
-		n += GPOINTER_TO_UINT(g_hash_table_lookup(prior->counts, &h));
-	return n;
+	gpointer key, v;
+	if (g_hash_table_steal_extended(counts, &h, &key, &v))
+		g_hash_table_insert(counts, key, GUINT_TO_POINTER(GPOINTER_TO_UINT(v) + n));
+	else
+		g_hash_table_insert(counts, g_memdup2(&h, sizeof h), GUINT_TO_POINTER(n));
 }
 
 void
-boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior)
+boiler_count(GPtrArray *articles, const GPtrArray *hashes, const FriseLineCounts *prior, FriseLineCounts *out)
 {
-	guint n = articles->len;
-	size_t before = prior != NULL ? prior->articles : 0;
-	if (n == 0)
-		return;
-	GArray **lines = g_new0(GArray *, n);
-	Counter c = { g_hash_table_new(g_int64_hash, g_int64_equal), g_ptr_array_new_with_free_func(g_free), 0 };
+	out->counts = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	out->articles = prior != NULL ? prior->articles : 0;
 	GHashTable *shas = g_hash_table_new(g_str_hash, g_str_equal); /* sha256 of the articles counted */
-	size_t distinct = 0;
-	for (guint i = 0; i < n; i++) {
+	for (guint i = 0; i < articles->len; i++) {
 		FriseArticle *a = g_ptr_array_index(articles, i);
-		lines[i] = hashed_lines(a);
 		if (!g_hash_table_add(shas, a->hash))
 			continue; /* the same bytes twice count once */
-		distinct++;
-		GArray *h = distinct_hashes(lines[i]);
+		out->articles++;
+		GArray *h = hashes != NULL ? g_array_ref(g_ptr_array_index(hashes, i)) : boiler_line_hashes(a);
 		for (guint k = 0; k < h->len; k++)
-			count_add(&c, g_array_index(h, guint64, k));
+			count_add(out->counts, g_array_index(h, guint64, k), 1);
 		g_array_unref(h);
 	}
 	g_hash_table_unref(shas);
-	guint total = (guint)(distinct + before), threshold = boiler_corpus_threshold(total);
+	if (prior == NULL || prior->counts == NULL)
+		return;
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, prior->counts);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (GPOINTER_TO_UINT(v) > 0)
+			count_add(out->counts, *(const guint64 *)k, GPOINTER_TO_UINT(v));
+}
+
+bool
+boiler_is_repeated(const FriseLineCounts *corpus, guint64 hash)
+{
+	guint threshold = boiler_corpus_threshold(corpus->articles);
+	return corpus->articles >= threshold && count_of(corpus, hash) >= threshold;
+}
+
+void
+boiler_mark(GPtrArray *articles, const FriseLineCounts *corpus)
+{
+	guint total = (guint)corpus->articles, threshold = boiler_corpus_threshold(total);
+	if (total < threshold)
+		return;
 	GHashTable *seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL); /* own_look() */
-	for (guint i = 0; total >= threshold && i < n; i++) {
+	for (guint i = 0; i < articles->len; i++) {
 		FriseArticle *a = g_ptr_array_index(articles, i);
-		guint *counts = g_new(guint, MAX(lines[i]->len, 1));
-		for (guint k = 0; k < lines[i]->len; k++)
-			counts[k] = count_get(&c, prior, g_array_index(lines[i], Hashed, k).hash);
-		bool marked = mark_repeated(a, lines[i], counts, threshold, total, seen);
+		GArray *lines = hashed_lines(a);
+		guint *counts = g_new(guint, MAX(lines->len, 1));
+		for (guint k = 0; k < lines->len; k++)
+			counts[k] = count_of(corpus, g_array_index(lines, Hashed, k).hash);
+		bool marked = mark_repeated(a, lines, counts, threshold, total, seen);
 		g_free(counts);
+		g_array_unref(lines);
 		/* a title taken from a line now marked goes */
 		if (marked && a->title_line != SIZE_MAX && article_is_boilerplate(a, a->title_line)) {
 			char *title = boiler_title(a);
@@ -1571,9 +1571,15 @@ boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior)
 		}
 	}
 	g_hash_table_unref(seen);
-	for (guint i = 0; i < n; i++)
-		g_array_unref(lines[i]);
-	g_free(lines);
-	g_hash_table_unref(c.counts);
-	g_ptr_array_unref(c.chunks);
+}
+
+void
+boiler_corpus(GPtrArray *articles, const FriseLineCounts *prior)
+{
+	if (articles->len == 0)
+		return;
+	FriseLineCounts corpus;
+	boiler_count(articles, NULL, prior, &corpus);
+	boiler_mark(articles, &corpus);
+	g_hash_table_unref(corpus.counts);
 }

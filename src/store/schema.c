@@ -83,9 +83,13 @@ static const SchemaColumn articles[] = {
 	/* 1 once its candidates (a dated article's) are in `candidates`, as
 	 * the extractor named by state 'extractor' finds them */
 	{ "extracted", INT, NN " DEFAULT 0", 4 },
-	/* 1 once its line hashes are in `article_lines`; 0: stored before
-	 * they were kept, or from a record of `frise extract` without them */
+	/* 1 once its line hashes are in `article_lines`; 0: not yet (stored
+	 * by an older frise, or from a record of `frise extract`: the next
+	 * rebuild reads them from its text) */
 	{ "lines", INT, NN " DEFAULT 0", 6 },
+	/* 1 when its title is a line of its body (the reader's choice, which
+	 * the corpus evidence may change), 0 when it is the metadata's */
+	{ "title_from_body", INT, NN " DEFAULT 0", 6 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -194,12 +198,15 @@ static const SchemaColumn candidates[] = {
 
 /* The boilerplate stage's corpus evidence (frise/boilerplate.h): the
  * distinct line hashes of each article whose `lines` is 1 (64 bits, kept
- * as a signed integer: the bits as they are), so that an ingest counts
- * how many stored articles hold each line of the articles it reads. The
- * counts are derived by a query, never kept: they cannot drift. */
+ * as a signed integer: the bits as they are). The counts (stored articles
+ * with distinct bytes that hold a line) are derived by a query, never
+ * kept. `repeated`: the line was repeated in the corpus the article's
+ * sentences and title were last judged with; a rebuild judges again the
+ * articles whose lines no longer agree with the store's corpus. */
 static const SchemaColumn article_lines[] = {
 	{ "article", INT, CASCADE("articles", "seq"), 6 },
 	{ "hash", INT, NN, 6 },
+	{ "repeated", INT, NN " DEFAULT 0", 6 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -251,8 +258,10 @@ static const SchemaStep steps[] = {
 	{ 3, STORE_SQLITE, "UPDATE templates SET ord = rowid" },
 	/* the merge reads the dated articles' candidates in article order */
 	{ 4, -1, "CREATE INDEX articles_extracted ON articles(extracted)" },
-	/* an ingest counts the stored articles that hold each line it reads */
+	/* an ingest counts the stored articles that hold each line it reads;
+	 * a rebuild counts the articles whose lines are kept */
 	{ 6, -1, "CREATE INDEX article_lines_hash ON article_lines(hash)" },
+	{ 6, -1, "CREATE INDEX articles_lines ON articles(lines, hash)" },
 };
 
 int

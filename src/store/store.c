@@ -1057,7 +1057,7 @@ store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GA
 	static const char *const deletes[] = {
 		"DELETE FROM sentences WHERE article = $1", "DELETE FROM mentions WHERE article = $1",
 		"DELETE FROM candidates WHERE article = $1", "DELETE FROM article_lines WHERE article = $1",
-		"UPDATE articles SET extracted = 0, lines = 0 WHERE seq = $1",
+		"UPDATE articles SET extracted = 0, lines = 0, title_from_body = 0 WHERE seq = $1",
 	};
 	bool ok = true;
 	for (size_t k = 0; ok && k < G_N_ELEMENTS(deletes); k++) {
@@ -1089,26 +1089,41 @@ store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GA
 /* ------------------------------------------------------------------ */
 /* Line counts (the boilerplate stage's corpus evidence)               */
 
-/* Hashes counted per query: a full IN list each time (the last one
- * padded with its last hash), so that one statement is kept prepared. */
+/* Hashes or articles per query: a full IN list each time (the last one
+ * padded with its last value), so that one statement is kept prepared. */
 #define LINES_PER_QUERY 128
 
-/* The seq of article `id` and whether its lines are kept (*seq 0: no
- * such article). */
-static bool
-article_lines_of(FriseStore *s, const char *id, gint64 *seq, bool *kept, GError **error)
+/* "PREFIX$1, $2, … $LINES_PER_QUERY)SUFFIX": a new string. */
+static char *
+in_list(const char *prefix, const char *suffix)
 {
-	*seq = 0;
-	*kept = false;
-	StoreStmt *st = cached(s, "SELECT seq, lines FROM articles WHERE id = $1", error);
+	GString *sql = g_string_new(prefix);
+	for (int k = 1; k <= LINES_PER_QUERY; k++)
+		g_string_append_printf(sql, k > 1 ? ", $%d" : "$%d", k);
+	g_string_append_c(sql, ')');
+	g_string_append(sql, suffix);
+	return g_string_free(sql, FALSE);
+}
+
+/* Binds values[from…] as $1…$LINES_PER_QUERY, the last repeated. */
+static void
+bind_list(FriseStore *s, StoreStmt *st, const gint64 *values, guint n, guint from)
+{
+	for (guint k = 0; k < LINES_PER_QUERY; k++)
+		bind_int(s, st, (int)k + 1, values[MIN(from + k, n - 1)]);
+}
+
+/* The articles whose lines are kept, with distinct bytes. */
+static bool
+corpus_size(FriseStore *s, gint64 *n, GError **error)
+{
+	*n = 0;
+	StoreStmt *st = cached(s, "SELECT count(DISTINCT hash) FROM articles WHERE lines = 1", error);
 	if (st == NULL)
 		return false;
-	bind_text(s, st, 1, id);
-	StoreStep r = step(s, st, "read the articles", error);
-	if (r == STORE_STEP_ROW) {
-		*seq = col_int(s, st, 0);
-		*kept = col_int(s, st, 1) != 0;
-	}
+	StoreStep r = step(s, st, "read the line counts", error);
+	if (r == STORE_STEP_ROW)
+		*n = col_int(s, st, 0);
 	release(s, st);
 	return r != STORE_STEP_ERROR;
 }
@@ -1122,28 +1137,33 @@ typedef struct {
 } LineCounts;
 
 /* `minus` (hash -> count, owned keys): the lines of the stored versions
- * of lc->ids, which count as read, not as stored; *stored loses one per
- * such article. */
+ * of lc->ids (distinct bytes), which count as read, not as stored;
+ * *stored loses one per such version. */
 static bool
 lines_read_again(FriseStore *s, LineCounts *lc, GHashTable *minus, gint64 *stored, GError **error)
 {
-	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal); /* an id named twice counts once */
+	GHashTable *done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL); /* ids and bytes met */
 	bool ok = true;
 	for (size_t i = 0; ok && i < lc->nids; i++) {
-		gint64 seq;
-		bool kept;
-		if (!g_hash_table_add(done, (gpointer)lc->ids[i]))
-			continue;
-		ok = article_lines_of(s, lc->ids[i], &seq, &kept, error);
-		if (!ok || !kept)
+		if (!g_hash_table_add(done, g_strdup(lc->ids[i])))
+			continue; /* an id named twice counts once */
+		StoreStmt *st = cached(s, "SELECT seq, hash FROM articles WHERE id = $1 AND lines = 1", error);
+		if (st == NULL)
+			return false;
+		bind_text(s, st, 1, lc->ids[i]);
+		StoreStep r = step(s, st, "read the articles", error);
+		gint64 seq = r == STORE_STEP_ROW ? col_int(s, st, 0) : 0;
+		char *sha = r == STORE_STEP_ROW ? g_strconcat("sha:", col_str(s, st, 1), NULL) : NULL;
+		release(s, st);
+		ok = r != STORE_STEP_ERROR;
+		if (sha == NULL || !g_hash_table_add(done, sha))
 			continue;
 		(*stored)--;
-		StoreStmt *st = cached(s, "SELECT hash FROM article_lines WHERE article = $1", error);
+		st = ok ? cached(s, "SELECT hash FROM article_lines WHERE article = $1", error) : NULL;
 		ok = st != NULL;
 		if (!ok)
 			break;
 		bind_int(s, st, 1, seq);
-		StoreStep r;
 		while ((r = step(s, st, "read the line counts", error)) == STORE_STEP_ROW) {
 			guint64 h = (guint64)col_int(s, st, 0);
 			guint n = GPOINTER_TO_UINT(g_hash_table_lookup(minus, &h));
@@ -1161,16 +1181,9 @@ line_counts_body(FriseStore *s, void *data, GError **error)
 {
 	LineCounts *lc = data;
 	lc->articles = 0;
-	g_hash_table_remove_all(lc->counts); /* a retried transaction starts again */
-	StoreStmt *st = prepare(s, "SELECT count(*) FROM articles WHERE lines = 1", error);
-	if (st == NULL)
-		return false;
-	gint64 stored = 0;
-	StoreStep r = step(s, st, "read the line counts", error);
-	if (r == STORE_STEP_ROW)
-		stored = col_int(s, st, 0);
-	done(s, st);
-	if (r == STORE_STEP_ERROR)
+	g_hash_table_remove_all(lc->counts); /* a transaction run again starts again */
+	gint64 stored;
+	if (!corpus_size(s, &stored, error))
 		return false;
 	if (stored == 0 || lc->hashes->len == 0)
 		return true;
@@ -1180,18 +1193,15 @@ line_counts_body(FriseStore *s, void *data, GError **error)
 	GHashTable *wanted = g_hash_table_new(g_int64_hash, g_int64_equal);
 	for (guint i = 0; i < lc->hashes->len; i++)
 		g_hash_table_add(wanted, &g_array_index(lc->hashes, guint64, i));
-	GString *sql = g_string_new("SELECT hash, count(*) FROM article_lines WHERE hash IN (");
-	for (int k = 1; k <= LINES_PER_QUERY; k++)
-		g_string_append_printf(sql, k > 1 ? ", $%d" : "$%d", k);
-	g_string_append(sql, ") GROUP BY hash");
-	st = ok ? cached(s, sql->str, error) : NULL;
-	g_string_free(sql, TRUE);
+	char *sql = in_list("SELECT l.hash, count(DISTINCT a.hash) FROM article_lines l JOIN articles a "
+			    "ON a.seq = l.article WHERE l.hash IN (", " GROUP BY l.hash");
+	StoreStmt *st = ok ? cached(s, sql, error) : NULL;
+	g_free(sql);
 	ok = st != NULL;
+	const gint64 *values = (const gint64 *)(const void *)lc->hashes->data; /* the bits as they are */
 	for (guint from = 0; ok && from < lc->hashes->len; from += LINES_PER_QUERY) {
-		for (guint k = 0; k < LINES_PER_QUERY; k++) {
-			guint i = MIN(from + k, lc->hashes->len - 1);
-			bind_int(s, st, (int)k + 1, (gint64)g_array_index(lc->hashes, guint64, i)); /* the bits as they are */
-		}
+		bind_list(s, st, values, lc->hashes->len, from);
+		StoreStep r;
 		while ((r = step(s, st, "read the line counts", error)) == STORE_STEP_ROW) {
 			guint64 h = (guint64)col_int(s, st, 0);
 			gpointer key;
@@ -1221,35 +1231,224 @@ store_line_counts(FriseStore *s, const GArray *hashes, const char *const *ids, s
 }
 
 bool
-store_put_lines(FriseStore *s, const char *id, const GArray *hashes, GError **error)
+store_put_lines(FriseStore *s, const char *id, const GArray *hashes, const guint8 *repeated, bool title_from_body,
+		GError **error)
 {
-	gint64 seq;
-	bool kept;
-	if (!article_lines_of(s, id, &seq, &kept, error))
+	StoreStmt *st = cached(s, "SELECT seq FROM articles WHERE id = $1", error);
+	if (st == NULL)
 		return false;
-	if (seq == 0) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: no article '%s' for its lines", s->path, id);
+	bind_text(s, st, 1, id);
+	StoreStep r = step(s, st, "read the articles", error);
+	gint64 seq = r == STORE_STEP_ROW ? col_int(s, st, 0) : 0;
+	release(s, st);
+	if (r != STORE_STEP_ROW) {
+		if (r == STORE_STEP_DONE)
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: no article '%s' for its lines",
+				    s->path, id);
 		return false;
 	}
-	StoreStmt *st = cached(s, "DELETE FROM article_lines WHERE article = $1", error);
+	st = cached(s, "DELETE FROM article_lines WHERE article = $1", error);
 	if (st == NULL)
 		return false;
 	bind_int(s, st, 1, seq);
 	bool ok = run(s, st, "delete an article's lines", error);
 	release(s, st);
-	st = ok ? cached(s, "INSERT INTO article_lines (article, hash) VALUES ($1, $2)", error) : NULL;
+	st = ok ? cached(s, "INSERT INTO article_lines (article, hash, repeated) VALUES ($1, $2, $3)", error) : NULL;
 	ok = st != NULL;
 	for (guint i = 0; ok && i < hashes->len; i++) {
 		bind_int(s, st, 1, seq);
 		bind_int(s, st, 2, (gint64)g_array_index(hashes, guint64, i));
+		bind_int(s, st, 3, repeated != NULL && repeated[i]);
 		ok = run(s, st, "save an article's lines", error);
 		release(s, st);
 	}
-	st = ok ? cached(s, "UPDATE articles SET lines = 1 WHERE seq = $1", error) : NULL;
+	st = ok ? cached(s, "UPDATE articles SET lines = 1, title_from_body = $1 WHERE seq = $2", error) : NULL;
 	ok = st != NULL;
 	if (ok) {
-		bind_int(s, st, 1, seq);
+		bind_int(s, st, 1, title_from_body);
+		bind_int(s, st, 2, seq);
 		ok = run(s, st, "save an article's lines", error);
+		release(s, st);
+	}
+	return ok;
+}
+
+bool
+store_corpus_size(FriseStore *s, size_t *articles, GError **error)
+{
+	gint64 n;
+	bool ok = corpus_size(s, &n, error);
+	*articles = ok && n > 0 ? (size_t)n : 0;
+	return ok;
+}
+
+/* The lines `threshold` articles (distinct bytes) or more hold. */
+#define REPEATED_LINES "SELECT l.hash, count(DISTINCT a.hash) FROM article_lines l JOIN articles a " \
+		       "ON a.seq = l.article GROUP BY l.hash HAVING count(DISTINCT a.hash) >= $1"
+
+bool
+store_repeated_lines(FriseStore *s, guint threshold, GHashTable *repeated, GError **error)
+{
+	StoreStmt *st = prepare(s, REPEATED_LINES, error);
+	if (st == NULL)
+		return false;
+	bind_int(s, st, 1, threshold);
+	StoreStep r;
+	while ((r = step(s, st, "read the line counts", error)) == STORE_STEP_ROW) {
+		guint64 h = (guint64)col_int(s, st, 0);
+		g_hash_table_replace(repeated, g_memdup2(&h, sizeof h), GUINT_TO_POINTER((guint)col_int(s, st, 1)));
+	}
+	done(s, st);
+	return r == STORE_STEP_DONE;
+}
+
+bool
+store_lines_changed(FriseStore *s, guint threshold, GArray *seqs, GError **error)
+{
+	g_array_set_size(seqs, 0);
+	StoreStmt *st = prepare(s, "WITH r AS (" REPEATED_LINES ") SELECT DISTINCT l.article FROM article_lines l "
+				   "LEFT JOIN r ON r.hash = l.hash "
+				   "WHERE l.repeated <> (CASE WHEN r.hash IS NULL THEN 0 ELSE 1 END) ORDER BY l.article",
+				error);
+	if (st == NULL)
+		return false;
+	bind_int(s, st, 1, threshold);
+	StoreStep r;
+	while ((r = step(s, st, "read the line counts", error)) == STORE_STEP_ROW) {
+		gint64 seq = col_int(s, st, 0);
+		g_array_append_val(seqs, seq);
+	}
+	done(s, st);
+	return r == STORE_STEP_DONE;
+}
+
+void
+store_lined_clear(StoreLined *d)
+{
+	g_free(d->id);
+	g_free(d->path);
+	g_free(d->title);
+	g_free(d->text);
+	if (d->sentences != NULL)
+		g_array_unref(d->sentences);
+}
+
+typedef struct {
+	const gint64 *seqs;
+	guint n;
+	GArray *out;
+} LinedRead;
+
+static void
+lined_row(FriseStore *s, StoreStmt *st, GArray *out)
+{
+	StoreLined d = { 0 };
+	d.seq = col_int(s, st, 0);
+	d.id = col_dup(s, st, 1);
+	d.path = col_text(s, st, 2);
+	d.title = col_dup(s, st, 3);
+	d.lang = frise_lang_parse(col_str(s, st, 4));
+	d.title_from_body = col_int(s, st, 5) != 0;
+	const char *text = s->be->col_text(st, 6, &d.len);
+	d.text = text ? g_strndup(text, d.len) : g_strdup("");
+	if (text == NULL)
+		d.len = 0;
+	d.sentences = g_array_new(FALSE, TRUE, sizeof(FriseSentence));
+	g_array_append_val(out, d);
+}
+
+static bool
+load_lined_body(FriseStore *s, void *data, GError **error)
+{
+	LinedRead *rd = data;
+	g_array_set_size(rd->out, 0);
+	char *sql = rd->seqs != NULL ? in_list("SELECT seq, id, path, title, lang, title_from_body, text FROM articles "
+					       "WHERE seq IN (", " ORDER BY seq")
+				     : g_strdup("SELECT seq, id, path, title, lang, title_from_body, text FROM articles "
+						"WHERE lines = 0 ORDER BY seq LIMIT $1");
+	StoreStmt *st = cached(s, sql, error);
+	g_free(sql);
+	if (st == NULL)
+		return false;
+	StoreStep r = STORE_STEP_DONE;
+	for (guint from = 0; r == STORE_STEP_DONE && from < (rd->seqs != NULL ? rd->n : 1); from += LINES_PER_QUERY) {
+		if (rd->seqs != NULL)
+			bind_list(s, st, rd->seqs, rd->n, from);
+		else
+			bind_int(s, st, 1, rd->n);
+		while ((r = step(s, st, "read the articles", error)) == STORE_STEP_ROW)
+			lined_row(s, st, rd->out);
+		release(s, st);
+	}
+	bool ok = r == STORE_STEP_DONE;
+	st = ok ? cached(s, "SELECT idx, start, \"end\", boilerplate FROM sentences WHERE article = $1 ORDER BY idx",
+			 error) : NULL;
+	ok = ok && st != NULL;
+	for (guint i = 0; ok && i < rd->out->len; i++) {
+		StoreLined *d = &g_array_index(rd->out, StoreLined, i);
+		bind_int(s, st, 1, d->seq);
+		while ((r = step(s, st, "read the sentences", error)) == STORE_STEP_ROW) {
+			guint idx = (guint)col_int(s, st, 0);
+			if (idx >= d->sentences->len)
+				g_array_set_size(d->sentences, idx + 1);
+			FriseSentence *se = &g_array_index(d->sentences, FriseSentence, idx);
+			se->start = (size_t)col_int(s, st, 1);
+			se->end = (size_t)col_int(s, st, 2);
+			se->boilerplate = col_int(s, st, 3) != 0;
+		}
+		release(s, st);
+		ok = r == STORE_STEP_DONE;
+	}
+	return ok;
+}
+
+GArray *
+store_load_lined(FriseStore *s, const gint64 *seqs, guint n, GError **error)
+{
+	GArray *out = g_array_new(FALSE, TRUE, sizeof(StoreLined));
+	g_array_set_clear_func(out, (GDestroyNotify)store_lined_clear);
+	LinedRead rd = { seqs, n, out };
+	if (n > 0 && !transact(s, STORE_TX_READ, load_lined_body, &rd, error)) {
+		g_array_unref(out);
+		return NULL;
+	}
+	return out;
+}
+
+bool
+store_put_judgment(FriseStore *s, gint64 seq, const char *title, const GArray *flags, GError **error)
+{
+	bool ok = true;
+	StoreStmt *st;
+	if (title != NULL) {
+		st = cached(s, "UPDATE articles SET title = $1 WHERE seq = $2", error);
+		ok = st != NULL;
+		if (ok) {
+			bind_text(s, st, 1, title);
+			bind_int(s, st, 2, seq);
+			ok = run(s, st, "save an article's title", error);
+			release(s, st);
+		}
+	}
+	st = ok ? cached(s, "UPDATE sentences SET boilerplate = $1 WHERE article = $2 AND idx = $3", error) : NULL;
+	ok = ok && st != NULL;
+	for (guint i = 0; ok && i < flags->len; i++) {
+		bind_int(s, st, 1, g_array_index(flags, gboolean, i) != 0);
+		bind_int(s, st, 2, seq);
+		bind_int(s, st, 3, i);
+		ok = run(s, st, "save a sentence", error);
+		release(s, st);
+	}
+	static const char *const resets[] = {
+		"DELETE FROM candidates WHERE article = $1", "UPDATE articles SET extracted = 0 WHERE seq = $1",
+	};
+	for (size_t k = 0; ok && k < G_N_ELEMENTS(resets); k++) {
+		st = cached(s, resets[k], error);
+		ok = st != NULL;
+		if (!ok)
+			break;
+		bind_int(s, st, 1, seq);
+		ok = run(s, st, "drop an article's candidates", error);
 		release(s, st);
 	}
 	return ok;
