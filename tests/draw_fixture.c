@@ -3,11 +3,13 @@
  * file, for tests/cli_draw.py, which checks the files with xmllint,
  * rsvg-convert and pdftoppm. Usage:
  *   draw-fixture seeds|crowded|crowded:N|many:N|decades|one|rtl svg|png|pdf FILE [width=PX] [scale=N]
- *                [layout=horizontal|vertical] [theme=dark] [lang=fr|en]
+ *                [layout=horizontal|vertical] [theme=dark] [lang=fr|en] [events=N]
+ * Every event is drawn unless events=N (0: the renderers' default).
  */
 #include "frise/render.h"
 #include "draw_timelines.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +48,7 @@ main(int argc, char **argv)
 		event_timeline_free(t);
 		return 2;
 	}
-	FriseRenderOptions opts = { 0 };
+	FriseRenderOptions opts = { .events = SIZE_MAX };
 	for (int i = 4; i < argc; i++) {
 		const char *v = strchr(argv[i], '=');
 		v = v ? v + 1 : "";
@@ -60,6 +62,8 @@ main(int argc, char **argv)
 			opts.theme = strcmp(v, "dark") == 0 ? FRISE_THEME_DARK : FRISE_THEME_LIGHT;
 		else if (g_str_has_prefix(argv[i], "lang="))
 			opts.lang = frise_lang_parse(v);
+		else if (g_str_has_prefix(argv[i], "events="))
+			opts.events = (size_t)g_ascii_strtoull(v, NULL, 10);
 	}
 	GString *out = g_string_new(NULL);
 	GError *error = NULL;

@@ -10,6 +10,7 @@
 #include "frise/date.h"
 #include "draw_timelines.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Every drawn box of the page, for the "inside the canvas" check. */
@@ -100,7 +101,7 @@ find_item(const LayoutPage *p, const char *value)
 static LayoutPage *
 lay_out(const FriseTimeline *t, FriseLayout kind, int width)
 {
-	FriseRenderOptions opts = { .layout = kind, .width = width };
+	FriseRenderOptions opts = { .layout = kind, .width = width, .events = SIZE_MAX };
 	GError *error = NULL;
 	LayoutPage *p = layout_compute(t, &opts, &error);
 	g_assert_no_error(error);
@@ -336,6 +337,8 @@ many_sources(guint n, const char *last)
 		char *title = i + 1 == n ? g_strdup(last)
 			: g_strdup_printf("Source %u : OpenAI présente Sora aux studios d'Hollywood, qui s'inquiètent", i);
 		fixture_add_article(t, id, title);
+		/* each its own outlet, named at length */
+		((FriseArticleInfo *)g_ptr_array_index(t->articles, t->articles->len - 1))->source = g_strdup(title);
 		g_free(id);
 		g_free(title);
 	}
@@ -468,6 +471,81 @@ check_no_overlap(const LayoutPage *p)
 	g_array_unref(boxes);
 }
 
+/* By default a picture holds a page's worth of events: the best ranked,
+ * spread over the story (a burst of high ranks in one week does not take
+ * the page), and says how many it shows of how many. */
+static void
+test_picture_default(void)
+{
+	FriseTimeline *t = fixture_many(1000); /* one a day from 2000 on */
+	for (guint i = 0; i < t->events->len; i++) {
+		FriseEvent *e = g_ptr_array_index(t->events, i);
+		/* a burst of 40 days ranks highest, the rest alike */
+		e->rank = e->score = i < 40 ? 100 - i * 0.01 : 10 - (i % 37) * 0.01;
+	}
+	FriseRenderOptions opts = { .lang = FRISE_LANG_EN };
+	GError *error = NULL;
+	LayoutPage *p = layout_compute(t, &opts, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(p->items->len, ==, RENDER_IMAGE_EVENTS);
+	g_assert_cmpuint(p->left_out, ==, 1000 - RENDER_IMAGE_EVENTS);
+	g_assert_nonnull(strstr(pango_layout_get_text(p->subtitle), "24 of 1000 events"));
+	guint early = 0;
+	for (guint i = 0; i < p->items->len; i++) {
+		const LayoutItem *it = &g_array_index(p->items, LayoutItem, i);
+		const FriseEvent *e = it->event;
+		early += strcmp(e->value, "2000-02-10") < 0;
+	}
+	/* the burst has more than its share but not the page */
+	g_assert_cmpuint(early, >=, 6);
+	g_assert_cmpuint(early, <=, 18);
+	layout_free(p);
+	/* all of them on demand */
+	opts.events = SIZE_MAX;
+	p = layout_compute_max(t, &opts, LAYOUT_MAX_HEIGHT_SVG, "timeline SVG", "", &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(p->items->len, ==, 1000);
+	g_assert_cmpuint(p->left_out, ==, 0);
+	layout_free(p);
+	event_timeline_free(t);
+}
+
+/* The footer names the outlets, by their articles' count: the
+ * publication's name, else the URL's host; a few articles without either
+ * by their titles, many by their number. */
+static void
+test_footer_outlets(void)
+{
+	FriseTimeline *t = fixture_seeds();
+	static const char *const src[][2] = {
+		{ "Le Monde", NULL }, { NULL, "https://www.lemonde.fr/x" }, { "Le Monde", "https://a.example/" },
+		{ NULL, "https://www.numerama.com/y" }, { NULL, "javascript:alert(1)" },
+	};
+	for (guint i = 0; i < t->articles->len && i < G_N_ELEMENTS(src); i++) {
+		FriseArticleInfo *a = g_ptr_array_index(t->articles, i);
+		a->source = g_strdup(src[i][0]);
+		a->url = g_strdup(src[i][1]);
+	}
+	FriseRenderOptions opts = { .lang = FRISE_LANG_EN };
+	GError *error = NULL;
+	LayoutPage *p = layout_compute(t, &opts, &error);
+	g_assert_no_error(error);
+	const char *f = pango_layout_get_text(p->footer);
+	g_assert_nonnull(strstr(f, "Le Monde\u00a0(2)"));
+	g_assert_nonnull(strstr(f, "lemonde.fr\u00a0(1)"));
+	g_assert_nonnull(strstr(f, "numerama.com\u00a0(1)"));
+	g_assert_nonnull(strstr(f, "1 other article"));
+	g_assert_null(strstr(f, "Sora")); /* no article title */
+	layout_free(p);
+	event_timeline_free(t);
+	/* none named: five articles by their titles */
+	t = fixture_seeds();
+	p = layout_compute(t, &opts, &error);
+	g_assert_nonnull(strstr(pango_layout_get_text(p->footer), "Sora"));
+	layout_free(p);
+	event_timeline_free(t);
+}
+
 static void
 test_ten_thousand(void)
 {
@@ -476,7 +554,7 @@ test_ten_thousand(void)
 	 * refuses it with a clear message) but an SVG holds it. */
 	FriseTimeline *t = fixture_many(10000);
 	GError *error = NULL;
-	FriseRenderOptions opts = { 0 };
+	FriseRenderOptions opts = { .events = SIZE_MAX };
 	LayoutPage *p = layout_compute_max(t, &opts, LAYOUT_MAX_HEIGHT_SVG, "timeline SVG", "", &error);
 	g_assert_no_error(error);
 	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_VERTICAL);
@@ -606,6 +684,8 @@ main(int argc, char **argv)
 	g_test_add_func("/draw/layout/odd-input", test_odd_input);
 	g_test_add_func("/draw/layout/many-sources", test_many_sources);
 	g_test_add_func("/draw/layout/ten-thousand", test_ten_thousand);
+	g_test_add_func("/draw/layout/picture-default", test_picture_default);
+	g_test_add_func("/draw/layout/footer-outlets", test_footer_outlets);
 	g_test_add_func("/draw/formats", test_formats);
 	return g_test_run();
 }

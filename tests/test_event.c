@@ -1014,6 +1014,156 @@ test_estimate_year(void)
 	fixture_clear(&u);
 }
 
+/* ---- estimates: bounds by tense, one line per case ---- */
+
+/* An undated article, alone or beside a.txt (dated 2024-11), and what it
+ * is estimated to: TIMEX3 value (NULL: none) and a part of the evidence. */
+typedef struct {
+	const char *text;
+	Tx tx[2];          /* its expressions tagged without a date; { NULL } ends */
+	bool corpus;       /* beside a.txt */
+	const char *value;
+	const char *because;
+} BoundCase;
+
+static const BoundCase bound_cases[] = {
+	/* what it reports as past happened before it: soon before (4 March 2024 is a Monday) */
+	{ "Le 4 mars 2024, le ministre a démissionné de son poste.",
+	  { { "4 mars 2024", FRISE_TIMEX_DATE, "2024-03-04", NULL } }, false, "2024-W10", "after 2024-03-04" },
+	/* what goes on since a date began before it */
+	{ "Depuis le 4 mars 2024, les grévistes occupent l'usine de la ville.",
+	  { { "4 mars 2024", FRISE_TIMEX_DATE, "2024-03-04", NULL } }, false, "2024-W10", "since 2024-03-04" },
+	/* after Thursday 28 March: the days after straddle two weeks and two months, so the year… */
+	{ "Le 28 mars 2024, la grève a commencé dans les usines du pays.",
+	  { { "28 mars 2024", FRISE_TIMEX_DATE, "2024-03-28", NULL } }, false, "2024", "after 2024-03-28" },
+	/* …unless what it announces is before the next week: the week between */
+	{ "Le 28 mars 2024, la grève a commencé dans les usines du pays. "
+	  "Les syndicats se réuniront le 31 mars 2024 à Paris.",
+	  { { "28 mars 2024", FRISE_TIMEX_DATE, "2024-03-28", NULL }, { "31 mars 2024", FRISE_TIMEX_DATE, "2024-03-31", NULL } },
+	  false, "2024-W13", "by 2024-03-31" },
+	/* a future announced before a past it reports contradicts it: the past holds */
+	{ "Le 10 mars 2024, le ministre a démissionné de son poste. Son successeur sera nommé le 5 mars 2024.",
+	  { { "10 mars 2024", FRISE_TIMEX_DATE, "2024-03-10", NULL }, { "5 mars 2024", FRISE_TIMEX_DATE, "2024-03-05", NULL } },
+	  false, "2024-W11", "left out" },
+	/* a future alone says the year it is before */
+	{ "Le ministre démissionnera le 15 mai 2024 selon ses proches.",
+	  { { "15 mai 2024", FRISE_TIMEX_DATE, "2024-05-15", NULL } }, false, "2024", "by 2024-05-15" },
+	/* a conditional is no plan of the article's time */
+	{ "Le nouveau modèle serait disponible le 5 mars 2024 selon la presse.",
+	  { { "5 mars 2024", FRISE_TIMEX_DATE, "2024-03-05", NULL } }, false, NULL, NULL },
+	/* a year-less date it reports as past is of the corpus's year, and bounds it (24 March 2024 is a Sunday) */
+	{ "Le 24 mars, OpenAI a publié un article de blog sur son générateur.",
+	  { { "24 mars", FRISE_TIMEX_DATE, "XXXX-03-24", NULL } }, true, "2024-W13", "after 2024-03-24" },
+	/* nothing that dates it and nothing to compare it with: no estimate */
+	{ "Le ministre a démissionné de son poste.", { { NULL } }, false, NULL, NULL },
+	/* nothing that dates it beside a dated article: the corpus's year */
+	{ "Le ministre a démissionné de son poste.", { { NULL } }, true, "2024", "mostly in 2024" },
+};
+
+static void
+test_estimate_bounds(void)
+{
+	GError *error = NULL;
+	FriseTemplates *tp = templates_new(&error);
+	g_assert_no_error(error);
+	for (size_t i = 0; i < G_N_ELEMENTS(bound_cases); i++) {
+		const BoundCase *c = &bound_cases[i];
+		size_t ntx = 0;
+		while (ntx < G_N_ELEMENTS(c->tx) && c->tx[ntx].surface != NULL)
+			ntx++;
+		Fixture a, u;
+		fixture_init(&a, "a.txt", text_a, "2024-11", tx_a, G_N_ELEMENTS(tx_a));
+		fixture_init(&u, "u.txt", c->text, NULL, c->tx, ntx);
+		FriseDoc docs[2] = { u.doc, a.doc };
+		FriseEstimate est;
+		estimate_of(docs, c->corpus ? 2 : 1, 0, tp, &est);
+		if (g_strcmp0(est.value, c->value) != 0 ||
+		    (c->because != NULL && (est.evidence == NULL || strstr(est.evidence, c->because) == NULL)))
+			g_error("case %zu «%s»: got %s (%s), expected %s with «%s»", i, c->text, est.value, est.evidence,
+				c->value, c->because);
+		estimate_clear(&est);
+		fixture_clear(&a);
+		fixture_clear(&u);
+	}
+	templates_free(tp);
+}
+
+/* An English article, undated, telling as past a happening a dated one
+ * dates, and announcing one: the week between (9 May 2023 is a Tuesday). */
+static void
+test_estimate_english(void)
+{
+	const char *dated = "On 9 May 2023, the company unveiled its new lunar rover at a press event in Houston.";
+	const Tx dtx[] = { { "9 May 2023", FRISE_TIMEX_DATE, "2023-05-09", NULL } };
+	const char *undated = "The company unveiled its new lunar rover at a press event in Houston, to the delight of "
+			      "its engineers. Field tests of the rover will begin on 20 June 2023.";
+	const Tx utx[] = { { "20 June 2023", FRISE_TIMEX_DATE, "2023-06-20", NULL } };
+	Fixture d, u;
+	fixture_init(&d, "d.txt", dated, "2023-05-09", dtx, G_N_ELEMENTS(dtx));
+	fixture_init(&u, "u.txt", undated, NULL, utx, G_N_ELEMENTS(utx));
+	Fixture *en[] = { &d, &u };
+	for (guint k = 0; k < G_N_ELEMENTS(en); k++) {
+		g_array_unref(en[k]->sentences);
+		en[k]->sentences = text_sentences(en[k]->doc.text, 0, en[k]->doc.len, FRISE_LANG_EN);
+		en[k]->doc.sentences = en[k]->sentences;
+		en[k]->doc.lang = FRISE_LANG_EN;
+	}
+	FriseDoc docs[2] = { d.doc, u.doc };
+	GError *error = NULL;
+	FriseTemplates *tp = templates_new(&error);
+	FriseEstimate est;
+	estimate_of(docs, 2, 1, tp, &est);
+	g_assert_cmpstr(est.value, ==, "2023-W19");
+	g_assert_cmpint(est.precision, ==, FRISE_GRAN_WEEK);
+	g_assert_nonnull(strstr(est.evidence, "d.txt"));
+	g_assert_nonnull(strstr(est.evidence, "after 2023-05-09"));
+	estimate_clear(&est);
+	/* alone, it is only before its announcement: the year */
+	estimate_of(docs + 1, 1, 0, tp, &est);
+	g_assert_cmpstr(est.value, ==, "2023");
+	estimate_clear(&est);
+	templates_free(tp);
+	fixture_clear(&d);
+	fixture_clear(&u);
+}
+
+/* A week estimate is tagged as its Monday and its Sunday, joined. */
+static void
+test_estimate_week(void)
+{
+	char dcts[2][11];
+	g_assert_cmpint(estimate_dcts("2024-W13", dcts), ==, 2);
+	g_assert_cmpstr(dcts[0], ==, "2024-03-25");
+	g_assert_cmpstr(dcts[1], ==, "2024-03-31");
+	g_assert_cmpint(estimate_dcts("2024-03", dcts), ==, 1);
+	g_assert_cmpstr(dcts[0], ==, "2024-03");
+	g_assert_cmpint(estimate_dcts("2024-11-26", dcts), ==, 1);
+	g_assert_cmpstr(dcts[0], ==, "2024-11-26");
+	/* "la semaine dernière", "hier", "aujourd'hui", "le 24 mars" */
+	static const struct { size_t start; const char *base, *monday, *sunday, *joined; } rows[] = {
+		{ 0, "XXXX-WXX", "2024-W12", "2024-W12", "2024-W12" },     /* the week decides it */
+		{ 10, "XXXX-XX-XX", "2024-03-24", "2024-03-30", "XXXX-XX-XX" }, /* which day: unknown */
+		{ 20, "XXXX-XX-XX", "2024-03-25", "2024-03-31", "2024-W13" },   /* a day of the week */
+		{ 30, "XXXX-03-24", "2024-03-24", "2024-03-24", "2024-03-24" },
+	};
+	GArray *arr[3];
+	for (int k = 0; k < 3; k++) {
+		arr[k] = g_array_new(FALSE, TRUE, sizeof(FriseTimex));
+		for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+			FriseTimex t = { .start = rows[i].start, .end = rows[i].start + 5, .type = FRISE_TIMEX_DATE };
+			g_strlcpy(t.value, k == 0 ? rows[i].base : k == 1 ? rows[i].monday : rows[i].sunday, sizeof t.value);
+			g_array_append_val(arr[k], t);
+		}
+	}
+	GArray *j = estimate_week_timexes(arr[0], arr[1], arr[2], "2024-W13");
+	g_assert_cmpuint(j->len, ==, G_N_ELEMENTS(rows));
+	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++)
+		g_assert_cmpstr(g_array_index(j, FriseTimex, i).value, ==, rows[i].joined);
+	timex_array_free(j);
+	for (int k = 0; k < 3; k++)
+		timex_array_free(arr[k]);
+}
+
 static void
 test_words(void)
 {
@@ -1090,5 +1240,8 @@ main(int argc, char **argv)
 	g_test_add_func("/event/day-bonus", test_day_bonus);
 	g_test_add_func("/event/estimate", test_estimate);
 	g_test_add_func("/event/estimate-year", test_estimate_year);
+	g_test_add_func("/event/estimate-bounds", test_estimate_bounds);
+	g_test_add_func("/event/estimate-english", test_estimate_english);
+	g_test_add_func("/event/estimate-week", test_estimate_week);
 	return g_test_run();
 }

@@ -465,9 +465,38 @@ test_seeds_estimates(void)
 			g_assert_cmpstr(a->estimate, ==, "2024-11-26");
 			g_assert_cmpint(a->precision, ==, FRISE_GRAN_DAY);
 			g_assert_nonnull(strstr(a->evidence, "003_"));
+			/* a sentence matched by several of its dates is told once */
+			const char *once = strstr(a->evidence, "names by its weekday");
+			g_assert_nonnull(once);
+			g_assert_null(strstr(once + 1, "names by its weekday"));
+		} else {
+			/* 001 reports the 24 March blog post as past, 000 the post
+			 * that 001 dates: late March 2024, a week or a day, never
+			 * before the post */
+			GDate s, e;
+			g_assert_true(date_span(a->estimate, "", &s, &e));
+			g_assert_cmpint(a->precision, >=, FRISE_GRAN_WEEK);
+			g_assert_cmpint(g_date_get_year(&s), ==, 2024);
+			g_assert_cmpint(g_date_get_month(&s), ==, G_DATE_MARCH);
+			g_assert_cmpint(g_date_get_day(&s), >=, 18);
+			g_assert_cmpint(g_date_get_julian(&e) - g_date_get_julian(&s), <=, 7);
+			g_assert_nonnull(strstr(a->evidence, "2024-03-24"));
 		}
 	}
 	g_ptr_array_unref(arts);
+	/* dated so, 001's "la semaine dernière" is the week before its own */
+	FriseTimeline *tw = timeline(&f, 0, false);
+	bool last_week = false;
+	for (guint i = 0; i < tw->events->len; i++) {
+		const FriseEvent *ev = g_ptr_array_index(tw->events, i);
+		for (guint j = 0; j < ev->sources->len; j++) {
+			const FriseSource *src = g_ptr_array_index(ev->sources, j);
+			last_week |= g_str_has_prefix(src->article, "001_") && strcmp(src->value, "2024-W12") == 0 &&
+				     strstr(src->quote, "La semaine dernière") != NULL;
+		}
+	}
+	g_assert_true(last_week);
+	event_timeline_free(tw);
 	/* the timeline shows the estimate as the article's date, origin "estimated" */
 	FriseTimeline *tl = timeline(&f, 0, false);
 	const FriseArticleInfo *a4 = g_ptr_array_index(tl->articles, 4);

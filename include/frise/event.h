@@ -84,6 +84,7 @@ typedef struct {
 	char *url;       /* or NULL */
 	char *published; /* TIMEX3 value or NULL */
 	char *origin;    /* article_origin_name() of where `published` came from */
+	char *source;    /* the publication's name from the metadata, or NULL */
 	FriseLang lang;
 } FriseArticleInfo;
 

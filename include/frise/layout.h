@@ -115,6 +115,7 @@ typedef struct {
 	GArray *keys;             /* LayoutKey */
 	int lanes_above, lanes_below; /* horizontal layout */
 	guint skipped;            /* events without an anchored date, not drawn */
+	guint left_out;           /* dated events beyond FriseRenderOptions.events, not drawn */
 	guint crossings;          /* horizontal: labels with no clear path for their leader,
 				   * which then crosses others (only when HORIZONTAL is forced
 				   * on more than fits; AUTO goes vertical instead) */

@@ -48,7 +48,13 @@ typedef struct {
 	double scale;        /* images: PNG pixel density; 0 = 1 */
 	FriseLayout layout;
 	FriseTheme theme;
+	size_t events;       /* images: draw at most this many events, chosen by rank and
+				spread over the story's span; 0 = RENDER_IMAGE_EVENTS (what a
+				readable page holds), SIZE_MAX = all */
 } FriseRenderOptions;
+
+/* The events an image draws by default: a page a reader takes in. */
+#define RENDER_IMAGE_EVENTS 24
 
 typedef bool (*FriseRenderFunc)(const FriseTimeline *timeline, const FriseRenderOptions *opts,
 				GString *out, GError **error);

@@ -6,6 +6,7 @@
 #include "frise/store.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 bool
@@ -93,6 +94,8 @@ cli_render(int argc, char **argv)
 	if (store == NULL)
 		goto out;
 	FriseTimelineQuery query = { .top = (size_t)top };
+	/* an image draws what a page holds unless --top says how many */
+	opts.events = top > 0 ? SIZE_MAX : 0;
 	FriseTimeline *timeline = pipeline_timeline(pipeline, &query, &error);
 	pipeline_free(pipeline);
 	store_close(store);

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <malloc.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -573,7 +574,7 @@ cli_build(int argc, char **argv)
 	CliInput in = { 0 };
 	char *store_path = NULL, *outdir = NULL, *title = NULL, *lang = NULL;
 	char **templates = NULL;
-	int top = 0, image_top = 300;
+	int top = 0, image_top = -1;
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &outdir, "Output folder (default out)", "DIR" },
 		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path,
@@ -582,7 +583,8 @@ cli_build(int argc, char **argv)
 		  "Add an event-type template file; repeatable", "FILE" },
 		{ "top", 0, 0, G_OPTION_ARG_INT, &top, "Keep the N most salient events", "N" },
 		{ "image-top", 0, 0, G_OPTION_ARG_INT, &image_top,
-		  "Draw at most the N most salient events in the images (default 300; 0: all)", "N" },
+		  "Draw the N most salient events in the images, spread over the story (default 24, what a page "
+		  "holds; 0: all)", "N" },
 		{ "title", 0, 0, G_OPTION_ARG_STRING, &title, "Title of the timeline", "TEXT" },
 		{ "output-lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels and dates: fr or en", "LANG" },
 		CLI_INPUT_ENTRIES(&in),
@@ -602,7 +604,7 @@ cli_build(int argc, char **argv)
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
-	if (top < 0 || image_top < 0) {
+	if (top < 0 || image_top < -1) {
 		fprintf(stderr, "frise build: --top and --image-top must be positive\n");
 		code = FRISE_ERROR_USAGE;
 		goto out;
@@ -629,17 +631,15 @@ cli_build(int argc, char **argv)
 	}
 	FriseTimelineQuery q = { .top = (size_t)top };
 	FriseTimeline *tl = pipeline_timeline(pipeline, &q, &error);
-	/* An image of thousands of events helps no reader (and costs seconds
-	 * and hundreds of MB): the images show the most salient ones, the
-	 * other formats everything. */
-	FriseTimeline *img = NULL;
-	if (tl != NULL && image_top > 0 && tl->events->len > (guint)image_top) {
-		FriseTimelineQuery iq = { .top = (size_t)image_top };
-		img = pipeline_timeline(pipeline, &iq, NULL);
-		if (img != NULL && cli_verbosity >= 0)
-			fprintf(stderr, "frise build: the images show the %d most salient of %u events "
-				"(--image-top, or frise render --top N)\n", image_top, tl->events->len);
-	}
+	/* An image of thousands of events helps no reader: the images draw
+	 * the most salient ones spread over the story (the layout picks
+	 * them), the other formats everything. */
+	FriseRenderOptions image_opts = opts;
+	image_opts.events = image_top < 0 ? 0 : image_top == 0 ? SIZE_MAX : (size_t)image_top;
+	if (tl != NULL && cli_verbosity >= 0 && image_top != 0 &&
+	    tl->events->len > (image_top < 0 ? RENDER_IMAGE_EVENTS : (guint)image_top))
+		fprintf(stderr, "frise build: the images show the %u most salient of %u events (--image-top N)\n",
+			image_top < 0 ? RENDER_IMAGE_EVENTS : (guint)image_top, tl->events->len);
 	pipeline_free(pipeline);
 	store_close(store);
 	/* the articles, the merge and the store's page cache are freed: give
@@ -653,7 +653,6 @@ cli_build(int argc, char **argv)
 	if (g_mkdir_with_parents(dir, 0755) != 0) {
 		fprintf(stderr, "frise build: cannot create the folder %s: %s\n", dir, g_strerror(errno));
 		event_timeline_free(tl);
-		event_timeline_free(img);
 		code = FRISE_ERROR_OUTPUT;
 		goto out;
 	}
@@ -666,7 +665,7 @@ cli_build(int argc, char **argv)
 		if (f->file == NULL)
 			continue;
 		bool image = f->image;
-		Output o = { f, image && img != NULL ? img : tl, &opts, g_build_filename(dir, f->file, NULL),
+		Output o = { f, tl, image ? &image_opts : &opts, g_build_filename(dir, f->file, NULL),
 			     image || strcmp(f->name, "ics") == 0, false, NULL };
 		g_array_append_val(outs, o);
 	}
@@ -704,7 +703,6 @@ cli_build(int argc, char **argv)
 		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
 			tl->events->len, written, written == 1 ? "" : "s", dir);
 	event_timeline_free(tl);
-	event_timeline_free(img);
 out:
 	if (tmpdb != NULL)
 		remove_store_files(tmpdb);

@@ -86,6 +86,7 @@ event_article_info_free(FriseArticleInfo *a)
 	g_free(a->url);
 	g_free(a->published);
 	g_free(a->origin);
+	g_free(a->source);
 	g_free(a);
 }
 

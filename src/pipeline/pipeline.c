@@ -389,49 +389,131 @@ undated_index(Corpus *c, const StoreDoc *d)
 	return GPOINTER_TO_UINT(g_hash_table_lookup(c->index_of, &d->seq));
 }
 
-/* Estimates each undated article from the dated articles' candidates
- * and re-tags it with its estimate. */
+/* The estimate's way to ask the tagger (estimate.h: EstimateTagFunc). */
+static GArray *
+tag_for_estimate(const FriseDoc *doc, const char *dct, void *tagger)
+{
+	FriseTagOptions opts = { .lang = doc->lang, .dct = dct };
+	return timex_tag(tagger, doc->text, doc->len, &opts, NULL);
+}
+
+/* An undated article's mentions tagged with its estimate: a week, which
+ * the tagger does not take, as its Monday and its Sunday joined
+ * (estimate_week_timexes); the evidence's own resolutions applied. A new
+ * array, or NULL with `error`. */
+static GArray *
+tag_estimated(const FriseTagger *tagger, const FriseDoc *fd, const FriseEstimate *est, GError **error)
+{
+	char dcts[2][11];
+	int n = estimate_dcts(est->value, dcts);
+	GArray *tx[2] = { NULL, NULL };
+	for (int k = 0; k < n; k++) {
+		FriseTagOptions opts = { .lang = fd->lang, .dct = dcts[k] };
+		if ((tx[k] = timex_tag(tagger, fd->text, fd->len, &opts, error)) == NULL) {
+			if (k > 0)
+				timex_array_free(tx[0]);
+			return NULL;
+		}
+	}
+	GArray *out = tx[0];
+	if (n == 2) {
+		out = estimate_week_timexes(fd->timexes, tx[0], tx[1], est->value);
+		timex_array_free(tx[0]);
+		timex_array_free(tx[1]);
+	}
+	for (guint k = 0; k < out->len; k++) {
+		FriseTimex *t = &g_array_index(out, FriseTimex, k);
+		const char *r = g_hash_table_lookup(est->resolved, GUINT_TO_POINTER((guint)t->start));
+		if (r != NULL)
+			g_strlcpy(t->value, r, sizeof t->value);
+		g_clear_pointer(&t->explain, g_free);
+	}
+	return out;
+}
+
+/* Estimates the undated articles of `c` and re-tags them with their
+ * estimate, in two rounds: the first compares each with the dated
+ * articles' stored candidates, the second also with the undated ones the
+ * first dated (an article may report a story only another undated
+ * article dates). */
 static bool
 estimate_undated(FrisePipeline *p, Corpus *c, GError **error)
 {
-	const FriseTagger *tagger = c->undated->len > 0 ? pipeline_tagger(p, error) : NULL;
-	if (c->undated->len > 0 && tagger == NULL)
+	guint n = c->info->len, undated = c->undated->len;
+	if (undated == 0)
+		return true;
+	const FriseTagger *tagger = pipeline_tagger(p, error);
+	if (tagger == NULL)
 		return false;
-	for (guint u = 0; u < c->undated->len; u++)
+	for (guint u = 0; u < undated; u++)
 		fill_doc(&c->fds[undated_index(c, &g_array_index(c->undated, StoreDoc, u))],
 			 &g_array_index(c->undated, StoreDoc, u), false);
+	FriseDoc *fds = c->fds;
+	FriseEstimate *est = g_new0(FriseEstimate, n);
+	GArray **tx = g_new0(GArray *, n);
+	GPtrArray **again = NULL; /* round 2: the estimated articles' candidates */
+	EstimatePool *pool = estimate_pool_new(fds, n, c->sets, NULL, NULL);
+	EstimateContext cx = { .pool = pool, .tag = tag_for_estimate, .tag_data = (void *)tagger };
 	bool ok = true;
-	for (guint u = 0; ok && u < c->undated->len; u++) {
-		StoreDoc *d = &g_array_index(c->undated, StoreDoc, u);
-		FriseEstimate est;
-		estimate_with(c->fds, c->info->len, undated_index(c, d), p->templates, c->sets, &est);
-		GArray *tx = NULL;
-		if (est.value != NULL) {
-			FriseTagOptions opts = { .lang = d->lang, .dct = est.value };
-			tx = timex_tag(tagger, d->text, d->len, &opts, error);
-			if (tx == NULL) {
-				estimate_clear(&est);
-				return false;
+	for (int round = 0; ok && round < (undated > 1 ? 2 : 1); round++) {
+		if (round == 1) {
+			FriseDoc *fe = g_new0(FriseDoc, n);
+			again = g_new0(GPtrArray *, n);
+			for (guint i = 0; i < n; i++) {
+				fe[i] = fds[i];
+				if (tx[i] != NULL) {
+					fe[i].timexes = tx[i];
+					fe[i].dct = est[i].value;
+				}
 			}
-			for (guint k = 0; k < tx->len; k++) {
-				FriseTimex *t = &g_array_index(tx, FriseTimex, k);
-				const char *r = g_hash_table_lookup(est.resolved, GUINT_TO_POINTER((guint)t->start));
-				if (r != NULL)
-					g_strlcpy(t->value, r, sizeof t->value);
-				g_clear_pointer(&t->explain, g_free);
-			}
+			for (guint i = 0; i < n; i++)
+				if (tx[i] != NULL)
+					again[i] = candidates_find(fe, i, p->templates, true);
+			g_free(fe);
+			EstimatePool *first = pool;
+			cx.pool = pool = estimate_pool_new(fds, n, c->sets, again, first);
+			estimate_pool_free(first);
 		}
-		ok = store_put_estimate(p->store, d->seq, est.value,
-					est.value ? date_granularity_name(est.precision) : NULL, est.evidence, tx, error);
+		FriseEstimate *next = g_new0(FriseEstimate, n);
+		GArray **ntx = g_new0(GArray *, n);
+		for (guint u = 0; ok && u < undated; u++) {
+			guint i = undated_index(c, &g_array_index(c->undated, StoreDoc, u));
+			estimate_in(fds, n, i, p->templates, &cx, &next[i]);
+			if (next[i].value != NULL)
+				ok = (ntx[i] = tag_estimated(tagger, &fds[i], &next[i], error)) != NULL;
+		}
+		for (guint i = 0; i < n; i++) {
+			estimate_clear(&est[i]);
+			if (tx[i] != NULL)
+				timex_array_free(tx[i]);
+		}
+		g_free(est);
+		g_free(tx);
+		est = next;
+		tx = ntx;
+	}
+	for (guint u = 0; ok && u < undated; u++) {
+		StoreDoc *d = &g_array_index(c->undated, StoreDoc, u);
+		guint i = undated_index(c, d);
+		ok = store_put_estimate(p->store, d->seq, est[i].value,
+					est[i].value ? date_granularity_name(est[i].precision) : NULL, est[i].evidence, tx[i],
+					error);
 		g_free(d->estimate);
-		d->estimate = g_strdup(est.value);
+		d->estimate = g_strdup(est[i].value);
 		if (d->resolved != NULL)
 			g_array_unref(d->resolved);
-		d->resolved = tx != NULL ? g_array_copy(tx) : NULL;
-		if (tx != NULL)
-			timex_array_free(tx);
-		estimate_clear(&est);
+		d->resolved = tx[i] != NULL ? g_array_copy(tx[i]) : NULL;
 	}
+	for (guint i = 0; i < n; i++) {
+		estimate_clear(&est[i]);
+		if (tx[i] != NULL)
+			timex_array_free(tx[i]);
+	}
+	g_free(est);
+	g_free(tx);
+	estimate_pool_free(pool);
+	if (again != NULL)
+		candidates_each_free(again, n);
 	return ok;
 }
 
@@ -633,7 +715,15 @@ static bool
 add_body(FriseStore *s, void *data, GError **error)
 {
 	AddTx *tx = data;
-	bool ok = true;
+	/* the store's candidates are this extractor's from now on: those of
+	 * another (an older frise, other templates) go, and their articles
+	 * are extracted again by the rebuild; a new store is told whose its
+	 * first candidates are, so that the rebuild does not find them again */
+	char *was = NULL;
+	bool ok = store_get_state(s, "extractor", &was, error);
+	if (ok && g_strcmp0(was, tx->extractor) != 0)
+		ok = store_reset_candidates(s, error) && store_set_state(s, "extractor", tx->extractor, error);
+	g_free(was);
 	for (guint i = tx->from; ok && i < tx->to; i++) {
 		Prepared *pr = &g_array_index(tx->prep, Prepared, i);
 		/* another process may have been first */

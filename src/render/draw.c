@@ -137,7 +137,9 @@ draw_mark(cairo_t *cr, const Palette *pal, LayoutMarkKind kind, const LayoutBox 
 static void
 draw_keys(cairo_t *cr, const Palette *pal, const LayoutPage *page)
 {
-	static const double grey[3] = { 0.45, 0.47, 0.50 };
+	/* the styles' swatches (period, planned, vague) in the text's ink: a
+	 * grey one would read as the grey of the "other" type */
+	const double *grey = pal->text;
 	for (guint i = 0; i < page->keys->len; i++) {
 		const LayoutKey *k = &g_array_index(page->keys, LayoutKey, i);
 		switch (k->kind) {

@@ -221,6 +221,93 @@ dated_events(const FriseTimeline *timeline, FriseLang lang, guint *skipped)
 	return out;
 }
 
+/* Ranks, best first, then the earlier event. */
+static int
+compare_rank(gconstpointer pa, gconstpointer pb)
+{
+	const Dated *a = *(const Dated *const *)pa, *b = *(const Dated *const *)pb;
+	if (a->event->rank != b->event->rank)
+		return a->event->rank > b->event->rank ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* The story's span, for spreading a picture over it: the dates of its
+ * SPREAD_POOL * limit best events, from this share of them to the same
+ * share from the end (a birth or a treaty decades before, which a few
+ * sentences recall, is no period of the story). */
+#define SPREAD_POOL 4
+#define SPAN_TRIM 0.05
+
+static int
+compare_day(gconstpointer pa, gconstpointer pb)
+{
+	const Dated *a = *(const Dated *const *)pa, *b = *(const Dated *const *)pb;
+	return (a->d0 > b->d0) - (a->d0 < b->d0);
+}
+
+/*
+ * Keeps `limit` of the events of `dated` (date order), the rest cleared:
+ * half of them the best of each of as many equal periods of the story's
+ * span (so that a picture shows the whole story, not only its busiest
+ * week), then the best of the others. Returns how many were left out.
+ */
+static guint
+dated_keep(GArray *dated, size_t limit)
+{
+	guint n = dated->len;
+	if (limit == 0 || n <= limit)
+		return 0;
+	GPtrArray *by = g_ptr_array_sized_new(n);
+	for (guint i = 0; i < n; i++)
+		g_ptr_array_add(by, &g_array_index(dated, Dated, i));
+	g_ptr_array_sort(by, compare_rank);
+	guint npool = (guint)MIN((size_t)n, limit * SPREAD_POOL);
+	GPtrArray *pool = g_ptr_array_sized_new(npool);
+	for (guint r = 0; r < npool; r++)
+		g_ptr_array_add(pool, g_ptr_array_index(by, r));
+	g_ptr_array_sort(pool, compare_day);
+	guint trim = (guint)(npool * SPAN_TRIM);
+	int lo = ((const Dated *)g_ptr_array_index(pool, trim))->d0;
+	int hi = ((const Dated *)g_ptr_array_index(pool, npool - 1 - trim))->d0 + 1;
+	g_ptr_array_unref(pool);
+	guint bins = (guint)MAX(limit / 2, 1);
+	bool *binned = g_new0(bool, bins);
+	bool *keep = g_new0(bool, n);
+	size_t kept = 0;
+	for (guint r = 0; r < n && kept < bins; r++) {
+		const Dated *d = g_ptr_array_index(by, r);
+		if (d->d0 < lo || d->d0 >= hi)
+			continue;
+		guint b = (guint)((gint64)(d->d0 - lo) * bins / (hi - lo));
+		if (!binned[b]) {
+			binned[b] = true;
+			keep[d - (const Dated *)dated->data] = true;
+			kept++;
+		}
+	}
+	g_free(binned);
+	for (guint r = 0; r < n && kept < limit; r++) {
+		guint at = (guint)((const Dated *)g_ptr_array_index(by, r) - (const Dated *)dated->data);
+		if (!keep[at]) {
+			keep[at] = true;
+			kept++;
+		}
+	}
+	g_ptr_array_unref(by);
+	/* cleared in place, the order kept */
+	guint w = 0;
+	for (guint i = 0; i < n; i++) {
+		Dated *d = &g_array_index(dated, Dated, i);
+		if (keep[i])
+			g_array_index(dated, Dated, w++) = *d;
+		else
+			g_free(d->date);
+	}
+	g_free(keep);
+	g_array_set_size(dated, w);
+	return n - w;
+}
+
 static void
 dated_clear(gpointer p)
 {
@@ -397,7 +484,16 @@ layout_header(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, const Fr
 
 	GString *sub = g_string_new(NULL);
 	guint n = dated->len;
-	g_string_append_printf(sub, "%u\u00a0%s · %u\u00a0%s", n, lang_string(lang, n == 1 ? "image.event" : "image.events"), t->articles->len,
+	if (p->left_out > 0) {
+		char shown[16], all[16];
+		g_snprintf(shown, sizeof shown, "%u", n);
+		g_snprintf(all, sizeof all, "%u", n + p->left_out);
+		char *s = lang_fill2(lang_string(lang, "image.shown"), shown, all);
+		g_string_append(sub, s);
+		g_free(s);
+	} else
+		g_string_append_printf(sub, "%u\u00a0%s", n, lang_string(lang, n == 1 ? "image.event" : "image.events"));
+	g_string_append_printf(sub, " · %u\u00a0%s", t->articles->len,
 			       lang_string(lang, t->articles->len == 1 ? "image.article" : "image.articles"));
 	if (n > 0) {
 		int d0 = G_MAXINT, d1 = G_MININT;
@@ -556,18 +652,79 @@ footer_layout(PangoContext *ctx, const GString *m, const GArray *ends, double wi
 	return text_new(ctx, m->str, true, FOOTER_SIZE, false, width, 6, PANGO_ALIGN_LEFT);
 }
 
-/* The sources' footer at `y`; returns the y below it. */
+/* The outlet an article is from: its publication's name, else its
+ * URL's host without "www."; NULL when neither is known. A new string. */
+static char *
+outlet_of(const FriseArticleInfo *a)
+{
+	if (a->source != NULL && *a->source != '\0')
+		return g_strdup(a->source);
+	GUri *uri = a->url != NULL ? g_uri_parse(a->url, G_URI_FLAGS_NONE, NULL) : NULL;
+	const char *host = uri != NULL ? g_uri_get_host(uri) : NULL;
+	char *out = host != NULL && *host != '\0' ? g_strdup(g_str_has_prefix(host, "www.") ? host + 4 : host) : NULL;
+	if (uri != NULL)
+		g_uri_unref(uri);
+	return out;
+}
+
+typedef struct {
+	char *name;
+	guint count, first;
+} Outlet;
+
+static int
+compare_outlets(gconstpointer pa, gconstpointer pb)
+{
+	const Outlet *a = pa, *b = pb;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* Up to this many articles without an outlet are named by their titles. */
+#define FOOTER_TITLES 6
+
+/* The sources' footer at `y`; returns the y below it: the outlets, most
+ * articles first, with their counts ("Le Monde (3) · AFP (2) · 4 other
+ * articles"); a few articles none of which names its outlet by their
+ * titles; none for many such. */
 static double
 layout_footer(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, double y)
 {
 	if (t->articles->len == 0)
 		return y;
+	GArray *outlets = g_array_new(FALSE, FALSE, sizeof(Outlet));
+	GHashTable *at = g_hash_table_new(g_str_hash, g_str_equal); /* name -> index + 1 */
+	guint unnamed = 0;
+	for (guint i = 0; i < t->articles->len; i++) {
+		char *name = outlet_of(g_ptr_array_index(t->articles, i));
+		if (name == NULL) {
+			unnamed++;
+			continue;
+		}
+		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(at, name));
+		if (k == 0) {
+			Outlet o = { name, 1, i };
+			g_array_append_val(outlets, o);
+			g_hash_table_insert(at, name, GUINT_TO_POINTER(outlets->len));
+		} else {
+			g_array_index(outlets, Outlet, k - 1).count++;
+			g_free(name);
+		}
+	}
+	g_hash_table_unref(at);
+	g_array_sort(outlets, compare_outlets);
+	bool titles = outlets->len == 0 && unnamed <= FOOTER_TITLES;
+	if (outlets->len == 0 && !titles) {
+		g_array_unref(outlets);
+		return y;
+	}
 	GString *m = g_string_new(NULL);
-	GArray *ends = g_array_new(FALSE, FALSE, sizeof(gsize)); /* where each title ends in m */
+	GArray *ends = g_array_new(FALSE, FALSE, sizeof(gsize)); /* where each item ends in m */
 	char *head = g_markup_escape_text(lang_string(p->lang, "image.sources"), -1);
 	g_string_append_printf(m, "<b>%s</b> ", head);
 	g_free(head);
-	for (guint i = 0; i < t->articles->len; i++) {
+	for (guint i = 0; titles && i < t->articles->len; i++) {
 		const FriseArticleInfo *a = g_ptr_array_index(t->articles, i);
 		const char *title = a->title && *a->title ? a->title : a->id ? a->id : "?";
 		char *typo = typography(title);
@@ -577,6 +734,27 @@ layout_footer(LayoutPage *p, PangoContext *ctx, const FriseTimeline *t, double y
 		g_free(esc);
 		g_array_append_val(ends, m->len);
 	}
+	for (guint i = 0; i < outlets->len; i++) {
+		Outlet *o = &g_array_index(outlets, Outlet, i);
+		char *esc = g_markup_escape_text(o->name, -1);
+		g_string_append_printf(m, "%s%s", i ? " · " : "", esc);
+		if (outlets->len > 1 || unnamed > 0)
+			g_string_append_printf(m, "\u00a0(%u)", o->count);
+		g_free(esc);
+		g_free(o->name);
+		g_array_append_val(ends, m->len);
+	}
+	if (!titles && unnamed > 0) {
+		char n[16];
+		g_snprintf(n, sizeof n, "%u", unnamed);
+		char *s = lang_fill(lang_string(p->lang, unnamed == 1 ? "image.unnamed-one" : "image.unnamed"), n);
+		char *esc = g_markup_escape_text(s, -1);
+		g_string_append_printf(m, " · %s", esc);
+		g_free(esc);
+		g_free(s);
+		g_array_append_val(ends, m->len);
+	}
+	g_array_unref(outlets);
 	p->footer_rule_y = y;
 	p->footer = footer_layout(ctx, m, ends, p->width - 2 * MARGIN);
 	g_array_unref(ends);
@@ -1212,6 +1390,7 @@ layout_compute_max(const FriseTimeline *timeline, const FriseRenderOptions *opts
 	PangoContext *ctx = context_new(lang);
 	guint skipped;
 	GArray *dated = dated_events(timeline, lang, &skipped);
+	guint left_out = dated_keep(dated, opts->events == 0 ? RENDER_IMAGE_EVENTS : opts->events);
 	g_array_set_clear_func(dated, dated_clear);
 
 	FriseLayout kind = opts->layout;
@@ -1220,6 +1399,7 @@ layout_compute_max(const FriseTimeline *timeline, const FriseRenderOptions *opts
 	 * out at all (10,000 events spent 45 s in it first). */
 	if (kind != FRISE_LAYOUT_VERTICAL && !(kind == FRISE_LAYOUT_AUTO && dated->len > AUTO_MAX_EVENTS)) {
 		page = page_new(width, opts->theme, lang);
+		page->left_out = left_out;
 		double top = layout_header(page, ctx, timeline, opts, dated) + 20;
 		if (dated->len > 0)
 			layout_horizontal(page, ctx, timeline, dated, top);
@@ -1235,6 +1415,7 @@ layout_compute_max(const FriseTimeline *timeline, const FriseRenderOptions *opts
 	}
 	if (page == NULL) {
 		page = page_new(width, opts->theme, lang);
+		page->left_out = left_out;
 		double top = layout_header(page, ctx, timeline, opts, dated) + 20;
 		layout_vertical(page, ctx, timeline, dated, top);
 		page->kind = FRISE_LAYOUT_VERTICAL;

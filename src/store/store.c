@@ -1526,7 +1526,7 @@ timeline_body(FriseStore *s, void *data, GError **error)
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	GHashTable *kept = NULL;
 	StoreStep r = STORE_STEP_ERROR;
-	StoreStmt *st = prepare(s, "SELECT seq, id, title, url, published, origin, estimate, lang "
+	StoreStmt *st = prepare(s, "SELECT seq, id, title, url, published, origin, estimate, lang, source "
 				   "FROM articles ORDER BY seq", error);
 	bool ok = st != NULL;
 	int counts[FRISE_LANG_COUNT] = { 0 };
@@ -1544,6 +1544,7 @@ timeline_body(FriseStore *s, void *data, GError **error)
 			a->origin = g_strdup(article_origin_name(FRISE_ORIGIN_ESTIMATED));
 		}
 		a->lang = frise_lang_parse(col_str(s, st, 7));
+		a->source = col_raw(s, st, 8) != NULL && *col_raw(s, st, 8) != '\0' ? col_text(s, st, 8) : NULL;
 		counts[a->lang]++;
 		g_array_append_val(seqs, seq);
 		g_ptr_array_add(tl->articles, a);

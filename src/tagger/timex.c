@@ -10,6 +10,9 @@
  * with their letter, so offsets need no mapping back.
  */
 #include "timex_private.h"
+#include "core/clause.h"
+#include "core/lang.h"
+#include "core/text.h"
 #include "frise-resources.h"
 
 #include <gio/gio.h>
@@ -99,7 +102,7 @@ set_digit_classes(const TxTable *t, Tok *k)
 {
 	guint64 m = (G_GUINT64_CONSTANT(1) << t->cls_num) | (G_GUINT64_CONSTANT(1) << t->cls_int);
 	int v = k->num;
-	if (k->ndigits == 4 && v >= 1000 && v <= 2199)
+	if (k->ndigits == 4 && v >= 1000 && v <= 2999)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_year;
 	if (k->ndigits == 2)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_yy;
@@ -111,6 +114,10 @@ set_digit_classes(const TxTable *t, Tok *k)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_min;
 	if (k->ndigits == 2 && v >= 1 && v <= 12)
 		m |= G_GUINT64_CONSTANT(1) << t->cls_mm;
+	if (k->ndigits <= 2 && v >= 1 && v <= 12)
+		m |= G_GUINT64_CONSTANT(1) << t->cls_m12;
+	if ((k->ndigits == 3 || k->ndigits == 4) && v / 100 <= 24 && v % 100 <= 59)
+		m |= G_GUINT64_CONSTANT(1) << t->cls_hhmm;
 	k->mask |= m;
 }
 
@@ -124,12 +131,12 @@ static const guint8 ascii_class[128] = {
 	['A' ... 'Z'] = A_ALPHA | A_UPPER,
 };
 
-/* U+00C0..U+00FF folded to one lower-case ASCII letter, 0 when the
- * fold is longer (æ, ß, þ) or the character no letter (×, ÷); must agree
- * with fold_c0 in timex_table.c. */
+/* U+00C0..U+00FF folded to one lower-case ASCII letter as text_fold()
+ * folds them (NFD, marks dropped), 0 when it keeps another letter (æ, ð,
+ * ø, ß, þ: the slow path folds those) or the character is no letter (×). */
 static const char fold1[64] =
-	"aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0"
-	"aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
+	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
+	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
 
 /* ASCII letters lower-cased, 1 for any non-ASCII byte, 0 otherwise. */
 static const unsigned char lowtab[256] = {
@@ -167,11 +174,22 @@ decode(const unsigned char *p, size_t avail, size_t *clen)
 	return u;
 }
 
+/* Characters written for an apostrophe ("Aujourdʼhui", "l′an"): read as
+ * "'", never as letters (U+02BC and its kin are letters to Unicode). */
+static inline bool
+is_apostrophe(gunichar u)
+{
+	return u == 0x2019 || u == 0x2018 || u == 0x2BC || u == 0x2BB || u == 0x2B9 || u == 0x55A ||
+	       u == 0xA78C || u == 0xFF07 || u == 0x2032 || u == 0x2035;
+}
+
 static inline bool
 is_letter(gunichar u)
 {
 	if (u >= 0xC0 && u <= 0x24F)
 		return u != 0xD7 && u != 0xF7;
+	if (G_UNLIKELY(is_apostrophe(u)))
+		return false;
 	if (u >= 0x2000 && u <= 0x206F)
 		return false;   /* general punctuation (’ — …): no table lookup */
 	return g_unichar_isalpha(u) || g_unichar_ismark(u);
@@ -182,6 +200,8 @@ is_letter(gunichar u)
 static int
 slow_word(const TxTable *t, const unsigned char *s, size_t i, size_t j)
 {
+	if (!t->nonascii_letters)
+		return -1;   /* it folds to non-ASCII letters ("œuvre"): no word of the table */
 	char f[TX_MAX_WORD];
 	int n = tx_fold((const char *)s + i, j - i, f, sizeof f);
 	return n > 0 ? tx_word_id(t, f, (size_t)n) : -1;
@@ -271,6 +291,28 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 		return slow_word(t, s, i, j);
 	guint32 h = tx_hash_packed(a, fl);
 	return tx_word_id_regs(t, a, b, h, f, fl);
+}
+
+/* Whether the '.' at text[p] ends no sentence for what it ends: an
+ * abbreviation of the language (src/lang/xx/words.txt [abbreviations]:
+ * "vs. Wade", "Gen. Schwarzkopf", "janv. 2024"), an initial ("J. Smith"), or
+ * letters dotted one by one ("U.S. Army", "9 a.m. Tuesday"). The one rule
+ * of the tokeniser and of the tense's window. */
+static bool
+dot_continues(const TxTable *t, const char *text, size_t p)
+{
+	size_t w = p;
+	while (w > 0 && p - w < 8 && g_ascii_isalpha(text[w - 1]))
+		w--;
+	if (w == p || (w > 0 && g_ascii_isalpha(text[w - 1])) || p - w > 6)
+		return false;   /* no abbreviation is that long */
+	if (p - w == 1 && (g_ascii_isupper(text[w]) || (w >= 1 && text[w - 1] == '.')))
+		return true;
+	char low[9];
+	for (size_t k = 0; k < p - w; k++)
+		low[k] = g_ascii_tolower(text[w + k]);
+	low[p - w] = 0;
+	return lang_has(t->lang, LANG_ABBREVIATIONS, low);
 }
 
 /* Splits text[from, len) into words, digit runs and punctuation, appending
@@ -368,6 +410,8 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			k->num = v;
 			k->ndigits = (guint8)MIN(j - i, 255);
 			k->end = (guint32)j;
+			if (t->digit_words && j - i < 8) /* "lundi en 8", "24/7": digits a pattern names */
+				k->word = tx_word_id(t, text + i, j - i);
 			set_digit_classes(t, k);
 			k->flags |= root_flag(t, k);
 			i = j;
@@ -377,25 +421,24 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 		k->end = (guint32)(i + clen);
 		if (c < 0x80) {
 			k->word = t->punct_word[c];
-		} else if (u == 0x2019 || u == 0x2018) {
+		} else if (is_apostrophe(u)) {
 			k->word = t->punct_word['\''];
-		} else {
-			char f[8];
-			int n2 = tx_fold(text + i, clen, f, sizeof f);
-			if (n2 > 0)
-				k->word = tx_word_id(t, f, n2);
+		} else if (t->nonascii_words) {
+			/* a sign folds to itself ("°", "«") */
+			k->word = tx_word_id(t, text + i, clen);
 		}
 		if (u == '!' || u == '?' || u == ';') {
 			pending |= F_BREAK;
 		} else if (u == '.') {
 			/* "7.2", "U.S.", "Corp.'s", "Corp. said": no sentence
 			 * end; only a blank then anything but a lower-case
-			 * letter ends one */
+			 * letter ends one, and not after letters dotted one by
+			 * one ("9 a.m. Tuesday", "the U.S. Army") */
 			size_t q = i + 1;
 			if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
 				while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
 					q++;
-				if (!(q < len && s[q] >= 'a' && s[q] <= 'z'))
+				if (!(q < len && s[q] >= 'a' && s[q] <= 'z') && !dot_continues(t, text, i))
 					pending |= F_BREAK;
 			}
 		}
@@ -463,12 +506,22 @@ merge_numbers(const TxTable *t, GArray *toks)
 			long v = e->value;
 			if (total > 1000000000L || group > 1000000000L)
 				break;  /* no date has such numbers; keep it bounded */
+			long g100 = group % 100;
+			if (j > i && v < 100 && g100 != 0 && !entry_is_mul(e) &&
+			    !(g100 >= 20 && g100 % 10 == 0 && (v < 10 || ((g100 == 60 || g100 == 80) && v < 20))) &&
+			    !(g100 == 10 && v >= 7 && v <= 9) &&
+			    !(total == 0 && group >= 11 && group < 100 && v >= 20 && v % 10 == 0)) {
+				/* "deux trois minutes", "one two": two numbers, not
+				 * one ("vingt-trois", "quatre-vingt-dix", "dix-sept",
+				 * "nineteen ninety" are one) */
+				break;
+			}
 			if (v >= 1000) {
 				total += (group ? group : 1) * v;
 				group = 0;
 			} else if (entry_is_mul(e) && group > 0 && group < v) {
 				group *= v;
-			} else if (total == 0 && group >= 10 && group < 100 && v >= 20 && v < 100 && v % 10 == 0) {
+			} else if (total == 0 && group >= 11 && group < 100 && v >= 20 && v < 100 && v % 10 == 0) {
 				/* a year said in pairs: "nineteen ninety-six" */
 				group = group * 100 + v;
 				said_year = true;
@@ -487,6 +540,26 @@ merge_numbers(const TxTable *t, GArray *toks)
 				break;
 			j = nx;
 		}
+		{
+			/* "twenty-fourth", "thirty first": tens then an ordinal
+			 * are one ordinal */
+			guint nx = last + 1;
+			if (nx + 1 < n && k[nx].word == dash && k[nx].start == k[last].end)
+				nx++;
+			const TxEntry *oe = nx < n ? entry_of(t, k[nx].word, t->cls_ord) : NULL;
+			long g = total + group;
+			if (oe != NULL && oe->value >= 1 && oe->value <= 9 && g >= 20 && g < 100 && g % 10 == 0) {
+				Tok m = k[i];
+				m.end = k[nx].end;
+				m.word = -1;
+				m.num = (int)g + oe->value;
+				m.mask = G_GUINT64_CONSTANT(1) << t->cls_ord;
+				m.flags = (guint8)((m.flags & ~F_ROOT) | root_flag(t, &m));
+				k[o++] = m;
+				i = nx + 1;
+				continue;
+			}
+		}
 		Tok m = k[i];
 		if (last > i) {
 			m.end = k[last].end;
@@ -495,8 +568,18 @@ merge_numbers(const TxTable *t, GArray *toks)
 		}
 		m.num = (int)MIN(total + group, 1000000000L);
 		m.mask |= (G_GUINT64_CONSTANT(1) << t->cls_num);
-		if (said_year && m.num >= 1000 && m.num <= 2199)
+		if (said_year && m.num >= 1000 && m.num <= 2999)
 			m.mask |= G_GUINT64_CONSTANT(1) << t->cls_year;
+		/* a number said in words is a day, an hour, minutes as digits
+		 * are ("le quinze juillet", "à quinze heures trente") */
+		guint64 sm = 0;
+		if (m.num >= 1 && m.num <= 31)
+			sm |= G_GUINT64_CONSTANT(1) << t->cls_day;
+		if (m.num <= 24)
+			sm |= G_GUINT64_CONSTANT(1) << t->cls_hour;
+		if (m.num <= 59)
+			sm |= G_GUINT64_CONSTANT(1) << t->cls_min;
+		m.mask |= sm & t->spelled_mask;
 		m.flags = (guint8)((m.flags & ~F_ROOT) | root_flag(t, &m));
 		k[o++] = m;
 		i = last + 1;
@@ -564,9 +647,9 @@ walk_root(Matcher *m, guint i)
 
 static int
 cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_n,
-       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det, bool *abbrev)
+       bool *aux, bool *part, bool *skip, bool *passive, bool *pluperfect, bool *det, bool *ending)
 {
-	*aux = *part = *skip = *passive = *pluperfect = *det = *abbrev = false;
+	*aux = *part = *skip = *passive = *pluperfect = *det = *ending = false;
 	int tense = FRISE_TENSE_NONE;
 	if (n == 0)
 		return tense;
@@ -597,10 +680,6 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 			*det = true;
 			continue;
 		}
-		if (c->abbrev) {
-			*abbrev = true;
-			continue;
-		}
 		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
 			/* a blocker: "united" is no past tense despite "*ed" */
 			*aux = *part = false;
@@ -610,8 +689,10 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 			*aux = true;
 		else if (c->participle)
 			*part = true;
-		else if (tense == FRISE_TENSE_NONE)
+		else if (tense == FRISE_TENSE_NONE) {
 			tense = c->tense;
+			*ending = c->suffix;
+		}
 	}
 	return tense;
 }
@@ -620,7 +701,7 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
  * within the sentence. `why` receives the cue word. */
 /* The cue of a word, `next` the word after it (next_n 0: none): tense |
  * 4 aux | 8 participle | 16 skip | 32 passive marker | 64 pluperfect |
- * 128 determiner | 256 abbreviation. */
+ * 128 determiner | 512 the tense from a word ending. */
 static int
 word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t next_n)
 {
@@ -643,12 +724,12 @@ word_cue(const TxTable *t, const char *s, size_t n, const char *next, size_t nex
 	}
 	buf[n] = 0;
 	char *w = simple ? NULL : g_utf8_strdown(s, (gssize)n);
-	bool aux, part, skip, passive, pluperfect, det, abbrev;
+	bool aux, part, skip, passive, pluperfect, det, ending;
 	int r = cue_of(t, w ? w : buf, w ? strlen(w) : n, next, next_n, &aux, &part, &skip, &passive,
-		       &pluperfect, &det, &abbrev);
+		       &pluperfect, &det, &ending);
 	g_free(w);
 	return r | (aux ? 4 : 0) | (part ? 8 : 0) | (skip ? 16 : 0) | (passive ? 32 : 0) |
-	       (pluperfect ? 64 : 0) | (det ? 128 : 0) | (abbrev ? 256 : 0);
+	       (pluperfect ? 64 : 0) | (det ? 128 : 0) | (ending ? 512 : 0);
 }
 
 /* Whether text[p] ends a sentence: as the tokeniser decides, a '.' does
@@ -672,16 +753,7 @@ sentence_end(const TxTable *t, const char *text, size_t len, size_t p)
 		q++;
 	if (q < len && text[q] >= 'a' && text[q] <= 'z')
 		return false;
-	/* "vs. Wade", "Gen. Schwarzkopf", "J. Smith": an abbreviation the
-	 * table names, or an initial, ends no sentence */
-	size_t w = p;
-	while (w > 0 && p - w < 8 && g_ascii_isalpha(text[w - 1]))
-		w--;
-	if (w == p || (w > 0 && g_ascii_isalpha(text[w - 1])))
-		return true;
-	if (p - w == 1 && g_ascii_isupper(text[w]))
-		return false;
-	return !(word_cue(t, text + w, p - w, NULL, 0) & 256);
+	return !dot_continues(t, text, p);
 }
 
 #define TENSE_REACH 160   /* bytes each way, within the sentence */
@@ -733,11 +805,11 @@ had_before(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
 /* The tense of the clause around text[a, b): the cue nearest to it in its
  * sentence. Read from the text itself (the tokens keep only the words
  * the table knows). `why` receives the cue word. */
-static int
-clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
-	     char *why, size_t whylen, bool *pluperfect)
+/* The words a tense is looked for in around text[a, b): up to TENSE_REACH
+ * bytes each way, not past a sentence end. */
+static void
+tense_window(const TxTable *t, const char *text, size_t len, size_t a, size_t b, size_t *lo_, size_t *hi_)
 {
-	*pluperfect = false;
 	size_t lo = a, hi = b;
 	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(t, text, len, lo - 1))
 		lo--;
@@ -745,6 +817,19 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 		lo++;
 	while (hi < len && hi - b < TENSE_REACH && !sentence_end(t, text, len, hi))
 		hi++;
+	while (hi < len && ((unsigned char)text[hi] & 0xC0) == 0x80)
+		hi++;
+	*lo_ = lo;
+	*hi_ = hi;
+}
+
+static int
+clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
+	     char *why, size_t whylen, bool *pluperfect, bool *ending)
+{
+	*pluperfect = *ending = false;
+	size_t lo, hi;
+	tense_window(t, text, len, a, b, &lo, &hi);
 	TenseWord w[TENSE_WORDS];
 	int nw = 0, after = -1;
 	size_t i = lo;
@@ -844,6 +929,7 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 				}
 			}
 			if (tense != FRISE_TENSE_NONE) {
+				*ending = (w[q].cue & 512) != 0;
 				/* the cue, or the whole verb group it needed */
 				size_t wl = MIN(w[q].e - w[from].s, whylen - 1);
 				memcpy(why, text + w[from].s, wl);
@@ -879,6 +965,15 @@ parse_dct(const char *s, TxDct *d)
 			    g_date_valid_dmy(dd, m, y) && (n == 10 || s[10] == 'T' || s[10] == ' ')) {
 				d->day = dd;
 				d->gran = 3;
+				int hh, mm;
+				/* "2013-02-12T04:30": offsets under a day count from it */
+				if (n >= 16 && s[13] == ':' && g_ascii_isdigit(s[11]) && g_ascii_isdigit(s[12]) &&
+				    g_ascii_isdigit(s[14]) && g_ascii_isdigit(s[15]) &&
+				    sscanf(s + 11, "%2d:%2d", &hh, &mm) == 2 && hh < 24 && mm < 60) {
+					d->hour = hh;
+					d->minute = mm;
+					d->gran = 4;
+				}
 				return true;
 			}
 		}
@@ -886,36 +981,160 @@ parse_dct(const char *s, TxDct *d)
 	return false;
 }
 
+/* Puts the settings of an entry or an edge into `seen` (mul and cap are
+ * the table's, no slots of a match). */
 static void
-fill_seen(const TxTable *t, const Matcher *m, guint i0, TxSeen *seen, const TxRule *r)
+apply_sets(TxSeen *seen, const TxSet *sets, int n)
 {
-	for (int s = 0; s < TX_NSLOTS; s++)
-		seen->v[s] = TX_UNSET;
+	for (int q = 0; q < n; q++)
+		if (sets[q].slot != TX_S_MUL && sets[q].slot != TX_S_CAP)
+			seen->v[sets[q].slot] = sets[q].value;
+}
+
+/* A NUM UNIT pair of a compound offset ("1 an 11 mois"): its amount in
+ * the slot of its unit. */
+static void
+add_amount(TxSeen *seen, int unit, int qty)
+{
+	static const struct { short slot; short mult; } to[] = {
+		[TX_U_YEAR] = { TX_S_N_Y, 1 }, [TX_U_MONTH] = { TX_S_N_M, 1 }, [TX_U_WEEK] = { TX_S_N_W, 1 },
+		[TX_U_DAY] = { TX_S_N_D, 1 }, [TX_U_HOUR] = { TX_S_N_H, 1 }, [TX_U_MINUTE] = { TX_S_N_MIN, 1 },
+		[TX_U_SECOND] = { TX_S_N_S, 1 }, [TX_U_QUARTER] = { TX_S_N_M, 3 }, [TX_U_HALF] = { TX_S_N_M, 6 },
+		[TX_U_DECADE] = { TX_S_N_Y, 10 }, [TX_U_CENTURY] = { TX_S_N_Y, 100 },
+		[TX_U_MILLENNIUM] = { TX_S_N_Y, 1000 }, [TX_U_NIGHT] = { TX_S_N_D, 1 },
+	};
+	if (unit <= 0 || unit >= (int)G_N_ELEMENTS(to) || to[unit].mult == 0 || qty < 0 || qty > 100000)
+		return;
+	int *v = &seen->v[to[unit].slot];
+	*v = (*v == TX_UNSET ? 0 : *v) + qty * to[unit].mult;
+	seen->v[TX_S_NPAIRS] = seen->v[TX_S_NPAIRS] == TX_UNSET ? 1 : seen->v[TX_S_NPAIRS] + 1;
+}
+
+/* The slots a match fills: seen[0] for the timex (group 1), seen[1] for
+ * the second one of a range (group 2); context elements (group 0) fill
+ * both. The rule's settings come last. */
+static void
+fill_seen(const TxTable *t, const Matcher *m, guint i0, TxSeen seen[2], const TxRule *r)
+{
+	for (int g = 0; g < 2; g++)
+		for (int s = 0; s < TX_NSLOTS; s++)
+			seen[g].v[s] = TX_UNSET;
+	int pending[2] = { TX_UNSET, TX_UNSET };   /* the amount since the last unit */
 	for (int d = 0; d < m->best_len; d++) {
 		const TxEdge *e = m->best_path[d];
-		if (e->cls < 0)
-			continue;
-		const Tok *k = &m->toks[i0 + d];
-		int slot = e->slot >= 0 ? e->slot : t->class_slot[e->cls];
-		int value = TX_UNSET;
-		const TxEntry *en = entry_of(t, k->word, e->cls);
-		if (en != NULL) {
-			value = en->value;
-			for (int q = 0; q < en->nsets; q++)
-				if (en->sets[q].slot != TX_S_MUL && en->sets[q].slot != TX_S_CAP)
-					seen->v[en->sets[q].slot] = en->sets[q].value;
-		} else if (k->num != TX_UNSET) {
-			value = k->num;
+		int g0 = e->group == 2 ? 1 : 0, g1 = e->group == 0 ? 1 : g0;
+		if (e->cls >= 0) {
+			const Tok *k = &m->toks[i0 + d];
+			int slot = e->slot >= 0 ? e->slot : t->class_slot[e->cls];
+			int value = TX_UNSET;
+			const TxEntry *en = entry_of(t, k->word, e->cls);
+			if (en != NULL) {
+				value = en->value;
+				for (int g = g0; g <= g1; g++)
+					apply_sets(&seen[g], en->sets, en->nsets);
+			} else if (k->num != TX_UNSET) {
+				value = k->num;
+			}
+			if (e->cls == t->cls_num && k->num != TX_UNSET)
+				value = k->num;
+			if (e->cls == t->cls_hhmm && k->num != TX_UNSET) {
+				for (int g = g0; g <= g1; g++) {
+					seen[g].v[TX_S_HOUR] = k->num / 100;
+					seen[g].v[TX_S_MINUTE] = k->num % 100;
+				}
+				slot = -1;
+			}
+			if (slot >= 0 && value != TX_UNSET)
+				for (int g = g0; g <= g1; g++) {
+					if (slot == TX_S_UNIT) {
+						int q = pending[g];
+						add_amount(&seen[g], value, q == TX_UNSET ? 1 : q == TX_VAGUE ? -1 : q);
+						pending[g] = TX_UNSET;
+					} else if (slot == TX_S_QTY) {
+						pending[g] = value;
+					}
+					seen[g].v[slot] = value;
+				}
 		}
-		if (en != NULL && en->value == TX_UNSET && k->num != TX_UNSET && e->cls == t->cls_num)
-			value = k->num;
-		if (e->cls == t->cls_num && k->num != TX_UNSET)
-			value = k->num;
-		if (slot >= 0 && value != TX_UNSET)
-			seen->v[slot] = value;
+		for (int g = g0; g <= g1; g++)
+			apply_sets(&seen[g], e->sets, e->nsets);
 	}
-	for (int q = 0; q < r->nsets; q++)
-		seen->v[r->sets[q].slot] = r->sets[q].value;
+	for (int g = 0; g < 2; g++)
+		apply_sets(&seen[g], r->sets, r->nsets);
+}
+
+/* How coarse a slot is, for what the two ends of a range share: a slot
+ * one end lacks is taken from the other when it is coarser than anything
+ * the end says itself ("du 13 au 15 juillet": July; "3-4pm": pm). 0: not
+ * shared. */
+static int
+slot_rank(int s, const TxSeen *seen)
+{
+	switch (s) {
+	case TX_S_YEAR: case TX_S_YY: return 1;
+	case TX_S_MONTH: return 2;
+	case TX_S_DAY: case TX_S_WEEKDAY: case TX_S_EASTER: case TX_S_CAL: return 3;
+	case TX_S_UNIT: case TX_S_SHIFT: {
+		int u = seen->v[TX_S_UNIT];
+		return u == TX_U_YEAR ? 1 : u == TX_U_MONTH ? 2 : u == TX_U_DAY || u == TX_U_WEEK ? 3 : 0;
+	}
+	case TX_S_POD: case TX_S_PM: return 4;
+	case TX_S_HOUR: return 5;
+	case TX_S_MINUTE: return 6;
+	default: return 0;
+	}
+}
+
+static int
+finest(const TxSeen *seen)
+{
+	int f = 0;
+	for (int s = 0; s < TX_NSLOTS; s++)
+		if (seen->v[s] != TX_UNSET)
+			f = MAX(f, slot_rank(s, seen));
+	return f;
+}
+
+/* The two ends of a range share what only one of them says. */
+static void
+carry_over(TxSeen *a, TxSeen *b)
+{
+	TxSeen a0 = *a, b0 = *b;
+	int fa = finest(&a0), fb = finest(&b0);
+	for (int s = 0; s < TX_NSLOTS; s++) {
+		int ra = slot_rank(s, &b0), rb = slot_rank(s, &a0);
+		if (a0.v[s] == TX_UNSET && b0.v[s] != TX_UNSET && ra > 0 && ra < fa)
+			a->v[s] = b0.v[s];
+		if (b0.v[s] == TX_UNSET && a0.v[s] != TX_UNSET && rb > 0 && rb < fb)
+			b->v[s] = a0.v[s];
+	}
+	/* "between two and six days": the unit of the amounts */
+	if (a0.v[TX_S_UNIT] == TX_UNSET && b0.v[TX_S_UNIT] != TX_UNSET && a0.v[TX_S_QTY] != TX_UNSET &&
+	    a0.v[TX_S_HOUR] == TX_UNSET && b0.v[TX_S_DIR] == TX_UNSET)
+		a->v[TX_S_UNIT] = b0.v[TX_S_UNIT];
+	/* the day or time a relative end counts from ("1pm-2pm tomorrow") */
+	if (a0.v[TX_S_UNIT] == TX_UNSET && b0.v[TX_S_UNIT] != TX_UNSET && slot_rank(TX_S_UNIT, &b0) > 0 &&
+	    slot_rank(TX_S_UNIT, &b0) < fa && a0.v[TX_S_DAY] == TX_UNSET && a0.v[TX_S_WEEKDAY] == TX_UNSET) {
+		a->v[TX_S_UNIT] = b0.v[TX_S_UNIT];
+		a->v[TX_S_SHIFT] = b0.v[TX_S_SHIFT];
+	}
+	/* "3-4pm": the start is afternoon too, "11-2pm" not (11 > 2) */
+	if (a0.v[TX_S_PM] == TX_UNSET && b0.v[TX_S_PM] != TX_UNSET && a0.v[TX_S_HOUR] != TX_UNSET &&
+	    b0.v[TX_S_HOUR] != TX_UNSET && a0.v[TX_S_HOUR] > b0.v[TX_S_HOUR] % 12)
+		a->v[TX_S_PM] = TX_UNSET;
+	/* "11h30-1h30", "8am until 6": an end before the start is in the afternoon */
+	if (a->v[TX_S_HOUR] != TX_UNSET && b->v[TX_S_HOUR] != TX_UNSET && b0.v[TX_S_PM] == TX_UNSET) {
+		int ha = a->v[TX_S_HOUR] + (a->v[TX_S_PM] == 1 && a->v[TX_S_HOUR] < 12 ? 12 : 0);
+		if (b->v[TX_S_HOUR] < 12 && b->v[TX_S_HOUR] < ha && b->v[TX_S_HOUR] + 12 > ha)
+			b->v[TX_S_PM] = 1;
+	}
+	/* "du 28 décembre au 3 janvier 2014": the start is the year before */
+	if (a0.v[TX_S_YEAR] == TX_UNSET && b0.v[TX_S_YEAR] != TX_UNSET && a->v[TX_S_YEAR] != TX_UNSET &&
+	    a->v[TX_S_MONTH] != TX_UNSET && b->v[TX_S_MONTH] != TX_UNSET && a->v[TX_S_MONTH] > b->v[TX_S_MONTH])
+		a->v[TX_S_YEAR]--;
+	if (b0.v[TX_S_YEAR] == TX_UNSET && a0.v[TX_S_YEAR] != TX_UNSET && b->v[TX_S_YEAR] != TX_UNSET &&
+	    a->v[TX_S_MONTH] != TX_UNSET && b->v[TX_S_MONTH] != TX_UNSET && a->v[TX_S_MONTH] > b->v[TX_S_MONTH])
+		b->v[TX_S_YEAR]++;
 }
 
 static void
@@ -951,6 +1170,13 @@ typedef struct {
 	guint last_sent, sent; /* sentence counters */
 } State;
 
+/* The parse of the last sentence a tense was asked in: the timexes of one
+ * sentence share it. */
+typedef struct {
+	size_t start, end;   /* the sentence's bytes in the text */
+	ClauseParse *parse;
+} TenseCache;
+
 /* The clause of one expression, for the resolver to ask its tense. */
 typedef struct {
 	const TxTable *t;
@@ -958,31 +1184,472 @@ typedef struct {
 	size_t len, a, b;
 	char why[64];        /* the cue word found */
 	bool pluperfect;     /* the clause is in the past perfect */
+	TenseCache *cache;
+	size_t from;         /* the start of the chunk: no sentence starts before */
 } TenseQuery;
 
+#define MORPH_REACH 60   /* bytes each way parsed for the morphology's tense */
+
+/* The parse of the sentence holding text[a] (core/text.c's splitter, on
+ * the words the cues are read in), from the cache when it is the last one
+ * asked. */
+static const ClauseParse *
+sentence_parse(TenseQuery *q, size_t *start)
+{
+	TenseCache *tc = q->cache;
+	if (tc->parse != NULL && q->a >= tc->start && q->a < tc->end) {
+		*start = tc->start;
+		return tc->parse;
+	}
+	size_t lo, hi;
+	tense_window(q->t, q->text, q->len, q->a, q->b, &lo, &hi);
+	/* the clause's verb is near it: a shorter stretch costs the lexicon
+	 * fewer lookups */
+	if (q->a > lo + MORPH_REACH)
+		lo = q->a - MORPH_REACH;
+	if (hi > q->b + MORPH_REACH)
+		hi = q->b + MORPH_REACH;
+	while (lo < q->a && ((unsigned char)q->text[lo] & 0xC0) == 0x80)
+		lo++;
+	while (hi < q->len && ((unsigned char)q->text[hi] & 0xC0) == 0x80)
+		hi++;
+	GArray *sents = text_sentences(q->text, lo, hi, q->t->lang);
+	size_t s = q->a, e = q->b;
+	for (guint i = 0; i < sents->len; i++) {
+		const FriseSentence *fs = &g_array_index(sents, FriseSentence, i);
+		if (q->a >= fs->start && q->a < fs->end) {
+			s = fs->start;
+			e = MAX(fs->end, q->b);
+			break;
+		}
+	}
+	g_array_unref(sents);
+	clause_parse_free(tc->parse);
+	tc->parse = clause_parse(q->text + s, e - s, q->t->lang);
+	tc->start = s;
+	tc->end = e;
+	*start = s;
+	return tc->parse;
+}
+
+/* The tense of an expression's clause from the morphology of its verb
+ * group (core/clause.c): the clause holding the expression, else the one it
+ * hangs on. A conditional or modal verb without a tense of its own looks
+ * ahead ("would meet", "devrait venir"). NONE when no clause around has a
+ * verb. `why` gets the verb. */
+static int
+morph_tense(TenseQuery *q, char *why, size_t whylen)
+{
+	size_t start;
+	const ClauseParse *p = sentence_parse(q, &start);
+	if (p == NULL || p->clauses->len == 0)
+		return FRISE_TENSE_NONE;
+	const Clause *c = clause_at(p, q->a - start);
+	while (c != NULL && !clause_has_verb(c))
+		c = c->parent >= 0 ? &g_array_index(p->clauses, Clause, c->parent) : NULL;
+	if (c == NULL)
+		return FRISE_TENSE_NONE;
+	int tense = c->tense;
+	if (tense == FRISE_TENSE_NONE && (c->mood == CLAUSE_MOOD_CONDITIONAL || c->mood == CLAUSE_MOOD_MODAL))
+		tense = FRISE_TENSE_FUTURE;
+	const ClauseWord *v = &g_array_index(p->words, ClauseWord, c->verb);
+	if (tense == FRISE_TENSE_PRESENT && p->lang == FRISE_LANG_EN &&
+	    (morph_has_pos(&v->morph, MORPH_POS_NOUN) || (v->morph.n > 0 && (v->morph.a[0].flags & MORPH_F_GUESS))))
+		return FRISE_TENSE_NONE;   /* "886 million shares Thursday": a plural, no verb */
+	const ClauseWord *lex = &g_array_index(p->words, ClauseWord, c->main_verb >= 0 ? c->main_verb : c->verb);
+	size_t wl = MIN(lex->end - v->start, whylen - 1);
+	memcpy(why, q->text + start + v->start, wl);
+	why[wl] = 0;
+	return tense;
+}
+
+/* Whether the last word of `cue`, whose ending gave `tense`, is a verb of
+ * that tense for the lexicon ("partira" is; "opéra", "lait" are not): one
+ * lookup instead of a parse of the sentence. */
+static bool
+ending_confirmed(FriseLang lang, const char *cue, int tense)
+{
+	const char *w = strrchr(cue, ' ');
+	w = w != NULL ? w + 1 : cue;
+	MorphWord mw;
+	if (!morph_analyze(lang, w, -1, &mw))
+		return false;
+	for (int k = 0; k < mw.n; k++) {
+		MorphForm f = (MorphForm)mw.a[k].form;
+		int ft = f == MORPH_FORM_FUTURE ? FRISE_TENSE_FUTURE :
+			 f == MORPH_FORM_IMPERFECT || f == MORPH_FORM_SIMPLE_PAST || f == MORPH_FORM_SUBJ_IMPERFECT ||
+				 f == MORPH_FORM_PAST_PARTICIPLE ? FRISE_TENSE_PAST : FRISE_TENSE_NONE;
+		if (ft == tense && (mw.a[k].pos == MORPH_POS_VERB || mw.a[k].pos == MORPH_POS_AUX))
+			return !morph_has_pos(&mw, MORPH_POS_NOUN) || f == MORPH_FORM_FUTURE;
+	}
+	return false;
+}
+
+/* The tense of an expression's clause: its verb group's, from the
+ * morphology; but a plan said by a word ("prévu", "scheduled to", "plans
+ * to", not an ending) looks ahead even in a past or present clause, a past
+ * perfect nearby is past, a present (what an ambiguous form reads as
+ * first) gives way to a past or future cue, and a clause the morphology
+ * finds no verb in keeps the nearest word cue (tagger.tab [cues]). */
 static int
 find_tense(const void *data)
 {
 	TenseQuery *q = (TenseQuery *)(uintptr_t)data;
-	return clause_tense(q->t, q->text, q->len, q->a, q->b, q->why, sizeof q->why, &q->pluperfect);
+	char cue[64];
+	bool plup = false, ending = false;
+	int by_cue = clause_tense(q->t, q->text, q->len, q->a, q->b, cue, sizeof cue, &plup, &ending);
+	char verb[64] = "";
+	/* a cue word the table lists (not an ending), a past perfect, any cue
+	 * in English (its lexicon guesses by rules: "'s" as "is", "shares" as
+	 * a verb) decide without the morphology, which is then not asked */
+	bool sure = (by_cue != FRISE_TENSE_NONE && by_cue != FRISE_TENSE_PRESENT && !ending) ||
+		    (by_cue == FRISE_TENSE_PAST && plup) ||
+		    (q->t->lang == FRISE_LANG_EN && by_cue != FRISE_TENSE_NONE) ||
+		    (ending && ending_confirmed(q->t->lang, cue, by_cue));
+	int by_morph = sure ? FRISE_TENSE_NONE : morph_tense(q, verb, sizeof verb);
+	int tense = by_morph;
+	const char *why = verb;
+	if (by_morph == FRISE_TENSE_NONE ||
+	    (by_morph == FRISE_TENSE_PRESENT && by_cue != FRISE_TENSE_NONE)) {
+		/* a present is what an ambiguous form reads as first ("A 20 h
+		 * mardi"): a past or future cue nearby says more */
+		tense = by_cue;
+		why = cue;
+	}
+	q->pluperfect = plup && tense == FRISE_TENSE_PAST;
+	g_strlcpy(q->why, why, sizeof q->why);
+	return tense;
+}
+
+/* The tokens of group g in the best path: [*first, *last] (indexes into
+ * the path), or -1. g 0: any group but context. */
+static void
+group_span(const Matcher *m, int g, int *first, int *last)
+{
+	*first = *last = -1;
+	for (int d = 0; d < m->best_len; d++) {
+		int eg = m->best_path[d]->group;
+		if (g == 0 ? eg != 0 : eg == g) {
+			if (*first < 0)
+				*first = d;
+			*last = d;
+		}
+	}
+}
+
+/* What tag_chunk hands to emit() for one timex. */
+typedef struct {
+	const TxTable *t;
+	const char *text;
+	size_t from, to;
+	const FriseTagOptions *opts;
+	const TxDct *dct;
+	State *st;
+	GArray *out;
+	GString *scratch;
+	TenseCache *tense_cache;
+} Chunk;
+
+/* The last date said moves with each timex: the anchor of "le lendemain",
+ * "a year earlier", the year of a later bare "février". */
+static void
+remember(State *st, const FriseTimex *x, const TxSeen *seen, bool rel)
+{
+	if (!((x->type == FRISE_TIMEX_DATE || x->type == FRISE_TIMEX_TIME) && g_ascii_isdigit(x->value[0])))
+		return;
+	/* an anchored value ("a year earlier") is no new anchor: chains
+	 * would drift a year at each step */
+	bool anchored = seen->v[TX_S_ANCHOR] != TX_UNSET;
+	if (!anchored) {
+		g_strlcpy(st->last_value, x->value, sizeof st->last_value);
+		st->last_sent = st->sent;
+	}
+	if (!anchored && strlen(x->value) == 7 && x->value[4] == '-' && x->value[5] == 'Q') {
+		g_strlcpy(st->last_quarter, x->value, sizeof st->last_quarter);
+		st->quarter_sent = st->sent;
+	}
+	const char *v = x->value;
+	if (!rel && strlen(v) >= 7 && v[4] == '-' && g_ascii_isdigit(v[5]) && g_ascii_isdigit(v[6])) {
+		/* "février 2024": a later bare "février" is this one */
+		int m2 = (v[5] - '0') * 10 + (v[6] - '0');
+		if (m2 >= 1 && m2 <= 12) {
+			st->month_year[m2] = (int)g_ascii_strtoll(v, NULL, 10);
+			st->sent_ym[0] = st->month_year[m2];
+			st->sent_ym[1] = m2;
+			st->sent_ym_sent = st->sent;
+		}
+	}
+	int y = 0, mo = 0, d = 0;
+	if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&
+	    g_ascii_isdigit(v[8]) && g_ascii_isdigit(v[9])) {
+		y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+		mo = (v[5] - '0') * 10 + (v[6] - '0');
+		d = (v[8] - '0') * 10 + (v[9] - '0');
+	}
+	if (y > 0 && g_date_valid_dmy(d, mo, y)) {
+		st->anchor[0] = y;
+		st->anchor[1] = mo;
+		st->anchor[2] = d;
+	}
+}
+
+/* Resolves one timex, toks[start_tok..end_tok] its span and toks[i0, i0 +
+ * len) the whole match (the clause's tense is looked for around it), and
+ * appends it. Returns false when the slots make no value. */
+static bool
+emit(const Chunk *c, const Tok *toks, guint i0, int len, guint start_tok, guint end_tok,
+     const TxRule *r, const TxSeen *seen, const TxRule *joined_rule)
+{
+	const TxTable *t = c->t;
+	const TxDct *dct = c->dct;
+	State *st = c->st;
+	bool explain = c->opts && c->opts->explain;
+	TenseQuery tq = { t, c->text, c->to, toks[i0].start, toks[i0 + len - 1].end, "", false, c->tense_cache,
+			  c->from };
+	int tense = -1;
+	if (seen->v[TX_S_TENSE] != TX_UNSET) {
+		tense = seen->v[TX_S_TENSE];
+		/* "until Thursday" looks ahead, but not in the past perfect:
+		 * "Until Thursday, they had not called him a suspect" */
+		if (tense == FRISE_TENSE_FUTURE && find_tense(&tq) == FRISE_TENSE_PAST && tq.pluperfect)
+			tense = FRISE_TENSE_PAST;
+	} else if (explain) {
+		tense = find_tense(&tq);
+	}
+	FriseTimex x = { 0 };
+	x.start = toks[start_tok].start;
+	x.end = toks[end_tok].end;
+	x.rule = r->name;
+	x.type = seen->v[TX_S_TYPE] != TX_UNSET ? seen->v[TX_S_TYPE] : r->type;
+	GString *ex = explain ? g_string_new(NULL) : NULL;
+	if (ex != NULL) {
+		g_string_append_printf(ex, "rule '%s' (%s/tagger.tab line %d); ", r->name,
+				       frise_lang_code(t->lang), r->line);
+		if (joined_rule != NULL)
+			g_string_append_printf(ex, "joined with rule '%s' (line %d); ", joined_rule->name,
+					       joined_rule->line);
+		explain_seen(ex, seen);
+		g_string_append_printf(ex, "tense %s%s%s%s; ",
+				       tense == FRISE_TENSE_PAST ? "past" :
+				       tense == FRISE_TENSE_FUTURE ? "future" :
+				       tense == FRISE_TENSE_PRESENT ? "present" : "none",
+				       tq.why[0] ? " (cue '" : "", tq.why, tq.why[0] ? "')" : "");
+		if (dct->gran == 4)
+			g_string_append_printf(ex, "DCT %04d-%02d-%02dT%02d:%02d; ", dct->year, dct->month,
+					       dct->day, dct->hour, dct->minute);
+		else if (dct->gran == 3)
+			g_string_append_printf(ex, "DCT %04d-%02d-%02d; ", dct->year, dct->month, dct->day);
+		else if (dct->gran == 2)
+			g_string_append_printf(ex, "DCT %04d-%02d; ", dct->year, dct->month);
+		else if (dct->gran == 1)
+			g_string_append_printf(ex, "DCT %04d; ", dct->year);
+		else
+			g_string_append(ex, "no DCT; ");
+	}
+	TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
+			  .type = (int)x.type,
+			  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
+			  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
+			  .last_far = st->last_value,
+			  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
+			  .month_year = st->month_year,
+			  .sent_y = st->sent_ym_sent == st->sent ? st->sent_ym[0] : 0,
+			  .sent_m = st->sent_ym_sent == st->sent ? st->sent_ym[1] : 0,
+			  .explain = ex, .scratch = c->scratch };
+	bool rel = false;
+	if (!tx_resolve(seen, &ctx, x.value, x.mod, &rel)) {
+		if (ex != NULL)
+			g_string_free(ex, TRUE);
+		return false;
+	}
+	x.relative = rel;
+	x.tense = rel && tense > 0 ? tense : FRISE_TENSE_NONE;
+	/* a time value carries a time part */
+	if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL &&
+	    (g_ascii_isdigit(x.value[0]) || x.value[0] == 'X'))
+		x.type = FRISE_TIMEX_TIME;
+	if (ex != NULL)
+		x.explain = g_string_free(ex, FALSE);
+	g_array_append_val(c->out, x);
+	remember(st, &x, seen, rel);
+	return true;
+}
+
+/* The year a range's end takes when only the start's resolution says it
+ * ("du 28 décembre au 3 janvier": the start's year, the next for an end
+ * month before the start's). */
+static void
+end_follows_start(TxSeen *b, const TxSeen *b0, const FriseTimex *a)
+{
+	const char *v = a->value;
+	if (b0->v[TX_S_YEAR] != TX_UNSET || b0->v[TX_S_YY] != TX_UNSET || b->v[TX_S_MONTH] == TX_UNSET ||
+	    strlen(v) < 7 || !g_ascii_isdigit(v[0]) || v[4] != '-' || !g_ascii_isdigit(v[5]))
+		return;
+	int y = (int)g_ascii_strtoll(v, NULL, 10), m = (v[5] - '0') * 10 + (v[6] - '0');
+	b->v[TX_S_YEAR] = b->v[TX_S_MONTH] < m ? y + 1 : y;
+}
+
+/* ---- a clock time next to its day ---- */
+
+/* How an expression may join another into one time: a clock time and a
+ * day said side by side are one expression ("15 h 30, hier", "demain à
+ * 5h", "8 heures ce soir", "tonight at 8", "Thursday 9h30"). */
+enum { J_NONE, J_CLOCK, J_DAY, J_HOURS /* hours that may be o'clock */, J_POD /* a part of a day alone */ };
+
+static bool
+any_of(const TxSeen *s, const int *slots, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (s->v[slots[k]] != TX_UNSET)
+			return true;
+	return false;
+}
+
+static int
+join_kind(const TxSeen *s, int type)
+{
+	static const int dated[] = { TX_S_DAY, TX_S_WEEKDAY, TX_S_MONTH, TX_S_YEAR, TX_S_YY, TX_S_EASTER,
+				     TX_S_UNIT, TX_S_DIR, TX_S_REF, TX_S_DECADE, TX_S_CENTURY, TX_S_SEASON,
+				     TX_S_QUARTER, TX_S_HALF };
+	if (type == FRISE_TIMEX_DURATION) {
+		/* "8 heures ce soir": hours before a part of a day are o'clock
+		 * (the caller checks the part of the day) */
+		int q = s->v[TX_S_QTY];
+		return s->v[TX_S_UNIT] == TX_U_HOUR && q != TX_UNSET && q >= 0 && q <= 24 &&
+		       s->v[TX_S_MOD] == TX_UNSET && s->v[TX_S_NPAIRS] == 1 ? J_HOURS : J_NONE;
+	}
+	if (type == FRISE_TIMEX_SET || s->v[TX_S_REF] != TX_UNSET)
+		return J_NONE;
+	if (s->v[TX_S_HOUR] != TX_UNSET)
+		return any_of(s, dated, G_N_ELEMENTS(dated)) ? J_NONE : J_CLOCK;
+	if (s->v[TX_S_POD] != TX_UNSET && !any_of(s, dated, G_N_ELEMENTS(dated)))
+		return J_POD;   /* "in the morning", "the morning of" */
+	bool day = s->v[TX_S_DAY] != TX_UNSET || s->v[TX_S_WEEKDAY] != TX_UNSET ||
+		   s->v[TX_S_EASTER] != TX_UNSET || (s->v[TX_S_UNIT] == TX_U_DAY && s->v[TX_S_QTY] == TX_UNSET) ||
+		   /* "1 week ago at 12:00 am", "in 7 days at 5pm" */
+		   ((s->v[TX_S_UNIT] == TX_U_DAY || s->v[TX_S_UNIT] == TX_U_WEEK) && s->v[TX_S_DIR] != TX_UNSET &&
+		    s->v[TX_S_QTY] != TX_VAGUE && s->v[TX_S_NPAIRS] == 1);
+	return day && s->v[TX_S_DECADE] == TX_UNSET && s->v[TX_S_CENTURY] == TX_UNSET ? J_DAY : J_NONE;
+}
+
+/* The day `d` at the clock time of `k` (type: k's rule's). */
+static TxSeen
+joined(const TxSeen *d, const TxSeen *k, int ktype)
+{
+	TxSeen j = *d;
+	if (j.v[TX_S_UNIT] == TX_U_WEEK && j.v[TX_S_DIR] != TX_UNSET) {
+		/* a week ago at a time of day: the day seven days back */
+		j.v[TX_S_UNIT] = TX_U_DAY;
+		j.v[TX_S_QTY] = 7 * (j.v[TX_S_QTY] == TX_UNSET ? 1 : j.v[TX_S_QTY]);
+	}
+	if (ktype == FRISE_TIMEX_DURATION) {
+		j.v[TX_S_HOUR] = k->v[TX_S_QTY];
+	} else {
+		static const int clock[] = { TX_S_HOUR, TX_S_MINUTE, TX_S_PM, TX_S_MINUS };
+		for (size_t q = 0; q < G_N_ELEMENTS(clock); q++)
+			if (k->v[clock[q]] != TX_UNSET)
+				j.v[clock[q]] = k->v[clock[q]];
+		if (k->v[TX_S_MOD] != TX_UNSET)
+			j.v[TX_S_MOD] = k->v[TX_S_MOD];
+		if (j.v[TX_S_TENSE] == TX_UNSET)
+			j.v[TX_S_TENSE] = k->v[TX_S_TENSE];
+		if (j.v[TX_S_POD] == TX_UNSET)
+			j.v[TX_S_POD] = k->v[TX_S_POD];
+	}
+	j.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
+	return j;
+}
+
+/* A bare number that is an hour where a day joins it: digits or words,
+ * 0..24, the clause ending after it ("tonight at 8.", not "at 8 percent"). */
+static bool
+bare_hour(const TxTable *t, const Tok *toks, guint n, guint j)
+{
+	if (j >= n || !(toks[j].mask >> t->cls_hour & 1) || toks[j].num == TX_UNSET)
+		return false;
+	/* the end of the clause after it: "tonight at 8.", not "at 1,015 francs" */
+	if (j + 2 < n && toks[j + 1].kind == TOK_PUNCT && toks[j + 2].kind == TOK_DIGITS &&
+	    toks[j + 1].start == toks[j].end && toks[j + 2].start == toks[j + 1].end)
+		return false;
+	return j + 1 >= n || (toks[j + 1].flags & F_BREAK) || toks[j + 1].kind == TOK_PUNCT;
+}
+
+/* A bare hour that may open a time whose day follows ("8 tonight"): a
+ * number 0..24 alone, the next token in the same sentence. */
+static bool
+bare_hour_first(const TxTable *t, const Tok *toks, guint n, guint i)
+{
+	return i + 1 < n && toks[i].num != TX_UNSET && (toks[i].mask >> t->cls_hour & 1) &&
+	       !(toks[i + 1].flags & F_BREAK) && (toks[i + 1].flags & F_ROOT);
+}
+
+/* The match at token j (one timex, a rule that emits): its slots, span
+ * and length; false when there is none. Clobbers the matcher's best path. */
+static bool
+match_at(Matcher *m, guint j, TxSeen *seen, const TxRule **r, int *first, int *last)
+{
+	if (j >= m->ntoks || !(m->toks[j].flags & F_ROOT))
+		return false;
+	m->best_len = 0;
+	m->best_rule = -1;
+	walk_root(m, j);
+	if (m->best_rule < 0)
+		return false;
+	*r = &g_array_index(m->t->rules, TxRule, m->best_rule);
+	int f2, l2;
+	group_span(m, 2, &f2, &l2);
+	group_span(m, 0, first, last);
+	if ((*r)->type < 0 || *first < 0 || f2 >= 0 || m->best_len != *last + 1)
+		return false;
+	TxSeen two[2];
+	fill_seen(m->t, m, j, two, *r);
+	*seen = two[0];
+	return true;
+}
+
+/* "8 tonight", "at 9 tomorrow morning": a bare hour at token i before a
+ * day that says its part of the day, or after "at". Emits it and returns
+ * the tokens it took; 1 (go on) when there is none. */
+static guint
+bare_hour_time(const Chunk *c, Matcher *m, guint i, guint *scanned)
+{
+	const TxTable *t = c->t;
+	if (G_LIKELY(m->toks[i].num == TX_UNSET) || !bare_hour_first(t, m->toks, m->ntoks, i))
+		return 1;
+	TxSeen s2;
+	const TxRule *r2;
+	int f2, l2;
+	if (!match_at(m, i + 1, &s2, &r2, &f2, &l2) || f2 != 0 || join_kind(&s2, r2->type) != J_DAY ||
+	    !(s2.v[TX_S_POD] != TX_UNSET || s2.v[TX_S_PM] != TX_UNSET ||
+	      (i > 0 && (m->toks[i - 1].mask >> t->cls_at & 1))))
+		return 1;
+	for (; *scanned <= i; (*scanned)++)
+		if (m->toks[*scanned].flags & F_BREAK)
+			c->st->sent++;
+	s2.v[TX_S_HOUR] = m->toks[i].num;
+	s2.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
+	if (!emit(c, m->toks, i, l2 + 2, i, i + 1 + (guint)l2, r2, &s2, NULL))
+		return 1;
+	return (guint)l2 + 2;
 }
 
 /* Tags text[from, to): a run of whole lines. */
 static bool
 tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const FriseTagOptions *opts,
-	  const TxDct *dct, State *st, GArray *out, GArray *toks, GString *scratch, size_t *bad)
+	  const TxDct *dct, State *st, GArray *out, GArray *toks, GString *scratch, TenseCache *tense_cache,
+	  size_t *bad)
 {
 	g_array_set_size(toks, 0);
 	if (!tokenise(t, text, from, to, toks, bad))
 		return false;
 	merge_numbers(t, toks);
 	Matcher m = { .t = t, .toks = (const Tok *)(void *)toks->data, .ntoks = toks->len };
+	Chunk c = { t, text, from, to, opts, dct, st, out, scratch, tense_cache };
 	guint scanned = 0;
-	bool explain = opts && opts->explain;
 	for (guint i = 0; i < m.ntoks;) {
 		const Tok *k = &m.toks[i];
 		if (!(k->flags & F_ROOT)) {
-			i++;
+			i += m.toks[i].num == TX_UNSET ? 1 : bare_hour_time(&c, &m, i, &scanned);
 			continue;
 		}
 		{
@@ -991,15 +1658,15 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			 * follow the token's root edges */
 			TxNext x = k->word >= 0 ? t->root_next[k->word] : (TxNext){ 0 };
 			for (guint64 bits = k->mask & t->root_mask; bits != 0; bits &= bits - 1) {
-				const TxNext *c = &t->class_next[__builtin_ctzll(bits)];
-				x.cls |= c->cls;
-				x.words |= c->words;
-				x.ends |= c->ends;
+				const TxNext *cn = &t->class_next[__builtin_ctzll(bits)];
+				x.cls |= cn->cls;
+				x.words |= cn->words;
+				x.ends |= cn->ends;
 			}
 			const Tok *nx = i + 1 < m.ntoks ? &m.toks[i + 1] : NULL;
 			if (!x.ends && (nx == NULL || (!(nx->mask & x.cls) &&
 			    (nx->word < 0 || !(x.words >> (nx->word & 63) & 1))))) {
-				i++;
+				i += m.toks[i].num == TX_UNSET ? 1 : bare_hour_time(&c, &m, i, &scanned);
 				continue;
 			}
 		}
@@ -1007,20 +1674,15 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 		m.best_rule = -1;
 		walk_root(&m, i);
 		if (m.best_rule < 0) {
-			i++;
+			i += m.toks[i].num == TX_UNSET ? 1 : bare_hour_time(&c, &m, i, &scanned);
 			continue;
 		}
 		const TxRule *r = &g_array_index(t->rules, TxRule, m.best_rule);
 		for (; scanned <= i; scanned++)
 			if (m.toks[scanned].flags & F_BREAK)
 				st->sent++;
-		int first = -1, last = -1;
-		for (int d = 0; d < m.best_len; d++)
-			if (m.best_path[d]->inspan) {
-				if (first < 0)
-					first = d;
-				last = d;
-			}
+		int first, last;
+		group_span(&m, 0, &first, &last);
 		if (r->type < 0 || first < 0) {
 			i += m.best_len;
 			continue;
@@ -1036,13 +1698,8 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 			m.best_len = 0;
 			m.best_rule = -1;
 			walk_root(&m, j);
-			int f2 = -1, l2 = -1;
-			for (int d = 0; d < m.best_len; d++)
-				if (m.best_path[d]->inspan) {
-					if (f2 < 0)
-						f2 = d;
-					l2 = d;
-				}
+			int f2, l2;
+			group_span(&m, 0, &f2, &l2);
 			const TxRule *r2 = m.best_rule >= 0 ? &g_array_index(t->rules, TxRule, m.best_rule) : NULL;
 			if (r2 != NULL && r2->type >= 0 && f2 == 0 && j + (guint)l2 > i + (guint)last) {
 				i = j;
@@ -1058,104 +1715,104 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 				memcpy(m.best_path, save_path, sizeof save_path);
 			}
 		}
-		TxSeen seen;
-		fill_seen(t, &m, i, &seen, r);
-		TenseQuery tq = { t, text, to, m.toks[i].start, m.toks[i + m.best_len - 1].end, "", false };
-		int tense = -1;
-		if (seen.v[TX_S_TENSE] != TX_UNSET) {
-			tense = seen.v[TX_S_TENSE];
-			/* "until Thursday" looks ahead, but not in the past
-			 * perfect: "Until Thursday, they had not called him a
-			 * suspect" */
-			if (tense == FRISE_TENSE_FUTURE && find_tense(&tq) == FRISE_TENSE_PAST && tq.pluperfect)
-				tense = FRISE_TENSE_PAST;
-		} else if (explain) {
-			tense = find_tense(&tq);
-		}
-		FriseTimex x = { 0 };
-		x.start = m.toks[i + first].start;
-		x.end = m.toks[i + last].end;
-		x.rule = r->name;
-		x.type = seen.v[TX_S_TYPE] != TX_UNSET ? seen.v[TX_S_TYPE] : r->type;
-		GString *ex = explain ? g_string_new(NULL) : NULL;
-		if (ex != NULL) {
-			g_string_append_printf(ex, "rule '%s' (%s/tagger.tab line %d); ", r->name,
-					       frise_lang_code(t->lang), r->line);
-			explain_seen(ex, &seen);
-			g_string_append_printf(ex, "tense %s%s%s%s; ",
-					       tense == FRISE_TENSE_PAST ? "past" :
-					       tense == FRISE_TENSE_FUTURE ? "future" :
-					       tense == FRISE_TENSE_PRESENT ? "present" : "none",
-					       tq.why[0] ? " (cue '" : "", tq.why, tq.why[0] ? "')" : "");
-			if (dct->gran == 3)
-				g_string_append_printf(ex, "DCT %04d-%02d-%02d; ", dct->year, dct->month, dct->day);
-			else if (dct->gran == 2)
-				g_string_append_printf(ex, "DCT %04d-%02d; ", dct->year, dct->month);
-			else if (dct->gran == 1)
-				g_string_append_printf(ex, "DCT %04d; ", dct->year);
-			else
-				g_string_append(ex, "no DCT; ");
-		}
-		TxContext ctx = { .dct = dct, .tense = &tense, .find_tense = find_tense, .tense_data = &tq,
-				  .type = (int)x.type,
-				  .anchor_y = st->anchor[0], .anchor_m = st->anchor[1], .anchor_d = st->anchor[2],
-				  .last = st->sent - st->last_sent <= 1 ? st->last_value : "",
-				  .last_far = st->last_value,
-				  .last_quarter = st->sent - st->quarter_sent <= QUARTER_REACH ? st->last_quarter : "",
-				  .month_year = st->month_year,
-				  .sent_y = st->sent_ym_sent == st->sent ? st->sent_ym[0] : 0,
-				  .sent_m = st->sent_ym_sent == st->sent ? st->sent_ym[1] : 0,
-				  .explain = ex, .scratch = scratch };
-		bool rel = false;
-		if (tx_resolve(&seen, &ctx, x.value, x.mod, &rel)) {
-			x.relative = rel;
-			x.tense = rel && tense > 0 ? tense : FRISE_TENSE_NONE;
-			/* a time value carries a time part */
-			if (x.type == FRISE_TIMEX_DATE && strchr(x.value, 'T') != NULL &&
-			    (g_ascii_isdigit(x.value[0]) || x.value[0] == 'X'))
-				x.type = FRISE_TIMEX_TIME;
-			if (ex != NULL)
-				x.explain = g_string_free(ex, FALSE);
-			g_array_append_val(out, x);
-			if ((x.type == FRISE_TIMEX_DATE || x.type == FRISE_TIMEX_TIME) &&
-			    g_ascii_isdigit(x.value[0])) {
-				/* an anchored value ("a year earlier") is no new
-				 * anchor: chains would drift a year at each step */
-				bool anchored = seen.v[TX_S_ANCHOR] != TX_UNSET;
-				if (!anchored) {
-					g_strlcpy(st->last_value, x.value, sizeof st->last_value);
-					st->last_sent = st->sent;
-				}
-				if (!anchored && strlen(x.value) == 7 && x.value[4] == '-' && x.value[5] == 'Q') {
-					g_strlcpy(st->last_quarter, x.value, sizeof st->last_quarter);
-					st->quarter_sent = st->sent;
-				}
-				const char *v = x.value;
-				if (!rel && strlen(v) >= 7 && v[4] == '-' && g_ascii_isdigit(v[5]) && g_ascii_isdigit(v[6])) {
-					/* "février 2024": a later bare "février" is this one */
-					int m2 = (v[5] - '0') * 10 + (v[6] - '0');
-					if (m2 >= 1 && m2 <= 12) {
-						st->month_year[m2] = (int)g_ascii_strtoll(v, NULL, 10);
-						st->sent_ym[0] = st->month_year[m2];
-						st->sent_ym[1] = m2;
-						st->sent_ym_sent = st->sent;
-					}
-				}
-				int y = 0, mo = 0, d = 0;
-				if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[5]) &&
-				    g_ascii_isdigit(v[8]) && g_ascii_isdigit(v[9])) {
-					y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-					mo = (v[5] - '0') * 10 + (v[6] - '0');
-					d = (v[8] - '0') * 10 + (v[9] - '0');
-				}
-				if (y > 0 && g_date_valid_dmy(d, mo, y)) {
-					st->anchor[0] = y;
-					st->anchor[1] = mo;
-					st->anchor[2] = d;
+		TxSeen seen[2];
+		fill_seen(t, &m, i, seen, r);
+		int len = m.best_len;   /* the join below walks again */
+		int f1, l1, fb, lb;
+		group_span(&m, 1, &f1, &l1);
+		group_span(&m, 2, &fb, &lb);
+		if (fb < 0) {
+			/* a clock time and its day side by side are one time, and
+			 * so are a day and its part ("the 15th in the morning",
+			 * "the morning of the 15th") */
+			bool joiner_after = len == last + 2 && (m.toks[i + (guint)len - 1].mask >> t->cls_join & 1);
+			int kind = len == last + 1 || joiner_after ? join_kind(&seen[0], r->type) : J_NONE;
+			guint k2 = i + (guint)len;
+			bool at = false, word = joiner_after;
+			if (kind != J_NONE && !joiner_after && k2 < m.ntoks && (m.toks[k2].mask >> t->cls_join & 1) &&
+			    !(m.toks[k2].flags & F_BREAK)) {
+				/* a joiner; but a part of the day may take it as its
+				 * own context ("tomorrow { at lunch }") */
+				TxSeen sp;
+				const TxRule *rp;
+				int fp, lp;
+				if (!(kind == J_DAY && match_at(&m, k2, &sp, &rp, &fp, &lp) && fp > 0 &&
+				      join_kind(&sp, rp->type) == J_POD)) {
+					at = m.toks[k2].mask >> t->cls_at & 1;
+					word = m.toks[k2].kind == TOK_WORD;
+					k2++;
 				}
 			}
-		} else if (ex != NULL) {
-			g_string_free(ex, TRUE);
+			if (kind != J_NONE && k2 < m.ntoks && !(m.toks[k2].flags & F_BREAK)) {
+				TxSeen s2;
+				const TxRule *r2;
+				int f2, l2;
+				int k2kind = J_NONE;
+				bool hours = false;   /* a duration of hours read as o'clock */
+				if (match_at(&m, k2, &s2, &r2, &f2, &l2) && (f2 == 0 || kind == J_DAY))
+					k2kind = join_kind(&s2, r2->type);
+				if (f2 != 0 && k2kind != J_POD)
+					k2kind = J_NONE;   /* "mardi vers 21 h 45": two timexes */
+				bool punct = k2 > i + (guint)len - (joiner_after ? 1 : 0) && !word;
+				if (kind == J_DAY && k2kind == J_POD && !punct) {
+					TxSeen j = kind == J_DAY ? seen[0] : s2;
+					const TxSeen *p = kind == J_DAY ? &s2 : &seen[0];
+					j.v[TX_S_POD] = p->v[TX_S_POD];
+					if (p->v[TX_S_MOD] != TX_UNSET)
+						j.v[TX_S_MOD] = p->v[TX_S_MOD];
+					j.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
+					if (emit(&c, m.toks, i, (int)(k2 - i) + l2 + 1, i + (guint)first, k2 + (guint)l2,
+						 kind == J_DAY ? r : r2, &j, kind == J_DAY ? r2 : r)) {
+						i = k2 + (guint)l2 + 1;
+						continue;
+					}
+				}
+				if (kind == J_HOURS && k2kind == J_DAY && first == 0 && s2.v[TX_S_POD] != TX_UNSET)
+					kind = J_CLOCK, hours = true;
+				if (kind == J_DAY && k2kind == J_HOURS && word)
+					k2kind = J_CLOCK, hours = true;   /* "vendredi à seize heures" */
+				if (k2kind == J_DAY ? kind == J_CLOCK : k2kind == J_CLOCK && kind == J_DAY) {
+					TxSeen j = kind == J_DAY ? joined(&seen[0], &s2, r2->type)
+								 : joined(&s2, &seen[0], r->type);
+					const TxSeen *day = kind == J_DAY ? &seen[0] : &s2;
+					int l = (int)(k2 - i) + l2 + 1;
+					if (!hours && day->v[TX_S_POD] != TX_UNSET) {
+						/* "ce soir à 00 h 10": two timexes, as the French
+						 * TimeBank has them, the hour on that day and
+						 * in its half of it */
+						bool day_first = kind == J_DAY;
+						emit(&c, m.toks, i, l, i + (guint)first, i + (guint)last, r,
+						     day_first ? day : &j, NULL);
+						emit(&c, m.toks, i, l, k2 + (guint)f2, k2 + (guint)l2, r2,
+						     day_first ? &j : day, NULL);
+						i = k2 + (guint)l2 + 1;
+						continue;
+					}
+					if (emit(&c, m.toks, i, l, i + (guint)first, k2 + (guint)l2,
+						 kind == J_DAY ? r : r2, &j, kind == J_DAY ? r2 : r)) {
+						i = k2 + (guint)l2 + 1;
+						continue;
+					}
+				} else if (kind == J_DAY && at && bare_hour(t, m.toks, m.ntoks, k2)) {
+					TxSeen j = seen[0];
+					j.v[TX_S_HOUR] = m.toks[k2].num;
+					j.v[TX_S_TYPE] = FRISE_TIMEX_TIME;
+					if (emit(&c, m.toks, i, (int)(k2 - i) + 1, i + (guint)first, k2, r, &j, NULL)) {
+						i = k2 + 1;
+						continue;
+					}
+				}
+			}
+			emit(&c, m.toks, i, len, i + (guint)first, i + (guint)last, r, &seen[0], NULL);
+		} else {
+			/* a range: two timexes, each with what the other says of
+			 * the coarser parts */
+			TxSeen b0 = seen[1];
+			carry_over(&seen[0], &seen[1]);
+			guint n0 = c.out->len;
+			if (f1 >= 0 && emit(&c, m.toks, i, len, i + (guint)f1, i + (guint)l1, r, &seen[0], NULL))
+				end_follows_start(&seen[1], &b0, &g_array_index(c.out, FriseTimex, n0));
+			emit(&c, m.toks, i, len, i + (guint)fb, i + (guint)lb, r, &seen[1], NULL);
 		}
 		i += last + 1;
 	}
@@ -1189,7 +1846,8 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	GArray *toks = g_array_sized_new(FALSE, FALSE, sizeof(Tok), MIN(len, CHUNK) / 4 + 16);
 	State st = { .anchor = { 0, 0, 0 } };
 	GString *scratch = g_string_sized_new(64);
-	if (dct.gran == 3) {
+	TenseCache cache = { 0, 0, NULL };
+	if (dct.gran >= 3) {
 		st.anchor[0] = dct.year;
 		st.anchor[1] = dct.month;
 		st.anchor[2] = dct.day;
@@ -1204,11 +1862,12 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 			to = nl ? (size_t)(nl - text) + 1 : len;
 		}
 		size_t bad = 0;
-		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, scratch, &bad)) {
+		if (!tag_chunk(t, text, from, to, opts, &dct, &st, out, toks, scratch, &cache, &bad)) {
 			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT,
 				    "invalid UTF-8 at byte %zu", bad);
 			g_array_free(toks, TRUE);
 			g_string_free(scratch, TRUE);
+			clause_parse_free(cache.parse);
 			timex_array_free(out);
 			return NULL;
 		}
@@ -1216,5 +1875,6 @@ timex_tag(const FriseTagger *tagger, const char *text, size_t len,
 	}
 	g_array_free(toks, TRUE);
 	g_string_free(scratch, TRUE);
+	clause_parse_free(cache.parse);
 	return out;
 }

@@ -18,7 +18,7 @@
 #define TX_VAGUE (-32767)     /* a quantity written as "plusieurs", "several" */
 #define TX_MAX_WORD 64        /* longest word (bytes, folded) the table can hold */
 #define TX_MAX_CLASSES 64     /* classes are bits of a guint64 */
-#define TX_MAX_ELEMS 16       /* longest pattern, in tokens */
+#define TX_MAX_ELEMS 24       /* longest pattern, in tokens */
 
 /* The slots a match fills: the "relative + what was seen" of a timex.
  * ORDER SLOT: slot_names[] in timex_table.c follows it. */
@@ -28,8 +28,32 @@ typedef enum {
 	TX_S_HALF, TX_S_UNIT, TX_S_QTY, TX_S_SHIFT, TX_S_DIR, TX_S_REF, TX_S_MOD,
 	TX_S_TENSE, TX_S_PM, TX_S_NUM, TX_S_WEEKEND, TX_S_ANCHOR, TX_S_FRAC,
 	TX_S_TYPE, TX_S_QTY2, TX_S_MUL, TX_S_CAP, TX_S_EASTER,
+	TX_S_MINUS, TX_S_ADD, TX_S_CAL, TX_S_OBSERVE, TX_S_FROMEND, TX_S_NEAR,
+	/* the amounts of a compound offset ("1 an 11 mois"), filled by the
+	 * matcher from each NUM UNIT pair, and how many pairs there were */
+	TX_S_N_Y, TX_S_N_M, TX_S_N_W, TX_S_N_D, TX_S_N_H, TX_S_N_MIN, TX_S_N_S, TX_S_NPAIRS,
 	TX_NSLOTS
 } TxSlot;
+
+/* Calendars a feast is counted in (slot cal). ORDER CAL: cal_names[] in
+ * timex_table.c follows it. */
+typedef enum {
+	TX_CAL_GREGORIAN = 0, TX_CAL_ORTHODOX, TX_CAL_HEBREW, TX_CAL_ISLAMIC, TX_CAL_CHINESE,
+	TX_CAL_HINDU, TX_CAL_SANKRANTI, TX_CAL_PARSI
+} TxCal;
+
+/* Easter Sunday of Gregorian year `year` (Orthodox: the Julian computus),
+ * as an R.D. day number (GLib's Julian day: 1 is 0001-01-01). */
+int tx_cal_easter(int year, bool orthodox);
+
+/* The R.D. of day d of month m of calendar `cal` that falls in Gregorian
+ * year y; 0 when none does. HEBREW: months from Nisan (1), Adar II 13.
+ * ISLAMIC: months from Muharram (1). CHINESE: month 1 only (New Year).
+ * HINDU: m the lunar month (1 Chaitra .. 12 Phalguna, amanta), d the tithi
+ * (1-15 bright half, 16-30 dark half). SANKRANTI: the day the sun enters
+ * sidereal sign m (1 Mesha .. 10 Makara), plus d days. PARSI: Navroz plus
+ * d - 1 days. See timex_calendar.c. */
+int tx_cal_day(int cal, int y, int m, int d);
 
 /* Symbolic values of slots (unit=W, pod=EV, mod=END, ref=PAST, …).
  * ORDER UNIT: unit_names[] in timex_table.c follows it. */
@@ -64,8 +88,14 @@ typedef struct {
 	int word;            /* word id, or -1 for a class edge */
 	int cls;             /* class id, or -1 */
 	short slot;          /* where the class value goes; -1: the class's default */
-	bool inspan;         /* the token belongs to the timex's span */
-	TxNode *child;
+	guint8 group;        /* 0: context; 1: the timex's span; 2: the second
+			      * timex of a range ("du { 13 } au { 15 juillet }") */
+	short nsets;         /* settings of a phrase ending at this edge */
+	const TxSet *sets;
+	int tag;             /* 0, or the rule whose path this edge is alone in
+			      * (a pattern that repeats an element: its loop
+			      * must not leak into other patterns) */
+	TxNode *child;       /* may be an earlier node: "MORE*" loops */
 } TxEdge;
 
 typedef struct {
@@ -100,7 +130,6 @@ typedef struct {
 			      * scheduled to") */
 	bool det;            /* a determiner: a past form right after it is an
 			      * adjective, no tense ("the planned merger") */
-	bool abbrev;         /* an abbreviation: its '.' ends no sentence ("vs.") */
 	char *next;          /* NULL, or the word that must follow ("plans to",
 			      * not "vacation plans"); lower case */
 	size_t next_len;
@@ -121,14 +150,27 @@ typedef struct {
 	size_t max_word_len; /* the longest word of the table */
 	guint64 (*word16)[2];/* id -> the word's first 16 bytes, zero-padded */
 	int punct_word[128]; /* ASCII punctuation -> word id, -1 */
+	bool digit_words;    /* some pattern names digits as a word ("en 8") */
+	bool nonascii_words; /* some word is a non-ASCII sign ("°"): the tokeniser
+			      * must fold and look up such signs */
+	bool nonascii_letters; /* some word folds to letters beyond ASCII: the
+			      * tokeniser must fold and look up such words */
 	const guint64 *wmask, *wmask_cap, *wmask_low; /* the data of the three masks below */
 	GPtrArray *word_text;/* id -> folded word */
 	GArray *entries;     /* id -> GArray* of TxEntry (NULL when none) */
 	GPtrArray *classes;  /* class id -> name */
 	short class_slot[TX_MAX_CLASSES];
 	guint64 numword_mask;/* class bits of number words */
+	guint64 spelled_mask;/* the built-in classes (DAY, HOUR, MIN) a number said
+			      * in words joins, as its value allows ([options]
+			      * spelled) */
 	int cls_numword, cls_numjoin, cls_num, cls_int, cls_year, cls_yy, cls_day,
 	    cls_hour, cls_min, cls_ord, cls_mm;
+	int cls_hhmm;        /* HHMM: 3 or 4 digits that read as a clock time ("1030") */
+	int cls_m12;         /* M12: 1 or 2 digits 1..12, a month number (slot month) */
+	int cls_join;        /* JOIN: may stand between a clock time and its day */
+	int cls_at;          /* CLOCKAT: a bare number after it, next to a day, is
+			      * a clock hour ("tonight at 8") */
 	TxNode *root;
 	/* Root dispatch: the root's edges by word id, and its class edges. */
 	int *root_word_first;  /* word id -> first index in root_word_edges */
@@ -145,6 +187,9 @@ typedef struct {
 	int cue_first[257];  /* cues by their last byte: cue_index[cue_first[b] .. cue_first[b+1]) */
 	int *cue_index;
 	GPtrArray *nodes;    /* every node, for freeing */
+	GPtrArray *phrases;  /* phrase classes ([phrases]), while reading */
+	GPtrArray *owned;    /* settings arrays the edges point to, for freeing */
+	GHashTable *celems;  /* pattern elements read, while reading */
 	/* Each token's class bits are cached per word id. */
 	GArray *word_mask;   /* id -> guint64: classes whatever the case */
 	GArray *cap_mask;    /* id -> guint64: classes only when capitalised (cap=1) */
@@ -228,9 +273,10 @@ const char *tx_slot_name(int slot);
 const char *tx_slot_symbol(int slot, int value);
 const char *tx_unit_letter(int unit);
 
-/* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day. */
+/* The document date, split. `gran` is 0 none, 1 year, 2 month, 3 day,
+ * 4 minute (hour and minute set). */
 typedef struct {
-	int year, month, day;
+	int year, month, day, hour, minute;
 	int gran;
 } TxDct;
 

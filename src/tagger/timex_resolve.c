@@ -182,28 +182,29 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		if (cmp < 0 || (cmp == 0 && day == 0))
 			y++;
 		step(c, "'next': the first after the DCT -> %d", y);
-	} else if (c->sent_y > 0 && tx_tense(c) != FRISE_TENSE_FUTURE &&
-		   (c->sent_y < d->year || (c->sent_y == d->year && month >= c->sent_m && cmp <= 0))) {
+	} else if (c->sent_y > 0 &&
+		   (c->sent_y < d->year || (c->sent_y == d->year && month >= c->sent_m && cmp <= 0)) &&
+		   tx_tense(c) != FRISE_TENSE_FUTURE) {
 		/* the sentence already said a year: a later month of it goes on
 		 * from there ("began in May 2023 and ended in November") */
 		y = month >= c->sent_m ? c->sent_y : c->sent_y + 1;
 		if (y > d->year || (y == d->year && cmp > 0))
 			y = d->year - (cmp > 0);
 		step(c, "after %04d-%02d in this sentence -> %d", c->sent_y, c->sent_m, y);
-	} else if (tx_tense(c) == FRISE_TENSE_PAST && cmp > 0 && days_apart(d, month, day) > 60) {
+	} else if (cmp > 0 && days_apart(d, month, day) > 60 && tx_tense(c) == FRISE_TENSE_PAST) {
 		y--;
 		step(c, "past tense and well after the DCT -> previous year %d", y);
-	} else if (tx_tense(c) == FRISE_TENSE_FUTURE && cmp < 0 && days_apart(d, month, day) > 20) {
+	} else if (cmp < 0 && days_apart(d, month, day) > 20 && tx_tense(c) == FRISE_TENSE_FUTURE) {
 		y++;
 		step(c, "future tense and before the DCT -> next year %d", y);
-	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
-		   c->month_year != NULL && c->month_year[month] > 0) {
+	} else if (c->month_year != NULL && c->month_year[month] > 0 &&
+		   tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE) {
 		/* no tense, but the text named this month with its year
 		 * ("En février 2024 … celle de février") */
 		y = c->month_year[month];
 		step(c, "no tense; the text gave this month the year %d", y);
-	} else if (tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE &&
-		   cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS) {
+	} else if (cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS &&
+		   tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE) {
 		/* no tense to go by and more than half a year away: the
 		 * occurrence nearest the DCT ("payable Jan. 2" in November) */
 		y += cmp > 0 ? -1 : 1;
@@ -238,9 +239,50 @@ anchor_day(const TxContext *c, GString *v)
 	return false;
 }
 
+/* The amounts of a compound offset ("1 an 11 mois", "1 year, 1 month, 1
+ * week"): [0] years … [6] seconds; false when the match had one pair. */
+static bool
+amounts(const TxSeen *seen, int a[7])
+{
+	static const int slots[7] = { TX_S_N_Y, TX_S_N_M, TX_S_N_W, TX_S_N_D, TX_S_N_H, TX_S_N_MIN, TX_S_N_S };
+	if (!HAS(NPAIRS) || V(NPAIRS) < 2)
+		return false;
+	for (int i = 0; i < 7; i++)
+		a[i] = seen->v[slots[i]] == TX_UNSET ? 0 : seen->v[slots[i]];
+	return true;
+}
+
+/* "P1Y11M", "P1DT2H": a compound duration, weeks counted as days (ISO
+ * 8601 does not mix W with the other units). */
+static bool
+compound_duration(const int a[7], const TxContext *c, GString *v)
+{
+	static const char letters[] = "YMWDHMS";
+	g_string_append_c(v, 'P');
+	int d = a[3] + 7 * a[2];
+	for (int i = 0; i < 2; i++)
+		if (a[i])
+			appf(v, "%d%c", a[i], letters[i]);
+	if (d)
+		appf(v, "%dD", d);
+	if (a[4] || a[5] || a[6]) {
+		g_string_append_c(v, 'T');
+		for (int i = 4; i < 7; i++)
+			if (a[i])
+				appf(v, "%d%c", a[i], letters[i]);
+	}
+	if (v->len == 1)
+		return false;
+	step(c, "compound duration %s", v->str);
+	return true;
+}
+
 static bool
 duration(const TxSeen *seen, const TxContext *c, GString *v)
 {
+	int am[7];
+	if (amounts(seen, am))
+		return compound_duration(am, c, v);
 	if (!HAS(UNIT))
 		return false;
 	int u = V(UNIT);
@@ -330,6 +372,21 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	GDate g;
 	int w = V(WEEKDAY);
+	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK && (dct_date(c, &g) || (HAS(ANCHOR) && c->anchor_y > 0))) {
+		/* "mardi de la semaine prochaine", "wednesday of this week":
+		 * that day of the week said; "la semaine suivante" counts from
+		 * the last day named */
+		int sh = HAS(SHIFT) ? V(SHIFT) : 0;
+		if (HAS(ANCHOR) && c->anchor_y > 0) {
+			g_date_clear(&g, 1);
+			g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
+		}
+		add_days(&g, 7 * sh + w - (int)g_date_get_weekday(&g));
+		ymd(v, &g);
+		*rel = true;
+		step(c, "weekday %d of the week %+d", w, sh);
+		return true;
+	}
 	if (HAS(ANCHOR) && c->anchor_y > 0) {
 		/* "ce même lundi": the week of the last day named; "the
 		 * previous Friday", "le lundi suivant": the one before or after
@@ -356,6 +413,21 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	}
 	*rel = true;
 	int dw = g_date_get_weekday(&g);
+	if (HAS(DIR)) {
+		/* "3 fridays from now", "2 thursdays ago": the n-th one strictly
+		 * after or before the DCT */
+		int q = HAS(QTY) && V(QTY) > 0 ? V(QTY) : 1;
+		if (q > 1000)
+			return false;
+		int back = (dw - w + 7) % 7, fwd = (w - dw + 7) % 7;
+		if (V(DIR) < 0)
+			add_days(&g, -(back ? back : 7) - 7 * (q - 1));
+		else
+			add_days(&g, (fwd ? fwd : 7) + 7 * (q - 1));
+		ymd(v, &g);
+		step(c, "weekday %d, the %d-th %s the DCT", w, q, V(DIR) < 0 ? "before" : "after");
+		return true;
+	}
 	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
 	int back = (dw - w + 7) % 7, fwd = (w - dw + 7) % 7;
 	if (shift < 0) {
@@ -364,9 +436,15 @@ weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	} else if (shift > 0) {
 		add_days(&g, fwd ? fwd : 7);
 		step(c, "weekday %d strictly after the DCT", w);
+	} else if (back == 0) {
+		step(c, "weekday %d is the DCT's", w);   /* whatever the tense */
 	} else if (tx_tense(c) == FRISE_TENSE_FUTURE) {
 		add_days(&g, fwd);
 		step(c, "future tense: weekday %d on or after the DCT", w);
+	} else if (tx_tense(c) == FRISE_TENSE_PRESENT && fwd < back) {
+		/* a news report in the present: the nearest one */
+		add_days(&g, fwd);
+		step(c, "present tense: weekday %d nearest the DCT, after it", w);
 	} else {
 		add_days(&g, -back);
 		step(c, "weekday %d on or before the DCT", w);
@@ -426,11 +504,91 @@ parse_last(const char *s, TxDct *d)
 
 /* A value counted from the DCT in `unit`s: "la semaine dernière",
  * "il y a trois ans", "cette année". */
+/* The DCT moved by years, months, days and seconds (a DCT without a time
+ * of day moves by whole days: the seconds are counted in days, rounded
+ * toward zero). Writes the value at granularity `gran` (1 year, 2 month, 3
+ * day, 4 minute); false when the DCT is too coarse for it. */
+static bool
+moved_dct(const TxContext *c, int months, int days, long seconds, int gran, GString *v)
+{
+	const TxDct *d = c->dct;
+	if (d->gran < MIN(gran, 3) || (gran >= 3 && d->gran < 3))
+		return false;
+	int mi = d->year * 12 + (d->month ? d->month - 1 : 0) + months;
+	int y = mi / 12, m = mi % 12 + 1;
+	if (y < 1 || y > 9999)
+		return false;
+	if (gran == 1) {
+		appf(v, "%04d", y);
+		return true;
+	}
+	if (gran == 2) {
+		appf(v, "%04d-%02d", y, m);
+		return true;
+	}
+	int dd = MIN(d->day, (int)g_date_get_days_in_month(m, y));
+	GDate g;
+	g_date_clear(&g, 1);
+	g_date_set_dmy(&g, dd, m, y);
+	long t = d->gran >= 4 ? d->hour * 3600L + d->minute * 60L : 0;
+	if (d->gran >= 4) {
+		t += seconds;
+		long dayshift = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+		t -= dayshift * 86400;
+		days += (int)dayshift;
+	} else {
+		days += (int)(seconds / 86400);
+	}
+	if (days < -3000000 || days > 3000000)
+		return false;
+	add_days(&g, days);
+	if (g_date_get_year(&g) > 9999)
+		return false;
+	ymd(v, &g);
+	if (gran >= 4 && d->gran >= 4)
+		appf(v, "T%02d:%02d", (int)(t / 3600), (int)(t / 60 % 60));
+	return true;
+}
+
+/* "il y a 15 minutes", "in 2 hours", "dans 1 an 11 mois": the DCT moved by
+ * a compound offset or by hours, minutes, seconds; the value is as fine as
+ * the finest unit said. */
+static bool
+offset_value(const TxContext *c, const int a[7], int dir, GString *v, bool *rel)
+{
+	int months = dir * (12 * a[0] + a[1]);
+	int days = dir * (7 * a[2] + a[3]);
+	long secs = dir * (a[4] * 3600L + a[5] * 60L + a[6]);
+	int gran = a[4] || a[5] || a[6] ? 4 : a[2] || a[3] ? 3 : a[1] ? 2 : 1;
+	if (!moved_dct(c, months, days, secs, gran, v)) {
+		g_string_append(v, gran >= 3 ? "XXXX-XX-XX" : gran == 2 ? "XXXX-XX" : "XXXX");
+		return true;
+	}
+	*rel = true;
+	step(c, "DCT moved by %+d months, %+d days, %+ld s", months, days, secs);
+	return true;
+}
+
 static bool
 relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	int u = V(UNIT);
 	int n = 0;
+	int am[7];
+	if (HAS(DIR) && !HAS(ANCHOR) && amounts(seen, am))
+		return offset_value(c, am, V(DIR), v, rel);
+	if (HAS(DIR) && !HAS(ANCHOR) && (u == TX_U_HOUR || u == TX_U_MINUTE || u == TX_U_SECOND)) {
+		int q = HAS(QTY) ? V(QTY) : 1;
+		if (q == TX_VAGUE) {
+			g_string_append(v, V(DIR) < 0 ? "PAST_REF" : "FUTURE_REF");
+			return true;
+		}
+		if (q < 0 || q > 1000000)
+			return false;
+		int one[7] = { 0 };
+		one[u == TX_U_HOUR ? 4 : u == TX_U_MINUTE ? 5 : 6] = q;
+		return offset_value(c, one, V(DIR), v, rel);
+	}
 	if (HAS(SHIFT))
 		n = V(SHIFT);
 	if (HAS(DIR)) {
@@ -601,82 +759,147 @@ relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	return true;
 }
 
-/* "le premier dimanche du printemps", "the second Monday of May": the
- * num-th weekday from the start of the month or the (astronomical, as
- * date.c) season. */
+/* The n-th weekday, week, weekend or day of a month, a season or a year
+ * ("le premier dimanche du printemps", "the second Monday of May", "last
+ * Friday of October", "la première semaine d'octobre 2014", "the 5th last
+ * day of May", "the third last week of 2018", "the first Monday of next
+ * month"); n < 0 counts from the end (fromend=1 or num=-1). Weeks and
+ * weekends are the whole ones inside the period. */
 static bool
-nth_weekday(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
+nth_of(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
 {
 	static const int season_start[][2] = { { 0, 0 }, { 3, 20 }, { 6, 21 }, { 9, 22 }, { 12, 21 } };
-	int m, dd;
+	int n = V(NUM) * (HAS(FROMEND) && V(FROMEND) ? -1 : 1);
+	int m = 0, dd = 1;
+	bool in_month = true;
+	int unit = HAS(WEEKDAY) ? TX_U_NONE : HAS(UNIT) ? V(UNIT) : TX_U_NONE;
 	if (HAS(MONTH)) {
 		m = V(MONTH);
-		dd = 1;
-	} else {
+	} else if (HAS(SEASON) && V(SEASON) >= 1 && V(SEASON) <= 4) {
 		m = season_start[V(SEASON)][0];
 		dd = season_start[V(SEASON)][1];
+		in_month = false;
+		if (n < 0)
+			return false;
+	} else if (HAS(WEEKDAY) && HAS(UNIT) && V(UNIT) == TX_U_MONTH) {
+		/* "the first Monday of next month" */
+		if (c->dct->gran < 2)
+			return false;
+		int mi = c->dct->year * 12 + c->dct->month - 1 + (HAS(SHIFT) ? V(SHIFT) : 0);
+		year = mi / 12;
+		m = mi % 12 + 1;
+		*rel = true;
+	} else if (year > 0 && (unit == TX_U_WEEK || unit == TX_U_WEEKEND || unit == TX_U_DAY)) {
+		in_month = false;   /* the weeks of a year */
+	} else {
+		return false;
 	}
-	if (m < 1 || m > 12 || V(NUM) < 1 || V(NUM) > 5)
+	if (n == 0 || n > 53 || n < -53 || (m != 0 && (m < 1 || m > 12)))
 		return false;
 	if (year == 0) {
-		if (c->dct->gran == 0)
+		if (c->dct->gran == 0 || m == 0)
 			return false;
 		year = year_for(seen, c, m, 0, rel);
 		if (year == 0)
 			return false;
 	}
-	GDate g;
-	g_date_clear(&g, 1);
-	g_date_set_dmy(&g, dd, m, year);
-	int wd = g_date_get_weekday(&g);
-	add_days(&g, (V(WEEKDAY) - wd + 7) % 7 + 7 * (V(NUM) - 1));
+	if (year < 1 || year > 9999)
+		return false;
+	GDate lo, hi;   /* the period, both days in it */
+	g_date_clear(&lo, 1);
+	g_date_clear(&hi, 1);
+	if (m == 0) {
+		g_date_set_dmy(&lo, 1, 1, year);
+		g_date_set_dmy(&hi, 31, 12, year);
+	} else if (in_month) {
+		g_date_set_dmy(&lo, 1, m, year);
+		g_date_set_dmy(&hi, g_date_get_days_in_month(m, year), m, year);
+	} else {
+		g_date_set_dmy(&lo, dd, m, year);
+		hi = lo;
+		add_days(&hi, 92);
+	}
+	GDate g = n > 0 ? lo : hi;
+	int k = ABS(n) - 1;
+	if (HAS(WEEKDAY)) {
+		int wd = g_date_get_weekday(&g);
+		if (n > 0)
+			add_days(&g, (V(WEEKDAY) - wd + 7) % 7 + 7 * k);
+		else
+			add_days(&g, -((wd - V(WEEKDAY) + 7) % 7) - 7 * k);
+		step(c, "weekday %d number %d of the period from %04d-%02d-%02d", V(WEEKDAY), n, year, m, dd);
+	} else if (unit == TX_U_DAY) {
+		add_days(&g, n > 0 ? k : -k);
+		step(c, "day %d of the period", n);
+	} else if (unit == TX_U_WEEK || unit == TX_U_WEEKEND) {
+		/* the first Monday (Saturday) with its whole week (weekend)
+		 * inside, or the last one */
+		int first = unit == TX_U_WEEK ? 1 : 6, wd = g_date_get_weekday(&g);
+		int len = unit == TX_U_WEEK ? 7 : 2;
+		if (n > 0) {
+			add_days(&g, (first - wd + 7) % 7 + 7 * k);
+		} else {
+			add_days(&g, -(len - 1));   /* the latest start with its end inside */
+			wd = g_date_get_weekday(&g);
+			add_days(&g, -((wd - first + 7) % 7) - 7 * k);
+		}
+		GDate end = g;
+		add_days(&end, len - 1);
+		if (g_date_compare(&g, &lo) < 0 || g_date_compare(&end, &hi) > 0)
+			return false;
+		int wy, wk;
+		iso_week(&g, &wy, &wk);
+		appf(v, "%04d-W%02d%s", wy, wk, unit == TX_U_WEEKEND ? "-WE" : "");
+		step(c, "%s %d of the period", unit == TX_U_WEEK ? "week" : "weekend", n);
+		return true;
+	} else {
+		return false;
+	}
+	if (g_date_compare(&g, &lo) < 0 || g_date_compare(&g, &hi) > 0)
+		return false;
 	ymd(v, &g);
-	step(c, "weekday %d number %d from %04d-%02d-%02d", V(WEEKDAY), V(NUM), year, m, dd);
 	return true;
 }
 
-/* Easter Sunday of `year` (Gregorian; the anonymous algorithm of Nature,
- * 1876, as in Meeus): month and day. GLib has no such function. */
-static void
-easter(int year, int *month, int *day)
+/* The R.D. day of the feast the slots name in Gregorian year y (0: none):
+ * counted from Easter (easter=N, cal=ORTHODOX for the Julian one) or a
+ * date of another calendar (cal=HEBREW month=7 day=10: Yom Kippur). */
+static int
+feast_rd(const TxSeen *seen, int y)
 {
-	int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
-	int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
-	int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
-	int m = (a + 11 * h + 22 * l) / 451;
-	*month = (h + l - 7 * m + 114) / 31;
-	*day = (h + l - 7 * m + 114) % 31 + 1;
+	int cal = HAS(CAL) ? V(CAL) : TX_CAL_GREGORIAN;
+	if (y < 1 || y > 9999)
+		return 0;
+	if (HAS(EASTER))
+		return tx_cal_easter(y, cal == TX_CAL_ORTHODOX) + V(EASTER);
+	return tx_cal_day(cal, y, HAS(MONTH) ? V(MONTH) : 1, HAS(DAY) ? V(DAY) : 1);
 }
 
-/* A feast counted from Easter ("Pâques" 0, "Pentecôte" +49): the year
- * said, else the DCT's moved by tense like a year-less date. */
+/* A movable feast: the year said, else the DCT's moved by tense like a
+ * year-less date (the occurrence in the DCT's year decides). */
 static bool
 movable_feast(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
 {
+	GDate g;
+	g_date_clear(&g, 1);
 	if (year == 0) {
-		if (c->dct->gran == 0) {
+		int rd = c->dct->gran > 0 ? feast_rd(seen, c->dct->year) : 0;
+		if (rd <= 0) {
 			appf(v, "XXXX-XX-XX");
 			return true;
 		}
-		int em, ed;
-		easter(c->dct->year, &em, &ed);
-		GDate g;
-		g_date_clear(&g, 1);
-		g_date_set_dmy(&g, ed, em, c->dct->year);
-		add_days(&g, V(EASTER));
+		g_date_set_julian(&g, (guint32)rd);
 		year = year_for(seen, c, g_date_get_month(&g), g_date_get_day(&g), rel);
 		if (year == 0) {
 			appf(v, "XXXX-XX-XX");
 			return true;
 		}
 	}
-	int em, ed;
-	easter(year, &em, &ed);
-	GDate g;
-	g_date_clear(&g, 1);
-	g_date_set_dmy(&g, ed, em, year);
-	add_days(&g, V(EASTER));
-	step(c, "Easter %04d-%02d-%02d %+d days", year, em, ed, V(EASTER));
+	int rd = feast_rd(seen, year);
+	if (rd <= 0)
+		return false;
+	g_date_set_julian(&g, (guint32)rd);
+	step(c, "feast of %d: %04d-%02d-%02d", year, g_date_get_year(&g), g_date_get_month(&g), g_date_get_day(&g));
 	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK) {
 		/* "Easter week": the ISO week holding that day */
 		int wy, wk;
@@ -692,8 +915,15 @@ static bool
 date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	const TxDct *d = c->dct;
-	if (HAS(YEAR) && (V(YEAR) < 1000 || V(YEAR) > 2199))
+	if (HAS(YEAR) && (V(YEAR) < 1000 || V(YEAR) > 2999))
 		return false;   /* "the year ten": a spelled number, no year of news */
+	if (HAS(YEAR) && HAS(NEAR) && V(NEAR) &&
+	    (V(YEAR) < 1700 || V(YEAR) > (d->gran ? d->year + 30 : 2100))) {
+		/* a bare number is a year only when one is likely: "1300
+		 * morts", "injured about 1000" are counts; "en 1300" says it */
+		step(c, "bare %d too far from the DCT to be a year", V(YEAR));
+		return false;
+	}
 	int year = HAS(YEAR) ? V(YEAR) : HAS(YY) ? full_year(V(YY), d) : 0;
 	if (HAS(DECADE)) {
 		int dec = V(DECADE);
@@ -706,18 +936,20 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		appf(v, "%02dXX", V(CENTURY) - 1);
 		return true;
 	}
-	if (HAS(EASTER))
+	if (HAS(EASTER) || (HAS(CAL) && V(CAL) >= TX_CAL_HEBREW))
 		return movable_feast(seen, c, year, v, rel);
-	if (HAS(NUM) && HAS(WEEKDAY) && (HAS(MONTH) || HAS(SEASON)))
-		return nth_weekday(seen, c, year, v, rel);
+	if (HAS(NUM) && (HAS(WEEKDAY) ? HAS(MONTH) || HAS(SEASON) || (HAS(UNIT) && V(UNIT) == TX_U_MONTH) :
+			 HAS(UNIT) && (V(UNIT) == TX_U_WEEK || V(UNIT) == TX_U_WEEKEND || V(UNIT) == TX_U_DAY) &&
+			 (HAS(MONTH) || year > 0)))
+		return nth_of(seen, c, year, v, rel);
 	if (HAS(MONTH)) {
 		int m = V(MONTH), day = HAS(DAY) ? V(DAY) : 0;
 		if (m < 1 || m > 12)
 			return false;
 		if (day > 0 && year > 0 && !g_date_valid_dmy(day, m, year))
 			return false;
-		if (day > 31)
-			return false;
+		if (day > (int)g_date_get_days_in_month(m, 2000))
+			return false;   /* "31 février", "31/04": no day ever */
 		if (year == 0) {
 			if (d->gran == 0) {
 				appf(v, "XXXX-%02d", m);
@@ -731,6 +963,19 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				if (day)
 					appf(v, "-%02d", day);
 				return true;
+			}
+			if (m == 2 && day == 29 && !g_date_is_leap_year(year)) {
+				/* "29 février" in 2013: the leap year the tense points
+				 * to, else the nearest */
+				int back = year, fwd = year;
+				while (!g_date_is_leap_year(back))
+					back--;
+				while (!g_date_is_leap_year(fwd))
+					fwd++;
+				int tn = tx_tense(c);
+				year = tn == FRISE_TENSE_PAST ? back : tn == FRISE_TENSE_FUTURE ? fwd :
+				       year - back <= fwd - year ? back : fwd;
+				step(c, "--02-29: leap year %d", year);
 			}
 			if (HAS(WEEKDAY) && day > 0) {
 				/* "jeudi 12 novembre": the year nearest the one
@@ -865,6 +1110,18 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	}
 	if (HAS(WEEKDAY))
 		return weekday(seen, c, v, rel);
+	if (HAS(DAY) && HAS(UNIT) && V(UNIT) == TX_U_MONTH && !HAS(YEAR)) {
+		/* "le 20 du mois prochain", "the 20th of the current month" */
+		if (!relative(seen, c, v, rel))
+			return false;
+		if (v->len == 7 && g_ascii_isdigit(v->str[0])) {
+			int y = atoi(v->str), m = atoi(v->str + 5);
+			if (!g_date_valid_dmy(V(DAY), m, y))
+				return false;
+			appf(v, "-%02d", V(DAY));
+		}
+		return true;
+	}
 	if (HAS(UNIT) && !HAS(YEAR))
 		return relative(seen, c, v, rel);
 	if (HAS(DAY)) {
@@ -895,6 +1152,74 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	return false;
 }
 
+/* When a feast moves off a weekday (slot observe): ORDER OBSERVE.
+ * 1 a weekend day to the nearest weekday (Boss's Day); 2 a Sunday to the
+ * Saturday before (King's Day); 3 a Saturday to the Sunday after (Tisha
+ * B'Av); 4 a Friday to Thursday, a Sunday to Monday (Yom HaShoah); 5 a
+ * Friday or Saturday to Thursday, a Monday to Tuesday (Yom Ha'atzmaut);
+ * 6 the Friday before (Jumu'atul-Wida, before Eid al-Fitr); 7 a week
+ * earlier when it is Holy Saturday (Earth Hour). */
+static const signed char observe_shift[6][8] = {
+	/* Mon .. Sun, index 1..7 */
+	[1] = { 0, 0, 0, 0, 0, 0, -1, 1 },
+	[2] = { 0, 0, 0, 0, 0, 0, 0, -1 },
+	[3] = { 0, 0, 0, 0, 0, 0, 1, 0 },
+	[4] = { 0, 0, 0, 0, 0, -1, 0, 1 },
+	[5] = { 0, 1, 0, 0, 0, -1, -2, 0 },
+};
+
+static bool
+observed(const TxContext *c, int rule, GString *v)
+{
+	if (rule < 1 || rule > 7 || v->len < 10 || !g_ascii_isdigit(v->str[0]))
+		return true;
+	GDate g;
+	g_date_clear(&g, 1);
+	int y = atoi(v->str), m = atoi(v->str + 5), d = atoi(v->str + 8);
+	if (!g_date_valid_dmy(d, m, y))
+		return false;
+	g_date_set_dmy(&g, d, m, y);
+	int wd = g_date_get_weekday(&g), sh;
+	if (rule == 6)
+		sh = -((wd - 5 + 7) % 7 ? (wd - 5 + 7) % 7 : 7);
+	else if (rule == 7)
+		sh = (int)g_date_get_julian(&g) == tx_cal_easter(y, false) - 1 ? -7 : 0;
+	else
+		sh = observe_shift[rule][wd];
+	if (sh != 0) {
+		char rest[48];
+		g_strlcpy(rest, v->str + 10, sizeof rest);   /* a time of day stays */
+		add_days(&g, sh);
+		g_string_truncate(v, 0);
+		ymd(v, &g);
+		g_string_append(v, rest);
+		step(c, "observed %+d day(s) -> %s", sh, v->str);
+	}
+	return true;
+}
+
+/* "le lendemain du 13 février", "lundi en huit", "black friday": days
+ * added to a day value (other values are left as they are). */
+static bool
+add_to_day(const TxContext *c, int days, GString *v)
+{
+	if (v->len != 10 || !g_ascii_isdigit(v->str[0]) || v->str[4] != '-' || !g_ascii_isdigit(v->str[8]))
+		return true;
+	if (days < -1000 || days > 1000)
+		return false;
+	GDate g;
+	g_date_clear(&g, 1);
+	int y = atoi(v->str), m = atoi(v->str + 5), d = atoi(v->str + 8);
+	if (!g_date_valid_dmy(d, m, y))
+		return false;
+	g_date_set_dmy(&g, d, m, y);
+	add_days(&g, days);
+	g_string_truncate(v, 0);
+	ymd(v, &g);
+	step(c, "%+d day(s) -> %s", days, v->str);
+	return true;
+}
+
 bool
 tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool *relative_)
 {
@@ -917,6 +1242,10 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 			     HAS(DAY);
 		if (dated)
 			ok = date_value(seen, c, v, relative_);
+		if (ok && HAS(OBSERVE))
+			ok = observed(c, V(OBSERVE), v);
+		if (ok && HAS(ADD))
+			ok = add_to_day(c, V(ADD), v);
 		bool timed = HAS(HOUR) || HAS(POD);
 		if (ok && timed) {
 			if (!dated)
@@ -926,14 +1255,29 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 			bool xday = v->len == 10 && v->str[0] == 'X';
 			if (isday || xday) {
 				if (HAS(HOUR)) {
-					int h = V(HOUR);
-					if (HAS(PM) && h < 12)
+					int h = V(HOUR), mi = HAS(MINUTE) ? V(MINUTE) : 0;
+					if (HAS(POD) && !HAS(PM) && h > 0 && h < 12 &&
+					    (V(POD) == 2 || V(POD) == 3 || (V(POD) == 4 && h >= 6))) {
+						/* "8 heures ce soir", "3 this afternoon" */
 						h += 12;
-					if (h > 24 || (HAS(MINUTE) && V(MINUTE) > 59)) {
+					}
+					if (HAS(MINUS) && V(MINUS) > 0 && V(MINUS) < 60 && !HAS(MINUTE)) {
+						/* "midi moins le quart", "a quarter to noon" */
+						h = h == 0 ? 23 : h - 1;
+						mi = 60 - V(MINUS);
+					}
+					/* pm=1 afternoon ("8h du soir", "3pm"), pm=0
+					 * morning ("12 am" is midnight) */
+					if (HAS(PM) && V(PM) == 1 && h < 12)
+						h += 12;
+					else if (HAS(PM) && V(PM) == 0 && h == 12)
+						h = 0;
+					else if (HAS(PM) && (h == 0 || h > 12))
+						ok = false;   /* "14PM", "0 am": no time */
+					if (!ok || h > 24 || mi > 59 || mi < 0 || (h == 24 && mi > 0)) {
 						ok = false;
 					} else {
-						appf(v, "T%02d:%02d", h,
-								       HAS(MINUTE) ? V(MINUTE) : 0);
+						appf(v, "T%02d:%02d", h, mi);
 					}
 				} else {
 					appf(v, "T%s", pod_names[V(POD)]);

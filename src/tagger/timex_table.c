@@ -9,6 +9,7 @@
  * Errors name the table and the line.
  */
 #include "timex_private.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,8 @@ static const char *const slot_names[TX_NSLOTS] = {
 	"minute", "pod", "season", "quarter", "half", "unit", "qty", "shift",
 	"dir", "ref", "mod", "tense", "pm", "num", "weekend", "anchor", "frac",
 	"type", "qty2", "mul", "cap", "easter",
+	"minus", "add", "cal", "observe", "fromend", "near",
+	"n_y", "n_m", "n_w", "n_d", "n_h", "n_min", "n_s", "npairs",
 };
 
 /* ORDER UNIT */
@@ -36,6 +39,9 @@ static const char *const mod_names[] = {
 static const char *const ref_names[] = { "", "PRESENT", "PAST", "FUTURE", NULL };
 static const char *const tense_names[] = { "NONE", "PAST", "PRESENT", "FUTURE", NULL };
 static const char *const type_names[] = { "DATE", "TIME", "DURATION", "SET", NULL };
+/* ORDER CAL */
+static const char *const cal_names[] = { "GREGORIAN", "ORTHODOX", "HEBREW", "ISLAMIC", "CHINESE", "HINDU",
+					 "SANKRANTI", "PARSI", NULL };
 
 const char *
 tx_slot_name(int slot)
@@ -55,6 +61,7 @@ slot_symbols(int slot)
 	case TX_S_REF: return ref_names;
 	case TX_S_TENSE: return tense_names;
 	case TX_S_TYPE: return type_names;
+	case TX_S_CAL: return cal_names;
 	default: return NULL;
 	}
 }
@@ -77,72 +84,33 @@ tx_unit_letter(int unit)
 	return unit >= 0 && unit <= TX_U_NIGHT ? unit_names[unit] : "?";
 }
 
-/* Latin-1 Supplement and Latin Extended-A folded to ASCII; GLib has no
- * accent stripper short of g_utf8_normalize + filtering, which allocates
- * per word and is too slow for the hot loop. "" drops the character. */
-static const char *const fold_c0[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y",
-};
-
+/* The one fold of frise (core/text.c text_fold: NFD, marks dropped, case
+ * folded, ’ = '), into a buffer: the table's words are folded so, and the
+ * tokeniser's fast path for Latin-1 letters (timex.c fold1) agrees with it. */
 int
 tx_fold(const char *s, size_t n, char *out, size_t cap)
 {
-	size_t o = 0;
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-	while (p < e) {
-		unsigned c = *p;
-		if (c < 0x80) {
-			if (o + 1 >= cap)
-				return -1;
-			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			p++;
-			continue;
-		}
-		gunichar u;
-		if (c < 0xE0 && p + 1 < e) {
-			u = ((gunichar)(c & 0x1F) << 6) | (p[1] & 0x3F);
-			p += 2;
-		} else {
-			u = g_utf8_get_char_validated((const char *)p, e - p);
-			if (u == (gunichar)-1 || u == (gunichar)-2)
-				return -1;
-			p = (const unsigned char *)g_utf8_next_char((const char *)p);
-		}
-		const char *rep = NULL;
-		char buf[8];
-		if (u >= 0xC0 && u <= 0xFF && fold_c0[u - 0xC0] != NULL)
-			rep = fold_c0[u - 0xC0];
-		else if (u >= 0x300 && u <= 0x36F)
-			rep = "";   /* combining accent (NFD input) */
-		else if (u == 0x152 || u == 0x153)
-			rep = "oe";
-		else if (u == 0x2019 || u == 0x2018 || u == 0x2BC)
-			rep = "'";
-		else if (u >= 0x100 && u <= 0x17F) {
-			/* Latin Extended-A: the base letter, by range. */
-			static const char base[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllllllllln"
-				"nnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-			size_t k = u - 0x100;
-			buf[0] = k < sizeof base - 1 ? base[k] : '?';
-			buf[1] = 0;
-			rep = buf;
-		} else {
-			gunichar l = g_unichar_tolower(u);
-			int m = g_unichar_to_utf8(l, buf);
-			buf[m] = 0;
-			rep = buf;
-		}
-		size_t rl = strlen(rep);
-		if (o + rl >= cap)
+	size_t k = 0;
+	while (k < n && (unsigned char)s[k] < 0x80 && s[k] != 0)
+		k++;
+	if (k == n) {
+		/* ASCII is its own NFD: its lower case (what text_fold gives) */
+		if (n >= cap)
 			return -1;
-		memcpy(out + o, rep, rl);
-		o += rl;
+		for (size_t i = 0; i < n; i++)
+			out[i] = g_ascii_tolower(s[i]);
+		out[n] = 0;
+		return (int)n;
 	}
-	out[o] = 0;
-	return (int)o;
+	if (!g_utf8_validate_len(s, n, NULL))
+		return -1;
+	char *f = text_fold(s, (gssize)n);
+	size_t fl = strlen(f);
+	int r = fl < cap ? (int)fl : -1;
+	if (r >= 0)
+		memcpy(out, f, fl + 1);
+	g_free(f);
+	return r;
 }
 
 static int
@@ -279,13 +247,46 @@ split_words(const char *line)
 typedef struct {
 	int word, cls;
 	short slot;
-	bool inspan;
+	guint8 group;
+	short nsets;
+	const TxSet *sets;
+	int tag;
 } Atom;
 
 typedef struct {
 	Atom a[TX_MAX_ELEMS];
 	int n;
 } Seq;
+
+/* A phrase of a phrase class ([phrases] "HOLIDAY: thanksgiving day? =>
+ * month=11 weekday=4 num=4"): a pattern may name the class as one element;
+ * each phrase of the class is expanded there, its settings on its last
+ * token's edge. */
+typedef struct {
+	char *name;
+	char **elems;
+	TxSet *sets;
+	int nsets;
+} Phrase;
+
+static void
+phrase_free(gpointer data)
+{
+	Phrase *p = data;
+	g_free(p->name);
+	g_strfreev(p->elems);
+	/* p->sets is owned by t->owned: edges point to it */
+	g_free(p);
+}
+
+static bool
+is_phrase_name(const TxTable *t, const char *s)
+{
+	for (guint i = 0; i < t->phrases->len; i++)
+		if (strcmp(((const Phrase *)g_ptr_array_index(t->phrases, i))->name, s) == 0)
+			return true;
+	return false;
+}
 
 /* Splits a pattern literal into tokens as the text tokeniser would:
  * runs of letters, runs of digits, single punctuation characters. */
@@ -309,10 +310,7 @@ literal_atoms(TxTable *t, const char *lit, Atom *out, int max)
 		char f[TX_MAX_WORD];
 		if (n >= max || tx_fold(s, p - s, f, sizeof f) < 0)
 			return -1;
-		out[n].word = intern(t, f);
-		out[n].cls = -1;
-		out[n].slot = -1;
-		out[n].inspan = true;
+		out[n] = (Atom){ .word = intern(t, f), .cls = -1, .slot = -1, .group = 1 };
 		n++;
 	}
 	return n;
@@ -338,112 +336,388 @@ node_new(TxTable *t)
 	return n;
 }
 
+/* The edge of n that reads atom a, or NULL. */
+static TxEdge *
+edge_of(TxNode *n, const Atom *a)
+{
+	for (int e = 0; e < n->nedges; e++) {
+		TxEdge *ed = &n->edges[e];
+		if (ed->word == a->word && ed->cls == a->cls && ed->slot == a->slot && ed->group == a->group &&
+		    ed->sets == a->sets && ed->nsets == a->nsets && ed->tag == a->tag)
+			return ed;
+	}
+	return NULL;
+}
+
+/* The child of n through atom a, made when missing (to `to` when not NULL). */
+static TxNode *
+step_to(TxTable *t, TxNode *n, const Atom *a, TxNode *to)
+{
+	TxEdge *ed = edge_of(n, a);
+	if (ed != NULL)
+		return ed->child;
+	TxNode *next = to != NULL ? to : node_new(t);
+	n->edges = g_renew(TxEdge, n->edges, n->nedges + 1);
+	n->edges[n->nedges++] = (TxEdge){ .word = a->word, .cls = a->cls, .slot = a->slot, .group = a->group,
+					  .nsets = a->nsets, .sets = a->sets, .tag = a->tag, .child = next };
+	return next;
+}
+
+/* A new edge of n reading atom a, to `to` (a new node when NULL), even
+ * where n has one for a already: a pattern's own path is a
+ * nondeterministic automaton, its edges never shared. */
+static TxNode *
+add_edge(TxTable *t, TxNode *n, const Atom *a, TxNode *to)
+{
+	TxNode *next = to != NULL ? to : node_new(t);
+	n->edges = g_renew(TxEdge, n->edges, n->nedges + 1);
+	n->edges[n->nedges++] = (TxEdge){ .word = a->word, .cls = a->cls, .slot = a->slot, .group = a->group,
+					  .nsets = a->nsets, .sets = a->sets, .tag = a->tag, .child = next };
+	return next;
+}
+
+/* The node the atoms [0, n) of seq lead to from the root. */
+static TxNode *
+path_node(TxTable *t, const Seq *seq, int n)
+{
+	TxNode *node = t->root;
+	for (int i = 0; i < n; i++)
+		node = step_to(t, node, &seq->a[i], NULL);
+	return node;
+}
+
 static void
 insert_seq(TxTable *t, const Seq *seq, int rule)
 {
-	TxNode *n = t->root;
-	for (int i = 0; i < seq->n; i++) {
-		const Atom *a = &seq->a[i];
-		TxNode *next = NULL;
-		for (int e = 0; e < n->nedges; e++) {
-			TxEdge *ed = &n->edges[e];
-			if (ed->word == a->word && ed->cls == a->cls && ed->slot == a->slot &&
-			    ed->inspan == a->inspan) {
-				next = ed->child;
-				break;
-			}
-		}
-		if (next == NULL) {
-			next = node_new(t);
-			n->edges = g_renew(TxEdge, n->edges, n->nedges + 1);
-			n->edges[n->nedges++] = (TxEdge){ a->word, a->cls, a->slot, a->inspan, next };
-		}
-		n = next;
-	}
+	TxNode *n = path_node(t, seq, seq->n);
 	if (n->rule < 0)
 		n->rule = rule;
 }
 
-/* Expands element `i` of `elems` onward, appending to `cur`. */
-static bool
-expand(TxTable *t, char **elems, int i, Seq *cur, int rule, int depth_guard,
-       const char *name, int line, GError **error)
+/* A list of elements being expanded: a pattern's, or a phrase's inside a
+ * pattern (`up` is where to go on when it ends). */
+typedef struct Frame {
+	char **elems;
+	int i;
+	const struct Frame *up;
+	guint8 group;        /* the group the next element belongs to */
+	guint8 braces;       /* "{" seen so far (pattern frames) */
+	bool phrase;
+	const TxSet *sets;   /* a phrase's settings, put on its last edge */
+	int nsets;
+} Frame;
+
+typedef struct {
+	TxTable *t;
+	int rule;
+	const char *name;
+	int line;
+	int depth;
+	GError **error;
+	int tag;             /* the atoms' tag: the rule + 1 for a pattern of its own path */
+	GArray *collect;     /* NULL, or where the sequences of one element go
+			      * (Seq each) instead of the trie */
+	long *count;         /* NULL, or where sequences are only counted */
+} Expander;
+
+static bool expand(Expander *x, Frame f, Seq *cur);
+
+/* One alternative of an element, read once: a phrase class, or the atoms
+ * of a class or a literal (group and tag are set where it is used). */
+typedef struct {
+	const char *phrase;  /* the phrase class's name, or NULL */
+	Atom atoms[TX_MAX_ELEMS];
+	int n;
+} CAlt;
+
+typedef struct {
+	bool optional;
+	int nalts;
+	CAlt alts[];
+} CElem;
+
+/* The element `el` ("le|la?", "DAY:qty2", "HOLIDAY") read into its
+ * alternatives, from the table's cache: an element is read once however
+ * many expansions go through it. NULL (error set) when it is wrong. */
+static const CElem *
+compiled(Expander *x, const char *el)
 {
-	if (elems[i] == NULL) {
-		if (cur->n > 0)
-			insert_seq(t, cur, rule);
-		return true;
-	}
-	char *el = elems[i];
-	if (strcmp(el, "{") == 0 || strcmp(el, "}") == 0)
-		return expand(t, elems, i + 1, cur, rule, depth_guard, name, line, error);
-	/* inspan: between braces, or everywhere when there are none */
-	bool braces = false, inspan = true;
-	for (int k = 0; elems[k] != NULL; k++)
-		if (strcmp(elems[k], "{") == 0)
-			braces = true;
-	if (braces) {
-		int open = 0;
-		for (int k = 0; k < i; k++) {
-			if (strcmp(elems[k], "{") == 0)
-				open = 1;
-			else if (strcmp(elems[k], "}") == 0)
-				open = 0;
-		}
-		inspan = open;
-	}
+	TxTable *t = x->t;
+	if (t->celems == NULL)
+		t->celems = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	const CElem *hit = g_hash_table_lookup(t->celems, el);
+	if (hit != NULL)
+		return hit;
 	size_t len = strlen(el);
 	bool optional = len > 1 && el[len - 1] == '?';
 	char *body = g_strndup(el, optional ? len - 1 : len);
 	char **alts = g_strsplit(body, "|", -1);
 	g_free(body);
+	int n = (int)g_strv_length(alts);
+	CElem *ce = g_malloc0(sizeof *ce + n * sizeof(CAlt));
+	ce->optional = optional;
+	ce->nalts = n;
 	bool ok = true;
-	int saved = cur->n;
-	for (int a = 0; ok && alts[a] != NULL; a++) {
-		cur->n = saved;
+	for (int a = 0; ok && a < n; a++) {
 		const char *alt = alts[a];
-		if (is_class_name(alt)) {
+		CAlt *ca = &ce->alts[a];
+		if (is_class_name(alt) && is_phrase_name(t, alt)) {
+			const char *nm = NULL;
+			for (guint p = 0; nm == NULL && p < t->phrases->len; p++)
+				if (strcmp(((const Phrase *)g_ptr_array_index(t->phrases, p))->name, alt) == 0)
+					nm = ((const Phrase *)g_ptr_array_index(t->phrases, p))->name;
+			ca->phrase = nm;
+		} else if (is_class_name(alt)) {
 			char *cname = g_strdup(alt);
 			char *colon = strchr(cname, ':');
 			short slot = -1;
 			if (colon != NULL) {
 				*colon = 0;
 				slot = (short)slot_of(colon + 1);
-				if (slot < 0) {
-					g_free(cname);
-					ok = table_error(error, name, line, "unknown slot in", alt);
-					break;
-				}
+				if (slot < 0)
+					ok = table_error(x->error, x->name, x->line, "unknown slot in", alt);
 			}
-			int c = class_id(t, cname, false);
+			int c = ok ? class_id(t, cname, false) : -1;
 			g_free(cname);
-			if (c < 0) {
-				ok = table_error(error, name, line, "unknown class", alt);
-				break;
-			}
-			if (cur->n >= TX_MAX_ELEMS) {
-				ok = table_error(error, name, line, "pattern too long at", alt);
-				break;
-			}
-			cur->a[cur->n++] = (Atom){ -1, c, slot, inspan };
+			if (ok && c < 0)
+				ok = table_error(x->error, x->name, x->line, "unknown class", alt);
+			ca->atoms[0] = (Atom){ .word = -1, .cls = c, .slot = slot };
+			ca->n = 1;
 		} else {
-			Atom tmp[TX_MAX_ELEMS];
-			int m = literal_atoms(t, alt, tmp, TX_MAX_ELEMS);
-			if (m < 0 || cur->n + m > TX_MAX_ELEMS) {
-				ok = table_error(error, name, line, "bad literal", alt);
-				break;
-			}
-			for (int k = 0; k < m; k++) {
-				tmp[k].inspan = inspan;
-				cur->a[cur->n++] = tmp[k];
-			}
+			ca->n = literal_atoms(t, alt, ca->atoms, TX_MAX_ELEMS);
+			if (ca->n < 0)
+				ok = table_error(x->error, x->name, x->line, "bad literal", alt);
 		}
-		ok = expand(t, elems, i + 1, cur, rule, depth_guard, name, line, error);
+	}
+	g_strfreev(alts);
+	if (!ok) {
+		g_free(ce);
+		return NULL;
+	}
+	g_hash_table_insert(t->celems, g_strdup(el), ce);
+	return ce;
+}
+
+/* The settings `add` put on atom `a` after those it has (a phrase ending
+ * where another ends): one new array, owned by the table. */
+static void
+add_sets(TxTable *t, Atom *a, const TxSet *add, int nadd)
+{
+	if (nadd == 0)
+		return;
+	if (a->nsets == 0) {
+		a->sets = add;
+		a->nsets = (short)nadd;
+		return;
+	}
+	TxSet *m = g_new(TxSet, a->nsets + nadd);
+	memcpy(m, a->sets, a->nsets * sizeof *m);
+	memcpy(m + a->nsets, add, nadd * sizeof *m);
+	g_ptr_array_add(t->owned, m);
+	a->sets = m;
+	a->nsets = (short)(a->nsets + nadd);
+}
+
+/* The end of frame f: a phrase puts its settings on its last atom and
+ * hands over to the frame that named it; a pattern is inserted. */
+static bool
+expand_end(Expander *x, const Frame *f, Seq *cur)
+{
+	if (!f->phrase) {
+		if (x->count != NULL)
+			(*x->count)++;
+		else if (x->collect != NULL)
+			g_array_append_val(x->collect, *cur);
+		else if (cur->n > 0)
+			insert_seq(x->t, cur, x->rule);
+		return true;
+	}
+	if (cur->n == 0)
+		return true;
+	Atom saved = cur->a[cur->n - 1];
+	add_sets(x->t, &cur->a[cur->n - 1], f->sets, f->nsets);
+	Frame up = *f->up;
+	up.i++;
+	bool ok = expand(x, up, cur);
+	cur->a[cur->n - 1] = saved;
+	return ok;
+}
+
+/* Expands element f.i of f onward (alternatives, optional elements,
+ * phrases), appending to `cur`; each full sequence goes into the trie. */
+static bool
+expand(Expander *x, Frame f, Seq *cur)
+{
+	if (++x->depth > 64) {
+		x->depth--;
+		return table_error(x->error, x->name, x->line, "phrases nested too deep in", "pattern");
+	}
+	bool ok = true;
+	char *el = f.elems[f.i];
+	if (el == NULL) {
+		ok = expand_end(x, &f, cur);
+		x->depth--;
+		return ok;
+	}
+	if (strcmp(el, "{") == 0 || strcmp(el, "}") == 0) {
+		if (f.phrase || (el[0] == '{' && (f.group != 0 || f.braces >= 2)) || (el[0] == '}' && f.group == 0)) {
+			x->depth--;
+			return table_error(x->error, x->name, x->line, "misplaced brace", el);
+		}
+		Frame g = f;
+		g.i++;
+		g.group = el[0] == '{' ? ++g.braces : 0;
+		ok = expand(x, g, cur);
+		x->depth--;
+		return ok;
+	}
+	size_t len = strlen(el);
+	if (len > 1 && el[len - 1] == '*') {
+		x->depth--;
+		return table_error(x->error, x->name, x->line, "a repeated element only at pattern level:", el);
+	}
+	const CElem *ce = compiled(x, el);
+	if (ce == NULL) {
+		x->depth--;
+		return false;
+	}
+	int saved = cur->n;
+	Frame next = f;
+	next.i++;
+	for (int a = 0; ok && a < ce->nalts; a++) {
+		const CAlt *alt = &ce->alts[a];
+		cur->n = saved;
+		if (alt->phrase != NULL) {
+			for (guint p = 0; ok && p < x->t->phrases->len; p++) {
+				const Phrase *ph = g_ptr_array_index(x->t->phrases, p);
+				if (strcmp(ph->name, alt->phrase) != 0)
+					continue;
+				Frame pf = { .elems = ph->elems, .i = 0, .up = &f, .group = f.group,
+					     .phrase = true, .sets = ph->sets, .nsets = ph->nsets };
+				cur->n = saved;
+				ok = expand(x, pf, cur);
+			}
+			continue;
+		}
+		if (cur->n + alt->n > TX_MAX_ELEMS) {
+			ok = table_error(x->error, x->name, x->line, "pattern longer than TX_MAX_ELEMS tokens at", el);
+			break;
+		}
+		for (int k = 0; k < alt->n; k++) {
+			Atom at = alt->atoms[k];
+			at.group = f.group;
+			at.tag = x->tag;
+			cur->a[cur->n++] = at;
+		}
+		ok = expand(x, next, cur);
 	}
 	cur->n = saved;
-	g_strfreev(alts);
-	if (ok && optional)
-		ok = expand(t, elems, i + 1, cur, rule, depth_guard, name, line, error);
+	if (ok && ce->optional)
+		ok = expand(x, next, cur);
+	x->depth--;
+	return ok;
+}
+
+/* Whether elements hold braces: without them, every element is the span. */
+static guint8
+first_group(char **elems)
+{
+	for (int k = 0; elems[k] != NULL; k++)
+		if (strcmp(elems[k], "{") == 0)
+			return 0;
+	return 1;
+}
+
+/* How many sequences the tree expansion of elems would insert (capped). */
+static long
+count_sequences(Expander *x, char **elems)
+{
+	long total = 1;
+	for (int k = 0; elems[k] != NULL && total < 100000; k++) {
+		if (strcmp(elems[k], "{") == 0 || strcmp(elems[k], "}") == 0)
+			continue;
+		size_t len = strlen(elems[k]);
+		if (elems[k][len - 1] == '*')
+			return 100000;
+		long n = 0;
+		char *one[2] = { elems[k], NULL };
+		Seq cur = { .n = 0 };
+		x->count = &n;
+		Frame f = { .elems = one, .group = 1 };
+		bool ok = expand(x, f, &cur);
+		x->count = NULL;
+		total *= MAX(1, n);
+		if (!ok)
+			return -1;
+	}
+	return total;
+}
+
+/* A pattern as a path of its own through the trie, one node per element
+ * joining its alternatives: "A? B|C D*" inserts A, B, C once each, not
+ * once per combination, and D loops back. For patterns whose expansion
+ * would be large (options multiply) or that repeat an element. */
+static bool
+build_own_path(Expander *x, char **elems)
+{
+	TxTable *t = x->t;
+	GPtrArray *front = g_ptr_array_new(), *next = g_ptr_array_new();
+	g_ptr_array_add(front, t->root);
+	guint8 group = first_group(elems), braces = 0;
+	bool ok = true;
+	for (int k = 0; ok && elems[k] != NULL; k++) {
+		const char *el = elems[k];
+		if (strcmp(el, "{") == 0 || strcmp(el, "}") == 0) {
+			if ((el[0] == '{' && (group != 0 || braces >= 2)) || (el[0] == '}' && group == 0))
+				ok = table_error(x->error, x->name, x->line, "misplaced brace", el);
+			group = el[0] == '{' ? ++braces : 0;
+			continue;
+		}
+		size_t len = strlen(el);
+		bool star = len > 1 && el[len - 1] == '*', optional = len > 1 && el[len - 1] == '?';
+		char *one[2] = { g_strndup(el, star || optional ? len - 1 : len), NULL };
+		GArray *seqs = g_array_new(FALSE, FALSE, sizeof(Seq));
+		Seq cur = { .n = 0 };
+		x->collect = seqs;
+		Frame f = { .elems = one, .group = group, .braces = braces };
+		ok = expand(x, f, &cur);
+		x->collect = NULL;
+		g_free(one[0]);
+		g_ptr_array_set_size(next, 0);
+		if (star || optional)
+			for (guint q = 0; q < front->len; q++)
+				g_ptr_array_add(next, g_ptr_array_index(front, q));
+		TxNode *target = NULL;
+		for (guint si = 0; ok && si < seqs->len; si++) {
+			const Seq *sq = &g_array_index(seqs, Seq, si);
+			if (sq->n == 0)
+				continue;
+			for (guint q = 0; q < front->len; q++) {
+				TxNode *n = g_ptr_array_index(front, q);
+				for (int a = 0; a + 1 < sq->n; a++)
+					n = add_edge(t, n, &sq->a[a], NULL);
+				TxNode *to = star ? g_ptr_array_index(front, q) : target ? target : (target = node_new(t));
+				add_edge(t, n, &sq->a[sq->n - 1], to);
+			}
+			if (!star && target != NULL && !g_ptr_array_find(next, target, NULL))
+				g_ptr_array_add(next, target);
+		}
+		g_array_free(seqs, TRUE);
+		GPtrArray *tmp = front;
+		front = next;
+		next = tmp;
+		if (front->len == 0)
+			ok = table_error(x->error, x->name, x->line, "an element that matches nothing:", el);
+		if (front->len > 64)
+			ok = table_error(x->error, x->name, x->line, "too many ways into", el);
+	}
+	for (guint q = 0; ok && q < front->len; q++) {
+		TxNode *n = g_ptr_array_index(front, q);
+		if (n != t->root && n->rule < 0)
+			n->rule = x->rule;
+	}
+	g_ptr_array_free(front, TRUE);
+	g_ptr_array_free(next, TRUE);
 	return ok;
 }
 
@@ -475,10 +749,79 @@ parse_pattern(TxTable *t, char *line, const char *name, int lineno, GError **err
 		r.name = g_strdup(g_strstrip(line));
 		g_array_append_val(t->rules, r);
 		Seq cur = { .n = 0 };
-		ok = expand(t, elems, 0, &cur, (int)t->rules->len - 1, 0, name, lineno, error);
+		Expander x = { t, (int)t->rules->len - 1, name, lineno, 0, error, 0, NULL, NULL };
+		long count = count_sequences(&x, elems);
+		if (count < 0) {
+			ok = false;
+		} else if (count > 256) {
+			/* a path of its own, so that its loops and joins do not
+			 * leak into other patterns */
+			x.tag = x.rule + 1;
+			ok = build_own_path(&x, elems);
+		} else {
+			Frame f = { .elems = elems, .group = first_group(elems) };
+			ok = expand(&x, f, &cur);
+		}
 	}
 	g_strfreev(elems);
 	g_strfreev(rhs);
+	return ok;
+}
+
+/* A phrase: NAME: elements => settings. */
+static bool
+parse_phrase(TxTable *t, char *line, const char *name, int lineno, GError **error)
+{
+	char *colon = strstr(line, ": ");
+	char *arrow = strstr(line, "=>");
+	if (colon == NULL || arrow == NULL || arrow < colon)
+		return table_error(error, name, lineno, "expected 'CLASS: elements => settings', got", line);
+	*colon = 0;
+	*arrow = 0;
+	g_strstrip(line);
+	if (!is_class_name(line) || strchr(line, ':') != NULL)
+		return table_error(error, name, lineno, "a phrase class is in capitals, got", line);
+	if (class_id(t, line, false) >= 0)
+		return table_error(error, name, lineno, "a phrase class may not be a word class", line);
+	char **rhs = split_words(arrow + 2);
+	Phrase *p = g_new0(Phrase, 1);
+	p->name = g_strdup(line);
+	p->elems = split_words(colon + 2);
+	bool ok = parse_sets(rhs, &p->sets, &p->nsets, name, lineno, error);
+	g_strfreev(rhs);
+	for (int k = 0; ok && p->elems[k] != NULL; k++)
+		if (strchr(p->elems[k], '{') || strchr(p->elems[k], '}'))
+			ok = table_error(error, name, lineno, "no braces in a phrase", p->elems[k]);
+	if (ok && p->elems[0] == NULL)
+		ok = table_error(error, name, lineno, "empty phrase", line);
+	if (!ok) {
+		g_free(p->sets);
+		phrase_free(p);
+		return false;
+	}
+	if (p->sets != NULL)
+		g_ptr_array_add(t->owned, p->sets);
+	g_ptr_array_add(t->phrases, p);
+	return true;
+}
+
+/* [options]: "spelled DAY HOUR MIN", the classes of numbers said in words. */
+static bool
+parse_option(TxTable *t, char *line, const char *name, int lineno, GError **error)
+{
+	char **w = split_words(line);
+	bool ok = w[0] != NULL && strcmp(w[0], "spelled") == 0;
+	if (!ok)
+		table_error(error, name, lineno, "unknown option", line);
+	for (int k = 1; ok && w[k] != NULL; k++) {
+		int c = strcmp(w[k], "DAY") == 0 ? t->cls_day : strcmp(w[k], "HOUR") == 0 ? t->cls_hour :
+			strcmp(w[k], "MIN") == 0 ? t->cls_min : -1;
+		if (c < 0)
+			ok = table_error(error, name, lineno, "spelled numbers may be DAY, HOUR or MIN, not", w[k]);
+		else
+			t->spelled_mask |= G_GUINT64_CONSTANT(1) << c;
+	}
+	g_strfreev(w);
 	return ok;
 }
 
@@ -552,8 +895,6 @@ parse_cue(TxTable *t, char *line, const char *name, int lineno, GError **error)
 			c.pluperfect = true;
 		} else if (strcmp(w[1], "DET") == 0) {
 			c.det = true;
-		} else if (strcmp(w[1], "ABBREV") == 0) {
-			c.abbrev = true;
 		} else if (strcmp(w[1], "PARTICIPLE") == 0) {
 			c.participle = true;
 			c.tense = FRISE_TENSE_PAST;
@@ -597,6 +938,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->rules = g_array_new(FALSE, FALSE, sizeof(TxRule));
 	t->cues = g_array_new(FALSE, FALSE, sizeof(TxCue));
 	t->nodes = g_ptr_array_new();
+	t->phrases = g_ptr_array_new_with_free_func(phrase_free);
+	t->owned = g_ptr_array_new_with_free_func(g_free);
 	t->root = node_new(t);
 	/* Built-in classes, tested on the token's shape (see timex.c). */
 	t->cls_num = class_id(t, "NUM", true);       /* any number -> qty */
@@ -614,39 +957,56 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->cls_mm = class_id(t, "MM", true);         /* 2 digits 01..12 -> month */
 	t->class_slot[t->cls_mm] = TX_S_MONTH;
 	t->cls_ord = class_id(t, "ORD", true);       /* ordinal word -> num */
+	t->cls_hhmm = class_id(t, "HHMM", true);     /* "1030", "730": hour and minute */
+	t->cls_m12 = class_id(t, "M12", true);       /* 1..12 in digits: a month */
+	t->class_slot[t->cls_m12] = TX_S_MONTH;
+	t->cls_join = class_id(t, "JOIN", true);     /* between a time and its day */
+	t->cls_at = class_id(t, "CLOCKAT", true);    /* before a bare clock hour */
 	t->class_slot[t->cls_ord] = TX_S_NUM;
 
 	char *copy = g_strndup(text, len);
 	char **lines = g_strsplit(copy, "\n", -1);
 	g_free(copy);
-	enum { NONE, WORDS, CUES, PATTERNS } section = NONE;
+	enum { NONE, OPTIONS, WORDS, CUES, PHRASES, PATTERNS } section = NONE;
 	bool ok = true;
 	for (int i = 0; ok && lines[i] != NULL; i++) {
 		char *l = lines[i];
 		char *hash = strstr(l, " #");
-		if (l[0] == '#')
-			l[0] = 0;
+		if (l[0] == '#' || l[0] == '>')
+			l[0] = 0;   /* a comment; '>' an example, read by the tests */
 		else if (hash != NULL)
 			*hash = 0;
 		g_strstrip(l);
 		if (l[0] == 0)
 			continue;
-		if (strcmp(l, "[words]") == 0)
+		if (strcmp(l, "[options]") == 0)
+			section = OPTIONS;
+		else if (strcmp(l, "[words]") == 0)
 			section = WORDS;
 		else if (strcmp(l, "[cues]") == 0)
 			section = CUES;
+		else if (strcmp(l, "[phrases]") == 0)
+			section = PHRASES;
 		else if (strcmp(l, "[patterns]") == 0)
 			section = PATTERNS;
+		else if (section == OPTIONS)
+			ok = parse_option(t, l, name, i + 1, error);
 		else if (section == WORDS)
 			ok = parse_word(t, l, name, i + 1, error);
 		else if (section == CUES)
 			ok = parse_cue(t, l, name, i + 1, error);
+		else if (section == PHRASES)
+			ok = parse_phrase(t, l, name, i + 1, error);
 		else if (section == PATTERNS)
 			ok = parse_pattern(t, l, name, i + 1, error);
 		else
 			ok = table_error(error, name, i + 1, "line outside a section", l);
 	}
 	g_strfreev(lines);
+	if (t->celems != NULL) {
+		g_hash_table_destroy(t->celems);
+		t->celems = NULL;
+	}
 	if (!ok) {
 		tx_table_free(t);
 		return NULL;
@@ -663,6 +1023,16 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	for (guint id = 0; id < t->word_text->len; id++) {
 		const char *w = g_ptr_array_index(t->word_text, id);
 		size_t n = strlen(w);
+		if (g_ascii_isdigit(w[0]))
+			t->digit_words = true;
+		for (size_t k = 0; k < n; k++)
+			if ((unsigned char)w[k] >= 0x80) {
+				if (g_unichar_isalpha(g_utf8_get_char_validated(w + k, -1)))
+					t->nonascii_letters = true;
+				else
+					t->nonascii_words = true;
+				break;
+			}
 		t->word_len[id] = (guint8)n;
 		t->max_word_len = MAX(t->max_word_len, n);
 		char pad[16] = { 0 };
@@ -795,6 +1165,8 @@ tx_table_free(TxTable *t)
 		g_free(n);
 	}
 	g_ptr_array_free(t->nodes, TRUE);
+	g_ptr_array_free(t->phrases, TRUE);
+	g_ptr_array_free(t->owned, TRUE);
 	g_free(t->hash);
 	g_free(t->cue_index);
 	g_free(t->word_len);
