@@ -99,6 +99,8 @@ def main():
         files += sorted(glob.glob(os.path.join(ROOT, 'articles', '*.txt')))
         crisis = os.path.join(ROOT, '..', 'shared', 'eval', 'mlcrisis-dev', 'libya')
         files += sorted(glob.glob(os.path.join(crisis, '2011-02-2*', '*.txt')))[:6]
+        # and a web page: its main text and its metadata's date (origin "html") go through the records too
+        files.append(os.path.join(ROOT, 'tests', 'pages', 'news.html'))
 
         one = target(tmp, 'one')
         rc, _, err = run('ingest', '-q', '--batch', '100000', '--store', one, *files)

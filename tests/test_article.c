@@ -587,7 +587,7 @@ test_folder(void)
 	arts = article_read_paths(only_empty, 1, false, NULL, collect_error, errors, &nfailed, &err);
 	g_assert_null(arts);
 	g_assert_cmpuint(errors->len, ==, 1);
-	g_assert_nonnull(strstr(errors->pdata[0], "no *.txt or *.md file"));
+	g_assert_nonnull(strstr(errors->pdata[0], "no *.txt, *.md or *.html file"));
 	g_clear_error(&err);
 
 	g_ptr_array_unref(errors);
@@ -640,7 +640,7 @@ test_jsonl(void)
 		int line;
 		const char *what;
 	} want[] = {
-		{ 2, "not valid JSON" }, { 4, "not a JSON object" }, { 5, "no \"text\" string" },
+		{ 2, "not valid JSON" }, { 4, "not a JSON object" }, { 5, "no \"text\" (or \"html\") string" },
 		{ 6, "\"published\": 'hier' is not a date" }, { 7, "\"title\" must be a string" },
 		{ 8, "empty article" },
 	};
@@ -768,7 +768,7 @@ test_file_errors(void)
 static void
 test_origin_names(void)
 {
-	static const char *const names[] = { "none", "header", "front matter", "path", "jsonl", "option", "estimated" };
+	static const char *const names[] = { "none", "header", "front matter", "path", "jsonl", "html", "option", "estimated" };
 	for (int i = 0; i <= FRISE_ORIGIN_ESTIMATED; i++)
 		g_assert_cmpstr(article_origin_name((FriseDateOrigin)i), ==, names[i]);
 	g_assert_cmpstr(article_origin_name((FriseDateOrigin)99), ==, "none");

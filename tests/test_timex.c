@@ -348,6 +348,17 @@ run_example(gconstpointer data)
 	timex_array_free(tx);
 }
 
+static void
+example_free(gpointer data)
+{
+	Example *e = data;
+	g_free(e->where);
+	g_free(e->dct);
+	g_free(e->text);
+	g_strfreev(e->want);
+	g_free(e);
+}
+
 /* The examples of src/lang/<code>/tagger.tab, each a test. */
 static void
 add_examples(const char *code)
@@ -376,7 +387,7 @@ add_examples(const char *code)
 		for (int k = 0; e->want[k] != NULL; k++)
 			g_strstrip(e->want[k]);
 		char *name = g_strdup_printf("/timex/examples/%s/%04d", code, i + 1);
-		g_test_add_data_func(name, e, run_example);   /* e lives as long as the tests */
+		g_test_add_data_func_full(name, e, run_example, example_free); /* freed with the tests */
 		g_free(name);
 		g_strfreev(f);
 		n++;

@@ -7,6 +7,12 @@
  * offset shown to a user refers to `raw`; article_raw_offset() maps a
  * `text` offset back. Spans are end-exclusive (see FriseSpan).
  *
+ * A web page (*.html, *.htm, content that starts like an HTML document,
+ * or a JSON Lines record with "html" instead of "text") is read for its
+ * main text, which is then the article's `raw`: its offsets refer to that
+ * text, not to the HTML. Its metadata fills title, published, url,
+ * source, lang and the web fields below, each with where it came from.
+ *
  * From memory (a page's text, a database row), with the defaults:
  *
  *     GError *error = NULL;
@@ -20,7 +26,8 @@
  *     }
  *
  * The path only names the article (its id is the last component) and may
- * carry its date ("2011-02-21/x.txt"); nothing is read from it. The text
+ * carry its date ("2011-02-21/x.txt"); nothing is read from it, though a
+ * name ending in .html or .htm makes the bytes a web page. The text
  * may start with front matter (---, date:, title:, source:, url:, lang:,
  * ---) or the inline header " date 2024-03"; FriseReadOptions.published
  * gives the date instead.
@@ -50,18 +57,19 @@ typedef enum {
 	FRISE_ORIGIN_FRONT_MATTER,  /* YAML-style front matter "date:" */
 	FRISE_ORIGIN_PATH,          /* a date in the file's path */
 	FRISE_ORIGIN_JSONL,         /* the "published" member of a JSON Lines record */
+	FRISE_ORIGIN_HTML,          /* a web page's metadata (published_from says which) */
 	FRISE_ORIGIN_OPTION,        /* given on the command line (--dct) */
 	FRISE_ORIGIN_ESTIMATED      /* estimated from the corpus by the event stage */
 } FriseDateOrigin;
 
-/* "none", "header", "front matter", "path", "jsonl", "option", "estimated". */
+/* "none", "header", "front matter", "path", "jsonl", "html", "option", "estimated". */
 const char *article_origin_name(FriseDateOrigin origin);
 
 /* How the reader decided an article's language. ORDER LANG-FROM:
  * article_lang_origin_name() follows it. */
 typedef enum {
 	FRISE_LANG_FROM_OPTION = 0, /* --lang */
-	FRISE_LANG_FROM_METADATA,   /* front matter or JSONL "lang" */
+	FRISE_LANG_FROM_METADATA,   /* front matter, JSONL "lang" or a web page's (lang_from says which) */
 	FRISE_LANG_FROM_WORDS,      /* its words (article_detect_lang()) */
 	FRISE_LANG_FROM_FEW_WORDS,  /* a few of its words: a guess */
 	FRISE_LANG_FROM_CORPUS,     /* none of its words: the other articles' language */
@@ -122,6 +130,30 @@ typedef struct {
 	size_t title_line;   /* where in `text` the line the title comes from starts;
 				SIZE_MAX when the title is metadata or the id */
 
+	/* Where a field came from: static strings, never freed; NULL when the
+	 * field is. title_from: "jsonl", "front matter", "first line", "id" or
+	 * a web page's source ("og:title", "json-ld headline", "h1", "title");
+	 * published_from: article_origin_name(), or for a web page its source
+	 * ("meta article:published_time", "time[datetime]", "url"…); url_from,
+	 * source_from: "jsonl", "front matter" or a page's source; lang_from:
+	 * for FRISE_LANG_FROM_METADATA "jsonl", "front matter" or a page's
+	 * source ("html[lang]", "og:locale"), else article_lang_origin_name()
+	 * ("option", "words", "few words", "corpus", "default"). */
+	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
+
+	/* Web page metadata: NULL for other inputs and when the page does not
+	 * say; each owned by the article (article_free), with its source in
+	 * the matching *_from (static). Dates are ISO 8601 as the page gives
+	 * them, precision and UTC offset kept ("2015-07-24T05:36:09+01:00");
+	 * `published` holds the same date as a TIMEX3 value. */
+	char *published_time;  /* the publication date-time as written */
+	char *modified;        /* last modified, as written */
+	char *site_name;       /* the publication ("BBC News"); also in `source` */
+	char *byline;          /* the author(s) as written ("By Steven Mufson") */
+	char *canonical;       /* absolute http(s) URL of the page; also in `url` */
+	char *lang_tag;        /* BCP 47 tag as declared ("en-US") */
+	const char *modified_from, *site_name_from, *byline_from, *canonical_from;
+
 	/* Offset map text -> raw; private to article.c. Empty when identical. */
 	GArray *map_;
 } FriseArticle;
@@ -161,10 +193,11 @@ FriseArticle *article_read_file(const char *path, const FriseReadOptions *opts,
 
 /*
  * Reads every article named by `paths`: files, folders (recursively,
- * *.txt and *.md, sorted by name), "-" for stdin; with `jsonl`, each
- * path is a JSON Lines stream (folders give their *.jsonl and *.json),
- * one {"id","text","published","title","url","lang","source"} object a
- * line: the article's `raw` is the decoded "text" member, its path
+ * *.txt, *.md, *.html and *.htm, sorted by name), "-" for stdin; with
+ * `jsonl`, each path is a JSON Lines stream (folders give their *.jsonl
+ * and *.json), one {"id","text","published","title","url","lang","source"}
+ * object a line ("html" instead of "text": a web page): the article's
+ * `raw` is the decoded "text" member (or the page's main text), its path
  * "FILE:LINE". A bad file or line is reported through `on_error` (may
  * be NULL) and skipped; the rest are read.
  * Returns a new array of FriseArticle* (g_ptr_array_unref frees them);
@@ -175,6 +208,14 @@ typedef void (*FriseReadErrorFunc)(const GError *error, void *user);
 GPtrArray *article_read_paths(const char *const *paths, size_t npaths, bool jsonl,
 			      const FriseReadOptions *opts, FriseReadErrorFunc on_error,
 			      void *user, size_t *nfailed, GError **error);
+
+/* True when a folder's file `name` is read: *.txt, *.md, *.html, *.htm,
+ * or with `jsonl` *.jsonl and *.json. */
+bool article_is_input_name(const char *name, bool jsonl);
+
+/* True when article_read_bytes() reads these bytes as a web page: `path`
+ * ends in .html/.htm, or `data` starts like an HTML document. */
+bool article_is_web_page(const char *path, const char *data, size_t len);
 
 /*
  * As article_read_paths(), handing the articles to `on_batch` `batch` at
@@ -198,7 +239,8 @@ bool article_read_paths_each(const char *const *paths, size_t npaths, bool jsonl
  * as article_read_bytes() finds them (body.start, mapped to the bytes).
  * Reads only the first few KiB; 0 when there is no metadata. For a reader
  * of raw bytes that must agree with the article reader (frise tag's fast
- * path). */
+ * path); a web page (article_is_web_page()) has no such start: its text is
+ * what the reader extracts. */
 size_t article_body_start(const char *data, size_t len);
 
 /* Maps an offset into article->text to the offset of the same character in

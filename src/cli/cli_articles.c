@@ -2,12 +2,16 @@
  * cli_articles.c — `frise articles [OPTION…] FILES…`: reads articles as
  * every other subcommand does (cli_read_inputs) and prints, per article,
  * its id, title, language, publication date and where that date came
- * from; `--json` prints the same as a JSON array; `--explain` adds every
- * line dropped as boilerplate with why (the reader's line evidence, and the
- * corpus evidence of the articles read together: boiler_corpus()).
- * Offsets printed (with -v, --explain or --json) are byte offsets into the
- * original input, end-exclusive; line numbers count from 1.
- * Exit status: 0, or 1 when an input was skipped (the rest is printed).
+ * from; `--json` prints the same as a JSON array, with every metadata
+ * field and where it came from (`title_from`, `published_from`, …);
+ * `--text` prints the text every offset refers to (the article's `raw`:
+ * for a web page, its main text), articles separated by a form feed line;
+ * `--explain` adds every line dropped as boilerplate with why (the
+ * reader's line evidence, and the corpus evidence of the articles read
+ * together: boiler_corpus()). Offsets printed (with -v, --explain or
+ * --json) are byte offsets into that text, end-exclusive; line numbers
+ * count from 1. Exit status: 0, or 1 when an input was skipped (the rest
+ * is printed).
  */
 #include "cli.h"
 #include "frise/article.h"
@@ -76,6 +80,10 @@ print_text(const FriseArticle *a, bool explain)
 			printf("  url        %s\n", a->url);
 		if (a->source != NULL)
 			printf("  source     %s\n", a->source);
+		if (a->byline != NULL)
+			printf("  byline     %s (%s)\n", a->byline, a->byline_from);
+		if (a->modified != NULL)
+			printf("  modified   %s (%s)\n", a->modified, a->modified_from);
 		printf("  size       %zu bytes, %zu lines\n", a->raw_len, count_lines(a));
 		printf("  sha256     %s\n", a->hash);
 		for (guint k = 0; k < a->boilerplate->len && !explain; k++) {
@@ -145,6 +153,22 @@ to_json(const FriseArticle *a, bool explain)
 	cJSON *o = article_common(a->id, a->path, a->title, a->lang, a->published,
 				  article_origin_name(a->published_origin), a->url, a->source, a->hash);
 	cJSON_AddStringToObject(o, "lang_origin", article_lang_origin_name(a->lang_origin));
+	/* every metadata field, and where it came from */
+	add_string_or_null(o, "title_from", a->title_from);
+	add_string_or_null(o, "published_from", a->published_from);
+	add_string_or_null(o, "published_time", a->published_time);
+	add_string_or_null(o, "modified", a->modified);
+	add_string_or_null(o, "modified_from", a->modified_from);
+	add_string_or_null(o, "site_name", a->site_name);
+	add_string_or_null(o, "site_name_from", a->site_name_from);
+	add_string_or_null(o, "byline", a->byline);
+	add_string_or_null(o, "byline_from", a->byline_from);
+	add_string_or_null(o, "url_from", a->url_from);
+	add_string_or_null(o, "source_from", a->source_from);
+	add_string_or_null(o, "canonical", a->canonical);
+	add_string_or_null(o, "canonical_from", a->canonical_from);
+	add_string_or_null(o, "lang_tag", a->lang_tag);
+	add_string_or_null(o, "lang_from", a->lang_from);
 	cJSON_AddNumberToObject(o, "bytes", (double)a->raw_len);
 	cJSON *body = cJSON_AddArrayToObject(o, "body");
 	cJSON_AddItemToArray(body, cJSON_CreateNumber((double)article_raw_offset(a, a->body.start)));
@@ -181,13 +205,16 @@ int
 cli_articles(int argc, char **argv)
 {
 	CliInput in = { 0 };
-	gboolean json = FALSE, explain = FALSE;
+	gboolean json = FALSE, text = FALSE, explain = FALSE;
 	char *store = NULL;
 	const GOptionEntry entries[] = {
 		CLI_INPUT_ENTRIES(&in),
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON array (offsets are bytes of the input)", NULL },
 		{ "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
 		  "Show every line dropped as boilerplate, and why (line and corpus evidence)", NULL },
+		{ "text", 0, 0, G_OPTION_ARG_NONE, &text,
+		  "Print the text the offsets refer to (a web page's main text), a form feed line between articles",
+		  NULL },
 		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store,
 		  "Show the articles of an event store instead, with the date estimates of undated ones", "PATH" },
 		G_OPTION_ENTRY_NULL
@@ -195,10 +222,17 @@ cli_articles(int argc, char **argv)
 	if (!cli_parse("articles", "[FILE|FOLDER|-]…",
 		       "Reads articles and shows what frise makes of them: id, title, language,\n"
 		       "publication date and where it came from (option, jsonl, front matter,\n"
-		       "header, path or unknown). Folders are read recursively (*.txt, *.md).\n"
+		       "header, path, html or unknown). Folders are read recursively (*.txt, *.md,\n"
+		       "*.html, *.htm); a web page is read for its main text and metadata.\n"
 		       "Lines repeated across the articles read together are boilerplate, as\n"
 		       "in an ingest.",
 		       entries, &argc, &argv)) {
+		cli_input_clear(&in);
+		return FRISE_ERROR_USAGE;
+	}
+	if (json && text) {
+		fprintf(stderr, "frise articles: --json and --text cannot go together\n");
+		g_free(store);
 		cli_input_clear(&in);
 		return FRISE_ERROR_USAGE;
 	}
@@ -220,7 +254,16 @@ cli_articles(int argc, char **argv)
 	if (articles == NULL)
 		return code;
 	boiler_corpus(articles, NULL); /* as an ingest of these articles into an empty store */
-	if (json) {
+	if (text) {
+		for (guint i = 0; i < articles->len; i++) {
+			const FriseArticle *a = articles->pdata[i];
+			if (i > 0)
+				fputs("\f\n", stdout);
+			fwrite(a->raw, 1, a->raw_len, stdout);
+			if (a->raw_len > 0 && a->raw[a->raw_len - 1] != '\n')
+				putchar('\n');
+		}
+	} else if (json) {
 		cJSON *arr = cJSON_CreateArray();
 		for (guint i = 0; i < articles->len; i++)
 			cJSON_AddItemToArray(arr, to_json(articles->pdata[i], explain));

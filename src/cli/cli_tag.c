@@ -6,6 +6,7 @@
  * Offsets are byte offsets into each input exactly as given (BOM, CRLF and
  * NFD text included), end exclusive: the tagger reads the raw bytes, which
  * it treats as blanks and folded letters, so nothing needs mapping back.
+ * A web page's input is its main text (`frise articles --text`).
  */
 #include "cli.h"
 #include "frise/article.h"
@@ -216,13 +217,36 @@ release_input(GMappedFile *map, char *data)
 		g_free(data);
 }
 
+/* Tags an article's body as the reader read it, offsets moved to its raw
+ * bytes, and prints it. Returns the exit code. */
+static int
+tag_article(const FriseTagger *tagger, const FriseArticle *a, Format fmt, bool explain)
+{
+	/* the language the reader decided (--lang, metadata, the words) */
+	FriseTagOptions opts = { .lang = a->lang, .dct = a->published, .explain = explain };
+	GError *error = NULL;
+	/* the body only: a metadata header's date is no expression */
+	GArray *tx = timex_tag(tagger, a->text + a->body.start, a->body.end - a->body.start, &opts, &error);
+	if (tx == NULL) {
+		fprintf(stderr, "frise tag: %s: %s\n", a->path, error->message);
+		g_error_free(error);
+		return FRISE_ERROR_INPUT;
+	}
+	map_to_raw(a, a->body.start, tx);
+	print_one(fmt, a->path, a->published, opts.lang, a->raw, a->raw_len, tx, explain);
+	timex_array_free(tx);
+	return FRISE_ERROR_OK;
+}
+
 /*
  * The fast path, when the command line gives the date and the language of
  * every input and they are plain files: the tagger reads the raw bytes
  * itself (it treats a BOM and CR as blanks and folds NFD accents), so
  * offsets need no map, from where the reader's body starts
  * (article_body_start()). Same spans as through the reader (cli-tag checks
- * it), at the tagger's own speed. Returns the exit code.
+ * it), at the tagger's own speed. A web page is read by the reader first
+ * (its text is what the reader extracts, NUL bytes and all), then tagged
+ * as on the reader path. Returns the exit code.
  */
 static int
 tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, FriseLang lang,
@@ -269,6 +293,20 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, Fr
 		fprintf(stderr, "frise: %s: empty input (skipped)\n", path);
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
+	}
+	if (article_is_web_page(path, data, len)) {
+		FriseReadOptions ro = { .lang = lang, .published = in->published, .max_bytes = limit };
+		FriseArticle *a = article_read_bytes(path, data, len, &ro, &error);
+		release_input(map, data);
+		if (a == NULL) {
+			int code = error->code;
+			fprintf(stderr, "frise: %s (skipped)\n", error->message);
+			g_error_free(error);
+			return code;
+		}
+		int code = tag_article(tagger, a, fmt, explain);
+		article_free(a);
+		return code;
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul != NULL) {
@@ -384,21 +422,9 @@ cli_tag(int argc, char **argv)
 	if (articles == NULL)
 		goto out;
 	for (guint i = 0; i < articles->len; i++) {
-		const FriseArticle *a = g_ptr_array_index(articles, i);
-		/* the language the reader decided (--lang, metadata, the words) */
-		FriseTagOptions opts = { .lang = a->lang, .dct = a->published, .explain = explain };
-		/* the body only: a metadata header's date is no expression */
-		GArray *tx = timex_tag(tagger, a->text + a->body.start, a->body.end - a->body.start,
-				       &opts, &error);
-		if (tx == NULL) {
-			fprintf(stderr, "frise tag: %s: %s\n", a->path, error->message);
-			g_clear_error(&error);
-			code = FRISE_ERROR_INPUT;
-			continue;
-		}
-		map_to_raw(a, a->body.start, tx);
-		print_one(fmt, a->path, a->published, opts.lang, a->raw, a->raw_len, tx, explain);
-		timex_array_free(tx);
+		int c = tag_article(tagger, g_ptr_array_index(articles, i), fmt, explain);
+		if (c != FRISE_ERROR_OK)
+			code = c;
 	}
 out:
 	fflush(stdout);

@@ -8,7 +8,7 @@
 
 /* ORDER ORIGIN */
 static const char *const origin_names[] = {
-	"none", "header", "front matter", "path", "jsonl", "option", "estimated",
+	"none", "header", "front matter", "path", "jsonl", "html", "option", "estimated",
 };
 
 const char *

@@ -21,6 +21,9 @@
  *   - Language knowledge is data (src/lang/xx/words.txt, read through
  *     core/lang.h); which lines are boilerplate, and the title, are
  *     boilerplate.c's (boiler_scan, boiler_title).
+ *   - A web page (webpage.h) is read for its main text, which then goes
+ *     through read_article() as the article's raw bytes, with the page's
+ *     metadata as Meta; the HTML itself is not kept.
  *   - A folder's files are read on several threads (article_read_paths);
  *     reading one file touches no shared state but the stop-word set,
  *     built once under g_once. Results and errors come in file order.
@@ -28,6 +31,7 @@
 #include "frise/article.h"
 #include "core/lang.h"
 #include "reader/boilerplate_private.h"
+#include "reader/webpage.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -614,7 +618,8 @@ guess_lang(const char *text, size_t len)
 /* ------------------------------------------------------------------ */
 /* Metadata, boilerplate, title. */
 
-/* Metadata given beside the text (a JSON Lines record). */
+/* Metadata given beside the text (a JSON Lines record, a web page's
+ * metadata): each field with where it came from (static strings). */
 typedef struct {
 	const char *id;
 	const char *title;
@@ -623,6 +628,8 @@ typedef struct {
 	const char *lang;
 	const char *published; /* already checked */
 	bool no_path_date;
+	FriseDateOrigin origin; /* of `published` */
+	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
 } Meta;
 
 static gunichar
@@ -786,6 +793,13 @@ base_name(const char *path)
 	return g_path_get_basename(path);
 }
 
+/* The origin of meta->published (FRISE_ORIGIN_NONE without meta). */
+static FriseDateOrigin
+meta_origin(const Meta *meta)
+{
+	return meta != NULL && meta->published != NULL ? meta->origin : FRISE_ORIGIN_NONE;
+}
+
 static FriseArticle *
 read_article(const char *path, const char *data, size_t len, const FriseReadOptions *opts,
 	     const Meta *meta, GError **error)
@@ -845,7 +859,7 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	if (opts->published != NULL && (a->published = article_parse_date(opts->published)) != NULL)
 		a->published_origin = FRISE_ORIGIN_OPTION;
 	else if (meta != NULL && meta->published != NULL)
-		a->published = g_strdup(meta->published), a->published_origin = FRISE_ORIGIN_JSONL;
+		a->published = g_strdup(meta->published), a->published_origin = meta->origin;
 	else if (fm_date != NULL)
 		a->published = g_steal_pointer(&fm_date), a->published_origin = FRISE_ORIGIN_FRONT_MATTER;
 	else if (header_date != NULL)
@@ -855,18 +869,26 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	g_free(fm_date);
 	g_free(header_date);
 	g_free(from_path);
+	if (a->published != NULL)
+		a->published_from = a->published_origin == meta_origin(meta) && meta->published_from != NULL
+				    ? meta->published_from : article_origin_name(a->published_origin);
 
 	a->url = g_strdup(meta != NULL && meta->url != NULL ? meta->url : fm.url);
+	a->url_from = a->url == NULL ? NULL : meta != NULL && meta->url != NULL ? meta->url_from : "front matter";
 	a->source = g_strdup(meta != NULL && meta->source != NULL ? meta->source : fm.source);
+	a->source_from = a->source == NULL ? NULL : meta != NULL && meta->source != NULL ? meta->source_from
+										    : "front matter";
 
 	char *title = NULL;
 	if (meta != NULL && meta->title != NULL && *meta->title != '\0')
-		title = g_strdup(meta->title);
+		title = g_strdup(meta->title), a->title_from = meta->title_from;
 	else if (fm.title != NULL)
-		title = g_strdup(fm.title);
+		title = g_strdup(fm.title), a->title_from = "front matter";
 
-	/* the language is decided here, once, for every later stage */
-	FriseLang given = frise_lang_parse(meta != NULL && meta->lang != NULL ? meta->lang : fm.lang);
+	/* the language is decided here, once, for every later stage; lang_from
+	 * names the metadata that gave it, else follows lang_origin */
+	bool from_meta = meta != NULL && meta->lang != NULL;
+	FriseLang given = frise_lang_parse(from_meta ? meta->lang : fm.lang);
 	const char *body_text = a->text + a->body.start;
 	size_t body_len = a->body.end - a->body.start;
 	if (opts->lang != FRISE_LANG_UNKNOWN)
@@ -879,11 +901,17 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 		a->lang_origin = FRISE_LANG_FROM_FEW_WORDS;
 	else
 		a->lang = FRISE_LANG_FR, a->lang_origin = FRISE_LANG_FROM_DEFAULT; /* article_read_paths() may do better */
+	if (a->lang_origin == FRISE_LANG_FROM_METADATA)
+		a->lang_from = from_meta ? meta->lang_from : "front matter";
+	else
+		a->lang_from = article_lang_origin_name(a->lang_origin);
 
 	/* boilerplate by its words (in the article's language), then the title */
 	boiler_scan(a);
 	if (title == NULL)
 		title = boiler_title(a);
+	if (a->title_from == NULL)
+		a->title_from = title != NULL ? "first line" : "id";
 	a->title = title != NULL ? title : g_strdup(a->id);
 
 	g_free(fm.date);
@@ -892,6 +920,83 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	g_free(fm.url);
 	g_free(fm.lang);
 	return a;
+}
+
+/* The primary subtag of a language tag ("en-US" -> "en") in buf. */
+static const char *
+primary_lang(const char *tag, char *buf, size_t cap)
+{
+	if (tag == NULL)
+		return NULL;
+	size_t n = strcspn(tag, "-");
+	if (n == 0 || n >= cap)
+		return NULL;
+	memcpy(buf, tag, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * A web page: its main text is read as the article, with the page's
+ * metadata where `given` (a JSON Lines record, may be NULL) says nothing;
+ * --dct still wins over both (read_article).
+ */
+static FriseArticle *
+read_page(const char *path, const char *data, size_t len, const FriseReadOptions *opts, const Meta *given,
+	  GError **error)
+{
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	if (len > limit) {
+		set_limit_error(error, path, len, limit);
+		return NULL;
+	}
+	WebpagePage *page = webpage_read(path, data, len, error);
+	if (page == NULL)
+		return NULL;
+	Meta m = given != NULL ? *given : (Meta){ .no_path_date = false };
+	if (m.title == NULL)
+		m.title = page->title.value, m.title_from = page->title.from;
+	if (m.url == NULL)
+		m.url = page->canonical.value, m.url_from = page->canonical.from;
+	if (m.source == NULL)
+		m.source = page->site_name.value, m.source_from = page->site_name.from;
+	char lang[8];
+	if (m.lang == NULL && (m.lang = primary_lang(page->lang.value, lang, sizeof lang)) != NULL)
+		m.lang_from = page->lang.from;
+	char *published = NULL;
+	bool page_date = false;
+	if (m.published == NULL && page->published.value != NULL &&
+	    (published = article_parse_date(page->published.value)) != NULL) {
+		m.published = published, m.origin = FRISE_ORIGIN_HTML, m.published_from = page->published.from;
+		page_date = true;
+	}
+	FriseArticle *a = read_article(path, page->text, page->text_len, opts, &m, error);
+	if (a != NULL) {
+		if (page_date && a->published_origin == FRISE_ORIGIN_HTML)
+			a->published_time = g_strdup(page->published.value);
+		a->modified = g_steal_pointer(&page->modified.value), a->modified_from = page->modified.from;
+		a->site_name = g_steal_pointer(&page->site_name.value), a->site_name_from = page->site_name.from;
+		a->byline = g_steal_pointer(&page->byline.value), a->byline_from = page->byline.from;
+		a->canonical = g_steal_pointer(&page->canonical.value), a->canonical_from = page->canonical.from;
+		a->lang_tag = g_steal_pointer(&page->lang.value);
+		if (a->modified == NULL)
+			a->modified_from = NULL;
+		if (a->site_name == NULL)
+			a->site_name_from = NULL;
+		if (a->byline == NULL)
+			a->byline_from = NULL;
+		if (a->canonical == NULL)
+			a->canonical_from = NULL;
+	}
+	g_free(published);
+	webpage_free(page);
+	return a;
+}
+
+bool
+article_is_web_page(const char *path, const char *data, size_t len)
+{
+	return webpage_has_html_name(path) || webpage_sniff(data, len);
 }
 
 size_t
@@ -932,6 +1037,8 @@ FriseArticle *
 article_read_bytes(const char *path, const char *data, size_t len, const FriseReadOptions *opts,
 		   GError **error)
 {
+	if (article_is_web_page(path, data, len))
+		return read_page(path, data, len, opts, NULL, error);
 	return read_article(path, data, len, opts, NULL, error);
 }
 
@@ -973,6 +1080,12 @@ article_free(FriseArticle *article)
 	g_free(article->url);
 	g_free(article->source);
 	g_free(article->published);
+	g_free(article->published_time);
+	g_free(article->modified);
+	g_free(article->site_name);
+	g_free(article->byline);
+	g_free(article->canonical);
+	g_free(article->lang_tag);
 	g_free(article->raw);
 	g_free(article->text);
 	if (article->boilerplate != NULL)
@@ -1061,7 +1174,7 @@ article_read_file(const char *path, const FriseReadOptions *opts, GError **error
 		close(fd);
 	if (data == NULL)
 		return NULL;
-	FriseArticle *a = read_article(path, data, len, opts, NULL, error);
+	FriseArticle *a = article_read_bytes(path, data, len, opts, error);
 	g_free(data);
 	return a;
 }
@@ -1137,11 +1250,13 @@ read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, s
 		goto out;
 	}
 	const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
-	if (!cJSON_IsString(text)) {
-		set_error(&e, FRISE_ERROR_INPUT, where, "no \"text\" string");
+	const cJSON *html = cJSON_GetObjectItemCaseSensitive(obj, "html");
+	if (!cJSON_IsString(text) && !cJSON_IsString(html)) {
+		set_error(&e, FRISE_ERROR_INPUT, where, "no \"text\" (or \"html\") string");
 		goto out;
 	}
-	Meta meta = { .no_path_date = true };
+	Meta meta = { .no_path_date = true, .origin = FRISE_ORIGIN_JSONL, .title_from = "jsonl",
+		      .published_from = "jsonl", .url_from = "jsonl", .source_from = "jsonl", .lang_from = "jsonl" };
 	const char *names[] = { "id", "title", "url", "source", "lang", "published" };
 	const char **slots[] = { &meta.id, &meta.title, &meta.url, &meta.source, &meta.lang, &meta.published };
 	for (size_t k = 0; k < G_N_ELEMENTS(names); k++) {
@@ -1163,7 +1278,9 @@ read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, s
 		meta.id = NULL;
 	if (meta.id == NULL)
 		meta.id = where;
-	FriseArticle *a = read_article(where, text->valuestring, strlen(text->valuestring), opts, &meta, &e);
+	FriseArticle *a = cJSON_IsString(text)
+			  ? read_article(where, text->valuestring, strlen(text->valuestring), opts, &meta, &e)
+			  : read_page(where, html->valuestring, strlen(html->valuestring), opts, &meta, &e);
 	g_free(published);
 	if (a != NULL) {
 		g_ptr_array_add(rd->out, a);
@@ -1255,12 +1372,12 @@ done:
 /* ------------------------------------------------------------------ */
 /* Paths and folders. */
 
-static bool
-wanted(const char *name, bool jsonl)
+bool
+article_is_input_name(const char *name, bool jsonl)
 {
 	if (jsonl)
 		return g_str_has_suffix(name, ".jsonl") || g_str_has_suffix(name, ".json");
-	return g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md");
+	return g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md") || webpage_has_html_name(name);
 }
 
 static int
@@ -1297,7 +1414,7 @@ collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
 			if (lstat(p, &lst) == 0 && !S_ISLNK(lst.st_mode))
 				collect(p, jsonl, files, rd);
 			g_free(p);
-		} else if (wanted(p, jsonl)) {
+		} else if (article_is_input_name(p, jsonl)) {
 			g_ptr_array_add(files, p);
 		} else {
 			g_free(p);
@@ -1352,8 +1469,10 @@ corpus_lang(GPtrArray *out)
 	best_of(told, &main_lang, &second);
 	for (guint i = 0; told[main_lang] > 0 && i < out->len; i++) {
 		FriseArticle *a = g_ptr_array_index(out, i);
-		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT)
+		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT) {
 			a->lang = (FriseLang)main_lang, a->lang_origin = FRISE_LANG_FROM_CORPUS;
+			a->lang_from = article_lang_origin_name(a->lang_origin);
+		}
 	}
 }
 
@@ -1384,7 +1503,7 @@ read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const 
 			collect(paths[i], jsonl, files, rd);
 			if (files->len == before && rd->failed == failed) {
 				set_error(&e, FRISE_ERROR_INPUT, paths[i], "no %s file in this folder",
-					  jsonl ? "*.jsonl" : "*.txt or *.md");
+					  jsonl ? "*.jsonl" : "*.txt, *.md or *.html");
 				report(rd, e);
 			}
 		} else {

@@ -78,7 +78,7 @@ bool store_lines_changed(FriseStore *store, guint threshold, GArray *seqs, GErro
 /* A stored article as the corpus evidence reads it again. */
 typedef struct {
 	gint64 seq;
-	char *id, *path, *title;
+	char *id, *title;
 	FriseLang lang;
 	bool title_from_body;
 	char *text;           /* articles.text */

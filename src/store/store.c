@@ -1326,7 +1326,6 @@ void
 store_lined_clear(StoreLined *d)
 {
 	g_free(d->id);
-	g_free(d->path);
 	g_free(d->title);
 	g_free(d->text);
 	if (d->sentences != NULL)
@@ -1345,11 +1344,10 @@ lined_row(FriseStore *s, StoreStmt *st, GArray *out)
 	StoreLined d = { 0 };
 	d.seq = col_int(s, st, 0);
 	d.id = col_dup(s, st, 1);
-	d.path = col_text(s, st, 2);
-	d.title = col_dup(s, st, 3);
-	d.lang = frise_lang_parse(col_str(s, st, 4));
-	d.title_from_body = col_int(s, st, 5) != 0;
-	const char *text = s->be->col_text(st, 6, &d.len);
+	d.title = col_dup(s, st, 2);
+	d.lang = frise_lang_parse(col_str(s, st, 3));
+	d.title_from_body = col_int(s, st, 4) != 0;
+	const char *text = s->be->col_text(st, 5, &d.len);
 	d.text = text ? g_strndup(text, d.len) : g_strdup("");
 	if (text == NULL)
 		d.len = 0;
@@ -1362,9 +1360,9 @@ load_lined_body(FriseStore *s, void *data, GError **error)
 {
 	LinedRead *rd = data;
 	g_array_set_size(rd->out, 0);
-	char *sql = rd->seqs != NULL ? in_list("SELECT seq, id, path, title, lang, title_from_body, text FROM articles "
+	char *sql = rd->seqs != NULL ? in_list("SELECT seq, id, title, lang, title_from_body, text FROM articles "
 					       "WHERE seq IN (", " ORDER BY seq")
-				     : g_strdup("SELECT seq, id, path, title, lang, title_from_body, text FROM articles "
+				     : g_strdup("SELECT seq, id, title, lang, title_from_body, text FROM articles "
 						"WHERE lines = 0 ORDER BY seq LIMIT $1");
 	StoreStmt *st = cached(s, sql, error);
 	g_free(sql);

@@ -828,6 +828,7 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	     char *why, size_t whylen, bool *pluperfect, bool *ending)
 {
 	*pluperfect = *ending = false;
+	why[0] = '\0'; /* no cue: find_tense() still reports `why` */
 	size_t lo, hi;
 	tense_window(t, text, len, a, b, &lo, &hi);
 	TenseWord w[TENSE_WORDS];
