@@ -1266,25 +1266,47 @@ test_pg_deadlock_retries_0(void)
 
 static const char *const towns[] = { "Brega", "Syrte", "Zaouïa", "Misrata" };
 
-/* Articles from..to-1 of one site: its header line, then a headline and
- * a dated sentence of their own. */
+/* Article i of one site, read as `name`: its header line, then a
+ * headline ("avancent", or `verb`) and a dated sentence of its own. */
+static FriseArticle *
+site_article(guint i, const char *name, const char *verb)
+{
+	char *text = g_strdup_printf("Les sites du groupe\nLes rebelles %s vers %s\n"
+				     "Les rebelles ont pris %s le %u mars 2011, selon des témoins.\n",
+				     verb != NULL ? verb : "avancent", towns[i], towns[i], i + 1);
+	char *own = g_strdup_printf("s%u.txt", i);
+	FriseReadOptions opts = { .lang = FRISE_LANG_FR, .published = "2011-03-20" };
+	GError *e = NULL;
+	FriseArticle *a = article_read_bytes(name != NULL ? name : own, text, strlen(text), &opts, &e);
+	g_assert_no_error(e);
+	g_free(own);
+	g_free(text);
+	return a;
+}
+
+/* Articles from..to-1 of the site. */
 static GPtrArray *
 site_articles(guint from, guint to)
 {
 	GPtrArray *arts = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
-	for (guint i = from; i < to; i++) {
-		char *text = g_strdup_printf("Les sites du groupe\nLes rebelles avancent vers %s\n"
-					     "Les rebelles ont pris %s le %u mars 2011, selon des témoins.\n",
-					     towns[i], towns[i], i + 1);
-		char *name = g_strdup_printf("s%u.txt", i);
-		FriseReadOptions opts = { .lang = FRISE_LANG_FR, .published = "2011-03-20" };
-		GError *e = NULL;
-		g_ptr_array_add(arts, article_read_bytes(name, text, strlen(text), &opts, &e));
-		g_assert_no_error(e);
-		g_free(name);
-		g_free(text);
-	}
+	for (guint i = from; i < to; i++)
+		g_ptr_array_add(arts, site_article(i, NULL, NULL));
 	return arts;
+}
+
+/* The store's line counts are those its article_lines give (articles with
+ * distinct bytes), and every kept line has one. */
+static void
+counts_agree(const char *target)
+{
+	char *n = query_text(target, "SELECT count(*) FROM line_counts c WHERE c.articles <> (SELECT count(DISTINCT "
+				     "a.hash) FROM article_lines l JOIN articles a ON a.seq = l.article WHERE l.hash = c.hash)");
+	g_assert_cmpstr(n, ==, "0");
+	g_free(n);
+	n = query_text(target, "SELECT count(*) FROM article_lines l WHERE NOT EXISTS (SELECT 1 FROM line_counts c "
+			       "WHERE c.hash = l.hash)");
+	g_assert_cmpstr(n, ==, "0");
+	g_free(n);
 }
 
 /* What a reader sees of a store: its title, its articles' titles, its
@@ -1330,7 +1352,10 @@ ingest_into(const char *target, GPtrArray *arts)
  * ingests (one, one, two articles) end as one ingest of the four, the
  * first two judged again once the header is in four; a store whose lines
  * are not kept (an older frise's, frise extract's records) has them read
- * back by its next rebuild, and judges the same. SQLite and PostgreSQL. */
+ * back by its next rebuild, and judges the same; the same bytes under
+ * another name count once, an edited article's lines replace its old
+ * ones, and the counts stay those of the articles. SQLite and
+ * PostgreSQL. */
 static void
 test_evidence(void)
 {
@@ -1351,8 +1376,10 @@ test_evidence(void)
 	char *n = query_text(three, "SELECT count(*) FROM article_lines WHERE repeated = 1");
 	g_assert_cmpstr(n, ==, "4");
 	g_free(n);
+	counts_agree(three);
 	/* lines not kept: read back from the texts, judged the same */
 	exec_sql(three, "UPDATE articles SET lines = 0, title_from_body = 0; DELETE FROM article_lines; "
+			"DELETE FROM line_counts; "
 			"DELETE FROM state WHERE name = 'stale'; INSERT INTO state (name, value) VALUES ('stale', '1')");
 	GError *e = NULL;
 	FriseStore *s = store_open(three, &e);
@@ -1373,6 +1400,32 @@ test_evidence(void)
 	g_assert_cmpstr(got, ==, want);
 	g_free(got);
 	g_free(want);
+	counts_agree(three);
+	/* a twin, then an edited article, in a third ingest: as one ingest */
+	GPtrArray *more = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	g_ptr_array_add(more, site_article(0, "twin.txt", NULL));
+	ingest_into(three, more);
+	n = query_text(three, "SELECT max(articles) FROM line_counts");
+	g_assert_cmpstr(n, ==, "4"); /* the header, in four distinct texts */
+	g_free(n);
+	counts_agree(three);
+	more = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	g_ptr_array_add(more, site_article(1, NULL, "reculent"));
+	ingest_into(three, more);
+	counts_agree(three);
+	char *other = tmp_store();
+	GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	for (guint i = 0; i < 4; i++)
+		g_ptr_array_add(all, site_article(i, NULL, i == 1 ? "reculent" : NULL));
+	g_ptr_array_add(all, site_article(0, "twin.txt", NULL));
+	ingest_into(other, all);
+	want = seen(other);
+	got = seen(three);
+	g_assert_cmpstr(got, ==, want);
+	g_assert_nonnull(strstr(got, "\nLes rebelles reculent vers Syrte\n"));
+	g_free(got);
+	g_free(want);
+	remove_store(other);
 	remove_store(one);
 	remove_store(three);
 }

@@ -136,26 +136,39 @@ read_missing_lines(FriseStore *store, GError **error)
 }
 
 /* Stored article `d`, read again as `a` and marked in `corpus`: its
- * sentences, title and lines as this judgment has them. */
+ * sentences and title as this judgment has them, if they changed, and
+ * the flags of its lines that changed. */
 static bool
 judge_again(FriseStore *store, const StoreLined *d, const FriseArticle *a, const FriseLineCounts *corpus,
 	    GError **error)
 {
-	GArray *flags = g_array_sized_new(FALSE, FALSE, sizeof(gboolean), d->sentences->len);
+	GArray *flags = g_array_sized_new(FALSE, FALSE, sizeof(int), d->sentences->len);
 	bool changed = false;
 	for (guint k = 0; k < d->sentences->len; k++) {
 		const FriseSentence *se = &g_array_index(d->sentences, FriseSentence, k);
-		gboolean b = article_is_boilerplate(a, se->start);
-		g_array_append_val(flags, b);
-		changed |= (bool)b != se->boilerplate;
+		bool b = article_is_boilerplate(a, se->start);
+		int f = b == se->boilerplate ? -1 : b;
+		g_array_append_val(flags, f);
+		changed |= f >= 0;
 	}
 	const char *title = d->title_from_body && strcmp(a->title, d->title) != 0 ? a->title : NULL;
 	changed |= title != NULL;
 	bool ok = !changed || store_put_judgment(store, d->seq, title, flags, error);
 	g_array_unref(flags);
-	EvidenceLines *l = ok ? lines_of(a, boiler_line_hashes(a), corpus) : NULL;
-	ok = ok && store_put_lines(store, d->id, l->hashes, l->repeated, d->title_from_body, error);
-	evidence_lines_free(l);
+	/* the lines are the stored ones (the same text): only flags change */
+	GArray *which = g_array_new(FALSE, FALSE, sizeof(guint64));
+	GByteArray *now = g_byte_array_new();
+	for (guint k = 0; k < d->hashes->len; k++) {
+		guint64 h = g_array_index(d->hashes, guint64, k);
+		guint8 r = boiler_is_repeated(corpus, h);
+		if (r == d->repeated[k])
+			continue;
+		g_array_append_val(which, h);
+		g_byte_array_append(now, &r, 1);
+	}
+	ok = ok && store_put_line_flags(store, d->seq, which, now->data, error);
+	g_byte_array_unref(now);
+	g_array_unref(which);
 	return ok;
 }
 

@@ -47,7 +47,8 @@ bool store_put_article(FriseStore *store, const char *id, const FriseArticle *ar
  * stored article keeps its distinct line hashes and, for each, whether it
  * was repeated in the corpus its sentences and title were judged with. A
  * line's count is the number of stored articles with distinct bytes that
- * hold it (as boiler_count() counts a batch); the corpus is every article
+ * hold it (as boiler_count() counts a batch), kept up to date by the
+ * functions below and store_put_article(); the corpus is every article
  * whose lines are kept.
  */
 /* Adds to `counts` (guint64 * -> GUINT_TO_POINTER(n), its keys pointing
@@ -64,6 +65,9 @@ bool store_line_counts(FriseStore *store, const GArray *hashes, const char *cons
  * reads them: store_load_lined()). */
 bool store_put_lines(FriseStore *store, const char *id, const GArray *hashes, const guint8 *repeated,
 		     bool title_from_body, GError **error);
+/* Sets repeated[i] on line hashes[i] of article `seq` (lines it keeps). */
+bool store_put_line_flags(FriseStore *store, gint64 seq, const GArray *hashes, const guint8 *repeated,
+			  GError **error);
 /* The corpus as a rebuild judges it: the articles whose lines are kept
  * (distinct bytes), and into `repeated` (a table of g_int64_hash whose
  * keys it owns: g_free) each line hash that `threshold` of them or more
@@ -84,6 +88,8 @@ typedef struct {
 	char *text;           /* articles.text */
 	size_t len;
 	GArray *sentences;    /* FriseSentence by idx: start, end, boilerplate (raw_* unset) */
+	GArray *hashes;       /* its kept line hashes (guint64), none when its lines are not kept */
+	guint8 *repeated;     /* by hash: as last judged */
 } StoreLined;
 
 void store_lined_clear(StoreLined *lined);
@@ -91,8 +97,9 @@ void store_lined_clear(StoreLined *lined);
  * not kept, by seq), whole: a new GArray of StoreLined (cleared with it). */
 GArray *store_load_lined(FriseStore *store, const gint64 *seqs, guint n, GError **error);
 /* Article `seq` judged again: its title (NULL: unchanged), the
- * boilerplate flag of each of its sentences (`flags`: gboolean by idx),
- * and its candidates dropped, for the rebuild to extract them again. */
+ * boilerplate flag of each of its sentences (`flags`: int by idx, 0 or 1,
+ * -1 for unchanged), and its candidates dropped, for the rebuild to
+ * extract them again. */
 bool store_put_judgment(FriseStore *store, gint64 seq, const char *title, const GArray *flags, GError **error);
 
 /* The timeline's title (state 'title'; NULL unsets it: store_timeline()

@@ -1013,6 +1013,8 @@ bind_article(FriseStore *s, StoreStmt *st, const FriseArticle *a, gint64 now)
 	bind_int(s, st, 10, now);
 }
 
+static bool drop_lines(FriseStore *s, gint64 seq, GError **error); /* below, with the line counts */
+
 bool
 store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GArray *sentences,
 		  const GArray *timexes, gint64 now, GError **error)
@@ -1027,6 +1029,9 @@ store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GA
 		seq = col_int(s, st, 0);
 	release(s, st);
 	if (r == STORE_STEP_ERROR)
+		return false;
+	/* its lines go first, while its bytes still find a twin */
+	if (seq != 0 && !drop_lines(s, seq, error))
 		return false;
 	if (seq != 0) {
 		st = cached(s, "UPDATE articles SET hash=$1, path=$2, title=$3, url=$4, source=$5, lang=$6, "
@@ -1056,8 +1061,7 @@ store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GA
 	}
 	static const char *const deletes[] = {
 		"DELETE FROM sentences WHERE article = $1", "DELETE FROM mentions WHERE article = $1",
-		"DELETE FROM candidates WHERE article = $1", "DELETE FROM article_lines WHERE article = $1",
-		"UPDATE articles SET extracted = 0, lines = 0, title_from_body = 0 WHERE seq = $1",
+		"DELETE FROM candidates WHERE article = $1", "UPDATE articles SET extracted = 0 WHERE seq = $1",
 	};
 	bool ok = true;
 	for (size_t k = 0; ok && k < G_N_ELEMENTS(deletes); k++) {
@@ -1113,6 +1117,21 @@ bind_list(FriseStore *s, StoreStmt *st, const gint64 *values, guint n, guint fro
 		bind_int(s, st, (int)k + 1, values[MIN(from + k, n - 1)]);
 }
 
+/* Runs cached statement `sql` with $1 = a (and $2 = b when two). */
+static bool
+run_with(FriseStore *s, const char *sql, gint64 a, gint64 b, int n, const char *what, GError **error)
+{
+	StoreStmt *st = cached(s, sql, error);
+	if (st == NULL)
+		return false;
+	bind_int(s, st, 1, a);
+	if (n > 1)
+		bind_int(s, st, 2, b);
+	bool ok = run(s, st, what, error);
+	release(s, st);
+	return ok;
+}
+
 /* The articles whose lines are kept, with distinct bytes. */
 static bool
 corpus_size(FriseStore *s, gint64 *n, GError **error)
@@ -1126,6 +1145,49 @@ corpus_size(FriseStore *s, gint64 *n, GError **error)
 		*n = col_int(s, st, 0);
 	release(s, st);
 	return r != STORE_STEP_ERROR;
+}
+
+/* Whether article `seq`'s lines are kept (*kept) and whether they count in
+ * line_counts through it: they do unless another article with the same
+ * bytes, whose lines are the same, has its lines kept (*twin). */
+static bool
+lines_state(FriseStore *s, gint64 seq, bool *kept, bool *twin, GError **error)
+{
+	*kept = *twin = false;
+	StoreStmt *st = cached(s, "SELECT a.lines, (SELECT count(*) FROM articles b WHERE b.lines = 1 AND "
+				  "b.hash = a.hash AND b.seq <> a.seq) FROM articles a WHERE a.seq = $1", error);
+	if (st == NULL)
+		return false;
+	bind_int(s, st, 1, seq);
+	StoreStep r = step(s, st, "read the articles", error);
+	if (r == STORE_STEP_ROW) {
+		*kept = col_int(s, st, 0) != 0;
+		*twin = col_int(s, st, 1) > 0;
+	}
+	release(s, st);
+	return r != STORE_STEP_ERROR;
+}
+
+/* Drops article `seq`'s lines, and their counts unless a twin holds
+ * them. Before its bytes change (the twin is found by them). */
+static bool
+drop_lines(FriseStore *s, gint64 seq, GError **error)
+{
+	bool kept, twin;
+	if (!lines_state(s, seq, &kept, &twin, error))
+		return false;
+	bool ok = true;
+	if (kept && !twin)
+		ok = run_with(s, "UPDATE line_counts SET articles = articles - 1 WHERE hash IN "
+				 "(SELECT hash FROM article_lines WHERE article = $1)", seq, 0, 1, "update the line counts",
+			      error) &&
+		     run_with(s, "DELETE FROM line_counts WHERE articles <= 0 AND hash IN "
+				 "(SELECT hash FROM article_lines WHERE article = $1)", seq, 0, 1, "update the line counts",
+			      error);
+	return ok && run_with(s, "DELETE FROM article_lines WHERE article = $1", seq, 0, 1, "delete an article's lines",
+			      error) &&
+	       run_with(s, "UPDATE articles SET lines = 0, title_from_body = 0 WHERE seq = $1", seq, 0, 1,
+			"delete an article's lines", error);
 }
 
 typedef struct {
@@ -1193,8 +1255,7 @@ line_counts_body(FriseStore *s, void *data, GError **error)
 	GHashTable *wanted = g_hash_table_new(g_int64_hash, g_int64_equal);
 	for (guint i = 0; i < lc->hashes->len; i++)
 		g_hash_table_add(wanted, &g_array_index(lc->hashes, guint64, i));
-	char *sql = in_list("SELECT l.hash, count(DISTINCT a.hash) FROM article_lines l JOIN articles a "
-			    "ON a.seq = l.article WHERE l.hash IN (", " GROUP BY l.hash");
+	char *sql = in_list("SELECT hash, articles FROM line_counts WHERE hash IN (", "");
 	StoreStmt *st = ok ? cached(s, sql, error) : NULL;
 	g_free(sql);
 	ok = st != NULL;
@@ -1247,26 +1308,39 @@ store_put_lines(FriseStore *s, const char *id, const GArray *hashes, const guint
 				    s->path, id);
 		return false;
 	}
-	st = cached(s, "DELETE FROM article_lines WHERE article = $1", error);
-	if (st == NULL)
-		return false;
-	bind_int(s, st, 1, seq);
-	bool ok = run(s, st, "delete an article's lines", error);
-	release(s, st);
+	bool kept, twin;
+	bool ok = drop_lines(s, seq, error) && lines_state(s, seq, &kept, &twin, error);
 	st = ok ? cached(s, "INSERT INTO article_lines (article, hash, repeated) VALUES ($1, $2, $3)", error) : NULL;
-	ok = st != NULL;
+	StoreStmt *count = ok && !twin ? cached(s, "INSERT INTO line_counts (hash, articles) VALUES ($1, 1) ON CONFLICT "
+						   "(hash) DO UPDATE SET articles = line_counts.articles + 1", error)
+				       : NULL;
+	ok = st != NULL && (twin || count != NULL);
 	for (guint i = 0; ok && i < hashes->len; i++) {
+		gint64 h = (gint64)g_array_index(hashes, guint64, i);
 		bind_int(s, st, 1, seq);
-		bind_int(s, st, 2, (gint64)g_array_index(hashes, guint64, i));
+		bind_int(s, st, 2, h);
 		bind_int(s, st, 3, repeated != NULL && repeated[i]);
 		ok = run(s, st, "save an article's lines", error);
 		release(s, st);
+		if (ok && !twin) {
+			bind_int(s, count, 1, h);
+			ok = run(s, count, "update the line counts", error);
+			release(s, count);
+		}
 	}
-	st = ok ? cached(s, "UPDATE articles SET lines = 1, title_from_body = $1 WHERE seq = $2", error) : NULL;
-	ok = st != NULL;
-	if (ok) {
-		bind_int(s, st, 1, title_from_body);
+	return ok && run_with(s, "UPDATE articles SET lines = 1, title_from_body = $1 WHERE seq = $2", title_from_body,
+			      seq, 2, "save an article's lines", error);
+}
+
+bool
+store_put_line_flags(FriseStore *s, gint64 seq, const GArray *hashes, const guint8 *repeated, GError **error)
+{
+	StoreStmt *st = cached(s, "UPDATE article_lines SET repeated = $1 WHERE article = $2 AND hash = $3", error);
+	bool ok = st != NULL;
+	for (guint i = 0; ok && i < hashes->len; i++) {
+		bind_int(s, st, 1, repeated[i] != 0);
 		bind_int(s, st, 2, seq);
+		bind_int(s, st, 3, (gint64)g_array_index(hashes, guint64, i));
 		ok = run(s, st, "save an article's lines", error);
 		release(s, st);
 	}
@@ -1282,14 +1356,10 @@ store_corpus_size(FriseStore *s, size_t *articles, GError **error)
 	return ok;
 }
 
-/* The lines `threshold` articles (distinct bytes) or more hold. */
-#define REPEATED_LINES "SELECT l.hash, count(DISTINCT a.hash) FROM article_lines l JOIN articles a " \
-		       "ON a.seq = l.article GROUP BY l.hash HAVING count(DISTINCT a.hash) >= $1"
-
 bool
 store_repeated_lines(FriseStore *s, guint threshold, GHashTable *repeated, GError **error)
 {
-	StoreStmt *st = prepare(s, REPEATED_LINES, error);
+	StoreStmt *st = prepare(s, "SELECT hash, articles FROM line_counts WHERE articles >= $1", error);
 	if (st == NULL)
 		return false;
 	bind_int(s, st, 1, threshold);
@@ -1306,9 +1376,8 @@ bool
 store_lines_changed(FriseStore *s, guint threshold, GArray *seqs, GError **error)
 {
 	g_array_set_size(seqs, 0);
-	StoreStmt *st = prepare(s, "WITH r AS (" REPEATED_LINES ") SELECT DISTINCT l.article FROM article_lines l "
-				   "LEFT JOIN r ON r.hash = l.hash "
-				   "WHERE l.repeated <> (CASE WHEN r.hash IS NULL THEN 0 ELSE 1 END) ORDER BY l.article",
+	StoreStmt *st = prepare(s, "SELECT DISTINCT l.article FROM article_lines l JOIN line_counts c ON c.hash = l.hash "
+				   "WHERE l.repeated <> (CASE WHEN c.articles >= $1 THEN 1 ELSE 0 END) ORDER BY l.article",
 				error);
 	if (st == NULL)
 		return false;
@@ -1330,6 +1399,9 @@ store_lined_clear(StoreLined *d)
 	g_free(d->text);
 	if (d->sentences != NULL)
 		g_array_unref(d->sentences);
+	if (d->hashes != NULL)
+		g_array_unref(d->hashes);
+	g_free(d->repeated);
 }
 
 typedef struct {
@@ -1352,7 +1424,47 @@ lined_row(FriseStore *s, StoreStmt *st, GArray *out)
 	if (text == NULL)
 		d.len = 0;
 	d.sentences = g_array_new(FALSE, TRUE, sizeof(FriseSentence));
+	d.hashes = g_array_new(FALSE, FALSE, sizeof(guint64));
 	g_array_append_val(out, d);
+}
+
+/* The sentences and kept lines of each article of `out`. */
+static bool
+lined_rows(FriseStore *s, GArray *out, GError **error)
+{
+	StoreStmt *st = cached(s, "SELECT idx, start, \"end\", boilerplate FROM sentences WHERE article = $1 ORDER BY idx",
+			       error);
+	StoreStmt *ls = st != NULL ? cached(s, "SELECT hash, repeated FROM article_lines WHERE article = $1", error)
+				   : NULL;
+	bool ok = ls != NULL;
+	for (guint i = 0; ok && i < out->len; i++) {
+		StoreLined *d = &g_array_index(out, StoreLined, i);
+		bind_int(s, st, 1, d->seq);
+		StoreStep r;
+		while ((r = step(s, st, "read the sentences", error)) == STORE_STEP_ROW) {
+			guint idx = (guint)col_int(s, st, 0);
+			if (idx >= d->sentences->len)
+				g_array_set_size(d->sentences, idx + 1);
+			FriseSentence *se = &g_array_index(d->sentences, FriseSentence, idx);
+			se->start = (size_t)col_int(s, st, 1);
+			se->end = (size_t)col_int(s, st, 2);
+			se->boilerplate = col_int(s, st, 3) != 0;
+		}
+		release(s, st);
+		ok = r == STORE_STEP_DONE;
+		bind_int(s, ls, 1, d->seq);
+		GByteArray *rep = g_byte_array_new();
+		while (ok && (r = step(s, ls, "read the line counts", error)) == STORE_STEP_ROW) {
+			guint64 h = (guint64)col_int(s, ls, 0);
+			guint8 f = col_int(s, ls, 1) != 0;
+			g_array_append_val(d->hashes, h);
+			g_byte_array_append(rep, &f, 1);
+		}
+		release(s, ls);
+		ok = ok && r == STORE_STEP_DONE;
+		d->repeated = g_byte_array_free(rep, FALSE);
+	}
+	return ok;
 }
 
 static bool
@@ -1378,26 +1490,7 @@ load_lined_body(FriseStore *s, void *data, GError **error)
 			lined_row(s, st, rd->out);
 		release(s, st);
 	}
-	bool ok = r == STORE_STEP_DONE;
-	st = ok ? cached(s, "SELECT idx, start, \"end\", boilerplate FROM sentences WHERE article = $1 ORDER BY idx",
-			 error) : NULL;
-	ok = ok && st != NULL;
-	for (guint i = 0; ok && i < rd->out->len; i++) {
-		StoreLined *d = &g_array_index(rd->out, StoreLined, i);
-		bind_int(s, st, 1, d->seq);
-		while ((r = step(s, st, "read the sentences", error)) == STORE_STEP_ROW) {
-			guint idx = (guint)col_int(s, st, 0);
-			if (idx >= d->sentences->len)
-				g_array_set_size(d->sentences, idx + 1);
-			FriseSentence *se = &g_array_index(d->sentences, FriseSentence, idx);
-			se->start = (size_t)col_int(s, st, 1);
-			se->end = (size_t)col_int(s, st, 2);
-			se->boilerplate = col_int(s, st, 3) != 0;
-		}
-		release(s, st);
-		ok = r == STORE_STEP_DONE;
-	}
-	return ok;
+	return r == STORE_STEP_DONE && lined_rows(s, rd->out, error);
 }
 
 GArray *
@@ -1431,25 +1524,19 @@ store_put_judgment(FriseStore *s, gint64 seq, const char *title, const GArray *f
 	st = ok ? cached(s, "UPDATE sentences SET boilerplate = $1 WHERE article = $2 AND idx = $3", error) : NULL;
 	ok = ok && st != NULL;
 	for (guint i = 0; ok && i < flags->len; i++) {
-		bind_int(s, st, 1, g_array_index(flags, gboolean, i) != 0);
+		int f = g_array_index(flags, int, i);
+		if (f < 0)
+			continue; /* unchanged */
+		bind_int(s, st, 1, f);
 		bind_int(s, st, 2, seq);
 		bind_int(s, st, 3, i);
 		ok = run(s, st, "save a sentence", error);
 		release(s, st);
 	}
-	static const char *const resets[] = {
-		"DELETE FROM candidates WHERE article = $1", "UPDATE articles SET extracted = 0 WHERE seq = $1",
-	};
-	for (size_t k = 0; ok && k < G_N_ELEMENTS(resets); k++) {
-		st = cached(s, resets[k], error);
-		ok = st != NULL;
-		if (!ok)
-			break;
-		bind_int(s, st, 1, seq);
-		ok = run(s, st, "drop an article's candidates", error);
-		release(s, st);
-	}
-	return ok;
+	return ok && run_with(s, "DELETE FROM candidates WHERE article = $1", seq, 0, 1, "drop an article's candidates",
+			      error) &&
+	       run_with(s, "UPDATE articles SET extracted = 0 WHERE seq = $1", seq, 0, 1, "drop an article's candidates",
+			error);
 }
 
 bool
