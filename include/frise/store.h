@@ -83,9 +83,10 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * why each joined), overrides (keyed by event id or mention key) and
  * templates (user template files), candidates (the article stage's output
  * for each dated article, so that it runs once per article), state
- * (events stale, extractor, the timeline's title) and article_lines (each
- * article's line hashes: the boilerplate stage's corpus evidence). One
- * transaction per ingest batch or curation, writers one at a time.
+ * (events stale, extractor, the timeline's title), article_lines (each
+ * article's line hashes: the boilerplate stage's corpus evidence) and
+ * line_counts (how many articles hold each line). One transaction per
+ * ingest batch or curation, writers one at a time.
  */
 #define STORE_SCHEMA_VERSION 6
 
