@@ -249,6 +249,41 @@ test_one(void)
 	event_timeline_free(t);
 }
 
+/* The image places a bound where the calendar and the page do
+ * (date_placed()): "avant 2025" on 2024-12-31, "après 2024" on
+ * 2025-01-01 — at those days' x across, among those days' rows down. */
+static void
+test_bounds(void)
+{
+	FriseTimeline *t = fixture_one("2024-06-01", "Un repère en juin", FRISE_LANG_FR);
+	fixture_add_event(t, "2024-12-31", "", "reveal", FRISE_STATUS_HAPPENED, "Le 31 décembre");
+	fixture_add_event(t, "2025", "BEFORE", "launch", FRISE_STATUS_PLANNED, "Avant 2025");
+	fixture_add_event(t, "2025-01-01", "", "reveal", FRISE_STATUS_HAPPENED, "Le 1er janvier");
+	fixture_add_event(t, "2024", "AFTER", "launch", FRISE_STATUS_PLANNED, "Après 2024");
+	for (FriseLayout kind = FRISE_LAYOUT_HORIZONTAL; kind <= FRISE_LAYOUT_VERTICAL; kind++) {
+		LayoutPage *p = lay_out(t, kind, 1600);
+		double at[6] = { 0 }; /* by event index */
+		for (guint i = 0; i < p->items->len; i++) {
+			const LayoutItem *it = &g_array_index(p->items, LayoutItem, i);
+			for (guint k = 0; k < t->events->len; k++)
+				if (it->event == g_ptr_array_index(t->events, k))
+					at[k] = it->t0;
+		}
+		g_assert_cmpuint(p->items->len, ==, 5);
+		if (kind == FRISE_LAYOUT_HORIZONTAL) { /* x is the date */
+			g_assert_cmpfloat_with_epsilon(at[2], at[1], 1e-6); /* avant 2025 = 31 décembre */
+			g_assert_cmpfloat_with_epsilon(at[4], at[3], 1e-6); /* après 2024 = 1er janvier */
+			g_assert_cmpfloat(at[1], <, at[3]);
+		} else { /* a row each, in date order: the bound between the two days */
+			g_assert_cmpfloat(at[1], <, at[2]);
+			g_assert_cmpfloat(at[2], <, at[3]);
+			g_assert_cmpfloat(at[3], <, at[4]);
+		}
+		layout_free(p);
+	}
+	event_timeline_free(t);
+}
+
 static void
 test_decades(void)
 {
@@ -471,6 +506,39 @@ check_no_overlap(const LayoutPage *p)
 	g_array_unref(boxes);
 }
 
+/* The horizontal layout of thousands of labels (forced: AUTO goes
+ * vertical; 1,500 here) stays O(n log n): a bounded number of searches
+ * per label, the page's promises kept; and a PNG that cannot hold it is
+ * refused from the labels' sizes, before any is placed (the message says
+ * "at least"). */
+static void
+test_horizontal_many(void)
+{
+	FriseTimeline *t = fixture_many(1500);
+	FriseRenderOptions opts = { .layout = FRISE_LAYOUT_HORIZONTAL, .events = SIZE_MAX }; /* all, not a page's worth */
+	GError *error = NULL;
+	LayoutPage *p = layout_compute_max(t, &opts, LAYOUT_MAX_HEIGHT_SVG, "timeline SVG", "", &error);
+	g_assert_no_error(error);
+	g_assert_cmpint(p->kind, ==, FRISE_LAYOUT_HORIZONTAL);
+	g_assert_cmpuint(p->items->len, ==, 1500);
+	g_assert_cmpuint(p->steps, <=, (guint64)LAYOUT_LANE_BUDGET * 1500);
+	g_assert_cmpuint(p->steps, >, 1500);
+	for (guint i = 0; i < p->items->len; i++) {
+		const LayoutItem *a = &g_array_index(p->items, LayoutItem, i);
+		check_inside(p, &a->label, "label", i);
+		check_inside(p, &a->marker, "marker", i);
+	}
+	check_no_overlap(p);
+	layout_free(p);
+	opts.width = 480;
+	p = layout_compute_max(t, &opts, 32767, "timeline PNG", "use --format svg", &error);
+	g_assert_null(p);
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT);
+	g_assert_true(strstr(error->message, "1500 events need a canvas at least ") != NULL);
+	g_clear_error(&error);
+	event_timeline_free(t);
+}
+
 /* By default a picture holds a page's worth of events: the best ranked,
  * spread over the story (a burst of high ranks in one week does not take
  * the page), and says how many it shows of how many. */
@@ -679,11 +747,16 @@ main(int argc, char **argv)
 	g_test_add_func("/draw/layout/crowded-month", test_crowded);
 	g_test_add_func("/draw/layout/one-event", test_one);
 	g_test_add_func("/draw/layout/thirty-years", test_decades);
+	g_test_add_func("/draw/layout/bounds", test_bounds);
 	g_test_add_func("/draw/layout/long-headline", test_long_headline);
 	g_test_add_func("/draw/layout/right-to-left", test_rtl);
 	g_test_add_func("/draw/layout/odd-input", test_odd_input);
 	g_test_add_func("/draw/layout/many-sources", test_many_sources);
-	g_test_add_func("/draw/layout/ten-thousand", test_ten_thousand);
+	/* 3 s natively, minutes under valgrind: the draw-scale test (-m slow);
+	 * the smaller layouts above take the same paths */
+	if (g_test_slow())
+		g_test_add_func("/draw/layout/ten-thousand", test_ten_thousand);
+	g_test_add_func("/draw/layout/horizontal-many", test_horizontal_many);
 	g_test_add_func("/draw/layout/picture-default", test_picture_default);
 	g_test_add_func("/draw/layout/footer-outlets", test_footer_outlets);
 	g_test_add_func("/draw/formats", test_formats);

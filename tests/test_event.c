@@ -1215,6 +1215,39 @@ test_rank(void)
 	g_ptr_array_unref(events);
 }
 
+/* Stamps from the sources' dates (a store made for one run): event.h's example. */
+static void
+test_stamp_from_sources(void)
+{
+	static const struct {
+		const char *published[3]; /* NULL-ended */
+		gint64 created, modified;
+		int sequence;
+	} cases[] = {
+		{ { "2024-03", "2024-11-26", NULL }, 1709251200, 1732579200, 1 },
+		{ { "2024-11-26T14:30", NULL }, 1732579200, 1732579200, 0 },
+		{ { NULL }, 0, 0, 0 },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		FriseTimeline *t = event_timeline_new();
+		FriseEvent *e = g_new0(FriseEvent, 1);
+		e->sequence = 9;
+		e->created = e->modified = 1;
+		e->sources = g_ptr_array_new_with_free_func((GDestroyNotify)event_source_free);
+		for (int k = 0; k == 0 || (k < 3 && cases[i].published[k] != NULL); k++) {
+			FriseSource *s = g_new0(FriseSource, 1);
+			s->published = g_strdup(cases[i].published[k]);
+			g_ptr_array_add(e->sources, s);
+		}
+		g_ptr_array_add(t->events, e);
+		event_timeline_stamp_from_sources(t);
+		g_assert_cmpint(e->created, ==, cases[i].created);
+		g_assert_cmpint(e->modified, ==, cases[i].modified);
+		g_assert_cmpint(e->sequence, ==, cases[i].sequence);
+		event_timeline_free(t);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1222,6 +1255,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/attribution", test_attribution);
 	g_test_add_func("/event/clause-headline", test_clause_headline);
 	g_test_add_func("/event/rank", test_rank);
+	g_test_add_func("/event/stamp-from-sources", test_stamp_from_sources);
 	g_test_add_func("/event/sentences", test_sentences);
 	g_test_add_func("/event/headline", test_headline);
 	g_test_add_func("/event/headline-long", test_headline_long);

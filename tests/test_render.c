@@ -170,6 +170,126 @@ test_ics_text(void)
 	event_timeline_free(t);
 }
 
+/* Every renderer treats a source's URL as untrusted (a store written
+ * before the reader checked links may hold anything): a line break, a
+ * quote or a markup character in it ends no calendar line, no JSON string
+ * and no HTML attribute; only http(s) URLs become links. */
+static const struct {
+	const char *url;
+	const char *link; /* the URL property / href / JSON "url"; NULL: none */
+} url_cases[] = {
+	{ "https://x.org/a\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil", "https://x.org/a%0D%0AEND:VEVENT%0D%0ABEGIN:VEVENT%0D%0AUID:evil" },
+	{ "https://x.org/\"><script>alert(1)</script>", "https://x.org/%22%3E%3Cscript%3Ealert(1)%3C/script%3E" },
+	{ "https://x.org/été?q=a b", "https://x.org/%C3%A9t%C3%A9?q=a%20b" },
+	{ "https://x.org/%41%zz", "https://x.org/%41%25zz" },
+	{ "javascript:alert(1)", NULL },
+	{ "file:///etc/passwd", NULL },
+	{ "https:///nohost", NULL },
+	{ "x.org/a", NULL },
+};
+
+static void
+test_hostile_url(void)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(url_cases); i++) {
+		g_test_message("%s", url_cases[i].url);
+		FriseTimeline *t = one_event("2024-02-15", "", false, FRISE_STATUS_HAPPENED);
+		FriseSource *s = g_ptr_array_index(((FriseEvent *)g_ptr_array_index(t->events, 0))->sources, 0);
+		s->url = g_strdup(url_cases[i].url);
+		const char *want = url_cases[i].link;
+
+		char *text = render("ics", t, FRISE_LANG_UNKNOWN);
+		icalcomponent *cal = icalparser_parse_string(text);
+		g_assert_cmpint(icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), ==, 1);
+		g_assert_null(strstr(text, "\nUID:evil"));
+		icalcomponent *v = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+		icalproperty *u = icalcomponent_get_first_property(v, ICAL_URL_PROPERTY);
+		g_assert_cmpstr(u != NULL ? icalproperty_get_url(u) : NULL, ==, want);
+		icalcomponent_free(cal);
+		g_free(text);
+
+		text = render("json", t, FRISE_LANG_UNKNOWN);
+		cJSON *doc = cJSON_Parse(text);
+		cJSON *ev = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "events"), 0);
+		cJSON *src = cJSON_GetArrayItem(cJSON_GetObjectItem(ev, "sources"), 0);
+		g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetObjectItem(src, "url")), ==, want);
+		cJSON_Delete(doc);
+		g_free(text);
+
+		text = render("timelinejs", t, FRISE_LANG_UNKNOWN);
+		doc = cJSON_Parse(text);
+		ev = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "events"), 0);
+		const char *html = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(ev, "text"), "text"));
+		char *href = want != NULL ? g_strdup_printf("<a href=\"%s\">", want) : NULL;
+		if (want != NULL)
+			g_assert_nonnull(strstr(html, href));
+		else
+			g_assert_null(strstr(html, "<a "));
+		g_assert_null(strstr(html, "<script"));
+		g_free(href);
+		cJSON_Delete(doc);
+		g_free(text);
+		event_timeline_free(t);
+	}
+}
+
+/* TimelineJS sets headline, text, group and display_date with innerHTML:
+ * each is escaped, the type's label (a user's --templates file) too. */
+static void
+test_timelinejs_escaped(void)
+{
+	FriseTimeline *t = one_event("2024-02", "", false, FRISE_STATUS_HAPPENED);
+	FriseEventType *ty = g_ptr_array_index(t->types, 0);
+	g_free(ty->label[FRISE_LANG_FR]);
+	ty->label[FRISE_LANG_FR] = g_strdup("<img src=x onerror=alert(1)>Fuite");
+	char *text = render("timelinejs", t, FRISE_LANG_FR);
+	cJSON *doc = cJSON_Parse(text);
+	cJSON *ev = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "events"), 0);
+	g_assert_cmpstr(cJSON_GetStringValue(cJSON_GetObjectItem(ev, "group")), ==,
+			"&lt;img src=x onerror=alert(1)&gt;Fuite");
+	g_assert_null(strstr(text, "<img"));
+	cJSON_Delete(doc);
+	g_free(text);
+	event_timeline_free(t);
+}
+
+/* RFC 5545 for the two properties libical leaves unescaped: a comma in a
+ * category is escaped (one category, not two), X-WR-CALNAME is escaped
+ * TEXT, lines are folded at 75 octets; and libical's own RFC 5546
+ * restriction check passes (no METHOD without ORGANIZER). */
+static void
+test_ics_rfc(void)
+{
+	FriseTimeline *t = one_event("2024-02-15", "", false, FRISE_STATUS_HAPPENED);
+	FriseEventType *ty = g_ptr_array_index(t->types, 0);
+	g_free(ty->label[FRISE_LANG_FR]);
+	ty->label[FRISE_LANG_FR] = g_strdup("Procès, plainte; appel \\ recours — un libellé assez long pour être plié en deux lignes");
+	g_free(t->title);
+	t->title = g_strdup("Sora, Hollywood; «\\»\r\nEND:VCALENDAR");
+	char *text = render("ics", t, FRISE_LANG_FR);
+	g_assert_null(strstr(text, "METHOD"));
+	g_assert_null(strstr(text, "\r\nEND:VCALENDAR\r\nEND"));
+	for (const char *l = text; *l != '\0';) {
+		const char *e = strstr(l, "\r\n");
+		g_assert_nonnull(e);
+		g_assert_cmpint(e - l, <=, 75);
+		l = e + 2;
+	}
+	icalcomponent *cal = icalparser_parse_string(text);
+	g_assert_nonnull(cal);
+	g_assert_cmpint(icalrestriction_check(cal), ==, 1);
+	icalcomponent *v = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	g_assert_cmpint(icalcomponent_count_properties(v, ICAL_CATEGORIES_PROPERTY), ==, 1);
+	icalproperty *c = icalcomponent_get_first_property(v, ICAL_CATEGORIES_PROPERTY);
+	g_assert_cmpstr(icalproperty_get_categories(c), ==, ty->label[FRISE_LANG_FR]);
+	icalproperty *x = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
+	g_assert_cmpstr(icalproperty_get_x_name(x), ==, "X-WR-CALNAME");
+	g_assert_cmpstr(icalvalue_get_text(icalproperty_get_value(x)), ==, "Sora, Hollywood; «\\»\nEND:VCALENDAR");
+	icalcomponent_free(cal);
+	g_free(text);
+	event_timeline_free(t);
+}
+
 /* ---- TimelineJS display_date: the date as read, status included ---- */
 
 static const struct {
@@ -181,7 +301,7 @@ static const struct {
 	{ "2024-02", "", FRISE_STATUS_HAPPENED, FRISE_LANG_FR, "février 2024" },
 	{ "2024-02-15", "", FRISE_STATUS_HAPPENED, FRISE_LANG_FR, "15 février 2024" },
 	{ "2024-02", "", FRISE_STATUS_HAPPENED, FRISE_LANG_EN, "February 2024" },
-	{ "2024", "END", FRISE_STATUS_PLANNED, FRISE_LANG_FR, "d'ici fin 2024" },
+	{ "2024", "END", FRISE_STATUS_PLANNED, FRISE_LANG_FR, "d&apos;ici fin 2024" }, /* HTML, as TimelineJS reads it */
 	{ "2024", "END", FRISE_STATUS_PLANNED, FRISE_LANG_EN, "by late 2024" },
 	{ "2025", "BEFORE", FRISE_STATUS_PLANNED, FRISE_LANG_FR, "avant 2025" },
 	{ "2025", "", FRISE_STATUS_PLANNED, FRISE_LANG_FR, "2025 (prévu)" },
@@ -377,7 +497,10 @@ main(int argc, char **argv)
 	g_test_add_func("/render/ics/spans", test_ics_spans);
 	g_test_add_func("/render/ics/status-and-stamp", test_ics_status_and_stamp);
 	g_test_add_func("/render/ics/text", test_ics_text);
+	g_test_add_func("/render/hostile-url", test_hostile_url);
+	g_test_add_func("/render/ics/rfc", test_ics_rfc);
 	g_test_add_func("/render/timelinejs/display", test_timelinejs_display);
+	g_test_add_func("/render/timelinejs/escaped", test_timelinejs_escaped);
 	g_test_add_func("/render/json/order", test_json_order);
 	g_test_add_func("/render/bounds", test_bounds);
 	g_test_add_func("/render/html/slots", test_html_slots);

@@ -1491,6 +1491,94 @@ stop_server(GPid pid, int to_helper)
 	g_spawn_close_pid(pid);
 }
 
+/* A line of frise extract is bounded (pipeline_record_max()): extract
+ * skips an article whose line would be longer, with a limit error, and
+ * ingest --candidates refuses such a line; with the same limit, every
+ * line extract writes is read back. */
+static void
+count_skip(const GError *e, void *user)
+{
+	g_assert_true(g_error_matches(e, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT));
+	g_assert_nonnull(strstr(e->message, "not written"));
+	(*(int *)user)++;
+}
+
+static FrisePipeline *
+new_pipeline(char **path, FriseStore **store)
+{
+	GError *error = NULL;
+	*path = tmp_store();
+	*store = store_open(*path, &error);
+	g_assert_no_error(error);
+	FrisePipeline *p = pipeline_new(*store, &error);
+	g_assert_no_error(error);
+	return p;
+}
+
+static void
+test_extract_bounded(void)
+{
+	Seeds f;
+	if (!seeds_init(&f))
+		return;
+	GError *error = NULL;
+	char *path;
+	FriseStore *s;
+	FrisePipeline *p = new_pipeline(&path, &s);
+	int skipped = 0;
+	/* an article limit of 100 bytes: lines of 6,400 at most, shorter than the seeds' */
+	char *small = pipeline_extract(p, f.articles, 100, count_skip, &skipped, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(pipeline_record_max(100), ==, 100 * PIPELINE_RECORD_FACTOR);
+	char **lines = g_strsplit(small, "\n", -1);
+	guint written = g_strv_length(lines) - 1; /* the last is after the final newline */
+	for (guint i = 0; i < written; i++)
+		g_assert_cmpuint(strlen(lines[i]), <=, pipeline_record_max(100));
+	g_assert_cmpint(skipped, >=, 1);
+	g_assert_cmpuint(written + (guint)skipped, ==, f.articles->len);
+	g_strfreev(lines);
+	g_free(small);
+	pipeline_free(p);
+	store_close(s);
+	remove_store(path);
+
+	/* every line at the default limit, read back; refused at the small one */
+	p = new_pipeline(&path, &s);
+	char *all = pipeline_extract(p, f.articles, 0, count_skip, &skipped, &error);
+	g_assert_no_error(error);
+	pipeline_free(p);
+	store_close(s);
+	remove_store(path);
+	char *dir = g_dir_make_tmp("frise-test-extract-XXXXXX", NULL);
+	char *file = g_build_filename(dir, "c.jsonl", NULL);
+	g_assert_true(g_file_set_contents(file, all, -1, NULL));
+	const char *paths[] = { file };
+	p = new_pipeline(&path, &s);
+	FriseReadOptions tight = { .max_bytes = 100 };
+	size_t n = 0;
+	g_assert_false(pipeline_add_extracted_paths(p, paths, 1, &tight, &n, &error));
+	g_assert_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT);
+	if (strstr(error->message, "c.jsonl:") == NULL || strstr(error->message, ": a line of") == NULL)
+		g_error("%s", error->message);
+	g_clear_error(&error);
+	pipeline_free(p);
+	store_close(s);
+	remove_store(path);
+	p = new_pipeline(&path, &s);
+	g_assert_true(pipeline_add_extracted_paths(p, paths, 1, NULL, &n, &error));
+	g_assert_no_error(error);
+	g_assert_cmpuint(n, ==, f.articles->len);
+	pipeline_free(p);
+	store_close(s);
+	remove_store(path);
+	g_remove(file);
+	g_rmdir(dir);
+	g_free(file);
+	g_free(dir);
+	g_free(all);
+	seeds_clear(&f);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1511,6 +1599,7 @@ main(int argc, char **argv)
 	g_test_add_func("/store/migrate", test_migrate);
 	g_test_add_func("/store/versions", test_versions);
 	g_test_add_func("/store/evidence", test_evidence);
+	g_test_add_func("/store/extract-bounded", test_extract_bounded);
 	if (pg_url() != NULL) {
 		g_test_add_func("/store/pg/targets", test_pg_targets);
 		g_test_add_func("/store/pg/deadlock-retried", test_pg_deadlock_retried);

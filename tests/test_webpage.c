@@ -132,6 +132,9 @@ static const struct {
 	{ "<link rel=\"canonical\" href=\"ftp://post.example/a\">", "", F_CANONICAL, NULL, NULL },
 	{ "<link rel=\"canonical\" href=\"HTTPS://post.example/a b/é\">", "", F_CANONICAL, "https://post.example/a%20b/%C3%A9", "link[rel=canonical]" },
 	{ "<link rel=\"canonical\" href=\"https://post.example/a\tb\">", "", F_CANONICAL, NULL, NULL },
+	/* escaped as frise_url_web() escapes every link: a lone '%' too */
+	{ "<link rel=\"canonical\" href=\"https://post.example/100%\">", "", F_CANONICAL, "https://post.example/100%25", "link[rel=canonical]" },
+	{ "<link rel=\"canonical\" href=\"https://post.example/%41\">", "", F_CANONICAL, "https://post.example/%41", "link[rel=canonical]" },
 	{ "<link rel=\"canonical\" href=\"https:///path\">", "", F_CANONICAL, NULL, NULL },
 	/* languages */
 	{ "", "", F_LANG, NULL, NULL },

@@ -109,7 +109,9 @@ typedef struct {
 
 typedef struct {
 	char *id;          /* stable id: file name without folder, or the JSONL "id" */
-	char *path;        /* where it was read: a path, "-", or "FILE:LINE" for JSONL */
+	char *path;        /* where it was read: a path, "-", or "FILE:LINE" for JSONL;
+			      both are valid UTF-8: a byte of a file name that is not
+			      is written \xHH ("b\xffad.txt") */
 	char *title;       /* metadata, else the first headline-like line that is not
 			      boilerplate (src/reader/boilerplate.c); never NULL */
 	char *url;         /* NULL when unknown */
@@ -166,16 +168,21 @@ typedef enum {
  * more (`done` of `total` read); cli_progress() has this type. */
 typedef void (*FriseReadProgressFunc)(const char *what, size_t done, size_t total);
 
+/* The reader's limits when FriseReadOptions leaves them 0. */
+#define ARTICLE_DEFAULT_MAX_BYTES ((size_t)16 << 20) /* 16 MiB */
+#define ARTICLE_DEFAULT_MAX_ARTICLES 100000
+
 typedef struct {
 	FriseReadFlags flags;
 	FriseLang lang;          /* FRISE_LANG_UNKNOWN: detect */
 	const char *published;   /* NULL, or a date that overrides the metadata
 				    (a form article_parse_date() accepts) */
-	size_t max_bytes;        /* 0: the default limit, 16 MiB */
+	size_t max_bytes;        /* 0: ARTICLE_DEFAULT_MAX_BYTES; also the longest JSON Lines line */
 	size_t max_articles;     /* article_read_paths() reads at most this many (files, or
 				    JSON Lines lines) and refuses more (FRISE_ERROR_LIMIT):
-				    files are counted before any is read, lines as they come;
-				    0: the default limit, 100,000 */
+				    files are counted before any is read, JSON Lines records as
+				    they come (reading stops at the first one too many);
+				    0: ARTICLE_DEFAULT_MAX_ARTICLES */
 	FriseReadProgressFunc progress; /* NULL: silent */
 } FriseReadOptions;
 
@@ -193,15 +200,18 @@ FriseArticle *article_read_file(const char *path, const FriseReadOptions *opts,
 
 /*
  * Reads every article named by `paths`: files, folders (recursively,
- * *.txt, *.md, *.html and *.htm, sorted by name), "-" for stdin; with
- * `jsonl`, each path is a JSON Lines stream (folders give their *.jsonl
- * and *.json), one {"id","text","published","title","url","lang","source"}
- * object a line ("html" instead of "text": a web page): the article's
- * `raw` is the decoded "text" member (or the page's main text), its path
+ * *.txt, *.md, *.html and *.htm, sorted by name; regular files only, so
+ * that a FIFO or a device in a folder is never opened), "-" for stdin;
+ * with `jsonl`, each path is a JSON Lines stream (folders give their
+ * *.jsonl and *.json), one {"id","text","published","title","url","lang",
+ * "source"} object a line ("html" instead of "text": a web page): the
+ * article's `raw` is the decoded "text" member (or the page's main text), its path
  * "FILE:LINE". A bad file or line is reported through `on_error` (may
  * be NULL) and skipped; the rest are read.
  * Returns a new array of FriseArticle* (g_ptr_array_unref frees them);
- * NULL with `error` set only if nothing could be read at all.
+ * NULL with `error` set if nothing could be read at all, or when the
+ * records of the JSON Lines streams are more than opts->max_articles
+ * (FRISE_ERROR_LIMIT: reading stops at the first one too many).
  * `*nfailed` (may be NULL) receives the number of inputs skipped.
  */
 typedef void (*FriseReadErrorFunc)(const GError *error, void *user);
@@ -259,11 +269,13 @@ FriseLang article_detect_lang(const char *text, size_t len);
 /*
  * Checks and normalises a publication date as written in metadata or on
  * the command line: "2024", "2024-03", "2024-03-12" ('/' also accepted),
- * optionally "2024-03-12T14:30[:SS][zone]" (kept to the minute).
+ * optionally "2024-03-12T14:30[:SS][zone]" (kept to the minute), for
+ * years 1000 to 2999 (ARTICLE_DATE_FORMS says so in messages).
  * Returns a new TIMEX3 value ("2024-03") to g_free(), or NULL when
  * `value` is not such a date.
  */
 char *article_parse_date(const char *value);
+#define ARTICLE_DATE_FORMS "YYYY, YYYY-MM or YYYY-MM-DD, years 1000 to 2999"
 
 void article_free(FriseArticle *article);
 

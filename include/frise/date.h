@@ -41,7 +41,8 @@ typedef enum {
 	FRISE_GRAN_SECOND
 } FriseGranularity;
 
-/* "century", "decade", "year", …, "none"; static storage.
+/* "century", "decade", "year", …, "part_of_day", …, "none" — the
+ * spelling of templates/timeline.schema.json and the page; static storage.
  * date_granularity_parse() reads them back (anything else is NONE). */
 const char *date_granularity_name(FriseGranularity gran);
 FriseGranularity date_granularity_parse(const char *name);

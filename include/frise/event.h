@@ -107,6 +107,20 @@ void event_article_info_free(FriseArticleInfo *info);
 FriseTimeline *event_timeline_new(void);
 void event_timeline_free(FriseTimeline *timeline);
 
+/*
+ * Stamps every event of `timeline` from its sources' publication dates
+ * instead of the store's clock: `created` is the first day (00:00 UTC) of
+ * the earliest source's date, `modified` that of the latest, `sequence`
+ * the number of sources after the first; 0, 0, 0 when no source is dated.
+ * For a timeline from a store made for one run (`frise build` without
+ * --store), whose "first seen" is always now: the same articles then give
+ * the same SEQUENCE, CREATED and LAST-MODIFIED on every run, and an
+ * article adding a source moves them forward.
+ *   sources published 2024-03 and 2024-11-26 -> created 2024-03-01T00:00Z,
+ *   modified 2024-11-26T00:00Z, sequence 1
+ */
+void event_timeline_stamp_from_sources(FriseTimeline *timeline);
+
 /* A user's curation, keyed by an event id or mention key.
  * ORDER KIND: event_override_name() follows it. */
 typedef enum {

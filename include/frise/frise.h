@@ -110,11 +110,86 @@ typedef struct {
 GDateTime *frise_now(void);
 
 /*
- * Writes `len` bytes to `path` atomically: a temporary file in the same
- * folder, then rename, so a failure or Ctrl-C leaves the previous file
- * whole. "-" writes to stdout.
+ * A link to an article, made safe for every output: surrounding blanks
+ * dropped, then every byte that may not appear in a URI (RFC 3986) —
+ * control characters, space, DEL, '"', '<', '>', '\\', '^', '`', '{',
+ * '|', '}', bytes of UTF-8 and a '%' that starts no %XX escape —
+ * percent-encoded, so the result is one printable ASCII token that holds
+ * no line break and no quote. Only http and https URLs with a host are
+ * links: "javascript:alert(1)", "file:///etc/passwd" or "example.com"
+ * give NULL.
+ *   frise_url_web(" https://a.fr/x y\n") -> "https://a.fr/x%20y%0A"
+ *   frise_url_web("https://a.fr/%41")     -> "https://a.fr/%41" (kept)
+ * Idempotent. Returns a new string (g_free) or NULL.
+ */
+char *frise_url_web(const char *url);
+/* True when `url` is already what frise_url_web() would return for it
+ * (so a renderer can use it as it is, without a copy). */
+bool frise_url_is_web(const char *url);
+
+/*
+ * Output files. A target is resolved first: symbolic links are followed
+ * to the file they name (which keeps the link), "-" is standard output.
+ * A regular file (or one that does not exist yet) is replaced atomically:
+ * the bytes go to a temporary file "NAME.XXXXXX" in the target's folder,
+ * which is fsynced and renamed over it, so a failure, a signal or a full
+ * disk leaves the previous file whole; the new file keeps the mode of the
+ * one it replaces (a new one gets 0666 less the umask). Anything else — a
+ * device such as /dev/null, a FIFO, a socket, a terminal, stdout — is
+ * written in place, never replaced. Errors are FRISE_ERROR_OUTPUT naming
+ * the path; "file too large" (RLIMIT_FSIZE) is one of them once
+ * frise_cleanup_on_signals() has made SIGXFSZ an error instead of death.
  */
 bool frise_write_file(const char *path, const char *data, size_t len, GError **error);
+
+/*
+ * A set of output files replaced together (what one `frise build`
+ * writes): frise_outputs_add() resolves each target and writes its bytes
+ * (to a temporary file for a regular target, in place otherwise);
+ * frise_outputs_commit() renames every temporary file over its target in
+ * one go, with SIGINT/SIGTERM/SIGHUP deferred until the last rename, so
+ * the regular targets are all replaced or none is. frise_outputs_free()
+ * removes the temporaries of a set not committed (an error in a later
+ * file: none of the set is replaced). add() may be called from several
+ * threads at once.
+ */
+typedef struct FriseOutputs FriseOutputs;
+FriseOutputs *frise_outputs_new(void);
+bool frise_outputs_add(FriseOutputs *outputs, const char *path, const char *data, size_t len,
+		       GError **error);
+bool frise_outputs_commit(FriseOutputs *outputs, GError **error);
+void frise_outputs_free(FriseOutputs *outputs);
+
+/*
+ * Reads the whole file at `path` ("-": stdin), refusing more than `limit`
+ * bytes (FRISE_ERROR_LIMIT) without holding more than limit + 1: a FIFO
+ * fed by `yes` ends with an error, not with all the memory. Returns a new
+ * NUL-terminated buffer (g_free) and its length in *len, or NULL with
+ * `error` (FRISE_ERROR_INPUT, or _LIMIT) naming the path.
+ */
+char *frise_read_file(const char *path, size_t limit, size_t *len, GError **error);
+
+/*
+ * Temporary files and folders removed if the process is killed by
+ * SIGINT, SIGTERM or SIGHUP (after frise_cleanup_on_signals()): the
+ * output temporaries above are tracked this way, and `frise build`'s
+ * temporary store is. frise_cleanup_track() returns a handle (-1 when
+ * the table of FRISE_CLEANUP_MAX entries is full: the path is then not
+ * removed on a signal) that frise_cleanup_untrack() releases once the
+ * path is renamed or removed. Folders are removed after files, and only
+ * when empty. Safe to call from any thread.
+ */
+#define FRISE_CLEANUP_MAX 256
+int frise_cleanup_track(const char *path, bool folder);
+void frise_cleanup_untrack(int handle);
+/* A new empty folder "PREFIX.XXXXXX" in g_get_tmp_dir() ($TMPDIR), tracked
+ * (from before it exists) with the handle in *handle. Returns its path
+ * (g_free) or NULL with `error`. */
+char *frise_temp_folder(const char *prefix, int *handle, GError **error);
+/* Installs the handlers (the `frise` command does, first thing) and
+ * ignores SIGXFSZ, so that writing past `ulimit -f` is an output error
+ * (EFBIG) rather than a kill that leaves a temporary file. */
+void frise_cleanup_on_signals(void);
 
 /*
  * Calls fn(i, data) once for every i in [from, to), on up to max_threads

@@ -119,7 +119,14 @@ typedef struct {
 	guint crossings;          /* horizontal: labels with no clear path for their leader,
 				   * which then crosses others (only when HORIZONTAL is forced
 				   * on more than fits; AUTO goes vertical instead) */
+	guint64 steps;            /* horizontal: the searches made to place the labels (a
+				   * candidate stem, a lane tried; each O(log n)): at most
+				   * LAYOUT_LANE_BUDGET per label, so the layout is O(n log n) */
 } LayoutPage;
+
+/* The searches one label of the horizontal layout may make (see steps):
+ * past it, the best place found so far, or a lane of its own. */
+#define LAYOUT_LANE_BUDGET 4096
 
 /*
  * Lays out `timeline` for an image `opts->width` pixels wide (0: 1600;

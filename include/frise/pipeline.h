@@ -63,8 +63,12 @@ const FriseTagger *pipeline_tagger(FrisePipeline *pipeline, GError **error);
 /* Adds the event-type template file at `path` (see templates/events.json)
  * to the store: it applies from the next ingest on (the next
  * pipeline_ingest() rebuilds even without new articles), and is kept for
- * every later one. False with `error` naming the file when it is bad. */
+ * every later one. False with `error` naming the file when it is bad or
+ * larger than PIPELINE_TEMPLATES_MAX. */
 bool pipeline_add_templates(FrisePipeline *pipeline, const char *path, GError **error);
+/* The largest template file pipeline_add_templates() reads: more is a
+ * FRISE_ERROR_LIMIT error, found without reading further. */
+#define PIPELINE_TEMPLATES_MAX ((size_t)4 << 20)
 
 /* Tags and ingests `articles` (FriseArticle*), then rebuilds the events:
  * pipeline_add() then pipeline_update(). An unchanged article changes
@@ -105,10 +109,15 @@ bool pipeline_update(FrisePipeline *pipeline, GError **error);
  * `frise extract` prints, one line per article (its metadata, text,
  * sentences, mentions and, for a dated article, its candidates; schema
  * in templates/candidates.schema.json), for `articles`. Uses the store
- * only for its templates. Returns a new string (g_free), each line ending
- * in '\n'; NULL with `error` when an article cannot be tagged.
+ * only for its templates. A line longer than pipeline_record_max(max_bytes)
+ * (an article limit of max_bytes, 0 for the reader's default) is not
+ * written: `on_skip` (may be NULL) is told why, with a limit error naming
+ * the article, so that pipeline_add_extracted_paths() reads every line
+ * written with the same limit. Returns a new string (g_free), each line
+ * ending in '\n'; NULL with `error` when an article cannot be tagged.
  */
-char *pipeline_extract(FrisePipeline *pipeline, GPtrArray *articles, GError **error);
+char *pipeline_extract(FrisePipeline *pipeline, GPtrArray *articles, size_t max_bytes, FriseReadErrorFunc on_skip,
+		       void *user, GError **error);
 /* The reduce step: adds the lines[i] (lens[i] bytes, read at wheres[i],
  * "FILE:LINE", for messages) that pipeline_extract() wrote, as
  * pipeline_add() adds articles, without tagging or extracting them again
@@ -117,6 +126,33 @@ char *pipeline_extract(FrisePipeline *pipeline, GPtrArray *articles, GError **er
  * nothing of its batch is written. */
 bool pipeline_add_extracted(FrisePipeline *pipeline, const char *const *lines, const size_t *lens,
 			    const char *const *wheres, size_t n, GError **error);
+
+/*
+ * Bounds of a line of `frise extract`: an article's line holds its text
+ * and, for each candidate, its sentence and the next, so it may be longer
+ * than the article: at most PIPELINE_RECORD_FACTOR times the article limit
+ * (--max-size, 16 MiB by default: 1 GiB). pipeline_record_max() is that,
+ * in bytes, for an article limit of `max_bytes` (0: the default).
+ */
+#define PIPELINE_RECORD_FACTOR 64
+size_t pipeline_record_max(size_t max_bytes);
+
+/*
+ * The reduce step over files: the lines `frise extract` wrote in each of
+ * `paths` ("-" is standard input), read as the reader reads JSON Lines
+ * (no line held beyond its bound, a NUL byte refused: reader/input.h) and
+ * added with pipeline_add_extracted(), pipeline_set_batch() lines at a
+ * time. Bounded by `opts` (NULL: the defaults): a line is at most
+ * pipeline_record_max(opts->max_bytes) bytes, and opts->max_articles lines
+ * are read at most (ARTICLE_DEFAULT_MAX_ARTICLES for 0): the line after them
+ * stops the read. The first fault — a bad line (an input error naming its
+ * FILE:LINE and the member at fault), a line too long or one too many (a
+ * limit error), a file that cannot be read — stops the read; the batches
+ * before it stay committed. *nlines (may be NULL): the lines read.
+ * opts->progress, when set, hears the lines added after each batch.
+ */
+bool pipeline_add_extracted_paths(FrisePipeline *pipeline, const char *const *paths, size_t npaths,
+				  const FriseReadOptions *opts, size_t *nlines, GError **error);
 
 /* The store's timeline with its types (store_timeline() and the types
  * of the templates); `query` NULL keeps every visible event. Returns a

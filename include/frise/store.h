@@ -46,7 +46,13 @@ typedef struct FriseStore FriseStore;
 /* Opens (creating and migrating as needed) the store at `target` (a
  * path or a PostgreSQL connection, above). Refuses a store whose schema
  * version is newer than this frise's, and anything at `target` that is
- * not a frise store (an SQLite file or a schema holding other tables).
+ * not a frise store, untouched, never adopted: an SQLite file is a frise
+ * store by its header (PRAGMA application_id STORE_APPLICATION_ID and
+ * user_version; one made before frise wrote application_id has a known
+ * version and exactly frise's tables, and is stamped), a PostgreSQL
+ * schema by its tables. An SQLite store that cannot be written (mode
+ * 444, a read-only folder) is refused with a message pointing to the
+ * reading commands (store_open_read()).
  * Returns a new handle (store_close) or NULL with `error`
  * (FRISE_ERROR_STORE; FRISE_ERROR_USAGE for a malformed target) naming
  * `target` (without its password). */
@@ -55,6 +61,17 @@ FriseStore *store_open(const char *target, GError **error);
  * without frise's tables) is an error rather than a new store: a
  * mistyped --store must not become an empty store. */
 FriseStore *store_open_existing(const char *target, GError **error);
+/*
+ * Opens an existing store to read only (listing, rendering): nothing is
+ * created, upgraded or written, so an SQLite store of mode 444 or in a
+ * read-only folder can be read (a WAL file whose folder SQLite cannot
+ * write its -shm file into is opened as immutable). Refuses what
+ * store_open_existing() refuses and a store of another schema version.
+ * Only the reading functions may be called on it (store_timeline,
+ * store_articles, store_template_files…); a write fails with
+ * FRISE_ERROR_STORE.
+ */
+FriseStore *store_open_read(const char *target, GError **error);
 /* True when `target` names a PostgreSQL store rather than a file:
  * it starts with postgresql: or postgres:. */
 bool store_is_url(const char *target);
@@ -89,6 +106,8 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * ingest batch or curation, writers one at a time.
  */
 #define STORE_SCHEMA_VERSION 6
+/* PRAGMA application_id of an SQLite frise store: "Fris" in ASCII. */
+#define STORE_APPLICATION_ID 0x46726973
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {

@@ -5,7 +5,10 @@
 #include "cli.h"
 #include "frise/article.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,12 +77,113 @@ cli_parse(const char *name, const char *params, const char *summary,
 	GError *error = NULL;
 	bool ok = g_option_context_parse(ctx, argc, argv, &error);
 	if (!ok) {
-		fprintf(stderr, "frise %s: %s\nTry 'frise %s --help'.\n", name, error->message, name);
+		fprintf(stderr, "frise %s: %s\nTry 'frise %s --help'.\n", name, cli_show(error->message), name);
 		g_error_free(error);
 	}
+	/* GOption stops at "--" but leaves it among the arguments: it ends
+	 * the options ("frise tag -- --weird.txt"), it is no file. A "--"
+	 * after it is one. */
+	for (int i = 1; ok && i < *argc; i++)
+		if (strcmp((*argv)[i], "--") == 0) {
+			memmove(*argv + i, *argv + i + 1, (size_t)(*argc - i) * sizeof **argv);
+			(*argc)--;
+			break;
+		}
 	g_option_context_free(ctx);
 	g_free(description);
 	return ok;
+}
+
+/* Appends s[0..n) to `g` with its controls and stray bytes visible. */
+static void
+append_visible(GString *g, const char *s, size_t n)
+{
+	const char *end = s + n;
+	for (const char *p = s; p < end;) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20 || c == 0x7f) {
+			if (c == '\n')
+				g_string_append(g, "\\n");
+			else if (c == '\r')
+				g_string_append(g, "\\r");
+			else if (c == '\t')
+				g_string_append(g, "\\t");
+			else
+				g_string_append_printf(g, "\\x%02x", c);
+			p++;
+			continue;
+		}
+		if (c < 0x80) {
+			g_string_append_c(g, (char)c);
+			p++;
+			continue;
+		}
+		gunichar u = g_utf8_get_char_validated(p, end - p);
+		if (u == (gunichar)-1 || u == (gunichar)-2) {
+			g_string_append_printf(g, "\\x%02x", c);
+			p++;
+		} else {
+			const char *next = g_utf8_next_char(p);
+			if (u >= 0x80 && u <= 0x9f)
+				g_string_append_printf(g, "\\u%04x", u);
+			else
+				g_string_append_len(g, p, next - p);
+			p = next;
+		}
+	}
+}
+
+/* True when s[0..n) prints as it is: printable ASCII, or valid UTF-8
+ * without C0/C1 controls. */
+static bool
+printable(const char *s, size_t n)
+{
+	bool ascii = true;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0))
+			return false;
+		ascii &= c < 0x80;
+	}
+	return ascii || g_utf8_validate_len(s, n, NULL);
+}
+
+const char *
+cli_show_n(const char *s, size_t n)
+{
+	static GString *ring[CLI_SHOW_SLOTS];
+	static unsigned next;
+	if (s == NULL)
+		return "";
+	if (printable(s, n) && s[n] == '\0')
+		return s;
+	GString *g = ring[next++ % CLI_SHOW_SLOTS];
+	if (g == NULL)
+		g = ring[(next - 1) % CLI_SHOW_SLOTS] = g_string_new(NULL);
+	g_string_truncate(g, 0);
+	append_visible(g, s, n);
+	return g->str;
+}
+
+const char *
+cli_show(const char *s)
+{
+	return cli_show_n(s, s != NULL ? strlen(s) : 0);
+}
+
+/* GLib's messages and warnings (the library's notes: an event a calendar
+ * cannot hold) as frise's own lines, their text shown safely; -q hides
+ * the notes. Criticals and errors keep GLib's handler (and its aborts). */
+static void
+log_handler(const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+	if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL)) {
+		g_log_default_handler(domain, level, message, data);
+		return;
+	}
+	if ((level & G_LOG_LEVEL_DEBUG) || ((level & (G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO)) && cli_verbosity < 0))
+		return;
+	fprintf(stderr, "frise: %s%s\n", (level & G_LOG_LEVEL_WARNING) ? "warning: " : "", cli_show(message));
 }
 
 int
@@ -96,15 +200,18 @@ cli_fail(GError *error)
 		code = FRISE_ERROR_USAGE;
 	else if (error->domain == G_FILE_ERROR)
 		code = FRISE_ERROR_INPUT;
-	fprintf(stderr, "frise: %s\n", error->message);
+	fprintf(stderr, "frise: %s\n", cli_show(error->message));
 	g_error_free(error);
 	return code;
 }
 
 void
-cli_report_skipped(const GError *error, G_GNUC_UNUSED void *user)
+cli_report_skipped(const GError *error, void *user)
 {
-	fprintf(stderr, "frise: %s (skipped)\n", error->message);
+	fprintf(stderr, "frise: %s (skipped)\n", cli_show(error->message));
+	int *worst = user;
+	if (worst != NULL && error->domain == FRISE_ERROR_DOMAIN && error->code > *worst)
+		*worst = error->code;
 }
 
 void
@@ -148,7 +255,7 @@ read_options(const CliInput *in, FriseReadOptions *opts, char **published, int *
 	if (in->lang != NULL && g_ascii_strcasecmp(in->lang, "auto") != 0) {
 		opts->lang = frise_lang_parse(in->lang);
 		if (opts->lang == FRISE_LANG_UNKNOWN) {
-			fprintf(stderr, "frise: --lang: '%s' is not fr, en or auto\n", in->lang);
+			fprintf(stderr, "frise: --lang: '%s' is not fr, en or auto\n", cli_show(in->lang));
 			*code = FRISE_ERROR_USAGE;
 			return false;
 		}
@@ -156,25 +263,18 @@ read_options(const CliInput *in, FriseReadOptions *opts, char **published, int *
 	if (in->published != NULL) {
 		*published = article_parse_date(in->published);
 		if (*published == NULL) {
-			fprintf(stderr, "frise: --dct: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
-				in->published);
+			fprintf(stderr, "frise: --dct: '%s' is not a date (%s)\n", cli_show(in->published), ARTICLE_DATE_FORMS);
 			*code = FRISE_ERROR_USAGE;
 			return false;
 		}
 		opts->published = *published;
 	}
-	if (in->max_mib < 0 || in->max_mib > 65536) {
-		fprintf(stderr, "frise: --max-size: %d is not between 1 and 65536 MiB\n", in->max_mib);
+	size_t max_files = 0;
+	if (!cli_input_limits(in, &opts->max_bytes, &max_files)) {
 		*code = FRISE_ERROR_USAGE;
 		return false;
 	}
-	opts->max_bytes = (size_t)in->max_mib << 20;
-	if (in->max_files < 0) {
-		fprintf(stderr, "frise: --max-files: %d is not a positive number\n", in->max_files);
-		*code = FRISE_ERROR_USAGE;
-		return false;
-	}
-	opts->max_articles = in->max_files > 0 ? (size_t)in->max_files : CLI_DEFAULT_MAX_FILES;
+	opts->max_articles = max_files; /* JSON Lines: counted as they are read */
 	opts->progress = cli_progress;
 	return true;
 }
@@ -207,10 +307,10 @@ say_langs(const GPtrArray *articles)
 		const FriseArticle *a = g_ptr_array_index(articles, i);
 		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT && cli_verbosity >= 0)
 			fprintf(stderr, "frise: %s: no word tells its language; read as %s (say it with --lang)\n",
-				a->path, frise_lang_code(a->lang));
+				cli_show(a->path), frise_lang_code(a->lang));
 		else if ((a->lang_origin == FRISE_LANG_FROM_FEW_WORDS || a->lang_origin == FRISE_LANG_FROM_CORPUS) &&
 			 cli_verbosity > 0)
-			fprintf(stderr, "frise: %s: read as %s (from %s)\n", a->path, frise_lang_code(a->lang),
+			fprintf(stderr, "frise: %s: read as %s (from %s)\n", cli_show(a->path), frise_lang_code(a->lang),
 				article_lang_origin_name(a->lang_origin));
 	}
 }
@@ -228,15 +328,16 @@ cli_read_inputs(const CliInput *in, int argc, char **argv, int *code)
 	}
 	size_t nfailed = 0;
 	GError *error = NULL;
+	int worst = FRISE_ERROR_OK; /* of the inputs skipped: a limit (5) outweighs a bad file (1) */
 	GPtrArray *articles = article_read_paths(paths, npaths, in->jsonl, &opts, cli_report_skipped,
-						 NULL, &nfailed, &error);
+						 &worst, &nfailed, &error);
 	g_free(published);
 	if (articles == NULL) {
 		*code = cli_fail(error);
 		return NULL;
 	}
 	say_langs(articles);
-	*code = nfailed > 0 ? FRISE_ERROR_INPUT : FRISE_ERROR_OK;
+	*code = nfailed > 0 ? MAX(worst, FRISE_ERROR_INPUT) : FRISE_ERROR_OK;
 	return articles;
 }
 
@@ -274,8 +375,9 @@ cli_read_each(const CliInput *in, int argc, char **argv, size_t batch, CliBatchF
 	size_t nfailed = 0, nread = 0;
 	GError *error = NULL;
 	EachRead er = { fn, user, 0, in->jsonl };
-	bool ok = article_read_paths_each(paths, npaths, in->jsonl, &opts, cli_report_skipped, NULL, batch, each_batch,
-					  &er, &nread, &nfailed, &error);
+	int worst = FRISE_ERROR_OK; /* as in cli_read_inputs() */
+	bool ok = article_read_paths_each(paths, npaths, in->jsonl, &opts, cli_report_skipped, &worst, batch,
+					  each_batch, &er, &nread, &nfailed, &error);
 	g_free(published);
 	if (in->jsonl && nread > 0 && cli_verbosity >= 0 && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
@@ -283,7 +385,7 @@ cli_read_each(const CliInput *in, int argc, char **argv, size_t batch, CliBatchF
 		*code = cli_fail(error);
 		return nread;
 	}
-	*code = nfailed > 0 ? FRISE_ERROR_INPUT : FRISE_ERROR_OK;
+	*code = nfailed > 0 ? MAX(worst, FRISE_ERROR_INPUT) : FRISE_ERROR_OK;
 	return nread;
 }
 
@@ -292,7 +394,48 @@ cli_input_clear(CliInput *in)
 {
 	g_free(in->lang);
 	g_free(in->published);
-	in->lang = in->published = NULL;
+	g_free(in->max_size);
+	g_free(in->max_files);
+	in->lang = in->published = in->max_size = in->max_files = NULL;
+}
+
+bool
+cli_parse_int(const char *name, const char *value, long min, long max, long *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long v = value != NULL ? strtol(value, &end, 10) : 0;
+	if (value == NULL || end == value || *end != '\0' || errno != 0 || v < min || v > max) {
+		fprintf(stderr, "frise: --%s: '%s' is not a whole number from %ld to %ld\n", name, cli_show(value), min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool
+cli_parse_double(const char *name, const char *value, double min, double max, double *out)
+{
+	char *end = NULL;
+	double v = value != NULL ? g_ascii_strtod(value, &end) : 0;
+	if (value == NULL || end == value || *end != '\0' || !isfinite(v) || v < min || v > max) {
+		fprintf(stderr, "frise: --%s: '%s' is not a number from %g to %g\n", name, cli_show(value), min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool
+cli_input_limits(const CliInput *in, size_t *max_bytes, size_t *max_files)
+{
+	long mib = 16, files = CLI_DEFAULT_MAX_FILES;
+	if ((in->max_size != NULL && !cli_parse_int("max-size", in->max_size, 1, 65536, &mib)) ||
+	    (in->max_files != NULL && !cli_parse_int("max-files", in->max_files, 1, 1000000000, &files)))
+		return false;
+	*max_bytes = (size_t)mib << 20;
+	*max_files = (size_t)files;
+	return true;
 }
 
 typedef struct {
@@ -329,6 +472,9 @@ main(int argc, char **argv)
 	/* The character set only: numbers in JSON, SVG and iCalendar must
 	 * keep a decimal point whatever LC_NUMERIC the user has. */
 	setlocale(LC_CTYPE, "");
+	/* temporary files removed on Ctrl-C; `ulimit -f` an output error */
+	frise_cleanup_on_signals();
+	g_log_set_default_handler(log_handler, NULL);
 	if (argc < 2) {
 		usage(stderr);
 		return FRISE_ERROR_USAGE;
@@ -344,7 +490,7 @@ main(int argc, char **argv)
 	for (const Command *c = commands; c->name != NULL; c++)
 		if (strcmp(argv[1], c->name) == 0)
 			return c->run(argc - 1, argv + 1);
-	fprintf(stderr, "frise: unknown command '%s'\n\n", argv[1]);
+	fprintf(stderr, "frise: unknown command '%s'\n\n", cli_show(argv[1]));
 	usage(stderr);
 	return FRISE_ERROR_USAGE;
 }

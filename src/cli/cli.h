@@ -36,6 +36,25 @@ extern const GOptionEntry cli_common_entries[];
 bool cli_parse(const char *name, const char *params, const char *summary,
 	       const GOptionEntry *entries, int *argc, char ***argv);
 
+/*
+ * Untrusted text made safe to print (article text, titles, ids, paths,
+ * error messages that quote them, a user's arguments): control
+ * characters — ESC, BEL, an OSC sequence's bytes, CR — become visible
+ * escapes ("\x1b", "\a" as "\x07", "\r", "\n", "\t"), as do C1
+ * controls (U+0080–U+009F, "\u009b") and bytes that are not UTF-8
+ * ("\xff"), so a title can neither drive the terminal nor fake a line of
+ * output. Everything frise prints from data goes through it.
+ *   cli_show("Titre\x1b]0;pwned\x07") -> "Titre\\x1b]0;pwned\\x07"
+ * Returns `s` itself when nothing needs showing, else a string owned by
+ * the CLI that stays valid for the next CLI_SHOW_SLOTS - 1 calls (enough
+ * for the arguments of one printf). Not thread-safe: the printing thread
+ * only. NULL gives "".
+ */
+#define CLI_SHOW_SLOTS 16
+const char *cli_show(const char *s);
+/* As cli_show, for the `n` bytes at `s`. */
+const char *cli_show_n(const char *s, size_t n);
+
 /* Prints "frise: MESSAGE" and returns the exit code the error stands for.
  * Frees `error`. */
 int cli_fail(GError *error);
@@ -58,23 +77,23 @@ typedef struct {
 	gboolean lossy;   /* --lossy: replace invalid UTF-8 instead of failing */
 	char *lang;       /* --lang fr|en|auto */
 	char *published;  /* --dct DATE: the publication date of every input */
-	int max_mib;      /* --max-size MiB (0: default 16) */
-	int max_files;    /* --max-files N (0: default CLI_DEFAULT_MAX_FILES) */
+	char *max_size;   /* --max-size MiB, as given (NULL: default 16); cli_input_limits() reads it */
+	char *max_files;  /* --max-files N, as given (NULL: CLI_DEFAULT_MAX_FILES) */
 } CliInput;
 
 /* Limits (issue 7): an article is at most --max-size MiB (16 by default,
  * article.h); one command reads at most --max-files articles (files, or
  * JSON Lines lines), 100,000 by default, so that a mistyped folder such as
  * / is refused before it is read rather than filling memory. */
-#define CLI_DEFAULT_MAX_FILES 100000
+#define CLI_DEFAULT_MAX_FILES ARTICLE_DEFAULT_MAX_ARTICLES
 
 #define CLI_INPUT_ENTRIES(in) \
 	{ "jsonl", 0, 0, G_OPTION_ARG_NONE, &(in)->jsonl, "Inputs are JSON Lines: {\"id\",\"text\",\"published\",\"title\",\"url\",\"lang\"} a line", NULL }, \
 	{ "lossy", 0, 0, G_OPTION_ARG_NONE, &(in)->lossy, "Replace invalid UTF-8 by U+FFFD instead of rejecting the file", NULL }, \
 	{ "lang", 'l', 0, G_OPTION_ARG_STRING, &(in)->lang, "Language of the articles: fr, en or auto (default)", "LANG" }, \
 	{ "dct", 0, 0, G_OPTION_ARG_STRING, &(in)->published, "Publication date of the articles (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" }, \
-	{ "max-size", 0, 0, G_OPTION_ARG_INT, &(in)->max_mib, "Largest article accepted, in MiB (default 16)", "MIB" }, \
-	{ "max-files", 0, 0, G_OPTION_ARG_INT, &(in)->max_files, "Most articles read at once (default 100000)", "N" }
+	{ "max-size", 0, 0, G_OPTION_ARG_STRING, &(in)->max_size, "Largest article (and JSON Lines line) accepted, in MiB: 1 to 65536 (default 16)", "MIB" }, \
+	{ "max-files", 0, 0, G_OPTION_ARG_STRING, &(in)->max_files, "Most articles read at once (default 100000)", "N" }
 
 /*
  * Reads the articles named by argv[1..argc) ("-" or nothing: stdin) with
@@ -84,6 +103,14 @@ typedef struct {
  * some inputs were skipped but others read. Frees nothing in `in`.
  */
 GPtrArray *cli_read_inputs(const CliInput *in, int argc, char **argv, int *code);
+/* --max-size in bytes and --max-files, checked: false after printing why
+ * (a usage error) for a value out of range, 0 included. */
+bool cli_input_limits(const CliInput *in, size_t *max_bytes, size_t *max_files);
+/* Reads a whole number in [min, max] from `value`, the argument of option
+ * `name`; false after printing why. */
+bool cli_parse_int(const char *name, const char *value, long min, long max, long *out);
+/* Reads a finite number in [min, max]; false after printing why. */
+bool cli_parse_double(const char *name, const char *value, double min, double max, double *out);
 void cli_input_clear(CliInput *in);
 
 /* As cli_read_inputs(), handing the articles to `fn` `batch` at a time
@@ -94,13 +121,19 @@ typedef bool (*CliBatchFunc)(GPtrArray *articles, void *user, GError **error);
 size_t cli_read_each(const CliInput *in, int argc, char **argv, size_t batch, CliBatchFunc fn, void *user,
 		     int *code);
 
+/* How cli_open_store() opens a store. */
+typedef enum {
+	CLI_STORE_CREATE, /* ingest, build: made when missing */
+	CLI_STORE_WRITE,  /* curation: must exist (a mistyped --store must not become an empty store) */
+	CLI_STORE_READ,   /* listing, rendering: must exist, opened read-only (store_open_read) */
+} CliStoreMode;
+
 /* Opens the store at `path` for `frise CMD` and, with `pipeline`
  * (may be NULL), a pipeline over it in *pipeline (pipeline_free), with
- * each of `templates` (may be NULL) added. With `must_exist`, a path that
- * is not there is refused (a mistyped --store must not become an empty
- * store). NULL with the message printed and *code set on failure. */
+ * each of `templates` (may be NULL) added. NULL with the message printed
+ * and *code set on failure. */
 #include "frise/pipeline.h"
-FriseStore *cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates,
+FriseStore *cli_open_store(const char *cmd, const char *path, CliStoreMode mode, char **templates,
 			   FrisePipeline **pipeline, int *code);
 
 /* Renders `timeline` in `format` and writes it atomically to `path`

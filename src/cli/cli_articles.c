@@ -58,8 +58,8 @@ print_dropped(const FriseArticle *a)
 		for (int c = 0; cut < e && *cut != '\n' && c < 70; c++)
 			cut = g_utf8_next_char(cut);
 		char *why = boiler_explain(b);
-		printf("  dropped    line %zu (bytes %zu-%zu), %s: %.*s%s\n", line, rs, re, why, (int)(cut - s), s,
-		       cut < e && *cut != '\n' ? "…" : "");
+		printf("  dropped    line %zu (bytes %zu-%zu), %s: %s%s\n", line, rs, re, why,
+		       cli_show_n(s, (size_t)(cut - s)), cut < e && *cut != '\n' ? "…" : "");
 		g_free(why);
 	}
 }
@@ -67,31 +67,33 @@ print_dropped(const FriseArticle *a)
 static void
 print_text(const FriseArticle *a, bool explain)
 {
-	printf("%s\n", a->id);
-	printf("  title      %s\n", a->title);
+	/* everything from the article is shown through cli_show() */
+	printf("%s\n", cli_show(a->id));
+	printf("  title      %s\n", cli_show(a->title));
 	printf("  language   %s\n", frise_lang_code(a->lang));
 	if (a->published != NULL)
-		printf("  published  %s (%s)\n", a->published, article_origin_name(a->published_origin));
+		printf("  published  %s (%s)\n", cli_show(a->published), article_origin_name(a->published_origin));
 	else
 		printf("  published  unknown (%s)\n", article_origin_name(a->published_origin));
 	if (cli_verbosity > 0) {
-		printf("  path       %s\n", a->path);
+		printf("  path       %s\n", cli_show(a->path));
 		if (a->url != NULL)
-			printf("  url        %s\n", a->url);
+			printf("  url        %s\n", cli_show(a->url));
 		if (a->source != NULL)
-			printf("  source     %s\n", a->source);
+			printf("  source     %s\n", cli_show(a->source));
 		if (a->byline != NULL)
-			printf("  byline     %s (%s)\n", a->byline, a->byline_from);
+			printf("  byline     %s (%s)\n", cli_show(a->byline), a->byline_from);
 		if (a->modified != NULL)
-			printf("  modified   %s (%s)\n", a->modified, a->modified_from);
+			printf("  modified   %s (%s)\n", cli_show(a->modified), a->modified_from);
 		printf("  size       %zu bytes, %zu lines\n", a->raw_len, count_lines(a));
 		printf("  sha256     %s\n", a->hash);
 		for (guint k = 0; k < a->boilerplate->len && !explain; k++) {
 			const FriseSpan *s = &g_array_index(a->boilerplate, FriseBoiler, k).span;
-			size_t len = s->end - s->start;
-			printf("  boilerplate bytes %zu-%zu: %.*s%s\n", article_raw_offset(a, s->start),
-			       article_raw_offset(a, s->end), (int)(len > 60 ? 60 : len), a->text + s->start,
-			       len > 60 ? "…" : "");
+			size_t len = s->end - s->start, cut = MIN(len, (size_t)60);
+			while (cut > 0 && cut < len && ((unsigned char)a->text[s->start + cut] & 0xC0) == 0x80)
+				cut--; /* not inside a character */
+			printf("  boilerplate bytes %zu-%zu: %s%s\n", article_raw_offset(a, s->start),
+			       article_raw_offset(a, s->end), cli_show_n(a->text + s->start, cut), cut < len ? "…" : "");
 		}
 	}
 	if (explain) {

@@ -16,13 +16,15 @@
 typedef struct {
 	FrisePipeline *p;
 	FILE *out;
+	size_t max_bytes; /* --max-size: a line ingest --candidates reads back */
+	int worst;        /* of the articles skipped (cli_report_skipped()) */
 } Extract;
 
 static bool
 extract_batch(GPtrArray *articles, void *user, GError **error)
 {
 	Extract *x = user;
-	char *lines = pipeline_extract(x->p, articles, error);
+	char *lines = pipeline_extract(x->p, articles, x->max_bytes, cli_report_skipped, &x->worst, error);
 	if (lines == NULL)
 		return false;
 	size_t len = strlen(lines);
@@ -60,13 +62,20 @@ cli_extract(int argc, char **argv)
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
+	size_t max_bytes = 0, max_files = 0;
+	if (!cli_input_limits(&in, &max_bytes, &max_files)) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
 	FrisePipeline *p = NULL;
 	/* a store in memory holds the templates only */
-	FriseStore *store = cli_open_store("extract", ":memory:", false, templates, &p, &code);
+	FriseStore *store = cli_open_store("extract", ":memory:", CLI_STORE_CREATE, templates, &p, &code);
 	if (store == NULL)
 		goto out;
-	Extract x = { p, stdout };
+	Extract x = { p, stdout, max_bytes, FRISE_ERROR_OK };
 	cli_read_each(&in, argc, argv, batch > 0 ? (size_t)batch : PIPELINE_DEFAULT_BATCH, extract_batch, &x, &code);
+	if (x.worst != FRISE_ERROR_OK && (code == FRISE_ERROR_OK || code == FRISE_ERROR_INPUT))
+		code = MAX(code, x.worst); /* an article whose line would be too long: a limit, 5 */
 	pipeline_free(p);
 	store_close(store);
 out:

@@ -25,8 +25,8 @@ cli_render(int argc, char **argv)
 {
 	char *store_path = NULL, *format_name = NULL, *output = NULL, *title = NULL;
 	char *lang = NULL, *layout = NULL, *theme = NULL;
-	int width = 0, top = 0;
-	double scale = 0;
+	char *width_arg = NULL, *scale_arg = NULL;
+	int top = 0;
 	const GOptionEntry entries[] = {
 		{ "store", 's', 0, G_OPTION_ARG_FILENAME, &store_path, "Event store: a file (default frise.db) or a PostgreSQL URL (below)", "STORE" },
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
@@ -35,8 +35,9 @@ cli_render(int argc, char **argv)
 		{ "top", 0, 0, G_OPTION_ARG_INT, &top, "Keep the N most salient events", "N" },
 		{ "title", 0, 0, G_OPTION_ARG_STRING, &title, "Title of the timeline", "TEXT" },
 		{ "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels and dates: fr or en", "LANG" },
-		{ "width", 0, 0, G_OPTION_ARG_INT, &width, "Image width in pixels (default 1600)", "PX" },
-		{ "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixel density (default 1)", "N" },
+		{ "width", 0, 0, G_OPTION_ARG_STRING, &width_arg,
+		  "Image width in pixels, 480 to 100000 (default 1600)", "PX" },
+		{ "scale", 0, 0, G_OPTION_ARG_STRING, &scale_arg, "PNG pixel density, 0.25 to 16 (default 1)", "N" },
 		{ "layout", 0, 0, G_OPTION_ARG_STRING, &layout, "horizontal or vertical (default: by size)", "LAYOUT" },
 		{ "theme", 0, 0, G_OPTION_ARG_STRING, &theme, "light or dark", "THEME" },
 		G_OPTION_ENTRY_NULL
@@ -48,19 +49,26 @@ cli_render(int argc, char **argv)
 	}
 	GError *error = NULL;
 	const FriseRenderFormat *format = render_format_lookup(format_name ? format_name : "json");
-	FriseRenderOptions opts = { .title = title, .width = width, .scale = scale };
+	long width = 0;
+	double scale = 0;
+	if ((width_arg != NULL && !cli_parse_int("width", width_arg, 480, 100000, &width)) ||
+	    (scale_arg != NULL && !cli_parse_double("scale", scale_arg, 0.25, 16, &scale))) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
+	FriseRenderOptions opts = { .title = title, .width = (int)width, .scale = scale };
 	if (format == NULL) {
-		fprintf(stderr, "frise render: unknown format '%s'\n", format_name);
+		fprintf(stderr, "frise render: unknown format '%s'\n", cli_show(format_name));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
 	if (argc > 1) {
-		fprintf(stderr, "frise render: unexpected argument '%s'\n", argv[1]);
+		fprintf(stderr, "frise render: unexpected argument '%s'\n", cli_show(argv[1]));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
 	if (lang != NULL && (opts.lang = frise_lang_parse(lang)) == FRISE_LANG_UNKNOWN) {
-		fprintf(stderr, "frise render: --lang must be fr or en, not '%s'\n", lang);
+		fprintf(stderr, "frise render: --lang must be fr or en, not '%s'\n", cli_show(lang));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
@@ -84,13 +92,13 @@ cli_render(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (width < 0 || width > 100000 || scale < 0 || scale > 16 || top < 0) {
-		fprintf(stderr, "frise render: --width, --scale or --top out of range\n");
+	if (top < 0) {
+		fprintf(stderr, "frise render: --top must be positive\n");
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
 	FrisePipeline *pipeline = NULL;
-	FriseStore *store = cli_open_store("render", store_path ? store_path : "frise.db", true, NULL, &pipeline, &code);
+	FriseStore *store = cli_open_store("render", store_path ? store_path : "frise.db", CLI_STORE_READ, NULL, &pipeline, &code);
 	if (store == NULL)
 		goto out;
 	FriseTimelineQuery query = { .top = (size_t)top };
@@ -114,5 +122,7 @@ out:
 	g_free(lang);
 	g_free(layout);
 	g_free(theme);
+	g_free(width_arg);
+	g_free(scale_arg);
 	return code;
 }

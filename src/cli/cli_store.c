@@ -21,11 +21,12 @@
 
 /* Opens the store and adds the user's template files. */
 FriseStore *
-cli_open_store(const char *cmd, const char *path, bool must_exist, char **templates, FrisePipeline **pipeline,
+cli_open_store(const char *cmd, const char *path, CliStoreMode mode, char **templates, FrisePipeline **pipeline,
 	       int *code)
 {
 	GError *error = NULL;
-	FriseStore *s = must_exist ? store_open_existing(path, &error) : store_open(path, &error);
+	FriseStore *s = mode == CLI_STORE_READ ? store_open_read(path, &error)
+			: mode == CLI_STORE_WRITE ? store_open_existing(path, &error) : store_open(path, &error);
 	FrisePipeline *p = s != NULL ? pipeline_new(s, &error) : NULL;
 	bool ok = p != NULL;
 	for (char **t = templates; ok && t != NULL && *t != NULL; t++)
@@ -33,7 +34,7 @@ cli_open_store(const char *cmd, const char *path, bool must_exist, char **templa
 	if (!ok) {
 		/* "frise events: story.db: no such store…", as a usage message names its command */
 		if (s == NULL && error != NULL && error->domain == FRISE_ERROR_DOMAIN) {
-			fprintf(stderr, "frise %s: %s\n", cmd, error->message);
+			fprintf(stderr, "frise %s: %s\n", cmd, cli_show(error->message));
 			*code = error->code;
 			g_error_free(error);
 		} else {
@@ -75,87 +76,33 @@ ingest(FrisePipeline *pipeline, const CliInput *in, int batch, int argc, char **
 	return code;
 }
 
-/* Lines of `frise extract` handed to the pipeline at once. */
-typedef struct {
-	GPtrArray *lines, *wheres;
-	GArray *lens;
-} Lines;
-
-static bool
-add_lines(FrisePipeline *p, Lines *ls, GError **error)
-{
-	bool ok = pipeline_add_extracted(p, (const char *const *)ls->lines->pdata, (const size_t *)(void *)ls->lens->data,
-					 (const char *const *)ls->wheres->pdata, ls->lines->len, error);
-	g_ptr_array_set_size(ls->lines, 0);
-	g_ptr_array_set_size(ls->wheres, 0);
-	g_array_set_size(ls->lens, 0);
-	return ok;
-}
-
 /* `frise ingest --candidates FILE…`: the lines of `frise extract`, `batch`
- * at a time, then the rebuild. A bad line stops it with its place named. */
+ * at a time, bounded by --max-size and --max-files, then the rebuild. A
+ * bad line stops it with its place named. */
 static int
-ingest_candidates(FrisePipeline *p, int batch, int argc, char **argv, size_t *nlines)
+ingest_candidates(FrisePipeline *p, const CliInput *in, int batch, int argc, char **argv, size_t *nlines)
 {
-	static char *stdin_only[] = { NULL, (char *)"-" };
-	if (argc < 2) {
+	static const char *const stdin_only[] = { "-" };
+	const char *const *paths = (const char *const *)argv + 1;
+	size_t npaths = argc > 1 ? (size_t)argc - 1 : 0;
+	if (npaths == 0) {
 		if (isatty(STDIN_FILENO)) {
 			fprintf(stderr, "frise ingest: --candidates: name the files 'frise extract' wrote, or '-'\n");
 			return FRISE_ERROR_USAGE;
 		}
-		argv = stdin_only;
-		argc = 2;
+		paths = stdin_only;
+		npaths = 1;
 	}
+	FriseReadOptions opts = { .progress = cli_progress };
+	if (!cli_input_limits(in, &opts.max_bytes, &opts.max_articles))
+		return FRISE_ERROR_USAGE;
 	guint per = batch > 0 ? (guint)batch : PIPELINE_DEFAULT_BATCH;
 	pipeline_set_batch(p, per);
-	Lines ls = { g_ptr_array_new_with_free_func(g_free), g_ptr_array_new_with_free_func(g_free),
-		     g_array_new(FALSE, FALSE, sizeof(size_t)) };
 	GError *error = NULL;
-	bool ok = true;
-	*nlines = 0;
-	for (int i = 1; ok && i < argc; i++) {
-		const char *path = argv[i];
-		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-		if (f == NULL) {
-			g_set_error(&error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot open: %s", path,
-				    g_strerror(errno));
-			ok = false;
-			break;
-		}
-		char *line = NULL;
-		size_t cap = 0;
-		ssize_t got;
-		for (size_t lineno = 1; ok && (got = getline(&line, &cap, f)) >= 0; lineno++) {
-			size_t len = (size_t)got;
-			while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-				len--;
-			if (len == 0)
-				continue;
-			g_ptr_array_add(ls.lines, g_strndup(line, len));
-			g_ptr_array_add(ls.wheres, g_strdup_printf("%s:%zu", path, lineno));
-			g_array_append_val(ls.lens, len);
-			(*nlines)++;
-			if (ls.lines->len >= per) {
-				ok = add_lines(p, &ls, &error);
-				cli_progress("articles", *nlines, 0);
-			}
-		}
-		if (ok && ferror(f)) {
-			g_set_error(&error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s: cannot read: %s", path,
-				    g_strerror(errno));
-			ok = false;
-		}
-		free(line);
-		if (f != stdin)
-			fclose(f);
-	}
-	ok = ok && (ls.lines->len == 0 || add_lines(p, &ls, &error));
+	bool ok = pipeline_add_extracted_paths(p, paths, npaths, &opts, nlines, &error);
 	if (*nlines >= per && cli_verbosity >= 0 && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	ok = ok && pipeline_update(p, &error);
-	g_ptr_array_unref(ls.lines);
-	g_ptr_array_unref(ls.wheres);
-	g_array_unref(ls.lens);
 	return ok ? 0 : cli_fail(error);
 }
 
@@ -192,12 +139,12 @@ cli_ingest(int argc, char **argv)
 	}
 	GError *error = NULL;
 	FrisePipeline *pipeline = NULL;
-	FriseStore *store = cli_open_store("ingest", store_path ? store_path : "frise.db", false, templates, &pipeline,
+	FriseStore *store = cli_open_store("ingest", store_path ? store_path : "frise.db", CLI_STORE_CREATE, templates, &pipeline,
 					   &code);
 	if (store == NULL)
 		goto out;
 	size_t n = 0;
-	code = candidates ? ingest_candidates(pipeline, batch, argc, argv, &n) : ingest(pipeline, &in, batch, argc, argv, &n);
+	code = candidates ? ingest_candidates(pipeline, &in, batch, argc, argv, &n) : ingest(pipeline, &in, batch, argc, argv, &n);
 	if (code == 0 || code == FRISE_ERROR_INPUT) {
 		FriseTimelineQuery q = { 0 };
 		FriseTimeline *tl = store_timeline(store, &q, &error);
@@ -287,26 +234,29 @@ print_events(const FriseTimeline *tl, bool json, bool explain)
 		long pad = 20 - g_utf8_strlen(disp, -1);
 		/* ID@VERSION, as `frise events edit` takes it: a change made on
 		 * what this listing shows is refused if someone changed the
-		 * event in between */
+		 * event in between. Every string from the store is shown
+		 * through cli_show(): an article's ESC or OSC never reaches
+		 * the terminal */
 		char *ref = g_strdup_printf("%s@%d", e->id, e->sequence);
-		printf("%-20s  %s%*s  %-11s %s%s%s%s\n", ref, disp, (int)MAX(pad, 0), "", e->type, e->title,
+		printf("%-20s  %s%*s  %-11s %s%s%s%s\n", cli_show(ref), cli_show(disp), (int)MAX(pad, 0), "",
+		       cli_show(e->type), cli_show(e->title),
 		       e->status != FRISE_STATUS_HAPPENED ? " [" : "",
 		       e->status != FRISE_STATUS_HAPPENED ? event_status_name(e->status) : "",
 		       e->status != FRISE_STATUS_HAPPENED ? "]" : "");
 		g_free(disp);
 		g_free(ref);
 		if (explain)
-			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? e->why : "(not recorded)", e->rank,
+			printf("    score %s; rank %.3f; %s, sequence %d%s\n", e->why ? cli_show(e->why) : "(not recorded)", e->rank,
 			       event_status_name(e->status), e->sequence, e->edited ? ", edited" : "");
 		for (guint k = 0; k < e->sources->len; k++) {
 			const FriseSource *s = g_ptr_array_index(e->sources, k);
-			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", s->article, s->value,
-			       s->mod[0] ? " " : "", s->mod, e->conflict ? ", conflict" : "",
+			printf("    %s %s  (%s%s%s%s%s)\n", k == 0 ? "sources:" : "        ", cli_show(s->article),
+			       cli_show(s->value), s->mod[0] ? " " : "", cli_show(s->mod), e->conflict ? ", conflict" : "",
 			       e->hidden && k == 0 ? ", hidden" : "");
 			if (explain)
 				printf("             mention %s, bytes %zu-%zu, joined: %s: %s\n",
-				       e->keys && k < e->keys->len ? (char *)g_ptr_array_index(e->keys, k) : "?",
-				       s->start, s->end, s->why ? s->why : "(not recorded)", s->quote);
+				       e->keys && k < e->keys->len ? cli_show(g_ptr_array_index(e->keys, k)) : "?",
+				       s->start, s->end, s->why ? cli_show(s->why) : "(not recorded)", cli_show(s->quote));
 		}
 	}
 }
@@ -322,12 +272,13 @@ print_articles(GPtrArray *arts, bool json)
 			continue;
 		}
 		if (a->published != NULL)
-			printf("%s  %s (%s)  %u mentions\n", a->id, a->published, a->origin, a->mentions);
+			printf("%s  %s (%s)  %u mentions\n", cli_show(a->id), cli_show(a->published), cli_show(a->origin),
+			       a->mentions);
 		else if (a->estimate != NULL)
-			printf("%s  ~%s (estimated, %s precision: %s)  %u mentions\n", a->id, a->estimate,
-			       date_granularity_name(a->precision), a->evidence ? a->evidence : "", a->mentions);
+			printf("%s  ~%s (estimated, %s precision: %s)  %u mentions\n", cli_show(a->id), cli_show(a->estimate),
+			       date_granularity_name(a->precision), cli_show(a->evidence), a->mentions);
 		else
-			printf("%s  undated (%s)  %u mentions\n", a->id, a->evidence ? a->evidence : "no estimate",
+			printf("%s  undated (%s)  %u mentions\n", cli_show(a->id), a->evidence ? cli_show(a->evidence) : "no estimate",
 			       a->mentions);
 	}
 	if (json) {
@@ -343,11 +294,11 @@ int
 cli_store_articles(const char *path, bool json, int argc, char **argv)
 {
 	if (argc > 1) {
-		fprintf(stderr, "frise articles: --store takes no FILE (got '%s')\n", argv[1]);
+		fprintf(stderr, "frise articles: --store takes no FILE (got '%s')\n", cli_show(argv[1]));
 		return FRISE_ERROR_USAGE;
 	}
 	int code = 0;
-	FriseStore *store = cli_open_store("articles", path, true, NULL, NULL, &code);
+	FriseStore *store = cli_open_store("articles", path, CLI_STORE_READ, NULL, NULL, &code);
 	if (store == NULL)
 		return code;
 	GError *error = NULL;
@@ -426,10 +377,16 @@ cli_events(int argc, char **argv)
 	const char *cmd = argc > 1 ? argv[1] : "list";
 	int nargs = argc > 1 ? argc - 2 : 0;
 	char **args = argv + 2;
+	static const char *const actions[] = { "list", "articles", "edit", "hide", "merge", "split", NULL };
+	if (!g_strv_contains(actions, cmd)) { /* a usage error, before any store is opened */
+		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cli_show(cmd));
+		code = FRISE_ERROR_USAGE;
+		goto out;
+	}
 	bool want_one = strcmp(cmd, "edit") == 0 || strcmp(cmd, "hide") == 0 || strcmp(cmd, "split") == 0;
 	bool listing = strcmp(cmd, "list") == 0 || strcmp(cmd, "articles") == 0;
 	if ((want_one && nargs != 1) || (listing && nargs != 0) || (strcmp(cmd, "merge") == 0 && nargs < 2)) {
-		fprintf(stderr, "frise events: '%s' takes %s\nTry 'frise events --help'.\n", cmd,
+		fprintf(stderr, "frise events: '%s' takes %s\nTry 'frise events --help'.\n", cli_show(cmd),
 			want_one ? "one event id" : strcmp(cmd, "merge") == 0 ? "two or more event ids" : "no argument");
 		code = FRISE_ERROR_USAGE;
 		goto out;
@@ -463,7 +420,8 @@ cli_events(int argc, char **argv)
 		}
 	}
 	FrisePipeline *pipeline = NULL;
-	FriseStore *store = cli_open_store("events", store_path ? store_path : "frise.db", true, NULL, &pipeline, &code);
+	FriseStore *store = cli_open_store("events", store_path ? store_path : "frise.db",
+					   listing ? CLI_STORE_READ : CLI_STORE_WRITE, NULL, &pipeline, &code);
 	if (store == NULL)
 		goto out;
 	GError *error = NULL;
@@ -486,11 +444,8 @@ cli_events(int argc, char **argv)
 		ok = pipeline_hide_event(pipeline, &refs[0], !undo, &error);
 	} else if (strcmp(cmd, "merge") == 0) {
 		ok = pipeline_merge_events(pipeline, refs, (size_t)nargs, &error);
-	} else if (strcmp(cmd, "split") == 0) {
+	} else { /* split: the actions are checked above */
 		ok = pipeline_split_event(pipeline, &refs[0], &error);
-	} else {
-		fprintf(stderr, "frise events: unknown action '%s'\nTry 'frise events --help'.\n", cmd);
-		code = FRISE_ERROR_USAGE;
 	}
 	if (!ok)
 		code = cli_fail(error);
@@ -508,31 +463,46 @@ out:
 /* ------------------------------------------------------------------ */
 /* frise build                                                         */
 
+/* The files SQLite may make for a store. */
+static const char *const store_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
 static void
 remove_store_files(const char *db)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++) {
-		char *p = g_strconcat(db, suffixes[i], NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(store_suffixes); i++) {
+		char *p = g_strconcat(db, store_suffixes[i], NULL);
 		g_unlink(p);
 		g_free(p);
 	}
 }
 
-/* cli_write_format() for `frise build`: index.html embeds the text of
+/* Renders one format of `frise build` and adds it to the build's set of
+ * outputs (written to a temporary file; renamed with the others once all
+ * are written). */
+static bool
+stage_format(FriseOutputs *set, const FriseRenderFormat *f, const FriseTimeline *t,
+	     const FriseRenderOptions *opts, const char *path, GError **error)
+{
+	GString *out = g_string_new(NULL);
+	bool ok = f->render(t, opts, out, error) && frise_outputs_add(set, path, out->str, out->len, error);
+	g_string_free(out, TRUE);
+	return ok;
+}
+
+/* stage_format() for the JSON formats: index.html embeds the text of
  * timeline.json (same timeline, same options), so the first is kept in
  * *json (the caller frees it) and given to the second: rendering the
  * JSON twice was a tenth of a 10,000-article build. */
 static bool
-write_output(const FriseRenderFormat *f, const FriseTimeline *t, const FriseRenderOptions *opts, const char *path,
-	     GString **json, GError **error)
+write_output(FriseOutputs *set, const FriseRenderFormat *f, const FriseTimeline *t, const FriseRenderOptions *opts,
+	     const char *path, GString **json, GError **error)
 {
 	if (f->render != json_render && (f->render != html_render || *json == NULL))
-		return cli_write_format(f, t, opts, path, error);
+		return stage_format(set, f, t, opts, path, error);
 	GString *out = g_string_new(NULL);
 	bool rendered = f->render == html_render ? html_render_json(t, opts, (*json)->str, (*json)->len, out, error)
 						 : json_render(t, opts, out, error);
-	bool ok = rendered && frise_write_file(path, out->str, out->len, error);
+	bool ok = rendered && frise_outputs_add(set, path, out->str, out->len, error);
 	if (rendered && f->render == json_render && *json == NULL)
 		*json = g_steal_pointer(&out);
 	if (out != NULL)
@@ -546,6 +516,7 @@ write_output(const FriseRenderFormat *f, const FriseTimeline *t, const FriseRend
 
 /* One output file of `frise build`. */
 typedef struct {
+	FriseOutputs *set;              /* borrowed: the build's */
 	const FriseRenderFormat *format;
 	const FriseTimeline *timeline;  /* borrowed */
 	const FriseRenderOptions *opts; /* borrowed */
@@ -563,7 +534,7 @@ write_aside(gpointer data)
 	for (guint i = 0; i < outs->len; i++) {
 		Output *o = &g_array_index(outs, Output, i);
 		if (o->aside)
-			o->ok = cli_write_format(o->format, o->timeline, o->opts, o->path, &o->error);
+			o->ok = stage_format(o->set, o->format, o->timeline, o->opts, o->path, &o->error);
 	}
 	return NULL;
 }
@@ -592,6 +563,9 @@ cli_build(int argc, char **argv)
 	};
 	int code = 0;
 	char *tmpdir = NULL, *tmpdb = NULL;
+	int tracked[1 + G_N_ELEMENTS(store_suffixes)];
+	for (size_t i = 0; i < G_N_ELEMENTS(tracked); i++)
+		tracked[i] = -1;
 	if (!cli_parse("build", "[FILE…]", "Reads articles and writes the timeline in every format "
 		       "into a folder: timeline.ics, timeline.json, timelinejs.json, index.html, timeline.svg, "
 		       "timeline.png.", entries, &argc, &argv)) {
@@ -600,7 +574,7 @@ cli_build(int argc, char **argv)
 	}
 	FriseRenderOptions opts = { .title = title };
 	if (lang != NULL && (opts.lang = frise_lang_parse(lang)) == FRISE_LANG_UNKNOWN) {
-		fprintf(stderr, "frise build: --output-lang must be fr or en, not '%s'\n", lang);
+		fprintf(stderr, "frise build: --output-lang must be fr or en, not '%s'\n", cli_show(lang));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
@@ -611,15 +585,21 @@ cli_build(int argc, char **argv)
 	}
 	GError *error = NULL;
 	if (store_path == NULL) {
-		tmpdir = g_dir_make_tmp("frise-build-XXXXXX", &error);
+		tmpdir = frise_temp_folder("frise-build", &tracked[0], &error);
 		if (tmpdir == NULL) {
 			code = cli_fail(error);
 			goto out;
 		}
 		tmpdb = g_build_filename(tmpdir, "store.db", NULL);
+		/* removed on SIGINT/SIGTERM too, not only at the end */
+		for (size_t i = 0; i < G_N_ELEMENTS(store_suffixes); i++) {
+			char *p = g_strconcat(tmpdb, store_suffixes[i], NULL);
+			tracked[i + 1] = frise_cleanup_track(p, false);
+			g_free(p);
+		}
 	}
 	FrisePipeline *pipeline = NULL;
-	FriseStore *store = cli_open_store("build", store_path ? store_path : tmpdb, false, templates, &pipeline, &code);
+	FriseStore *store = cli_open_store("build", store_path ? store_path : tmpdb, CLI_STORE_CREATE, templates, &pipeline, &code);
 	if (store == NULL)
 		goto out;
 	size_t n = 0;
@@ -649,9 +629,14 @@ cli_build(int argc, char **argv)
 		code = cli_fail(error);
 		goto out;
 	}
+	if (store_path == NULL) {
+		/* a store made for this run saw every event first now: stamp
+		 * them from their articles' dates, the same on every run */
+		event_timeline_stamp_from_sources(tl);
+	}
 	const char *dir = outdir ? outdir : "out";
 	if (g_mkdir_with_parents(dir, 0755) != 0) {
-		fprintf(stderr, "frise build: cannot create the folder %s: %s\n", dir, g_strerror(errno));
+		fprintf(stderr, "frise build: cannot create the folder %s: %s\n", cli_show(dir), g_strerror(errno));
 		event_timeline_free(tl);
 		code = FRISE_ERROR_OUTPUT;
 		goto out;
@@ -660,12 +645,13 @@ cli_build(int argc, char **argv)
 	 * other format) are written by a second thread while this one writes
 	 * the JSON formats: the renderers only read the timelines and the
 	 * options. Messages follow, in the table's order. */
+	FriseOutputs *set = frise_outputs_new();
 	GArray *outs = g_array_new(FALSE, TRUE, sizeof(Output));
 	for (const FriseRenderFormat *f = render_formats(); f->name != NULL; f++) {
 		if (f->file == NULL)
 			continue;
 		bool image = f->image;
-		Output o = { f, tl, image ? &image_opts : &opts, g_build_filename(dir, f->file, NULL),
+		Output o = { set, f, tl, image ? &image_opts : &opts, g_build_filename(dir, f->file, NULL),
 			     image || strcmp(f->name, "ics") == 0, false, NULL };
 		g_array_append_val(outs, o);
 	}
@@ -674,7 +660,7 @@ cli_build(int argc, char **argv)
 	for (guint i = 0; i < outs->len; i++) {
 		Output *o = &g_array_index(outs, Output, i);
 		if (!o->aside)
-			o->ok = write_output(o->format, o->timeline, o->opts, o->path, &json, &o->error);
+			o->ok = write_output(set, o->format, o->timeline, o->opts, o->path, &json, &o->error);
 	}
 	if (json != NULL)
 		g_string_free(json, TRUE);
@@ -682,32 +668,47 @@ cli_build(int argc, char **argv)
 		g_thread_join(aside);
 	else
 		write_aside(outs); /* no second thread: this one */
+	/* The outputs of one build are one set: every file is replaced, or
+	 * none is (a format that cannot be made — a PNG over its size limit
+	 * — fails the build with its own exit code, the previous build's
+	 * files all left as they were). */
 	guint written = 0;
 	for (guint i = 0; i < outs->len; i++) {
 		Output *o = &g_array_index(outs, Output, i);
-		if (o->ok) {
-			written++;
-			if (cli_verbosity > 0)
-				fprintf(stderr, "frise build: wrote %s\n", o->path);
-		} else if (o->error->domain == FRISE_ERROR_DOMAIN && o->error->code == FRISE_ERROR_OUTPUT) {
-			code = cli_fail(o->error);
-		} else {
-			/* a renderer that cannot make this format: the others still go */
-			fprintf(stderr, "frise build: warning: %s not written: %s\n", o->format->file, o->error->message);
-			g_clear_error(&o->error);
+		if (!o->ok) {
+			if (code == 0 || code == FRISE_ERROR_INPUT) {
+				g_prefix_error(&o->error, "build: %s not written, so nothing in %s was replaced: ",
+					       o->format->file, dir);
+				code = cli_fail(o->error);
+			} else {
+				g_clear_error(&o->error);
+			}
 		}
+	}
+	GError *commit_error = NULL;
+	if ((code == 0 || code == FRISE_ERROR_INPUT) && !frise_outputs_commit(set, &commit_error))
+		code = cli_fail(commit_error);
+	else if (code == 0 || code == FRISE_ERROR_INPUT)
+		written = outs->len;
+	frise_outputs_free(set);
+	for (guint i = 0; i < outs->len; i++) {
+		Output *o = &g_array_index(outs, Output, i);
+		if (written > 0 && cli_verbosity > 0)
+			fprintf(stderr, "frise build: wrote %s\n", cli_show(o->path));
 		g_free(o->path);
 	}
 	g_array_unref(outs);
-	if (cli_verbosity >= 0)
+	if (cli_verbosity >= 0 && written > 0)
 		fprintf(stderr, "frise build: %zu article%s, %u events, %u file%s in %s\n", n, n == 1 ? "" : "s",
-			tl->events->len, written, written == 1 ? "" : "s", dir);
+			tl->events->len, written, written == 1 ? "" : "s", cli_show(dir));
 	event_timeline_free(tl);
 out:
 	if (tmpdb != NULL)
 		remove_store_files(tmpdb);
 	if (tmpdir != NULL)
 		g_rmdir(tmpdir);
+	for (size_t i = 0; i < G_N_ELEMENTS(tracked); i++)
+		frise_cleanup_untrack(tracked[i]);
 	g_free(tmpdb);
 	g_free(tmpdir);
 	cli_input_clear(&in);

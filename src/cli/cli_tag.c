@@ -54,12 +54,14 @@ print_json(const char *file, const char *dct, FriseLang lang, const char *text, 
 	cJSON_Delete(o);
 }
 
-/* Tabs and line breaks of a field written as \t, \n, \r, \\. */
+/* Tabs and line breaks of a field written as \t, \n, \r, \\, and the other
+ * control characters as \xNN (an ESC in an article drives no terminal;
+ * cli_show() does the same for the other outputs). */
 static void
 tsv_field(GString *g, const char *s, size_t n)
 {
 	/* one pass (the fields are short: four memchr calls cost more) */
-	static const bool special[256] = { ['\t'] = true, ['\n'] = true, ['\r'] = true, ['\\'] = true };
+	static const bool special[256] = { [0 ... 0x1f] = true, ['\\'] = true, [0x7f] = true };
 	size_t q = 0;
 	while (q < n && !special[(unsigned char)s[q]])
 		q++;
@@ -73,7 +75,11 @@ tsv_field(GString *g, const char *s, size_t n)
 		case '\n': g_string_append(g, "\\n"); break;
 		case '\r': g_string_append(g, "\\r"); break;
 		case '\\': g_string_append(g, "\\\\"); break;
-		default: g_string_append_c(g, s[i]);
+		default:
+			if (special[(unsigned char)s[i]])
+				g_string_append_printf(g, "\\x%02x", (unsigned char)s[i]);
+			else
+				g_string_append_c(g, s[i]);
 		}
 	}
 }
@@ -138,9 +144,34 @@ print_tsv(const char *file, const char *text, GArray *tx, bool explain)
 static void
 escape_into(GString *g, const char *s, size_t n)
 {
-	char *e = g_markup_escape_text(s, (gssize)n);
+	/* XML 1.0 has no place for C0 controls but tab, LF and CR (not even
+	 * as &#x1b;, which g_markup_escape_text() writes), nor for U+FFFE,
+	 * U+FFFF or bytes that are not UTF-8 (the raw text of a --lossy
+	 * read): each becomes U+FFFD, one character for one, so the text's
+	 * character offsets are those of the input. */
+	GString *clean = NULL;
+	const char *end = s + n;
+	for (const char *p = s; p < end;) {
+		unsigned char c = (unsigned char)*p;
+		gunichar u = c < 0x80 ? c : g_utf8_get_char_validated(p, end - p);
+		size_t len = c < 0x80 ? 1 : u < 0x110000 ? (size_t)(g_utf8_next_char(p) - p) : 1;
+		bool bad = (u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0xFFFE || u == 0xFFFF ||
+			   u >= 0x110000;
+		if (bad && clean == NULL)
+			clean = g_string_new_len(s, p - s);
+		if (clean != NULL) {
+			if (bad)
+				g_string_append(clean, "\xEF\xBF\xBD");
+			else
+				g_string_append_len(clean, p, (gssize)len);
+		}
+		p += len;
+	}
+	char *e = g_markup_escape_text(clean != NULL ? clean->str : s, clean != NULL ? (gssize)clean->len : (gssize)n);
 	g_string_append(g, e);
 	g_free(e);
+	if (clean != NULL)
+		g_string_free(clean, TRUE);
 }
 
 static void
@@ -169,12 +200,14 @@ print_timeml(const char *text, size_t len, const char *dct, GArray *tx, bool exp
 		escape_into(g, text + x->start, x->end - x->start);
 		g_string_append(g, "</TIMEX3>");
 		if (explain && x->explain) {
-			/* "--" may not appear in an XML comment */
-			char *c = g_strdup(x->explain);
-			for (char *p = c; (p = strstr(p, "--")) != NULL;)
+			/* "--" may not appear in an XML comment; the rest is
+			 * cleaned as text is (no control character) */
+			GString *c = g_string_new(NULL);
+			escape_into(c, x->explain, strlen(x->explain));
+			for (char *p = c->str; (p = strstr(p, "--")) != NULL;)
 				p[1] = '_';
-			g_string_append_printf(g, "<!-- %s -->", c);
-			g_free(c);
+			g_string_append_printf(g, "<!-- %s -->", c->str);
+			g_string_free(c, TRUE);
 		}
 		at = x->end;
 	}
@@ -228,7 +261,7 @@ tag_article(const FriseTagger *tagger, const FriseArticle *a, Format fmt, bool e
 	/* the body only: a metadata header's date is no expression */
 	GArray *tx = timex_tag(tagger, a->text + a->body.start, a->body.end - a->body.start, &opts, &error);
 	if (tx == NULL) {
-		fprintf(stderr, "frise tag: %s: %s\n", a->path, error->message);
+		fprintf(stderr, "frise tag: %s: %s\n", cli_show(a->path), cli_show(error->message));
 		g_error_free(error);
 		return FRISE_ERROR_INPUT;
 	}
@@ -249,14 +282,13 @@ tag_article(const FriseTagger *tagger, const FriseArticle *a, Format fmt, bool e
  * as on the reader path. Returns the exit code.
  */
 static int
-tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, FriseLang lang,
+tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, size_t limit, FriseLang lang,
 	     Format fmt, bool explain)
 {
 	char *data = NULL;
 	gsize len = 0;
 	GError *error = NULL;
 	GMappedFile *map = NULL;
-	size_t limit = in->max_mib > 0 ? (size_t)in->max_mib << 20 : (size_t)16 << 20;
 	if (strcmp(path, "-") != 0 && g_file_test(path, G_FILE_TEST_IS_REGULAR) &&
 	    (map = g_mapped_file_new(path, FALSE, NULL)) != NULL &&
 	    g_mapped_file_get_length(map) > 0) {
@@ -279,18 +311,18 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, Fr
 		len = g->len;
 		data = g_string_free(g, FALSE);
 	} else if (!g_file_get_contents(path, &data, &len, &error)) {
-		fprintf(stderr, "frise: %s (skipped)\n", error->message);
+		fprintf(stderr, "frise: %s (skipped)\n", cli_show(error->message));
 		g_error_free(error);
 		return FRISE_ERROR_INPUT;
 	}
 	if (len > limit) {
-		fprintf(stderr, "frise: %s: over the %zu MiB limit (see --max-size) (skipped)\n", path,
+		fprintf(stderr, "frise: %s: over the %zu MiB limit (see --max-size) (skipped)\n", cli_show(path),
 			limit >> 20);
 		release_input(map, data);
 		return FRISE_ERROR_LIMIT;
 	}
 	if (len == 0) {
-		fprintf(stderr, "frise: %s: empty input (skipped)\n", path);
+		fprintf(stderr, "frise: %s: empty input (skipped)\n", cli_show(path));
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
 	}
@@ -300,7 +332,7 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, Fr
 		release_input(map, data);
 		if (a == NULL) {
 			int code = error->code;
-			fprintf(stderr, "frise: %s (skipped)\n", error->message);
+			fprintf(stderr, "frise: %s (skipped)\n", cli_show(error->message));
 			g_error_free(error);
 			return code;
 		}
@@ -310,7 +342,7 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, Fr
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul != NULL) {
-		fprintf(stderr, "frise: %s: NUL byte at byte %zu (binary file?) (skipped)\n", path,
+		fprintf(stderr, "frise: %s: NUL byte at byte %zu (binary file?) (skipped)\n", cli_show(path),
 			(size_t)(nul - data));
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
@@ -321,7 +353,7 @@ tag_raw_file(const FriseTagger *tagger, const char *path, const CliInput *in, Fr
 	FriseTagOptions opts = { .lang = lang, .dct = in->published, .explain = explain };
 	GArray *tx = timex_tag(tagger, data + body, len - body, &opts, &error);
 	if (tx == NULL) {
-		fprintf(stderr, "frise: %s: %s (skipped)\n", path, error->message);
+		fprintf(stderr, "frise: %s: %s (skipped)\n", cli_show(path), cli_show(error->message));
 		g_error_free(error);
 		release_input(map, data);
 		return FRISE_ERROR_INPUT;
@@ -368,14 +400,14 @@ cli_tag(int argc, char **argv)
 	else if (strcmp(format, "timeml") == 0)
 		fmt = FMT_TIMEML;
 	else {
-		fprintf(stderr, "frise tag: unknown format '%s' (json, tsv or timeml)\n", format);
+		fprintf(stderr, "frise tag: unknown format '%s' (json, tsv or timeml)\n", cli_show(format));
 		code = FRISE_ERROR_USAGE;
 		goto out;
 	}
 	if (in.lang != NULL && strcmp(in.lang, "auto") != 0) {
 		lang = frise_lang_parse(in.lang);
 		if (lang == FRISE_LANG_UNKNOWN) {
-			fprintf(stderr, "frise tag: unknown language '%s' (fr, en or auto)\n", in.lang);
+			fprintf(stderr, "frise tag: unknown language '%s' (fr, en or auto)\n", cli_show(in.lang));
 			code = FRISE_ERROR_USAGE;
 			goto out;
 		}
@@ -383,13 +415,17 @@ cli_tag(int argc, char **argv)
 	if (in.published != NULL) {
 		char *d = article_parse_date(in.published);
 		if (d == NULL) {
-			fprintf(stderr, "frise tag: --dct: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
-				in.published);
+			fprintf(stderr, "frise tag: --dct: '%s' is not a date (%s)\n", cli_show(in.published), ARTICLE_DATE_FORMS);
 			code = FRISE_ERROR_USAGE;
 			goto out;
 		}
 		g_free(in.published);
 		in.published = d;
+	}
+	size_t limit = 0, max_files = 0;
+	if (!cli_input_limits(&in, &limit, &max_files)) {
+		code = FRISE_ERROR_USAGE;
+		goto out;
 	}
 	GError *error = NULL;
 	tagger = timex_tagger_new(&error);
@@ -412,7 +448,7 @@ cli_tag(int argc, char **argv)
 		static char *stdin_only[] = { "-", NULL };
 		char **files = argc > 1 ? argv + 1 : stdin_only;
 		for (char **f = files; *f != NULL; f++) {
-			int c = tag_raw_file(tagger, *f, &in, lang, fmt, explain);
+			int c = tag_raw_file(tagger, *f, &in, limit, lang, fmt, explain);
 			if (c != FRISE_ERROR_OK)
 				code = c;
 		}

@@ -17,7 +17,7 @@
 /* ORDER GRAN */
 static const char *const gran_names[] = {
 	"none", "century", "decade", "year", "half", "quarter", "season", "month",
-	"week", "day", "part-of-day", "hour", "minute", "second"
+	"week", "day", "part_of_day", "hour", "minute", "second"
 };
 
 const char *
@@ -32,6 +32,8 @@ date_granularity_parse(const char *name)
 	for (size_t g = 0; name != NULL && g < G_N_ELEMENTS(gran_names); g++)
 		if (strcmp(name, gran_names[g]) == 0)
 			return (FriseGranularity)g;
+	if (name != NULL && strcmp(name, "part-of-day") == 0)
+		return FRISE_GRAN_PART_OF_DAY; /* the spelling before the schema's, in older stores */
 	return FRISE_GRAN_NONE;
 }
 

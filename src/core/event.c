@@ -4,6 +4,7 @@
  * overrides, and an event's content digest.
  */
 #include "frise/event.h"
+#include "frise/date.h"
 
 #include <string.h>
 
@@ -144,4 +145,36 @@ event_digest(const FriseEvent *e)
 	g_string_free(s, TRUE);
 	h[16] = '\0';
 	return h;
+}
+
+/* The first day of a TIMEX3 value, as Unix seconds at 00:00 UTC; 0 when
+ * it has none. */
+static gint64
+first_day(const char *value)
+{
+	GDate start, end;
+	g_date_clear(&start, 1);
+	g_date_clear(&end, 1);
+	if (value == NULL || !date_span(value, NULL, &start, &end))
+		return 0;
+	return ((gint64)g_date_get_julian(&start) - 719163) * 86400; /* 719163: 1970-01-01 */
+}
+
+void
+event_timeline_stamp_from_sources(FriseTimeline *timeline)
+{
+	for (guint i = 0; i < timeline->events->len; i++) {
+		FriseEvent *e = g_ptr_array_index(timeline->events, i);
+		gint64 first = 0, last = 0;
+		for (guint k = 0; e->sources != NULL && k < e->sources->len; k++) {
+			gint64 t = first_day(((const FriseSource *)g_ptr_array_index(e->sources, k))->published);
+			if (t <= 0)
+				continue;
+			first = first == 0 ? t : MIN(first, t);
+			last = MAX(last, t);
+		}
+		e->created = first;
+		e->modified = last;
+		e->sequence = first > 0 && e->sources->len > 1 ? (int)e->sources->len - 1 : 0;
+	}
 }

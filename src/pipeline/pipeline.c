@@ -20,9 +20,12 @@
 #include "events/templates.h"
 #include "pipeline/evidence.h"
 #include "pipeline/record.h"
+#include "reader/input.h"
 #include "store/rows.h"
 
+#include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 struct FrisePipeline {
 	FriseStore *store;         /* borrowed */
@@ -135,14 +138,13 @@ template_body(FriseStore *s, void *data, GError **error)
 bool
 pipeline_add_templates(FrisePipeline *p, const char *path, GError **error)
 {
-	char *data = NULL;
-	gsize len = 0;
-	GError *e = NULL;
-	if (!g_file_get_contents(path, &data, &len, &e)) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT, "%s", e->message);
-		g_error_free(e);
+	/* bounded: a template file is a few KB (templates/events.json:
+	 * 5 KB); `--templates /dev/stdin` fed by `yes` must end, not fill
+	 * memory */
+	size_t len = 0;
+	char *data = frise_read_file(path, PIPELINE_TEMPLATES_MAX, &len, error);
+	if (data == NULL)
 		return false;
-	}
 	bool ok = templates_add(p->templates, data, len, path, error);
 	if (ok) {
 		TemplateTx tx = { g_path_get_basename(path), data, len };
@@ -774,6 +776,30 @@ pipeline_add(FrisePipeline *p, GPtrArray *articles, GError **error)
 	return ok;
 }
 
+/* A record of this extractor names only types of its templates (one of
+ * another extractor is found again by the rebuild: its types do not
+ * matter). False with an input error naming `where`. */
+static bool
+known_types(FrisePipeline *p, const Record *r, const char *where, GError **error)
+{
+	if (r->candidates == NULL || g_strcmp0(r->extractor, p->extractor) != 0)
+		return true;
+	const GPtrArray *types = templates_types(p->templates);
+	for (guint i = 0; i < r->candidates->len; i++) {
+		const FriseCandidate *c = g_ptr_array_index(r->candidates, i);
+		bool known = false;
+		for (guint k = 0; !known && k < types->len; k++)
+			known = strcmp(((FriseEventType *)g_ptr_array_index(types, k))->id, c->type) == 0;
+		if (!known) {
+			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INPUT,
+				    "%s: \"type\": '%.60s' is not an event type of the templates its \"extractor\" names",
+				    where, c->type);
+			return false;
+		}
+	}
+	return true;
+}
+
 bool
 pipeline_add_extracted(FrisePipeline *p, const char *const *lines, const size_t *lens, const char *const *wheres,
 		       size_t n, GError **error)
@@ -783,6 +809,12 @@ pipeline_add_extracted(FrisePipeline *p, const char *const *lines, const size_t 
 	for (size_t i = 0; ok && i < n; i++) {
 		Record *r = g_new0(Record, 1);
 		if (!record_read(lines[i], lens[i], wheres[i], r, error)) {
+			g_free(r);
+			ok = false;
+			break;
+		}
+		if (!known_types(p, r, wheres[i], error)) {
+			record_clear(r);
 			g_free(r);
 			ok = false;
 			break;
@@ -799,6 +831,103 @@ pipeline_add_extracted(FrisePipeline *p, const char *const *lines, const size_t 
 	ok = ok && commit_prepared(p, prep, error);
 	prepared_free(prep);
 	return ok;
+}
+
+/* The lines of pipeline_add_extracted_paths() not yet added. */
+typedef struct {
+	FrisePipeline *p;
+	GPtrArray *lines, *wheres; /* char* */
+	GArray *lens;              /* size_t */
+	size_t read, max;          /* lines read, most to read */
+	FriseReadProgressFunc progress;
+	GError *error;             /* the first fault: nothing more is read */
+} ExtractedRead;
+
+static bool
+add_extracted_batch(ExtractedRead *er)
+{
+	if (er->lines->len == 0)
+		return er->error == NULL;
+	if (er->error == NULL)
+		pipeline_add_extracted(er->p, (const char *const *)er->lines->pdata, (const size_t *)(void *)er->lens->data,
+				       (const char *const *)er->wheres->pdata, er->lines->len, &er->error);
+	g_ptr_array_set_size(er->lines, 0);
+	g_ptr_array_set_size(er->wheres, 0);
+	g_array_set_size(er->lens, 0);
+	if (er->error == NULL && er->progress != NULL)
+		er->progress("articles", er->read, 0);
+	return er->error == NULL;
+}
+
+static bool
+extracted_line(const char *where, const char *line, size_t len, void *user)
+{
+	ExtractedRead *er = user;
+	if (++er->read > er->max) {
+		/* the line past the limit stops the stream: an endless one is
+		 * never read to its end */
+		g_set_error(&er->error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
+			    "%s: more than %zu lines to read (raise the limit with --max-files)", where, er->max);
+		return false;
+	}
+	g_ptr_array_add(er->lines, g_strndup(line, len));
+	g_ptr_array_add(er->wheres, g_strdup(where));
+	g_array_append_val(er->lens, len);
+	return er->lines->len < er->p->batch || add_extracted_batch(er);
+}
+
+static bool
+extracted_refuse(GError *e, void *user)
+{
+	ExtractedRead *er = user;
+	if (er->error == NULL)
+		er->error = e;
+	else
+		g_error_free(e);
+	return false;
+}
+
+bool
+pipeline_add_extracted_paths(FrisePipeline *p, const char *const *paths, size_t npaths, const FriseReadOptions *opts,
+			     size_t *nlines, GError **error)
+{
+	size_t max_bytes = opts != NULL && opts->max_bytes > 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
+	ExtractedRead er = { p, g_ptr_array_new_with_free_func(g_free), g_ptr_array_new_with_free_func(g_free),
+			     g_array_new(FALSE, FALSE, sizeof(size_t)), 0,
+			     opts != NULL && opts->max_articles > 0 ? opts->max_articles : ARTICLE_DEFAULT_MAX_ARTICLES,
+			     opts != NULL ? opts->progress : NULL, NULL };
+	size_t limit = pipeline_record_max(max_bytes);
+	char *l = input_limit_text(max_bytes);
+	char *what = g_strdup_printf("%d times the %s article limit of --max-size (a line of 'frise extract')",
+				     PIPELINE_RECORD_FACTOR, l);
+	g_free(l);
+	for (size_t i = 0; er.error == NULL && i < npaths; i++) {
+		int fd = input_open(paths[i], false, &er.error);
+		if (fd < 0)
+			break;
+		input_lines(fd, paths[i], limit, what, extracted_line, extracted_refuse, &er, &er.error);
+		if (fd != STDIN_FILENO)
+			close(fd);
+	}
+	add_extracted_batch(&er);
+	g_free(what);
+	g_ptr_array_unref(er.lines);
+	g_ptr_array_unref(er.wheres);
+	g_array_unref(er.lens);
+	if (nlines != NULL)
+		*nlines = MIN(er.read, er.max);
+	if (er.error != NULL) {
+		g_propagate_error(error, er.error);
+		return false;
+	}
+	return true;
+}
+
+size_t
+pipeline_record_max(size_t max_bytes)
+{
+	max_bytes = max_bytes > 0 ? max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
+	return max_bytes > SIZE_MAX / PIPELINE_RECORD_FACTOR ? SIZE_MAX : max_bytes * PIPELINE_RECORD_FACTOR;
 }
 
 typedef struct {
@@ -838,7 +967,8 @@ pipeline_ingest(FrisePipeline *p, GPtrArray *articles, GError **error)
 }
 
 char *
-pipeline_extract(FrisePipeline *p, GPtrArray *articles, GError **error)
+pipeline_extract(FrisePipeline *p, GPtrArray *articles, size_t max_bytes, FriseReadErrorFunc on_skip, void *user,
+		 GError **error)
 {
 	/* each line a function of its article: the reduce step's rebuild
 	 * brings the corpus evidence */
@@ -846,10 +976,24 @@ pipeline_extract(FrisePipeline *p, GPtrArray *articles, GError **error)
 	if (prep == NULL)
 		return NULL;
 	GString *out = g_string_new(NULL);
+	size_t max = pipeline_record_max(max_bytes);
 	for (guint i = 0; i < prep->len; i++) {
 		Prepared *pr = &g_array_index(prep, Prepared, i);
 		char *line = record_write(pr->a, pr->id, pr->sentences, pr->timexes, pr->cands, p->extractor);
-		g_string_append(out, line);
+		size_t len = strlen(line);
+		if (len > max) {
+			/* 'frise ingest --candidates' with this limit would refuse it */
+			GError *e = g_error_new(FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
+						"%s: its line of candidates is %zu bytes, more than %d times the "
+						"article limit of --max-size; not written", pr->a->path ? pr->a->path : pr->id,
+						len, PIPELINE_RECORD_FACTOR);
+			if (on_skip != NULL)
+				on_skip(e, user);
+			g_error_free(e);
+			g_free(line);
+			continue;
+		}
+		g_string_append_len(out, line, (gssize)len);
 		g_string_append_c(out, '\n');
 		g_free(line);
 	}

@@ -31,6 +31,7 @@
 #include "frise/article.h"
 #include "core/lang.h"
 #include "reader/boilerplate_private.h"
+#include "reader/input.h"
 #include "reader/webpage.h"
 
 #include <cjson/cJSON.h>
@@ -42,7 +43,6 @@
 #include <unistd.h>
 
 #define MIB ((size_t)1 << 20)
-#define DEFAULT_MAX_BYTES (16 * MIB)
 #define FRONT_MATTER_MAX 8192 /* bytes: a "---" block longer than this is text */
 
 /* ------------------------------------------------------------------ */
@@ -63,18 +63,10 @@ set_error(GError **error, FriseError code, const char *path, const char *fmt, ..
 	g_free(msg);
 }
 
-static char *
-limit_text(size_t limit)
-{
-	if (limit % MIB == 0)
-		return g_strdup_printf("%zu MiB", limit / MIB);
-	return g_strdup_printf("%zu bytes", limit);
-}
-
 static void
 set_limit_error(GError **error, const char *path, size_t size, size_t limit)
 {
-	char *l = limit_text(limit);
+	char *l = input_limit_text(limit);
 	if (size > 0)
 		set_error(error, FRISE_ERROR_LIMIT, path, "%zu bytes, over the %s limit (see --max-size)",
 			  size, l);
@@ -785,6 +777,27 @@ all_space(const char *t, size_t len)
 	return true;
 }
 
+/* A file name as text: valid UTF-8, each byte that is not written \xHH
+ * ("b\xffad.txt"), so that an id or a path a JSON output, the page or
+ * the store holds is text (a name is bytes on Linux). Nothing reopens a
+ * file by it. */
+static char *
+name_text(const char *path)
+{
+	if (g_utf8_validate(path, -1, NULL))
+		return g_strdup(path);
+	GString *g = g_string_new(NULL);
+	for (const char *p = path; *p != '\0';) {
+		const char *end = NULL;
+		g_utf8_validate(p, -1, &end);
+		g_string_append_len(g, p, end - p);
+		p = end;
+		if (*p != '\0')
+			g_string_append_printf(g, "\\x%02x", (unsigned char)*p++);
+	}
+	return g_string_free(g, FALSE);
+}
+
 static char *
 base_name(const char *path)
 {
@@ -807,7 +820,7 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	static const FriseReadOptions defaults = { 0 };
 	if (opts == NULL)
 		opts = &defaults;
-	size_t limit = opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	size_t limit = opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
 	if (len > limit) {
 		set_limit_error(error, path, len, limit);
 		return NULL;
@@ -835,8 +848,8 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 		article_free(a);
 		return NULL;
 	}
-	a->path = g_strdup(path);
-	a->id = meta != NULL && meta->id != NULL ? g_strdup(meta->id) : base_name(path);
+	a->path = name_text(path);
+	a->id = meta != NULL && meta->id != NULL ? g_strdup(meta->id) : base_name(a->path);
 
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_checksum_update(sum, (const guchar *)a->raw, (gssize)a->raw_len);
@@ -873,7 +886,10 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 		a->published_from = a->published_origin == meta_origin(meta) && meta->published_from != NULL
 				    ? meta->published_from : article_origin_name(a->published_origin);
 
-	a->url = g_strdup(meta != NULL && meta->url != NULL ? meta->url : fm.url);
+	/* a link goes to every output: only http(s), percent-encoded, so
+	 * that no line break or quote in it can end a calendar line or an
+	 * attribute (frise.h) */
+	a->url = frise_url_web(meta != NULL && meta->url != NULL ? meta->url : fm.url);
 	a->url_from = a->url == NULL ? NULL : meta != NULL && meta->url != NULL ? meta->url_from : "front matter";
 	a->source = g_strdup(meta != NULL && meta->source != NULL ? meta->source : fm.source);
 	a->source_from = a->source == NULL ? NULL : meta != NULL && meta->source != NULL ? meta->source_from
@@ -945,7 +961,7 @@ static FriseArticle *
 read_page(const char *path, const char *data, size_t len, const FriseReadOptions *opts, const Meta *given,
 	  GError **error)
 {
-	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
 	if (len > limit) {
 		set_limit_error(error, path, len, limit);
 		return NULL;
@@ -1150,22 +1166,11 @@ read_fd(int fd, const char *path, size_t limit, size_t *len, GError **error)
 	return buf;
 }
 
-static int
-open_input(const char *path, GError **error)
+static FriseArticle *
+read_file(const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
 {
-	if (strcmp(path, "-") == 0)
-		return STDIN_FILENO;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		set_error(error, FRISE_ERROR_INPUT, path, "cannot open: %s", g_strerror(errno));
-	return fd;
-}
-
-FriseArticle *
-article_read_file(const char *path, const FriseReadOptions *opts, GError **error)
-{
-	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
-	int fd = open_input(path, error);
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
+	int fd = input_open(path, regular_only, error);
 	if (fd < 0)
 		return NULL;
 	size_t len = 0;
@@ -1179,6 +1184,12 @@ article_read_file(const char *path, const FriseReadOptions *opts, GError **error
 	return a;
 }
 
+FriseArticle *
+article_read_file(const char *path, const FriseReadOptions *opts, GError **error)
+{
+	return read_file(path, opts, false, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* JSON Lines. */
 
@@ -1188,13 +1199,15 @@ typedef struct {
 	void *user;
 	size_t failed;
 	GError *first; /* the first error reported, for the final message */
-	size_t max;    /* most articles to read (FriseReadOptions.max_articles) */
-	GError *over;  /* set when there were more: nothing more is read */
-	size_t count;  /* articles read, those handed to on_batch included */
-	size_t batch;  /* hand `out` to on_batch at this many (0: never) */
+	GArray *from_folder; /* gboolean per file of read_all(): found in a folder */
+	size_t records;      /* JSON Lines records read, all streams together */
+	size_t max;          /* most articles to read (FriseReadOptions.max_articles) */
+	GError *over;        /* set when there were more: nothing more is read */
+	size_t count;        /* articles read, those handed to on_batch included */
+	size_t batch;        /* hand `out` to on_batch at this many (0: never) */
 	FriseReadBatchFunc on_batch;
 	void *batch_user;
-	GError *stop;  /* on_batch's error: nothing more is read */
+	GError *stop;        /* on_batch's error: nothing more is read */
 } Reader;
 
 static void flush(Reader *rd);
@@ -1220,68 +1233,74 @@ report(Reader *rd, GError *e)
 		g_error_free(e);
 }
 
-static const char *
-json_member(const cJSON *obj, const char *name, const char *where, GError **error)
+/*
+ * The members of a JSON Lines record frise reads ("html" instead of
+ * "text": a web page). ORDER MEMBERS: the M_ values follow it. Every one
+ * is a string (or null): a text
+ * that must be valid UTF-8 (with --lossy, invalid bytes are replaced) and
+ * hold no NUL, like the article's own text.
+ */
+static const char *const member_names[] = { "text", "html", "id", "title", "url", "source", "lang", "published", NULL };
+enum { M_TEXT, M_HTML, M_ID, M_TITLE, M_URL, M_SOURCE, M_LANG, M_PUBLISHED, M_COUNT };
+
+/* The language a record gives: fr or en, with or without a region
+ * ("fr-CA", "en_GB"); NULL for none ("", "auto", "und"); false for any
+ * other (frise could not tag it). */
+static bool
+record_lang(const char *lang, const char *where, GError **error)
 {
-	const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, name);
-	if (m == NULL || cJSON_IsNull(m))
-		return NULL;
-	if (!cJSON_IsString(m)) {
-		set_error(error, FRISE_ERROR_INPUT, where, "\"%s\" must be a string", name);
-		return NULL;
-	}
-	return m->valuestring;
+	if (lang == NULL || *lang == '\0' || g_ascii_strcasecmp(lang, "auto") == 0 || g_ascii_strcasecmp(lang, "und") == 0)
+		return true;
+	char *base = g_strndup(lang, strcspn(lang, "-_"));
+	bool ok = frise_lang_parse(base) != FRISE_LANG_UNKNOWN;
+	g_free(base);
+	if (!ok)
+		set_error(error, FRISE_ERROR_INPUT, where, "\"lang\": '%s' is not fr or en (nor auto)", lang);
+	return ok;
 }
 
 static void
-read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, size_t len,
-		const FriseReadOptions *opts)
+read_jsonl_line(Reader *rd, const char *where, const char *line, size_t len, const FriseReadOptions *opts)
 {
-	char *where = g_strdup_printf("%s:%zu", file, lineno);
+	InputBadText bad = opts != NULL && (opts->flags & FRISE_READ_LOSSY) != 0 ? INPUT_REPLACE : INPUT_REFUSE;
 	GError *e = NULL;
-	cJSON *obj = cJSON_ParseWithLength(line, len);
-	if (obj == NULL || !cJSON_IsObject(obj)) {
-		const char *at = cJSON_GetErrorPtr();
-		if (obj == NULL && at != NULL && at >= line && at <= line + len)
-			set_error(&e, FRISE_ERROR_INPUT, where, "not valid JSON (at column %zu)",
-				  (size_t)(at - line) + 1);
-		else
-			set_error(&e, FRISE_ERROR_INPUT, where, "not a JSON object");
+	char *v[M_COUNT] = { NULL };
+	char *published = NULL;
+	cJSON *obj = input_object(line, len, where, bad, member_names, &e);
+	if (obj == NULL)
 		goto out;
-	}
-	const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
-	const cJSON *html = cJSON_GetObjectItemCaseSensitive(obj, "html");
-	if (!cJSON_IsString(text) && !cJSON_IsString(html)) {
+	for (int m = 0; m < M_COUNT; m++)
+		if (!input_string(obj, member_names[m], where, bad, &v[m], &e))
+			goto out;
+	if (v[M_TEXT] == NULL && v[M_HTML] == NULL) {
 		set_error(&e, FRISE_ERROR_INPUT, where, "no \"text\" (or \"html\") string");
 		goto out;
 	}
-	Meta meta = { .no_path_date = true, .origin = FRISE_ORIGIN_JSONL, .title_from = "jsonl",
-		      .published_from = "jsonl", .url_from = "jsonl", .source_from = "jsonl", .lang_from = "jsonl" };
-	const char *names[] = { "id", "title", "url", "source", "lang", "published" };
-	const char **slots[] = { &meta.id, &meta.title, &meta.url, &meta.source, &meta.lang, &meta.published };
-	for (size_t k = 0; k < G_N_ELEMENTS(names); k++) {
-		*slots[k] = json_member(obj, names[k], where, &e);
-		if (e != NULL)
-			goto out;
+	if (!record_lang(v[M_LANG], where, &e))
+		goto out;
+	if (v[M_LANG] != NULL)
+		v[M_LANG][strcspn(v[M_LANG], "-_")] = '\0'; /* "fr-CA" is French */
+	if (v[M_PUBLISHED] != NULL && (published = article_parse_date(v[M_PUBLISHED])) == NULL) {
+		set_error(&e, FRISE_ERROR_INPUT, where, "\"published\": '%s' is not a date (%s)", v[M_PUBLISHED],
+			  ARTICLE_DATE_FORMS);
+		goto out;
 	}
-	char *published = NULL;
-	if (meta.published != NULL) {
-		published = article_parse_date(meta.published);
-		if (published == NULL) {
-			set_error(&e, FRISE_ERROR_INPUT, where,
-				  "\"published\": '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", meta.published);
-			goto out;
-		}
-		meta.published = published;
-	}
+	/* the text (or html) member was checked above, with its name: the
+	 * decoded bytes (invalid ones kept with --lossy, for read_article to
+	 * replace) */
+	const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
+	const cJSON *html = cJSON_GetObjectItemCaseSensitive(obj, "html");
+	Meta meta = { .no_path_date = true, .id = v[M_ID], .title = v[M_TITLE], .url = v[M_URL],
+		      .source = v[M_SOURCE], .lang = v[M_LANG], .published = published, .origin = FRISE_ORIGIN_JSONL,
+		      .title_from = "jsonl", .published_from = "jsonl", .url_from = "jsonl", .source_from = "jsonl",
+		      .lang_from = "jsonl" };
 	if (meta.id != NULL && *meta.id == '\0')
 		meta.id = NULL;
 	if (meta.id == NULL)
 		meta.id = where;
-	FriseArticle *a = cJSON_IsString(text)
+	FriseArticle *a = v[M_TEXT] != NULL
 			  ? read_article(where, text->valuestring, strlen(text->valuestring), opts, &meta, &e)
 			  : read_page(where, html->valuestring, strlen(html->valuestring), opts, &meta, &e);
-	g_free(published);
 	if (a != NULL) {
 		g_ptr_array_add(rd->out, a);
 		rd->count++;
@@ -1291,79 +1310,61 @@ read_jsonl_line(Reader *rd, const char *file, size_t lineno, const char *line, s
 out:
 	if (e != NULL)
 		report(rd, e);
+	for (int m = 0; m < M_COUNT; m++)
+		g_free(v[m]);
+	g_free(published);
 	cJSON_Delete(obj);
-	g_free(where);
 }
 
-/* Reads a JSON Lines stream line by line; a line longer than `cap` bytes is
- * reported and skipped without being held. */
+/* What a JSON Lines stream hands the reader. */
+typedef struct {
+	Reader *rd;
+	const FriseReadOptions *opts;
+} JsonlRead;
+
+/* A record: the one past rd->max (all the streams together, bad lines
+ * counted too) stops every stream (rd->over), so that an endless stream
+ * is never read to its end. */
 static bool
-read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, GError **error)
+jsonl_line(const char *where, const char *line, size_t len, void *user)
 {
-	int fd = open_input(path, error);
+	JsonlRead *jr = user;
+	Reader *rd = jr->rd;
+	if (rd->stop != NULL)
+		return false; /* on_batch failed: nothing more is read */
+	if (++rd->records > rd->max) {
+		if (rd->over == NULL)
+			set_error(&rd->over, FRISE_ERROR_LIMIT, where,
+				  "more than %zu articles to read (raise the limit with --max-files)", rd->max);
+		return false;
+	}
+	read_jsonl_line(rd, where, line, len, jr->opts);
+	return true;
+}
+
+static bool
+jsonl_refuse(GError *e, void *user)
+{
+	JsonlRead *jr = user;
+	report(jr->rd, e);
+	return true;
+}
+
+/* Reads a JSON Lines stream (input_lines()): a line is at most the
+ * article size limit (--max-size; a record is one article). */
+static bool
+read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
+{
+	int fd = input_open(path, regular_only, error);
 	if (fd < 0)
 		return false;
-	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : DEFAULT_MAX_BYTES;
-	size_t cap = limit * 6 + 4096; /* JSON escapes: up to 6 bytes per byte of text */
-	GString *line = g_string_new(NULL);
-	char buf[65536];
-	size_t lineno = 1;
-	bool too_long = false, ok = true;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		set_error(error, FRISE_ERROR_INPUT, path, "is a folder");
-		ok = false;
-		goto done;
-	}
-	for (;;) {
-		ssize_t got = read(fd, buf, sizeof buf);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			set_error(error, FRISE_ERROR_INPUT, path, "cannot read: %s", g_strerror(errno));
-			ok = false;
-			break;
-		}
-		const char *p = buf, *end = buf + got;
-		while (p < end || (got == 0 && (line->len > 0 || too_long))) {
-			const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-			const char *stop = nl != NULL ? nl : end;
-			if (!too_long) {
-				if (line->len + (size_t)(stop - p) > cap) {
-					too_long = true;
-					g_string_truncate(line, 0);
-				} else {
-					g_string_append_len(line, p, stop - p);
-				}
-			}
-			if (nl == NULL && got != 0)
-				break; /* the line continues in the next block */
-			if (too_long) {
-				GError *e = NULL;
-				char *where = g_strdup_printf("%s:%zu", path, lineno);
-				set_limit_error(&e, where, 0, cap);
-				g_free(where);
-				report(rd, e);
-			} else if (!all_space(line->str, line->len)) {
-				if (rd->stop != NULL)
-					goto done;
-				if (rd->count >= rd->max) {
-					/* stop at line max + 1: an endless stream is never read to its end */
-					over_limit(rd);
-					goto done;
-				}
-				read_jsonl_line(rd, path, lineno, line->str, line->len, opts);
-			}
-			g_string_truncate(line, 0);
-			too_long = false;
-			lineno++;
-			p = nl != NULL ? nl + 1 : end;
-		}
-		if (got == 0)
-			break;
-	}
-done:
-	g_string_free(line, TRUE);
+	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
+	char *l = input_limit_text(limit);
+	char *what = g_strdup_printf("the %s article limit of --max-size", l);
+	JsonlRead jr = { rd, opts };
+	bool ok = input_lines(fd, path, limit, what, jsonl_line, jsonl_refuse, &jr, error);
+	g_free(what);
+	g_free(l);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return ok;
@@ -1414,8 +1415,11 @@ collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
 			if (lstat(p, &lst) == 0 && !S_ISLNK(lst.st_mode))
 				collect(p, jsonl, files, rd);
 			g_free(p);
-		} else if (article_is_input_name(p, jsonl)) {
+		} else if (article_is_input_name(p, jsonl) && stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+			/* regular files only (links to them too): a FIFO
+			 * or a device is never read from a folder */
 			g_ptr_array_add(files, p);
+			g_array_append_val(rd->from_folder, (gboolean){ TRUE });
 		} else {
 			g_free(p);
 		}
@@ -1430,19 +1434,19 @@ typedef struct {
 	const FriseReadOptions *opts;
 	FriseArticle **art;
 	GError **err;
+	const GArray *from_folder; /* gboolean per file: read regular files only */
 	bool serial; /* standard input is among the files: one thread reads them in turn */
 } ReadBatch;
 
 #define READ_STEP 8     /* files a thread takes at a time */
 #define READ_BLOCK 512  /* files read before their results are reported */
 #define READ_THREADS 8
-#define DEFAULT_MAX_ARTICLES 100000
 
 static void
 read_one(guint i, void *data)
 {
 	ReadBatch *b = data;
-	b->art[i] = article_read_file(b->files->pdata[i], b->opts, &b->err[i]);
+	b->art[i] = read_file(b->files->pdata[i], b->opts, g_array_index(b->from_folder, gboolean, i), &b->err[i]);
 }
 
 /* Reads files [from, to) on the machine's cores into b->art / b->err: an
@@ -1493,6 +1497,7 @@ flush(Reader *rd)
 static void
 read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts)
 {
+	rd->from_folder = g_array_new(FALSE, FALSE, sizeof(gboolean));
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
 	for (size_t i = 0; i < npaths && files->len <= rd->max; i++) {
 		GError *e = NULL;
@@ -1508,6 +1513,7 @@ read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const 
 			}
 		} else {
 			g_ptr_array_add(files, g_strdup(paths[i]));
+			g_array_append_val(rd->from_folder, (gboolean){ FALSE });
 		}
 	}
 	/* refused before anything is read when the files alone are too many
@@ -1517,7 +1523,7 @@ read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const 
 	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
 	/* plain files are read READ_BLOCK at a time on every core, then
 	 * taken (and their errors reported) in order */
-	ReadBatch b = { files, opts, NULL, NULL, false };
+	ReadBatch b = { files, opts, NULL, NULL, rd->from_folder, false };
 	for (guint i = 0; i < files->len; i++)
 		b.serial |= strcmp(files->pdata[i], "-") == 0;
 	if (!jsonl) {
@@ -1529,7 +1535,7 @@ read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const 
 		const char *p = files->pdata[i];
 		GError *e = NULL;
 		if (jsonl) {
-			if (!read_jsonl(rd, p, opts, &e))
+			if (!read_jsonl(rd, p, opts, g_array_index(rd->from_folder, gboolean, i), &e))
 				report(rd, e);
 		} else {
 			if (i % READ_BLOCK == 0)
@@ -1557,8 +1563,17 @@ read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const 
 	g_free(b.art);
 	g_free(b.err);
 	g_ptr_array_unref(files);
+	g_array_unref(rd->from_folder);
+	rd->from_folder = NULL;
 	if (rd->over == NULL)
 		flush(rd);
+}
+
+/* The most articles a read takes (FriseReadOptions.max_articles). */
+static size_t
+reader_max(const FriseReadOptions *opts)
+{
+	return opts != NULL && opts->max_articles > 0 ? opts->max_articles : ARTICLE_DEFAULT_MAX_ARTICLES;
 }
 
 /* The error of a read that ended with no article. */
@@ -1577,9 +1592,8 @@ GPtrArray *
 article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
 		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
 {
-	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
-		      opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES, NULL,
-		      0, 0, NULL, NULL, NULL };
+	Reader rd = { .out = g_ptr_array_new_with_free_func((GDestroyNotify)article_free), .on_error = on_error,
+		      .user = user, .max = reader_max(opts) };
 	read_all(&rd, paths, npaths, jsonl, opts);
 	if (nfailed != NULL)
 		*nfailed = rd.failed;
@@ -1605,9 +1619,9 @@ article_read_paths_each(const char *const *paths, size_t npaths, bool jsonl, con
 			FriseReadErrorFunc on_error, void *user, size_t batch, FriseReadBatchFunc on_batch,
 			void *batch_user, size_t *nread, size_t *nfailed, GError **error)
 {
-	Reader rd = { g_ptr_array_new_with_free_func((GDestroyNotify)article_free), on_error, user, 0, NULL,
-		      opts != NULL && opts->max_articles > 0 ? opts->max_articles : DEFAULT_MAX_ARTICLES, NULL,
-		      0, MAX(batch, 1), on_batch, batch_user, NULL };
+	Reader rd = { .out = g_ptr_array_new_with_free_func((GDestroyNotify)article_free), .on_error = on_error,
+		      .user = user, .max = reader_max(opts), .batch = MAX(batch, 1), .on_batch = on_batch,
+		      .batch_user = batch_user };
 	read_all(&rd, paths, npaths, jsonl, opts);
 	g_ptr_array_unref(rd.out);
 	if (nread != NULL)

@@ -711,8 +711,8 @@ webpage_text_date(const char *text)
 /* URLs. */
 
 /* An absolute http(s) URL from v, resolving "//host/…" and "/path"
- * against `base` (an absolute URL, or NULL). Returns a new string or
- * NULL. */
+ * against `base` (an absolute URL, or NULL), escaped by frise_url_web().
+ * Returns a new string or NULL. */
 static char *
 clean_url(const char *v, const char *base)
 {
@@ -754,16 +754,11 @@ clean_url(const char *v, const char *base)
 	}
 	for (size_t i = 0; i < scheme; i++)
 		s[i] = g_ascii_tolower(s[i]);
-	GString *out = g_string_sized_new(u->len);
-	for (size_t i = 0; i < u->len; i++) {
-		guchar c = (guchar)s[i];
-		if (c >= 0x80 || c == ' ' || strchr("\"<>\\^`{|}", c) != NULL)
-			g_string_append_printf(out, "%%%02X", c);
-		else
-			g_string_append_c(out, (char)c);
-	}
+	/* escaped as every link frise writes (one rule: a page's url and
+	 * its canonical link are the same string) */
+	char *web = frise_url_web(s);
 	g_string_free(u, TRUE);
-	return g_string_free(out, FALSE);
+	return web;
 }
 
 static char *

@@ -446,17 +446,30 @@ bool
 draw_png(const FriseTimeline *timeline, const FriseRenderOptions *opts, GString *out, GError **error)
 {
 	double scale = opts && opts->scale > 0 ? opts->scale : 1;
-	/* Refused before drawing: cairo's image surfaces stop at 32767 px a side. */
-	LayoutPage *page = layout_compute_max(timeline, opts, floor(32767 / scale), "timeline PNG",
-					      "use --format svg (any height) or --top N", error);
+	/* Refused before the layout: cairo's image surfaces stop at 32767 px
+	 * a side, and the width is known now (layout_compute_max() draws
+	 * under 480 at 480). */
+	double css_w = opts && opts->width > 0 ? MAX(opts->width, 480) : 1600;
+	if (ceil(css_w * scale) > 32767) {
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
+			    "timeline PNG: %.0f px wide at --scale %g is %.0f px, more than 32767 px a side; "
+			    "lower --scale or --width, or use --format svg", css_w, scale, ceil(css_w * scale));
+		return false;
+	}
+	/* The height is bounded as the layout goes (layout_compute_max()),
+	 * in CSS px: say what that is in the PNG's own pixels. */
+	char *what = scale == 1 ? g_strdup("timeline PNG")
+				: g_strdup_printf("timeline PNG at --scale %g (32767 px a side: %.0f px before scaling)",
+						  scale, floor(32767 / scale));
+	LayoutPage *page = layout_compute_max(timeline, opts, floor(32767 / scale), what,
+					      "lower --scale, or use --format svg (any height) or --top N", error);
+	g_free(what);
 	if (page == NULL)
 		return false;
 	double w = ceil(page->width * scale), h = ceil(page->height * scale);
-	/* Cairo's image surfaces stop at 32767 px a side. */
-	if (w > 32767 || h > 32767) {
-		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
-			    "timeline PNG: %.0f × %.0f px is more than 32767 px a side; "
-			    "lower --scale or --width, or use --format svg or --top N", w, h);
+	if (w > 32767 || h > 32767) { /* cannot be: both were checked */
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL,
+			    "timeline PNG: %.0f × %.0f px is more than 32767 px a side", w, h);
 		layout_free(page);
 		return false;
 	}

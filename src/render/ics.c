@@ -1,7 +1,9 @@
 /*
- * ics.c — the timeline as an iCalendar file (RFC 5545), built with libical
- * and never printed by hand: libical escapes TEXT values (commas,
- * semicolons, newlines) and folds long lines.
+ * ics.c — the timeline as an iCalendar file (RFC 5545), built with libical,
+ * which escapes TEXT values (commas, semicolons, newlines) and folds long
+ * lines — except the two properties libical 3.0 leaves unescaped,
+ * CATEGORIES and X-WR-CALNAME, which append_text_line() writes per the
+ * RFC. No METHOD: it is iTIP's (RFC 5546), not a calendar file's.
  *
  * Exports ics_render() (render.h). One VEVENT per visible event whose date
  * is anchored; an event whose year is unknown ("XXXX-03-24") or that is not
@@ -20,7 +22,9 @@
  *   2024-12-31), since a calendar cannot show "before 2025" as a span.
  * - A TIME value ("2024-02-15T14:00") is a floating DATE-TIME (the article
  *   gave no zone) lasting one hour.
- * - URL is the first source's http(s) URL; other schemes are not links.
+ * - URL is the first source's http(s) URL, through frise_url_web() (no
+ *   control character, space or quote can reach the line); other schemes
+ *   are not links.
  * - DTSTAMP is frise_now() in UTC; SEQUENCE and LAST-MODIFIED are the
  *   event's own `sequence` and `modified`, so they change only when the
  *   event's content does.
@@ -138,17 +142,52 @@ describe(const FriseEvent *e, FriseLang lang)
 			g_string_append_printf(d, " (%s %s)", lang_string(lang, "ics.gives"), given);
 			g_free(given);
 		}
-		if (s->url != NULL && *s->url != '\0')
-			g_string_append_printf(d, "\n  %s", s->url);
+		char *url = frise_url_web(s->url);
+		if (url != NULL)
+			g_string_append_printf(d, "\n  %s", url);
+		g_free(url);
 	}
 	return g_string_free(d, FALSE);
 }
 
-/* Only web links become the URL property: a calendar makes it clickable. */
-static bool
-is_web_url(const char *url)
+/*
+ * Appends the content line NAME:VALUE for a TEXT value that libical 3.0
+ * writes unescaped: it leaves ',' and ';' raw in CATEGORIES (it takes a
+ * comma for the list separator, so "Procès, plainte" became two
+ * categories in every client) and in X- properties (X-WR-CALNAME). Written
+ * here per RFC 5545: §3.3.11 escapes ('\\' '\;' '\,' '\n'), §3.1 folds
+ * at 75 octets (CRLF and a space; never inside a UTF-8 sequence). `text`
+ * is cleaned with ical_text() first.
+ */
+static void
+append_text_line(GString *out, const char *name, const char *text)
 {
-	return url != NULL && (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://"));
+	char *clean = ical_text(text);
+	GString *line = g_string_new(name);
+	g_string_append_c(line, ':');
+	for (const char *p = clean; *p != '\0'; p++) {
+		if (*p == '\\' || *p == ';' || *p == ',')
+			g_string_append_c(line, '\\');
+		if (*p == '\n')
+			g_string_append(line, "\\n");
+		else
+			g_string_append_c(line, *p);
+	}
+	g_free(clean);
+	size_t col = 0;
+	for (size_t i = 0; i < line->len; i++) {
+		unsigned char c = (unsigned char)line->str[i];
+		size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; /* valid UTF-8: ical_text() */
+		if (col + n > 75) {
+			g_string_append(out, "\r\n ");
+			col = 1;
+		}
+		g_string_append_len(out, line->str + i, (gssize)MIN(n, line->len - i));
+		col += n;
+		i += n - 1;
+	}
+	g_string_append(out, "\r\n");
+	g_string_free(line, TRUE);
 }
 
 /* Adds a TEXT property made by `make` from a cleaned copy of `text`. */
@@ -168,9 +207,9 @@ event_days(const FriseEvent *e, GDate *start, GDate *end)
 	return date_placed(e->value, e->mod, start, end);
 }
 
+/* The VEVENT of `e` but its CATEGORIES, which vevent_text() adds. */
 static icalcomponent *
-vevent(const FriseTimeline *timeline, const FriseEvent *e, FriseLang lang,
-       struct icaltimetype stamp, const GDate *start, const GDate *end)
+vevent(const FriseEvent *e, FriseLang lang, struct icaltimetype stamp, const GDate *start, const GDate *end)
 {
 	icalcomponent *v = icalcomponent_new_vevent();
 	char *uid = g_strdup_printf("%s@frise", e->id);
@@ -199,17 +238,16 @@ vevent(const FriseTimeline *timeline, const FriseEvent *e, FriseLang lang,
 	g_free(description);
 	for (guint i = 0; e->sources != NULL && i < e->sources->len; i++) {
 		const FriseSource *s = g_ptr_array_index(e->sources, i);
-		if (is_web_url(s->url)) {
-			char *url = ical_text(s->url);
+		/* libical writes a URI value as it is: frise_url_web() makes
+		 * it one token with no line break nor quote (a store written
+		 * before the reader checked links may hold anything) */
+		char *url = frise_url_web(s->url);
+		if (url != NULL) {
 			icalcomponent_add_property(v, icalproperty_new_url(url));
 			g_free(url);
 			break;
 		}
 	}
-	const FriseEventType *type = event_timeline_type(timeline, e->type);
-	const char *category = type != NULL && type->label[lang] != NULL ? type->label[lang] : e->type;
-	if (category != NULL && *category != '\0')
-		add_text(v, icalproperty_new_categories, category);
 	icalcomponent_add_property(v, icalproperty_new_status(
 		e->status == FRISE_STATUS_HAPPENED ? ICAL_STATUS_CONFIRMED : ICAL_STATUS_TENTATIVE));
 	icalcomponent_add_property(v, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
@@ -233,13 +271,10 @@ ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStrin
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_prodid("-//frise//frise " FRISE_VERSION_STRING "//EN"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	/* No METHOD: METHOD:PUBLISH is iTIP (RFC 5546), which then wants an
+	 * ORGANIZER in every VEVENT (libical's restriction check fails
+	 * without); a calendar file to import or subscribe to needs neither. */
 	add_text(cal, icalproperty_new_name, title);
-	char *name = ical_text(title);
-	icalproperty *x = icalproperty_new_x(name);
-	icalproperty_set_x_name(x, "X-WR-CALNAME");
-	icalcomponent_add_property(cal, x);
-	g_free(name);
 
 	GDateTime *now = frise_now();
 	struct icaltimetype stamp = ical_utc(g_date_time_to_unix(now));
@@ -263,29 +298,41 @@ ics_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStrin
 	gsize from = out->len;
 	g_string_append_len(out, head, (gssize)(strlen(head) - strlen(end_cal)));
 	free(head);
+	/* the name most clients show; VALUE=TEXT says it is escaped text,
+	 * which ical.js otherwise takes an X- property's value not to be */
+	append_text_line(out, "X-WR-CALNAME;VALUE=TEXT", title);
 	for (guint i = 0; i < timeline->events->len; i++) {
 		const FriseEvent *e = g_ptr_array_index(timeline->events, i);
 		GDate start, end;
 		g_date_clear(&start, 1);
 		g_date_clear(&end, 1);
 		if (!event_days(e, &start, &end)) {
-			fprintf(stderr, "frise: ics: event %s (\"%s\") left out of the calendar: its date %s%s%s %s\n",
+			/* a note, through GLib: the command prints it with the
+			 * title's controls made visible (cli.c) */
+			g_message("ics: event %s (\"%s\") left out of the calendar: its date %s%s%s %s",
 				e->id, e->title, e->value,
 				e->mod != NULL && *e->mod != '\0' ? " " : "", e->mod != NULL ? e->mod : "",
 				g_str_has_prefix(e->value, "X") ? "has no known year" : "is not a calendar date");
 			continue;
 		}
-		icalcomponent *v = vevent(timeline, e, lang, stamp, &start, &end);
+		icalcomponent *v = vevent(e, lang, stamp, &start, &end);
 		char *text = icalcomponent_as_ical_string_r(v);
 		icalcomponent_free(v);
-		if (text == NULL) {
+		static const char end_event[] = "END:VEVENT\r\n";
+		if (text == NULL || !g_str_has_suffix(text, end_event)) {
 			g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL,
 				    "ics: libical could not write event %s: %s", e->id, icalerror_strerror(icalerrno));
+			free(text);
 			g_string_truncate(out, from);
 			return false;
 		}
-		g_string_append(out, text);
+		g_string_append_len(out, text, (gssize)(strlen(text) - strlen(end_event)));
 		free(text);
+		const FriseEventType *type = event_timeline_type(timeline, e->type);
+		const char *category = type != NULL && type->label[lang] != NULL ? type->label[lang] : e->type;
+		if (category != NULL && *category != '\0')
+			append_text_line(out, "CATEGORIES", category);
+		g_string_append(out, end_event);
 	}
 	g_string_append(out, end_cal);
 	return true;

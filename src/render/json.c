@@ -145,6 +145,20 @@ add_object(cJSON *o, const char *key)
 	return a;
 }
 
+/* A link: a reference to `url` when it is a clean web URL already (what
+ * the reader keeps), else the frise_url_web() copy, else null (a store
+ * written before the reader checked links may hold anything). */
+static cJSON *
+url_or_null(const char *url)
+{
+	if (frise_url_is_web(url))
+		return cJSON_CreateStringReference(url);
+	char *web = frise_url_web(url);
+	cJSON *j = web != NULL ? cJSON_CreateString(web) : cJSON_CreateNull();
+	g_free(web);
+	return j;
+}
+
 /* A reference to `s` (which must outlive the tree), or null when `s` is NULL. */
 static cJSON *
 ref_or_null(const char *s)
@@ -226,7 +240,7 @@ source_object(const FriseSource *s)
 	cJSON *o = cJSON_CreateObject();
 	add_ref(o, "article", s->article != NULL ? s->article : "");
 	cJSON_AddItemToObjectCS(o, "title", ref_or_null(s->title));
-	cJSON_AddItemToObjectCS(o, "url", ref_or_null(s->url != NULL && *s->url != '\0' ? s->url : NULL));
+	cJSON_AddItemToObjectCS(o, "url", url_or_null(s->url));
 	cJSON_AddItemToObjectCS(o, "published", ref_or_null(s->published));
 	add_ref(o, "quote", s->quote != NULL ? s->quote : "");
 	add_number(o, "start", (double)s->start);
@@ -293,7 +307,7 @@ json_render(const FriseTimeline *timeline, const FriseRenderOptions *opts, GStri
 		cJSON *o = cJSON_CreateObject();
 		add_string(o, "id", a->id);
 		cJSON_AddItemToObjectCS(o, "title", ref_or_null(a->title));
-		cJSON_AddItemToObjectCS(o, "url", ref_or_null(a->url != NULL && *a->url != '\0' ? a->url : NULL));
+		cJSON_AddItemToObjectCS(o, "url", url_or_null(a->url));
 		cJSON_AddItemToObjectCS(o, "published", ref_or_null(a->published));
 		cJSON_AddItemToObjectCS(o, "origin", ref_or_null(a->origin));
 		add_string(o, "lang", frise_lang_code(a->lang));
@@ -333,6 +347,17 @@ display_date(const FriseEvent *e, FriseLang lang)
 	return s;
 }
 
+/* A TimelineJS member: TimelineJS sets every text member with innerHTML
+ * (headline, text, group, display_date), so each is escaped, whatever
+ * it came from. */
+static void
+add_html(cJSON *o, const char *key, const char *text)
+{
+	char *esc = g_markup_escape_text(text != NULL ? text : "", -1);
+	add_string(o, key, esc);
+	g_free(esc);
+}
+
 /* A TimelineJS date object; the clock time of `timed`'s value is added
  * when there is one ("2024-02-15T14:05"). */
 static cJSON *
@@ -349,15 +374,10 @@ tl_date(const GDate *d, const FriseEvent *timed, const char *display)
 			add_number(o, "minute", p.minute);
 	}
 	if (display != NULL)
-		add_string(o, "display_date", display);
+		add_html(o, "display_date", display);
 	return o;
 }
 
-static bool
-is_web_url(const char *url)
-{
-	return url != NULL && (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://"));
-}
 
 /* The slide's HTML: the sentence, the status, then the sources as links. */
 static char *
@@ -378,10 +398,12 @@ slide_html(const FriseEvent *e, FriseLang lang)
 		char *title = g_markup_escape_text(s->title != NULL && *s->title != '\0' ? s->title : s->article, -1);
 		if (i > 0)
 			g_string_append(h, ", ");
-		if (is_web_url(s->url)) {
-			char *url = g_markup_escape_text(s->url, -1);
+		char *web = frise_url_web(s->url);
+		if (web != NULL) {
+			char *url = g_markup_escape_text(web, -1);
 			g_string_append_printf(h, "<a href=\"%s\">%s</a>", url, title);
 			g_free(url);
+			g_free(web);
 		} else
 			g_string_append(h, title);
 		g_free(title);
@@ -405,9 +427,7 @@ json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *
 	cJSON *root = cJSON_CreateObject();
 	cJSON *title = add_object(root, "title");
 	cJSON *title_text = add_object(title, "text");
-	char *esc = g_markup_escape_text(render_title(timeline, opts), -1);
-	add_string(title_text, "headline", esc);
-	g_free(esc);
+	add_html(title_text, "headline", render_title(timeline, opts));
 	add_string(title_text, "text", "");
 
 	cJSON *events = add_array(root, "events");
@@ -416,7 +436,7 @@ json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *
 		const Keyed *k = &g_array_index(keyed, Keyed, i);
 		const FriseEvent *e = k->event;
 		if (!k->anchored) {
-			fprintf(stderr, "frise: timelinejs: event %s (\"%s\") left out: its date %s has no known year\n",
+			g_message("timelinejs: event %s (\"%s\") left out: its date %s has no known year", /* as ics.c */
 				   e->id, e->title, e->value);
 			continue;
 		}
@@ -428,18 +448,17 @@ json_render_timelinejs(const FriseTimeline *timeline, const FriseRenderOptions *
 		cJSON_AddItemToObjectCS(o, "start_date", tl_date(&k->start, e->is_time ? e : NULL, display));
 		if (g_date_compare(&last, &k->start) > 0)
 			cJSON_AddItemToObjectCS(o, "end_date", tl_date(&last, NULL, display));
-		add_string(o, "display_date", display);
+		add_html(o, "display_date", display);
 		g_free(display);
 		cJSON *text = add_object(o, "text");
-		esc = g_markup_escape_text(e->title != NULL ? e->title : "", -1);
-		add_string(text, "headline", esc);
-		g_free(esc);
+		add_html(text, "headline", e->title);
 		char *html = slide_html(e, lang);
 		add_string(text, "text", html);
 		g_free(html);
 		const FriseEventType *type = event_timeline_type(timeline, e->type);
 		const char *group = type != NULL && type->label[lang] != NULL ? type->label[lang] : e->type;
-		add_string(o, "group", group != NULL ? group : "");
+		/* a type's label comes from a user's --templates file */
+		add_html(o, "group", group != NULL ? group : "");
 		cJSON_AddItemToArray(events, o);
 	}
 	g_array_unref(keyed);

@@ -48,6 +48,7 @@ struct FriseStore {
 	int retries;         /* how many times store_transact() runs a transaction again (default 5) */
 	char *actor;         /* who writes: FRISE_USER, or user@host */
 	char *change;        /* what the running transaction does ("ingest", "edit --title"…), or NULL */
+	bool read_only;      /* store_open_read(): the backend opens it to read only; nothing is migrated */
 };
 
 struct StoreBackend {
@@ -58,6 +59,13 @@ struct StoreBackend {
 	 * EMPTY and store.c refuses). Sets s->conn. */
 	bool (*open)(FriseStore *s, const char *target, GError **error);
 	void (*close)(FriseStore *s);
+	/* Once identify() has found a place frise may write (a frise store,
+	 * or nothing yet), sets what writers need there, outside any
+	 * transaction (SQLite: the WAL journal, which changes the file, and
+	 * the application_id of a store made before frise wrote one); never
+	 * called on what identify() refused, nor with s->read_only. NULL:
+	 * nothing to do. */
+	bool (*ready)(FriseStore *s, GError **error);
 	/* What is there and, for a frise store, its schema version; `why`
 	 * (a new string) describes a foreign one for the message. */
 	bool (*identify)(FriseStore *s, StoreKind *kind, int *version, char **why, GError **error);

@@ -288,10 +288,15 @@ store_new(const char *target)
 	return s;
 }
 
+/* How open_store() opens. */
+typedef enum { OPEN_CREATE, OPEN_EXISTING, OPEN_READ } OpenMode;
+
 static FriseStore *
-open_store(const char *target, bool must_exist, GError **error)
+open_store(const char *target, OpenMode mode, GError **error)
 {
 	FriseStore *s = store_new(target);
+	bool must_exist = mode != OPEN_CREATE;
+	s->read_only = mode == OPEN_READ;
 	if (must_exist && s->be == &sqlite_backend && !g_file_test(target, G_FILE_TEST_EXISTS)) {
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE, "%s: no such store (run 'frise ingest' first)",
 			    target);
@@ -312,7 +317,16 @@ open_store(const char *target, bool must_exist, GError **error)
 			    s->path);
 		ok = false;
 	}
-	if (ok && !(kind == STORE_KIND_FRISE && v == schema_version()))
+	if (ok && mode == OPEN_READ && v != schema_version()) { /* read-only: nothing is upgraded */
+		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_STORE,
+			    "%s: schema version %d, older than this frise's (%d): run 'frise ingest' on it once, "
+			    "with write access, to upgrade it", s->path, v, schema_version());
+		ok = false;
+	}
+	/* only now, on a store frise may write, anything that changes it */
+	if (ok && mode != OPEN_READ && s->be->ready != NULL)
+		ok = s->be->ready(s, error);
+	if (ok && mode != OPEN_READ && !(kind == STORE_KIND_FRISE && v == schema_version()))
 		ok = transact(s, STORE_TX_WRITE, migrate_body, NULL, error);
 	if (!ok) {
 		store_close(s);
@@ -324,13 +338,19 @@ open_store(const char *target, bool must_exist, GError **error)
 FriseStore *
 store_open(const char *target, GError **error)
 {
-	return open_store(target, false, error);
+	return open_store(target, OPEN_CREATE, error);
 }
 
 FriseStore *
 store_open_existing(const char *target, GError **error)
 {
-	return open_store(target, true, error);
+	return open_store(target, OPEN_EXISTING, error);
+}
+
+FriseStore *
+store_open_read(const char *target, GError **error)
+{
+	return open_store(target, OPEN_READ, error);
 }
 
 bool

@@ -1,11 +1,17 @@
 /*
  * fuzz_render.c — libFuzzer target: every renderer's escaping. The input
  * is cut at 0x1F bytes into the strings of a two-event timeline (titles,
- * texts, quotes, URLs, types); each output must stay well-formed:
- * JSON parses with cJSON and keeps two events, the calendar parses with
- * libical and keeps two VEVENTs, SVG parses as XML (GMarkup), and the
- * HTML page's data block cannot be closed by the text.
+ * texts, quotes, URLs, types, the timeline's title); each output must stay
+ * well-formed and hold exactly the two events, whatever the text:
+ * timeline.json and timelinejs.json parse with cJSON with two events (and
+ * no markup in TimelineJS's HTML but frise's own <p>, <a>, <em>), the
+ * calendar parses with libical with two VEVENTs, one UID each, URLs that
+ * frise_url_is_web() accepts and one CATEGORIES, the page's script blocks
+ * cannot be closed by the text and its data block parses with two
+ * events, and the SVG parses as XML with the layout's two markers.
+ * Seeds: tests/fuzz/seeds/render; dictionary: tests/fuzz/dict/render.dict.
  */
+#include "frise/layout.h"
 #include "frise/render.h"
 
 #include <cjson/cJSON.h>
@@ -77,12 +83,58 @@ check_json(const GString *out, const char *member)
 	cJSON_Delete(doc);
 }
 
+/* TimelineJS reads its text members as HTML: only frise's tags in them. */
+static void
+check_tl_html(const char *html)
+{
+	for (const char *p = html; (p = strchr(p, '<')) != NULL; p++) {
+		static const char *const ok[] = { "<p>", "</p>", "<p class=", "<a href=\"http", "</a>", "<em>", "</em>" };
+		bool known = false;
+		for (size_t i = 0; i < G_N_ELEMENTS(ok); i++)
+			known |= strncmp(p, ok[i], strlen(ok[i])) == 0;
+		if (!known)
+			g_error("TimelineJS text holds markup of its own: %.40s", p);
+	}
+}
+
+static void
+check_timelinejs(const GString *out)
+{
+	check_json(out, "events");
+	cJSON *doc = cJSON_ParseWithLength(out->str, out->len);
+	cJSON *ev;
+	cJSON_ArrayForEach(ev, cJSON_GetObjectItem(doc, "events")) {
+		cJSON *text = cJSON_GetObjectItem(ev, "text");
+		check_tl_html(cJSON_GetStringValue(cJSON_GetObjectItem(text, "headline")));
+		check_tl_html(cJSON_GetStringValue(cJSON_GetObjectItem(text, "text")));
+		check_tl_html(cJSON_GetStringValue(cJSON_GetObjectItem(ev, "group")));
+		check_tl_html(cJSON_GetStringValue(cJSON_GetObjectItem(ev, "display_date")));
+	}
+	cJSON_Delete(doc);
+}
+
 static void
 check_ics(const GString *out)
 {
 	icalcomponent *cal = icalparser_parse_string(out->str);
 	g_assert_nonnull(cal);
 	g_assert_cmpint(icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), ==, 2);
+	g_assert_cmpint(icalcomponent_count_properties(cal, ICAL_METHOD_PROPERTY), ==, 0);
+	for (icalcomponent *v = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); v != NULL;
+	     v = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		g_assert_cmpint(icalcomponent_count_properties(v, ICAL_UID_PROPERTY), ==, 1);
+		g_assert_cmpint(icalcomponent_count_properties(v, ICAL_CATEGORIES_PROPERTY), <=, 1);
+		icalproperty *u = icalcomponent_get_first_property(v, ICAL_URL_PROPERTY);
+		g_assert_true(u == NULL || frise_url_is_web(icalproperty_get_url(u)));
+	}
+	/* no line of the text's own: BEGIN/END lines are libical's, in pairs */
+	int begins = 0, ends = 0;
+	for (const char *p = out->str; (p = strstr(p, "\nBEGIN:VEVENT\r")) != NULL; p++)
+		begins++;
+	for (const char *p = out->str; (p = strstr(p, "\nEND:VEVENT\r")) != NULL; p++)
+		ends++;
+	g_assert_cmpint(begins, ==, 2);
+	g_assert_cmpint(ends, ==, 2);
 	icalcomponent_free(cal);
 }
 
@@ -112,6 +164,17 @@ check_html(const GString *out)
 		close++;
 	g_assert_cmpint(open, ==, close);
 	g_free(lower);
+	/* the data block, un-escaped as a browser's JSON.parse sees it */
+	static const char tag[] = "<script type=\"application/json\" id=\"frise-data\">";
+	const char *start = strstr(out->str, tag);
+	g_assert_nonnull(start);
+	start += strlen(tag);
+	const char *end = strstr(start, "</script>");
+	g_assert_nonnull(end);
+	cJSON *doc = cJSON_ParseWithLength(start, (size_t)(end - start));
+	g_assert_nonnull(doc);
+	g_assert_cmpint(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "events")), ==, 2);
+	cJSON_Delete(doc);
 }
 
 int
@@ -130,7 +193,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (i == 0)
 			check_json(out, "events");
 		else if (i == 1)
-			check_json(out, "events");
+			check_timelinejs(out);
 		else if (i == 2)
 			check_ics(out);
 		else if (i == 3)
@@ -139,6 +202,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_xml(out);
 		g_string_free(out, TRUE);
 	}
+	/* the image draws both */
+	GError *error = NULL;
+	LayoutPage *page = layout_compute(t, &opts, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(page->items->len, ==, 2);
+	layout_free(page);
 	event_timeline_free(t);
 	return 0;
 }
