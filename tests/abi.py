@@ -37,11 +37,13 @@ FILE_PREFIXES = {
     'candidate': ['candidates_'],   # candidate.h: candidate_ (one), candidates_ (a document's)
     'similarity': ['sim_'],         # similarity.h
     'attribution': ['attrib_'],     # attribution.h
+    'boilerplate': ['boiler_'],     # frise/boilerplate.h
     'frise-resources': ['frise_res_'],  # gnome.compile_resources(c_name: 'frise_res')
 }
 # Public headers whose functions carry more than the header's name.
 HEADER_PREFIXES = {
     'render.h': ['render_', 'ics_', 'json_', 'html_', 'draw_'],
+    'boilerplate.h': ['boiler_'],
 }
 # Private functions that share a public prefix: never exported.
 PRIVATE = ['store_begin', 'store_commit', 'store_put_article', 'store_load_docs', 'text_fold',

@@ -13,6 +13,7 @@
 #include "frise/pipeline.h"
 #include "frise/render.h"
 #include "frise/layout.h"
+#include "frise/boilerplate.h"
 
 /* one definition, so that the object is not empty */
 const char *abi_decls_version(void);

@@ -310,6 +310,63 @@ def _():
     assert code == 0 and "1 input error" in out and "5 limit exceeded" in out and "--max-size" in out, out
 
 
+def site_corpus(folder):
+    """Four articles of one site: its header and footer, a title, a
+    reading time and a paragraph each."""
+    towns = ["Brega", "Syrte", "Misrata", "Tobrouk"]
+    paths = []
+    for i, town in enumerate(towns):
+        paths.append(write("%s/%d.txt" % (folder, i),
+                           "Les sites du groupe\nNos journaux et magazines\n"
+                           "Les rebelles avancent vers %s\nTemps de lecture : %d min\n"
+                           "Les rebelles ont pris %s le %d mars, selon des témoins.\n"
+                           "Plan du site\n" % (town, i + 2, town, i + 1)))
+    return paths
+
+
+@case("--explain: each dropped line with why (repeated across the articles read, reading time); titles skip them")
+def _():
+    paths = site_corpus("explain")
+    code, out, err = run("articles", "--explain", os.path.join(TMP, "explain"))
+    assert code == 0, err
+    arts = out.split("\n\n")
+    assert len(arts) == 4, out
+    first = arts[0]
+    assert "  title      Les rebelles avancent vers Brega" in first, first
+    assert "  title from line 3" in first, first
+    assert "dropped    line 1 (bytes 0-19), repeated in 4 of 4 articles: Les sites du groupe" in first, first
+    assert "line 2 (bytes 20-45), repeated in 4 of 4 articles: Nos journaux et magazines" in first, first
+    assert "line 4 (bytes 79-103), reading-time line: Temps de lecture : 2 min" in first, first
+    assert "line 6 " in first and "Plan du site" in first, first
+    assert "selon des témoins" not in first, first
+    # one file alone: its lines cannot be repeated, its title is the header
+    code, out, err = run("articles", "--explain", paths[0])
+    assert code == 0 and "repeated in" not in out and "reading-time line" in out, out
+    assert "  title      Les sites du groupe" in out, out
+
+
+@case("--explain --json: 'dropped' spans with kind, why and counts, as bytes of the file")
+def _():
+    site_corpus("explain-json")
+    code, out, err = run("articles", "--explain", "--json", os.path.join(TMP, "explain-json"))
+    assert code == 0, err
+    a = json.loads(out)[0]
+    raw = open(os.path.join(TMP, "explain-json", "0.txt"), "rb").read()
+    kinds = [(d["kind"], raw[d["start"]:d["end"]].decode()) for d in a["dropped"]]
+    assert kinds == [("repeated", "Les sites du groupe"), ("repeated", "Nos journaux et magazines"),
+                     ("reading time", "Temps de lecture : 2 min"), ("navigation", "Plan du site")], kinds
+    assert a["dropped"][0]["why"] == "repeated in 4 of 4 articles" and a["dropped"][0]["count"] == 4, a["dropped"][0]
+    assert [[d["start"], d["end"]] for d in a["dropped"]] == a["boilerplate"], a
+    code, out, _ = run("articles", "--json", os.path.join(TMP, "explain-json"))
+    assert code == 0 and "dropped" not in json.loads(out)[0], out
+
+
+@case("--explain reads files: with --store it is a usage error (exit 2)")
+def _():
+    code, _, err = run("articles", "--explain", "--store", os.path.join(TMP, "none.db"))
+    assert code == 2 and "--explain" in err, (code, err)
+
+
 print("1..%d" % len(results))
 for i, (ok, name, why) in enumerate(results, 1):
     print("%s %d - %s" % ("ok" if ok else "not ok", i, name))

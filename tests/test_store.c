@@ -271,7 +271,11 @@ test_migrate(void)
 				    "coalesce(why, 'none') FROM events");
 	g_assert_cmpstr(by, ==, pg_url() ? "none 0 none" : "none 0.0 none");
 	g_free(by);
-	exec_sql(path, "SELECT why FROM event_sources");
+	/* and the boilerplate stage's line hashes (6), none kept yet */
+	exec_sql(path, "SELECT why FROM event_sources; SELECT article, hash FROM article_lines");
+	char *lines = query_text(path, "SELECT count(*) FROM articles WHERE lines <> 0");
+	g_assert_cmpstr(lines, ==, "0");
+	g_free(lines);
 	store_close(s);
 	remove_store(path);
 }
@@ -1258,6 +1262,174 @@ test_pg_deadlock_retries_0(void)
 	deadlock_case(0);
 }
 
+/* ---- the boilerplate stage's corpus evidence ---- */
+
+static const char *const towns[] = { "Brega", "Syrte", "Zaouïa", "Misrata" };
+
+/* Article i of one site, read as `name`: its header line, then a
+ * headline ("avancent", or `verb`) and a dated sentence of its own. */
+static FriseArticle *
+site_article(guint i, const char *name, const char *verb)
+{
+	char *text = g_strdup_printf("Les sites du groupe\nLes rebelles %s vers %s\n"
+				     "Les rebelles ont pris %s le %u mars 2011, selon des témoins.\n",
+				     verb != NULL ? verb : "avancent", towns[i], towns[i], i + 1);
+	char *own = g_strdup_printf("s%u.txt", i);
+	FriseReadOptions opts = { .lang = FRISE_LANG_FR, .published = "2011-03-20" };
+	GError *e = NULL;
+	FriseArticle *a = article_read_bytes(name != NULL ? name : own, text, strlen(text), &opts, &e);
+	g_assert_no_error(e);
+	g_free(own);
+	g_free(text);
+	return a;
+}
+
+/* Articles from..to-1 of the site. */
+static GPtrArray *
+site_articles(guint from, guint to)
+{
+	GPtrArray *arts = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	for (guint i = from; i < to; i++)
+		g_ptr_array_add(arts, site_article(i, NULL, NULL));
+	return arts;
+}
+
+/* The store's line counts are those its article_lines give (articles with
+ * distinct bytes), and every kept line has one. */
+static void
+counts_agree(const char *target)
+{
+	char *n = query_text(target, "SELECT count(*) FROM line_counts c WHERE c.articles <> (SELECT count(DISTINCT "
+				     "a.hash) FROM article_lines l JOIN articles a ON a.seq = l.article WHERE l.hash = c.hash)");
+	g_assert_cmpstr(n, ==, "0");
+	g_free(n);
+	n = query_text(target, "SELECT count(*) FROM article_lines l WHERE NOT EXISTS (SELECT 1 FROM line_counts c "
+			       "WHERE c.hash = l.hash)");
+	g_assert_cmpstr(n, ==, "0");
+	g_free(n);
+}
+
+/* What a reader sees of a store: its title, its articles' titles, its
+ * events with their sources: one string. */
+static char *
+seen(const char *target)
+{
+	GError *e = NULL;
+	FriseStore *s = store_open_existing(target, &e);
+	g_assert_no_error(e);
+	FriseTimeline *tl = store_timeline(s, NULL, &e);
+	g_assert_no_error(e);
+	GString *out = g_string_new(tl->title);
+	for (guint i = 0; i < tl->articles->len; i++)
+		g_string_append_printf(out, "\n%s", ((FriseArticleInfo *)tl->articles->pdata[i])->title);
+	for (guint i = 0; i < tl->events->len; i++) {
+		const FriseEvent *ev = tl->events->pdata[i];
+		g_string_append_printf(out, "\n%s %s %s", ev->value, ev->title, ev->text);
+		for (guint k = 0; k < ev->sources->len; k++)
+			g_string_append_printf(out, " [%s]", ((FriseSource *)ev->sources->pdata[k])->title);
+	}
+	event_timeline_free(tl);
+	store_close(s);
+	return g_string_free(out, FALSE);
+}
+
+static void
+ingest_into(const char *target, GPtrArray *arts)
+{
+	GError *e = NULL;
+	FriseStore *s = store_open(target, &e);
+	g_assert_no_error(e);
+	FrisePipeline *p = pipeline_new(s, &e);
+	g_assert_no_error(e);
+	g_assert_true(pipeline_ingest(p, arts, &e));
+	g_assert_no_error(e);
+	pipeline_free(p);
+	store_close(s);
+	g_ptr_array_unref(arts);
+}
+
+/* A line repeated in the corpus is judged in the whole store: three
+ * ingests (one, one, two articles) end as one ingest of the four, the
+ * first two judged again once the header is in four; a store whose lines
+ * are not kept (an older frise's, frise extract's records) has them read
+ * back by its next rebuild, and judges the same; the same bytes under
+ * another name count once, an edited article's lines replace its old
+ * ones, and the counts stay those of the articles. SQLite and
+ * PostgreSQL. */
+static void
+test_evidence(void)
+{
+	char *one = tmp_store(), *three = tmp_store();
+	ingest_into(one, site_articles(0, 4));
+	char *want = seen(one);
+	g_assert_nonnull(strstr(want, "\nLes rebelles avancent vers Brega\n"));
+	g_assert_null(strstr(want, "Les sites du groupe"));
+	ingest_into(three, site_articles(0, 1));
+	char *got = seen(three);
+	g_assert_nonnull(strstr(got, "Les sites du groupe")); /* one article is no evidence */
+	g_free(got);
+	ingest_into(three, site_articles(1, 2));
+	ingest_into(three, site_articles(2, 4));
+	got = seen(three);
+	g_assert_cmpstr(got, ==, want);
+	g_free(got);
+	char *n = query_text(three, "SELECT count(*) FROM article_lines WHERE repeated = 1");
+	g_assert_cmpstr(n, ==, "4");
+	g_free(n);
+	counts_agree(three);
+	/* lines not kept: read back from the texts, judged the same */
+	exec_sql(three, "UPDATE articles SET lines = 0, title_from_body = 0; DELETE FROM article_lines; "
+			"DELETE FROM line_counts; "
+			"DELETE FROM state WHERE name = 'stale'; INSERT INTO state (name, value) VALUES ('stale', '1')");
+	GError *e = NULL;
+	FriseStore *s = store_open(three, &e);
+	g_assert_no_error(e);
+	FrisePipeline *p = pipeline_new(s, &e);
+	g_assert_no_error(e);
+	g_assert_true(pipeline_update(p, &e));
+	g_assert_no_error(e);
+	pipeline_free(p);
+	store_close(s);
+	n = query_text(three, "SELECT count(*) FROM articles WHERE lines = 1");
+	g_assert_cmpstr(n, ==, "4");
+	g_free(n);
+	n = query_text(three, "SELECT count(*) FROM article_lines WHERE repeated = 1");
+	g_assert_cmpstr(n, ==, "4");
+	g_free(n);
+	got = seen(three);
+	g_assert_cmpstr(got, ==, want);
+	g_free(got);
+	g_free(want);
+	counts_agree(three);
+	/* a twin, then an edited article, in a third ingest: as one ingest */
+	GPtrArray *more = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	g_ptr_array_add(more, site_article(0, "twin.txt", NULL));
+	ingest_into(three, more);
+	n = query_text(three, "SELECT max(articles) FROM line_counts");
+	g_assert_cmpstr(n, ==, "4"); /* the header, in four distinct texts */
+	g_free(n);
+	counts_agree(three);
+	more = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	g_ptr_array_add(more, site_article(1, NULL, "reculent"));
+	ingest_into(three, more);
+	counts_agree(three);
+	char *other = tmp_store();
+	GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
+	for (guint i = 0; i < 4; i++)
+		g_ptr_array_add(all, site_article(i, NULL, i == 1 ? "reculent" : NULL));
+	g_ptr_array_add(all, site_article(0, "twin.txt", NULL));
+	ingest_into(other, all);
+	want = seen(other);
+	got = seen(three);
+	g_assert_cmpstr(got, ==, want);
+	g_assert_nonnull(strstr(got, "\nLes rebelles reculent vers Syrte\n"));
+	g_free(got);
+	g_free(want);
+	remove_store(other);
+	remove_store(one);
+	remove_store(three);
+}
+
 /* With FRISE_TEST_PG=start, this program starts its own server: tests/pg.py
  * serve ($FRISE_PG_HELPER) prints its URL and keeps it until our end of
  * its standard input closes — at exit, or when we crash or are killed —
@@ -1426,6 +1598,7 @@ main(int argc, char **argv)
 	g_test_add_func("/store/refused-write", test_refused_write);
 	g_test_add_func("/store/migrate", test_migrate);
 	g_test_add_func("/store/versions", test_versions);
+	g_test_add_func("/store/evidence", test_evidence);
 	g_test_add_func("/store/extract-bounded", test_extract_bounded);
 	if (pg_url() != NULL) {
 		g_test_add_func("/store/pg/targets", test_pg_targets);

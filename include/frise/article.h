@@ -37,13 +37,16 @@
  * articles (g_ptr_array_unref). The article copies the bytes it is given.
  * Threads: every function may run on several threads at once (folders are
  * read on the machine's cores already); an article is never changed once
- * read, so threads may share one. The progress and on_error callbacks run
+ * read (but by boiler_corpus(), frise/boilerplate.h, which marks the lines
+ * a corpus repeats), so threads may share one. The progress and on_error callbacks run
  * on the calling thread.
  */
 #ifndef FRISE_ARTICLE_H
 #define FRISE_ARTICLE_H
 
 #include "frise/frise.h"
+
+#include <stdint.h> /* SIZE_MAX: see FriseArticle.title_line */
 
 G_BEGIN_DECLS
 
@@ -76,12 +79,41 @@ typedef enum {
 /* "option", "metadata", "words", "few words", "corpus", "default". */
 const char *article_lang_origin_name(FriseLangOrigin origin);
 
+/* Why a span of an article is boilerplate: the reader's evidence, kept
+ * with the span so that `frise articles --explain` can say it.
+ * ORDER BOILER-KIND: boiler_kind_name() in src/reader/boilerplate.c. */
+typedef enum {
+	FRISE_BOILER_METADATA = 0, /* front matter or an inline header */
+	FRISE_BOILER_PATTERN,      /* a [boilerplate] pattern of src/lang/xx/words.txt */
+	FRISE_BOILER_REPEATED,     /* a line in many articles of the corpus (count, total) */
+	FRISE_BOILER_NAVIGATION,   /* navigation, share and tool links */
+	FRISE_BOILER_LINK_LIST,    /* a line of links split by | or • */
+	FRISE_BOILER_READING_TIME, /* "Temps de lecture : 2 min", "5 min read" */
+	FRISE_BOILER_COPYRIGHT,    /* "© 2020 …", "All rights reserved" */
+	FRISE_BOILER_TEASER,       /* "À lire aussi", "Read more", "» Another story" */
+	FRISE_BOILER_TEASER_LIST,  /* the headlines under a "Sur le même sujet" line */
+	FRISE_BOILER_COMMENTS,     /* a comment thread or one of its markers */
+	FRISE_BOILER_PROMO,        /* newsletter, subscription and shop blurbs */
+	FRISE_BOILER_BYLINE,       /* a line of dates, names and "publié le" only */
+	FRISE_BOILER_LINKS,        /* mostly URLs, @handles and #tags */
+	FRISE_BOILER_CREDIT,       /* a photo credit */
+	FRISE_BOILER_KIND_COUNT
+} FriseBoilerKind;
+
+/* A boilerplate span of an article's text and why. */
+typedef struct {
+	FriseSpan span;       /* in `text`, end exclusive */
+	FriseBoilerKind kind;
+	guint count, total;   /* FRISE_BOILER_REPEATED: the line is in `count` of `total` articles */
+} FriseBoiler;
+
 typedef struct {
 	char *id;          /* stable id: file name without folder, or the JSONL "id" */
 	char *path;        /* where it was read: a path, "-", or "FILE:LINE" for JSONL;
 			      both are valid UTF-8: a byte of a file name that is not
 			      is written \xHH ("b\xffad.txt") */
-	char *title;       /* first meaningful line, or metadata; never NULL */
+	char *title;       /* metadata, else the first headline-like line that is not
+			      boilerplate (src/reader/boilerplate.c); never NULL */
 	char *url;         /* NULL when unknown */
 	char *source;      /* publication name from metadata; NULL when unknown */
 	FriseLang lang;    /* decided by the reader, never UNKNOWN: every stage reads this one */
@@ -95,7 +127,10 @@ typedef struct {
 	char *text;        /* matching text: valid UTF-8, NFC, LF line ends, NUL-terminated */
 	size_t text_len;
 	FriseSpan body;    /* in `text`: after front matter and header, the article itself */
-	GArray *boilerplate; /* FriseSpan in `text`: lines that must not become events */
+	GArray *boilerplate; /* FriseBoiler, in text order, not overlapping: lines that
+				must not become events */
+	size_t title_line;   /* where in `text` the line the title comes from starts;
+				SIZE_MAX when the title is metadata or the id */
 
 	/* Where a field came from: static strings, never freed; NULL when the
 	 * field is. title_from: "jsonl", "front matter", "first line", "id" or
@@ -224,6 +259,9 @@ size_t article_raw_offset(const FriseArticle *article, size_t text_offset);
 
 /* True when text[off] lies in a boilerplate line. */
 bool article_is_boilerplate(const FriseArticle *article, size_t text_offset);
+/* The boilerplate span holding text[off] and why, or NULL; owned by the
+ * article. */
+const FriseBoiler *article_boilerplate_at(const FriseArticle *article, size_t text_offset);
 
 /* Guesses fr/en from the words of `text`; FRISE_LANG_UNKNOWN if unsure. */
 FriseLang article_detect_lang(const char *text, size_t len);

@@ -88,15 +88,20 @@ bool pipeline_ingest(FrisePipeline *pipeline, GPtrArray *articles, GError **erro
 void pipeline_set_batch(FrisePipeline *pipeline, guint articles);
 /* Tags `articles` (FriseArticle*), finds the candidates of the dated
  * ones and commits them, without merging: the store's events are stale
- * until pipeline_update(). An article the store holds unchanged is
+ * until pipeline_update(). Their lines repeated in the corpus
+ * (frise/boilerplate.h) are judged first with the store's articles and
+ * theirs (changing `articles`: their spans and titles). An article the
+ * store holds unchanged is
  * neither tagged nor written; one read before since the last
  * pipeline_update() (the same input twice in one command) is skipped; a
  * second article with an id read before goes by its path. */
 bool pipeline_add(FrisePipeline *pipeline, GPtrArray *articles, GError **error);
 /* Rebuilds the events when articles or templates were added since the
- * last rebuild (by this process or another): undated articles estimated
- * and re-tagged, the stored candidates merged, scored and written back.
- * One transaction. */
+ * last rebuild (by this process or another): the articles whose repeated
+ * lines the whole store's corpus now judges otherwise judged again (their
+ * boilerplate, titles and candidates), undated articles estimated and
+ * re-tagged, the stored candidates merged, scored and written back, the
+ * timeline titled. One transaction. */
 bool pipeline_update(FrisePipeline *pipeline, GError **error);
 
 /*

@@ -99,11 +99,13 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * why, their version, `sequence`, and who made it), event_sources (with
  * why each joined), overrides (keyed by event id or mention key) and
  * templates (user template files), candidates (the article stage's output
- * for each dated article, so that it runs once per article) and state
- * (events stale, extractor). One transaction per ingest batch or
- * curation, writers one at a time.
+ * for each dated article, so that it runs once per article), state
+ * (events stale, extractor, the timeline's title), article_lines (each
+ * article's line hashes: the boilerplate stage's corpus evidence) and
+ * line_counts (how many articles hold each line). One transaction per
+ * ingest batch or curation, writers one at a time.
  */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of an SQLite frise store: "Fris" in ASCII. */
 #define STORE_APPLICATION_ID 0x46726973
 

@@ -5,13 +5,17 @@
  * from; `--json` prints the same as a JSON array, with every metadata
  * field and where it came from (`title_from`, `published_from`, …);
  * `--text` prints the text every offset refers to (the article's `raw`:
- * for a web page, its main text), articles separated by a form feed line.
- * Offsets printed (with -v or --json) are byte offsets into that text,
- * end-exclusive. Exit status: 0, or 1 when an input was skipped (the rest
+ * for a web page, its main text), articles separated by a form feed line;
+ * `--explain` adds every line dropped as boilerplate with why (the
+ * reader's line evidence, and the corpus evidence of the articles read
+ * together: boiler_corpus()). Offsets printed (with -v, --explain or
+ * --json) are byte offsets into that text, end-exclusive; line numbers
+ * count from 1. Exit status: 0, or 1 when an input was skipped (the rest
  * is printed).
  */
 #include "cli.h"
 #include "frise/article.h"
+#include "frise/boilerplate.h"
 #include "frise/date.h"
 #include "frise/store.h"
 
@@ -27,8 +31,41 @@ count_lines(const FriseArticle *a)
 	return n + (a->raw_len > 0 && a->raw[a->raw_len - 1] != '\n');
 }
 
+/* The line number (from 1) of raw byte `off`. */
+static size_t
+line_number(const FriseArticle *a, size_t off)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < off && i < a->raw_len; i++)
+		n += a->raw[i] == '\n';
+	return n;
+}
+
+/* Each boilerplate span: where, why and its first words. */
 static void
-print_text(const FriseArticle *a)
+print_dropped(const FriseArticle *a)
+{
+	size_t at = 0, line = 1; /* line_number() walked on from the last span */
+	for (guint k = 0; k < a->boilerplate->len; k++) {
+		const FriseBoiler *b = &g_array_index(a->boilerplate, FriseBoiler, k);
+		size_t rs = article_raw_offset(a, b->span.start), re = article_raw_offset(a, b->span.end);
+		for (; at < rs && at < a->raw_len; at++)
+			line += a->raw[at] == '\n';
+		const char *s = a->text + b->span.start, *e = a->text + b->span.end;
+		while (s < e && (*s == ' ' || *s == '\t' || *s == '\n'))
+			s++;
+		const char *cut = s;
+		for (int c = 0; cut < e && *cut != '\n' && c < 70; c++)
+			cut = g_utf8_next_char(cut);
+		char *why = boiler_explain(b);
+		printf("  dropped    line %zu (bytes %zu-%zu), %s: %s%s\n", line, rs, re, why,
+		       cli_show_n(s, (size_t)(cut - s)), cut < e && *cut != '\n' ? "…" : "");
+		g_free(why);
+	}
+}
+
+static void
+print_text(const FriseArticle *a, bool explain)
 {
 	/* everything from the article is shown through cli_show() */
 	printf("%s\n", cli_show(a->id));
@@ -50,14 +87,19 @@ print_text(const FriseArticle *a)
 			printf("  modified   %s (%s)\n", cli_show(a->modified), a->modified_from);
 		printf("  size       %zu bytes, %zu lines\n", a->raw_len, count_lines(a));
 		printf("  sha256     %s\n", a->hash);
-		for (guint k = 0; k < a->boilerplate->len; k++) {
-			const FriseSpan *s = &g_array_index(a->boilerplate, FriseSpan, k);
+		for (guint k = 0; k < a->boilerplate->len && !explain; k++) {
+			const FriseSpan *s = &g_array_index(a->boilerplate, FriseBoiler, k).span;
 			size_t len = s->end - s->start, cut = MIN(len, (size_t)60);
 			while (cut > 0 && cut < len && ((unsigned char)a->text[s->start + cut] & 0xC0) == 0x80)
 				cut--; /* not inside a character */
 			printf("  boilerplate bytes %zu-%zu: %s%s\n", article_raw_offset(a, s->start),
 			       article_raw_offset(a, s->end), cli_show_n(a->text + s->start, cut), cut < len ? "…" : "");
 		}
+	}
+	if (explain) {
+		if (a->title_line != SIZE_MAX)
+			printf("  title from line %zu\n", line_number(a, article_raw_offset(a, a->title_line)));
+		print_dropped(a);
 	}
 }
 
@@ -108,7 +150,7 @@ cli_store_article_json(const FriseStoreArticle *a)
 }
 
 static cJSON *
-to_json(const FriseArticle *a)
+to_json(const FriseArticle *a, bool explain)
 {
 	cJSON *o = article_common(a->id, a->path, a->title, a->lang, a->published,
 				  article_origin_name(a->published_origin), a->url, a->source, a->hash);
@@ -134,12 +176,29 @@ to_json(const FriseArticle *a)
 	cJSON_AddItemToArray(body, cJSON_CreateNumber((double)article_raw_offset(a, a->body.start)));
 	cJSON_AddItemToArray(body, cJSON_CreateNumber((double)article_raw_offset(a, a->body.end)));
 	cJSON *bp = cJSON_AddArrayToObject(o, "boilerplate");
+	cJSON *dropped = explain ? cJSON_AddArrayToObject(o, "dropped") : NULL;
 	for (guint k = 0; k < a->boilerplate->len; k++) {
-		const FriseSpan *s = &g_array_index(a->boilerplate, FriseSpan, k);
+		const FriseBoiler *b = &g_array_index(a->boilerplate, FriseBoiler, k);
+		double rs = (double)article_raw_offset(a, b->span.start), re = (double)article_raw_offset(a, b->span.end);
 		cJSON *span = cJSON_CreateArray();
-		cJSON_AddItemToArray(span, cJSON_CreateNumber((double)article_raw_offset(a, s->start)));
-		cJSON_AddItemToArray(span, cJSON_CreateNumber((double)article_raw_offset(a, s->end)));
+		cJSON_AddItemToArray(span, cJSON_CreateNumber(rs));
+		cJSON_AddItemToArray(span, cJSON_CreateNumber(re));
 		cJSON_AddItemToArray(bp, span);
+		if (dropped == NULL)
+			continue;
+		/* with --explain, each span again with its reason */
+		cJSON *d = cJSON_CreateObject();
+		cJSON_AddNumberToObject(d, "start", rs);
+		cJSON_AddNumberToObject(d, "end", re);
+		cJSON_AddStringToObject(d, "kind", boiler_kind_name(b->kind));
+		char *why = boiler_explain(b);
+		cJSON_AddStringToObject(d, "why", why);
+		g_free(why);
+		if (b->kind == FRISE_BOILER_REPEATED) {
+			cJSON_AddNumberToObject(d, "count", b->count);
+			cJSON_AddNumberToObject(d, "total", b->total);
+		}
+		cJSON_AddItemToArray(dropped, d);
 	}
 	return o;
 }
@@ -148,11 +207,13 @@ int
 cli_articles(int argc, char **argv)
 {
 	CliInput in = { 0 };
-	gboolean json = FALSE, text = FALSE;
+	gboolean json = FALSE, text = FALSE, explain = FALSE;
 	char *store = NULL;
 	const GOptionEntry entries[] = {
 		CLI_INPUT_ENTRIES(&in),
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON array (offsets are bytes of the input)", NULL },
+		{ "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
+		  "Show every line dropped as boilerplate, and why (line and corpus evidence)", NULL },
 		{ "text", 0, 0, G_OPTION_ARG_NONE, &text,
 		  "Print the text the offsets refer to (a web page's main text), a form feed line between articles",
 		  NULL },
@@ -164,13 +225,21 @@ cli_articles(int argc, char **argv)
 		       "Reads articles and shows what frise makes of them: id, title, language,\n"
 		       "publication date and where it came from (option, jsonl, front matter,\n"
 		       "header, path, html or unknown). Folders are read recursively (*.txt, *.md,\n"
-		       "*.html, *.htm); a web page is read for its main text and metadata.",
+		       "*.html, *.htm); a web page is read for its main text and metadata.\n"
+		       "Lines repeated across the articles read together are boilerplate, as\n"
+		       "in an ingest.",
 		       entries, &argc, &argv)) {
 		cli_input_clear(&in);
 		return FRISE_ERROR_USAGE;
 	}
 	if (json && text) {
 		fprintf(stderr, "frise articles: --json and --text cannot go together\n");
+		g_free(store);
+		cli_input_clear(&in);
+		return FRISE_ERROR_USAGE;
+	}
+	if (store != NULL && explain) {
+		fprintf(stderr, "frise articles: --explain reads files, not a store\n");
 		g_free(store);
 		cli_input_clear(&in);
 		return FRISE_ERROR_USAGE;
@@ -186,6 +255,7 @@ cli_articles(int argc, char **argv)
 	cli_input_clear(&in);
 	if (articles == NULL)
 		return code;
+	boiler_corpus(articles, NULL); /* as an ingest of these articles into an empty store */
 	if (text) {
 		for (guint i = 0; i < articles->len; i++) {
 			const FriseArticle *a = articles->pdata[i];
@@ -198,7 +268,7 @@ cli_articles(int argc, char **argv)
 	} else if (json) {
 		cJSON *arr = cJSON_CreateArray();
 		for (guint i = 0; i < articles->len; i++)
-			cJSON_AddItemToArray(arr, to_json(articles->pdata[i]));
+			cJSON_AddItemToArray(arr, to_json(articles->pdata[i], explain));
 		char *s = cJSON_Print(arr);
 		if (s != NULL)
 			printf("%s\n", s);
@@ -208,7 +278,7 @@ cli_articles(int argc, char **argv)
 		for (guint i = 0; i < articles->len; i++) {
 			if (i > 0)
 				putchar('\n');
-			print_text(articles->pdata[i]);
+			print_text(articles->pdata[i], explain);
 		}
 	}
 	g_ptr_array_unref(articles);

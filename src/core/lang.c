@@ -65,6 +65,18 @@ static const struct {
 	{ "infinitive-markers", false },
 	{ "passive-auxiliaries", true },
 	{ "background-prepositions", false },
+	{ "navigation-words", false },
+	{ "teaser-openers", false },
+	{ "reading-time-words", false },
+	{ "reading-time-units", false },
+	{ "copyright-words", false },
+	{ "promo-words", false },
+	{ "promo-price-words", false },
+	{ "comment-words", false },
+	{ "byline-words", false },
+	{ "byline-openers", false },
+	{ "credit-words", false },
+	{ "reader-address", false },
 };
 
 typedef struct {

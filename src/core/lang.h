@@ -61,6 +61,19 @@ typedef enum {
 	LANG_INFINITIVE_MARKERS,  /* to: the word after it is an infinitive */
 	LANG_PASSIVE_AUXILIARIES, /* exact lemmas: être, be: with a participle, the subject undergoes */
 	LANG_BACKGROUND_PREPOSITIONS, /* après, since: what they introduce happened at another time */
+	/* the boilerplate stage's evidence (src/reader/boilerplate.c) */
+	LANG_NAVIGATION_WORDS,    /* words of menus, tools and share links */
+	LANG_TEASER_OPENERS,      /* open a line that points to another page ("à lire aussi") */
+	LANG_READING_TIME_WORDS,  /* "lecture", "read": with a number and a unit, a reading time */
+	LANG_READING_TIME_UNITS,  /* "min", "minutes" */
+	LANG_COPYRIGHT_WORDS,     /* "tous droits réservés" */
+	LANG_PROMO_WORDS,         /* subscriptions, newsletters, shops */
+	LANG_PROMO_PRICE_WORDS,   /* with a price, a blurb ("à partir de 1€") */
+	LANG_COMMENT_WORDS,       /* open a comment's marker line ("répondre", "posted by") */
+	LANG_BYLINE_WORDS,        /* besides names and dates, the words of a byline */
+	LANG_BYLINE_OPENERS,      /* those that open one ("par", "by") */
+	LANG_CREDIT_WORDS,        /* a photo credit ("crédit photo") */
+	LANG_READER_ADDRESS,      /* words that speak to the reader ("vous", "cliquez") */
 	LANG_LIST_COUNT
 } LangList;
 

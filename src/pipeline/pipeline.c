@@ -1,7 +1,8 @@
 /*
  * pipeline.c — the stages in order (prefix pipeline_; see pipeline.h):
- * reader output -> tagger -> sentences -> store -> rebuild (estimates,
- * candidates, merge) -> store. The only file that calls more than one
+ * reader output -> corpus boilerplate (with the store's line counts) ->
+ * tagger -> sentences -> store -> rebuild (corpus boilerplate over the
+ * whole store, estimates, candidates, merge, the story's title) -> store. The only file that calls more than one
  * layer; each layer it calls knows nothing of the others.
  *
  * Invariants: tagging happens outside the store's write lock; every
@@ -15,7 +16,9 @@
 #include "events/candidate.h"
 #include "events/estimate.h"
 #include "events/merge.h"
+#include "events/story.h"
 #include "events/templates.h"
+#include "pipeline/evidence.h"
 #include "pipeline/record.h"
 #include "reader/input.h"
 #include "store/rows.h"
@@ -517,15 +520,20 @@ estimate_undated(FrisePipeline *p, Corpus *c, GError **error)
 }
 
 /* Recomputes every event from the stored candidates (extracting those
- * not stored yet); with `estimate`, first re-estimates the undated
- * articles. Runs inside the caller's transaction. Holds every article's
- * metadata and candidates, and the undated articles whole: never a dated
- * article's text. */
+ * not stored yet); with `estimate` (articles were added), first judges
+ * again the articles the corpus evidence changed (evidence_update()) and
+ * re-estimates the undated articles. Runs inside the caller's
+ * transaction. Holds every article's metadata and candidates, and the
+ * undated articles whole: never a dated article's text but those judged
+ * again, EVIDENCE_BATCH at a time. */
 static bool
 rebuild(FrisePipeline *p, bool estimate, GError **error)
 {
 	Corpus c = { 0 };
-	bool ok = extract_pending(p, error) && corpus_load(p, &c, error);
+	/* articles added: the corpus evidence of the whole store first, as it
+	 * changes sentences and titles, and so candidates */
+	bool ok = (!estimate || evidence_update(p->store, error)) && extract_pending(p, error) &&
+		  corpus_load(p, &c, error);
 	ok = ok && (!estimate || estimate_undated(p, &c, error));
 	/* the undated articles' candidates, as their estimate resolves them */
 	for (guint u = 0; ok && u < c.undated->len; u++) {
@@ -548,6 +556,9 @@ rebuild(FrisePipeline *p, bool estimate, GError **error)
 		}
 		GPtrArray *events = merge_candidates(c.fds, n, cands, ov);
 		ok = store_put_events(p->store, c.info, events, error) && store_set_state(p->store, "stale", NULL, error);
+		char *title = ok ? story_title(c.fds, n) : NULL;
+		ok = ok && store_put_timeline_title(p->store, title, error);
+		g_free(title);
 		g_ptr_array_unref(events);
 		g_ptr_array_unref(cands);
 	}
@@ -568,6 +579,7 @@ typedef struct {
 	GArray *timexes;     /* FriseTimex */
 	GPtrArray *cands;    /* FriseCandidate* of a dated article, or NULL */
 	Record *rec;         /* what it was read from (pipeline_add_extracted()), or NULL */
+	EvidenceLines *lines; /* its lines as judged at ingest, or NULL (a record: the rebuild reads them) */
 } Prepared;
 
 static GArray *
@@ -593,6 +605,7 @@ prepared_free(GArray *prep)
 			g_free(pr->rec);
 			continue;
 		}
+		evidence_lines_free(pr->lines);
 		g_array_unref(pr->sentences);
 		timex_array_free(pr->timexes);
 		if (pr->cands != NULL)
@@ -646,14 +659,21 @@ find_candidates(FrisePipeline *p, GArray *prep)
 	g_free(fds);
 }
 
-/* The articles of `articles` the store does not hold as they are,
- * split into sentences, tagged and (dated ones) extracted: a new GArray
- * of Prepared, or NULL with `error`. */
+/* The articles of `articles` the store does not hold as they are, with
+ * `judge` their repeated lines marked (evidence_judge()), split into
+ * sentences, tagged and (dated ones) extracted: a new GArray of Prepared,
+ * or NULL with `error`. */
 static GArray *
-prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
+prepare(FrisePipeline *p, GPtrArray *articles, bool judge, GError **error)
 {
 	const FriseTagger *tagger = pipeline_tagger(p, error);
 	if (tagger == NULL)
+		return NULL;
+	/* lines repeated across the corpus first: they change titles, which
+	 * tell whether an article changed */
+	GPtrArray *lines = judge && articles != NULL ? evidence_judge(p->store, articles, error)
+						     : g_ptr_array_new();
+	if (lines == NULL)
 		return NULL;
 	GArray *prep = g_array_new(FALSE, TRUE, sizeof(Prepared));
 	for (guint i = 0; articles != NULL && i < articles->len; i++) {
@@ -663,19 +683,23 @@ prepare(FrisePipeline *p, GPtrArray *articles, GError **error)
 			continue; /* the same input twice */
 		if (store_has_same(p->store, id, a))
 			continue; /* committed already: an interrupted ingest resumes here */
-		Prepared pr = { a, id, article_sentences(a), NULL, NULL, NULL };
+		Prepared pr = { a, id, article_sentences(a), NULL, NULL, NULL,
+				 i < lines->len ? g_steal_pointer(&lines->pdata[i]) : NULL };
 		FriseTagOptions opts = { .lang = a->lang, .dct = a->published };
 		pr.timexes = timex_tag(tagger, a->text, a->text_len, &opts, error);
 		if (pr.timexes == NULL) {
 			g_prefix_error(error, "%s: ", a->path ? a->path : a->id);
 			g_array_unref(pr.sentences);
+			evidence_lines_free(pr.lines);
 			prepared_free(prep);
+			g_ptr_array_unref(lines);
 			return NULL;
 		}
 		for (guint k = 0; k < pr.timexes->len; k++)
 			g_clear_pointer(&g_array_index(pr.timexes, FriseTimex, k).explain, g_free);
 		g_array_append_val(prep, pr);
 	}
+	g_ptr_array_unref(lines);
 	find_candidates(p, prep);
 	return prep;
 }
@@ -707,7 +731,9 @@ add_body(FriseStore *s, void *data, GError **error)
 		/* another process may have been first */
 		if (store_has_same(s, pr->id, pr->a))
 			continue;
-		ok = store_put_article(s, pr->id, pr->a, pr->sentences, pr->timexes, tx->now, error);
+		ok = store_put_article(s, pr->id, pr->a, pr->sentences, pr->timexes, tx->now, error) &&
+		     (pr->lines == NULL || store_put_lines(s, pr->id, pr->lines->hashes, pr->lines->repeated,
+							   pr->lines->title_from_body, error));
 		/* candidates of another extractor are found again by the rebuild */
 		bool mine = pr->rec == NULL || g_strcmp0(pr->rec->extractor, tx->extractor) == 0;
 		if (ok && pr->cands != NULL && mine)
@@ -742,7 +768,7 @@ bool
 pipeline_add(FrisePipeline *p, GPtrArray *articles, GError **error)
 {
 	/* tag outside the write lock; unchanged articles are not tagged */
-	GArray *prep = prepare(p, articles, error);
+	GArray *prep = prepare(p, articles, true, error);
 	if (prep == NULL)
 		return false;
 	bool ok = commit_prepared(p, prep, error);
@@ -944,7 +970,9 @@ char *
 pipeline_extract(FrisePipeline *p, GPtrArray *articles, size_t max_bytes, FriseReadErrorFunc on_skip, void *user,
 		 GError **error)
 {
-	GArray *prep = prepare(p, articles, error);
+	/* each line a function of its article: the reduce step's rebuild
+	 * brings the corpus evidence */
+	GArray *prep = prepare(p, articles, false, error);
 	if (prep == NULL)
 		return NULL;
 	GString *out = g_string_new(NULL);

@@ -18,8 +18,9 @@
  *   - Reading is bounded: a file larger than the limit is rejected after
  *     stat() without being read; stdin and pipes are read up to limit + 1
  *     bytes; a JSON Lines line is never held beyond a bounded length.
- *   - Language knowledge (stop words, boilerplate and prompt lines) lives
- *     in the tables below.
+ *   - Language knowledge is data (src/lang/xx/words.txt, read through
+ *     core/lang.h); which lines are boilerplate, and the title, are
+ *     boilerplate.c's (boiler_scan, boiler_title).
  *   - A web page (webpage.h) is read for its main text, which then goes
  *     through read_article() as the article's raw bytes, with the page's
  *     metadata as Meta; the HTML itself is not kept.
@@ -29,6 +30,7 @@
  */
 #include "frise/article.h"
 #include "core/lang.h"
+#include "reader/boilerplate_private.h"
 #include "reader/input.h"
 #include "reader/webpage.h"
 
@@ -41,63 +43,7 @@
 #include <unistd.h>
 
 #define MIB ((size_t)1 << 20)
-#define TITLE_MAX 200       /* bytes: a longer first line is cut to its first sentence */
-#define TITLE_CUT 160       /* bytes: ... or, without one, at a word before this */
 #define FRONT_MATTER_MAX 8192 /* bytes: a "---" block longer than this is text */
-
-/* ------------------------------------------------------------------ */
-/* Tables. */
-
-/*
- * Boilerplate: lines that are not part of the story (links, share buttons,
- * content-farm prompts), the [boilerplate] lists of every language in
- * src/lang/xx/words.txt (a French article may carry an English prompt).
- * Patterns are matched at the start of a line, case-insensitively, ’
- * matching ' and a no-break space matching a space.
- *   BP_LINE ("line[:N] PATTERN"): the whole line is boilerplate when it
- *            starts with the pattern followed by a non-letter (or the
- *            line's end), and is at most N bytes long (no N: any length).
- *   BP_CUT ("cut PATTERN"): only the pattern itself is boilerplate, even
- *            when glued to the next word ("Customize this title in
- *            frenchLe générateur…"): the rest of the line is kept.
- */
-typedef enum { BP_LINE, BP_CUT } BoilerMode;
-typedef struct {
-	char *pattern;    /* lower case */
-	BoilerMode mode;
-	size_t max_len;
-} Boiler;
-
-/* Every language's patterns, in language then file order; built once,
- * never freed (like the data it is read from). */
-static const GArray *
-boilerplate_patterns(void)
-{
-	static GArray *all;
-	if (g_once_init_enter(&all)) {
-		GArray *a = g_array_new(FALSE, FALSE, sizeof(Boiler));
-		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
-			const LangWords *w = lang_list((FriseLang)l, LANG_BOILERPLATE);
-			for (guint k = 0; k < w->n; k++) {
-				const char *e = w->items[k], *sp = strchr(e, ' ');
-				if (sp == NULL)
-					continue;
-				Boiler b = { g_utf8_strdown(sp + 1, -1), BP_LINE, 0 };
-				if (g_str_has_prefix(e, "cut "))
-					b.mode = BP_CUT;
-				else if (g_str_has_prefix(e, "line:"))
-					b.max_len = (size_t)g_ascii_strtoull(e + 5, NULL, 10);
-				else if (!g_str_has_prefix(e, "line ")) {
-					g_free(b.pattern);
-					continue;
-				}
-				g_array_append_val(a, b);
-			}
-		}
-		g_once_init_leave(&all, a);
-	}
-	return all;
-}
 
 /* ------------------------------------------------------------------ */
 /* Small helpers. */
@@ -704,43 +650,13 @@ match_prefix(const char *s, size_t len, const char *pattern)
 	return (size_t)(q - s);
 }
 
-/* Boilerplate matched at the start of line [ls, le): sets *cut to the end
- * of the boilerplate part and returns true. */
-static bool
-match_boilerplate(const char *t, size_t ls, size_t le, size_t *cut)
-{
-	size_t s = skip_hspace(t, ls, le);
-	const GArray *patterns = boilerplate_patterns();
-	for (size_t k = 0; k < patterns->len; k++) {
-		const Boiler *b = &g_array_index(patterns, Boiler, k);
-		size_t m = match_prefix(t + s, le - s, b->pattern);
-		if (m == 0)
-			continue;
-		if (b->mode == BP_CUT) {
-			*cut = s + m;
-			return true;
-		}
-		if (b->max_len != 0 && le - ls > b->max_len)
-			continue;
-		if (s + m < le) {
-			gunichar next = g_utf8_get_char(t + s + m);
-			const char *lastp = g_utf8_prev_char(b->pattern + strlen(b->pattern));
-			if (g_unichar_isalnum(next) && g_unichar_isalnum(g_utf8_get_char(lastp)))
-				continue; /* "Sharepoint" is not "share" */
-		}
-		*cut = le;
-		return true;
-	}
-	return false;
-}
-
 static void
-add_span(GArray *spans, size_t start, size_t end)
+add_span(GArray *spans, size_t start, size_t end, FriseBoilerKind kind)
 {
 	if (end <= start)
 		return;
-	FriseSpan s = { start, end };
-	g_array_append_val(spans, s);
+	FriseBoiler b = { { start, end }, kind, 0, 0 };
+	g_array_append_val(spans, b);
 }
 
 /* Strips quotes around a front-matter value; returns a new string. */
@@ -850,88 +766,6 @@ parse_header(const char *t, size_t pos, size_t len, char **value)
 	return after;
 }
 
-/* Words of s[0..len), counted up to `most`. */
-static size_t
-count_words(const char *s, size_t len, size_t most)
-{
-	size_t words = 0;
-	bool in = false;
-	for (const char *p = s; p < s + len && words < most; p = g_utf8_next_char(p)) {
-		bool sp = is_hspace(g_utf8_get_char(p));
-		if (!sp && !in)
-			words++;
-		in = !sp;
-	}
-	return words;
-}
-
-/* The title from line s[0..len): whole when short; else its first sentence;
- * else cut at a word with "…". Returns a new string. */
-static char *
-title_from_line(const char *s, size_t len)
-{
-	if (len <= TITLE_MAX)
-		return g_strndup(s, len);
-	for (size_t i = 20; i < TITLE_MAX && i + 1 < len; i++) {
-		bool stop = s[i] == '.' || s[i] == '!' || s[i] == '?';
-		size_t after = i + 1;
-		if (!stop && i + 3 <= len && memcmp(s + i, "…", 3) == 0) {
-			stop = true;
-			after = i + 3;
-		}
-		if (stop && after < len && (s[after] == ' ' || (unsigned char)s[after] == 0xC2))
-			return g_strndup(s, after);
-	}
-	size_t cut = TITLE_CUT;
-	while (cut > 0 && s[cut] != ' ')
-		cut--;
-	if (cut == 0) {
-		cut = TITLE_CUT;
-		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-	}
-	char *head = g_strndup(s, cut);
-	char *t = g_strconcat(g_strchomp(head), "…", NULL);
-	g_free(head);
-	return t;
-}
-
-/* Flags the boilerplate of the body and finds the title: the first line
- * that is not blank, not boilerplate and has two words or more (a lone
- * "Tech" is a section name). */
-static void
-scan_body(FriseArticle *a, char **title)
-{
-	const char *t = a->text;
-	char *first_single = NULL;
-	for (size_t pos = a->body.start; pos < a->body.end;) {
-		size_t le = line_end(t, pos, a->body.end), cut = 0, start = pos;
-		if (match_boilerplate(t, pos, le, &cut)) {
-			add_span(a->boilerplate, pos, cut);
-			start = cut;
-		}
-		if (*title == NULL && start < le) {
-			size_t s = skip_hspace(t, start, le), e = le;
-			while (e > s) {
-				const char *p = g_utf8_prev_char(t + e);
-				if (!is_hspace(g_utf8_get_char(p)))
-					break;
-				e = (size_t)(p - t);
-			}
-			if (e > s) {
-				if (count_words(t + s, MIN(e - s, 256), 2) >= 2)
-					*title = title_from_line(t + s, e - s);
-				else if (first_single == NULL)
-					first_single = title_from_line(t + s, e - s);
-			}
-		}
-		pos = le + 1;
-	}
-	if (*title == NULL)
-		*title = g_steal_pointer(&first_single);
-	g_free(first_single);
-}
-
 static bool
 all_space(const char *t, size_t len)
 {
@@ -1003,7 +837,8 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	memcpy(a->raw, data, len);
 	a->raw[len] = '\0';
 	a->raw_len = len;
-	a->boilerplate = g_array_new(FALSE, FALSE, sizeof(FriseSpan));
+	a->boilerplate = g_array_new(FALSE, FALSE, sizeof(FriseBoiler));
+	a->title_line = SIZE_MAX;
 	if (!build_text(a, path, (opts->flags & FRISE_READ_LOSSY) != 0, error)) {
 		article_free(a);
 		return NULL;
@@ -1030,7 +865,7 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 		body = after_header;
 	a->body.start = body;
 	a->body.end = a->text_len;
-	add_span(a->boilerplate, 0, body); /* metadata never becomes an event */
+	add_span(a->boilerplate, 0, body, FRISE_BOILER_METADATA); /* metadata never becomes an event */
 
 	char *fm_date = article_parse_date(fm.date);
 	char *from_path = meta != NULL && meta->no_path_date ? NULL : path_date(path);
@@ -1065,10 +900,6 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 		title = g_strdup(meta->title), a->title_from = meta->title_from;
 	else if (fm.title != NULL)
 		title = g_strdup(fm.title), a->title_from = "front matter";
-	scan_body(a, &title);
-	if (a->title_from == NULL)
-		a->title_from = title != NULL ? "first line" : "id";
-	a->title = title != NULL ? title : g_strdup(a->id);
 
 	/* the language is decided here, once, for every later stage; lang_from
 	 * names the metadata that gave it, else follows lang_origin */
@@ -1090,6 +921,14 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 		a->lang_from = from_meta ? meta->lang_from : "front matter";
 	else
 		a->lang_from = article_lang_origin_name(a->lang_origin);
+
+	/* boilerplate by its words (in the article's language), then the title */
+	boiler_scan(a);
+	if (title == NULL)
+		title = boiler_title(a);
+	if (a->title_from == NULL)
+		a->title_from = title != NULL ? "first line" : "id";
+	a->title = title != NULL ? title : g_strdup(a->id);
 
 	g_free(fm.date);
 	g_free(fm.title);
@@ -1219,25 +1058,31 @@ article_read_bytes(const char *path, const char *data, size_t len, const FriseRe
 	return read_article(path, data, len, opts, NULL, error);
 }
 
-bool
-article_is_boilerplate(const FriseArticle *article, size_t text_offset)
+const FriseBoiler *
+article_boilerplate_at(const FriseArticle *article, size_t text_offset)
 {
 	const GArray *spans = article->boilerplate;
 	if (spans == NULL)
-		return false;
+		return NULL;
 	/* spans are in text order and do not overlap */
 	guint lo = 0, hi = spans->len;
 	while (lo < hi) {
 		guint mid = lo + (hi - lo) / 2;
-		const FriseSpan *s = &g_array_index(spans, FriseSpan, mid);
-		if (text_offset < s->start)
+		const FriseBoiler *b = &g_array_index(spans, FriseBoiler, mid);
+		if (text_offset < b->span.start)
 			hi = mid;
-		else if (text_offset >= s->end)
+		else if (text_offset >= b->span.end)
 			lo = mid + 1;
 		else
-			return true;
+			return b;
 	}
-	return false;
+	return NULL;
+}
+
+bool
+article_is_boilerplate(const FriseArticle *article, size_t text_offset)
+{
+	return article_boilerplate_at(article, text_offset) != NULL;
 }
 
 void

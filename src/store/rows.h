@@ -42,6 +42,70 @@ bool store_has_same(FriseStore *store, const char *id, const FriseArticle *artic
 bool store_put_article(FriseStore *store, const char *id, const FriseArticle *article,
 		       const GArray *sentences, const GArray *timexes, gint64 now, GError **error);
 
+/*
+ * Corpus evidence of the boilerplate stage (frise/boilerplate.h). Each
+ * stored article keeps its distinct line hashes and, for each, whether it
+ * was repeated in the corpus its sentences and title were judged with. A
+ * line's count is the number of stored articles with distinct bytes that
+ * hold it (as boiler_count() counts a batch), kept up to date by the
+ * functions below and store_put_article(); the corpus is every article
+ * whose lines are kept.
+ */
+/* Adds to `counts` (guint64 * -> GUINT_TO_POINTER(n), its keys pointing
+ * into `hashes`) the count of each line hash of `hashes` (distinct), not
+ * counting the stored versions of the articles `ids` (they are being read
+ * again: they count as read), and sets *articles to the articles counted
+ * (`ids` aside). One read snapshot. */
+bool store_line_counts(FriseStore *store, const GArray *hashes, const char *const *ids, size_t nids,
+		       GHashTable *counts, size_t *articles, GError **error);
+/* Keeps the line hashes of stored article `id` (distinct: a GArray of
+ * guint64) in place of those it had, each with repeated[i] (NULL: none
+ * repeated), and whether its title is a line of its body. An article
+ * stored by store_put_article() has none until this call (the rebuild
+ * reads them: store_load_lined()). */
+bool store_put_lines(FriseStore *store, const char *id, const GArray *hashes, const guint8 *repeated,
+		     bool title_from_body, GError **error);
+/* Sets repeated[i] on line hashes[i] of article `seq` (lines it keeps). */
+bool store_put_line_flags(FriseStore *store, gint64 seq, const GArray *hashes, const guint8 *repeated,
+			  GError **error);
+/* The corpus as a rebuild judges it: the articles whose lines are kept
+ * (distinct bytes), and into `repeated` (a table of g_int64_hash whose
+ * keys it owns: g_free) each line hash that `threshold` of them or more
+ * hold, with its count. */
+bool store_corpus_size(FriseStore *store, size_t *articles, GError **error);
+bool store_repeated_lines(FriseStore *store, guint threshold, GHashTable *repeated, GError **error);
+/* The seqs (gint64, ascending) of the articles that hold a line whose
+ * `repeated` disagrees with the corpus at `threshold`: those to judge
+ * again. */
+bool store_lines_changed(FriseStore *store, guint threshold, GArray *seqs, GError **error);
+
+/* A stored article as the corpus evidence reads it again. */
+typedef struct {
+	gint64 seq;
+	char *id, *title;
+	FriseLang lang;
+	bool title_from_body;
+	char *text;           /* articles.text */
+	size_t len;
+	GArray *sentences;    /* FriseSentence by idx: start, end, boilerplate (raw_* unset) */
+	GArray *hashes;       /* its kept line hashes (guint64), none when its lines are not kept */
+	guint8 *repeated;     /* by hash: as last judged */
+} StoreLined;
+
+void store_lined_clear(StoreLined *lined);
+/* The articles of `seqs` (n of them; NULL: the first `n` whose lines are
+ * not kept, by seq), whole: a new GArray of StoreLined (cleared with it). */
+GArray *store_load_lined(FriseStore *store, const gint64 *seqs, guint n, GError **error);
+/* Article `seq` judged again: its title (NULL: unchanged), the
+ * boilerplate flag of each of its sentences (`flags`: int by idx, 0 or 1,
+ * -1 for unchanged), and its candidates dropped, for the rebuild to
+ * extract them again. */
+bool store_put_judgment(FriseStore *store, gint64 seq, const char *title, const GArray *flags, GError **error);
+
+/* The timeline's title (state 'title'; NULL unsets it: store_timeline()
+ * then takes the first article's). */
+bool store_put_timeline_title(FriseStore *store, const char *title, GError **error);
+
 /* An article as a rebuild reads it back. */
 typedef struct {
 	gint64 seq;           /* its row */
@@ -98,8 +162,8 @@ bool store_each_candidate(FriseStore *store, StoreCandidateFunc fn, void *data, 
  * (STORE_DOCS_PENDING). */
 bool store_reset_candidates(FriseStore *store, GError **error);
 
-/* The store's state `name` (see schema.c: 'stale', 'extractor'): a new
- * string in *value, NULL when unset. */
+/* The store's state `name` (see schema.c: 'stale', 'extractor',
+ * 'title'): a new string in *value, NULL when unset. */
 bool store_get_state(FriseStore *store, const char *name, char **value, GError **error);
 /* Sets it; NULL unsets it. */
 bool store_set_state(FriseStore *store, const char *name, const char *value, GError **error);

@@ -83,6 +83,13 @@ static const SchemaColumn articles[] = {
 	/* 1 once its candidates (a dated article's) are in `candidates`, as
 	 * the extractor named by state 'extractor' finds them */
 	{ "extracted", INT, NN " DEFAULT 0", 4 },
+	/* 1 once its line hashes are in `article_lines`; 0: not yet (stored
+	 * by an older frise, or from a record of `frise extract`: the next
+	 * rebuild reads them from its text) */
+	{ "lines", INT, NN " DEFAULT 0", 6 },
+	/* 1 when its title is a line of its body (the reader's choice, which
+	 * the corpus evidence may change), 0 when it is the metadata's */
+	{ "title_from_body", INT, NN " DEFAULT 0", 6 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -189,8 +196,33 @@ static const SchemaColumn candidates[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+/* The boilerplate stage's corpus evidence (frise/boilerplate.h): the
+ * distinct line hashes of each article whose `lines` is 1 (64 bits, kept
+ * as a signed integer: the bits as they are). `repeated`: the line was
+ * repeated in the corpus the article's sentences and title were last
+ * judged with; a rebuild judges again the articles whose lines no longer
+ * agree with the store's corpus. */
+static const SchemaColumn article_lines[] = {
+	{ "article", INT, CASCADE("articles", "seq"), 6 },
+	{ "hash", INT, NN, 6 },
+	{ "repeated", INT, NN " DEFAULT 0", 6 },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* How many articles with distinct bytes (articles.hash) hold each line of
+ * `article_lines`: kept by the store as it writes article_lines, in the
+ * same transaction (counting them again at each ingest was half its
+ * time at 20,000 articles). A line no article holds has no row. */
+static const SchemaColumn line_counts[] = {
+	{ "hash", INT, "PRIMARY KEY", 6 },
+	{ "articles", INT, NN, 6 },
+	{ NULL, 0, NULL, 0 },
+};
+
 /* Facts about the store as a whole: 'stale' (events not yet rebuilt
- * from the articles committed), 'extractor' (what made `candidates`). */
+ * from the articles committed), 'extractor' (what made `candidates`),
+ * 'title' (the timeline's title, chosen by each rebuild from the
+ * articles' titles: events/story.c). */
 static const SchemaColumn state[] = {
 	{ "name", TEXT, "PRIMARY KEY", 4 },
 	{ "value", TEXT, "", 4 },
@@ -226,6 +258,8 @@ static const SchemaTable tables[] = {
 	{ "templates", 1, templates, NULL },
 	{ "candidates", 4, candidates, "PRIMARY KEY (article, idx)" },
 	{ "state", 4, state, NULL },
+	{ "article_lines", 6, article_lines, "PRIMARY KEY (article, hash)" },
+	{ "line_counts", 6, line_counts, NULL },
 };
 
 static const SchemaStep steps[] = {
@@ -234,6 +268,8 @@ static const SchemaStep steps[] = {
 	{ 3, STORE_SQLITE, "UPDATE templates SET ord = rowid" },
 	/* the merge reads the dated articles' candidates in article order */
 	{ 4, -1, "CREATE INDEX articles_extracted ON articles(extracted)" },
+	/* the articles with their lines kept, counted and found by their bytes */
+	{ 6, -1, "CREATE INDEX articles_lines ON articles(lines, hash)" },
 };
 
 int
