@@ -248,7 +248,9 @@ def progress(tmp, files):
 
 def killed(tmp):
     """SIGKILL after the first batches committed, then again to the end."""
-    files = write_corpus(os.path.join(tmp, 'big'), 200, random.Random(5))
+    # enough batches that a poll through psql on a busy machine still
+    # finds the ingest running (200 were sometimes all in before it looked)
+    files = write_corpus(os.path.join(tmp, 'big'), 600, random.Random(5))
     clean = target(tmp, 'clean')
     rc, _, err = run('ingest', '-q', '--store', clean, *files)
     assert rc == 0, err
