@@ -98,7 +98,7 @@ static const struct {
 	{ "Pour rappel, Sora a été dévoilé en février.", "février", "Sora a été dévoilé", FRISE_LANG_FR },
 	{ "On March 3, the company said it would appeal.", "March 3", "The company said it would appeal", FRISE_LANG_EN },
 	{ "La grève a commencé le 2 mai.", "2 mai", "La grève a commencé", FRISE_LANG_FR },
-	{ "Elle y épousa, le 23 septembre 1933, Georges Garnier.", "23 septembre 1933", "Elle y épousa, Georges Garnier",
+	{ "Elle y épousa, le 23 septembre 1933, Georges Garnier.", "23 septembre 1933", "Elle y épousa Georges Garnier",
 	  FRISE_LANG_FR },
 	{ "Le camping est complet entre le 15 juillet et le 15 août.", "15 juillet",
 	  "Le camping est complet entre le 15 juillet et le 15 août", FRISE_LANG_FR },
@@ -403,6 +403,11 @@ static const struct {
 	const char *sentence, *timex, *actor, *expected; /* NULL: no headline */
 	FriseLang lang;
 } clause_headline_cases[] = {
+	/* a date between two commas takes both with it: no hole */
+	{ "Le tribunal de commerce a rendu, mardi 4 mai, un jugement contre la société Durand.", "mardi 4 mai", NULL,
+	  "Le tribunal de commerce a rendu un jugement contre la société Durand", FRISE_LANG_FR },
+	{ "The court issued, on Tuesday, a ruling against the company.", "on Tuesday", NULL,
+	  "The court issued a ruling against the company", FRISE_LANG_EN },
 	/* the clause of the date, without its relatives and appositions */
 	{ "Le ministre, nommé après la répression de la révolte lancée le 15 mars, a démissionné mardi.", "mardi", NULL,
 	  "Le ministre a démissionné", FRISE_LANG_FR },

@@ -174,8 +174,12 @@ strip(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang la
 			continue;
 		if ((*p == ',' || *p == '.') && o->len > 0 && o->str[o->len - 1] == ' ')
 			g_string_truncate(o, o->len - 1);
-		if (*p == ',' && o->len > 0 && o->str[o->len - 1] == ',')
-			continue; /* "épousa, le 23 septembre 1933, Georges" */
+		if (*p == ',' && o->len > 0 && o->str[o->len - 1] == ',') {
+			/* "épousa, le 23 septembre 1933, Georges": the date was an
+			 * incise, and both its commas go with it */
+			g_string_truncate(o, o->len - 1);
+			continue;
+		}
 		g_string_append_c(o, *p);
 	}
 	g_free(t);
