@@ -403,6 +403,9 @@ static const struct {
 	const char *sentence, *timex, *actor, *expected; /* NULL: no headline */
 	FriseLang lang;
 } clause_headline_cases[] = {
+	/* a lone participle after its noun is an adjective, not a phrase to drop */
+	{ "Le Conseil de sécurité des Nations unies avait saisi samedi le tribunal de la question.", "samedi", NULL,
+	  "Le Conseil de sécurité des Nations unies avait saisi le tribunal de la question", FRISE_LANG_FR },
 	/* a date between two commas takes both with it: no hole */
 	{ "Le tribunal de commerce a rendu, mardi 4 mai, un jugement contre la société Durand.", "mardi 4 mai", NULL,
 	  "Le tribunal de commerce a rendu un jugement contre la société Durand", FRISE_LANG_FR },

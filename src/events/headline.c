@@ -455,6 +455,15 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 		if (!keep[i] && ci->kind == CLAUSE_COMPARISON && ci->parent == (gint)k && ci->last > ci->first &&
 		    !(cw(p, ci->first)->start <= tstart && tstart < cw(p, ci->last - 1)->end))
 			keep[i] = true;
+		/* a lone participle right after its noun is that noun's
+		 * adjective ("les Nations unies", "the United States"), not a
+		 * phrase to drop */
+		if (!keep[i] && ci->kind == CLAUSE_PARTICIPIAL && ci->parent == (gint)k && ci->last == ci->first + 1 &&
+		    ci->first > 0 && (cw(p, ci->first - 1)->role == CLAUSE_W_NOUN ||
+				      cw(p, ci->first - 1)->role == CLAUSE_W_PROPER) &&
+		    !(cw(p, ci->first)->punct & (CLAUSE_P_COMMA | CLAUSE_P_DASH | CLAUSE_P_STRONG)) &&
+		    !(cw(p, ci->first)->start <= tstart && tstart < cw(p, ci->first)->end))
+			keep[i] = true;
 	}
 	/* what opens a reported or subordinate clause ("que", "that") goes */
 	if ((c->kind == CLAUSE_REPORTED || c->kind == CLAUSE_SUBORDINATE) && c->first < n &&
