@@ -1295,7 +1295,7 @@ static int
 find_tense(const void *data)
 {
 	TenseQuery *q = (TenseQuery *)(uintptr_t)data;
-	char cue[64];
+	char cue[64] = "";   /* clause_tense fills it only when it finds a cue */
 	bool plup = false, ending = false;
 	int by_cue = clause_tense(q->t, q->text, q->len, q->a, q->b, cue, sizeof cue, &plup, &ending);
 	char verb[64] = "";
