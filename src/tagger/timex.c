@@ -131,13 +131,6 @@ static const guint8 ascii_class[128] = {
 	['A' ... 'Z'] = A_ALPHA | A_UPPER,
 };
 
-/* U+00C0..U+00FF folded to one lower-case ASCII letter as text_fold()
- * folds them (NFD, marks dropped), 0 when it keeps another letter (æ, ð,
- * ø, ß, þ: the slow path folds those) or the character is no letter (×). */
-static const char fold1[64] =
-	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
-	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
-
 /* ASCII letters lower-cased, 1 for any non-ASCII byte, 0 otherwise. */
 static const unsigned char lowtab[256] = {
 	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
@@ -257,8 +250,9 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 				if (!is_letter(u))
 					break;
 				j += wl;
-				if (u >= 0xC0 && u <= 0xFF && fold1[u - 0xC0]) {
-					lc = (unsigned char)fold1[u - 0xC0];
+				if (u >= 0xC0 && u <= 0xFF && text_latin1_fold[u - 0xC0]) {
+					/* folded as text_fold() folds it; æ, ß… take the slow path */
+					lc = (unsigned char)text_latin1_fold[u - 0xC0];
 				} else {
 					if (!(u >= 0x300 && u <= 0x36F))
 						simple = false;

@@ -86,7 +86,7 @@ tx_unit_letter(int unit)
 
 /* The one fold of frise (core/text.c text_fold: NFD, marks dropped, case
  * folded, ’ = '), into a buffer: the table's words are folded so, and the
- * tokeniser's fast path for Latin-1 letters (timex.c fold1) agrees with it. */
+ * tokeniser's fast path for Latin-1 letters (text_latin1_fold) agrees with it. */
 int
 tx_fold(const char *s, size_t n, char *out, size_t cap)
 {
