@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <limits.h>
 #include <string.h>
 
 struct FriseTagger {
@@ -650,8 +651,8 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 	unsigned char lastb = (unsigned char)w[n - 1];
 	for (int q = t->cue_first[lastb]; q < t->cue_first[lastb + 1]; q++) {
 		const TxCue *c = &g_array_index(t->cues, TxCue, t->cue_index[q]);
-		if (c->len > n)
-			continue;
+		if (c->len > n || (c->len >= 2 && c->text[c->len - 2] != w[n - 2]))
+			continue;   /* the last byte matches (cue_first): the one before it first */
 		bool hit = c->suffix ? (n > c->len && memcmp(w + n - c->len, c->text, c->len) == 0)
 				     : (c->len == n && memcmp(c->text, w, n) == 0);
 		if (!hit)
@@ -751,65 +752,226 @@ sentence_end(const TxTable *t, const char *text, size_t len, size_t p)
 }
 
 #define TENSE_REACH 160   /* bytes each way, within the sentence */
-#define TENSE_WORDS 96
+#define TENSE_WORDS 96    /* words read in all, the nearest before first */
 
 typedef struct {
 	size_t s, e;   /* the word's bytes */
 	int cue;       /* word_cue, -1 until asked */
 } TenseWord;
 
-/* The cue of words w[q], computed once; the word after it counts only
- * when nothing but blanks stands between them ("plans to"). */
-static int
-cue_at(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
+/* The words a tense is looked for in around text[a, b): up to TENSE_REACH
+ * bytes each way, not past a sentence end (sentence_end), the expression's
+ * own bytes left out. A word is a run of letters; one cut by the edge of
+ * the window or by the expression ends there. Of the words, the first
+ * TENSE_WORDS count, those before the expression first.
+ *
+ * They are read lazily, outward from the expression, as the search for
+ * the nearest cue asks for them: most clauses give their tense within a
+ * few words. Word r is the r-th after the expression (r >= 0) or the -r-th
+ * before it (r < 0); tense_word() returns NULL past the last one. */
+typedef struct {
+	const TxTable *t;
+	const char *text;
+	size_t len, a, b;
+	TenseWord before[TENSE_WORDS]; /* before[k]: the (k+1)-th word before a */
+	TenseWord after[TENSE_WORDS];  /* after[k]: the (k+1)-th word at or past b */
+	int nb, na;
+	size_t pb, pa;                 /* read so far: [pb, a) and [b, pa) */
+	bool b_done, a_done;           /* reached the edge of the window */
+} TenseScan;
+
+/* At most this many words fit before the expression (a letter and a
+ * separator each): below it, no word after the expression is past
+ * TENSE_WORDS, whatever stands before. */
+#define TENSE_WORDS_BEFORE ((TENSE_REACH + 1) / 2)
+G_STATIC_ASSERT(TENSE_WORDS_BEFORE < TENSE_WORDS);
+
+static void
+tense_scan_init(TenseScan *s, const TxTable *t, const char *text, size_t len, size_t a, size_t b)
 {
-	if (w[q].cue < 0) {
+	s->t = t;
+	s->text = text;
+	s->len = len;
+	s->a = a;
+	s->b = b;
+	s->nb = s->na = 0;
+	s->pb = a;
+	s->pa = b;
+	s->b_done = s->a_done = false;
+}
+
+/* Whether the character text[q, ...) is a letter, q its first byte. */
+static inline bool
+letter_at(const unsigned char *u, size_t q, size_t end)
+{
+	if (u[q] < 0x80)
+		return (ascii_class[u[q]] & A_ALPHA) != 0;
+	size_t clen;
+	gunichar c = decode(u + q, end - q, &clen);
+	return c != (gunichar)-1 && is_letter(c);
+}
+
+/* Reads the next word before the expression; false at the window's edge.
+ * The window takes a character whose bytes are all within TENSE_REACH of
+ * a, with no sentence end from it to a (a letter never ends one). */
+static bool
+scan_back(TenseScan *s)
+{
+	const unsigned char *u = (const unsigned char *)s->text;
+	size_t lim = s->a > TENSE_REACH ? s->a - TENSE_REACH : 0;   /* the first byte in reach */
+	size_t p = s->pb, e = 0;
+	bool in_word = false;
+	while (p > lim) {
+		size_t q = p - 1;
+		bool letter;
+		if (u[q] < 0x80) {
+			letter = (ascii_class[u[q]] & A_ALPHA) != 0;
+			if (!letter && end_byte[u[q]] && sentence_end(s->t, s->text, s->len, q))
+				break;
+		} else {
+			while (q > 0 && (u[q] & 0xC0) == 0x80)
+				q--;
+			if (q < lim)
+				break;
+			letter = letter_at(u, q, p);
+		}
+		if (letter && !in_word) {
+			in_word = true;
+			e = p;
+		} else if (!letter && in_word) {
+			break;
+		}
+		p = q;
+	}
+	s->pb = p;
+	if (!in_word) {
+		s->b_done = true;
+		return false;
+	}
+	s->before[s->nb++] = (TenseWord){ p, e, -1 };
+	return true;
+}
+
+/* Reads the next word after the expression; false at the window's edge.
+ * The window takes a character that starts within TENSE_REACH of b, with
+ * no sentence end from b to it. */
+static bool
+scan_forward(TenseScan *s)
+{
+	const unsigned char *u = (const unsigned char *)s->text;
+	size_t lim = MIN(s->len, s->b + TENSE_REACH);   /* the first byte out of reach */
+	size_t p = s->pa, st = 0;
+	bool in_word = false;
+	while (p < lim) {
+		size_t e = p + 1;
+		bool letter;
+		if (u[p] < 0x80) {
+			letter = (ascii_class[u[p]] & A_ALPHA) != 0;
+			if (!letter && end_byte[u[p]] && sentence_end(s->t, s->text, s->len, p))
+				break;
+		} else {
+			while (e < s->len && (u[e] & 0xC0) == 0x80)
+				e++;
+			letter = letter_at(u, p, e);
+		}
+		if (letter && !in_word) {
+			in_word = true;
+			st = p;
+		} else if (!letter && in_word) {
+			break;
+		}
+		p = e;
+	}
+	s->pa = p;
+	if (!in_word) {
+		s->a_done = true;
+		return false;
+	}
+	s->after[s->na++] = (TenseWord){ st, p, -1 };
+	return true;
+}
+
+static TenseWord *
+tense_word_slow(TenseScan *s, int r)
+{
+	if (r < 0) {
+		while (s->nb < -r && !s->b_done && s->nb < TENSE_WORDS)
+			scan_back(s);
+		return -r <= s->nb ? &s->before[-r - 1] : NULL;
+	}
+	if (r >= TENSE_WORDS - TENSE_WORDS_BEFORE) {
+		/* the words before count first: all of them now */
+		while (!s->b_done && s->nb < TENSE_WORDS)
+			scan_back(s);
+		if (s->nb + r >= TENSE_WORDS)
+			return NULL;
+	}
+	while (s->na <= r && !s->a_done)
+		scan_forward(s);
+	return r < s->na ? &s->after[r] : NULL;
+}
+
+/* Word r, read now if it was not yet. */
+static inline TenseWord *
+tense_word(TenseScan *s, int r)
+{
+	if (r < 0 ? -r <= s->nb : r < s->na && r < TENSE_WORDS - TENSE_WORDS_BEFORE)
+		return r < 0 ? &s->before[-r - 1] : &s->after[r];
+	return tense_word_slow(s, r);
+}
+
+/* The cue of word r, computed once; the word after it counts only when
+ * nothing but blanks stands between them ("plans to"). */
+static int
+cue_at(TenseScan *s, int r)
+{
+	TenseWord *w = tense_word(s, r);
+	if (w->cue < 0) {
 		const char *next = NULL;
 		size_t next_n = 0;
-		if (q + 1 < nw) {
-			size_t p = w[q].e;
-			while (p < w[q + 1].s && (text[p] == ' ' || text[p] == '\t'))
+		const TenseWord *x = tense_word(s, r + 1);
+		if (x != NULL) {
+			size_t p = w->e;
+			while (p < x->s && (s->text[p] == ' ' || s->text[p] == '\t'))
 				p++;
-			if (p == w[q + 1].s) {
-				next = text + w[q + 1].s;
-				next_n = w[q + 1].e - w[q + 1].s;
+			if (p == x->s) {
+				next = s->text + x->s;
+				next_n = x->e - x->s;
 			}
 		}
-		w[q].cue = word_cue(t, text + w[q].s, w[q].e - w[q].s, next, next_n);
+		w->cue = word_cue(s->t, s->text + w->s, w->e - w->s, next, next_n);
 	}
-	return w[q].cue;
+	return w->cue;
 }
 
-/* The word that makes w[q] a past perfect ("had" in "had not called",
+/* The word that makes word r a past perfect ("had" in "had not called",
  * "had been scheduled"): a PLUPERFECT cue at most three words before it
- * with only adverbs and participles between; its index, or -1. */
+ * with only adverbs and participles between; its index, or INT_MIN. */
 static int
-had_before(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
+had_before(TenseScan *s, int r)
 {
-	for (int r = q - 1; r >= 0 && r >= q - 3; r--) {
-		int c = cue_at(t, text, w, nw, r);
+	for (int x = r - 1; x >= r - 3 && tense_word(s, x) != NULL; x--) {
+		int c = cue_at(s, x);
 		if (c & 64)
-			return r;
+			return x;
 		if (!(c & (16 | 8)))
-			return -1;
+			return INT_MIN;
 	}
-	return -1;
+	return INT_MIN;
 }
 
-/* The tense of the clause around text[a, b): the cue nearest to it in its
- * sentence. Read from the text itself (the tokens keep only the words
- * the table knows). `why` receives the cue word. */
-/* The words a tense is looked for in around text[a, b): up to TENSE_REACH
- * bytes each way, not past a sentence end. */
+/* The words a clause's verb group is looked for in around text[a, b): up
+ * to `reach` bytes each way, not past a sentence end. */
 static void
-tense_window(const TxTable *t, const char *text, size_t len, size_t a, size_t b, size_t *lo_, size_t *hi_)
+tense_window(const TxTable *t, const char *text, size_t len, size_t a, size_t b, size_t reach,
+	     size_t *lo_, size_t *hi_)
 {
 	size_t lo = a, hi = b;
-	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(t, text, len, lo - 1))
+	while (lo > 0 && a - lo < reach && !sentence_end(t, text, len, lo - 1))
 		lo--;
 	while (lo < a && ((unsigned char)text[lo] & 0xC0) == 0x80)
 		lo++;
-	while (hi < len && hi - b < TENSE_REACH && !sentence_end(t, text, len, hi))
+	while (hi < len && hi - b < reach && !sentence_end(t, text, len, hi))
 		hi++;
 	while (hi < len && ((unsigned char)text[hi] & 0xC0) == 0x80)
 		hi++;
@@ -817,74 +979,39 @@ tense_window(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	*hi_ = hi;
 }
 
+/* The tense of the clause around text[a, b): the cue nearest to it in its
+ * sentence (TenseScan's words). Read from the text itself (the tokens
+ * keep only the words the table knows). `why` receives the cue word. */
 static int
 clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	     char *why, size_t whylen, bool *pluperfect, bool *ending)
 {
 	*pluperfect = *ending = false;
-	size_t lo, hi;
-	tense_window(t, text, len, a, b, &lo, &hi);
-	TenseWord w[TENSE_WORDS];
-	int nw = 0, after = -1;
-	size_t i = lo;
-	while (i < hi && nw < TENSE_WORDS) {
-		if (i >= a && i < b) {
-			i = b;
-			if (after < 0)
-				after = nw;
-			continue;
-		}
-		unsigned char c = (unsigned char)text[i];
-		size_t clen = 1;
-		gunichar u = c;
-		if (c >= 0x80 && (u = decode((const unsigned char *)text + i, hi - i, &clen)) == (gunichar)-1)
-			break;
-		bool letter = c < 0x80 ? (ascii_class[c] & A_ALPHA) != 0 : is_letter(u);
-		if (!letter) {
-			i += clen;
-			continue;
-		}
-		size_t j = i;
-		while (j < hi && !(j >= a && j < b)) {
-			unsigned char d = (unsigned char)text[j];
-			size_t dl = 1;
-			if (d < 0x80) {
-				if (!(ascii_class[d] & A_ALPHA))
-					break;
-			} else {
-				gunichar x = decode((const unsigned char *)text + j, hi - j, &dl);
-				if (x == (gunichar)-1 || !is_letter(x))
-					break;
-			}
-			j += dl;
-		}
-		w[nw].s = i;
-		w[nw].e = j;
-		w[nw].cue = -1;   /* computed when needed */
-		nw++;
-		i = j;
-	}
-	if (after < 0)
-		after = nw;
-	/* nearest words first: after-1, after, after-2, after+1, …; the
-	 * first that is a cue gives the tense (before wins a tie) */
-	for (int d = 1; d <= nw; d++) {
+	TenseScan sc;
+	TenseScan *s = &sc;
+	tense_scan_init(s, t, text, len, a, b);
+	/* nearest words first: the one before, the one after, the second
+	 * before…; the first that is a cue gives the tense (before wins a
+	 * tie) */
+	for (int d = 1;; d++) {
+		bool any = false;
 		for (int side = 0; side < 2; side++) {
-			int q = side == 0 ? after - d : after + d - 1;
-			if (q < 0 || q >= nw)
+			int q = side == 0 ? -d : d - 1;
+			if (tense_word(s, q) == NULL)
 				continue;
-			int tense = cue_at(t, text, w, nw, q) & 3;
+			any = true;
+			int tense = cue_at(s, q) & 3;
 			int from = q;   /* the first word of the cue */
-			if (tense == FRISE_TENSE_PAST && q > 0 && !(w[q].cue & 4)) {
+			if (tense == FRISE_TENSE_PAST && tense_word(s, q - 1) != NULL && !(cue_at(s, q) & 4)) {
 				/* a past form right after "be" is a passive
 				 * participle: the tense is that of the words before
 				 * ("will be named", "would still be held") */
-				if (cue_at(t, text, w, nw, q - 1) & 32)
+				if (cue_at(s, q - 1) & 32)
 					tense = FRISE_TENSE_NONE;
 				/* …and after a determiner an adjective: "a still
 				 * unspecified date" */
-				for (int r = q - 1; r >= 0 && r >= q - 3; r--) {
-					int c = cue_at(t, text, w, nw, r);
+				for (int r = q - 1; r >= q - 3 && tense_word(s, r) != NULL; r--) {
+					int c = cue_at(s, r);
 					if (c & 128)
 						tense = FRISE_TENSE_NONE;
 					if (!(c & 16))
@@ -894,17 +1021,17 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (tense == FRISE_TENSE_FUTURE) {
 				/* a plan in the past perfect is past: "had been
 				 * scheduled to expire Friday" */
-				int h = had_before(t, text, w, nw, q);
-				if (h >= 0) {
+				int h = had_before(s, q);
+				if (h != INT_MIN) {
 					tense = FRISE_TENSE_PAST;
 					from = h;
 				}
 			}
-			if (w[q].cue & 4) {
+			if (cue_at(s, q) & 4) {
 				/* auxiliary + participle, maybe with adverbs between
 				 * ("a déjà annoncé", "has not yet said"): past */
-				for (int r = q + 1; r < nw && r <= q + 4; r++) {
-					int c = cue_at(t, text, w, nw, r);
+				for (int r = q + 1; r <= q + 4 && tense_word(s, r) != NULL; r++) {
+					int c = cue_at(s, r);
 					if (c & 16)
 						continue;
 					if (!(c & 3) && (c & 8))
@@ -915,25 +1042,28 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (tense == FRISE_TENSE_PAST) {
 				/* "had (not) called", "had been scheduled": a past
 				 * before the past */
-				*pluperfect = (w[q].cue & 64) != 0;
-				int h = *pluperfect ? -1 : had_before(t, text, w, nw, from);
-				if (h >= 0) {
+				*pluperfect = (cue_at(s, q) & 64) != 0;
+				int h = *pluperfect ? INT_MIN : had_before(s, from);
+				if (h != INT_MIN) {
 					*pluperfect = true;
 					from = h;
 				}
 			}
 			if (tense != FRISE_TENSE_NONE) {
-				*ending = (w[q].cue & 512) != 0;
+				*ending = (cue_at(s, q) & 512) != 0;
 				/* the cue, or the whole verb group it needed */
-				size_t wl = MIN(w[q].e - w[from].s, whylen - 1);
-				memcpy(why, text + w[from].s, wl);
+				const TenseWord *wf = tense_word(s, from), *wq = tense_word(s, q);
+				size_t wl = MIN(wq->e - wf->s, whylen - 1);
+				memcpy(why, text + wf->s, wl);
 				why[wl] = 0;
 				return tense;
 			}
 		}
+		if (!any)
+			return FRISE_TENSE_NONE;
 	}
-	return FRISE_TENSE_NONE;
 }
+
 
 /* ---- the API ---- */
 
@@ -1196,7 +1326,7 @@ sentence_parse(TenseQuery *q, size_t *start)
 		return tc->parse;
 	}
 	size_t lo, hi;
-	tense_window(q->t, q->text, q->len, q->a, q->b, &lo, &hi);
+	tense_window(q->t, q->text, q->len, q->a, q->b, TENSE_REACH, &lo, &hi);
 	/* the clause's verb is near it: a shorter stretch costs the lexicon
 	 * fewer lookups */
 	if (q->a > lo + MORPH_REACH)
