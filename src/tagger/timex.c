@@ -214,6 +214,25 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 	 * 64-bit word); other letters one by one. */
 	const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
 	const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+	if (i + 8 <= len) {
+		/* most words: fewer than 8 ASCII letters, then an ASCII byte
+		 * that is none (a blank, a mark): the word is the first 8
+		 * bytes, lower-cased, cut there — what the loop below would
+		 * make of it in two turns */
+		guint64 x;
+		memcpy(&x, s + i, 8);
+		x = GUINT64_FROM_LE(x);
+		guint64 y = (x | (ones * 0x20)) & ~high;
+		guint64 notl = ~((y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x) & high;
+		size_t k = notl ? (size_t)__builtin_ctzll(notl) >> 3 : 0;
+		if (k > 0 && !(x >> (8 * k) & 0x80)) {
+			*end = i + k;
+			if (k > t->max_word_len)
+				return -1;
+			guint64 w = y & ((G_GUINT64_CONSTANT(1) << (8 * k)) - 1);
+			return tx_word_id_regs(t, w, 0, tx_hash_packed(w, k), (const char *)s + i, k);
+		}
+	}
 	char f[TX_MAX_WORD + 8];
 	guint64 a = 0, b = 0;
 	size_t fl = 0, j = i;
