@@ -232,6 +232,22 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 			guint64 w = y & ((G_GUINT64_CONSTANT(1) << (8 * k)) - 1);
 			return tx_word_id_regs(t, w, 0, tx_hash_packed(w, k), (const char *)s + i, k);
 		}
+		if (notl == 0 && i + 16 <= len) {
+			/* 8 to 15 of them: the next 8 bytes the same way */
+			guint64 x2;
+			memcpy(&x2, s + i + 8, 8);
+			x2 = GUINT64_FROM_LE(x2);
+			guint64 y2 = (x2 | (ones * 0x20)) & ~high;
+			guint64 notl2 = ~((y2 + ones * (0x80 - 'a')) & ~(y2 + ones * (0x80 - 'z' - 1)) & ~x2) & high;
+			size_t k2 = (size_t)__builtin_ctzll(notl2 | (G_GUINT64_CONSTANT(1) << 63)) >> 3;
+			if (notl2 != 0 && !(x2 >> (8 * k2) & 0x80)) {
+				*end = i + 8 + k2;
+				if (8 + k2 > t->max_word_len)
+					return -1;
+				guint64 w2 = y2 & ((G_GUINT64_CONSTANT(1) << (8 * k2)) - 1);
+				return tx_word_id_regs(t, y, w2, tx_hash_packed(y, 8 + k2), (const char *)s + i, 8 + k2);
+			}
+		}
 	}
 	char f[TX_MAX_WORD + 8];
 	guint64 a = 0, b = 0;
