@@ -251,6 +251,11 @@ text_sentences(const char *text, size_t start, size_t end, FriseLang lang)
 	size_t s = start, p = start;
 	int depth = 0;
 	while (p < end) {
+		unsigned char b = (unsigned char)text[p];
+		if (b >= 0x20 && b < 0x80 && b != '.' && b != '!' && b != '?') {
+			p++;   /* most of the text: ASCII that ends nothing (said below for all) */
+			continue;
+		}
 		gunichar c = g_utf8_get_char_validated(text + p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
 			p++;

@@ -684,6 +684,9 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 	if (n == 0)
 		return tense;
 	unsigned char lastb = (unsigned char)w[n - 1];
+	unsigned char prevb = n >= 2 ? (unsigned char)w[n - 2] : 0;
+	if (n >= 2 && !(t->cue_before[lastb][prevb >> 5] >> (prevb & 31) & 1))
+		return tense;   /* no cue ends in these two bytes (most words) */
 	for (int q = t->cue_first[lastb]; q < t->cue_first[lastb + 1]; q++) {
 		const TxCue *c = &g_array_index(t->cues, TxCue, t->cue_index[q]);
 		if (c->len > n || (c->len >= 2 && c->text[c->len - 2] != w[n - 2]))

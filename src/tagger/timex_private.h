@@ -185,6 +185,9 @@ typedef struct {
 	GArray *rules;       /* TxRule */
 	GArray *cues;        /* TxCue */
 	int cue_first[257];  /* cues by their last byte: cue_index[cue_first[b] .. cue_first[b+1]) */
+	guint32 cue_before[256][8]; /* [b]: bit per byte a cue ending in b has before it,
+				     * all set when one is b alone: a word whose last two
+				     * bytes are no cue's is told at once */
 	int *cue_index;
 	GPtrArray *nodes;    /* every node, for freeing */
 	GPtrArray *phrases;  /* phrase classes ([phrases]), while reading */

@@ -1049,8 +1049,15 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		t->cue_first[b] = at;
 		for (guint q = 0; q < t->cues->len; q++) {
 			const TxCue *c = &g_array_index(t->cues, TxCue, q);
-			if (c->len > 0 && (unsigned char)c->text[c->len - 1] == b)
+			if (c->len > 0 && (unsigned char)c->text[c->len - 1] == b) {
 				t->cue_index[at++] = (int)q;
+				if (c->len == 1) {
+					memset(t->cue_before[b], 0xFF, sizeof t->cue_before[b]);
+				} else {
+					unsigned char p = (unsigned char)c->text[c->len - 2];
+					t->cue_before[b][p >> 5] |= 1u << (p & 31);
+				}
+			}
 		}
 		t->cue_first[b + 1] = at;
 	}
