@@ -466,9 +466,12 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			 * one ("9 a.m. Tuesday", "the U.S. Army") */
 			size_t q = i + 1;
 			if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
+				guint8 nl = 0;
 				while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
-					q++;
-				if (!(q < len && s[q] >= 'a' && s[q] <= 'z') && !dot_continues(t, text, i))
+					nl |= ascii_class[s[q++]] & A_NL;
+				/* a line end among the blanks breaks the sentence
+				 * anyway (below): no abbreviation to look up then */
+				if (nl || (!(q < len && s[q] >= 'a' && s[q] <= 'z') && !dot_continues(t, text, i)))
 					pending |= F_BREAK;
 			}
 		}
@@ -520,10 +523,15 @@ merge_numbers(const TxTable *t, GArray *toks)
 	int dash = tx_word_id(t, "-", 1);
 	for (guint i = 0; i < n;) {
 		if (!(k[i].mask & nw)) {
-			if (o != i)   /* nothing merged yet: nothing to move */
-				k[o] = k[i];
-			o++;
-			i++;
+			/* the run of tokens up to the next number word, moved at
+			 * once (nothing to move while nothing was merged) */
+			guint r = i + 1;
+			while (r < n && !(k[r].mask & nw))
+				r++;
+			if (o != i)
+				memmove(k + o, k + i, (r - i) * sizeof *k);
+			o += r - i;
+			i = r;
 			continue;
 		}
 		long total = 0, group = 0;
