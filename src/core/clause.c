@@ -109,6 +109,7 @@ scan(Parse *p, const char *text, size_t len)
 {
 	gsize n = 0;
 	MorphToken *toks = morph_scan(p->lang, text, len, &n);
+	p->words = g_array_sized_new(FALSE, TRUE, sizeof(ClauseWord), (guint)n);
 	p->punct = g_new0(guint8, n + 1);
 	p->sub_len = g_new0(guint8, n + 1);
 	size_t prev_end = 0;
@@ -154,7 +155,7 @@ scan(Parse *p, const char *text, size_t len)
 		if (fl > 1 && w.folded[fl - 1] == '\'')
 			w.folded[fl - 1] = '\0';
 		gunichar c = g_utf8_get_char(text + w.start);
-		w.capital = g_unichar_isupper(c) || g_unichar_istitle(c);
+		w.capital = c < 0x80 ? g_ascii_isupper(c) : g_unichar_isupper(c) || g_unichar_istitle(c);
 		w.lemma = w.folded;
 		w.punct = pm;
 		g_array_append_val(p->words, w);
@@ -171,10 +172,15 @@ phrases(Parse *p, LangList list)
 	const LangWords *l = lang_list(p->lang, list);
 	guint n = p->words->len;
 	for (guint i = 0; i < n; i++) {
+		char first = word(p, i)->folded[0];
 		for (guint k = 0; k < l->n; k++) {
 			const char *e = l->items[k];
 			guint j = i, len = 0;
 			const char *q = e;
+			while (*q == ' ' || *q == '\'')
+				q++;
+			if (*q != first)
+				continue;   /* its first word is not word i's: the common case, said at once */
 			bool ok = true;
 			while (*q != '\0' && ok) {
 				while (*q == ' ' || *q == '\'')
@@ -717,7 +723,7 @@ tenses(Parse *p, GArray *cl)
 ClauseParse *
 clause_parse(const char *sentence, size_t len, FriseLang lang)
 {
-	Parse p = { lang_or_english(lang), sentence, g_array_new(FALSE, TRUE, sizeof(ClauseWord)), NULL, NULL };
+	Parse p = { lang_or_english(lang), sentence, NULL, NULL, NULL };
 	scan(&p, sentence, len);
 	roles(&p);
 	GArray *cl = clauses(&p);

@@ -83,6 +83,9 @@ typedef struct {
 	GPtrArray *items[LANG_LIST_COUNT]; /* char*, NULL-terminated */
 	LangWords words[LANG_LIST_COUNT];
 	GHashTable *sets[LANG_LIST_COUNT]; /* entry -> itself */
+	guint32 first[LANG_LIST_COUNT][8]; /* bit per first byte of an entry: most
+					    * words asked are in no list, said without
+					    * hashing them */
 	GHashTable *strings;               /* key -> value */
 } LangData;
 
@@ -138,6 +141,8 @@ parse(LangData *d, const char *data, size_t len)
 			char *entry = list_names[list].exact ? g_strdup(line) : text_fold(line, -1);
 			g_ptr_array_add(d->items[list], entry);
 			g_hash_table_add(d->sets[list], entry);
+			guchar f = (guchar)entry[0];
+			d->first[list][f >> 5] |= 1u << (f & 31);
 		}
 		g_free(line);
 	}
@@ -195,7 +200,11 @@ lang_has(FriseLang lang, LangList list, const char *word)
 {
 	if ((unsigned)list >= LANG_LIST_COUNT || word == NULL)
 		return false;
-	return g_hash_table_contains(data_of(lang)->sets[list], word);
+	const LangData *d = data_of(lang);
+	guchar f = (guchar)word[0];
+	if (!(d->first[list][f >> 5] >> (f & 31) & 1))
+		return false;
+	return g_hash_table_contains(d->sets[list], word);
 }
 
 const char *

@@ -378,6 +378,8 @@ morph_analyze(FriseLang lang, const char *word, gssize len, MorphWord *out)
 static bool
 is_word_char(gunichar c)
 {
+	if (c < 0x80)
+		return g_ascii_isalnum(c); /* as Unicode has them */
 	return g_unichar_isalnum(c) || g_unichar_ismark(c);
 }
 
@@ -392,6 +394,10 @@ is_joiner(gunichar c)
 static gunichar
 char_at(const char *text, gsize len, gsize i, gsize *n)
 {
+	if ((guchar)text[i] - 1u < 0x7Fu) { /* ASCII but NUL, which GLib refuses */
+		*n = 1;
+		return (guchar)text[i];
+	}
 	gunichar c = g_utf8_get_char_validated(text + i, (gssize)(len - i));
 	if (c == (gunichar)-1 || c == (gunichar)-2) {
 		*n = 1;
@@ -451,7 +457,8 @@ push_token(GArray *tokens, FriseLang lang, const char *text, gsize start, gsize 
 MorphToken *
 morph_scan(FriseLang lang, const char *text, gsize len, gsize *n_tokens)
 {
-	GArray *tokens = g_array_new(FALSE, TRUE, sizeof(MorphToken));
+	/* room for a word every four bytes at first: no growing in most sentences */
+	GArray *tokens = g_array_sized_new(FALSE, TRUE, sizeof(MorphToken), (guint)MIN(len / 4 + 4, 4096));
 	gsize pos = 0;
 	FriseSpan w;
 	while (morph_next_word(text, len, &pos, &w)) {

@@ -23,18 +23,46 @@ text_in_table(const char *const *table, size_t n, const char *word)
 /* ------------------------------------------------------------------ */
 /* Folding and words                                                   */
 
+/* U+00C0..U+00FF as text_fold() folds them: the one ASCII letter NFD
+ * leaves once its marks are dropped, lower-cased; 0 for the characters
+ * that fold otherwise (æ, ð, ø, ß and þ keep a letter of their own, ß
+ * becomes "ss") and for × and ÷. */
+const char text_latin1_fold[64] =
+	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
+	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
 /* Folded copy of text[0, len): NFD, combining marks dropped, case-folded,
  * ’ turned into '. Returns a new string. */
 char *
 text_fold(const char *text, gssize len)
 {
-	/* ASCII is its own NFD and folds to its lower case: most words are */
+	/* ASCII is its own NFD and folds to its lower case; a Latin-1 letter
+	 * of text_latin1_fold and ’ ‘ fold to one ASCII byte: most words are
+	 * only these, folded here byte by byte */
 	size_t n = len < 0 ? strlen(text) : (size_t)len;
-	size_t k = 0;
-	while (k < n && text[k] != '\0' && (unsigned char)text[k] < 0x80)
-		k++;
-	if (k == n)
-		return g_ascii_strdown(text, (gssize)n);
+	const unsigned char *u = (const unsigned char *)text;
+	char *out = g_malloc(n + 1);
+	size_t i = 0, o = 0;
+	while (i < n) {
+		if (u[i] < 0x80 && u[i] != 0) {
+			out[o++] = g_ascii_tolower(text[i]);
+			i++;
+		} else if (u[i] == 0xC3 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0xBF &&
+			   text_latin1_fold[u[i + 1] - 0x80] != 0) {
+			out[o++] = text_latin1_fold[u[i + 1] - 0x80];
+			i += 2;
+		} else if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0x98 || u[i + 2] == 0x99)) {
+			out[o++] = '\'';
+			i += 3;
+		} else {
+			break;
+		}
+	}
+	if (i == n) {
+		out[o] = '\0';
+		return out;
+	}
+	g_free(out);
 	char *nfd = g_utf8_normalize(text, len, G_NORMALIZE_NFD);
 	if (nfd == NULL)
 		return g_strdup("");
@@ -230,6 +258,11 @@ text_sentences(const char *text, size_t start, size_t end, FriseLang lang)
 	size_t s = start, p = start;
 	int depth = 0;
 	while (p < end) {
+		unsigned char b = (unsigned char)text[p];
+		if (b >= 0x20 && b < 0x80 && b != '.' && b != '!' && b != '?') {
+			p++;   /* most of the text: ASCII that ends nothing (said below for all) */
+			continue;
+		}
 		gunichar c = g_utf8_get_char_validated(text + p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
 			p++;

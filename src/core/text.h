@@ -17,6 +17,12 @@
  * string (g_free). */
 char *text_fold(const char *text, gssize len);
 
+/* What text_fold() makes of U+00C0 + i, i < 64 (the second byte of its
+ * UTF-8 minus 0x80): one lower-case ASCII letter ("É" -> 'e'), or 0 when
+ * it folds to something else (æ, ß…, ×): for a scanner that folds
+ * Latin-1 letters inline and must agree with text_fold(). */
+extern const char text_latin1_fold[64];
+
 /* A word of a text: letters, digits and the marks on them; a '-' between
  * letters is kept inside ("peut-être"), a '.' is not ("J.-C." is "J", "C"). */
 typedef struct {

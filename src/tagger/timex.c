@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <limits.h>
 #include <string.h>
 
 struct FriseTagger {
@@ -131,13 +132,6 @@ static const guint8 ascii_class[128] = {
 	['A' ... 'Z'] = A_ALPHA | A_UPPER,
 };
 
-/* U+00C0..U+00FF folded to one lower-case ASCII letter as text_fold()
- * folds them (NFD, marks dropped), 0 when it keeps another letter (æ, ð,
- * ø, ß, þ: the slow path folds those) or the character is no letter (×). */
-static const char fold1[64] =
-	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0"
-	"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
-
 /* ASCII letters lower-cased, 1 for any non-ASCII byte, 0 otherwise. */
 static const unsigned char lowtab[256] = {
 	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
@@ -220,6 +214,41 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 	 * 64-bit word); other letters one by one. */
 	const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
 	const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+	if (i + 8 <= len) {
+		/* most words: fewer than 8 ASCII letters, then an ASCII byte
+		 * that is none (a blank, a mark): the word is the first 8
+		 * bytes, lower-cased, cut there — what the loop below would
+		 * make of it in two turns */
+		guint64 x;
+		memcpy(&x, s + i, 8);
+		x = GUINT64_FROM_LE(x);
+		guint64 y = (x | (ones * 0x20)) & ~high;
+		guint64 notl = ~((y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x) & high;
+		size_t k = notl ? (size_t)__builtin_ctzll(notl) >> 3 : 0;
+		if (k > 0 && !(x >> (8 * k) & 0x80)) {
+			*end = i + k;
+			if (k > t->max_word_len)
+				return -1;
+			guint64 w = y & ((G_GUINT64_CONSTANT(1) << (8 * k)) - 1);
+			return tx_word_id_regs(t, w, 0, tx_hash_packed(w, k), (const char *)s + i, k);
+		}
+		if (notl == 0 && i + 16 <= len) {
+			/* 8 to 15 of them: the next 8 bytes the same way */
+			guint64 x2;
+			memcpy(&x2, s + i + 8, 8);
+			x2 = GUINT64_FROM_LE(x2);
+			guint64 y2 = (x2 | (ones * 0x20)) & ~high;
+			guint64 notl2 = ~((y2 + ones * (0x80 - 'a')) & ~(y2 + ones * (0x80 - 'z' - 1)) & ~x2) & high;
+			size_t k2 = (size_t)__builtin_ctzll(notl2 | (G_GUINT64_CONSTANT(1) << 63)) >> 3;
+			if (notl2 != 0 && !(x2 >> (8 * k2) & 0x80)) {
+				*end = i + 8 + k2;
+				if (8 + k2 > t->max_word_len)
+					return -1;
+				guint64 w2 = y2 & ((G_GUINT64_CONSTANT(1) << (8 * k2)) - 1);
+				return tx_word_id_regs(t, y, w2, tx_hash_packed(y, 8 + k2), (const char *)s + i, 8 + k2);
+			}
+		}
+	}
 	char f[TX_MAX_WORD + 8];
 	guint64 a = 0, b = 0;
 	size_t fl = 0, j = i;
@@ -257,8 +286,9 @@ scan_word(const TxTable *t, const unsigned char *s, size_t i, size_t len, size_t
 				if (!is_letter(u))
 					break;
 				j += wl;
-				if (u >= 0xC0 && u <= 0xFF && fold1[u - 0xC0]) {
-					lc = (unsigned char)fold1[u - 0xC0];
+				if (u >= 0xC0 && u <= 0xFF && text_latin1_fold[u - 0xC0]) {
+					/* folded as text_fold() folds it; æ, ß… take the slow path */
+					lc = (unsigned char)text_latin1_fold[u - 0xC0];
 				} else {
 					if (!(u >= 0x300 && u <= 0x36F))
 						simple = false;
@@ -436,9 +466,12 @@ tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *to
 			 * one ("9 a.m. Tuesday", "the U.S. Army") */
 			size_t q = i + 1;
 			if (q >= len || (s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))) {
+				guint8 nl = 0;
 				while (q < len && s[q] < 0x80 && (ascii_class[s[q]] & A_SPACE))
-					q++;
-				if (!(q < len && s[q] >= 'a' && s[q] <= 'z') && !dot_continues(t, text, i))
+					nl |= ascii_class[s[q++]] & A_NL;
+				/* a line end among the blanks breaks the sentence
+				 * anyway (below): no abbreviation to look up then */
+				if (nl || (!(q < len && s[q] >= 'a' && s[q] <= 'z') && !dot_continues(t, text, i)))
 					pending |= F_BREAK;
 			}
 		}
@@ -490,10 +523,15 @@ merge_numbers(const TxTable *t, GArray *toks)
 	int dash = tx_word_id(t, "-", 1);
 	for (guint i = 0; i < n;) {
 		if (!(k[i].mask & nw)) {
-			if (o != i)   /* nothing merged yet: nothing to move */
-				k[o] = k[i];
-			o++;
-			i++;
+			/* the run of tokens up to the next number word, moved at
+			 * once (nothing to move while nothing was merged) */
+			guint r = i + 1;
+			while (r < n && !(k[r].mask & nw))
+				r++;
+			if (o != i)
+				memmove(k + o, k + i, (r - i) * sizeof *k);
+			o += r - i;
+			i = r;
 			continue;
 		}
 		long total = 0, group = 0;
@@ -654,10 +692,13 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 	if (n == 0)
 		return tense;
 	unsigned char lastb = (unsigned char)w[n - 1];
+	unsigned char prevb = n >= 2 ? (unsigned char)w[n - 2] : 0;
+	if (n >= 2 && !(t->cue_before[lastb][prevb >> 5] >> (prevb & 31) & 1))
+		return tense;   /* no cue ends in these two bytes (most words) */
 	for (int q = t->cue_first[lastb]; q < t->cue_first[lastb + 1]; q++) {
 		const TxCue *c = &g_array_index(t->cues, TxCue, t->cue_index[q]);
-		if (c->len > n)
-			continue;
+		if (c->len > n || (c->len >= 2 && c->text[c->len - 2] != w[n - 2]))
+			continue;   /* the last byte matches (cue_first): the one before it first */
 		bool hit = c->suffix ? (n > c->len && memcmp(w + n - c->len, c->text, c->len) == 0)
 				     : (c->len == n && memcmp(c->text, w, n) == 0);
 		if (!hit)
@@ -757,65 +798,226 @@ sentence_end(const TxTable *t, const char *text, size_t len, size_t p)
 }
 
 #define TENSE_REACH 160   /* bytes each way, within the sentence */
-#define TENSE_WORDS 96
+#define TENSE_WORDS 96    /* words read in all, the nearest before first */
 
 typedef struct {
 	size_t s, e;   /* the word's bytes */
 	int cue;       /* word_cue, -1 until asked */
 } TenseWord;
 
-/* The cue of words w[q], computed once; the word after it counts only
- * when nothing but blanks stands between them ("plans to"). */
-static int
-cue_at(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
+/* The words a tense is looked for in around text[a, b): up to TENSE_REACH
+ * bytes each way, not past a sentence end (sentence_end), the expression's
+ * own bytes left out. A word is a run of letters; one cut by the edge of
+ * the window or by the expression ends there. Of the words, the first
+ * TENSE_WORDS count, those before the expression first.
+ *
+ * They are read lazily, outward from the expression, as the search for
+ * the nearest cue asks for them: most clauses give their tense within a
+ * few words. Word r is the r-th after the expression (r >= 0) or the -r-th
+ * before it (r < 0); tense_word() returns NULL past the last one. */
+typedef struct {
+	const TxTable *t;
+	const char *text;
+	size_t len, a, b;
+	TenseWord before[TENSE_WORDS]; /* before[k]: the (k+1)-th word before a */
+	TenseWord after[TENSE_WORDS];  /* after[k]: the (k+1)-th word at or past b */
+	int nb, na;
+	size_t pb, pa;                 /* read so far: [pb, a) and [b, pa) */
+	bool b_done, a_done;           /* reached the edge of the window */
+} TenseScan;
+
+/* At most this many words fit before the expression (a letter and a
+ * separator each): below it, no word after the expression is past
+ * TENSE_WORDS, whatever stands before. */
+#define TENSE_WORDS_BEFORE ((TENSE_REACH + 1) / 2)
+G_STATIC_ASSERT(TENSE_WORDS_BEFORE < TENSE_WORDS);
+
+static void
+tense_scan_init(TenseScan *s, const TxTable *t, const char *text, size_t len, size_t a, size_t b)
 {
-	if (w[q].cue < 0) {
+	s->t = t;
+	s->text = text;
+	s->len = len;
+	s->a = a;
+	s->b = b;
+	s->nb = s->na = 0;
+	s->pb = a;
+	s->pa = b;
+	s->b_done = s->a_done = false;
+}
+
+/* Whether the character text[q, ...) is a letter, q its first byte. */
+static inline bool
+letter_at(const unsigned char *u, size_t q, size_t end)
+{
+	if (u[q] < 0x80)
+		return (ascii_class[u[q]] & A_ALPHA) != 0;
+	size_t clen;
+	gunichar c = decode(u + q, end - q, &clen);
+	return c != (gunichar)-1 && is_letter(c);
+}
+
+/* Reads the next word before the expression; false at the window's edge.
+ * The window takes a character whose bytes are all within TENSE_REACH of
+ * a, with no sentence end from it to a (a letter never ends one). */
+static bool
+scan_back(TenseScan *s)
+{
+	const unsigned char *u = (const unsigned char *)s->text;
+	size_t lim = s->a > TENSE_REACH ? s->a - TENSE_REACH : 0;   /* the first byte in reach */
+	size_t p = s->pb, e = 0;
+	bool in_word = false;
+	while (p > lim) {
+		size_t q = p - 1;
+		bool letter;
+		if (u[q] < 0x80) {
+			letter = (ascii_class[u[q]] & A_ALPHA) != 0;
+			if (!letter && end_byte[u[q]] && sentence_end(s->t, s->text, s->len, q))
+				break;
+		} else {
+			while (q > 0 && (u[q] & 0xC0) == 0x80)
+				q--;
+			if (q < lim)
+				break;
+			letter = letter_at(u, q, p);
+		}
+		if (letter && !in_word) {
+			in_word = true;
+			e = p;
+		} else if (!letter && in_word) {
+			break;
+		}
+		p = q;
+	}
+	s->pb = p;
+	if (!in_word) {
+		s->b_done = true;
+		return false;
+	}
+	s->before[s->nb++] = (TenseWord){ p, e, -1 };
+	return true;
+}
+
+/* Reads the next word after the expression; false at the window's edge.
+ * The window takes a character that starts within TENSE_REACH of b, with
+ * no sentence end from b to it. */
+static bool
+scan_forward(TenseScan *s)
+{
+	const unsigned char *u = (const unsigned char *)s->text;
+	size_t lim = MIN(s->len, s->b + TENSE_REACH);   /* the first byte out of reach */
+	size_t p = s->pa, st = 0;
+	bool in_word = false;
+	while (p < lim) {
+		size_t e = p + 1;
+		bool letter;
+		if (u[p] < 0x80) {
+			letter = (ascii_class[u[p]] & A_ALPHA) != 0;
+			if (!letter && end_byte[u[p]] && sentence_end(s->t, s->text, s->len, p))
+				break;
+		} else {
+			while (e < s->len && (u[e] & 0xC0) == 0x80)
+				e++;
+			letter = letter_at(u, p, e);
+		}
+		if (letter && !in_word) {
+			in_word = true;
+			st = p;
+		} else if (!letter && in_word) {
+			break;
+		}
+		p = e;
+	}
+	s->pa = p;
+	if (!in_word) {
+		s->a_done = true;
+		return false;
+	}
+	s->after[s->na++] = (TenseWord){ st, p, -1 };
+	return true;
+}
+
+static TenseWord *
+tense_word_slow(TenseScan *s, int r)
+{
+	if (r < 0) {
+		while (s->nb < -r && !s->b_done && s->nb < TENSE_WORDS)
+			scan_back(s);
+		return -r <= s->nb ? &s->before[-r - 1] : NULL;
+	}
+	if (r >= TENSE_WORDS - TENSE_WORDS_BEFORE) {
+		/* the words before count first: all of them now */
+		while (!s->b_done && s->nb < TENSE_WORDS)
+			scan_back(s);
+		if (s->nb + r >= TENSE_WORDS)
+			return NULL;
+	}
+	while (s->na <= r && !s->a_done)
+		scan_forward(s);
+	return r < s->na ? &s->after[r] : NULL;
+}
+
+/* Word r, read now if it was not yet. */
+static inline TenseWord *
+tense_word(TenseScan *s, int r)
+{
+	if (r < 0 ? -r <= s->nb : r < s->na && r < TENSE_WORDS - TENSE_WORDS_BEFORE)
+		return r < 0 ? &s->before[-r - 1] : &s->after[r];
+	return tense_word_slow(s, r);
+}
+
+/* The cue of word r, computed once; the word after it counts only when
+ * nothing but blanks stands between them ("plans to"). */
+static int
+cue_at(TenseScan *s, int r)
+{
+	TenseWord *w = tense_word(s, r);
+	if (w->cue < 0) {
 		const char *next = NULL;
 		size_t next_n = 0;
-		if (q + 1 < nw) {
-			size_t p = w[q].e;
-			while (p < w[q + 1].s && (text[p] == ' ' || text[p] == '\t'))
+		const TenseWord *x = tense_word(s, r + 1);
+		if (x != NULL) {
+			size_t p = w->e;
+			while (p < x->s && (s->text[p] == ' ' || s->text[p] == '\t'))
 				p++;
-			if (p == w[q + 1].s) {
-				next = text + w[q + 1].s;
-				next_n = w[q + 1].e - w[q + 1].s;
+			if (p == x->s) {
+				next = s->text + x->s;
+				next_n = x->e - x->s;
 			}
 		}
-		w[q].cue = word_cue(t, text + w[q].s, w[q].e - w[q].s, next, next_n);
+		w->cue = word_cue(s->t, s->text + w->s, w->e - w->s, next, next_n);
 	}
-	return w[q].cue;
+	return w->cue;
 }
 
-/* The word that makes w[q] a past perfect ("had" in "had not called",
+/* The word that makes word r a past perfect ("had" in "had not called",
  * "had been scheduled"): a PLUPERFECT cue at most three words before it
- * with only adverbs and participles between; its index, or -1. */
+ * with only adverbs and participles between; its index, or INT_MIN. */
 static int
-had_before(const TxTable *t, const char *text, TenseWord *w, int nw, int q)
+had_before(TenseScan *s, int r)
 {
-	for (int r = q - 1; r >= 0 && r >= q - 3; r--) {
-		int c = cue_at(t, text, w, nw, r);
+	for (int x = r - 1; x >= r - 3 && tense_word(s, x) != NULL; x--) {
+		int c = cue_at(s, x);
 		if (c & 64)
-			return r;
+			return x;
 		if (!(c & (16 | 8)))
-			return -1;
+			return INT_MIN;
 	}
-	return -1;
+	return INT_MIN;
 }
 
-/* The tense of the clause around text[a, b): the cue nearest to it in its
- * sentence. Read from the text itself (the tokens keep only the words
- * the table knows). `why` receives the cue word. */
-/* The words a tense is looked for in around text[a, b): up to TENSE_REACH
- * bytes each way, not past a sentence end. */
+/* The words a clause's verb group is looked for in around text[a, b): up
+ * to `reach` bytes each way, not past a sentence end. */
 static void
-tense_window(const TxTable *t, const char *text, size_t len, size_t a, size_t b, size_t *lo_, size_t *hi_)
+tense_window(const TxTable *t, const char *text, size_t len, size_t a, size_t b, size_t reach,
+	     size_t *lo_, size_t *hi_)
 {
 	size_t lo = a, hi = b;
-	while (lo > 0 && a - lo < TENSE_REACH && !sentence_end(t, text, len, lo - 1))
+	while (lo > 0 && a - lo < reach && !sentence_end(t, text, len, lo - 1))
 		lo--;
 	while (lo < a && ((unsigned char)text[lo] & 0xC0) == 0x80)
 		lo++;
-	while (hi < len && hi - b < TENSE_REACH && !sentence_end(t, text, len, hi))
+	while (hi < len && hi - b < reach && !sentence_end(t, text, len, hi))
 		hi++;
 	while (hi < len && ((unsigned char)text[hi] & 0xC0) == 0x80)
 		hi++;
@@ -823,75 +1025,40 @@ tense_window(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	*hi_ = hi;
 }
 
+/* The tense of the clause around text[a, b): the cue nearest to it in its
+ * sentence (TenseScan's words). Read from the text itself (the tokens
+ * keep only the words the table knows). `why` receives the cue word. */
 static int
 clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 	     char *why, size_t whylen, bool *pluperfect, bool *ending)
 {
 	*pluperfect = *ending = false;
 	why[0] = '\0'; /* no cue: find_tense() still reports `why` */
-	size_t lo, hi;
-	tense_window(t, text, len, a, b, &lo, &hi);
-	TenseWord w[TENSE_WORDS];
-	int nw = 0, after = -1;
-	size_t i = lo;
-	while (i < hi && nw < TENSE_WORDS) {
-		if (i >= a && i < b) {
-			i = b;
-			if (after < 0)
-				after = nw;
-			continue;
-		}
-		unsigned char c = (unsigned char)text[i];
-		size_t clen = 1;
-		gunichar u = c;
-		if (c >= 0x80 && (u = decode((const unsigned char *)text + i, hi - i, &clen)) == (gunichar)-1)
-			break;
-		bool letter = c < 0x80 ? (ascii_class[c] & A_ALPHA) != 0 : is_letter(u);
-		if (!letter) {
-			i += clen;
-			continue;
-		}
-		size_t j = i;
-		while (j < hi && !(j >= a && j < b)) {
-			unsigned char d = (unsigned char)text[j];
-			size_t dl = 1;
-			if (d < 0x80) {
-				if (!(ascii_class[d] & A_ALPHA))
-					break;
-			} else {
-				gunichar x = decode((const unsigned char *)text + j, hi - j, &dl);
-				if (x == (gunichar)-1 || !is_letter(x))
-					break;
-			}
-			j += dl;
-		}
-		w[nw].s = i;
-		w[nw].e = j;
-		w[nw].cue = -1;   /* computed when needed */
-		nw++;
-		i = j;
-	}
-	if (after < 0)
-		after = nw;
-	/* nearest words first: after-1, after, after-2, after+1, …; the
-	 * first that is a cue gives the tense (before wins a tie) */
-	for (int d = 1; d <= nw; d++) {
+	TenseScan sc;
+	TenseScan *s = &sc;
+	tense_scan_init(s, t, text, len, a, b);
+	/* nearest words first: the one before, the one after, the second
+	 * before…; the first that is a cue gives the tense (before wins a
+	 * tie) */
+	for (int d = 1;; d++) {
+		bool any = false;
 		for (int side = 0; side < 2; side++) {
-			int q = side == 0 ? after - d : after + d - 1;
-			if (q < 0 || q >= nw)
+			int q = side == 0 ? -d : d - 1;
+			if (tense_word(s, q) == NULL)
 				continue;
-			int tense = cue_at(t, text, w, nw, q) & 3;
+			any = true;
+			int tense = cue_at(s, q) & 3;
 			int from = q;   /* the first word of the cue */
-			if (tense == FRISE_TENSE_PAST && q > 0 && !(w[q].cue & 4)) {
+			if (tense == FRISE_TENSE_PAST && tense_word(s, q - 1) != NULL && !(cue_at(s, q) & 4)) {
 				/* a past form right after "be" is a passive
 				 * participle: the tense is that of the words before
 				 * ("will be named", "would still be held") */
-				if (cue_at(t, text, w, nw, q - 1) & 32)
+				if (cue_at(s, q - 1) & 32)
 					tense = FRISE_TENSE_NONE;
 				/* …and after a determiner an adjective: "a still
 				 * unspecified date" */
-				for (int r = q - 1; r >= 0 && r >= q - 3; r--) {
-					int c = cue_at(t, text, w, nw, r);
+				for (int r = q - 1; r >= q - 3 && tense_word(s, r) != NULL; r--) {
+					int c = cue_at(s, r);
 					if (c & 128)
 						tense = FRISE_TENSE_NONE;
 					if (!(c & 16))
@@ -901,17 +1068,17 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (tense == FRISE_TENSE_FUTURE) {
 				/* a plan in the past perfect is past: "had been
 				 * scheduled to expire Friday" */
-				int h = had_before(t, text, w, nw, q);
-				if (h >= 0) {
+				int h = had_before(s, q);
+				if (h != INT_MIN) {
 					tense = FRISE_TENSE_PAST;
 					from = h;
 				}
 			}
-			if (w[q].cue & 4) {
+			if (cue_at(s, q) & 4) {
 				/* auxiliary + participle, maybe with adverbs between
 				 * ("a déjà annoncé", "has not yet said"): past */
-				for (int r = q + 1; r < nw && r <= q + 4; r++) {
-					int c = cue_at(t, text, w, nw, r);
+				for (int r = q + 1; r <= q + 4 && tense_word(s, r) != NULL; r++) {
+					int c = cue_at(s, r);
 					if (c & 16)
 						continue;
 					if (!(c & 3) && (c & 8))
@@ -922,25 +1089,28 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 			if (tense == FRISE_TENSE_PAST) {
 				/* "had (not) called", "had been scheduled": a past
 				 * before the past */
-				*pluperfect = (w[q].cue & 64) != 0;
-				int h = *pluperfect ? -1 : had_before(t, text, w, nw, from);
-				if (h >= 0) {
+				*pluperfect = (cue_at(s, q) & 64) != 0;
+				int h = *pluperfect ? INT_MIN : had_before(s, from);
+				if (h != INT_MIN) {
 					*pluperfect = true;
 					from = h;
 				}
 			}
 			if (tense != FRISE_TENSE_NONE) {
-				*ending = (w[q].cue & 512) != 0;
+				*ending = (cue_at(s, q) & 512) != 0;
 				/* the cue, or the whole verb group it needed */
-				size_t wl = MIN(w[q].e - w[from].s, whylen - 1);
-				memcpy(why, text + w[from].s, wl);
+				const TenseWord *wf = tense_word(s, from), *wq = tense_word(s, q);
+				size_t wl = MIN(wq->e - wf->s, whylen - 1);
+				memcpy(why, text + wf->s, wl);
 				why[wl] = 0;
 				return tense;
 			}
 		}
+		if (!any)
+			return FRISE_TENSE_NONE;
 	}
-	return FRISE_TENSE_NONE;
 }
+
 
 /* ---- the API ---- */
 
@@ -1203,7 +1373,7 @@ sentence_parse(TenseQuery *q, size_t *start)
 		return tc->parse;
 	}
 	size_t lo, hi;
-	tense_window(q->t, q->text, q->len, q->a, q->b, &lo, &hi);
+	tense_window(q->t, q->text, q->len, q->a, q->b, TENSE_REACH, &lo, &hi);
 	/* the clause's verb is near it: a shorter stretch costs the lexicon
 	 * fewer lookups */
 	if (q->a > lo + MORPH_REACH)
@@ -1296,7 +1466,7 @@ static int
 find_tense(const void *data)
 {
 	TenseQuery *q = (TenseQuery *)(uintptr_t)data;
-	char cue[64];
+	char cue[64] = "";   /* clause_tense fills it only when it finds a cue */
 	bool plup = false, ending = false;
 	int by_cue = clause_tense(q->t, q->text, q->len, q->a, q->b, cue, sizeof cue, &plup, &ending);
 	char verb[64] = "";

@@ -185,6 +185,9 @@ typedef struct {
 	GArray *rules;       /* TxRule */
 	GArray *cues;        /* TxCue */
 	int cue_first[257];  /* cues by their last byte: cue_index[cue_first[b] .. cue_first[b+1]) */
+	guint32 cue_before[256][8]; /* [b]: bit per byte a cue ending in b has before it,
+				     * all set when one is b alone: a word whose last two
+				     * bytes are no cue's is told at once */
 	int *cue_index;
 	GPtrArray *nodes;    /* every node, for freeing */
 	GPtrArray *phrases;  /* phrase classes ([phrases]), while reading */
@@ -221,11 +224,9 @@ tx_hash_packed(guint64 first8, size_t n)
 static inline guint64
 tx_pack8(const char *p)
 {
-	const unsigned char *u = (const unsigned char *)p;
-	guint64 v = 0;
-	for (int k = 7; k >= 0; k--)
-		v = v << 8 | u[k];
-	return v;
+	guint64 v;
+	memcpy(&v, p, 8);
+	return GUINT64_FROM_LE(v);
 }
 
 /* Looks up a folded word of n bytes whose first 16 bytes, zero-padded,
@@ -260,6 +261,12 @@ tx_word_id_padded(const TxTable *t, const char *padded, size_t n)
 static inline int
 tx_word_id(const TxTable *t, const char *folded, size_t n)
 {
+	if (n <= 16) {
+		/* digits, signs: the two words it is compared by, no more */
+		char pad[16] = { 0 };
+		memcpy(pad, folded, n);
+		return tx_word_id_padded(t, pad, n);
+	}
 	char pad[TX_MAX_WORD + 16] = { 0 };
 	if (n >= TX_MAX_WORD)
 		return -1;

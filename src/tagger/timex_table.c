@@ -86,7 +86,7 @@ tx_unit_letter(int unit)
 
 /* The one fold of frise (core/text.c text_fold: NFD, marks dropped, case
  * folded, ’ = '), into a buffer: the table's words are folded so, and the
- * tokeniser's fast path for Latin-1 letters (timex.c fold1) agrees with it. */
+ * tokeniser's fast path for Latin-1 letters (text_latin1_fold) agrees with it. */
 int
 tx_fold(const char *s, size_t n, char *out, size_t cap)
 {
@@ -1049,8 +1049,15 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 		t->cue_first[b] = at;
 		for (guint q = 0; q < t->cues->len; q++) {
 			const TxCue *c = &g_array_index(t->cues, TxCue, q);
-			if (c->len > 0 && (unsigned char)c->text[c->len - 1] == b)
+			if (c->len > 0 && (unsigned char)c->text[c->len - 1] == b) {
 				t->cue_index[at++] = (int)q;
+				if (c->len == 1) {
+					memset(t->cue_before[b], 0xFF, sizeof t->cue_before[b]);
+				} else {
+					unsigned char p = (unsigned char)c->text[c->len - 2];
+					t->cue_before[b][p >> 5] |= 1u << (p & 31);
+				}
+			}
 		}
 		t->cue_first[b + 1] = at;
 	}
