@@ -259,7 +259,7 @@ text_sentences(const char *text, size_t start, size_t end, FriseLang lang)
 	int depth = 0;
 	while (p < end) {
 		unsigned char b = (unsigned char)text[p];
-		if (b >= 0x20 && b < 0x80 && b != '.' && b != '!' && b != '?') {
+		if (b >= 0x20 && b < 0x80 && b != '.' && b != '!' && b != '?' && p - s < SENTENCE_MAX) {
 			p++;   /* most of the text: ASCII that ends nothing (said below for all) */
 			continue;
 		}
