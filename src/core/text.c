@@ -353,3 +353,28 @@ text_sentences(const char *text, size_t start, size_t end, FriseLang lang)
 	emit_sentence(out, text, s, end);
 	return out;
 }
+
+gunichar
+text_fold_char(gunichar c)
+{
+	if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+		return '\'';
+	if (c == 0xA0 || c == 0x202F)
+		return ' ';
+	return g_unichar_tolower(c);
+}
+
+size_t
+text_match_prefix(const char *s, size_t len, const char *pattern)
+{
+	const char *p = pattern, *q = s, *end = s + len;
+	while (*p != '\0') {
+		if (q >= end)
+			return 0;
+		if (text_fold_char(g_utf8_get_char(q)) != text_fold_char(g_utf8_get_char(p)))
+			return 0;
+		p = g_utf8_next_char(p);
+		q = g_utf8_next_char(q);
+	}
+	return (size_t)(q - s);
+}

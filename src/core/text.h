@@ -51,6 +51,13 @@ bool text_has_phrase(const GArray *toks, const char *const *table, size_t n);
 bool text_in_table(const char *const *table, size_t n, const char *word);
 #define TEXT_IN_TABLE(t, w) text_in_table((t), G_N_ELEMENTS(t), (w))
 
+/* A character as patterns compare it: lower case, ’ ‘ ʼ as ', a no-break
+ * space as a space. */
+gunichar text_fold_char(gunichar c);
+/* The bytes of s[0, len) that `pattern` (lower case) opens, compared
+ * through text_fold_char(); 0 when it does not. */
+size_t text_match_prefix(const char *s, size_t len, const char *pattern);
+
 /* A sentence of a text. */
 typedef struct {
 	size_t start, end;         /* in the text, end exclusive, trimmed */

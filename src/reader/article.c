@@ -30,6 +30,7 @@
  */
 #include "frise/article.h"
 #include "core/lang.h"
+#include "core/text.h"
 #include "reader/boilerplate_private.h"
 #include "reader/input.h"
 #include "reader/webpage.h"
@@ -624,32 +625,6 @@ typedef struct {
 	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
 } Meta;
 
-static gunichar
-fold(gunichar c)
-{
-	if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
-		return '\'';
-	if (c == 0xA0 || c == 0x202F)
-		return ' ';
-	return g_unichar_tolower(c);
-}
-
-/* Bytes of s[0..len) that match `pattern` (lowercase), or 0. */
-static size_t
-match_prefix(const char *s, size_t len, const char *pattern)
-{
-	const char *p = pattern, *q = s, *end = s + len;
-	while (*p != '\0') {
-		if (q >= end)
-			return 0;
-		if (fold(g_utf8_get_char(q)) != fold(g_utf8_get_char(p)))
-			return 0;
-		p = g_utf8_next_char(p);
-		q = g_utf8_next_char(q);
-	}
-	return (size_t)(q - s);
-}
-
 static void
 add_span(GArray *spans, size_t start, size_t end, FriseBoilerKind kind)
 {
@@ -741,7 +716,7 @@ parse_header(const char *t, size_t pos, size_t len, char **value)
 {
 	size_t le = line_end(t, pos, len);
 	size_t s = skip_hspace(t, pos, le);
-	size_t m = match_prefix(t + s, le - s, "date");
+	size_t m = text_match_prefix(t + s, le - s, "date");
 	if (m == 0)
 		return 0;
 	s += m;

@@ -224,32 +224,6 @@ patterns(void)
 	return all;
 }
 
-static gunichar
-fold_char(gunichar c)
-{
-	if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
-		return '\'';
-	if (c == 0xA0 || c == 0x202F)
-		return ' ';
-	return g_unichar_tolower(c);
-}
-
-/* Bytes of s[0..len) that match `pattern` (lowercase), or 0. */
-static size_t
-match_prefix(const char *s, size_t len, const char *pattern)
-{
-	const char *p = pattern, *q = s, *end = s + len;
-	while (*p != '\0') {
-		if (q >= end)
-			return 0;
-		if (fold_char(g_utf8_get_char(q)) != fold_char(g_utf8_get_char(p)))
-			return 0;
-		p = g_utf8_next_char(p);
-		q = g_utf8_next_char(q);
-	}
-	return (size_t)(q - s);
-}
-
 /* A pattern at the start of line l: sets *cut to the end of the
  * boilerplate part (l->le for the whole line) and returns true. */
 static bool
@@ -258,7 +232,7 @@ match_pattern(const char *t, const Line *l, size_t *cut)
 	const GArray *ps = patterns();
 	for (size_t k = 0; k < ps->len; k++) {
 		const Pattern *b = &g_array_index(ps, Pattern, k);
-		size_t m = match_prefix(t + l->s, l->le - l->s, b->pattern);
+		size_t m = text_match_prefix(t + l->s, l->le - l->s, b->pattern);
 		if (m == 0)
 			continue;
 		if (b->mode == BP_CUT) {
@@ -1349,7 +1323,7 @@ line_hash(const char *s, size_t len)
 		for (gsize i = 0; i < n; i++) {
 			if (g_unichar_combining_class(d[i]) != 0)
 				continue;
-			gunichar f = fold_char(d[i]);
+			gunichar f = text_fold_char(d[i]);
 			char buf[6];
 			int m = g_unichar_to_utf8(f, buf);
 			for (int k = 0; k < m; k++)
