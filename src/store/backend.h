@@ -1,10 +1,10 @@
 /*
- * backend.h — the seam between the store's SQL (store.c, written once)
+ * backend.h — the seam between the store's SQL (store*.c, written once)
  * and the databases that run it (sqlite.c, postgres.c), private to the
  * store layer. A backend is a table of functions (StoreBackend): open and
  * close a connection, recognise a frise store and its schema version,
  * transactions, and a statement layer — prepare, bind, step, read
- * columns — that store.c calls through s->be.
+ * columns — that store*.c call through s->be (store_private.h).
  *
  * SQL given to a backend is in the dialect both databases read: numbered
  * placeholders $1, $2… (a number may repeat; SQLite gets ?1, ?2…),
@@ -29,7 +29,7 @@ typedef enum {
 	STORE_KIND_FOREIGN, /* something else: refused, left untouched */
 } StoreKind;
 
-/* Transactions (store_transact() and the reads of store.c). */
+/* Transactions (store_transact() and the reads of store*.c). */
 typedef enum {
 	STORE_TX_READ,  /* one consistent snapshot for several SELECTs */
 	STORE_TX_WRITE, /* serialised with every other writer of the store */
@@ -41,7 +41,7 @@ struct FriseStore {
 	const StoreBackend *be;
 	char *path;          /* what messages name: the file, or the URL without its password */
 	void *conn;          /* the backend's */
-	GHashTable *stmts;   /* SQL text -> StoreStmt*: statements kept prepared (store.c's cached()) */
+	GHashTable *stmts;   /* SQL text -> StoreStmt*: statements kept prepared (store_private.h's cached()) */
 	bool in_tx;          /* a transaction of store_transact() or a read is open */
 	bool retry;          /* a failure of this transaction may not recur if it is run again (set by
 				the backend, cleared by store.c when a transaction starts) */

@@ -4,7 +4,7 @@
  *
  * A store is one schema of a database (default "frise"): the tables of
  * schema.c, and schema_version (application 'frise', version N). The
- * session's search_path is that schema, so store.c's SQL names tables
+ * session's search_path is that schema, so store*.c's SQL names tables
  * without it.
  *
  * Targets (postgres_target()): a libpq URI, postgresql://… or
