@@ -1,7 +1,8 @@
 /*
- * timex_private.h — what the three files of the tagger share (prefix
- * tx_): the compiled language table (timex_table.c), the tokeniser and
- * matcher (timex.c) and the resolver (timex_resolve.c).
+ * timex_private.h — what the files of the tagger share (prefix tx_): the
+ * compiled language table (timex_table.c), the tokeniser (timex_token.c),
+ * the matcher (timex.c), the clause's tense (timex_tense.c), the resolver
+ * (timex_resolve.c) and the other calendars (timex_calendar.c).
  *
  * Words are compared folded: lower case, accents stripped, ’ -> ' (so
  * "Février", "fevrier" and "FÉVRIER" are one word). A word of the table
@@ -11,6 +12,7 @@
 #define FRISE_TIMEX_PRIVATE_H
 
 #include "frise/timex.h"
+#include "core/clause.h"
 
 #include <string.h>
 
@@ -274,6 +276,107 @@ tx_word_id(const TxTable *t, const char *folded, size_t n)
 	return tx_word_id_padded(t, pad, n);
 }
 
+/* ---- tokens (timex_token.c) ---- */
+
+/* A token's kind, and its flags. */
+enum { TX_TOK_WORD, TX_TOK_DIGITS, TX_TOK_PUNCT, TX_TOK_GAP };
+enum { TX_F_CAP = 1, TX_F_BREAK = 2 /* a sentence ends before this token */,
+       TX_F_ROOT = 4 /* some pattern may start at this token */ };
+
+/* A token of the text: [start, end) byte offsets, end exclusive ("mars"
+ * at the start of "mars 2011" is [0, 4)). */
+typedef struct {
+	guint32 start, end;
+	int word;       /* id in the table, -1 */
+	guint64 mask;   /* class bits */
+	int num;        /* value of a number, TX_UNSET */
+	guint8 kind, flags, ndigits;
+} TxTok;
+
+/* Byte classes of ASCII for the tokeniser. */
+enum { TX_A_SPACE = 1, TX_A_DIGIT = 2, TX_A_ALPHA = 4, TX_A_UPPER = 8, TX_A_NL = 16 };
+static const guint8 tx_ascii_class[128] G_GNUC_UNUSED = {
+	['\t'] = TX_A_SPACE, ['\n'] = TX_A_SPACE | TX_A_NL, ['\v'] = TX_A_SPACE, ['\f'] = TX_A_SPACE,
+	['\r'] = TX_A_SPACE, [' '] = TX_A_SPACE,
+	['0' ... '9'] = TX_A_DIGIT,
+	['a' ... 'z'] = TX_A_ALPHA,
+	['A' ... 'Z'] = TX_A_ALPHA | TX_A_UPPER,
+};
+
+/* Decodes the non-ASCII character at p, `avail` bytes left; (gunichar)-1
+ * when it is not valid UTF-8. Two-byte sequences (accented Latin letters)
+ * are decoded here; the rest by GLib, which checks them. */
+static inline gunichar
+tx_decode(const unsigned char *p, size_t avail, size_t *clen)
+{
+	unsigned c = p[0];
+	if (c >= 0xC2 && c < 0xE0) {
+		if (avail < 2 || (p[1] & 0xC0) != 0x80)
+			return (gunichar)-1;
+		*clen = 2;
+		return ((gunichar)(c & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if (c >= 0xE0 && c < 0xF0 && avail >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (c != 0xE0 || p[1] >= 0xA0) && (c != 0xED || p[1] < 0xA0)) {
+		/* three bytes, not overlong, not a surrogate: ’ « — … */
+		*clen = 3;
+		return ((gunichar)(c & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	}
+	gunichar u = g_utf8_get_char_validated((const char *)p, (gssize)avail);
+	if (u == (gunichar)-1 || u == (gunichar)-2)
+		return (gunichar)-1;
+	*clen = g_utf8_skip[c];
+	return u;
+}
+
+/* Characters written for an apostrophe ("Aujourdʼhui", "l′an"): read as
+ * "'", never as letters (U+02BC and its kin are letters to Unicode). */
+static inline bool
+tx_is_apostrophe(gunichar u)
+{
+	return u == 0x2019 || u == 0x2018 || u == 0x2BC || u == 0x2BB || u == 0x2B9 || u == 0x55A ||
+	       u == 0xA78C || u == 0xFF07 || u == 0x2032 || u == 0x2035;
+}
+
+static inline bool
+tx_is_letter(gunichar u)
+{
+	if (u >= 0xC0 && u <= 0x24F)
+		return u != 0xD7 && u != 0xF7;
+	if (G_UNLIKELY(tx_is_apostrophe(u)))
+		return false;
+	if (u >= 0x2000 && u <= 0x206F)
+		return false;   /* general punctuation (’ — …): no table lookup */
+	return g_unichar_isalpha(u) || g_unichar_ismark(u);
+}
+
+/* The entry of word `word` in class `cls`, or NULL. */
+static inline const TxEntry *
+tx_entry_of(const TxTable *t, int word, int cls)
+{
+	if (word < 0)
+		return NULL;
+	GArray *a = g_array_index(t->entries, GArray *, word);
+	if (a == NULL)
+		return NULL;
+	for (guint i = 0; i < a->len; i++)
+		if (g_array_index(a, TxEntry, i).cls == cls)
+			return &g_array_index(a, TxEntry, i);
+	return NULL;
+}
+
+/* Splits text[from, len) into words, digit runs and punctuation, appending
+ * to `toks` (TxTok). Returns false at invalid UTF-8 with *bad set to its
+ * offset. */
+bool tx_tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *toks, size_t *bad);
+
+/* Merges numbers said in words ("vingt et un") into one number token. */
+void tx_merge_numbers(const TxTable *t, GArray *toks);
+
+/* Whether the '.' at text[p] ends no sentence (an abbreviation, an
+ * initial, letters dotted one by one). */
+bool tx_dot_continues(const TxTable *t, const char *text, size_t p);
+
 const char *tx_slot_name(int slot);
 /* The table's name for a symbolic slot value (unit=W, pod=EV, mod=END…),
  * or NULL for numeric slots. Static storage. */
@@ -327,5 +430,29 @@ tx_tense(const TxContext *c)
  * is dropped). */
 bool tx_resolve(const TxSeen *seen, const TxContext *ctx, char *value, char *mod,
 		bool *relative);
+
+/* ---- the clause's tense (timex_tense.c) ---- */
+
+/* The parse of the last sentence a tense was asked in: the timexes of one
+ * sentence share it. */
+typedef struct {
+	size_t start, end;   /* the sentence's bytes in the text */
+	ClauseParse *parse;
+} TxTenseCache;
+
+/* The clause of one expression, for the resolver to ask its tense. */
+typedef struct {
+	const TxTable *t;
+	const char *text;
+	size_t len, a, b;
+	char why[64];        /* the cue word found */
+	bool pluperfect;     /* the clause is in the past perfect */
+	TxTenseCache *cache;
+	size_t from;         /* the start of the chunk: no sentence starts before */
+} TxTenseQuery;
+
+/* The FriseTense of the clause of the TxTenseQuery `data` (TxContext's
+ * find_tense); sets its why and pluperfect. */
+int tx_find_tense(const void *data);
 
 #endif
