@@ -2,7 +2,8 @@
  * timex_private.h — what the files of the tagger share (prefix tx_): the
  * compiled language table (timex_table.c), the tokeniser (timex_token.c),
  * the matcher (timex.c), the clause's tense (timex_tense.c), the resolver
- * (timex_resolve.c) and the other calendars (timex_calendar.c).
+ * (timex_resolve.c, timex_relative.c) and the other calendars
+ * (timex_calendar.c).
  *
  * Words are compared folded: lower case, accents stripped, ’ -> ' (so
  * "Février", "fevrier" and "FÉVRIER" are one word). A word of the table
@@ -430,6 +431,73 @@ tx_tense(const TxContext *c)
  * is dropped). */
 bool tx_resolve(const TxSeen *seen, const TxContext *ctx, char *value, char *mod,
 		bool *relative);
+
+/* ---- what the resolver's files share (timex_resolve.c, timex_relative.c) ---- */
+
+/* A small printf for the values: %d, %0Nd, %s, %c only (timex_resolve.c). */
+void tx_appf(GString *g, const char *fmt, ...);
+
+/* Appends a step of the resolution to c->explain, when asked. */
+void tx_step(const TxContext *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* The ISO 8601 week (and its year) of day d. */
+void tx_iso_week(const GDate *d, int *year, int *week);
+
+/* The amounts of a compound offset: [0] years … [6] seconds; false when
+ * the match had one NUM UNIT pair. */
+bool tx_amounts(const TxSeen *seen, int a[7]);
+
+/* Season names by slot value (1 spring .. 4 winter), "" at 0. */
+extern const char *const tx_season_names[5];
+
+/* The value of a weekday near the DCT or the last day named, and of a
+ * unit moved from the DCT or the last date named (timex_relative.c):
+ * appended to v; false when the slots make no value. */
+bool tx_weekday_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel);
+bool tx_relative_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel);
+
+/* Moves day d by n days, either way. */
+static inline void
+tx_add_days(GDate *d, int n)
+{
+	if (n > 0)
+		g_date_add_days(d, n);
+	else if (n < 0)
+		g_date_subtract_days(d, -n);
+}
+
+/* The DCT as a day; false when it has no day. */
+static inline bool
+tx_dct_date(const TxContext *c, GDate *g)
+{
+	if (c->dct->gran < 3)
+		return false;
+	g_date_clear(g, 1);
+	g_date_set_dmy(g, c->dct->day, c->dct->month, c->dct->year);
+	return true;
+}
+
+/* Appends day g to v as YYYY-MM-DD. */
+static inline void
+tx_ymd(GString *v, const GDate *g)
+{
+	tx_appf(v, "%04d-%02d-%02d", g_date_get_year(g), g_date_get_month(g),
+			       g_date_get_day(g));
+}
+
+/* The season (1 spring .. 4 winter) month m is in. */
+static inline int
+tx_season_of_month(int m)
+{
+	/* meteorological, as news uses them: MAM spring, JJA summer, SON fall */
+	if (m >= 3 && m <= 5)
+		return 1;
+	if (m >= 6 && m <= 8)
+		return 2;
+	if (m >= 9 && m <= 11)
+		return 3;
+	return 4;
+}
 
 /* ---- the clause's tense (timex_tense.c) ---- */
 
