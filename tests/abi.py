@@ -31,7 +31,7 @@ import sys
 # What an object may export beyond its file's name, by layer and by file.
 # Keep these short: a new module normally takes its file's name as prefix.
 LAYER_PREFIXES = {
-    'tagger': ['tx_'],          # timex_private.h: what the tagger's three files share
+    'tagger': ['tx_'],          # timex_private.h: what the tagger's files share
 }
 FILE_PREFIXES = {
     'candidate': ['candidates_'],   # candidate.h: candidate_ (one), candidates_ (a document's)

@@ -1,7 +1,9 @@
 /*
- * timex_private.h — what the three files of the tagger share (prefix
- * tx_): the compiled language table (timex_table.c), the tokeniser and
- * matcher (timex.c) and the resolver (timex_resolve.c).
+ * timex_private.h — what the files of the tagger share (prefix tx_): the
+ * compiled language table (timex_table.c), the tokeniser (timex_token.c),
+ * the matcher (timex.c), the clause's tense (timex_tense.c), the resolver
+ * (timex_resolve.c, timex_relative.c) and the other calendars
+ * (timex_calendar.c).
  *
  * Words are compared folded: lower case, accents stripped, ’ -> ' (so
  * "Février", "fevrier" and "FÉVRIER" are one word). A word of the table
@@ -11,6 +13,7 @@
 #define FRISE_TIMEX_PRIVATE_H
 
 #include "frise/timex.h"
+#include "core/clause.h"
 
 #include <string.h>
 
@@ -274,6 +277,107 @@ tx_word_id(const TxTable *t, const char *folded, size_t n)
 	return tx_word_id_padded(t, pad, n);
 }
 
+/* ---- tokens (timex_token.c) ---- */
+
+/* A token's kind, and its flags. */
+enum { TX_TOK_WORD, TX_TOK_DIGITS, TX_TOK_PUNCT, TX_TOK_GAP };
+enum { TX_F_CAP = 1, TX_F_BREAK = 2 /* a sentence ends before this token */,
+       TX_F_ROOT = 4 /* some pattern may start at this token */ };
+
+/* A token of the text: [start, end) byte offsets, end exclusive ("mars"
+ * at the start of "mars 2011" is [0, 4)). */
+typedef struct {
+	guint32 start, end;
+	int word;       /* id in the table, -1 */
+	guint64 mask;   /* class bits */
+	int num;        /* value of a number, TX_UNSET */
+	guint8 kind, flags, ndigits;
+} TxTok;
+
+/* Byte classes of ASCII for the tokeniser. */
+enum { TX_A_SPACE = 1, TX_A_DIGIT = 2, TX_A_ALPHA = 4, TX_A_UPPER = 8, TX_A_NL = 16 };
+static const guint8 tx_ascii_class[128] G_GNUC_UNUSED = {
+	['\t'] = TX_A_SPACE, ['\n'] = TX_A_SPACE | TX_A_NL, ['\v'] = TX_A_SPACE, ['\f'] = TX_A_SPACE,
+	['\r'] = TX_A_SPACE, [' '] = TX_A_SPACE,
+	['0' ... '9'] = TX_A_DIGIT,
+	['a' ... 'z'] = TX_A_ALPHA,
+	['A' ... 'Z'] = TX_A_ALPHA | TX_A_UPPER,
+};
+
+/* Decodes the non-ASCII character at p, `avail` bytes left; (gunichar)-1
+ * when it is not valid UTF-8. Two-byte sequences (accented Latin letters)
+ * are decoded here; the rest by GLib, which checks them. */
+static inline gunichar
+tx_decode(const unsigned char *p, size_t avail, size_t *clen)
+{
+	unsigned c = p[0];
+	if (c >= 0xC2 && c < 0xE0) {
+		if (avail < 2 || (p[1] & 0xC0) != 0x80)
+			return (gunichar)-1;
+		*clen = 2;
+		return ((gunichar)(c & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if (c >= 0xE0 && c < 0xF0 && avail >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (c != 0xE0 || p[1] >= 0xA0) && (c != 0xED || p[1] < 0xA0)) {
+		/* three bytes, not overlong, not a surrogate: ’ « — … */
+		*clen = 3;
+		return ((gunichar)(c & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	}
+	gunichar u = g_utf8_get_char_validated((const char *)p, (gssize)avail);
+	if (u == (gunichar)-1 || u == (gunichar)-2)
+		return (gunichar)-1;
+	*clen = g_utf8_skip[c];
+	return u;
+}
+
+/* Characters written for an apostrophe ("Aujourdʼhui", "l′an"): read as
+ * "'", never as letters (U+02BC and its kin are letters to Unicode). */
+static inline bool
+tx_is_apostrophe(gunichar u)
+{
+	return u == 0x2019 || u == 0x2018 || u == 0x2BC || u == 0x2BB || u == 0x2B9 || u == 0x55A ||
+	       u == 0xA78C || u == 0xFF07 || u == 0x2032 || u == 0x2035;
+}
+
+static inline bool
+tx_is_letter(gunichar u)
+{
+	if (u >= 0xC0 && u <= 0x24F)
+		return u != 0xD7 && u != 0xF7;
+	if (G_UNLIKELY(tx_is_apostrophe(u)))
+		return false;
+	if (u >= 0x2000 && u <= 0x206F)
+		return false;   /* general punctuation (’ — …): no table lookup */
+	return g_unichar_isalpha(u) || g_unichar_ismark(u);
+}
+
+/* The entry of word `word` in class `cls`, or NULL. */
+static inline const TxEntry *
+tx_entry_of(const TxTable *t, int word, int cls)
+{
+	if (word < 0)
+		return NULL;
+	GArray *a = g_array_index(t->entries, GArray *, word);
+	if (a == NULL)
+		return NULL;
+	for (guint i = 0; i < a->len; i++)
+		if (g_array_index(a, TxEntry, i).cls == cls)
+			return &g_array_index(a, TxEntry, i);
+	return NULL;
+}
+
+/* Splits text[from, len) into words, digit runs and punctuation, appending
+ * to `toks` (TxTok). Returns false at invalid UTF-8 with *bad set to its
+ * offset. */
+bool tx_tokenise(const TxTable *t, const char *text, size_t from, size_t len, GArray *toks, size_t *bad);
+
+/* Merges numbers said in words ("vingt et un") into one number token. */
+void tx_merge_numbers(const TxTable *t, GArray *toks);
+
+/* Whether the '.' at text[p] ends no sentence (an abbreviation, an
+ * initial, letters dotted one by one). */
+bool tx_dot_continues(const TxTable *t, const char *text, size_t p);
+
 const char *tx_slot_name(int slot);
 /* The table's name for a symbolic slot value (unit=W, pod=EV, mod=END…),
  * or NULL for numeric slots. Static storage. */
@@ -327,5 +431,96 @@ tx_tense(const TxContext *c)
  * is dropped). */
 bool tx_resolve(const TxSeen *seen, const TxContext *ctx, char *value, char *mod,
 		bool *relative);
+
+/* ---- what the resolver's files share (timex_resolve.c, timex_relative.c) ---- */
+
+/* A small printf for the values: %d, %0Nd, %s, %c only (timex_resolve.c). */
+void tx_appf(GString *g, const char *fmt, ...);
+
+/* Appends a step of the resolution to c->explain, when asked. */
+void tx_step(const TxContext *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* The ISO 8601 week (and its year) of day d. */
+void tx_iso_week(const GDate *d, int *year, int *week);
+
+/* The amounts of a compound offset: [0] years … [6] seconds; false when
+ * the match had one NUM UNIT pair. */
+bool tx_amounts(const TxSeen *seen, int a[7]);
+
+/* Season names by slot value (1 spring .. 4 winter), "" at 0. */
+extern const char *const tx_season_names[5];
+
+/* The value of a weekday near the DCT or the last day named, and of a
+ * unit moved from the DCT or the last date named (timex_relative.c):
+ * appended to v; false when the slots make no value. */
+bool tx_weekday_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel);
+bool tx_relative_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel);
+
+/* Moves day d by n days, either way. */
+static inline void
+tx_add_days(GDate *d, int n)
+{
+	if (n > 0)
+		g_date_add_days(d, n);
+	else if (n < 0)
+		g_date_subtract_days(d, -n);
+}
+
+/* The DCT as a day; false when it has no day. */
+static inline bool
+tx_dct_date(const TxContext *c, GDate *g)
+{
+	if (c->dct->gran < 3)
+		return false;
+	g_date_clear(g, 1);
+	g_date_set_dmy(g, c->dct->day, c->dct->month, c->dct->year);
+	return true;
+}
+
+/* Appends day g to v as YYYY-MM-DD. */
+static inline void
+tx_ymd(GString *v, const GDate *g)
+{
+	tx_appf(v, "%04d-%02d-%02d", g_date_get_year(g), g_date_get_month(g),
+			       g_date_get_day(g));
+}
+
+/* The season (1 spring .. 4 winter) month m is in. */
+static inline int
+tx_season_of_month(int m)
+{
+	/* meteorological, as news uses them: MAM spring, JJA summer, SON fall */
+	if (m >= 3 && m <= 5)
+		return 1;
+	if (m >= 6 && m <= 8)
+		return 2;
+	if (m >= 9 && m <= 11)
+		return 3;
+	return 4;
+}
+
+/* ---- the clause's tense (timex_tense.c) ---- */
+
+/* The parse of the last sentence a tense was asked in: the timexes of one
+ * sentence share it. */
+typedef struct {
+	size_t start, end;   /* the sentence's bytes in the text */
+	ClauseParse *parse;
+} TxTenseCache;
+
+/* The clause of one expression, for the resolver to ask its tense. */
+typedef struct {
+	const TxTable *t;
+	const char *text;
+	size_t len, a, b;
+	char why[64];        /* the cue word found */
+	bool pluperfect;     /* the clause is in the past perfect */
+	TxTenseCache *cache;
+	size_t from;         /* the start of the chunk: no sentence starts before */
+} TxTenseQuery;
+
+/* The FriseTense of the clause of the TxTenseQuery `data` (TxContext's
+ * find_tense); sets its why and pluperfect. */
+int tx_find_tense(const void *data);
 
 #endif

@@ -9,6 +9,12 @@
  * unless the clause is future; "dernier"/"last" moves strictly before.
  * A value keeps the granularity written: "février" is 2024-02.
  * Without the DCT fields needed, values stay underspecified (XXXX-02).
+ *
+ * Exports tx_resolve, and to timex_relative.c (which holds the values
+ * counted from the DCT or from the last date named: weekdays, "la semaine
+ * dernière", "il y a trois ans", "a year earlier") the value printer
+ * tx_appf, the --explain trace tx_step, tx_iso_week, tx_amounts and
+ * tx_season_names.
  */
 #include "timex_private.h"
 
@@ -20,7 +26,7 @@
 #define HAS(s) (seen->v[TX_S_##s] != TX_UNSET)
 
 static const char *const pod_names[] = { "", "MO", "AF", "EV", "NI", "DT", "MI" };
-static const char *const season_names[] = { "", "SP", "SU", "FA", "WI" };
+const char *const tx_season_names[5] = { "", "SP", "SU", "FA", "WI" };
 static const char *const mod_names[] = {
 	"", "START", "MID", "END", "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE",
 	"APPROX", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "LESS_THAN", "MORE_THAN"
@@ -29,8 +35,8 @@ static const char *const mod_names[] = {
 /* A small printf for the values: %d, %0Nd, %s, %c only. The values are
  * made for every expression, and the C library's printf is most of the
  * tagger's time otherwise. */
-static void
-appf(GString *g, const char *fmt, ...)
+void
+tx_appf(GString *g, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -72,11 +78,8 @@ appf(GString *g, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void
-step(const TxContext *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-
-static void
-step(const TxContext *c, const char *fmt, ...)
+void
+tx_step(const TxContext *c, const char *fmt, ...)
 {
 	if (c->explain == NULL)
 		return;
@@ -99,8 +102,8 @@ full_year(int yy, const TxDct *d)
 	return y;
 }
 
-static void
-iso_week(const GDate *d, int *year, int *week)
+void
+tx_iso_week(const GDate *d, int *year, int *week)
 {
 	GDate th = *d;
 	int wd = g_date_get_weekday(&th); /* 1 = Monday */
@@ -112,14 +115,6 @@ iso_week(const GDate *d, int *year, int *week)
 	*week = (int)g_date_get_iso8601_week_of_year(d);
 }
 
-static void
-add_days(GDate *d, int n)
-{
-	if (n > 0)
-		g_date_add_days(d, n);
-	else if (n < 0)
-		g_date_subtract_days(d, -n);
-}
 
 /* Without a tense, a year-less date this far from the DCT in the DCT's
  * year is taken in the neighbouring year instead. */
@@ -153,7 +148,7 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		/* "March last year", "mars de l'année dernière": the year is
 		 * said, whatever the month and the DCT's precision */
 		y += shift;
-		step(c, "month of the DCT's year %+d -> %d", shift, y);
+		tx_step(c, "month of the DCT's year %+d -> %d", shift, y);
 		return y;
 	}
 	if (d->gran < 2) {
@@ -161,10 +156,10 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 			/* "mars dernier" against a year-only DCT: this year's
 			 * or last year's, the DCT cannot say */
 			*rel = false;
-			step(c, "DCT %d too coarse for 'last'/'next': year unknown", y);
+			tx_step(c, "DCT %d too coarse for 'last'/'next': year unknown", y);
 			return 0;
 		}
-		step(c, "year from DCT %d", y);
+		tx_step(c, "year from DCT %d", y);
 		return y;
 	}
 	int cmp; /* date vs DCT: -1 before, 0 same, 1 after */
@@ -177,11 +172,11 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 	if (shift < 0) {
 		if (cmp > 0 || (cmp == 0 && day == 0))
 			y--;
-		step(c, "'last': the latest before the DCT -> %d", y);
+		tx_step(c, "'last': the latest before the DCT -> %d", y);
 	} else if (shift > 0) {
 		if (cmp < 0 || (cmp == 0 && day == 0))
 			y++;
-		step(c, "'next': the first after the DCT -> %d", y);
+		tx_step(c, "'next': the first after the DCT -> %d", y);
 	} else if (c->sent_y > 0 &&
 		   (c->sent_y < d->year || (c->sent_y == d->year && month >= c->sent_m && cmp <= 0)) &&
 		   tx_tense(c) != FRISE_TENSE_FUTURE) {
@@ -190,40 +185,31 @@ year_for(const TxSeen *seen, const TxContext *c, int month, int day, bool *rel)
 		y = month >= c->sent_m ? c->sent_y : c->sent_y + 1;
 		if (y > d->year || (y == d->year && cmp > 0))
 			y = d->year - (cmp > 0);
-		step(c, "after %04d-%02d in this sentence -> %d", c->sent_y, c->sent_m, y);
+		tx_step(c, "after %04d-%02d in this sentence -> %d", c->sent_y, c->sent_m, y);
 	} else if (cmp > 0 && days_apart(d, month, day) > 60 && tx_tense(c) == FRISE_TENSE_PAST) {
 		y--;
-		step(c, "past tense and well after the DCT -> previous year %d", y);
+		tx_step(c, "past tense and well after the DCT -> previous year %d", y);
 	} else if (cmp < 0 && days_apart(d, month, day) > 20 && tx_tense(c) == FRISE_TENSE_FUTURE) {
 		y++;
-		step(c, "future tense and before the DCT -> next year %d", y);
+		tx_step(c, "future tense and before the DCT -> next year %d", y);
 	} else if (c->month_year != NULL && c->month_year[month] > 0 &&
 		   tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE) {
 		/* no tense, but the text named this month with its year
 		 * ("En février 2024 … celle de février") */
 		y = c->month_year[month];
-		step(c, "no tense; the text gave this month the year %d", y);
+		tx_step(c, "no tense; the text gave this month the year %d", y);
 	} else if (cmp != 0 && days_apart(d, month, day) > NEAREST_DAYS &&
 		   tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE) {
 		/* no tense to go by and more than half a year away: the
 		 * occurrence nearest the DCT ("payable Jan. 2" in November) */
 		y += cmp > 0 ? -1 : 1;
-		step(c, "no tense, over half a year from the DCT: the nearest, %d", y);
+		tx_step(c, "no tense, over half a year from the DCT: the nearest, %d", y);
 	} else {
-		step(c, "year of the DCT %d", y);
+		tx_step(c, "year of the DCT %d", y);
 	}
 	return y;
 }
 
-static bool
-dct_date(const TxContext *c, GDate *g)
-{
-	if (c->dct->gran < 3)
-		return false;
-	g_date_clear(g, 1);
-	g_date_set_dmy(g, c->dct->day, c->dct->month, c->dct->year);
-	return true;
-}
 
 /* The day a time of day or part of day hangs on: the last day the text
  * named, else the DCT. */
@@ -231,8 +217,8 @@ static bool
 anchor_day(const TxContext *c, GString *v)
 {
 	if (c->anchor_y > 0) {
-		appf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, c->anchor_d);
-		step(c, "day from the last date mentioned %s", v->str);
+		tx_appf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, c->anchor_d);
+		tx_step(c, "day from the last date mentioned %s", v->str);
 		return true;
 	}
 	g_string_append(v, "XXXX-XX-XX");
@@ -241,8 +227,8 @@ anchor_day(const TxContext *c, GString *v)
 
 /* The amounts of a compound offset ("1 an 11 mois", "1 year, 1 month, 1
  * week"): [0] years … [6] seconds; false when the match had one pair. */
-static bool
-amounts(const TxSeen *seen, int a[7])
+bool
+tx_amounts(const TxSeen *seen, int a[7])
 {
 	static const int slots[7] = { TX_S_N_Y, TX_S_N_M, TX_S_N_W, TX_S_N_D, TX_S_N_H, TX_S_N_MIN, TX_S_N_S };
 	if (!HAS(NPAIRS) || V(NPAIRS) < 2)
@@ -262,18 +248,18 @@ compound_duration(const int a[7], const TxContext *c, GString *v)
 	int d = a[3] + 7 * a[2];
 	for (int i = 0; i < 2; i++)
 		if (a[i])
-			appf(v, "%d%c", a[i], letters[i]);
+			tx_appf(v, "%d%c", a[i], letters[i]);
 	if (d)
-		appf(v, "%dD", d);
+		tx_appf(v, "%dD", d);
 	if (a[4] || a[5] || a[6]) {
 		g_string_append_c(v, 'T');
 		for (int i = 4; i < 7; i++)
 			if (a[i])
-				appf(v, "%d%c", a[i], letters[i]);
+				tx_appf(v, "%d%c", a[i], letters[i]);
 	}
 	if (v->len == 1)
 		return false;
-	step(c, "compound duration %s", v->str);
+	tx_step(c, "compound duration %s", v->str);
 	return true;
 }
 
@@ -281,7 +267,7 @@ static bool
 duration(const TxSeen *seen, const TxContext *c, GString *v)
 {
 	int am[7];
-	if (amounts(seen, am))
+	if (tx_amounts(seen, am))
 		return compound_duration(am, c, v);
 	if (!HAS(UNIT))
 		return false;
@@ -319,20 +305,20 @@ duration(const TxSeen *seen, const TxContext *c, GString *v)
 		static const char *const halves[] = {
 			[TX_U_YEAR] = "Y6M", [TX_U_DAY] = "DT12H", [TX_U_HOUR] = "H30M", [TX_U_MINUTE] = "M30S",
 		};
-		appf(v, "%d%s", q, halves[u]);
-		step(c, "duration %s", v->str);
+		tx_appf(v, "%d%s", q, halves[u]);
+		tx_step(c, "duration %s", v->str);
 		return true;
 	}
 	if (vague)
 		g_string_append(v, "X");
 	else if (half && mult == 1)
-		appf(v, "%d.5", q);
+		tx_appf(v, "%d.5", q);
 	else if (HAS(FRAC) && mult == 1)
-		appf(v, "%d.%d", q, V(FRAC));
+		tx_appf(v, "%d.%d", q, V(FRAC));
 	else
-		appf(v, "%d", q * mult);
+		tx_appf(v, "%d", q * mult);
 	g_string_append(v, letter);
-	step(c, "duration %s", v->str);
+	tx_step(c, "duration %s", v->str);
 	return true;
 }
 
@@ -340,423 +326,23 @@ static bool
 set_value(const TxSeen *seen, const TxContext *c, GString *v)
 {
 	if (HAS(WEEKDAY)) {
-		appf(v, "XXXX-WXX-%d", V(WEEKDAY));
+		tx_appf(v, "XXXX-WXX-%d", V(WEEKDAY));
 		if (HAS(POD))
-			appf(v, "T%s", pod_names[V(POD)]);
+			tx_appf(v, "T%s", pod_names[V(POD)]);
 		return true;
 	}
 	if (HAS(MONTH)) {
 		if (HAS(DAY))
-			appf(v, "XXXX-%02d-%02d", V(MONTH), V(DAY));
+			tx_appf(v, "XXXX-%02d-%02d", V(MONTH), V(DAY));
 		else
-			appf(v, "XXXX-%02d", V(MONTH));
+			tx_appf(v, "XXXX-%02d", V(MONTH));
 		return true;
 	}
 	if (HAS(POD) && !HAS(UNIT)) {
-		appf(v, "XXXX-XX-XXT%s", pod_names[V(POD)]);
+		tx_appf(v, "XXXX-XX-XXT%s", pod_names[V(POD)]);
 		return true;
 	}
 	return duration(seen, c, v);
-}
-
-static void
-ymd(GString *v, const GDate *g)
-{
-	appf(v, "%04d-%02d-%02d", g_date_get_year(g), g_date_get_month(g),
-			       g_date_get_day(g));
-}
-
-/* A weekday near the DCT. */
-static bool
-weekday(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
-{
-	GDate g;
-	int w = V(WEEKDAY);
-	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK && (dct_date(c, &g) || (HAS(ANCHOR) && c->anchor_y > 0))) {
-		/* "mardi de la semaine prochaine", "wednesday of this week":
-		 * that day of the week said; "la semaine suivante" counts from
-		 * the last day named */
-		int sh = HAS(SHIFT) ? V(SHIFT) : 0;
-		if (HAS(ANCHOR) && c->anchor_y > 0) {
-			g_date_clear(&g, 1);
-			g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
-		}
-		add_days(&g, 7 * sh + w - (int)g_date_get_weekday(&g));
-		ymd(v, &g);
-		*rel = true;
-		step(c, "weekday %d of the week %+d", w, sh);
-		return true;
-	}
-	if (HAS(ANCHOR) && c->anchor_y > 0) {
-		/* "ce même lundi": the week of the last day named; "the
-		 * previous Friday", "le lundi suivant": the one before or after
-		 * it */
-		g_date_clear(&g, 1);
-		g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
-		int aw = g_date_get_weekday(&g);
-		int sh = HAS(SHIFT) ? V(SHIFT) : 0;
-		if (sh < 0)
-			add_days(&g, -((aw - w + 7) % 7 ? (aw - w + 7) % 7 : 7));
-		else if (sh > 0)
-			add_days(&g, (w - aw + 7) % 7 ? (w - aw + 7) % 7 : 7);
-		else
-			add_days(&g, w - aw);
-		ymd(v, &g);
-		*rel = true;
-		step(c, "weekday %d %s the last day named", w,
-		     sh < 0 ? "before" : sh > 0 ? "after" : "in the week of");
-		return true;
-	}
-	if (!dct_date(c, &g)) {
-		appf(v, "XXXX-WXX-%d", w);
-		return true;
-	}
-	*rel = true;
-	int dw = g_date_get_weekday(&g);
-	if (HAS(DIR)) {
-		/* "3 fridays from now", "2 thursdays ago": the n-th one strictly
-		 * after or before the DCT */
-		int q = HAS(QTY) && V(QTY) > 0 ? V(QTY) : 1;
-		if (q > 1000)
-			return false;
-		int back = (dw - w + 7) % 7, fwd = (w - dw + 7) % 7;
-		if (V(DIR) < 0)
-			add_days(&g, -(back ? back : 7) - 7 * (q - 1));
-		else
-			add_days(&g, (fwd ? fwd : 7) + 7 * (q - 1));
-		ymd(v, &g);
-		step(c, "weekday %d, the %d-th %s the DCT", w, q, V(DIR) < 0 ? "before" : "after");
-		return true;
-	}
-	int shift = HAS(SHIFT) ? V(SHIFT) : 0;
-	int back = (dw - w + 7) % 7, fwd = (w - dw + 7) % 7;
-	if (shift < 0) {
-		add_days(&g, -(back ? back : 7));
-		step(c, "weekday %d strictly before the DCT", w);
-	} else if (shift > 0) {
-		add_days(&g, fwd ? fwd : 7);
-		step(c, "weekday %d strictly after the DCT", w);
-	} else if (back == 0) {
-		step(c, "weekday %d is the DCT's", w);   /* whatever the tense */
-	} else if (tx_tense(c) == FRISE_TENSE_FUTURE) {
-		add_days(&g, fwd);
-		step(c, "future tense: weekday %d on or after the DCT", w);
-	} else if (tx_tense(c) == FRISE_TENSE_PRESENT && fwd < back) {
-		/* a news report in the present: the nearest one */
-		add_days(&g, fwd);
-		step(c, "present tense: weekday %d nearest the DCT, after it", w);
-	} else {
-		add_days(&g, -back);
-		step(c, "weekday %d on or before the DCT", w);
-	}
-	ymd(v, &g);
-	return true;
-}
-
-static int
-season_of_month(int m)
-{
-	/* meteorological, as news uses them: MAM spring, JJA summer, SON fall */
-	if (m >= 3 && m <= 5)
-		return 1;
-	if (m >= 6 && m <= 8)
-		return 2;
-	if (m >= 9 && m <= 11)
-		return 3;
-	return 4;
-}
-
-/* The last value named, as a base for "a year earlier": YYYY, YYYY-MM,
- * YYYY-MM-DD (time part ignored), YYYY-Qn (its first month). */
-static bool
-parse_last(const char *s, TxDct *d)
-{
-	memset(d, 0, sizeof *d);
-	if (s == NULL || strlen(s) < 4)
-		return false;
-	for (int i = 0; i < 4; i++)
-		if (!g_ascii_isdigit(s[i]))
-			return false;
-	d->year = atoi(s);
-	d->gran = 1;
-	if (s[4] == 0)
-		return true;
-	if (s[4] != '-')
-		return false;
-	if (s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
-		d->month = (s[6] - '1') * 3 + 1;
-		d->gran = 2;
-		return true;
-	}
-	if (!g_ascii_isdigit(s[5]) || !g_ascii_isdigit(s[6]))
-		return true;
-	d->month = atoi(s + 5);
-	if (d->month < 1 || d->month > 12)
-		return false;
-	d->gran = 2;
-	if (s[7] == '-' && g_ascii_isdigit(s[8]) && g_ascii_isdigit(s[9])) {
-		d->day = atoi(s + 8);
-		if (g_date_valid_dmy(d->day, d->month, d->year))
-			d->gran = 3;
-	}
-	return true;
-}
-
-/* A value counted from the DCT in `unit`s: "la semaine dernière",
- * "il y a trois ans", "cette année". */
-/* The DCT moved by years, months, days and seconds (a DCT without a time
- * of day moves by whole days: the seconds are counted in days, rounded
- * toward zero). Writes the value at granularity `gran` (1 year, 2 month, 3
- * day, 4 minute); false when the DCT is too coarse for it. */
-static bool
-moved_dct(const TxContext *c, int months, int days, long seconds, int gran, GString *v)
-{
-	const TxDct *d = c->dct;
-	if (d->gran < MIN(gran, 3) || (gran >= 3 && d->gran < 3))
-		return false;
-	int mi = d->year * 12 + (d->month ? d->month - 1 : 0) + months;
-	int y = mi / 12, m = mi % 12 + 1;
-	if (y < 1 || y > 9999)
-		return false;
-	if (gran == 1) {
-		appf(v, "%04d", y);
-		return true;
-	}
-	if (gran == 2) {
-		appf(v, "%04d-%02d", y, m);
-		return true;
-	}
-	int dd = MIN(d->day, (int)g_date_get_days_in_month(m, y));
-	GDate g;
-	g_date_clear(&g, 1);
-	g_date_set_dmy(&g, dd, m, y);
-	long t = d->gran >= 4 ? d->hour * 3600L + d->minute * 60L : 0;
-	if (d->gran >= 4) {
-		t += seconds;
-		long dayshift = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-		t -= dayshift * 86400;
-		days += (int)dayshift;
-	} else {
-		days += (int)(seconds / 86400);
-	}
-	if (days < -3000000 || days > 3000000)
-		return false;
-	add_days(&g, days);
-	if (g_date_get_year(&g) > 9999)
-		return false;
-	ymd(v, &g);
-	if (gran >= 4 && d->gran >= 4)
-		appf(v, "T%02d:%02d", (int)(t / 3600), (int)(t / 60 % 60));
-	return true;
-}
-
-/* "il y a 15 minutes", "in 2 hours", "dans 1 an 11 mois": the DCT moved by
- * a compound offset or by hours, minutes, seconds; the value is as fine as
- * the finest unit said. */
-static bool
-offset_value(const TxContext *c, const int a[7], int dir, GString *v, bool *rel)
-{
-	int months = dir * (12 * a[0] + a[1]);
-	int days = dir * (7 * a[2] + a[3]);
-	long secs = dir * (a[4] * 3600L + a[5] * 60L + a[6]);
-	int gran = a[4] || a[5] || a[6] ? 4 : a[2] || a[3] ? 3 : a[1] ? 2 : 1;
-	if (!moved_dct(c, months, days, secs, gran, v)) {
-		g_string_append(v, gran >= 3 ? "XXXX-XX-XX" : gran == 2 ? "XXXX-XX" : "XXXX");
-		return true;
-	}
-	*rel = true;
-	step(c, "DCT moved by %+d months, %+d days, %+ld s", months, days, secs);
-	return true;
-}
-
-static bool
-relative(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
-{
-	int u = V(UNIT);
-	int n = 0;
-	int am[7];
-	if (HAS(DIR) && !HAS(ANCHOR) && amounts(seen, am))
-		return offset_value(c, am, V(DIR), v, rel);
-	if (HAS(DIR) && !HAS(ANCHOR) && (u == TX_U_HOUR || u == TX_U_MINUTE || u == TX_U_SECOND)) {
-		int q = HAS(QTY) ? V(QTY) : 1;
-		if (q == TX_VAGUE) {
-			g_string_append(v, V(DIR) < 0 ? "PAST_REF" : "FUTURE_REF");
-			return true;
-		}
-		if (q < 0 || q > 1000000)
-			return false;
-		int one[7] = { 0 };
-		one[u == TX_U_HOUR ? 4 : u == TX_U_MINUTE ? 5 : 6] = q;
-		return offset_value(c, one, V(DIR), v, rel);
-	}
-	if (HAS(SHIFT))
-		n = V(SHIFT);
-	if (HAS(DIR)) {
-		int q = HAS(QTY) ? V(QTY) : 1;
-		if (q == TX_VAGUE) {
-			g_string_append(v, V(DIR) < 0 ? "PAST_REF" : "FUTURE_REF");
-			return true;
-		}
-		if (q < 0 || q > 10000)
-			return false;
-		n += V(DIR) * q;
-	}
-	if (n < -10000 || n > 10000)
-		return false;
-	const TxDct *d = c->dct;
-	/* anchor=3, "the following month": whatever the distance */
-	const char *lastv = HAS(ANCHOR) && V(ANCHOR) == 3 ? c->last_far : c->last;
-	GDate g;
-	bool day = dct_date(c, &g);
-	TxDct last;
-	static const int need[] = {
-		[TX_U_YEAR] = 1, [TX_U_MONTH] = 2, [TX_U_QUARTER] = 2, [TX_U_HALF] = 2,
-		[TX_U_SEASON] = 2, [TX_U_DECADE] = 1, [TX_U_CENTURY] = 1, [TX_U_DAY] = 3,
-		[TX_U_WEEK] = 3, [TX_U_WEEKEND] = 3,
-	};
-	if (HAS(ANCHOR) && u == TX_U_DAY && c->anchor_y > 0) {
-		/* "la veille", "the next day": from the last day named */
-		g_date_clear(&g, 1);
-		g_date_set_dmy(&g, c->anchor_d, c->anchor_m, c->anchor_y);
-		day = true;
-		step(c, "from the last day named");
-	} else if (HAS(ANCHOR) && u < (int)G_N_ELEMENTS(need) && need[u] > 0 &&
-		   parse_last(lastv, &last) && last.gran >= need[u]) {
-		/* "a year earlier": from the last date named */
-		d = &last;
-		if (last.gran == 3) {
-			g_date_clear(&g, 1);
-			g_date_set_dmy(&g, last.day, last.month, last.year);
-		}
-		step(c, "from the last date named %s", lastv);
-	}
-	*rel = true;
-	switch (u) {
-	case TX_U_YEAR:
-		if (d->gran < 1)
-			break;
-		if (d == &last && V(ANCHOR) == 2 && last.year < c->dct->year && n < 0) {
-			/* anchor=2, the adjective "year-ago"/"year-earlier":
-			 * it names the period a year before the current one;
-			 * a date already before the DCT's year ("last year",
-			 * "the year-ago quarter") is that period itself */
-			g_string_append(v, lastv);
-			step(c, "the last date named %s is already a year back", lastv);
-			return true;
-		}
-		if (d == &last && strlen(lastv) > 5 && lastv[4] == '-' && lastv[5] == 'Q') {
-			/* "a year earlier" keeps the granularity of the quarter
-			 * it is anchored on: 1989-Q3 -> 1988-Q3 (TimeBank) */
-			appf(v, "%04d%s", d->year + n, lastv + 4);
-			step(c, "year of the last date named %+d", n);
-			return true;
-		}
-		if (HAS(ANCHOR) && V(ANCHOR) == 2 && d != &last && c->last_quarter != NULL &&
-		    c->last_quarter[0] && atoi(c->last_quarter) < c->dct->year && n < 0) {
-			g_string_append(v, c->last_quarter);
-			step(c, "the quarter named a few sentences back %s is already a year back", c->last_quarter);
-			return true;
-		}
-		if (HAS(ANCHOR) && d != &last && c->last_quarter != NULL && c->last_quarter[0]) {
-			/* no date in this sentence or the one before, but a
-			 * quarter a few sentences back: earnings news compares
-			 * quarters ("A year earlier, net income was…") */
-			appf(v, "%04d%s", atoi(c->last_quarter) + n, c->last_quarter + 4);
-			step(c, "quarter named a few sentences back %s %+d year(s)", c->last_quarter, n);
-			return true;
-		}
-		appf(v, "%04d", d->year + n);
-		step(c, "%s year %d %+d", d == &last ? "that" : "DCT", d->year, n);
-		return true;
-	case TX_U_MONTH:
-		if (d->gran < 2)
-			break;
-		{
-			int mi = d->year * 12 + (d->month - 1) + n;
-			appf(v, "%04d-%02d", mi / 12, mi % 12 + 1);
-			step(c, "%s month %+d", d == &last ? "that" : "DCT", n);
-		}
-		return true;
-	case TX_U_QUARTER:
-	case TX_U_HALF:
-		if (d->gran < 2)
-			break;
-		if (u == TX_U_QUARTER && HAS(ANCHOR) && d != &last && c->last_quarter != NULL &&
-		    strlen(c->last_quarter) == 7 && c->last_quarter[5] == 'Q') {
-			/* "that quarter", "the following quarter": from the
-			 * quarter named a few sentences back */
-			int qi = atoi(c->last_quarter) * 4 + (c->last_quarter[6] - '1') + n;
-			appf(v, "%04d-Q%d", qi / 4, qi % 4 + 1);
-			step(c, "quarter named a few sentences back %s %+d", c->last_quarter, n);
-			return true;
-		}
-		{
-			int per = u == TX_U_QUARTER ? 3 : 6;
-			int nper = 12 / per;
-			int qi = d->year * nper + (d->month - 1) / per + n;
-			appf(v, "%04d-%c%d", qi / nper, u == TX_U_QUARTER ? 'Q' : 'H',
-					       qi % nper + 1);
-		}
-		return true;
-	case TX_U_DAY:
-		if (!day)
-			break;
-		add_days(&g, n);
-		ymd(v, &g);
-		step(c, "DCT %+d day(s)", n);
-		return true;
-	case TX_U_WEEK:
-	case TX_U_WEEKEND:
-		if (!day)
-			break;
-		{
-			int dw = g_date_get_weekday(&g);
-			if (u == TX_U_WEEKEND && !HAS(SHIFT) && !HAS(DIR)) {
-				/* this weekend: the coming one in the future, else the last */
-				if (tx_tense(c) != FRISE_TENSE_FUTURE && dw < 6)
-					n = -1;
-			}
-			add_days(&g, 7 * n);
-			int y, w;
-			iso_week(&g, &y, &w);
-			appf(v, "%04d-W%02d%s", y, w, u == TX_U_WEEKEND ? "-WE" : "");
-			step(c, "week of the DCT %+d", n);
-		}
-		return true;
-	case TX_U_DECADE:
-		if (d->gran < 1)
-			break;
-		appf(v, "%03dX", d->year / 10 + n);
-		return true;
-	case TX_U_CENTURY:
-		if (d->gran < 1)
-			break;
-		appf(v, "%02dXX", d->year / 100 + n);
-		return true;
-	case TX_U_SEASON:
-		if (d->gran < 2)
-			break;
-		{
-			int s = season_of_month(d->month);
-			int y = d->year - (d->month <= 2 ? 1 : 0);
-			int si = y * 4 + (s - 1) + n;
-			appf(v, "%04d-%s", si / 4, season_names[si % 4 + 1]);
-		}
-		return true;
-	default:
-		*rel = false;
-		return false;
-	}
-	/* not enough DCT */
-	*rel = false;
-	static const char *const under[] = {
-		[TX_U_YEAR] = "XXXX", [TX_U_MONTH] = "XXXX-XX", [TX_U_DAY] = "XXXX-XX-XX",
-		[TX_U_WEEK] = "XXXX-WXX", [TX_U_WEEKEND] = "XXXX-WXX-WE",
-		[TX_U_QUARTER] = "XXXX-QX", [TX_U_HALF] = "XXXX-HX", [TX_U_DECADE] = "XXXX",
-		[TX_U_CENTURY] = "XXXX", [TX_U_SEASON] = "XXXX-XX",
-	};
-	g_string_append(v, under[u] ? under[u] : "XXXX");
-	return true;
 }
 
 /* The n-th weekday, week, weekend or day of a month, a season or a year
@@ -817,47 +403,47 @@ nth_of(const TxSeen *seen, const TxContext *c, int year, GString *v, bool *rel)
 	} else {
 		g_date_set_dmy(&lo, dd, m, year);
 		hi = lo;
-		add_days(&hi, 92);
+		tx_add_days(&hi, 92);
 	}
 	GDate g = n > 0 ? lo : hi;
 	int k = ABS(n) - 1;
 	if (HAS(WEEKDAY)) {
 		int wd = g_date_get_weekday(&g);
 		if (n > 0)
-			add_days(&g, (V(WEEKDAY) - wd + 7) % 7 + 7 * k);
+			tx_add_days(&g, (V(WEEKDAY) - wd + 7) % 7 + 7 * k);
 		else
-			add_days(&g, -((wd - V(WEEKDAY) + 7) % 7) - 7 * k);
-		step(c, "weekday %d number %d of the period from %04d-%02d-%02d", V(WEEKDAY), n, year, m, dd);
+			tx_add_days(&g, -((wd - V(WEEKDAY) + 7) % 7) - 7 * k);
+		tx_step(c, "weekday %d number %d of the period from %04d-%02d-%02d", V(WEEKDAY), n, year, m, dd);
 	} else if (unit == TX_U_DAY) {
-		add_days(&g, n > 0 ? k : -k);
-		step(c, "day %d of the period", n);
+		tx_add_days(&g, n > 0 ? k : -k);
+		tx_step(c, "day %d of the period", n);
 	} else if (unit == TX_U_WEEK || unit == TX_U_WEEKEND) {
 		/* the first Monday (Saturday) with its whole week (weekend)
 		 * inside, or the last one */
 		int first = unit == TX_U_WEEK ? 1 : 6, wd = g_date_get_weekday(&g);
 		int len = unit == TX_U_WEEK ? 7 : 2;
 		if (n > 0) {
-			add_days(&g, (first - wd + 7) % 7 + 7 * k);
+			tx_add_days(&g, (first - wd + 7) % 7 + 7 * k);
 		} else {
-			add_days(&g, -(len - 1));   /* the latest start with its end inside */
+			tx_add_days(&g, -(len - 1));   /* the latest start with its end inside */
 			wd = g_date_get_weekday(&g);
-			add_days(&g, -((wd - first + 7) % 7) - 7 * k);
+			tx_add_days(&g, -((wd - first + 7) % 7) - 7 * k);
 		}
 		GDate end = g;
-		add_days(&end, len - 1);
+		tx_add_days(&end, len - 1);
 		if (g_date_compare(&g, &lo) < 0 || g_date_compare(&end, &hi) > 0)
 			return false;
 		int wy, wk;
-		iso_week(&g, &wy, &wk);
-		appf(v, "%04d-W%02d%s", wy, wk, unit == TX_U_WEEKEND ? "-WE" : "");
-		step(c, "%s %d of the period", unit == TX_U_WEEK ? "week" : "weekend", n);
+		tx_iso_week(&g, &wy, &wk);
+		tx_appf(v, "%04d-W%02d%s", wy, wk, unit == TX_U_WEEKEND ? "-WE" : "");
+		tx_step(c, "%s %d of the period", unit == TX_U_WEEK ? "week" : "weekend", n);
 		return true;
 	} else {
 		return false;
 	}
 	if (g_date_compare(&g, &lo) < 0 || g_date_compare(&g, &hi) > 0)
 		return false;
-	ymd(v, &g);
+	tx_ymd(v, &g);
 	return true;
 }
 
@@ -885,13 +471,13 @@ movable_feast(const TxSeen *seen, const TxContext *c, int year, GString *v, bool
 	if (year == 0) {
 		int rd = c->dct->gran > 0 ? feast_rd(seen, c->dct->year) : 0;
 		if (rd <= 0) {
-			appf(v, "XXXX-XX-XX");
+			tx_appf(v, "XXXX-XX-XX");
 			return true;
 		}
 		g_date_set_julian(&g, (guint32)rd);
 		year = year_for(seen, c, g_date_get_month(&g), g_date_get_day(&g), rel);
 		if (year == 0) {
-			appf(v, "XXXX-XX-XX");
+			tx_appf(v, "XXXX-XX-XX");
 			return true;
 		}
 	}
@@ -899,15 +485,15 @@ movable_feast(const TxSeen *seen, const TxContext *c, int year, GString *v, bool
 	if (rd <= 0)
 		return false;
 	g_date_set_julian(&g, (guint32)rd);
-	step(c, "feast of %d: %04d-%02d-%02d", year, g_date_get_year(&g), g_date_get_month(&g), g_date_get_day(&g));
+	tx_step(c, "feast of %d: %04d-%02d-%02d", year, g_date_get_year(&g), g_date_get_month(&g), g_date_get_day(&g));
 	if (HAS(UNIT) && V(UNIT) == TX_U_WEEK) {
 		/* "Easter week": the ISO week holding that day */
 		int wy, wk;
-		iso_week(&g, &wy, &wk);
-		appf(v, "%04d-W%02d", wy, wk);
+		tx_iso_week(&g, &wy, &wk);
+		tx_appf(v, "%04d-W%02d", wy, wk);
 		return true;
 	}
-	ymd(v, &g);
+	tx_ymd(v, &g);
 	return true;
 }
 
@@ -921,7 +507,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 	    (V(YEAR) < 1700 || V(YEAR) > (d->gran ? d->year + 30 : 2100))) {
 		/* a bare number is a year only when one is likely: "1300
 		 * morts", "injured about 1000" are counts; "en 1300" says it */
-		step(c, "bare %d too far from the DCT to be a year", V(YEAR));
+		tx_step(c, "bare %d too far from the DCT to be a year", V(YEAR));
 		return false;
 	}
 	int year = HAS(YEAR) ? V(YEAR) : HAS(YY) ? full_year(V(YY), d) : 0;
@@ -929,11 +515,11 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		int dec = V(DECADE);
 		if (dec < 100)
 			dec = full_year(dec, d);
-		appf(v, "%03dX", dec / 10);
+		tx_appf(v, "%03dX", dec / 10);
 		return true;
 	}
 	if (HAS(CENTURY)) {
-		appf(v, "%02dXX", V(CENTURY) - 1);
+		tx_appf(v, "%02dXX", V(CENTURY) - 1);
 		return true;
 	}
 	if (HAS(EASTER) || (HAS(CAL) && V(CAL) >= TX_CAL_HEBREW))
@@ -952,16 +538,16 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			return false;   /* "31 février", "31/04": no day ever */
 		if (year == 0) {
 			if (d->gran == 0) {
-				appf(v, "XXXX-%02d", m);
+				tx_appf(v, "XXXX-%02d", m);
 				if (day)
-					appf(v, "-%02d", day);
+					tx_appf(v, "-%02d", day);
 				return true;
 			}
 			year = year_for(seen, c, m, day, rel);
 			if (year == 0) {
-				appf(v, "XXXX-%02d", m);
+				tx_appf(v, "XXXX-%02d", m);
 				if (day)
-					appf(v, "-%02d", day);
+					tx_appf(v, "-%02d", day);
 				return true;
 			}
 			if (m == 2 && day == 29 && !g_date_is_leap_year(year)) {
@@ -975,7 +561,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 				int tn = tx_tense(c);
 				year = tn == FRISE_TENSE_PAST ? back : tn == FRISE_TENSE_FUTURE ? fwd :
 				       year - back <= fwd - year ? back : fwd;
-				step(c, "--02-29: leap year %d", year);
+				tx_step(c, "--02-29: leap year %d", year);
 			}
 			if (HAS(WEEKDAY) && day > 0) {
 				/* "jeudi 12 novembre": the year nearest the one
@@ -988,7 +574,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 						g_date_set_dmy(&g, day, m, y);
 						if ((int)g_date_get_weekday(&g) == V(WEEKDAY)) {
 							if (y != year)
-								step(c, "weekday %d fits year %d", V(WEEKDAY), y);
+								tx_step(c, "weekday %d fits year %d", V(WEEKDAY), y);
 							year = y;
 							break;
 						}
@@ -1002,39 +588,39 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			int wy, wk;
 			g_date_clear(&g, 1);
 			g_date_set_dmy(&g, day, m, year);
-			iso_week(&g, &wy, &wk);
-			appf(v, "%04d-W%02d", wy, wk);
-			step(c, "the week of %04d-%02d-%02d", year, m, day);
+			tx_iso_week(&g, &wy, &wk);
+			tx_appf(v, "%04d-W%02d", wy, wk);
+			tx_step(c, "the week of %04d-%02d-%02d", year, m, day);
 			return true;
 		}
-		appf(v, "%04d-%02d", year, m);
+		tx_appf(v, "%04d-%02d", year, m);
 		if (day)
-			appf(v, "-%02d", day);
+			tx_appf(v, "-%02d", day);
 		return true;
 	}
 	if (HAS(SEASON)) {
 		int s = V(SEASON);
 		if (year == 0) {
 			if (d->gran == 0) {
-				appf(v, "XXXX-%s", season_names[s]);
+				tx_appf(v, "XXXX-%s", tx_season_names[s]);
 				return true;
 			}
 			if (!HAS(SHIFT) && tx_tense(c) != FRISE_TENSE_PAST && tx_tense(c) != FRISE_TENSE_FUTURE) {
 				/* "en été", present tense: any summer */
-				appf(v, "XXXX-%s", season_names[s]);
-				step(c, "season without year, shift or tense: generic");
+				tx_appf(v, "XXXX-%s", tx_season_names[s]);
+				tx_step(c, "season without year, shift or tense: generic");
 				return true;
 			}
 			if (d->gran < 2 && HAS(SHIFT) && V(SHIFT) != 0) {
 				/* "le printemps dernier" against a year-only DCT */
-				appf(v, "XXXX-%s", season_names[s]);
-				step(c, "DCT %d too coarse for 'last'/'next': year unknown", d->year);
+				tx_appf(v, "XXXX-%s", tx_season_names[s]);
+				tx_step(c, "DCT %d too coarse for 'last'/'next': year unknown", d->year);
 				return true;
 			}
 			year = d->year;
 			*rel = true;
 			if (d->gran >= 2) {
-				int ds = season_of_month(d->month);
+				int ds = tx_season_of_month(d->month);
 				int shift = HAS(SHIFT) ? V(SHIFT) : 0;
 				/* January and February belong to the winter that
 				 * began the year before: "last fall" in February
@@ -1048,7 +634,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 					year = d->year; /* "this spring" in February: the coming one */
 			}
 		}
-		appf(v, "%04d-%s", year, season_names[s]);
+		tx_appf(v, "%04d-%s", year, tx_season_names[s]);
 		return true;
 	}
 	if (HAS(QUARTER) || HAS(HALF)) {
@@ -1056,7 +642,7 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			/* "next year's first quarter": the year is said */
 			year = d->year + (HAS(SHIFT) ? V(SHIFT) : 0);
 			*rel = true;
-			step(c, "quarter of the DCT's year %+d", HAS(SHIFT) ? V(SHIFT) : 0);
+			tx_step(c, "quarter of the DCT's year %+d", HAS(SHIFT) ? V(SHIFT) : 0);
 		}
 		if (year == 0) {
 			if (d->gran == 0) {
@@ -1080,11 +666,11 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			}
 		}
 		if (year)
-			appf(v, "%04d", year);
+			tx_appf(v, "%04d", year);
 		if (HAS(QUARTER))
-			appf(v, "-Q%d", V(QUARTER));
+			tx_appf(v, "-Q%d", V(QUARTER));
 		else
-			appf(v, "-H%d", V(HALF));
+			tx_appf(v, "-H%d", V(HALF));
 		return true;
 	}
 	if (HAS(WEEKDAY) && HAS(DAY) && c->dct->gran >= 2) {
@@ -1102,36 +688,36 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 			g_date_set_dmy(&g, V(DAY), m, y);
 			if ((int)g_date_get_weekday(&g) == V(WEEKDAY)) {
 				*rel = true;
-				ymd(v, &g);
-				step(c, "weekday %d on day %d: month %04d-%02d", V(WEEKDAY), V(DAY), y, m);
+				tx_ymd(v, &g);
+				tx_step(c, "weekday %d on day %d: month %04d-%02d", V(WEEKDAY), V(DAY), y, m);
 				return true;
 			}
 		}
 	}
 	if (HAS(WEEKDAY))
-		return weekday(seen, c, v, rel);
+		return tx_weekday_value(seen, c, v, rel);
 	if (HAS(DAY) && HAS(UNIT) && V(UNIT) == TX_U_MONTH && !HAS(YEAR)) {
 		/* "le 20 du mois prochain", "the 20th of the current month" */
-		if (!relative(seen, c, v, rel))
+		if (!tx_relative_value(seen, c, v, rel))
 			return false;
 		if (v->len == 7 && g_ascii_isdigit(v->str[0])) {
 			int y = atoi(v->str), m = atoi(v->str + 5);
 			if (!g_date_valid_dmy(V(DAY), m, y))
 				return false;
-			appf(v, "-%02d", V(DAY));
+			tx_appf(v, "-%02d", V(DAY));
 		}
 		return true;
 	}
 	if (HAS(UNIT) && !HAS(YEAR))
-		return relative(seen, c, v, rel);
+		return tx_relative_value(seen, c, v, rel);
 	if (HAS(DAY)) {
 		/* "le 15": the month of the last date named, else the DCT's */
 		if (c->anchor_y > 0) {
-			appf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, V(DAY));
+			tx_appf(v, "%04d-%02d-%02d", c->anchor_y, c->anchor_m, V(DAY));
 			*rel = true;
 			return g_date_valid_dmy(V(DAY), c->anchor_m, c->anchor_y);
 		}
-		appf(v, "XXXX-XX-%02d", V(DAY));
+		tx_appf(v, "XXXX-XX-%02d", V(DAY));
 		return true;
 	}
 	if (year > 0 && HAS(UNIT) && V(UNIT) == TX_U_QUARTER && d->gran >= 2) {
@@ -1141,12 +727,12 @@ date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 		int q = ((d->month - 1) / 3 + (HAS(SHIFT) ? V(SHIFT) : 0)) % 4;
 		if (q < 0)
 			q += 4;
-		appf(v, "%04d-Q%d", year, q + 1);
-		step(c, "the latest quarter (DCT's %+d) of the year said", HAS(SHIFT) ? V(SHIFT) : 0);
+		tx_appf(v, "%04d-Q%d", year, q + 1);
+		tx_step(c, "the latest quarter (DCT's %+d) of the year said", HAS(SHIFT) ? V(SHIFT) : 0);
 		return true;
 	}
 	if (year > 0) {
-		appf(v, "%04d", year);
+		tx_appf(v, "%04d", year);
 		return true;
 	}
 	return false;
@@ -1189,11 +775,11 @@ observed(const TxContext *c, int rule, GString *v)
 	if (sh != 0) {
 		char rest[48];
 		g_strlcpy(rest, v->str + 10, sizeof rest);   /* a time of day stays */
-		add_days(&g, sh);
+		tx_add_days(&g, sh);
 		g_string_truncate(v, 0);
-		ymd(v, &g);
+		tx_ymd(v, &g);
 		g_string_append(v, rest);
-		step(c, "observed %+d day(s) -> %s", sh, v->str);
+		tx_step(c, "observed %+d day(s) -> %s", sh, v->str);
 	}
 	return true;
 }
@@ -1213,10 +799,10 @@ add_to_day(const TxContext *c, int days, GString *v)
 	if (!g_date_valid_dmy(d, m, y))
 		return false;
 	g_date_set_dmy(&g, d, m, y);
-	add_days(&g, days);
+	tx_add_days(&g, days);
 	g_string_truncate(v, 0);
-	ymd(v, &g);
-	step(c, "%+d day(s) -> %s", days, v->str);
+	tx_ymd(v, &g);
+	tx_step(c, "%+d day(s) -> %s", days, v->str);
 	return true;
 }
 
@@ -1277,10 +863,10 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 					if (!ok || h > 24 || mi > 59 || mi < 0 || (h == 24 && mi > 0)) {
 						ok = false;
 					} else {
-						appf(v, "T%02d:%02d", h, mi);
+						tx_appf(v, "T%02d:%02d", h, mi);
 					}
 				} else {
-					appf(v, "T%s", pod_names[V(POD)]);
+					tx_appf(v, "T%s", pod_names[V(POD)]);
 				}
 			}
 		}
@@ -1289,7 +875,7 @@ tx_resolve(const TxSeen *seen, const TxContext *c, char *value, char *mod, bool 
 		ok = false;
 	if (ok) {
 		memcpy(value, v->str, v->len + 1);
-		step(c, "value %s%s%s", value, mod[0] ? " mod " : "", mod);
+		tx_step(c, "value %s%s%s", value, mod[0] ? " mod " : "", mod);
 	}
 	if (v != c->scratch)
 		g_string_free(v, TRUE);

@@ -941,7 +941,7 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->phrases = g_ptr_array_new_with_free_func(phrase_free);
 	t->owned = g_ptr_array_new_with_free_func(g_free);
 	t->root = node_new(t);
-	/* Built-in classes, tested on the token's shape (see timex.c). */
+	/* Built-in classes, tested on the token's shape (see timex_token.c). */
 	t->cls_num = class_id(t, "NUM", true);       /* any number -> qty */
 	t->class_slot[t->cls_num] = TX_S_QTY;
 	t->cls_int = class_id(t, "INT", true);       /* digits -> qty */
