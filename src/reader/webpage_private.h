@@ -1,10 +1,10 @@
 /*
- * webpage_private.h — what the five files of the web-page reader share
+ * webpage_private.h — what the seven files of the web-page reader share
  * (prefix webpage_): webpage.c turns the bytes into a flat document (this
  * header's WebpageDoc), with webpage_normalise.c's token stream and
  * webpage_flatten.c's walk of the parsed tree; webpage_meta.c reads its
- * metadata and webpage_text.c its main text. Nothing here leaves
- * src/reader/.
+ * metadata (with webpage_date.c's dates and webpage_jsonld.c's JSON-LD)
+ * and webpage_text.c its main text. Nothing here leaves src/reader/.
  *
  * The flat document: elements in document order (pre-order), each with
  * the index of its parent and `end`, the index just after its last
@@ -185,8 +185,39 @@ void webpage_flatten(WebpageDoc *doc, xmlNode *root);
 
 /* A dateline among the first lines of a page's main text ("Posted March
  * 3, 2004", "April 17, 2015 -- …"): a new ISO stamp, or NULL
- * (webpage_meta.c). */
+ * (webpage_date.c). */
 char *webpage_text_date(const char *text);
+
+/* A date from metadata, ISO 8601 first ("compact" 20150430 too when
+ * `data` is not NULL), then in words: a new ISO stamp, or NULL
+ * (webpage_date.c). Of the type of webpage_meta.c's Accept. */
+char *webpage_accept_date(const char *v, const void *data);
+
+/* A date written in words ("April 28, 2019", "30 avril 2015 à 07h19"): a
+ * new ISO stamp, or NULL (webpage_date.c). */
+char *webpage_parse_text_date(const char *s);
+
+/* A date in a URL's path: /2015/04/30/, /2015-04-30/, /20150430/: a new
+ * ISO stamp, or NULL (webpage_date.c). */
+char *webpage_url_date(const char *url);
+
+/* A metadata value made presentable: entities decoded, white space
+ * collapsed; NULL when nothing is left. Returns a new string
+ * (webpage_meta.c). */
+char *webpage_clean(const char *v);
+
+/* What the page's JSON-LD says (webpage_jsonld.c): new strings or NULL,
+ * freed by webpage_ld_clear(). */
+typedef struct {
+	char *headline, *name, *published, *modified, *author, *publisher, *url, *lang;
+	char *site; /* the name of a top-level WebSite or Organization */
+	bool article;
+} WebpageLd;
+
+/* Reads every JSON-LD script of the page into *ld. */
+void webpage_read_jsonld(const WebpageDoc *doc, WebpageLd *ld);
+
+void webpage_ld_clear(WebpageLd *ld);
 
 /* Fills page's metadata fields from the document (webpage_meta.c). */
 void webpage_read_meta(const WebpageDoc *doc, WebpagePage *page);
