@@ -1,6 +1,10 @@
 /*
- * article.c — the article reader. Exports the article_* functions of
- * article.h and nothing else; every other symbol has file scope.
+ * article.c — the article reader: one article from bytes. Exports the
+ * article_* functions of article.h but article_raw_offset
+ * (article_text.c) and the file, folder and JSON Lines readers
+ * (article_paths.c), and, for those two files, the helpers of
+ * article_private.h; every other symbol has file scope. The invariants
+ * below hold for the three files.
  *
  * Units and invariants:
  *   - Offsets are byte offsets. `raw` holds the bytes exactly as given;
@@ -22,8 +26,8 @@
  *     core/lang.h); which lines are boilerplate, and the title, are
  *     boilerplate.c's (boiler_scan, boiler_title).
  *   - A web page (webpage.h) is read for its main text, which then goes
- *     through read_article() as the article's raw bytes, with the page's
- *     metadata as Meta; the HTML itself is not kept.
+ *     through article_read_text() as the article's raw bytes, with the
+ *     page's metadata as ArticleMeta; the HTML itself is not kept.
  *   - A folder's files are read on several threads (article_read_paths);
  *     reading one file touches no shared state but the stop-word set,
  *     built once under g_once. Results and errors come in file order.
@@ -31,17 +35,13 @@
 #include "frise/article.h"
 #include "core/lang.h"
 #include "core/text.h"
+#include "reader/article_private.h"
 #include "reader/boilerplate_private.h"
 #include "reader/input.h"
 #include "reader/webpage.h"
 
-#include <cjson/cJSON.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define MIB ((size_t)1 << 20)
 #define FRONT_MATTER_MAX 8192 /* bytes: a "---" block longer than this is text */
@@ -49,12 +49,8 @@
 /* ------------------------------------------------------------------ */
 /* Small helpers. */
 
-static void
-set_error(GError **error, FriseError code, const char *path, const char *fmt, ...)
-	G_GNUC_PRINTF(4, 5);
-
-static void
-set_error(GError **error, FriseError code, const char *path, const char *fmt, ...)
+void
+article_set_error(GError **error, FriseError code, const char *path, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -64,15 +60,15 @@ set_error(GError **error, FriseError code, const char *path, const char *fmt, ..
 	g_free(msg);
 }
 
-static void
-set_limit_error(GError **error, const char *path, size_t size, size_t limit)
+void
+article_set_limit_error(GError **error, const char *path, size_t size, size_t limit)
 {
 	char *l = input_limit_text(limit);
 	if (size > 0)
-		set_error(error, FRISE_ERROR_LIMIT, path, "%zu bytes, over the %s limit (see --max-size)",
+		article_set_error(error, FRISE_ERROR_LIMIT, path, "%zu bytes, over the %s limit (see --max-size)",
 			  size, l);
 	else
-		set_error(error, FRISE_ERROR_LIMIT, path, "larger than the %s limit (see --max-size)", l);
+		article_set_error(error, FRISE_ERROR_LIMIT, path, "larger than the %s limit (see --max-size)", l);
 	g_free(l);
 }
 
@@ -96,8 +92,8 @@ skip_hspace(const char *s, size_t i, size_t end)
 	return i;
 }
 
-static size_t
-line_end(const char *s, size_t i, size_t end)
+size_t
+article_line_end(const char *s, size_t i, size_t end)
 {
 	const char *nl = memchr(s + i, '\n', end - i);
 	return nl != NULL ? (size_t)(nl - s) : end;
@@ -233,262 +229,6 @@ path_date(const char *path)
 }
 
 /* ------------------------------------------------------------------ */
-/* Text and offset map. */
-
-typedef struct {
-	size_t t;       /* text offset where the segment starts */
-	size_t r;       /* raw offset it maps to */
-	bool collapsed; /* true: every offset of the segment maps to r */
-} MapSeg;
-
-typedef struct {
-	const char *raw;
-	GString *text;
-	GArray *map; /* NULL while text is raw itself */
-} Builder;
-
-static void
-map_push(Builder *b, size_t r, bool collapsed)
-{
-	size_t t = b->text->len;
-	if (b->map == NULL) {
-		if (!collapsed && r == t)
-			return;
-		b->map = g_array_new(FALSE, FALSE, sizeof(MapSeg));
-		MapSeg first = { 0, 0, false };
-		g_array_append_val(b->map, first);
-	}
-	MapSeg *last = &g_array_index(b->map, MapSeg, b->map->len - 1);
-	if (!collapsed && !last->collapsed && last->r + (t - last->t) == r)
-		return; /* the current linear segment already says so */
-	if (last->t == t) {
-		last->r = r;
-		last->collapsed = collapsed;
-		return;
-	}
-	MapSeg s = { t, r, collapsed };
-	g_array_append_val(b->map, s);
-}
-
-/* Appends raw[r, r + n) unchanged. */
-static void
-emit_same(Builder *b, size_t r, size_t n)
-{
-	map_push(b, r, false);
-	g_string_append_len(b->text, b->raw + r, (gssize)n);
-}
-
-/* Appends `out`, which replaces the raw run starting at r. */
-static void
-emit_changed(Builder *b, size_t r, const char *out, size_t n)
-{
-	map_push(b, r, true);
-	g_string_append_len(b->text, out, (gssize)n);
-}
-
-/*
- * Characters that are NFC whatever surrounds them: starters without a
- * canonical decomposition that never compose with what precedes them.
- * Below U+0300 everything is; the rest is the punctuation and currency
- * of news text (’ « » – … € and the narrow no-break space). A line made
- * only of these is already NFC. (tests check every entry against
- * g_utf8_normalize.)
- */
-static bool
-nfc_quick_yes(gunichar c)
-{
-	return c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x202F && c <= 0x205E) ||
-	       (c >= 0x20A0 && c <= 0x20C0);
-}
-
-/* A character that may compose with the character before it although its
- * combining class is 0 (Hangul vowels and trailing consonants). The chunk
- * check in emit_nfc_line catches the rarer others. */
-static bool
-composes_backward(gunichar c)
-{
-	return (c >= 0x1161 && c <= 0x1175) || (c >= 0x11A8 && c <= 0x11C2);
-}
-
-typedef struct {
-	size_t r, rlen;      /* raw run */
-	size_t out, outlen;  /* NFC of it, in the chunk buffer */
-	bool same;           /* NFC == raw bytes */
-} Chunk;
-
-/*
- * Appends the NFC of raw line [ls, le), which is valid UTF-8 unless
- * `lossy` (then invalid bytes become U+FFFD, one per byte). Maps each
- * normalisation chunk separately; if the chunks' NFC differ from the
- * line's (a composition across chunks), maps the line as one run.
- */
-static void
-emit_nfc_line(Builder *b, size_t ls, size_t le)
-{
-	const char *raw = b->raw;
-	GString *clean = g_string_sized_new(le - ls + 8);
-	GString *outs = g_string_sized_new(le - ls + 8);
-	GArray *chunks = g_array_new(FALSE, FALSE, sizeof(Chunk));
-	size_t cstart = ls, cclean = 0;
-	bool cinvalid = false, cquick = true; /* the chunk is one quick-yes character */
-
-	for (size_t i = ls; i <= le;) {
-		gunichar c = 0;
-		size_t n = 0;
-		bool invalid = false, starter = true;
-		if (i < le) {
-			gunichar v = g_utf8_get_char_validated(raw + i, (gssize)(le - i));
-			if (v == (gunichar)-1 || v == (gunichar)-2) {
-				c = 0xFFFD;
-				n = 1;
-				invalid = true;
-			} else {
-				c = v;
-				n = (size_t)(g_utf8_next_char(raw + i) - (raw + i));
-				starter = g_unichar_combining_class(c) == 0 && !composes_backward(c);
-			}
-		}
-		if ((starter || i == le) && i > cstart) {
-			/* flush the chunk [cstart, i); a lone quick-yes character
-			 * (most of them) is its own NFC */
-			Chunk ch = { cstart, i - cstart, outs->len, 0, false };
-			if (!cinvalid && cquick) {
-				ch.outlen = ch.rlen;
-				ch.same = true;
-				g_string_append_len(outs, raw + cstart, (gssize)ch.rlen);
-			} else {
-				char *norm = g_utf8_normalize(clean->str + cclean, (gssize)(clean->len - cclean),
-							      G_NORMALIZE_NFC);
-				ch.outlen = strlen(norm);
-				ch.same = !cinvalid && ch.outlen == ch.rlen && memcmp(norm, raw + cstart, ch.rlen) == 0;
-				g_string_append(outs, norm);
-				g_free(norm);
-			}
-			g_array_append_val(chunks, ch);
-			cstart = i;
-			cclean = clean->len;
-			cinvalid = false;
-			cquick = true;
-		}
-		if (i == le)
-			break;
-		if (invalid)
-			g_string_append_unichar(clean, c);
-		else
-			g_string_append_len(clean, raw + i, (gssize)n);
-		cinvalid |= invalid;
-		cquick = cquick && i == cstart && nfc_quick_yes(c);
-		i += n;
-	}
-
-	char *whole = g_utf8_normalize(clean->str, (gssize)clean->len, G_NORMALIZE_NFC);
-	if (strlen(whole) == outs->len && memcmp(whole, outs->str, outs->len) == 0) {
-		for (guint k = 0; k < chunks->len; k++) {
-			const Chunk *ch = &g_array_index(chunks, Chunk, k);
-			if (ch->same)
-				emit_same(b, ch->r, ch->rlen);
-			else
-				emit_changed(b, ch->r, outs->str + ch->out, ch->outlen);
-		}
-	} else {
-		emit_changed(b, ls, whole, strlen(whole));
-	}
-	g_free(whole);
-	g_array_free(chunks, TRUE);
-	g_string_free(outs, TRUE);
-	g_string_free(clean, TRUE);
-}
-
-/*
- * Builds a->text and a->map_ from a->raw. Fails on invalid UTF-8 unless
- * `lossy`. NUL bytes were rejected before.
- */
-static bool
-build_text(FriseArticle *a, const char *path, bool lossy, GError **error)
-{
-	const char *raw = a->raw;
-	size_t n = a->raw_len, pos = 0;
-	Builder b = { raw, g_string_sized_new(n + 1), NULL };
-
-	if (n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3;
-	while (pos < n) {
-		size_t le = line_end(raw, pos, n), ce = le;
-		bool crlf = le < n && le > pos && raw[le - 1] == '\r';
-		if (crlf)
-			ce--;
-
-		bool ascii = true;
-		for (size_t i = pos; i < ce; i++)
-			if ((unsigned char)raw[i] >= 0x80) {
-				ascii = false;
-				break;
-			}
-		if (ascii) {
-			emit_same(&b, pos, ce - pos);
-		} else {
-			const char *bad = NULL;
-			bool valid = g_utf8_validate_len(raw + pos, ce - pos, &bad);
-			if (!valid && !lossy) {
-				set_error(error, FRISE_ERROR_INPUT, path,
-					  "invalid UTF-8 at byte %zu (try --lossy)", (size_t)(bad - raw));
-				g_string_free(b.text, TRUE);
-				if (b.map != NULL)
-					g_array_free(b.map, TRUE);
-				return false;
-			}
-			bool quick = valid;
-			for (const char *p = raw + pos; quick && p < raw + ce; p = g_utf8_next_char(p))
-				quick = nfc_quick_yes(g_utf8_get_char(p));
-			if (quick) {
-				emit_same(&b, pos, ce - pos);
-			} else {
-				char *norm = valid ? g_utf8_normalize(raw + pos, (gssize)(ce - pos), G_NORMALIZE_NFC)
-						   : NULL;
-				if (norm != NULL && strlen(norm) == ce - pos && memcmp(norm, raw + pos, ce - pos) == 0)
-					emit_same(&b, pos, ce - pos);
-				else
-					emit_nfc_line(&b, pos, ce);
-				g_free(norm);
-			}
-		}
-		if (le < n) {
-			if (crlf)
-				emit_changed(&b, ce, "\n", 1); /* the LF stands for the CR LF pair */
-			else
-				emit_same(&b, le, 1);
-		}
-		pos = le + 1;
-	}
-	map_push(&b, n, false); /* the end of text is the end of raw */
-	a->text_len = b.text->len;
-	a->text = g_string_free(b.text, FALSE);
-	a->map_ = b.map;
-	return true;
-}
-
-size_t
-article_raw_offset(const FriseArticle *article, size_t text_offset)
-{
-	if (text_offset >= article->text_len)
-		return article->raw_len;
-	const GArray *map = article->map_;
-	if (map == NULL || map->len == 0)
-		return text_offset;
-	/* last segment whose start is <= text_offset */
-	guint lo = 0, hi = map->len;
-	while (hi - lo > 1) {
-		guint mid = lo + (hi - lo) / 2;
-		if (g_array_index(map, MapSeg, mid).t <= text_offset)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	const MapSeg *s = &g_array_index(map, MapSeg, lo);
-	return s->collapsed ? s->r : s->r + (text_offset - s->t);
-}
-
-/* ------------------------------------------------------------------ */
 /* Language. */
 
 /* The languages (bit l: FriseLang l) whose [detect] list holds `word`.
@@ -569,8 +309,8 @@ count_hits(const char *text, size_t len, int hits[FRISE_LANG_COUNT])
 }
 
 /* The language with the most hits, and the runner-up. */
-static void
-best_of(const int hits[FRISE_LANG_COUNT], size_t *best_out, size_t *second_out)
+void
+article_best_lang(const int hits[FRISE_LANG_COUNT], size_t *best_out, size_t *second_out)
 {
 	size_t best = FRISE_LANG_UNKNOWN, second = FRISE_LANG_UNKNOWN;
 	for (size_t k = FRISE_LANG_UNKNOWN + 1; k < FRISE_LANG_COUNT; k++) {
@@ -589,7 +329,7 @@ article_detect_lang(const char *text, size_t len)
 	int hits[FRISE_LANG_COUNT] = { 0 }; /* by FriseLang; [UNKNOWN] stays 0 */
 	count_hits(text, len, hits);
 	size_t best, second;
-	best_of(hits, &best, &second);
+	article_best_lang(hits, &best, &second);
 	/* the best language must have 3 hits or more and 1.5 times the next */
 	if (hits[best] < 3 || hits[best] * 2 < hits[second] * 3)
 		return FRISE_LANG_UNKNOWN;
@@ -604,26 +344,12 @@ guess_lang(const char *text, size_t len)
 	int hits[FRISE_LANG_COUNT] = { 0 };
 	count_hits(text, len, hits);
 	size_t best, second;
-	best_of(hits, &best, &second);
+	article_best_lang(hits, &best, &second);
 	return hits[best] > hits[second] ? (FriseLang)best : FRISE_LANG_UNKNOWN;
 }
 
 /* ------------------------------------------------------------------ */
 /* Metadata, boilerplate, title. */
-
-/* Metadata given beside the text (a JSON Lines record, a web page's
- * metadata): each field with where it came from (static strings). */
-typedef struct {
-	const char *id;
-	const char *title;
-	const char *url;
-	const char *source;
-	const char *lang;
-	const char *published; /* already checked */
-	bool no_path_date;
-	FriseDateOrigin origin; /* of `published` */
-	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
-} Meta;
 
 static void
 add_span(GArray *spans, size_t start, size_t end, FriseBoilerKind kind)
@@ -657,7 +383,7 @@ typedef struct {
 static size_t
 parse_front_matter(const char *t, size_t len, FrontMatter *fm)
 {
-	size_t le = line_end(t, 0, len);
+	size_t le = article_line_end(t, 0, len);
 	if (le < 3 || memcmp(t, "---", 3) != 0 || skip_hspace(t, 3, le) != le || le == len)
 		return 0;
 	size_t pos = le + 1, close = 0, after = 0;
@@ -668,7 +394,7 @@ parse_front_matter(const char *t, size_t len, FrontMatter *fm)
 	if (k == pos || k >= len || t[k] != ':')
 		return 0;
 	while (pos < len && pos < FRONT_MATTER_MAX) {
-		size_t e = line_end(t, pos, len);
+		size_t e = article_line_end(t, pos, len);
 		if (e - pos >= 3 && (memcmp(t + pos, "---", 3) == 0 || memcmp(t + pos, "...", 3) == 0) &&
 		    skip_hspace(t, pos + 3, e) == e) {
 			close = pos;
@@ -680,7 +406,7 @@ parse_front_matter(const char *t, size_t len, FrontMatter *fm)
 	if (close == 0)
 		return 0;
 	for (pos = le + 1; pos < close;) {
-		size_t e = line_end(t, pos, close);
+		size_t e = article_line_end(t, pos, close);
 		const char *colon = memchr(t + pos, ':', e - pos);
 		if (colon != NULL) {
 			char *key = g_ascii_strdown(t + pos, colon - (t + pos));
@@ -714,7 +440,7 @@ parse_front_matter(const char *t, size_t len, FrontMatter *fm)
 static size_t
 parse_header(const char *t, size_t pos, size_t len, char **value)
 {
-	size_t le = line_end(t, pos, len);
+	size_t le = article_line_end(t, pos, len);
 	size_t s = skip_hspace(t, pos, le);
 	size_t m = text_match_prefix(t + s, le - s, "date");
 	if (m == 0)
@@ -783,26 +509,26 @@ base_name(const char *path)
 
 /* The origin of meta->published (FRISE_ORIGIN_NONE without meta). */
 static FriseDateOrigin
-meta_origin(const Meta *meta)
+meta_origin(const ArticleMeta *meta)
 {
 	return meta != NULL && meta->published != NULL ? meta->origin : FRISE_ORIGIN_NONE;
 }
 
-static FriseArticle *
-read_article(const char *path, const char *data, size_t len, const FriseReadOptions *opts,
-	     const Meta *meta, GError **error)
+FriseArticle *
+article_read_text(const char *path, const char *data, size_t len, const FriseReadOptions *opts,
+	     const ArticleMeta *meta, GError **error)
 {
 	static const FriseReadOptions defaults = { 0 };
 	if (opts == NULL)
 		opts = &defaults;
 	size_t limit = opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
 	if (len > limit) {
-		set_limit_error(error, path, len, limit);
+		article_set_limit_error(error, path, len, limit);
 		return NULL;
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul != NULL) {
-		set_error(error, FRISE_ERROR_INPUT, path, "NUL byte at byte %zu (binary file?)",
+		article_set_error(error, FRISE_ERROR_INPUT, path, "NUL byte at byte %zu (binary file?)",
 			  (size_t)(nul - data));
 		return NULL;
 	}
@@ -814,12 +540,12 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	a->raw_len = len;
 	a->boilerplate = g_array_new(FALSE, FALSE, sizeof(FriseBoiler));
 	a->title_line = SIZE_MAX;
-	if (!build_text(a, path, (opts->flags & FRISE_READ_LOSSY) != 0, error)) {
+	if (!article_build_text(a, path, (opts->flags & FRISE_READ_LOSSY) != 0, error)) {
 		article_free(a);
 		return NULL;
 	}
 	if (all_space(a->text, a->text_len)) {
-		set_error(error, FRISE_ERROR_INPUT, path, "empty article");
+		article_set_error(error, FRISE_ERROR_INPUT, path, "empty article");
 		article_free(a);
 		return NULL;
 	}
@@ -930,21 +656,21 @@ primary_lang(const char *tag, char *buf, size_t cap)
 /*
  * A web page: its main text is read as the article, with the page's
  * metadata where `given` (a JSON Lines record, may be NULL) says nothing;
- * --dct still wins over both (read_article).
+ * --dct still wins over both (article_read_text).
  */
-static FriseArticle *
-read_page(const char *path, const char *data, size_t len, const FriseReadOptions *opts, const Meta *given,
+FriseArticle *
+article_read_page(const char *path, const char *data, size_t len, const FriseReadOptions *opts, const ArticleMeta *given,
 	  GError **error)
 {
 	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
 	if (len > limit) {
-		set_limit_error(error, path, len, limit);
+		article_set_limit_error(error, path, len, limit);
 		return NULL;
 	}
 	WebpagePage *page = webpage_read(path, data, len, error);
 	if (page == NULL)
 		return NULL;
-	Meta m = given != NULL ? *given : (Meta){ .no_path_date = false };
+	ArticleMeta m = given != NULL ? *given : (ArticleMeta){ .no_path_date = false };
 	if (m.title == NULL)
 		m.title = page->title.value, m.title_from = page->title.from;
 	if (m.url == NULL)
@@ -961,7 +687,7 @@ read_page(const char *path, const char *data, size_t len, const FriseReadOptions
 		m.published = published, m.origin = FRISE_ORIGIN_HTML, m.published_from = page->published.from;
 		page_date = true;
 	}
-	FriseArticle *a = read_article(path, page->text, page->text_len, opts, &m, error);
+	FriseArticle *a = article_read_text(path, page->text, page->text_len, opts, &m, error);
 	if (a != NULL) {
 		if (page_date && a->published_origin == FRISE_ORIGIN_HTML)
 			a->published_time = g_strdup(page->published.value);
@@ -1001,7 +727,7 @@ article_body_start(const char *data, size_t len)
 	a.raw = g_strndup(data, n);
 	a.raw_len = strlen(a.raw); /* a NUL ends it: the caller refuses those */
 	size_t start = 0;
-	if (build_text(&a, "", true, NULL)) {
+	if (article_build_text(&a, "", true, NULL)) {
 		FrontMatter fm = { 0 };
 		size_t body = parse_front_matter(a.text, a.text_len, &fm);
 		char *header_date = NULL;
@@ -1029,8 +755,8 @@ article_read_bytes(const char *path, const char *data, size_t len, const FriseRe
 		   GError **error)
 {
 	if (article_is_web_page(path, data, len))
-		return read_page(path, data, len, opts, NULL, error);
-	return read_article(path, data, len, opts, NULL, error);
+		return article_read_page(path, data, len, opts, NULL, error);
+	return article_read_text(path, data, len, opts, NULL, error);
 }
 
 const FriseBoiler *
@@ -1084,534 +810,4 @@ article_free(FriseArticle *article)
 	if (article->map_ != NULL)
 		g_array_free(article->map_, TRUE);
 	g_free(article);
-}
-
-/* ------------------------------------------------------------------ */
-/* Files. */
-
-/* Reads at most limit + 1 bytes from fd; fails with FRISE_ERROR_LIMIT
- * beyond `limit` (never holding more than limit + 1 bytes). */
-static char *
-read_fd(int fd, const char *path, size_t limit, size_t *len, GError **error)
-{
-	struct stat st;
-	bool regular = false;
-	if (fstat(fd, &st) == 0) {
-		regular = S_ISREG(st.st_mode);
-		if (S_ISDIR(st.st_mode)) {
-			set_error(error, FRISE_ERROR_INPUT, path, "is a folder");
-			return NULL;
-		}
-		if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
-			set_limit_error(error, path, (size_t)st.st_size, limit);
-			return NULL;
-		}
-	}
-	size_t cap = regular && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	if (cap > limit + 1)
-		cap = limit + 1;
-	char *buf = g_malloc(cap + 1);
-	size_t n = 0;
-	for (;;) {
-		if (n == cap) {
-			if (cap >= limit + 1)
-				break;
-			cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
-			buf = g_realloc(buf, cap + 1);
-		}
-		ssize_t got = read(fd, buf + n, cap - n);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			set_error(error, FRISE_ERROR_INPUT, path, "cannot read: %s", g_strerror(errno));
-			g_free(buf);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	if (n > limit) {
-		set_limit_error(error, path, 0, limit);
-		g_free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
-static FriseArticle *
-read_file(const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
-{
-	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
-	int fd = input_open(path, regular_only, error);
-	if (fd < 0)
-		return NULL;
-	size_t len = 0;
-	char *data = read_fd(fd, path, limit, &len, error);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (data == NULL)
-		return NULL;
-	FriseArticle *a = article_read_bytes(path, data, len, opts, error);
-	g_free(data);
-	return a;
-}
-
-FriseArticle *
-article_read_file(const char *path, const FriseReadOptions *opts, GError **error)
-{
-	return read_file(path, opts, false, error);
-}
-
-/* ------------------------------------------------------------------ */
-/* JSON Lines. */
-
-typedef struct {
-	GPtrArray *out;
-	FriseReadErrorFunc on_error;
-	void *user;
-	size_t failed;
-	GError *first; /* the first error reported, for the final message */
-	GArray *from_folder; /* gboolean per file of read_all(): found in a folder */
-	size_t records;      /* JSON Lines records read, all streams together */
-	size_t max;          /* most articles to read (FriseReadOptions.max_articles) */
-	GError *over;        /* set when there were more: nothing more is read */
-	size_t count;        /* articles read, those handed to on_batch included */
-	size_t batch;        /* hand `out` to on_batch at this many (0: never) */
-	FriseReadBatchFunc on_batch;
-	void *batch_user;
-	GError *stop;        /* on_batch's error: nothing more is read */
-} Reader;
-
-static void flush(Reader *rd);
-
-/* Sets rd->over: more than rd->max articles to read. */
-static void
-over_limit(Reader *rd)
-{
-	if (rd->over == NULL)
-		g_set_error(&rd->over, FRISE_ERROR_DOMAIN, FRISE_ERROR_LIMIT,
-			    "more than %zu articles to read (raise the limit with --max-files)", rd->max);
-}
-
-static void
-report(Reader *rd, GError *e)
-{
-	if (rd->on_error != NULL)
-		rd->on_error(e, rd->user);
-	rd->failed++;
-	if (rd->first == NULL)
-		rd->first = e;
-	else
-		g_error_free(e);
-}
-
-/*
- * The members of a JSON Lines record frise reads ("html" instead of
- * "text": a web page). ORDER MEMBERS: the M_ values follow it. Every one
- * is a string (or null): a text
- * that must be valid UTF-8 (with --lossy, invalid bytes are replaced) and
- * hold no NUL, like the article's own text.
- */
-static const char *const member_names[] = { "text", "html", "id", "title", "url", "source", "lang", "published", NULL };
-enum { M_TEXT, M_HTML, M_ID, M_TITLE, M_URL, M_SOURCE, M_LANG, M_PUBLISHED, M_COUNT };
-
-/* The language a record gives: fr or en, with or without a region
- * ("fr-CA", "en_GB"); NULL for none ("", "auto", "und"); false for any
- * other (frise could not tag it). */
-static bool
-record_lang(const char *lang, const char *where, GError **error)
-{
-	if (lang == NULL || *lang == '\0' || g_ascii_strcasecmp(lang, "auto") == 0 || g_ascii_strcasecmp(lang, "und") == 0)
-		return true;
-	char *base = g_strndup(lang, strcspn(lang, "-_"));
-	bool ok = frise_lang_parse(base) != FRISE_LANG_UNKNOWN;
-	g_free(base);
-	if (!ok)
-		set_error(error, FRISE_ERROR_INPUT, where, "\"lang\": '%s' is not fr or en (nor auto)", lang);
-	return ok;
-}
-
-static void
-read_jsonl_line(Reader *rd, const char *where, const char *line, size_t len, const FriseReadOptions *opts)
-{
-	InputBadText bad = opts != NULL && (opts->flags & FRISE_READ_LOSSY) != 0 ? INPUT_REPLACE : INPUT_REFUSE;
-	GError *e = NULL;
-	char *v[M_COUNT] = { NULL };
-	char *published = NULL;
-	cJSON *obj = input_object(line, len, where, bad, member_names, &e);
-	if (obj == NULL)
-		goto out;
-	for (int m = 0; m < M_COUNT; m++)
-		if (!input_string(obj, member_names[m], where, bad, &v[m], &e))
-			goto out;
-	if (v[M_TEXT] == NULL && v[M_HTML] == NULL) {
-		set_error(&e, FRISE_ERROR_INPUT, where, "no \"text\" (or \"html\") string");
-		goto out;
-	}
-	if (!record_lang(v[M_LANG], where, &e))
-		goto out;
-	if (v[M_LANG] != NULL)
-		v[M_LANG][strcspn(v[M_LANG], "-_")] = '\0'; /* "fr-CA" is French */
-	if (v[M_PUBLISHED] != NULL && (published = article_parse_date(v[M_PUBLISHED])) == NULL) {
-		set_error(&e, FRISE_ERROR_INPUT, where, "\"published\": '%s' is not a date (%s)", v[M_PUBLISHED],
-			  ARTICLE_DATE_FORMS);
-		goto out;
-	}
-	/* the text (or html) member was checked above, with its name: the
-	 * decoded bytes (invalid ones kept with --lossy, for read_article to
-	 * replace) */
-	const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
-	const cJSON *html = cJSON_GetObjectItemCaseSensitive(obj, "html");
-	Meta meta = { .no_path_date = true, .id = v[M_ID], .title = v[M_TITLE], .url = v[M_URL],
-		      .source = v[M_SOURCE], .lang = v[M_LANG], .published = published, .origin = FRISE_ORIGIN_JSONL,
-		      .title_from = "jsonl", .published_from = "jsonl", .url_from = "jsonl", .source_from = "jsonl",
-		      .lang_from = "jsonl" };
-	if (meta.id != NULL && *meta.id == '\0')
-		meta.id = NULL;
-	if (meta.id == NULL)
-		meta.id = where;
-	FriseArticle *a = v[M_TEXT] != NULL
-			  ? read_article(where, text->valuestring, strlen(text->valuestring), opts, &meta, &e)
-			  : read_page(where, html->valuestring, strlen(html->valuestring), opts, &meta, &e);
-	if (a != NULL) {
-		g_ptr_array_add(rd->out, a);
-		rd->count++;
-		if (rd->batch > 0 && rd->out->len >= rd->batch)
-			flush(rd);
-	}
-out:
-	if (e != NULL)
-		report(rd, e);
-	for (int m = 0; m < M_COUNT; m++)
-		g_free(v[m]);
-	g_free(published);
-	cJSON_Delete(obj);
-}
-
-/* What a JSON Lines stream hands the reader. */
-typedef struct {
-	Reader *rd;
-	const FriseReadOptions *opts;
-} JsonlRead;
-
-/* A record: the one past rd->max (all the streams together, bad lines
- * counted too) stops every stream (rd->over), so that an endless stream
- * is never read to its end. */
-static bool
-jsonl_line(const char *where, const char *line, size_t len, void *user)
-{
-	JsonlRead *jr = user;
-	Reader *rd = jr->rd;
-	if (rd->stop != NULL)
-		return false; /* on_batch failed: nothing more is read */
-	if (++rd->records > rd->max) {
-		if (rd->over == NULL)
-			set_error(&rd->over, FRISE_ERROR_LIMIT, where,
-				  "more than %zu articles to read (raise the limit with --max-files)", rd->max);
-		return false;
-	}
-	read_jsonl_line(rd, where, line, len, jr->opts);
-	return true;
-}
-
-static bool
-jsonl_refuse(GError *e, void *user)
-{
-	JsonlRead *jr = user;
-	report(jr->rd, e);
-	return true;
-}
-
-/* Reads a JSON Lines stream (input_lines()): a line is at most the
- * article size limit (--max-size; a record is one article). */
-static bool
-read_jsonl(Reader *rd, const char *path, const FriseReadOptions *opts, bool regular_only, GError **error)
-{
-	int fd = input_open(path, regular_only, error);
-	if (fd < 0)
-		return false;
-	size_t limit = opts != NULL && opts->max_bytes != 0 ? opts->max_bytes : ARTICLE_DEFAULT_MAX_BYTES;
-	char *l = input_limit_text(limit);
-	char *what = g_strdup_printf("the %s article limit of --max-size", l);
-	JsonlRead jr = { rd, opts };
-	bool ok = input_lines(fd, path, limit, what, jsonl_line, jsonl_refuse, &jr, error);
-	g_free(what);
-	g_free(l);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return ok;
-}
-
-/* ------------------------------------------------------------------ */
-/* Paths and folders. */
-
-bool
-article_is_input_name(const char *name, bool jsonl)
-{
-	if (jsonl)
-		return g_str_has_suffix(name, ".jsonl") || g_str_has_suffix(name, ".json");
-	return g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".md") || webpage_has_html_name(name);
-}
-
-static int
-cmp_names(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Appends the article files under `dir` to `files`, sorted by name, folders
- * depth first; hidden entries and symbolic links to folders are skipped. */
-static void
-collect(const char *dir, bool jsonl, GPtrArray *files, Reader *rd)
-{
-	GError *e = NULL;
-	GDir *d = g_dir_open(dir, 0, &e);
-	if (d == NULL) {
-		GError *why = NULL;
-		set_error(&why, FRISE_ERROR_INPUT, dir, "cannot open folder: %s", e->message);
-		g_error_free(e);
-		report(rd, why);
-		return;
-	}
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	const char *name;
-	while ((name = g_dir_read_name(d)) != NULL)
-		if (name[0] != '.')
-			g_ptr_array_add(names, g_strdup(name));
-	g_dir_close(d);
-	g_ptr_array_sort(names, cmp_names);
-	for (guint i = 0; i < names->len && files->len <= rd->max; i++) {
-		char *p = g_build_filename(dir, names->pdata[i], NULL);
-		struct stat st, lst;
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (lstat(p, &lst) == 0 && !S_ISLNK(lst.st_mode))
-				collect(p, jsonl, files, rd);
-			g_free(p);
-		} else if (article_is_input_name(p, jsonl) && stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
-			/* regular files only (links to them too): a FIFO
-			 * or a device is never read from a folder */
-			g_ptr_array_add(files, p);
-			g_array_append_val(rd->from_folder, (gboolean){ TRUE });
-		} else {
-			g_free(p);
-		}
-	}
-	g_ptr_array_unref(names);
-}
-
-/* Files read by the threads of read_block(): files[i] gives art[i] or
- * err[i]. */
-typedef struct {
-	GPtrArray *files;
-	const FriseReadOptions *opts;
-	FriseArticle **art;
-	GError **err;
-	const GArray *from_folder; /* gboolean per file: read regular files only */
-	bool serial; /* standard input is among the files: one thread reads them in turn */
-} ReadBatch;
-
-#define READ_STEP 8     /* files a thread takes at a time */
-#define READ_BLOCK 512  /* files read before their results are reported */
-#define READ_THREADS 8
-
-static void
-read_one(guint i, void *data)
-{
-	ReadBatch *b = data;
-	b->art[i] = read_file(b->files->pdata[i], b->opts, g_array_index(b->from_folder, gboolean, i), &b->err[i]);
-}
-
-/* Reads files [from, to) on the machine's cores into b->art / b->err: an
- * article depends on its file and the options only, and the reader keeps
- * no state between files (its one lazy table is built under g_once). */
-static void
-read_block(ReadBatch *b, guint from, guint to)
-{
-	frise_parallel_for(from, to, READ_STEP, b->serial ? 1 : READ_THREADS, "frise-read", read_one, b);
-}
-
-/* An article no word of which tells its language is read in the
- * language most of the others of its batch were told in. */
-static void
-corpus_lang(GPtrArray *out)
-{
-	int told[FRISE_LANG_COUNT] = { 0 };
-	for (guint i = 0; i < out->len; i++) {
-		const FriseArticle *a = g_ptr_array_index(out, i);
-		if (a->lang_origin != FRISE_LANG_FROM_DEFAULT)
-			told[a->lang]++;
-	}
-	size_t main_lang, second;
-	best_of(told, &main_lang, &second);
-	for (guint i = 0; told[main_lang] > 0 && i < out->len; i++) {
-		FriseArticle *a = g_ptr_array_index(out, i);
-		if (a->lang_origin == FRISE_LANG_FROM_DEFAULT) {
-			a->lang = (FriseLang)main_lang, a->lang_origin = FRISE_LANG_FROM_CORPUS;
-			a->lang_from = article_lang_origin_name(a->lang_origin);
-		}
-	}
-}
-
-/* Hands the articles read so far to on_batch, which takes them. */
-static void
-flush(Reader *rd)
-{
-	if (rd->on_batch == NULL || rd->out->len == 0 || rd->stop != NULL)
-		return;
-	corpus_lang(rd->out);
-	GPtrArray *batch = rd->out;
-	rd->out = g_ptr_array_new_with_free_func((GDestroyNotify)article_free);
-	if (!rd->on_batch(batch, rd->batch_user, &rd->stop) && rd->stop == NULL)
-		g_set_error(&rd->stop, FRISE_ERROR_DOMAIN, FRISE_ERROR_INTERNAL, "reading stopped");
-}
-
-/* Reads every input of `paths` into rd (see article_read_paths_each()). */
-static void
-read_all(Reader *rd, const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts)
-{
-	rd->from_folder = g_array_new(FALSE, FALSE, sizeof(gboolean));
-	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-	for (size_t i = 0; i < npaths && files->len <= rd->max; i++) {
-		GError *e = NULL;
-		struct stat st;
-		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			guint before = files->len;
-			size_t failed = rd->failed;
-			collect(paths[i], jsonl, files, rd);
-			if (files->len == before && rd->failed == failed) {
-				set_error(&e, FRISE_ERROR_INPUT, paths[i], "no %s file in this folder",
-					  jsonl ? "*.jsonl" : "*.txt, *.md or *.html");
-				report(rd, e);
-			}
-		} else {
-			g_ptr_array_add(files, g_strdup(paths[i]));
-			g_array_append_val(rd->from_folder, (gboolean){ FALSE });
-		}
-	}
-	/* refused before anything is read when the files alone are too many
-	 * (a mistyped folder such as / is not read into memory) */
-	if (!jsonl && files->len > rd->max)
-		over_limit(rd);
-	FriseReadProgressFunc progress = opts != NULL ? opts->progress : NULL;
-	/* plain files are read READ_BLOCK at a time on every core, then
-	 * taken (and their errors reported) in order */
-	ReadBatch b = { files, opts, NULL, NULL, rd->from_folder, false };
-	for (guint i = 0; i < files->len; i++)
-		b.serial |= strcmp(files->pdata[i], "-") == 0;
-	if (!jsonl) {
-		b.art = g_new0(FriseArticle *, MAX(files->len, 1));
-		b.err = g_new0(GError *, MAX(files->len, 1));
-	}
-	guint i = 0;
-	for (; i < files->len && rd->over == NULL && rd->stop == NULL; i++) {
-		const char *p = files->pdata[i];
-		GError *e = NULL;
-		if (jsonl) {
-			if (!read_jsonl(rd, p, opts, g_array_index(rd->from_folder, gboolean, i), &e))
-				report(rd, e);
-		} else {
-			if (i % READ_BLOCK == 0)
-				read_block(&b, i, MIN(i + READ_BLOCK, files->len));
-			if (b.art[i] != NULL) {
-				g_ptr_array_add(rd->out, b.art[i]);
-				b.art[i] = NULL;
-				rd->count++;
-				if (rd->batch > 0 && rd->out->len >= rd->batch)
-					flush(rd);
-			} else {
-				report(rd, b.err[i]);
-				b.err[i] = NULL;
-			}
-		}
-		if (progress != NULL && files->len > 1)
-			progress("reading", i + 1, files->len);
-	}
-	/* what a stop left read but not taken */
-	for (guint k = i; !jsonl && k < files->len; k++) {
-		article_free(b.art[k]);
-		if (b.err[k] != NULL)
-			g_error_free(b.err[k]);
-	}
-	g_free(b.art);
-	g_free(b.err);
-	g_ptr_array_unref(files);
-	g_array_unref(rd->from_folder);
-	rd->from_folder = NULL;
-	if (rd->over == NULL)
-		flush(rd);
-}
-
-/* The most articles a read takes (FriseReadOptions.max_articles). */
-static size_t
-reader_max(const FriseReadOptions *opts)
-{
-	return opts != NULL && opts->max_articles > 0 ? opts->max_articles : ARTICLE_DEFAULT_MAX_ARTICLES;
-}
-
-/* The error of a read that ended with no article. */
-static void
-nothing_read(Reader *rd, GError **error)
-{
-	int code = rd->first != NULL ? rd->first->code : FRISE_ERROR_INPUT;
-	if (rd->failed > 0)
-		g_set_error(error, FRISE_ERROR_DOMAIN, code, "no article could be read (%zu input%s skipped)",
-			    rd->failed, rd->failed == 1 ? "" : "s");
-	else
-		g_set_error(error, FRISE_ERROR_DOMAIN, code, "no article to read");
-}
-
-GPtrArray *
-article_read_paths(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
-		   FriseReadErrorFunc on_error, void *user, size_t *nfailed, GError **error)
-{
-	Reader rd = { .out = g_ptr_array_new_with_free_func((GDestroyNotify)article_free), .on_error = on_error,
-		      .user = user, .max = reader_max(opts) };
-	read_all(&rd, paths, npaths, jsonl, opts);
-	if (nfailed != NULL)
-		*nfailed = rd.failed;
-	if (rd.over != NULL) {
-		g_propagate_error(error, rd.over);
-		g_clear_error(&rd.first);
-		g_ptr_array_unref(rd.out);
-		return NULL;
-	}
-	corpus_lang(rd.out);
-	if (rd.out->len == 0) {
-		nothing_read(&rd, error);
-		g_clear_error(&rd.first);
-		g_ptr_array_unref(rd.out);
-		return NULL;
-	}
-	g_clear_error(&rd.first);
-	return rd.out;
-}
-
-bool
-article_read_paths_each(const char *const *paths, size_t npaths, bool jsonl, const FriseReadOptions *opts,
-			FriseReadErrorFunc on_error, void *user, size_t batch, FriseReadBatchFunc on_batch,
-			void *batch_user, size_t *nread, size_t *nfailed, GError **error)
-{
-	Reader rd = { .out = g_ptr_array_new_with_free_func((GDestroyNotify)article_free), .on_error = on_error,
-		      .user = user, .max = reader_max(opts), .batch = MAX(batch, 1), .on_batch = on_batch,
-		      .batch_user = batch_user };
-	read_all(&rd, paths, npaths, jsonl, opts);
-	g_ptr_array_unref(rd.out);
-	if (nread != NULL)
-		*nread = rd.count;
-	if (nfailed != NULL)
-		*nfailed = rd.failed;
-	GError *e = rd.stop != NULL ? rd.stop : rd.over;
-	if (rd.stop != NULL)
-		g_clear_error(&rd.over);
-	if (e == NULL && rd.count == 0)
-		nothing_read(&rd, &e);
-	g_clear_error(&rd.first);
-	if (e != NULL) {
-		g_propagate_error(error, e);
-		return false;
-	}
-	return true;
 }

@@ -1,6 +1,8 @@
 /*
  * webpage_meta.c — a web page's metadata (prefix webpage_): exports
- * webpage_read_meta and webpage_similarity (webpage_private.h).
+ * webpage_read_meta, webpage_similarity and webpage_clean
+ * (webpage_private.h). The dates are read by webpage_date.c, the JSON-LD
+ * by webpage_jsonld.c.
  *
  * Each field is taken from the first source, in the order of the tables
  * below, that gives a usable value; `from` names that source. Sources
@@ -15,15 +17,14 @@
  * Dates come out as ISO 8601 with the precision and the UTC offset the
  * page gives ("2015-07-24T05:36:09+01:00", "2015-04-30"); text dates
  * ("April 28, 2019 at 6:01 am", "30 avril 2015 à 07h19") are read with
- * the month names of every language of src/lang/ (month_of()). URLs come
- * out absolute (http or https only), without control characters, spaces
- * and non-ASCII bytes percent-encoded.
+ * the month names of every language of src/lang/ (webpage_date.c). URLs
+ * come out absolute (http or https only), without control characters,
+ * spaces and non-ASCII bytes percent-encoded.
  */
 #include "core/lang.h"
 #include "core/text.h"
 #include "reader/webpage_private.h"
 
-#include <cjson/cJSON.h>
 #include <string.h>
 
 #define TITLE_MAX 400   /* bytes: a longer candidate is no title */
@@ -80,8 +81,8 @@ unescape(const char *s)
 
 /* A metadata value made presentable: entities decoded, white space
  * collapsed; NULL when nothing is left. Returns a new string. */
-static char *
-clean(const char *v)
+char *
+webpage_clean(const char *v)
 {
 	if (v == NULL)
 		return NULL;
@@ -204,9 +205,9 @@ item_text(const WebpageDoc *doc, const WebpageMetaItem *m)
 	if (m == NULL)
 		return NULL;
 	if (m->value != NULL)
-		return clean(m->value);
+		return webpage_clean(m->value);
 	char *t = webpage_node_text(doc, m->node);
-	char *c = clean(t);
+	char *c = webpage_clean(t);
 	g_free(t);
 	return c;
 }
@@ -253,458 +254,6 @@ from_items(const WebpageDoc *doc, WebpageField *f, const Source *src, size_t n, 
 				return true;
 		}
 	return false;
-}
-
-/* ------------------------------------------------------------------ */
-/* Dates. */
-
-/*
- * Month names are the languages' own (src/lang/xx/words.txt, [months] and
- * [months-abbr]): every language's, since a page may write its dates in
- * another language than its text. Looked up folded ("Février", "fevrier"
- * -> 2), an abbreviation without its '.' ("janv." -> "janv"); a language
- * added to src/lang/ brings its names with it. The table is built once,
- * never freed, like the lists it mirrors.
- */
-static int
-month_of(const char *w)
-{
-	static GHashTable *months;
-	if (g_once_init_enter(&months)) {
-		GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
-		static const LangList lists[] = { LANG_MONTHS, LANG_MONTHS_ABBR };
-		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++)
-			for (size_t j = 0; j < G_N_ELEMENTS(lists); j++) {
-				const LangWords *m = lang_list((FriseLang)l, lists[j]);
-				for (guint k = 0; k < m->n && k < 12; k++) {
-					char *f = text_fold(m->items[k], (gssize)strcspn(m->items[k], "."));
-					if (*f == '\0' || g_hash_table_contains(h, f))
-						g_free(f);
-					else
-						g_hash_table_insert(h, f, GINT_TO_POINTER((int)k + 1));
-				}
-			}
-		g_once_init_leave(&months, h);
-	}
-	char *f = text_fold(w, -1);
-	int m = GPOINTER_TO_INT(g_hash_table_lookup(months, f));
-	g_free(f);
-	return m;
-}
-
-static int
-digits_at(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (!g_ascii_isdigit(s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-static bool
-valid_ymd(int y, int m, int d)
-{
-	return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
-	       g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
-}
-
-/* Reads "HH:MM[:SS[.frac]]" at *s; -1 when absent. */
-static int
-read_hms(const char **s, int *mi, int *se)
-{
-	const char *p = *s;
-	int h = digits_at(p, 2);
-	if (h < 0 || h > 23 || p[2] != ':')
-		return -1;
-	int m = digits_at(p + 3, 2);
-	if (m < 0 || m > 59)
-		return -1;
-	p += 5;
-	*se = -1;
-	if (*p == ':' && digits_at(p + 1, 2) >= 0 && digits_at(p + 1, 2) <= 60) {
-		*se = digits_at(p + 1, 2);
-		p += 3;
-		if (*p == '.' || *p == ',')
-			for (p++; g_ascii_isdigit(*p); p++)
-				;
-	}
-	*mi = m;
-	*s = p;
-	return h;
-}
-
-/* Reads a UTC offset at *s ("Z", "+01:00", "+0100", "-04", " UTC", " GMT")
- * into buf as written, in the form "Z" or "+01:00"; false when there is
- * none. */
-static bool
-read_zone(const char **s, char *buf)
-{
-	const char *p = *s;
-	while (*p == ' ')
-		p++;
-	if (*p == 'Z' || *p == 'z') {
-		strcpy(buf, "Z");
-		*s = p + 1;
-		return true;
-	}
-	if (g_ascii_strncasecmp(p, "utc", 3) == 0 || g_ascii_strncasecmp(p, "gmt", 3) == 0) {
-		p += 3;
-		if (*p != '+' && *p != '-') {
-			strcpy(buf, "Z");
-			*s = p;
-			return true;
-		}
-	}
-	if (*p != '+' && *p != '-')
-		return false;
-	int h = digits_at(p + 1, 2), m = 0;
-	if (h < 0 || h > 14)
-		return false;
-	const char *q = p + 3;
-	if (*q == ':')
-		q++;
-	if (g_ascii_isdigit(q[0]) && g_ascii_isdigit(q[1])) {
-		m = digits_at(q, 2);
-		q += 2;
-	} else if (q != p + 3) {
-		return false;
-	}
-	if (m > 59)
-		return false;
-	g_snprintf(buf, 8, "%c%02d:%02d", *p, h, m);
-	*s = q;
-	return true;
-}
-
-static char *
-format_stamp(int y, int mo, int d, int h, int mi, int se, const char *zone)
-{
-	if (d < 0)
-		return mo < 0 ? g_strdup_printf("%04d", y) : g_strdup_printf("%04d-%02d", y, mo);
-	if (h < 0)
-		return g_strdup_printf("%04d-%02d-%02d", y, mo, d);
-	GString *s = g_string_new(NULL);
-	g_string_printf(s, "%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi);
-	if (se >= 0)
-		g_string_append_printf(s, ":%02d", se);
-	if (zone != NULL && *zone != '\0')
-		g_string_append(s, zone);
-	return g_string_free(s, FALSE);
-}
-
-/* An ISO 8601 date or date-time as pages write them in metadata:
- * "2015-07-24T05:36:09+01:00", "2019-04-28 06:01:07", "2017-11-16T14:15+0000",
- * "2016-07-29", "20160729" (with `compact`). Returns a new stamp or NULL. */
-static char *
-parse_iso(const char *v, bool compact)
-{
-	const char *s = v;
-	while (g_ascii_isspace(*s))
-		s++;
-	int y = digits_at(s, 4), mo = -1, d = -1;
-	if (y < 0)
-		return NULL;
-	const char *p = s + 4;
-	if (*p == '-' || *p == '/') {
-		char sep = *p;
-		mo = digits_at(p + 1, 2);
-		if (mo < 1 || mo > 12)
-			return NULL;
-		p += 3;
-		if (*p == sep) {
-			d = digits_at(p + 1, 2);
-			if (d < 0)
-				return NULL;
-			p += 3;
-		}
-	} else if (compact && g_ascii_isdigit(*p)) {
-		mo = digits_at(p, 2);
-		d = digits_at(p + 2, 2);
-		if (mo < 0 || d < 0)
-			return NULL;
-		p += 4;
-		if (g_ascii_isdigit(*p) && digits_at(p, 4) >= 0) { /* HHMM[SS] */
-			int h = digits_at(p, 2), mi = digits_at(p + 2, 2), se = digits_at(p + 4, 2);
-			if (!valid_ymd(y, mo, d) || h > 23 || mi > 59)
-				return NULL;
-			return format_stamp(y, mo, d, h, mi, se >= 0 && se <= 59 ? se : -1, NULL);
-		}
-	} else if (g_ascii_isdigit(*p)) {
-		return NULL;
-	}
-	if (d >= 0 ? !valid_ymd(y, mo, d) : (y < 1900 || y > 2999))
-		return NULL;
-	int h = -1, mi = 0, se = -1;
-	char zone[8] = "";
-	if (d >= 0 && (*p == 'T' || *p == 't' || *p == ' ')) {
-		const char *q = p + 1;
-		h = read_hms(&q, &mi, &se);
-		if (h >= 0) {
-			p = q;
-			read_zone(&p, zone);
-		}
-	}
-	while (g_ascii_isspace(*p))
-		p++;
-	if (*p != '\0' && h < 0 && d >= 0 && *p != 'T')
-		return NULL; /* "2015-04-30 quelque chose" is no stamp */
-	return format_stamp(y, mo, d, h, mi, se, zone);
-}
-
-/* Tokens of a date written in words. */
-typedef struct {
-	enum { TK_NUM, TK_WORD, TK_PUNCT } kind;
-	int value;       /* TK_NUM */
-	int len;         /* TK_NUM: digits */
-	char word[16];   /* TK_WORD, lowercase; TK_PUNCT: the character */
-} Token;
-
-static GArray *
-tokenize(const char *s, size_t max)
-{
-	GArray *t = g_array_new(FALSE, FALSE, sizeof(Token));
-	const char *p = s, *end = s + strlen(s);
-	if ((size_t)(end - s) > max)
-		end = s + max;
-	while (p < end) {
-		gunichar c = g_utf8_get_char_validated(p, end - p);
-		if (c == (gunichar)-1 || c == (gunichar)-2) {
-			p++;
-			continue;
-		}
-		Token tk = { TK_PUNCT, 0, 0, "" };
-		if (g_ascii_isdigit(*p)) {
-			tk.kind = TK_NUM;
-			while (p < end && g_ascii_isdigit(*p) && tk.len < 9) {
-				tk.value = tk.value * 10 + (*p - '0');
-				tk.len++;
-				p++;
-			}
-			while (p < end && g_ascii_isdigit(*p))
-				p++, tk.len = 99;
-		} else if (g_unichar_isalpha(c)) {
-			tk.kind = TK_WORD;
-			size_t w = 0;
-			while (p < end) {
-				gunichar d = g_utf8_get_char_validated(p, end - p);
-				if (d == (gunichar)-1 || d == (gunichar)-2 || !g_unichar_isalpha(d))
-					break;
-				char buf[6];
-				int l = g_unichar_to_utf8(g_unichar_tolower(d), buf);
-				if (w + (size_t)l < sizeof tk.word - 1)
-					memcpy(tk.word + w, buf, (size_t)l), w += (size_t)l;
-				p = g_utf8_next_char(p);
-			}
-			tk.word[w] = '\0';
-		} else {
-			if (!g_unichar_isspace(c) && c != 0xA0 && c != 0x202F) {
-				tk.word[0] = (char)(c < 0x80 ? c : '?');
-				tk.word[1] = '\0';
-			}
-			p = g_utf8_next_char(p);
-			if (tk.word[0] == '\0')
-				continue;
-		}
-		g_array_append_val(t, tk);
-	}
-	return t;
-}
-
-static const Token *
-tok(const GArray *t, guint i)
-{
-	return i < t->len ? &g_array_index(t, Token, i) : NULL;
-}
-
-static bool
-is_punct(const Token *t, char c)
-{
-	return t != NULL && t->kind == TK_PUNCT && t->word[0] == c;
-}
-
-static bool
-is_word(const Token *t, const char *w)
-{
-	return t != NULL && t->kind == TK_WORD && strcmp(t->word, w) == 0;
-}
-
-/* A time of day after a date at token *i: "at 6:01 am", "à 07h19",
- * ", 14:30", "- 6:16 pm". */
-static bool
-read_time_words(const GArray *t, guint *i, int *h, int *mi)
-{
-	guint k = *i;
-	while (is_punct(tok(t, k), ',') || is_punct(tok(t, k), '-') || is_punct(tok(t, k), '|') ||
-	       is_word(tok(t, k), "at") || is_word(tok(t, k), "à") || is_word(tok(t, k), "a"))
-		k++;
-	const Token *hh = tok(t, k);
-	if (hh == NULL || hh->kind != TK_NUM || hh->len > 2 || hh->value > 23)
-		return false;
-	const Token *sep = tok(t, k + 1), *mm = tok(t, k + 2);
-	bool h_sep = is_punct(sep, ':') || is_word(sep, "h");
-	if (!h_sep || mm == NULL || mm->kind != TK_NUM || mm->len != 2 || mm->value > 59)
-		return false;
-	int hour = hh->value;
-	k += 3;
-	const Token *ap = tok(t, k);
-	if (is_word(ap, "am") || is_word(ap, "pm") || (ap != NULL && ap->kind == TK_WORD && (strcmp(ap->word, "a") == 0 ||
-										   strcmp(ap->word, "p") == 0) &&
-						     is_punct(tok(t, k + 1), '.'))) {
-		bool pm = ap->word[0] == 'p';
-		if (hour < 1 || hour > 12)
-			return false;
-		hour = hour % 12 + (pm ? 12 : 0);
-		k += 1;
-		while (is_punct(tok(t, k), '.') || is_word(tok(t, k), "m"))
-			k++;
-	}
-	*h = hour;
-	*mi = mm->value;
-	*i = k;
-	return true;
-}
-
-/* The first date written in words or numbers in s ("April 28, 2019 at
- * 6:01 am", "Thu, 09 Mar 2017 23:16:02 +0000", "30 avril 2015 à 07h19",
- * "1er mai 2015", "2015-04-30", "30/04/2015"). Returns a new stamp or
- * NULL. Ambiguous numeric dates (04/05/2015) are not read. */
-static char *
-parse_text_date(const char *s)
-{
-	if (s == NULL)
-		return NULL;
-	GArray *t = tokenize(s, 400);
-	char *out = NULL;
-	for (guint i = 0; i < t->len && out == NULL; i++) {
-		const Token *a = tok(t, i);
-		int y = -1, mo = 0, d = 0;
-		guint next = i;
-		if (a->kind == TK_WORD && (mo = month_of(a->word)) > 0) {
-			/* Month D[th][,] YYYY */
-			guint k = i + 1;
-			if (is_punct(tok(t, k), '.'))
-				k++;
-			const Token *dd = tok(t, k);
-			if (dd != NULL && dd->kind == TK_NUM && dd->len <= 2) {
-				d = dd->value;
-				k++;
-				const Token *sfx = tok(t, k);
-				if (is_word(sfx, "st") || is_word(sfx, "nd") || is_word(sfx, "rd") || is_word(sfx, "th"))
-					k++;
-				if (is_punct(tok(t, k), ','))
-					k++;
-				const Token *yy = tok(t, k);
-				if (yy != NULL && yy->kind == TK_NUM && yy->len == 4)
-					y = yy->value, next = k + 1;
-			}
-		} else if (a->kind == TK_NUM && a->len <= 2) {
-			guint k = i + 1;
-			const Token *sfx = tok(t, k);
-			if (is_word(sfx, "er") || is_word(sfx, "st") || is_word(sfx, "nd") || is_word(sfx, "rd") ||
-			    is_word(sfx, "th"))
-				k++;
-			const Token *m = tok(t, k);
-			if (m != NULL && m->kind == TK_WORD && (mo = month_of(m->word)) > 0) {
-				/* D Month[.][,] YYYY */
-				k++;
-				if (is_punct(tok(t, k), '.'))
-					k++;
-				if (is_punct(tok(t, k), ','))
-					k++;
-				const Token *yy = tok(t, k);
-				if (yy != NULL && yy->kind == TK_NUM && yy->len == 4)
-					d = a->value, y = yy->value, next = k + 1;
-			} else if ((is_punct(m, '/') || is_punct(m, '.')) && tok(t, k + 1) != NULL &&
-				   tok(t, k + 1)->kind == TK_NUM && tok(t, k + 1)->len <= 2 &&
-				   is_punct(tok(t, k + 2), m->word[0]) && tok(t, k + 3) != NULL &&
-				   tok(t, k + 3)->kind == TK_NUM && tok(t, k + 3)->len == 4) {
-				/* D/M/YYYY or M/D/YYYY when only one reading is a date */
-				int p1 = a->value, p2 = tok(t, k + 1)->value;
-				y = tok(t, k + 3)->value;
-				next = k + 4;
-				if (p1 > 12 && p2 <= 12)
-					d = p1, mo = p2;
-				else if (p2 > 12 && p1 <= 12)
-					d = p2, mo = p1;
-				else if (p1 == p2)
-					d = p1, mo = p2;
-				else
-					y = -1;
-			}
-		} else if (a->kind == TK_NUM && a->len == 4 && is_punct(tok(t, i + 1), '-') && tok(t, i + 2) != NULL &&
-			   tok(t, i + 2)->kind == TK_NUM && tok(t, i + 2)->len == 2 && is_punct(tok(t, i + 3), '-') &&
-			   tok(t, i + 4) != NULL && tok(t, i + 4)->kind == TK_NUM && tok(t, i + 4)->len == 2) {
-			y = a->value, mo = tok(t, i + 2)->value, d = tok(t, i + 4)->value, next = i + 5;
-		}
-		if (y < 0 || !valid_ymd(y, mo, d))
-			continue;
-		int h = -1, mi = 0;
-		guint k = next;
-		if (!read_time_words(t, &k, &h, &mi))
-			h = -1;
-		out = format_stamp(y, mo, d, h, mi, -1, NULL);
-	}
-	g_array_free(t, TRUE);
-	return out;
-}
-
-/* A date from metadata: ISO first, then in words. */
-static char *
-accept_date(const char *v, const void *data)
-{
-	bool compact = data != NULL;
-	char *s = parse_iso(v, compact);
-	return s != NULL ? s : strlen(v) < 200 ? parse_text_date(v) : NULL;
-}
-
-/*
- * Words that open a dateline ("Posted March 3, 2004", "Publié le 8 mars
- * 2023"), lowercase. To extend: add the word as it starts the line.
- */
-static const char *const dateline_cues[] = {
-	"posted", "published", "updated", "last updated", "publié", "mis à jour", "modifié", "le ",
-};
-
-char *
-webpage_text_date(const char *text)
-{
-	const char *line = text;
-	for (int n = 0; n < 6 && line != NULL && *line != '\0'; n++) {
-		const char *end = strchr(line, '\n');
-		size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
-		char *l = g_strndup(line, len);
-		char *lower = g_utf8_strdown(l, -1);
-		char *d = NULL;
-		bool cue = false;
-		for (size_t k = 0; k < G_N_ELEMENTS(dateline_cues) && !cue; k++)
-			cue = g_str_has_prefix(lower, dateline_cues[k]);
-		glong chars = g_utf8_strlen(l, -1);
-		if ((cue && chars <= 120) || chars <= 60)
-			d = parse_text_date(l);
-		else if (n == 0 || n == 2) {
-			/* "April 17, 2015 -- Drug-resistant bacteria…": a date, then a dash */
-			char *head = g_utf8_substring(l, 0, MIN(chars, 40));
-			char *dash = strstr(head, " --");
-			if (dash == NULL)
-				dash = strstr(head, " —");
-			if (dash != NULL) {
-				*dash = '\0';
-				d = parse_text_date(head);
-			}
-			g_free(head);
-		}
-		g_free(lower);
-		g_free(l);
-		if (d != NULL)
-			return d;
-		line = end != NULL ? end + 1 : NULL;
-		while (line != NULL && *line == '\n')
-			line++;
-	}
-	return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -812,170 +361,6 @@ accept_lang(const char *v, G_GNUC_UNUSED const void *data)
 }
 
 /* ------------------------------------------------------------------ */
-/* JSON-LD. */
-
-typedef struct {
-	char *headline, *name, *published, *modified, *author, *publisher, *url, *lang;
-	char *site; /* the name of a top-level WebSite or Organization */
-	bool article;
-} LdInfo;
-
-/* The article types of schema.org whose properties describe the page. */
-static const char *const ld_article_types[] = {
-	"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-	"ReviewNewsArticle", "BackgroundNewsArticle", "AskPublicNewsArticle", "BlogPosting",
-	"LiveBlogPosting", "SocialMediaPosting", "TechArticle", "ScholarlyArticle", "Report",
-	"SatiricalArticle", "DiscussionForumPosting", "AdvertiserContentArticle", "MedicalScholarlyArticle",
-	"APIReference",
-};
-
-static bool
-ld_type_is(const cJSON *o, const char *const *types, size_t n)
-{
-	const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "@type");
-	const cJSON *one = t;
-	bool array = cJSON_IsArray(t);
-	if (array)
-		one = t->child;
-	for (; one != NULL; one = array ? one->next : NULL) {
-		if (cJSON_IsString(one))
-			for (size_t k = 0; k < n; k++)
-				if (strcmp(one->valuestring, types[k]) == 0)
-					return true;
-		if (!array)
-			break;
-	}
-	return false;
-}
-
-static const char *
-ld_string(const cJSON *o, const char *name)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-/* A person or organisation's name: a string, {"name": …}, or an array of
- * either (names joined with ", "). Returns a new string or NULL. */
-static char *
-ld_names(const cJSON *v)
-{
-	if (cJSON_IsString(v))
-		return clean(v->valuestring);
-	if (cJSON_IsObject(v))
-		return clean(ld_string(v, "name"));
-	if (!cJSON_IsArray(v))
-		return NULL;
-	GString *s = g_string_new(NULL);
-	int n = 0;
-	for (const cJSON *e = v->child; e != NULL && n < 32; e = e->next, n++) {
-		char *one = cJSON_IsObject(e) ? clean(ld_string(e, "name")) : cJSON_IsString(e) ? clean(e->valuestring)
-												: NULL;
-		if (one != NULL) {
-			if (s->len > 0)
-				g_string_append(s, ", ");
-			g_string_append(s, one);
-		}
-		g_free(one);
-	}
-	return s->len > 0 ? g_string_free(s, FALSE) : (g_string_free(s, TRUE), NULL);
-}
-
-static void
-ld_take(LdInfo *ld, const cJSON *o)
-{
-	if (!cJSON_IsObject(o))
-		return;
-	static const char *const site_types[] = { "WebSite", "Organization", "NewsMediaOrganization" };
-	if (!ld->article && ld_type_is(o, ld_article_types, G_N_ELEMENTS(ld_article_types))) {
-		ld->article = true;
-		ld->headline = clean(ld_string(o, "headline"));
-		ld->name = clean(ld_string(o, "name"));
-		char *published = clean(ld_string(o, "datePublished"));
-		if (published != NULL) { /* the article's own date wins over a WebPage's */
-			g_free(ld->published);
-			ld->published = published;
-		}
-		ld->modified = clean(ld_string(o, "dateModified"));
-		ld->author = ld_names(cJSON_GetObjectItemCaseSensitive(o, "author"));
-		if (ld->author == NULL)
-			ld->author = ld_names(cJSON_GetObjectItemCaseSensitive(o, "creator"));
-		ld->publisher = ld_names(cJSON_GetObjectItemCaseSensitive(o, "publisher"));
-		const cJSON *main = cJSON_GetObjectItemCaseSensitive(o, "mainEntityOfPage");
-		ld->url = g_strdup(ld_string(o, "url"));
-		if (ld->url == NULL && cJSON_IsString(main))
-			ld->url = g_strdup(main->valuestring);
-		else if (ld->url == NULL && cJSON_IsObject(main))
-			ld->url = g_strdup(ld_string(main, "@id"));
-		const cJSON *lang = cJSON_GetObjectItemCaseSensitive(o, "inLanguage");
-		ld->lang = cJSON_IsString(lang) ? g_strdup(lang->valuestring)
-			   : cJSON_IsObject(lang) ? g_strdup(ld_string(lang, "alternateName")) : NULL;
-	} else if (ld->site == NULL && ld_type_is(o, site_types, G_N_ELEMENTS(site_types))) {
-		ld->site = clean(ld_string(o, "name"));
-	} else if (!ld->article && ld->published == NULL && ld_string(o, "datePublished") != NULL) {
-		/* a WebPage or other object that dates the page */
-		ld->published = clean(ld_string(o, "datePublished"));
-	}
-}
-
-/* Reads every JSON-LD script of the page into *ld. */
-static void
-read_jsonld(const WebpageDoc *doc, LdInfo *ld)
-{
-	for (guint i = 0; i < doc->jsonld->len; i++) {
-		char *s = g_strstrip(g_strdup(doc->jsonld->pdata[i]));
-		/* CDATA or comment markers around the JSON */
-		char *body = s;
-		size_t n = strlen(body);
-		if (g_str_has_prefix(body, "<![CDATA["))
-			body += 9, n -= 9;
-		else if (g_str_has_prefix(body, "<!--"))
-			body += 4, n -= 4;
-		while (n > 0 && g_ascii_isspace(body[n - 1]))
-			n--;
-		if (n >= 3 && memcmp(body + n - 3, "]]>", 3) == 0)
-			n -= 3;
-		else if (n >= 3 && memcmp(body + n - 3, "-->", 3) == 0)
-			n -= 3;
-		cJSON *root = cJSON_ParseWithLength(body, n);
-		g_free(s);
-		if (root == NULL)
-			continue;
-		const cJSON *list = cJSON_IsArray(root) ? root : NULL;
-		const cJSON *one = list != NULL ? root->child : root;
-		for (int k = 0; one != NULL && k < 256; one = list != NULL ? one->next : NULL, k++) {
-			ld_take(ld, one);
-			/* a WebPage whose mainEntity is the article */
-			const cJSON *main = cJSON_IsObject(one) ? cJSON_GetObjectItemCaseSensitive(one, "mainEntity") : NULL;
-			if (cJSON_IsObject(main))
-				ld_take(ld, main);
-			const cJSON *graph = cJSON_IsObject(one) ? cJSON_GetObjectItemCaseSensitive(one, "@graph") : NULL;
-			int g = 0;
-			if (cJSON_IsArray(graph))
-				for (const cJSON *e = graph->child; e != NULL && g < 256; e = e->next, g++)
-					ld_take(ld, e);
-			if (list == NULL)
-				break;
-		}
-		cJSON_Delete(root);
-	}
-}
-
-static void
-ld_clear(LdInfo *ld)
-{
-	g_free(ld->headline);
-	g_free(ld->name);
-	g_free(ld->published);
-	g_free(ld->modified);
-	g_free(ld->author);
-	g_free(ld->publisher);
-	g_free(ld->url);
-	g_free(ld->lang);
-	g_free(ld->site);
-}
-
-/* ------------------------------------------------------------------ */
 /* Titles. */
 
 /* Separators between a headline and a site or section name. */
@@ -1078,7 +463,7 @@ typedef struct {
 
 /* The headline among the sources: see the file comment. */
 static void
-choose_title(const WebpageDoc *doc, const LdInfo *ld, const char *site, const GPtrArray *site_keys,
+choose_title(const WebpageDoc *doc, const WebpageLd *ld, const char *site, const GPtrArray *site_keys,
 	     WebpageField *out)
 {
 	static const Source meta_titles[] = {
@@ -1257,7 +642,7 @@ page_dateline(const WebpageDoc *doc, const bool *chrome)
 		if (!dateish || chrome[n])
 			continue;
 		char *t = short_text(doc, n, 200);
-		char *d = t != NULL ? parse_text_date(t) : NULL;
+		char *d = t != NULL ? webpage_parse_text_date(t) : NULL;
 		g_free(t);
 		if (d != NULL)
 			return d;
@@ -1280,7 +665,7 @@ time_element(const WebpageDoc *doc, const bool *chrome, const char **from)
 			continue;
 		if (m->node != WEBPAGE_NONE && chrome[m->node])
 			continue;
-		char *v = accept_date(m->value, NULL);
+		char *v = webpage_accept_date(m->value, NULL);
 		if (v == NULL)
 			continue;
 		if (pub || m->node >= after) {
@@ -1295,41 +680,6 @@ time_element(const WebpageDoc *doc, const bool *chrome, const char **from)
 	}
 	*from = "time[datetime]";
 	return any;
-}
-
-/* A date in the URL's path: /2015/04/30/, /2015-04-30/, /20150430/. */
-static char *
-url_date(const char *url)
-{
-	if (url == NULL || strstr(url, "://") == NULL)
-		return NULL;
-	const char *path = strstr(url, "://") + 3;
-	path += strcspn(path, "/");
-	for (const char *p = path; *p != '\0'; p++) {
-		if (*p != '/' || !g_ascii_isdigit(p[1]))
-			continue;
-		int y = digits_at(p + 1, 4);
-		if (y < 1990 || y > 2999)
-			continue;
-		const char *q = p + 5;
-		int mo = -1, d = -1;
-		if ((*q == '/' || *q == '-') && (mo = digits_at(q + 1, 2)) >= 1 && mo <= 12) {
-			char sep = *q;
-			q += 3;
-			if (*q == sep && (d = digits_at(q + 1, 2)) >= 1 && !g_ascii_isdigit(q[3]))
-				q += 3;
-			else
-				d = -1;
-			if (*q != '/' && *q != '-' && *q != '\0' && !(d < 0 && g_ascii_isalpha(*q)))
-				continue;
-			if (d >= 0 && !valid_ymd(y, mo, d))
-				continue;
-			if (d < 0 && (g_ascii_isdigit(*q)))
-				continue;
-			return format_stamp(y, mo, d, -1, 0, -1, NULL);
-		}
-	}
-	return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1347,8 +697,8 @@ accept_person(const char *v, G_GNUC_UNUSED const void *data)
 void
 webpage_read_meta(const WebpageDoc *doc, WebpagePage *page)
 {
-	LdInfo ld = { 0 };
-	read_jsonld(doc, &ld);
+	WebpageLd ld = { 0 };
+	webpage_read_jsonld(doc, &ld);
 	bool *chrome = chrome_of(doc);
 
 	/* the address, first: relative URLs resolve against it */
@@ -1438,15 +788,15 @@ webpage_read_meta(const WebpageDoc *doc, WebpagePage *page)
 		{ "displaydate", "meta displaydate" },
 	};
 	static const Source compact_sources[] = { { "pdate", "meta pdate" }, { "ptime", "meta ptime" } };
-	if (!set_field(&page->published, ld.published != NULL ? accept_date(ld.published, NULL) : NULL,
+	if (!set_field(&page->published, ld.published != NULL ? webpage_accept_date(ld.published, NULL) : NULL,
 		       "json-ld datePublished") &&
-	    !from_items(doc, &page->published, published_sources, G_N_ELEMENTS(published_sources), accept_date, NULL)) {
+	    !from_items(doc, &page->published, published_sources, G_N_ELEMENTS(published_sources), webpage_accept_date, NULL)) {
 		const char *from = NULL;
 		char *t = time_element(doc, chrome, &from);
 		if (!set_field(&page->published, t, from) &&
-		    !from_items(doc, &page->published, compact_sources, G_N_ELEMENTS(compact_sources), accept_date, "")) {
+		    !from_items(doc, &page->published, compact_sources, G_N_ELEMENTS(compact_sources), webpage_accept_date, "")) {
 			if (!set_field(&page->published, page_dateline(doc, chrome), "byline-line"))
-				set_field(&page->published, url_date(page->canonical.value), "url");
+				set_field(&page->published, webpage_url_date(page->canonical.value), "url");
 		}
 	}
 	static const Source modified_sources[] = {
@@ -1459,9 +809,9 @@ webpage_read_meta(const WebpageDoc *doc, WebpagePage *page)
 		{ "http-equiv:last-modified", "meta last-modified" },
 		{ "last-modified", "meta last-modified" },
 	};
-	if (!set_field(&page->modified, ld.modified != NULL ? accept_date(ld.modified, NULL) : NULL,
+	if (!set_field(&page->modified, ld.modified != NULL ? webpage_accept_date(ld.modified, NULL) : NULL,
 		       "json-ld dateModified"))
-		from_items(doc, &page->modified, modified_sources, G_N_ELEMENTS(modified_sources), accept_date, NULL);
+		from_items(doc, &page->modified, modified_sources, G_N_ELEMENTS(modified_sources), webpage_accept_date, NULL);
 
 	/* the author */
 	static const Source byline_sources[] = {
@@ -1493,5 +843,5 @@ webpage_read_meta(const WebpageDoc *doc, WebpagePage *page)
 	g_free(host);
 	g_free(base);
 	g_ptr_array_unref(site_keys);
-	ld_clear(&ld);
+	webpage_ld_clear(&ld);
 }

@@ -1,8 +1,10 @@
 /*
- * webpage_private.h — what the three files of the web-page reader share
+ * webpage_private.h — what the seven files of the web-page reader share
  * (prefix webpage_): webpage.c turns the bytes into a flat document (this
- * header's WebpageDoc), webpage_meta.c reads its metadata and
- * webpage_text.c its main text. Nothing here leaves src/reader/.
+ * header's WebpageDoc), with webpage_normalise.c's token stream and
+ * webpage_flatten.c's walk of the parsed tree; webpage_meta.c reads its
+ * metadata (with webpage_date.c's dates and webpage_jsonld.c's JSON-LD)
+ * and webpage_text.c its main text. Nothing here leaves src/reader/.
  *
  * The flat document: elements in document order (pre-order), each with
  * the index of its parent and `end`, the index just after its last
@@ -17,6 +19,9 @@
 #define FRISE_READER_WEBPAGE_PRIVATE_H
 
 #include "reader/webpage.h"
+
+#include <libxml/tree.h>
+#include <string.h>
 
 #define WEBPAGE_NONE G_MAXUINT32 /* no node, no piece */
 
@@ -69,6 +74,46 @@ extern const WebpageTagInfo webpage_tags[TAG_COUNT];
 
 /* The tag of a lowercase name; TAG_OTHER when frise does not know it. */
 WebpageTag webpage_tag_lookup(const char *name, size_t len);
+
+/* True when tag t has one of the TP_* bits of `props`. */
+static inline bool
+webpage_tag_has(WebpageTag t, guint props)
+{
+	return (webpage_tags[t].props & props) != 0;
+}
+
+/* HTML's white space: space, tab, LF, CR, FF (not VT). */
+static inline bool
+webpage_is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* True when s[0..n) starts with `lit`, ASCII case-insensitively. */
+static inline bool
+webpage_prefix_ci(const char *s, size_t n, const char *lit)
+{
+	size_t l = strlen(lit);
+	return n >= l && g_ascii_strncasecmp(s, lit, l) == 0;
+}
+
+/* windows-1252's characters for the bytes 0x80-0x9F (webpage.c). */
+extern const guint16 webpage_cp1252_c1[32];
+
+/* One attribute of a tag as the tokenizer reads it: name and value point
+ * into the tag's text (not NUL-terminated, entities not decoded). */
+typedef struct {
+	const char *name, *value;
+	size_t nlen, vlen;
+} WebpageAttr;
+
+/* Reads the next attribute of a tag from s[*i..n). Returns 1 with *a
+ * filled; 0 at the tag's '>' (consumed; *self_closing when "/>"); -1 when
+ * the input ends inside the tag (webpage_normalise.c). */
+int webpage_next_attr(const char *s, size_t n, size_t *i, WebpageAttr *a, bool *self_closing);
+
+/* True when a's name is `name` (lowercase), ASCII case-insensitively. */
+bool webpage_attr_is(const WebpageAttr *a, const char *name);
 
 /* Node flags, fixed when the document is built. */
 enum {
@@ -128,10 +173,51 @@ typedef struct {
  * trimmed. Returns a new string. */
 char *webpage_node_text(const WebpageDoc *doc, guint32 n);
 
+/* Phase 2 (webpage_normalise.c): rewrites the page s[0..n) (UTF-8, no
+ * NUL) as the token stream webpage.c describes, adding the JSON-LD
+ * scripts' contents to `jsonld` (char*, owned by the array). Returns a
+ * new GString. */
+GString *webpage_normalise(const char *s, size_t n, GPtrArray *jsonld);
+
+/* Phase 4 (webpage_flatten.c): appends the tree under `root` to `doc`
+ * (nodes, pieces, metadata items) and sets doc->body. */
+void webpage_flatten(WebpageDoc *doc, xmlNode *root);
+
 /* A dateline among the first lines of a page's main text ("Posted March
  * 3, 2004", "April 17, 2015 -- …"): a new ISO stamp, or NULL
- * (webpage_meta.c). */
+ * (webpage_date.c). */
 char *webpage_text_date(const char *text);
+
+/* A date from metadata, ISO 8601 first ("compact" 20150430 too when
+ * `data` is not NULL), then in words: a new ISO stamp, or NULL
+ * (webpage_date.c). Of the type of webpage_meta.c's Accept. */
+char *webpage_accept_date(const char *v, const void *data);
+
+/* A date written in words ("April 28, 2019", "30 avril 2015 à 07h19"): a
+ * new ISO stamp, or NULL (webpage_date.c). */
+char *webpage_parse_text_date(const char *s);
+
+/* A date in a URL's path: /2015/04/30/, /2015-04-30/, /20150430/: a new
+ * ISO stamp, or NULL (webpage_date.c). */
+char *webpage_url_date(const char *url);
+
+/* A metadata value made presentable: entities decoded, white space
+ * collapsed; NULL when nothing is left. Returns a new string
+ * (webpage_meta.c). */
+char *webpage_clean(const char *v);
+
+/* What the page's JSON-LD says (webpage_jsonld.c): new strings or NULL,
+ * freed by webpage_ld_clear(). */
+typedef struct {
+	char *headline, *name, *published, *modified, *author, *publisher, *url, *lang;
+	char *site; /* the name of a top-level WebSite or Organization */
+	bool article;
+} WebpageLd;
+
+/* Reads every JSON-LD script of the page into *ld. */
+void webpage_read_jsonld(const WebpageDoc *doc, WebpageLd *ld);
+
+void webpage_ld_clear(WebpageLd *ld);
 
 /* Fills page's metadata fields from the document (webpage_meta.c). */
 void webpage_read_meta(const WebpageDoc *doc, WebpagePage *page);
