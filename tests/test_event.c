@@ -586,6 +586,60 @@ test_candidates_exclusions(void)
 	fixture_clear(&f);
 }
 
+/* What is an event: a dated sentence whose own clause tells no happening
+ * (a state, a view, a negation, a quotation opening the sentence) is a
+ * remark, kept but weighing little; a verb that foresees makes what it
+ * governs uncertain. One line per case: language, sentence, date (its
+ * surface and value), article date, remark?, status. */
+static const struct {
+	FriseLang lang;
+	const char *text, *surface, *value, *dct;
+	bool remark;
+	FriseStatus status;
+} remark_cases[] = {
+	{ FRISE_LANG_EN, "Before Thursday, Colombia was the only nation to confirm a case.", "Thursday", "2009-05-07", "2009-05-08", true, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_EN, "The mayor hadn't said a word about the protests until Monday.", "Monday", "2009-04-06", "2009-04-08", true, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_EN, "\"This war reached our shores on September 11 2001,\" the president said in a speech to soldiers at the base.", "September 11 2001", "2001-09-11", "2005-06-29", true, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_EN, "\"I think September 11 was one of those great earthquakes that clarify things.", "September 11", "2004-09-11", "2005-01-10", true, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_EN, "The minister said on Monday that she hopes for a vote.", "Monday", "2011-03-14", "2011-03-15", false, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_EN, "The minister hopes for a vote on Thursday.", "Thursday", "2011-03-17", "2011-03-15", true, FRISE_STATUS_PLANNED },
+	{ FRISE_LANG_EN, "The agency chief yesterday suggested the alert would move to its highest level.", "yesterday", "2009-05-02", "2009-05-03", false, FRISE_STATUS_UNCERTAIN },
+	{ FRISE_LANG_EN, "Rebels were killed in the city on Monday.", "Monday", "2011-03-14", "2011-03-15", false, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_EN, "The army did not enter the city on Monday.", "Monday", "2011-03-14", "2011-03-15", true, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_EN, "A magnitude 7 earthquake struck the capital on Tuesday.", "Tuesday", "2010-01-12", "2010-01-13", false, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_FR, "Lundi, le régime était prêt à négocier toute réforme.", "Lundi", "2011-03-28", "2011-03-29", true, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_FR, "La ministre espère un vote jeudi.", "jeudi", "2011-03-17", "2011-03-15", true, FRISE_STATUS_PLANNED },
+	{ FRISE_LANG_FR, "Le ministre n'a pas commenté l'attaque de lundi soir.", "lundi soir", "2011-03-14", "2011-03-15", true, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_FR, "Le dirigeant a déclaré jeudi que ses troupes ne partiraient pas.", "jeudi", "2011-03-10", "2011-03-11", false, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_FR, "L'économiste a prédit lundi que la monnaie chuterait.", "lundi", "2011-03-14", "2011-03-15", false, FRISE_STATUS_UNCERTAIN },
+	{ FRISE_LANG_FR, "Le dirigeant a été tué jeudi à Syrte.", "jeudi", "2011-10-20", "2011-10-21", false, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_FR, "Le conseil de sécurité a adopté jeudi une résolution.", "jeudi", "2011-03-17", "2011-03-18", false, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_FR, "Une réunion a eu lieu mardi à Paris.", "mardi", "2011-03-15", "2011-03-18", false, FRISE_STATUS_HAPPENED },
+};
+
+static void
+test_candidates_remark(void)
+{
+	GError *error = NULL;
+	FriseTemplates *tp = templates_new(&error);
+	g_assert_no_error(error);
+	for (size_t i = 0; i < G_N_ELEMENTS(remark_cases); i++) {
+		const Tx tx[] = { { remark_cases[i].surface, FRISE_TIMEX_DATE, remark_cases[i].value, NULL } };
+		Fixture f;
+		fixture_init(&f, "a", remark_cases[i].text, remark_cases[i].dct, tx, 1);
+		f.doc.lang = remark_cases[i].lang;
+		GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
+		g_test_message("case %zu: %s", i, remark_cases[i].text);
+		g_assert_cmpuint(c->len, ==, 1);
+		const FriseCandidate *k = g_ptr_array_index(c, 0);
+		g_assert_cmpint(k->weak_title, ==, remark_cases[i].remark);
+		g_assert_cmpstr(event_status_name(k->status), ==, event_status_name(remark_cases[i].status));
+		g_ptr_array_unref(c);
+		fixture_clear(&f);
+	}
+	templates_free(tp);
+}
+
 static void
 test_candidates_participle(void)
 {
@@ -1294,6 +1348,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/words", test_words);
 	g_test_add_func("/event/candidates-exclusions", test_candidates_exclusions);
 	g_test_add_func("/event/candidates-participle", test_candidates_participle);
+	g_test_add_func("/event/candidates-remark", test_candidates_remark);
 	g_test_add_func("/event/candidates-keep", test_candidates_keep);
 	g_test_add_func("/event/candidates-keys", test_candidates_keys);
 	g_test_add_func("/event/merge", test_merge);

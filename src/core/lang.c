@@ -77,6 +77,9 @@ static const struct {
 	{ "byline-openers", false },
 	{ "credit-words", false },
 	{ "reader-address", false },
+	{ "state-verbs", true },
+	{ "opinion-verbs", true },
+	{ "speculation-verbs", true },
 };
 
 typedef struct {

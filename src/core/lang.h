@@ -74,6 +74,10 @@ typedef enum {
 	LANG_BYLINE_OPENERS,      /* those that open one ("par", "by") */
 	LANG_CREDIT_WORDS,        /* a photo credit ("crédit photo") */
 	LANG_READER_ADDRESS,      /* words that speak to the reader ("vous", "cliquez") */
+	/* what is an event (src/events/candidate.c) */
+	LANG_STATE_VERBS,         /* exact lemmas: être, be: as a clause's lexical verb, a state, no happening */
+	LANG_OPINION_VERBS,       /* exact lemmas: penser, hope: a view, no happening */
+	LANG_SPECULATION_VERBS,   /* exact lemmas: prédire, suggest: what they govern is uncertain */
 	LANG_LIST_COUNT
 } LangList;
 

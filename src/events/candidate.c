@@ -267,12 +267,19 @@ last_actor(const FriseDoc *d, guint si, size_t before)
 	return NULL;
 }
 
-/* True when byte `at` of the sentence lies in a quotation that is most
- * of the sentence: "«Le dictateur ne peut pas rester», a dit…" is an
- * opinion, not a happening. Written by hand: the quote marks of two
- * languages, « » “ ” and straight ". */
-static bool
-in_quote(const char *s, size_t len, size_t at)
+/* Where byte `at` of the sentence lies against its quotations. Written
+ * by hand: the quote marks of two languages, « » “ ” and straight ". */
+typedef enum {
+	QUOTE_NONE = 0,
+	QUOTE_IN,   /* in a quotation that opens the sentence or runs to its end
+		       unclosed: "«This war reached our shores on September 11»,
+		       he said": what someone says, a remark */
+	QUOTE_MOST  /* in a quotation that is most of the sentence: an opinion,
+		       no event */
+} QuotePlace;
+
+static QuotePlace
+quote_place(const char *s, size_t len, size_t at)
 {
 	size_t open = SIZE_MAX;
 	for (size_t i = 0; i < len; i++) {
@@ -289,10 +296,104 @@ in_quote(const char *s, size_t len, size_t at)
 		if (opens && open == SIZE_MAX) {
 			open = i;
 		} else if (closes && open != SIZE_MAX) {
-			if (open <= at && at < i && (i - open) * 10 >= len * 6)
-				return true;
+			if (open <= at && at < i) {
+				if ((i - open) * 10 >= len * 6)
+					return QUOTE_MOST;
+				/* a quotation opening the sentence; one inside it is
+				 * a name or a word quoted ("a dit "espérer" un vote") */
+				if (open == 0)
+					return QUOTE_IN;
+			}
 			open = SIZE_MAX;
 		}
+	}
+	/* opened, never closed: the sentence ends inside what is said */
+	return open != SIZE_MAX && open <= at && (open == 0 || (len - open) * 10 >= len * 6) ? QUOTE_IN : QUOTE_NONE;
+}
+
+static const ClauseWord *
+word_of(const ClauseParse *p, guint i)
+{
+	return &g_array_index(p->words, ClauseWord, i);
+}
+
+/* True when a verb word of clause `ci` has its lemma in `list`. */
+static bool
+clause_has_verb_in(const ClauseParse *p, guint ci, LangList list)
+{
+	const Clause *c = &g_array_index(p->clauses, Clause, ci);
+	for (guint i = c->first; i < c->last && i < p->words->len; i++) {
+		const ClauseWord *w = word_of(p, i);
+		if (w->clause == ci &&
+		    (w->role == CLAUSE_W_FINITE || w->role == CLAUSE_W_PARTICIPLE || w->role == CLAUSE_W_INFINITIVE ||
+		     w->role == CLAUSE_W_AUX) &&
+		    lang_has(p->lang, list, w->lemma))
+			return true;
+	}
+	return false;
+}
+
+/* True when the date's own clause `ci` tells no happening: its verb is
+ * a state ([state-verbs]: "Colombia was the only nation to confirm it
+ * before Thursday"; with a participle, "was killed", the state verb is
+ * the auxiliary of what happened), one of its verbs gives a view
+ * ([opinion-verbs]: "elle a dit espérer un vote jeudi"), or it is
+ * negated ("the mayor hadn't said a word about the events of 1 April"). */
+static bool
+is_remark(const ClauseParse *p, guint ci, const char *text, size_t len)
+{
+	const Clause *c = &g_array_index(p->clauses, Clause, ci);
+	/* a verbless clause ("until Monday") is told by the one it hangs on */
+	if (!clause_has_verb(c) && c->parent >= 0) {
+		ci = (guint)c->parent;
+		c = &g_array_index(p->clauses, Clause, ci);
+	}
+	bool participle = c->main_verb >= 0 && c->main_verb != c->verb && (guint)c->main_verb < p->words->len &&
+			  word_of(p, (guint)c->main_verb)->role == CLAUSE_W_PARTICIPLE;
+	if (c->verb >= 0 && (guint)c->verb < p->words->len && !participle &&
+	    lang_has(p->lang, LANG_STATE_VERBS, word_of(p, (guint)c->verb)->lemma))
+		return true;
+	const LangWords *neg = lang_list(p->lang, LANG_NEGATIONS);
+	for (guint i = c->first; i < c->last && i < p->words->len; i++) {
+		const ClauseWord *w = word_of(p, i);
+		/* what a quotation denies is what someone said ("«Nous ne
+		 * partirons jamais», a lancé jeudi le dirigeant") */
+		if (w->clause != ci || quote_place(text, len, w->start) != QUOTE_NONE)
+			continue;
+		if (w->role == CLAUSE_W_NEGATION)
+			return true;
+		/* a negation glued to its verb: "hadn't" (an entry starting
+		 * with "n'" of [negations]) */
+		for (guint k = 0; k < neg->n; k++)
+			if (neg->items[k][0] == 'n' && neg->items[k][1] == '\'' && g_str_has_suffix(w->folded, neg->items[k]) &&
+			    strlen(w->folded) > strlen(neg->items[k]))
+				return true;
+	}
+	/* a view: in the clause, or the one it reports ("il pense que…") */
+	return clause_has_verb_in(p, ci, LANG_OPINION_VERBS) ||
+	       (c->kind == CLAUSE_REPORTED && c->parent >= 0 && clause_has_verb_in(p, (guint)c->parent, LANG_OPINION_VERBS));
+}
+
+/* True when a [speculation-verbs] verb governs the date's clause `ci`: in
+ * it, in the clause it is said or subordinated in ("analysts predict that
+ * the currency will fall on Monday"), or in a participial clause hanging
+ * on it (a finite verb the parse took for a participle after its
+ * subject: "the agency chief yesterday suggested the alert would move"). */
+static bool
+is_speculation(const ClauseParse *p, guint ci)
+{
+	for (guint k = 0; k < p->clauses->len; k++) {
+		const Clause *c = &g_array_index(p->clauses, Clause, k);
+		if (c->parent == (gint)ci && c->kind == CLAUSE_PARTICIPIAL && clause_has_verb_in(p, k, LANG_SPECULATION_VERBS))
+			return true;
+	}
+	for (gint k = (gint)ci, hops = 0; k >= 0 && hops < 3; hops++) {
+		if (clause_has_verb_in(p, (guint)k, LANG_SPECULATION_VERBS))
+			return true;
+		const Clause *c = &g_array_index(p->clauses, Clause, (guint)k);
+		if (c->kind != CLAUSE_REPORTED && c->kind != CLAUSE_SUBORDINATE)
+			break;
+		k = c->parent;
 	}
 	return false;
 }
@@ -427,9 +528,10 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		c->since = at.kind == ATTRIB_SINCE;
 		/* the sentence's tokens, made once for its type, status and words */
 		GArray *toks = text_tokens(stext, slen);
+		QuotePlace quoted = quote_place(stext, slen, t->start - s->start);
 		if (text_has_phrase(toks, lang_list(d->lang, LANG_SPECULATION_CUES)->items,
 				    lang_list(d->lang, LANG_SPECULATION_CUES)->n) ||
-		    in_quote(stext, slen, t->start - s->start)) {
+		    quoted == QUOTE_MOST) {
 			/* "difficile de prédire à quelle date…": speculation, no
 			 * event; a quoted opinion is no event either */
 			g_array_unref(toks);
@@ -462,6 +564,13 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 		}
 		c->status = clause_status(status_of_tokens(stext, toks, &c->timex, d->dct, d->lang), own, &c->timex,
 					  d->dct);
+		if (is_speculation(parse, at.clause))
+			c->status = FRISE_STATUS_UNCERTAIN;
+		/* a remark stays, for its date and the merge, but tells no
+		 * happening: another member of its event should, and alone it
+		 * weighs less (salience.c) */
+		if (quoted == QUOTE_IN || is_remark(parse, at.clause, stext, slen))
+			c->weak_title = true;
 		c->position = (double)(s->start - body_s) / body_len;
 		c->words = sim_words_of_parse(parse);
 		c->quote = g_strndup(stext, slen);

@@ -39,8 +39,10 @@ typedef struct {
 	char *type;            /* template id */
 	bool generic_type;     /* templates_is_generic(): merges by words only */
 	char *title;           /* headline */
-	bool weak_title;       /* the sentence stripped of its date, not a clause's headline:
-				  another member of its event should tell it */
+	bool weak_title;       /* no clause of it tells a happening: the sentence stripped of
+				  its date, not a clause's headline, or a remark (a state, a
+				  view, a negation, a quotation: candidate.c); another member
+				  of its event should tell it, and alone it weighs less */
 	bool since;            /* the start of a period its sentence's happening runs in */
 	FriseStatus status;
 	double position;       /* where the sentence starts in the article body, 0..1 */

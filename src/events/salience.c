@@ -20,7 +20,10 @@ static const double precision_bonus[] = {
 #define REPEAT_WEIGHT 0.05 /* per mention beyond the articles' own words */
 #define TYPED_BONUS 0.3    /* a type of its own */
 #define LEAD_WEIGHT 0.5    /* times (1 - where it starts in its article) */
-#define UNTOLD_WEIGHT 0.6  /* the whole score of an event no clause tells */
+#define UNTOLD_WEIGHT 0.5  /* the whole score of an event no clause tells a happening of
+			      (a stripped sentence, a remark: "X was the only one…",
+			      "I think…", "hadn't said a word"): a happening of its day,
+			      told by fewer articles, goes before it */
 /* the whole score by status, ORDER STATUS: planned and uncertain things
  * count less than what happened */
 static const double status_weight[] = { 1.0, 0.8, 0.6 };
@@ -113,7 +116,7 @@ salience_score(GPtrArray *events, SalienceFactors *factors, const GPtrArray *can
 					 parts[2], f->typed ? "a type of its own" : "no type", parts[3],
 					 100.0 * f->first, parts[4], f->day_articles, f->day_articles == 1 ? "" : "s",
 					 parts[5], event_status_name(f->status), by_status,
-					 f->told ? "told by a clause" : "no clause tells it", by_told, e->score);
+					 f->told ? "a clause tells a happening" : "no clause tells a happening", by_told, e->score);
 	}
 	g_hash_table_unref(day_docs);
 }
