@@ -442,6 +442,36 @@ static const struct {
 	  "On Saturday", NULL, "US troops will be deployed on the ground or off the coast of the island", FRISE_LANG_EN },
 	{ "Le 3 mars, la société a annoncé qu'elle suspendait l'expansion de son studio de 800 millions de dollars à Atlanta.",
 	  "Le 3 mars", NULL, "La société suspendait l'expansion de son studio de 800 millions de dollars", FRISE_LANG_FR },
+	/* a verb dropped from inside the clause is a hole: the sentence, without its date */
+	{ "The Mexican government yesterday issued a decree authorising the president to invoke emergency powers.",
+	  "yesterday", NULL, "The Mexican government issued a decree authorising the president", FRISE_LANG_EN },
+	/* a past before its object is the verb ("said 90 people had been…"), not a participle */
+	{ "On Tuesday, UN spokeswoman Elisabeth Byrs said 90 people had been pulled out alive since the earthquake.",
+	  "On Tuesday", NULL, "Elisabeth Byrs: 90 people had been pulled out alive", FRISE_LANG_EN },
+	/* the date fronted away, the words before its place stay ("over") */
+	{ "On Saturday, Haiti's government declared the search and rescue phase over.", "On Saturday", NULL,
+	  "Haiti's government declared the search and rescue phase over", FRISE_LANG_EN },
+	/* "announced a further 17 cases": a verb with its object, no reported clause */
+	{ "The Health Protection Agency (HPA) today announced a further 17 cases of the disease, bringing the total to 203.",
+	  "today", NULL, "The Health Protection Agency announced a further 17 cases of the disease", FRISE_LANG_EN },
+	/* "16:53" is one time, not two clauses */
+	{ "On 12 January 2010, a magnitude 7 earthquake hit Haiti at 16:53.", "12 January 2010", NULL,
+	  "A magnitude 7 earthquake hit Haiti at 16:53", FRISE_LANG_EN },
+	/* never a cut on an adverb before the verb's complement: another sentence tells it */
+	{ "But yesterday the World Health Organisation's Margaret Chan achieved just that by declaring the first influenza pandemic in 40 years.",
+	  "yesterday", NULL, NULL, FRISE_LANG_EN },
+	/* nor inside a clause of what was said, before its verb */
+	{ "They said today that efforts to control swine flu in the city the worst affected in England were failing.",
+	  "today", NULL, NULL, FRISE_LANG_EN },
+	/* "après avoir été": an infinitive, its verb group kept whole */
+	{ "L'ancien leader en fuite a été abattu à Syrte après avoir été capturé vivant, jeudi.", "jeudi", NULL,
+	  "L'ancien leader en fuite a été abattu à Syrte après avoir été capturé vivant", FRISE_LANG_FR },
+	/* a date that is what the copula says stays */
+	{ "The release date of the single is 7 February, with proceeds going to charity.", "7 February",
+	  NULL, "The release date of the single is 7 February, with proceeds going to charity", FRISE_LANG_EN },
+	/* a clause dropped from inside is a hole: the sentence, if it fits */
+	{ "Le ministre a dit mardi que 90 personnes avaient été sauvées.", "mardi", NULL,
+	  "Le ministre\u00a0: 90 personnes avaient été sauvées", FRISE_LANG_FR },
 };
 
 static void

@@ -118,6 +118,10 @@ scan(Parse *p, const char *text, size_t len)
 		guint8 pm = 0;
 		for (size_t b = prev_end; b < start; b++) {
 			unsigned char c = (unsigned char)text[b];
+			/* "16:53", "4,5": a number's own separator, no punctuation */
+			if ((c == ':' || c == ',') && b > 0 && b + 1 < len && g_ascii_isdigit(text[b - 1]) &&
+			    g_ascii_isdigit(text[b + 1]))
+				continue;
 			if (c == ',')
 				pm |= P_COMMA;
 			else if (c == ';' || c == ':' || c == '?' || c == '!')
@@ -232,6 +236,23 @@ verb_ahead(Parse *p, guint i)
 			return true;
 	}
 	return false;
+}
+
+/* True when what follows word i opens a noun phrase of its own — a
+ * determiner, a number, a subject pronoun: "the government issued | a
+ * decree", "Byrs said | 90 people had been…" have the past as their
+ * verb, where "the revolt launched | on 15 March was crushed" has a
+ * participle. */
+static bool
+object_next(Parse *p, guint i)
+{
+	if (i + 1 >= p->words->len || p->punct[i + 1] != 0)
+		return false;
+	const ClauseWord *x = word(p, i + 1);
+	if (has(x, MORPH_POS_PRON))
+		return (reading(x, MORPH_POS_PRON)->flags & MORPH_F_SUBJECT) != 0;
+	return (has(x, MORPH_POS_DET) && !has(x, MORPH_POS_PREP)) || has(x, MORPH_POS_NUM) ||
+	       g_ascii_isdigit(x->folded[0]);
 }
 
 static bool
@@ -379,6 +400,7 @@ roles(Parse *p)
 		} else if (group && form_reading(w, MORPH_FORM_INFINITIVE) != NULL) {
 			r = CLAUSE_W_INFINITIVE;
 		} else if (fin != NULL && !group && prev != CLAUSE_W_DET && prev != CLAUSE_W_PREP && !noun_before_aux(p, i) &&
+			   !(has(w, MORPH_POS_NOUN) && !has(w, MORPH_POS_AUX) && noun_slot(p, i)) && /* "17 cases" */
 			   (prev == CLAUSE_W_SUBJECT || prev == CLAUSE_W_CLITIC || prev == CLAUSE_W_RELATIVE ||
 			    prev == CLAUSE_W_NEGATION || morph_is_only_verb(&w->morph) ||
 			    (is_nominal(prev) && !(w->capital && !first)) ||
@@ -386,7 +408,8 @@ roles(Parse *p)
 			/* English: "the revolt launched on 15 March was crushed": a past
 			 * after a noun with a verb ahead is a participle */
 			if (p->lang == FRISE_LANG_EN && is_nominal(prev) && prev != CLAUSE_W_SUBJECT &&
-			    form_reading(w, MORPH_FORM_PAST_PARTICIPLE) != NULL && verb_ahead(p, i))
+			    form_reading(w, MORPH_FORM_PAST_PARTICIPLE) != NULL && !has(w, MORPH_POS_AUX) && !object_next(p, i) &&
+			    verb_ahead(p, i))
 				r = CLAUSE_W_PARTICIPLE;
 			else
 				r = has(w, MORPH_POS_AUX) ? CLAUSE_W_AUX : CLAUSE_W_FINITE;
@@ -400,7 +423,8 @@ roles(Parse *p)
 			 * ("lancée" is a noun too, but not before a complement) */
 			r = CLAUSE_W_PARTICIPLE;
 		} else if (form_reading(w, MORPH_FORM_INFINITIVE) != NULL &&
-			   (((prev == CLAUSE_W_PREP || prev == CLAUSE_W_OTHER) && !has(w, MORPH_POS_NOUN)) ||
+			   (((prev == CLAUSE_W_PREP || prev == CLAUSE_W_OTHER) &&
+			     (!has(w, MORPH_POS_NOUN) || in_list(p, LANG_AUXILIARY_LEMMAS, w->folded))) ||
 			    (i > 0 && p->punct[i] == 0 && in_list(p, LANG_INFINITIVE_MARKERS, word(p, i - 1)->folded)))) {
 			/* "pour aider", "to help" (a noun too, but not after "to") */
 			r = CLAUSE_W_INFINITIVE;

@@ -11,7 +11,7 @@
  *      (is, has or the possessive), a word of its own.
  *   3. Guesses (MORPH_F_GUESS) for other words by their ending: -s is a
  *      verb in the 3sg and a plural noun, -ed a past and a participle, -ing
- *      a present participle and a noun; the stem is restored by the
+ *      a present participle and a noun, -ly an adverb; the stem is restored by the
  *      spelling rules below (planned → plan, moved → move, tried → try).
  *   Every -ing form is also a noun, the -ing word its lemma ("the meeting"),
  *   known or guessed as its verb is.
@@ -531,6 +531,14 @@ guess(const char *w, gsize n, MorphWord *out)
 		a.form = MORPH_FORM_PAST_PARTICIPLE;
 		a.flags |= MORPH_F_ADJ;
 		morph_word_add(out, &a);
+		return;
+	}
+	/* -ly after three letters or more: an adverb ("eventually",
+	 * "heavily"); the nouns and verbs that end so are in the lexicon
+	 * ("family", "supply") */
+	if (n >= 5 && ends_with(w, n, "ly") && !ends_with(w, n, "ply") && has_vowel(w, n - 2)) {
+		MorphAnalysis adv = { .lemma = morph_intern(w, (gssize)n), .pos = MORPH_POS_ADV, .flags = MORPH_F_GUESS };
+		morph_word_add(out, &adv);
 		return;
 	}
 	if (w[n - 1] == 's' && !ends_with(w, n, "ss") && !ends_with(w, n, "us") && !ends_with(w, n, "is")) {

@@ -93,7 +93,9 @@ strip(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang la
 	/* widen the expression to the prepositions right before it */
 	GArray *toks = text_tokens(sentence, tstart);
 	size_t cut = tstart;
-	for (guint i = toks->len; i > 0; i--) {
+	/* an empty expression (the date went with a fronted phrase) has no
+	 * preposition: "declared the phase over" keeps its "over" */
+	for (guint i = tend > tstart ? toks->len : 0; i > 0; i--) {
 		TextToken *t = &g_array_index(toks, TextToken, i - 1);
 		bool adjacent = true;
 		for (size_t k = t->end; k < cut; k++)
@@ -237,6 +239,69 @@ dangling(ClauseRole r)
 	       r == CLAUSE_W_NEGATION || r == CLAUSE_W_COMPARISON;
 }
 
+/* True when a headline ending on word `last` of `p`, with word `next`
+ * dropped, stops before what its verb needs: an adverb, an auxiliary, a
+ * negation or an infinitive last ("Chan achieved just | that by
+ * declaring…", "The court will | rule…"), a finite verb before its
+ * object or the clause it reports ("The court heard | that…"), a
+ * participle before its object ("It has issued | a decree"). A comma
+ * between them, or a preposition after a participle ("was killed | in
+ * Sirte"), closes nothing. */
+static bool
+open_verb(const ClauseParse *p, guint last, guint next)
+{
+	const ClauseWord *l = &g_array_index(p->words, ClauseWord, last);
+	const ClauseWord *x = &g_array_index(p->words, ClauseWord, next);
+	if (x->punct & (CLAUSE_P_COMMA | CLAUSE_P_DASH | CLAUSE_P_STRONG | CLAUSE_P_OPEN))
+		return false;
+	switch (l->role) {
+	case CLAUSE_W_ADV: case CLAUSE_W_AUX: case CLAUSE_W_NEGATION: case CLAUSE_W_INFINITIVE:
+		return true;
+	case CLAUSE_W_FINITE:
+		return x->role != CLAUSE_W_PREP && x->role != CLAUSE_W_COORDINATOR && x->role != CLAUSE_W_PARTICIPLE;
+	case CLAUSE_W_PARTICIPLE:
+		return x->role == CLAUSE_W_DET || x->role == CLAUSE_W_NOUN || x->role == CLAUSE_W_PROPER ||
+		       x->role == CLAUSE_W_NUMBER || x->role == CLAUSE_W_SUBORDINATOR;
+	default:
+		return false;
+	}
+}
+
+/* True when a headline ending on word `last`, with word `next` dropped,
+ * is left open: on its verb before what it needs (open_verb()), on a
+ * word that opens a phrase (dangling(): "…almost a day later, he"), or
+ * on a number or an adjective before its noun ("hit Haiti carrying four
+ * | tonnes"). */
+static bool
+ends_open(const ClauseParse *p, guint last, guint next)
+{
+	const ClauseWord *l = &g_array_index(p->words, ClauseWord, last);
+	const ClauseWord *x = &g_array_index(p->words, ClauseWord, next);
+	if (open_verb(p, last, next) || dangling(l->role) || lang_has(p->lang, LANG_AUXILIARY_LEMMAS, l->lemma))
+		return true; /* "…après avoir été | capturé" */
+	return (l->role == CLAUSE_W_NUMBER || l->role == CLAUSE_W_ADJ) && x->punct == 0 &&
+	       (x->role == CLAUSE_W_NOUN || x->role == CLAUSE_W_PROPER);
+}
+
+/* True when cutting `p` before word j keeps a clause's subject, or the
+ * opening of a reported, subordinate or relative clause, and drops its
+ * verb: "concerns were raised that unusual spending habits coinciding |
+ * with…" keeps a subject whose verb ("could increase") is gone. */
+static bool
+verb_cut_off(const ClauseParse *p, guint j)
+{
+	for (guint k = 0; k < p->clauses->len; k++) {
+		const Clause *c = &g_array_index(p->clauses, Clause, k);
+		if (c->first >= j || (c->verb >= 0 && (guint)c->verb < j))
+			continue;
+		/* its subject kept, or a clause of what was said opened */
+		if ((c->subject >= 0 && (guint)c->subject < j) || c->kind == CLAUSE_REPORTED ||
+		    c->kind == CLAUSE_SUBORDINATE || c->kind == CLAUSE_RELATIVE)
+			return true;
+	}
+	return false;
+}
+
 /* True when word j of `p` may open what a cut drops: a phrase after a
  * comma or a dash, a preposition, a conjunction, a relative or a
  * participle (an infinitive goes with its preposition: "to help deal"). */
@@ -317,7 +382,8 @@ fit(GString *o, size_t max, FriseLang lang)
 			break;
 		/* a list is cut before its second item, not before its last */
 		bool list_tail = listing && w->role == CLAUSE_W_COORDINATOR && !(w->punct & CLAUSE_P_COMMA);
-		if (droppable_from(p, j) && !dangling(prev->role) && !list_tail)
+		if (droppable_from(p, j) && !dangling(prev->role) && !list_tail && !open_verb(p, j - 1, j) &&
+		    !verb_cut_off(p, j))
 			best = prev->end;
 		if (w->punct & CLAUSE_P_COMMA)
 			listing = true;
@@ -403,6 +469,149 @@ is_verb_role(ClauseRole r)
 	return r == CLAUSE_W_FINITE || r == CLAUSE_W_AUX || r == CLAUSE_W_PARTICIPLE;
 }
 
+/* True when `h` has unbalanced quotes or brackets, or an empty pair:
+ * a hole where a cut took one side. Written by hand: the quote marks of
+ * two languages, « » “ ” and straight ". */
+static bool
+broken_pairs(const char *h)
+{
+	static const char *const pairs[][2] = { { "\xc2\xab", "\xc2\xbb" }, { "(", ")" }, { "\xe2\x80\x9c", "\xe2\x80\x9d" } };
+	bool hole = strstr(h, "()") != NULL || strstr(h, "( )") != NULL;
+	hole |= strstr(h, "\xc2\xab\xc2\xbb") != NULL || strstr(h, "\xc2\xab \xc2\xbb") != NULL ||
+		strstr(h, "\xc2\xab\xc2\xa0\xc2\xbb") != NULL || strstr(h, "\"\"") != NULL ||
+		strstr(h, "\xe2\x80\x9c\xe2\x80\x9d") != NULL; /* an empty quote */
+	guint straight = 0;
+	for (const char *q = h; *q; q++)
+		straight += *q == '"';
+	hole |= straight % 2 != 0;
+	for (size_t j = 0; j < G_N_ELEMENTS(pairs) && !hole; j++) {
+		int depth = 0;
+		for (const char *q = h; *q; q++) {
+			if (strncmp(q, pairs[j][0], strlen(pairs[j][0])) == 0)
+				depth++;
+			else if (strncmp(q, pairs[j][1], strlen(pairs[j][1])) == 0 && --depth < 0)
+				break;
+		}
+		hole = depth != 0;
+	}
+	return hole;
+}
+
+/* True when reported clause j of `p` is what was said: opened by "que"
+ * or "that", or, with no such word ("He said the US has…"), headed by an
+ * auxiliary, after a subject pronoun, or by a verb with no noun reading
+ * ("announced a further 17 cases" reports no clause: "cases" is a noun
+ * there). */
+static bool
+reads_as_report(const ClauseParse *p, guint j)
+{
+	const Clause *c = cl(p, j);
+	if (c->verb < 0 || c->subject < 0 || c->subject > c->verb)
+		return false;
+	if (cw(p, c->first)->role == CLAUSE_W_SUBORDINATOR)
+		return true;
+	const ClauseWord *v = cw(p, (guint)c->verb);
+	return v->role == CLAUSE_W_AUX || cw(p, (guint)c->subject)->role == CLAUSE_W_SUBJECT ||
+	       !morph_has_pos(&v->morph, MORPH_POS_NOUN);
+}
+
+/* True when word i of `p` is part of the date [tstart, tend), or a
+ * preposition or determiner that leads to it ("on | Tuesday"). */
+static bool
+in_date(const ClauseParse *p, guint i, size_t tstart, size_t tend)
+{
+	for (guint j = i; j < p->words->len; j++) {
+		const ClauseWord *w = cw(p, j);
+		if (tend > tstart && w->end > tstart && w->start < tend)
+			return true;
+		if (w->role != CLAUSE_W_PREP && w->role != CLAUSE_W_DET)
+			return false;
+	}
+	return false;
+}
+
+/*
+ * True when the words keep[] drops from `p` leave a hole in what is kept:
+ *   - a run dropped from between two kept words that is neither an incise
+ *     (a comma, dash or bracket on each side: "Le ministre, un proche du
+ *     régime, a démissionné") nor a relative clause ("the man who was
+ *     arrested was freed"): "Byrs [said 90 people had been] pulled out
+ *     alive" says the opposite of its sentence;
+ *   - a verb group whose complement is dropped (open_verb()): "Haiti's
+ *     government declared", "Chan achieved just".
+ * The date and its preposition are not counted: strip() takes them.
+ */
+static bool
+leaves_hole(const ClauseParse *p, const bool *keep, size_t tstart, size_t tend)
+{
+	guint n = p->words->len;
+	gint first = -1, last = -1;
+	for (guint i = 0; i < n; i++)
+		if (keep[i] && !in_date(p, i, tstart, tend)) {
+			if (first < 0)
+				first = (gint)i;
+			last = (gint)i;
+		}
+	if (first < 0)
+		return true;
+	for (guint i = (guint)first + 1; i < (guint)last; i++) {
+		if (keep[i] || in_date(p, i, tstart, tend))
+			continue;
+		guint b = i; /* the word after the run: its punctuation closes an incise */
+		while (b < (guint)last && !keep[b])
+			b++;
+		bool incise = (cw(p, i)->punct & (CLAUSE_P_COMMA | CLAUSE_P_DASH | CLAUSE_P_OPEN)) &&
+			      (cw(p, b)->punct & (CLAUSE_P_COMMA | CLAUSE_P_DASH | CLAUSE_P_CLOSE | CLAUSE_P_STRONG));
+		bool bracket = (cw(p, i)->punct & CLAUSE_P_OPEN) && (cw(p, b)->punct & CLAUSE_P_CLOSE);
+		bool relative = cw(p, i)->role == CLAUSE_W_RELATIVE && cl(p, cw(p, i)->clause)->kind == CLAUSE_RELATIVE;
+		if (!incise && !bracket && !relative)
+			return true;
+		i = b;
+	}
+	for (guint j = (guint)last + 1; j < n; j++) {
+		if (in_date(p, j, tstart, tend))
+			continue;
+		return !keep[j] && ends_open(p, (guint)last, j);
+	}
+	return false;
+}
+
+/* True when headline `h` reads as a clause: a subject that names
+ * something, then a finite verb, first; balanced brackets and quotes; at
+ * least three words. */
+static bool
+reads_as_clause(const char *h, FriseLang lang)
+{
+	gunichar first = g_utf8_get_char(h);
+	if (!(g_unichar_isupper(first) || g_unichar_isdigit(first)) || broken_pairs(h))
+		return false;
+	ClauseParse *p = clause_parse(h, strlen(h), lang);
+	bool ok = false;
+	for (guint k = 0; k < p->clauses->len && !ok; k++) {
+		const Clause *c = cl(p, k);
+		if (c->kind != CLAUSE_MAIN || c->verb < 0)
+			continue;
+		ok = c->subject >= 0 && c->subject < c->verb && c->first == 0 && p->words->len >= 3 &&
+		     !lang_has(lang, LANG_VAGUE_PRONOUNS, cw(p, (guint)c->subject)->folded);
+		break;
+	}
+	clause_parse_free(p);
+	return ok;
+}
+
+/* The sentence without its date, as headline_make() gives it, when it
+ * reads as a clause and fits without cutting words; NULL otherwise. */
+static char *
+sentence_headline(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang lang, size_t max)
+{
+	GString *o = strip(sentence, len, tstart, tend, lang);
+	if (!fit(o, max, lang) || !reads_as_clause(o->str, lang)) {
+		g_string_free(o, TRUE);
+		return NULL;
+	}
+	return g_string_free(o, FALSE);
+}
+
 char *
 headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause, size_t tstart, size_t tend,
 	    const char *actor, FriseLang lang, size_t max)
@@ -422,7 +631,7 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 	char *speaker = NULL;
 	if (lang_has(lang, LANG_SPEECH_VERBS, cw(p, (guint)c->main_verb)->lemma) || 0) {
 		for (guint j = 0; j < p->clauses->len; j++)
-			if (cl(p, j)->parent == (gint)k && cl(p, j)->kind == CLAUSE_REPORTED && cl(p, j)->verb >= 0) {
+			if (cl(p, j)->parent == (gint)k && cl(p, j)->kind == CLAUSE_REPORTED && reads_as_report(p, j)) {
 				if (c->subject >= 0 && cw(p, (guint)c->subject)->role != CLAUSE_W_SUBJECT) {
 					/* the speaker's name: the run of names (or the noun) ending at the subject */
 					guint s0 = (guint)c->subject;
@@ -531,6 +740,24 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 					keep[j] = false;
 		}
 	}
+	/* a date that is what its copula says ("The release date is 7
+	 * February", "La réunion était le 3 mars") is the news: it stays */
+	bool date_stays = false;
+	guint d0 = clause_word_at(p, tstart);
+	while (d0 > 0 && d0 < n && tend > tstart && (cw(p, d0 - 1)->role == CLAUSE_W_PREP || cw(p, d0 - 1)->role == CLAUSE_W_DET) &&
+	       cw(p, d0)->punct == 0)
+		d0--;
+	if (d0 > 0 && d0 < n && tend > tstart && keep[d0 - 1] && cw(p, d0)->punct == 0 &&
+	    (cw(p, d0 - 1)->role == CLAUSE_W_AUX || cw(p, d0 - 1)->role == CLAUSE_W_FINITE) &&
+	    lang_has(lang, LANG_AUXILIARY_LEMMAS, cw(p, d0 - 1)->lemma))
+		date_stays = true;
+	/* words dropped from inside the clause, or its verb's complement:
+	 * the sentence itself, without its date, if it reads as a clause */
+	if (leaves_hole(p, keep, tstart, tend)) {
+		g_free(keep);
+		g_free(speaker);
+		return sentence_headline(sentence, len, tstart, tend, lang, max);
+	}
 	/* the words kept, with the text between adjacent ones as it was */
 	GString *r = g_string_new(NULL);
 	size_t rstart = len, rend = len;
@@ -569,23 +796,14 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 		g_free(lead);
 	}
 	g_free(speaker);
-	if (rstart == len || rend == len || rend < rstart) {
+	if (rstart == len || rend == len || rend < rstart || date_stays) {
 		/* the date is not in what is kept (it went with a fronted phrase) */
 		rstart = rend = r->len;
 	}
 	GString *o = strip(r->str, r->len, rstart, rend, lang);
 	g_string_free(r, TRUE);
 	bool fits = fit(o, max, lang);
-	/* unbalanced quotes or brackets, or an empty pair, leave a hole */
-	static const char *const pairs[][2] = { { "\xc2\xab", "\xc2\xbb" }, { "(", ")" }, { "\xe2\x80\x9c", "\xe2\x80\x9d" } };
-	bool hole = strstr(o->str, "()") != NULL || strstr(o->str, "( )") != NULL;
-	hole |= strstr(o->str, "\xc2\xab\xc2\xbb") != NULL || strstr(o->str, "\xc2\xab \xc2\xbb") != NULL ||
-		strstr(o->str, "\xc2\xab\xc2\xa0\xc2\xbb") != NULL || strstr(o->str, "\"\"") != NULL ||
-		strstr(o->str, "\xe2\x80\x9c\xe2\x80\x9d") != NULL; /* an empty quote */
-	guint straight = 0;
-	for (const char *q = o->str; *q; q++)
-		straight += *q == '"';
-	hole |= straight % 2 != 0;
+	bool hole = broken_pairs(o->str);
 	/* a headline opens with its subject: a verb first ("A souligné le
 	 * chef…", "Sont dirigés vers…") is a frame or a fragment */
 	gunichar first = g_utf8_get_char(o->str);
@@ -593,16 +811,6 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 		!(g_unichar_isupper(first) || g_unichar_isdigit(first));
 	/* "It was destroyed", "Cela a été…": a subject that names nothing */
 	hole |= c->subject >= 0 && lang_has(lang, LANG_VAGUE_PRONOUNS, cw(p, (guint)c->subject)->folded);
-	for (size_t j = 0; j < G_N_ELEMENTS(pairs) && !hole; j++) {
-		int depth = 0;
-		for (const char *q = o->str; *q; q++) {
-			if (strncmp(q, pairs[j][0], strlen(pairs[j][0])) == 0)
-				depth++;
-			else if (strncmp(q, pairs[j][1], strlen(pairs[j][1])) == 0 && --depth < 0)
-				break;
-		}
-		hole = depth != 0;
-	}
 	guint words = 0;
 	for (const char *q = o->str; *q; q++)
 		words += (q == o->str || q[-1] == ' ') && g_unichar_isalpha(g_utf8_get_char(q));
