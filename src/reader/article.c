@@ -39,6 +39,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -620,7 +621,8 @@ typedef struct {
 	const char *source;
 	const char *lang;
 	const char *published; /* already checked */
-	bool no_path_date;
+	bool no_path_date;      /* a JSON Lines record */
+	bool keyed;             /* `id` is the record's own "id": its identity */
 	FriseDateOrigin origin; /* of `published` */
 	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
 } Meta;
@@ -781,6 +783,25 @@ base_name(const char *path)
 	return g_path_get_basename(path);
 }
 
+/* What the store keys article `a` by (FriseArticle.identity): a JSON
+ * Lines record's "id"; else, for a file, its canonical absolute path
+ * (symbolic links resolved when it exists); else (standard input, a
+ * record without "id") "sha256:" and its bytes' hash. A new string. */
+static char *
+identity_of(const FriseArticle *a, const char *path, const Meta *meta)
+{
+	if (meta != NULL && meta->keyed)
+		return g_strdup(meta->id);
+	if ((meta != NULL && meta->no_path_date) || strcmp(path, "-") == 0)
+		return g_strconcat("sha256:", a->hash, NULL);
+	char *real = realpath(path, NULL);
+	char *abs = real != NULL ? g_strdup(real) : g_canonicalize_filename(path, NULL);
+	free(real);
+	char *out = name_text(abs);
+	g_free(abs);
+	return out;
+}
+
 /* The origin of meta->published (FRISE_ORIGIN_NONE without meta). */
 static FriseDateOrigin
 meta_origin(const Meta *meta)
@@ -830,6 +851,7 @@ read_article(const char *path, const char *data, size_t len, const FriseReadOpti
 	g_checksum_update(sum, (const guchar *)a->raw, (gssize)a->raw_len);
 	g_strlcpy(a->hash, g_checksum_get_string(sum), sizeof a->hash);
 	g_checksum_free(sum);
+	a->identity = identity_of(a, path, meta);
 
 	/* metadata: front matter, then the inline header after it */
 	FrontMatter fm = { 0 };
@@ -1066,6 +1088,7 @@ article_free(FriseArticle *article)
 	if (article == NULL)
 		return;
 	g_free(article->id);
+	g_free(article->identity);
 	g_free(article->path);
 	g_free(article->title);
 	g_free(article->url);
@@ -1271,6 +1294,7 @@ read_jsonl_line(Reader *rd, const char *where, const char *line, size_t len, con
 		      .lang_from = "jsonl" };
 	if (meta.id != NULL && *meta.id == '\0')
 		meta.id = NULL;
+	meta.keyed = meta.id != NULL;
 	if (meta.id == NULL)
 		meta.id = where;
 	FriseArticle *a = v[M_TEXT] != NULL
