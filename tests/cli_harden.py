@@ -52,7 +52,7 @@ def store_ids(db):
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchall():
             return set()  # killed before it made the store
-        return {row[0].rsplit('.', 1)[0] for row in con.execute('SELECT id FROM articles')}
+        return {row[0].rsplit('.', 1)[0] for row in con.execute('SELECT coalesce(name, id) FROM articles')}
     finally:
         con.close()
 

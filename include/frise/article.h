@@ -25,7 +25,8 @@
  *             article_free(a);
  *     }
  *
- * The path only names the article (its id is the last component) and may
+ * The path names the article (its id is the last component, its identity
+ * the canonical absolute path: FriseArticle.identity) and may
  * carry its date ("2011-02-21/x.txt"); nothing is read from it, though a
  * name ending in .html or .htm makes the bytes a web page. The text
  * may start with front matter (---, date:, title:, source:, url:, lang:,
@@ -108,7 +109,9 @@ typedef struct {
 } FriseBoiler;
 
 typedef struct {
-	char *id;          /* stable id: file name without folder, or the JSONL "id" */
+	char *id;          /* its name as listings show it: the file name without
+			      folder, "-", the JSONL "id", or "FILE:LINE" for a
+			      JSONL record without one; two articles may share it */
 	char *path;        /* where it was read: a path, "-", or "FILE:LINE" for JSONL;
 			      both are valid UTF-8: a byte of a file name that is not
 			      is written \xHH ("b\xffad.txt") */
@@ -155,6 +158,13 @@ typedef struct {
 	char *canonical;       /* absolute http(s) URL of the page; also in `url` */
 	char *lang_tag;        /* BCP 47 tag as declared ("en-US") */
 	const char *modified_from, *site_name_from, *byline_from, *canonical_from;
+
+	/* What the store keys it by, never shared by two articles: the JSONL
+	 * "id"; else the canonical absolute path of its file
+	 * ("/home/me/news/a/x.txt", symbolic links resolved); else (standard
+	 * input, a JSONL record without "id") "sha256:" + `hash`, so that the
+	 * same bytes are one article and other bytes another. */
+	char *identity;
 
 	/* Offset map text -> raw; private to article.c. Empty when identical. */
 	GArray *map_;

@@ -91,7 +91,8 @@ typedef struct {
 typedef struct {
 	char *title;          /* the story's title (given, or made from the events) */
 	GPtrArray *events;    /* FriseEvent*, visible ones only, in date order */
-	GPtrArray *articles;  /* FriseArticleInfo*, in ingest order */
+	GPtrArray *articles;  /* FriseArticleInfo*, in the order of their identities
+				 (FriseArticle.identity, bytewise), whatever order they came in */
 	GPtrArray *types;     /* FriseEventType*: every type an event uses, at least */
 	FriseLang lang;       /* the articles' main language */
 } FriseTimeline;

@@ -102,16 +102,17 @@ FriseTimeline *store_timeline(FriseStore *store, const FriseTimelineQuery *query
  * for each dated article, so that it runs once per article), state
  * (events stale, extractor, the timeline's title), article_lines (each
  * article's line hashes: the boilerplate stage's corpus evidence) and
- * line_counts (how many articles hold each line). One transaction per
+ * line_counts (how many articles hold each line), key_aliases (the
+ * mention keys an edited article's mentions keep). One transaction per
  * ingest batch or curation, writers one at a time.
  */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id of an SQLite frise store: "Fris" in ASCII. */
 #define STORE_APPLICATION_ID 0x46726973
 
 /* An article as the store keeps it, with its date estimate. */
 typedef struct {
-	char *id;
+	char *id;             /* its name (FriseArticle.id) */
 	char *path;
 	char *title;
 	char *url;            /* or NULL */
@@ -124,6 +125,7 @@ typedef struct {
 	FriseGranularity precision; /* of `estimate` */
 	char *evidence;       /* why, or NULL */
 	guint mentions;       /* temporal expressions found */
+	char *identity;       /* what the store keys it by (FriseArticle.identity) */
 } FriseStoreArticle;
 
 void store_article_free(FriseStoreArticle *article);

@@ -213,7 +213,8 @@ static void
 mention_key(const FriseDoc *doc, const FriseSentence *s, const FriseTimex *t, int nth, char out[17])
 {
 	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(ck, (const guchar *)doc->id, (gssize)strlen(doc->id));
+	const char *name = doc->name != NULL ? doc->name : doc->id;
+	g_checksum_update(ck, (const guchar *)name, (gssize)strlen(name));
 	g_checksum_update(ck, (const guchar *)"\x1f", 1);
 	g_checksum_update(ck, (const guchar *)doc->text + s->start, (gssize)(s->end - s->start));
 	g_checksum_update(ck, (const guchar *)"\x1f", 1);

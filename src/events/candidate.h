@@ -16,7 +16,7 @@
 
 /* One article as the event stage sees it; every pointer is borrowed. */
 typedef struct {
-	const char *id;          /* FriseArticle.id */
+	const char *id;          /* FriseArticle.identity: what the store keys it by */
 	const char *title;
 	const char *url;         /* or NULL */
 	const char *text;        /* FriseArticle.text */
@@ -26,6 +26,10 @@ typedef struct {
 	const char *dct;         /* the date its mentions were resolved against, or NULL */
 	const GArray *sentences; /* FriseSentence, in order */
 	const GArray *timexes;   /* FriseTimex in `text`, in order */
+	const char *name;        /* FriseArticle.id, what listings show; NULL: `id`.
+				    Mention keys hash it, not `id`: an article's
+				    keys, so event ids, do not depend on where its
+				    file is (pipeline/identity.c makes them unique) */
 } FriseDoc;
 
 /* A dated sentence that may report an event. */
@@ -33,7 +37,7 @@ typedef struct {
 	guint doc;             /* index of its FriseDoc */
 	guint sentence;        /* index into the doc's sentences */
 	FriseTimex timex;      /* copy; explain is NULL */
-	char key[17];          /* stable mention key: hex of a hash of article id,
+	char key[17];          /* stable mention key: hex of a hash of article name,
 				  sentence text, the expression's text and its
 				  repeat count in that sentence */
 	char *type;            /* template id */

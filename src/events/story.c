@@ -16,7 +16,7 @@ headline_like(const FriseDoc *d)
 {
 	size_t len = strlen(d->title);
 	return len > 0 && len <= STORY_TITLE_MAX && !g_str_has_suffix(d->title, "…") &&
-	       (d->id == NULL || strcmp(d->title, d->id) != 0);
+	       (d->name != NULL ? strcmp(d->title, d->name) != 0 : d->id == NULL || strcmp(d->title, d->id) != 0);
 }
 
 /* The distinct content words of a title: a new set of strings. */

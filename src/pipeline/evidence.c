@@ -60,9 +60,7 @@ evidence_judge(FriseStore *store, GPtrArray *articles, GError **error)
 			if (g_hash_table_add(distinct, &g_array_index(h, guint64, k)))
 				g_array_append_val(keys, g_array_index(h, guint64, k));
 		g_ptr_array_add(hashes, h);
-		g_ptr_array_add(ids, a->id);
-		if (a->path != NULL && strcmp(a->path, a->id) != 0)
-			g_ptr_array_add(ids, a->path); /* the id of a second x.txt (pipeline.c's claim_id()) */
+		g_ptr_array_add(ids, a->identity != NULL ? a->identity : a->id); /* what the store keys it by */
 	}
 	g_hash_table_unref(distinct);
 	/* the store's counts of the batch's lines, then the batch's own */

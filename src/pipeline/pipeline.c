@@ -19,6 +19,7 @@
 #include "events/story.h"
 #include "events/templates.h"
 #include "pipeline/evidence.h"
+#include "pipeline/identity.h"
 #include "pipeline/record.h"
 #include "reader/input.h"
 #include "store/rows.h"
@@ -267,6 +268,7 @@ static void
 fill_doc(FriseDoc *fd, const StoreDoc *d, bool use_resolved)
 {
 	fd->id = d->id;
+	fd->name = d->name;
 	fd->title = d->title;
 	fd->url = d->url;
 	fd->text = d->text;
@@ -363,6 +365,14 @@ corpus_clear(Corpus *c)
 		g_string_chunk_free(c->words);
 }
 
+static gint
+cmp_doc_identity(gconstpointer pa, gconstpointer pb)
+{
+	const StoreDoc *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+	return c != 0 ? c : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
 static bool
 corpus_load(FrisePipeline *p, Corpus *c, GError **error)
 {
@@ -370,6 +380,12 @@ corpus_load(FrisePipeline *p, Corpus *c, GError **error)
 	c->undated = c->info ? store_load_docs_of(p->store, STORE_DOCS_UNDATED, 0, error) : NULL;
 	if (c->undated == NULL)
 		return false;
+	/* the docs in the order of their identities, not of their ingest:
+	 * every later step (estimates, the merge's order, the story's title,
+	 * ranking ties) then reads the same corpus whatever order the
+	 * articles came in */
+	g_array_sort(c->info, cmp_doc_identity);
+	g_array_sort(c->undated, cmp_doc_identity);
 	guint n = c->info->len;
 	c->fds = g_new0(FriseDoc, MAX(n, 1));
 	c->sets = g_new0(GPtrArray *, MAX(n, 1));
@@ -543,6 +559,14 @@ rebuild(FrisePipeline *p, bool estimate, GError **error)
 		g_ptr_array_unref(c.sets[i]);
 		c.sets[i] = candidates_find(c.fds, i, p->templates, true);
 	}
+	/* the keys the merge uses: unique, and kept through edits */
+	if (ok) {
+		gint64 *seqs = g_new(gint64, MAX(c.info->len, 1));
+		for (guint i = 0; i < c.info->len; i++)
+			seqs[i] = g_array_index(c.info, StoreDoc, i).seq;
+		ok = identity_keys(p->store, c.fds, seqs, c.info->len, c.sets, error);
+		g_free(seqs);
+	}
 	GPtrArray *strings = g_ptr_array_new_with_free_func(g_free);
 	GArray *ov = ok ? store_overrides(p->store, strings, error) : NULL;
 	ok = ok && ov != NULL;
@@ -574,7 +598,7 @@ rebuild(FrisePipeline *p, bool estimate, GError **error)
 
 typedef struct {
 	const FriseArticle *a;
-	const char *id;      /* a->id, or a->path when another article of the command has that id */
+	const char *id;      /* a->identity (borrowed from the pipeline's ids) */
 	GArray *sentences;   /* FriseSentence */
 	GArray *timexes;     /* FriseTimex */
 	GPtrArray *cands;    /* FriseCandidate* of a dated article, or NULL */
@@ -615,23 +639,17 @@ prepared_free(GArray *prep)
 		g_array_unref(prep);
 }
 
-/* The id `a` is kept as: its own, or its path when another input read
- * since the last update (one command's inputs) has that id (two files
- * called x.txt in two folders); NULL when this very input (same id, same
- * path) was read already. Borrowed from p->ids (id -> the path that
- * claimed it, "" for none). */
+/* The identity `a` is kept as (FriseArticle.identity), borrowed from
+ * p->ids; NULL when an input of that identity was read already since the
+ * last update (one command's inputs: the same file named twice). */
 static const char *
 claim_id(FrisePipeline *p, const FriseArticle *a)
 {
-	const char *path = a->path != NULL ? a->path : "";
-	const char *by = g_hash_table_lookup(p->ids, a->id);
-	if (by != NULL && strcmp(by, path) == 0)
-		return NULL;
-	const char *id = by != NULL && a->path != NULL ? a->path : a->id;
+	const char *id = a->identity != NULL ? a->identity : a->id;
 	if (g_hash_table_contains(p->ids, id))
 		return NULL;
 	char *own = g_strdup(id);
-	g_hash_table_insert(p->ids, own, g_strdup(path));
+	g_hash_table_insert(p->ids, own, g_strdup(a->path != NULL ? a->path : ""));
 	return own;
 }
 
@@ -645,7 +663,7 @@ find_candidates(FrisePipeline *p, GArray *prep)
 	for (guint i = 0; i < n; i++) {
 		Prepared *pr = &g_array_index(prep, Prepared, i);
 		fds[i] = (FriseDoc){ pr->id, pr->a->title, pr->a->url, pr->a->text, pr->a->text_len, pr->a->lang,
-				     pr->a->published, pr->a->published, pr->sentences, pr->timexes };
+				     pr->a->published, pr->a->published, pr->sentences, pr->timexes, pr->a->id };
 	}
 	GPtrArray **each = candidates_find_each(fds, n, p->templates, true, true);
 	for (guint i = 0; i < n; i++) {
@@ -709,6 +727,7 @@ typedef struct {
 	guint from, to;      /* the batch */
 	const char *extractor;
 	gint64 now;
+	GPtrArray *notes;    /* char*: the batch's replaced articles, said once it is committed */
 } AddTx;
 
 /* One batch's transaction: its articles and their candidates; the
@@ -726,12 +745,22 @@ add_body(FriseStore *s, void *data, GError **error)
 	if (ok && g_strcmp0(was, tx->extractor) != 0)
 		ok = store_reset_candidates(s, error) && store_set_state(s, "extractor", tx->extractor, error);
 	g_free(was);
+	g_ptr_array_set_size(tx->notes, 0); /* a transaction run again starts again */
 	for (guint i = tx->from; ok && i < tx->to; i++) {
 		Prepared *pr = &g_array_index(tx->prep, Prepared, i);
 		/* another process may have been first */
 		if (store_has_same(s, pr->id, pr->a))
 			continue;
-		ok = store_put_article(s, pr->id, pr->a, pr->sentences, pr->timexes, tx->now, error) &&
+		char *replaced = NULL;
+		ok = store_put_article(s, pr->id, pr->a, pr->sentences, pr->timexes, tx->now, &replaced, error);
+		if (replaced != NULL)
+			g_ptr_array_add(tx->notes,
+					g_strdup_printf("%s: replaces the stored article %s, whose bytes differ (sha256 "
+							"%.12s… before, %.12s… now); its events are made again from "
+							"the new text", pr->a->path ? pr->a->path : pr->a->id, pr->id,
+							replaced, pr->a->hash));
+		g_free(replaced);
+		ok = ok &&
 		     (pr->lines == NULL || store_put_lines(s, pr->id, pr->lines->hashes, pr->lines->repeated,
 							   pr->lines->title_from_body, error));
 		/* candidates of another extractor are found again by the rebuild */
@@ -747,14 +776,17 @@ static bool
 commit_prepared(FrisePipeline *p, GArray *prep, GError **error)
 {
 	GDateTime *nowt = frise_now();
-	AddTx tx = { prep, 0, 0, p->extractor, g_date_time_to_unix(nowt) };
+	AddTx tx = { prep, 0, 0, p->extractor, g_date_time_to_unix(nowt), g_ptr_array_new_with_free_func(g_free) };
 	g_date_time_unref(nowt);
 	bool ok = true;
 	for (guint i = 0; ok && i < prep->len; i += p->batch) {
 		tx.from = i;
 		tx.to = MIN(prep->len, i + p->batch);
 		ok = store_transact(p->store, "ingest", add_body, &tx, error);
+		for (guint k = 0; ok && k < tx.notes->len; k++)
+			g_message("%s", (const char *)g_ptr_array_index(tx.notes, k));
 	}
+	g_ptr_array_unref(tx.notes);
 	return ok;
 }
 
@@ -1013,6 +1045,8 @@ typedef struct {
 	const FriseEventRef *refs;
 	size_t n;
 	const char *title, *date, *type; /* CURATE_EDIT: each may be NULL */
+	GPtrArray *keys;   /* CURATE_MERGE: the mention keys merged (char*, owned) */
+	guint events;      /* CURATE_MERGE: the events that hold them after the rebuild */
 } Curation;
 
 /* The events named are there, at the version named if any; then the
@@ -1038,16 +1072,26 @@ curation_body(FriseStore *s, void *data, GError **error)
 	case CURATE_SHOW:
 		ok = ok && store_delete_override(s, FRISE_OVERRIDE_HIDE, id, error);
 		break;
-	case CURATE_MERGE:
-		/* an event id is the key of its first mention */
-		for (size_t i = 1; ok && i < c->n; i++)
-			ok = store_add_override(s, FRISE_OVERRIDE_MERGE, id, c->refs[i].id, false, error);
+	case CURATE_MERGE: {
+		/* an event id is the key of its first mention; every source of
+		 * each event named joins the first, splits made before undone */
+		const char **ids = g_new(const char *, c->n);
+		for (size_t i = 0; i < c->n; i++)
+			ids[i] = c->refs[i].id;
+		g_ptr_array_set_size(c->keys, 0);
+		ok = ok && store_merge_overrides(s, ids, c->n, c->keys, error);
+		g_free(ids);
 		break;
+	}
 	case CURATE_SPLIT:
 		ok = ok && store_split_overrides(s, id, error);
 		break;
 	}
-	return ok && rebuild(c->p, false, error);
+	ok = ok && rebuild(c->p, false, error);
+	c->events = 0;
+	if (ok && c->kind == CURATE_MERGE)
+		ok = store_events_holding(s, c->keys, &c->events, error);
+	return ok;
 }
 
 static bool
@@ -1098,8 +1142,15 @@ pipeline_merge_events(FrisePipeline *p, const FriseEventRef *evs, size_t n, GErr
 		g_set_error(error, FRISE_ERROR_DOMAIN, FRISE_ERROR_USAGE, "merge needs at least two event ids");
 		return false;
 	}
-	Curation c = { p, CURATE_MERGE, evs, n, NULL, NULL, NULL };
-	return curate(&c, "merge", error);
+	Curation c = { p, CURATE_MERGE, evs, n, NULL, NULL, NULL, g_ptr_array_new_with_free_func(g_free), 0 };
+	bool ok = curate(&c, "merge", error);
+	/* the merge forces every source into one group: more than one event
+	 * would be a fault of the merge, said rather than hidden */
+	if (ok && c.events > 1)
+		g_message("merge: the %u sources of the %zu events named are in %u events after the merge, not one "
+			  "(see 'frise events --explain')", c.keys->len, n, c.events);
+	g_ptr_array_unref(c.keys);
+	return ok;
 }
 
 bool

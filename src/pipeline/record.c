@@ -50,7 +50,9 @@ record_write(const FriseArticle *a, const char *id, const GArray *sentences, con
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "frise-candidates", RECORD_FORMAT);
 	cJSON_AddStringToObject(o, "extractor", extractor);
-	cJSON_AddStringToObject(o, "id", id);
+	cJSON_AddStringToObject(o, "id", a->id != NULL ? a->id : id);
+	if (a->id != NULL && strcmp(a->id, id) != 0)
+		cJSON_AddStringToObject(o, "identity", id);
 	add_str(o, "path", a->path);
 	cJSON_AddStringToObject(o, "title", a->title);
 	add_str(o, "url", a->url);
@@ -122,7 +124,7 @@ record_write(const FriseArticle *a, const char *id, const GArray *sentences, con
 
 /* ORDER RECORD: the top-level members record_write() writes. */
 static const char *const record_members[] = {
-	"frise-candidates", "extractor", "id", "path", "title", "url", "source", "lang", "lang_origin",
+	"frise-candidates", "extractor", "id", "identity", "path", "title", "url", "source", "lang", "lang_origin",
 	"published", "origin", "hash", "text", "sentences", "mentions", "candidates", NULL,
 };
 
@@ -455,6 +457,12 @@ read_article_members(Rd *rd, const cJSON *o, Record *r)
 	a->id = get_str(rd, o, "id", false);
 	if (a->id != NULL && *a->id == '\0')
 		fail(rd, "id", "must not be empty");
+	/* absent: its id (a record of an older frise, or of a JSONL "id") */
+	a->identity = cJSON_GetObjectItemCaseSensitive(o, "identity") != NULL ? get_str(rd, o, "identity", false) : NULL;
+	if (a->identity != NULL && *a->identity == '\0')
+		fail(rd, "identity", "must not be empty");
+	if (a->identity == NULL && a->id != NULL)
+		a->identity = g_strdup(a->id);
 	a->path = get_str(rd, o, "path", true);
 	a->title = get_str(rd, o, "title", false);
 	/* the reader keeps only a web link (frise_url_web()), as here */
@@ -546,6 +554,7 @@ record_clear(Record *r)
 {
 	FriseArticle *a = &r->article;
 	g_free(a->id);
+	g_free(a->identity);
 	g_free(a->path);
 	g_free(a->title);
 	g_free(a->url);

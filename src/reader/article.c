@@ -41,6 +41,7 @@
 #include "reader/webpage.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MIB ((size_t)1 << 20)
@@ -507,6 +508,25 @@ base_name(const char *path)
 	return g_path_get_basename(path);
 }
 
+/* What the store keys article `a` by (FriseArticle.identity): a JSON
+ * Lines record's "id"; else, for a file, its canonical absolute path
+ * (symbolic links resolved when it exists); else (standard input, a
+ * record without "id") "sha256:" and its bytes' hash. A new string. */
+static char *
+identity_of(const FriseArticle *a, const char *path, const ArticleMeta *meta)
+{
+	if (meta != NULL && meta->keyed)
+		return g_strdup(meta->id);
+	if ((meta != NULL && meta->no_path_date) || strcmp(path, "-") == 0)
+		return g_strconcat("sha256:", a->hash, NULL);
+	char *real = realpath(path, NULL);
+	char *abs = real != NULL ? g_strdup(real) : g_canonicalize_filename(path, NULL);
+	free(real);
+	char *out = name_text(abs);
+	g_free(abs);
+	return out;
+}
+
 /* The origin of meta->published (FRISE_ORIGIN_NONE without meta). */
 static FriseDateOrigin
 meta_origin(const ArticleMeta *meta)
@@ -556,6 +576,7 @@ article_read_text(const char *path, const char *data, size_t len, const FriseRea
 	g_checksum_update(sum, (const guchar *)a->raw, (gssize)a->raw_len);
 	g_strlcpy(a->hash, g_checksum_get_string(sum), sizeof a->hash);
 	g_checksum_free(sum);
+	a->identity = identity_of(a, path, meta);
 
 	/* metadata: front matter, then the inline header after it */
 	FrontMatter fm = { 0 };
@@ -792,6 +813,7 @@ article_free(FriseArticle *article)
 	if (article == NULL)
 		return;
 	g_free(article->id);
+	g_free(article->identity);
 	g_free(article->path);
 	g_free(article->title);
 	g_free(article->url);

@@ -211,6 +211,7 @@ read_jsonl_line(Reader *rd, const char *where, const char *line, size_t len, con
 		      .lang_from = "jsonl" };
 	if (meta.id != NULL && *meta.id == '\0')
 		meta.id = NULL;
+	meta.keyed = meta.id != NULL;
 	if (meta.id == NULL)
 		meta.id = where;
 	FriseArticle *a = v[M_TEXT] != NULL

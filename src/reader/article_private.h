@@ -22,7 +22,8 @@ typedef struct {
 	const char *source;
 	const char *lang;
 	const char *published; /* already checked */
-	bool no_path_date;
+	bool no_path_date;      /* a JSON Lines record */
+	bool keyed;             /* `id` is the record's own "id": its identity */
 	FriseDateOrigin origin; /* of `published` */
 	const char *title_from, *published_from, *url_from, *source_from, *lang_from;
 } ArticleMeta;

@@ -36,11 +36,17 @@ const char *store_name(const FriseStore *store);
 /* True when the store holds article `id` with the same bytes and the same
  * metadata (a new --dct or title is a change too). */
 bool store_has_same(FriseStore *store, const char *id, const FriseArticle *article);
-/* Inserts or replaces article `id`, its sentences (FriseSentence) and its
- * mentions tagged with its own date (FriseTimex), ingested at `now`
- * (Unix seconds); an estimate it had is dropped. */
+/* Inserts or replaces article `id` (its identity; article->id is its
+ * name), its sentences (FriseSentence) and its mentions tagged with its
+ * own date (FriseTimex), ingested at `now` (Unix seconds); an estimate it
+ * had is dropped. A row of a version-6 store (keyed by its name) with the
+ * same name and path is that article: it takes identity `id`. When it
+ * replaces other bytes, *replaced (may be NULL) is set to the row's old
+ * bytes' hash (a new string; else NULL) and the article is marked renewed
+ * (store_renewed()). */
 bool store_put_article(FriseStore *store, const char *id, const FriseArticle *article,
-		       const GArray *sentences, const GArray *timexes, gint64 now, GError **error);
+		       const GArray *sentences, const GArray *timexes, gint64 now, char **replaced,
+		       GError **error);
 
 /*
  * Corpus evidence of the boilerplate stage (frise/boilerplate.h). Each
@@ -109,7 +115,9 @@ bool store_put_timeline_title(FriseStore *store, const char *title, GError **err
 /* An article as a rebuild reads it back. */
 typedef struct {
 	gint64 seq;           /* its row */
-	char *id, *title, *url, *published, *estimate, *text;
+	char *id;             /* its identity (FriseArticle.identity) */
+	char *name;           /* what listings show (FriseArticle.id) */
+	char *title, *url, *published, *estimate, *text;
 	FriseLang lang;
 	size_t len;           /* of text */
 	GArray *sentences;    /* FriseSentence */
@@ -182,6 +190,14 @@ bool store_delete_override(FriseStore *store, FriseOverrideKind kind, const char
 /* Event `id` stands apart: the merges naming its sources' keys are
  * dropped and each key gets a split override. */
 bool store_split_overrides(FriseStore *store, const char *id, GError **error);
+/* Events `ids` (n >= 2) become one, whatever was done before: the later
+ * action wins. Every source key of each is merged with the first event's
+ * id, and the split overrides of those keys are dropped (a merge after a
+ * split undoes the split for those sources). The keys merged are added
+ * to `keys` (char*, freed by its owner). */
+bool store_merge_overrides(FriseStore *store, const char *const *ids, size_t n, GPtrArray *keys, GError **error);
+/* How many events hold mention keys `keys` (char*) now, in *events. */
+bool store_events_holding(FriseStore *store, const GPtrArray *keys, guint *events, GError **error);
 /* True when event `id` exists; otherwise false with an input error
  * naming it. */
 bool store_event_exists(FriseStore *store, const char *id, GError **error);
@@ -197,6 +213,30 @@ bool store_check_version(FriseStore *store, const char *id, int version, GError 
  * now; both are marked changed by this transaction. Fills sequence,
  * created and modified of each event. */
 bool store_put_events(FriseStore *store, const GArray *docs, GPtrArray *events, GError **error);
+
+/*
+ * Mention keys through edits (store_keys.c; pipeline/identity.c decides).
+ */
+/* Every stored alias: "SEQ\x1fNATURAL" -> kept key, into `out` (owned
+ * strings: g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)). */
+bool store_key_aliases(FriseStore *store, GHashTable *out, GError **error);
+/* The articles an ingest renewed (their bytes replaced) since the last
+ * rebuild, by seq: a new array of gint64. */
+GArray *store_renewed(FriseStore *store, GError **error);
+/* A source of a stored event, as pipeline/identity.c compares it. */
+typedef struct {
+	char *key;            /* its mention key */
+	char *quote;          /* its sentence */
+	char *value, *mod;    /* its date */
+	size_t start;         /* raw byte of its sentence */
+} StoreOldSource;
+void store_old_source_clear(StoreOldSource *source);
+/* The sources of the stored events in article `seq`, one per key, by
+ * raw_start: a new GArray of StoreOldSource (cleared with it). */
+GArray *store_old_sources(FriseStore *store, gint64 seq, GError **error);
+/* Replaces article `seq`'s aliases with `pairs` (natural, kept, natural,
+ * kept…; `n` strings) and clears its renewed mark. */
+bool store_put_key_aliases(FriseStore *store, gint64 seq, const char *const *pairs, guint n, GError **error);
 
 /* The user's template files, oldest first: a new array of strings,
  * name and JSON text in turn (g_ptr_array_unref). */

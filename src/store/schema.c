@@ -90,6 +90,16 @@ static const SchemaColumn articles[] = {
 	/* 1 when its title is a line of its body (the reader's choice, which
 	 * the corpus evidence may change), 0 when it is the metadata's */
 	{ "title_from_body", INT, NN " DEFAULT 0", 6 },
+	/* `id` is the article's identity (FriseArticle.identity: the JSONL
+	 * "id", the file's canonical path, or "sha256:" + its bytes' hash),
+	 * `name` what listings show (FriseArticle.id: the file name). A store
+	 * of version 6 named articles by their file name: their name is
+	 * that id, and an ingest of the same path finds them again
+	 * (store_put_article()) */
+	{ "name", TEXT, "", 7 },
+	/* 1 when an ingest replaced its bytes and no rebuild has yet matched
+	 * its new mentions to its old ones (pipeline/identity.c) */
+	{ "renewed", INT, NN " DEFAULT 0", 7 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -148,6 +158,11 @@ static const SchemaColumn events[] = {
 	{ "why", TEXT, "", 2 },               /* each factor of the score and its value */
 	{ "changed_by", TEXT, "", 3 },
 	{ "change", TEXT, "", 3 },
+	/* where it first appears: the index of its first source's article in
+	 * the articles' identity order, and that source's first byte (the
+	 * top N's tie-break, the same whatever order the articles came in) */
+	{ "lead_doc", INT, NN " DEFAULT 0", 7 },
+	{ "lead_start", INT, NN " DEFAULT 0", 7 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -247,6 +262,18 @@ static const SchemaColumn templates[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+/* The mention keys an article's mentions keep through edits of its
+ * text: the key a mention has now (`fresh`, candidate.c's key, made
+ * unique across articles) -> the key it had before the edit (`kept`),
+ * which its event id and the user's merges and splits name
+ * (pipeline/identity.c). */
+static const SchemaColumn key_aliases[] = {
+	{ "article", INT, CASCADE("articles", "seq"), 7 },
+	{ "fresh", TEXT, NN, 7 },
+	{ "kept", TEXT, NN, 7 },
+	{ NULL, 0, NULL, 0 },
+};
+
 /* In creation order: a table comes after those it references. */
 static const SchemaTable tables[] = {
 	{ "articles", 1, articles, NULL },
@@ -260,6 +287,7 @@ static const SchemaTable tables[] = {
 	{ "state", 4, state, NULL },
 	{ "article_lines", 6, article_lines, "PRIMARY KEY (article, hash)" },
 	{ "line_counts", 6, line_counts, NULL },
+	{ "key_aliases", 7, key_aliases, "PRIMARY KEY (article, fresh)" },
 };
 
 static const SchemaStep steps[] = {
@@ -270,6 +298,8 @@ static const SchemaStep steps[] = {
 	{ 4, -1, "CREATE INDEX articles_extracted ON articles(extracted)" },
 	/* the articles with their lines kept, counted and found by their bytes */
 	{ 6, -1, "CREATE INDEX articles_lines ON articles(lines, hash)" },
+	/* version 6 keyed an article by its name */
+	{ 7, -1, "UPDATE articles SET name = id" },
 };
 
 int

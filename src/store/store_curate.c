@@ -1,7 +1,8 @@
 /*
  * store_curate.c — the user's curation in the store (prefix store_; see
  * rows.h): overrides (store_add_override(), store_delete_override(),
- * store_split_overrides(), read back by store_overrides()), and the
+ * store_split_overrides(), store_merge_overrides(), read back by
+ * store_overrides(), store_events_holding() to check a merge), and the
  * checks a curation makes first (store_event_exists(),
  * store_check_version(): an edit names an event's version, id@N, and is
  * refused when the event has changed since).
@@ -103,20 +104,68 @@ store_add_override(FriseStore *s, FriseOverrideKind kind, const char *key, const
 	return ok;
 }
 
+/* Appends the source keys of event `id` to `keys`. */
+static bool
+event_keys(FriseStore *s, const char *id, GPtrArray *keys, GError **error)
+{
+	StoreStmt *st = prepare(s, "SELECT key FROM event_sources WHERE event = $1 ORDER BY idx", error);
+	if (st == NULL)
+		return false;
+	bind_text(s, st, 1, id);
+	StoreStep r;
+	while ((r = step(s, st, "read the event sources", error)) == STORE_STEP_ROW)
+		g_ptr_array_add(keys, col_dup(s, st, 0));
+	done(s, st);
+	return r == STORE_STEP_DONE;
+}
+
+bool
+store_merge_overrides(FriseStore *s, const char *const *ids, size_t n, GPtrArray *keys, GError **error)
+{
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = event_keys(s, ids[i], keys, error);
+	StoreStmt *d = ok ? prepare(s, "DELETE FROM overrides WHERE kind = 'split' AND key = $1", error) : NULL;
+	ok = ok && d != NULL;
+	for (guint i = 0; ok && i < keys->len; i++) {
+		const char *key = g_ptr_array_index(keys, i);
+		bind_text(s, d, 1, key);
+		ok = run(s, d, "delete an override", error);
+		s->be->reset(d);
+		if (ok && strcmp(key, ids[0]) != 0)
+			ok = store_add_override(s, FRISE_OVERRIDE_MERGE, ids[0], key, false, error);
+	}
+	if (d != NULL)
+		done(s, d);
+	return ok;
+}
+
+bool
+store_events_holding(FriseStore *s, const GPtrArray *keys, guint *events, GError **error)
+{
+	*events = 0;
+	StoreStmt *st = prepare(s, "SELECT event FROM event_sources WHERE key = $1", error);
+	if (st == NULL)
+		return false;
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	StoreStep r = STORE_STEP_DONE;
+	for (guint i = 0; r == STORE_STEP_DONE && i < keys->len; i++) {
+		bind_text(s, st, 1, g_ptr_array_index(keys, i));
+		while ((r = step(s, st, "read the event sources", error)) == STORE_STEP_ROW)
+			g_hash_table_add(seen, col_dup(s, st, 0));
+		s->be->reset(st);
+	}
+	done(s, st);
+	*events = g_hash_table_size(seen);
+	g_hash_table_unref(seen);
+	return r == STORE_STEP_DONE;
+}
+
 bool
 store_split_overrides(FriseStore *s, const char *id, GError **error)
 {
-	StoreStmt *st = prepare(s, "SELECT key FROM event_sources WHERE event = $1 ORDER BY idx", error);
-	bool ok = st != NULL;
 	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-	if (ok) {
-		bind_text(s, st, 1, id);
-		StoreStep r;
-		while ((r = step(s, st, "read the event sources", error)) == STORE_STEP_ROW)
-			g_ptr_array_add(keys, col_dup(s, st, 0));
-		done(s, st);
-		ok = r == STORE_STEP_DONE;
-	}
+	bool ok = event_keys(s, id, keys, error);
 	StoreStmt *d = ok ? prepare(s, "DELETE FROM overrides WHERE kind = 'merge' AND (key = $1 OR value = $1)",
 				    error) : NULL;
 	ok = ok && d != NULL;

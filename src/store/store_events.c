@@ -234,15 +234,15 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 	gint64 now = g_date_time_to_unix(nowt);
 	g_date_time_unref(nowt);
 	const char *change = s->change ? s->change : "ingest";
-	GHashTable *seq_of = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *seq_of = g_hash_table_new(g_str_hash, g_str_equal); /* id -> doc index + 1 */
 	for (guint i = 0; i < docs->len; i++) {
 		const StoreDoc *d = &g_array_index(docs, StoreDoc, i);
-		g_hash_table_insert(seq_of, d->id, (gpointer)&d->seq);
+		g_hash_table_insert(seq_of, d->id, GUINT_TO_POINTER(i + 1));
 	}
 	StoreStmt *ev = ok ? cached(s, "INSERT INTO events (id, ord, value, mod, is_time, title, text, type, status, "
 				       "score, conflict, edited, hidden, sequence, created, modified, digest, rank, why, "
-				       "changed_by, change) "
-				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)",
+				       "changed_by, change, lead_doc, lead_start) "
+				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)",
 				    error) : NULL;
 	StoreStmt *so = ev != NULL ? cached(s, "INSERT INTO event_sources (event, idx, article, key, quote, raw_start, "
 				       "raw_end, value, mod, why) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)", error) : NULL;
@@ -287,15 +287,28 @@ store_put_events(FriseStore *s, const GArray *docs, GPtrArray *events, GError **
 		bind_text(s, ev, 19, e->why);
 		bind_text(s, ev, 20, by);
 		bind_text(s, ev, 21, how);
+		/* where it first appears, in the docs' order (theirs: the articles' identities) */
+		guint lead = G_MAXUINT;
+		size_t lead_start = 0;
+		for (guint k = 0; k < e->sources->len; k++) {
+			FriseSource *src = g_ptr_array_index(e->sources, k);
+			guint di = GPOINTER_TO_UINT(g_hash_table_lookup(seq_of, src->article));
+			if (di != 0 && (di - 1 < lead || (di - 1 == lead && src->start < lead_start))) {
+				lead = di - 1;
+				lead_start = src->start;
+			}
+		}
+		bind_int(s, ev, 22, lead == G_MAXUINT ? G_MAXINT32 : (gint64)lead);
+		bind_int(s, ev, 23, (gint64)lead_start);
 		g_free(digest);
 		ok = run(s, ev, "save an event", error);
 		release(s, ev);
 		for (guint k = 0; ok && k < e->sources->len; k++) {
 			FriseSource *src = g_ptr_array_index(e->sources, k);
-			gint64 *aseq = g_hash_table_lookup(seq_of, src->article);
+			guint di = GPOINTER_TO_UINT(g_hash_table_lookup(seq_of, src->article));
 			bind_text(s, so, 1, e->id);
 			bind_int(s, so, 2, k);
-			bind_int(s, so, 3, aseq ? *aseq : 0);
+			bind_int(s, so, 3, di != 0 ? g_array_index(docs, StoreDoc, di - 1).seq : 0);
 			bind_text(s, so, 4, g_ptr_array_index(e->keys, k));
 			bind_text(s, so, 5, src->quote);
 			bind_int(s, so, 6, (gint64)src->start);
@@ -337,17 +350,14 @@ cmp_ord(gconstpointer pa, gconstpointer pb)
 
 /* The ids of the q->top best events: by rank (salience.c ranks them: a
  * busy day gives way), ties in order of first appearance in the articles
- * (article seq, then byte; events without a source last), then in date
- * order. A new set of ids, or NULL. */
+ * (in the order of their identities, then byte: events.lead_doc and
+ * lead_start, which the rebuild wrote), then in date order. A new set of ids, or NULL. */
 static GHashTable *
 top_events(FriseStore *s, const FriseTimelineQuery *q, GError **error)
 {
 	StoreStmt *st = prepare(s,
 		"SELECT e.id FROM events e WHERE $1 <> 0 OR e.hidden = 0 ORDER BY e.rank DESC,"
-		" coalesce((SELECT article FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807),"
-		" coalesce((SELECT raw_start FROM event_sources x WHERE x.event = e.id"
-		"  ORDER BY article, raw_start LIMIT 1), 9223372036854775807), e.ord LIMIT $2", error);
+		" e.lead_doc, e.lead_start, e.ord LIMIT $2", error);
 	if (st == NULL)
 		return NULL;
 	bind_int(s, st, 1, q->with_hidden);
@@ -369,6 +379,21 @@ typedef struct {
 	FriseTimeline *tl;
 } TimelineRead;
 
+/* An article of the timeline with its identity, which orders them. */
+typedef struct {
+	char *identity;
+	gint64 seq;
+	FriseArticleInfo *info;
+} ArticleRow;
+
+static gint
+cmp_article_row(gconstpointer pa, gconstpointer pb)
+{
+	const ArticleRow *a = pa, *b = pb;
+	int c = strcmp(a->identity, b->identity);
+	return c != 0 ? c : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
 static bool
 timeline_body(FriseStore *s, void *data, GError **error)
 {
@@ -383,8 +408,10 @@ timeline_body(FriseStore *s, void *data, GError **error)
 	GHashTable *by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	GHashTable *kept = NULL;
 	StoreStep r = STORE_STEP_ERROR;
-	StoreStmt *st = prepare(s, "SELECT seq, id, title, url, published, origin, estimate, lang, source "
-				   "FROM articles ORDER BY seq", error);
+	/* in the order of their identities, whatever order they came in */
+	StoreStmt *st = prepare(s, "SELECT seq, coalesce(name, id), title, url, published, origin, estimate, lang, "
+				   "source, id FROM articles", error);
+	GArray *order = g_array_new(FALSE, FALSE, sizeof(ArticleRow));
 	bool ok = st != NULL;
 	int counts[FRISE_LANG_COUNT] = { 0 };
 	while (ok && (r = step(s, st, "read the articles", error)) == STORE_STEP_ROW) {
@@ -403,11 +430,19 @@ timeline_body(FriseStore *s, void *data, GError **error)
 		a->lang = frise_lang_parse(col_str(s, st, 7));
 		a->source = col_raw(s, st, 8) != NULL && *col_raw(s, st, 8) != '\0' ? col_text(s, st, 8) : NULL;
 		counts[a->lang]++;
-		g_array_append_val(seqs, seq);
-		g_ptr_array_add(tl->articles, a);
+		ArticleRow row = { col_dup(s, st, 9), seq, a };
+		g_array_append_val(order, row);
 	}
 	done(s, st);
 	ok = ok && r == STORE_STEP_DONE;
+	g_array_sort(order, cmp_article_row);
+	for (guint i = 0; i < order->len; i++) {
+		ArticleRow *row = &g_array_index(order, ArticleRow, i);
+		g_array_append_val(seqs, row->seq);
+		g_ptr_array_add(tl->articles, row->info);
+		g_free(row->identity);
+	}
+	g_array_unref(order);
 	for (guint i = 0; ok && i < tl->articles->len; i++)
 		g_hash_table_insert(info_of, &g_array_index(seqs, gint64, i), g_ptr_array_index(tl->articles, i));
 	tl->lang = counts[FRISE_LANG_EN] > counts[FRISE_LANG_FR] ? FRISE_LANG_EN : FRISE_LANG_FR;

@@ -53,44 +53,82 @@ bind_article(FriseStore *s, StoreStmt *st, const FriseArticle *a, gint64 now)
 
 static bool drop_lines(FriseStore *s, gint64 seq, GError **error); /* below, with the line counts */
 
+/* The row of article `id`, or of a version-6 store's article of that
+ * name and path (keyed by its name then), in *seq (0: none) with its
+ * bytes' hash in *hash (a new string). */
+static bool
+find_article(FriseStore *s, const char *id, const FriseArticle *a, gint64 *seq, char **hash, GError **error)
+{
+	static const char *const finds[] = {
+		"SELECT seq, hash FROM articles WHERE id = $1",
+		"SELECT seq, hash FROM articles WHERE id = $1 AND name = $1 AND path = $2",
+	};
+	*seq = 0;
+	*hash = NULL;
+	for (size_t k = 0; k < G_N_ELEMENTS(finds) && *seq == 0; k++) {
+		if (k == 1 && (a->id == NULL || a->path == NULL || strcmp(a->id, id) == 0))
+			break;
+		StoreStmt *st = cached(s, finds[k], error);
+		if (st == NULL)
+			return false;
+		bind_text(s, st, 1, k == 0 ? id : a->id);
+		if (k == 1)
+			bind_text(s, st, 2, a->path);
+		StoreStep r = step(s, st, "read the articles", error);
+		if (r == STORE_STEP_ROW) {
+			*seq = col_int(s, st, 0);
+			*hash = col_dup(s, st, 1);
+		}
+		release(s, st);
+		if (r == STORE_STEP_ERROR)
+			return false;
+	}
+	return true;
+}
+
 bool
 store_put_article(FriseStore *s, const char *id, const FriseArticle *a, const GArray *sentences,
-		  const GArray *timexes, gint64 now, GError **error)
+		  const GArray *timexes, gint64 now, char **replaced, GError **error)
 {
 	gint64 seq = 0;
-	StoreStmt *st = cached(s, "SELECT seq FROM articles WHERE id = $1", error);
-	if (st == NULL)
+	char *was = NULL;
+	if (replaced != NULL)
+		*replaced = NULL;
+	if (!find_article(s, id, a, &seq, &was, error))
 		return false;
-	bind_text(s, st, 1, id);
-	StoreStep r = step(s, st, "read the articles", error);
-	if (r == STORE_STEP_ROW)
-		seq = col_int(s, st, 0);
-	release(s, st);
-	if (r == STORE_STEP_ERROR)
-		return false;
+	bool renewed = seq != 0 && g_strcmp0(was, a->hash) != 0;
+	if (renewed && replaced != NULL)
+		*replaced = g_steal_pointer(&was);
+	g_free(was);
 	/* its lines go first, while its bytes still find a twin */
 	if (seq != 0 && !drop_lines(s, seq, error))
 		return false;
+	StoreStmt *st;
 	if (seq != 0) {
 		st = cached(s, "UPDATE articles SET hash=$1, path=$2, title=$3, url=$4, source=$5, lang=$6, "
 			       "published=$7, origin=$8, text=$9, ingested=$10, estimate=NULL, precision=NULL, "
-			       "evidence=NULL WHERE seq=$11", error);
+			       "evidence=NULL, name=$11, id=$12, renewed = CASE WHEN $13 <> 0 THEN 1 ELSE renewed END "
+			       "WHERE seq=$14", error);
 		if (st == NULL)
 			return false;
 		bind_article(s, st, a, now);
-		bind_int(s, st, 11, seq);
+		bind_text(s, st, 11, a->id);
+		bind_text(s, st, 12, id);
+		bind_int(s, st, 13, renewed);
+		bind_int(s, st, 14, seq);
 		bool ok = run(s, st, "save an article", error);
 		release(s, st);
 		if (!ok)
 			return false;
 	} else {
 		st = cached(s, "INSERT INTO articles (hash, path, title, url, source, lang, published, origin, text, "
-			       "ingested, id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING seq", error);
+			       "ingested, name, id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING seq", error);
 		if (st == NULL)
 			return false;
 		bind_article(s, st, a, now);
-		bind_text(s, st, 11, id);
-		r = step(s, st, "save an article", error);
+		bind_text(s, st, 11, a->id);
+		bind_text(s, st, 12, id);
+		StoreStep r = step(s, st, "save an article", error);
 		if (r == STORE_STEP_ROW)
 			seq = col_int(s, st, 0);
 		release(s, st);

@@ -21,6 +21,7 @@ void
 store_doc_clear(StoreDoc *d)
 {
 	g_free(d->id);
+	g_free(d->name);
 	g_free(d->title);
 	g_free(d->url);
 	g_free(d->published);
@@ -63,7 +64,7 @@ load_docs_body(FriseStore *s, void *data, GError **error)
 	bool whole = rq->which != STORE_DOCS_INFO;
 	char *limit = rq->which == STORE_DOCS_PENDING ? g_strdup_printf(" LIMIT %u", MAX(rq->limit, 1)) : g_strdup("");
 	char *subset = g_strdup_printf("SELECT seq FROM articles%s ORDER BY seq%s", docs_where(rq->which), limit);
-	char *sql = g_strdup_printf("SELECT seq, id, title, url, published, estimate, %s, lang "
+	char *sql = g_strdup_printf("SELECT seq, id, title, url, published, estimate, %s, lang, name "
 				    "FROM articles%s ORDER BY seq%s", whole ? "text" : "NULL", docs_where(rq->which), limit);
 	StoreStmt *st = prepare(s, sql, error);
 	g_free(sql);
@@ -83,6 +84,7 @@ load_docs_body(FriseStore *s, void *data, GError **error)
 		d.published = col_text(s, st, 4);
 		d.estimate = col_text(s, st, 5);
 		d.lang = frise_lang_parse(col_str(s, st, 7));
+		d.name = col_raw(s, st, 8) != NULL ? col_text(s, st, 8) : g_strdup(d.id);
 		if (whole) {
 			const char *text = s->be->col_text(st, 6, &d.len);
 			d.text = text ? g_strndup(text, d.len) : g_strdup("");
@@ -191,6 +193,7 @@ store_article_free(FriseStoreArticle *a)
 	if (a == NULL)
 		return;
 	g_free(a->id);
+	g_free(a->identity);
 	g_free(a->path);
 	g_free(a->title);
 	g_free(a->url);
@@ -217,9 +220,10 @@ articles_body(FriseStore *s, void *data, GError **error)
 {
 	GPtrArray *out = data;
 	g_ptr_array_set_size(out, 0);
-	StoreStmt *st = prepare(s, "SELECT a.id, a.path, a.title, a.hash, a.lang, a.published, a.origin, "
+	StoreStmt *st = prepare(s, "SELECT coalesce(a.name, a.id), a.path, a.title, a.hash, a.lang, a.published, a.origin, "
 				   "a.estimate, a.precision, a.evidence, (SELECT count(*) FROM mentions m "
-				   "WHERE m.article = a.seq AND m.resolved = 0), a.url, a.source FROM articles a ORDER BY seq",
+				   "WHERE m.article = a.seq AND m.resolved = 0), a.url, a.source, a.id FROM articles a "
+				   "ORDER BY seq",
 				error);
 	if (st == NULL)
 		return false;
@@ -239,6 +243,7 @@ articles_body(FriseStore *s, void *data, GError **error)
 		a->mentions = (guint)col_int(s, st, 10);
 		a->url = col_text(s, st, 11);
 		a->source = col_text(s, st, 12);
+		a->identity = col_dup(s, st, 13);
 		g_ptr_array_add(out, a);
 	}
 	done(s, st);
