@@ -185,6 +185,11 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Les ministres se retrouvent samedi à Bruxelles.", "samedi", "DATE", "2024-03-16", "" },
 	{ "fr", "2024-03-15", "Les ministres se retrouvent jeudi à Bruxelles.", "jeudi", "DATE", "2024-03-14", "" },
 	{ "fr", "2024-03-15", "Il a signé l'accord samedi.", "samedi", "DATE", "2024-03-09", "" },
+	/* a modal + infinitive looks ahead, reflexive or not; + a perfect
+	 * infinitive it is past (DCT Saturday 26 March 2011) */
+	{ "fr", "2011-03-26", "Les ministres doivent se concerter jeudi à Londres.", "jeudi", "DATE", "2011-03-31", "" },
+	{ "fr", "2011-03-26", "Il pourrait se prononcer dimanche matin.", "dimanche matin", "TIME", "2011-03-27TMO", "" },
+	{ "fr", "2011-03-26", "Il doit avoir quitté jeudi la ville.", "jeudi", "DATE", "2011-03-24", "" },
 	/* "l'avenir", "à l'époque" are the future and the past; "maintenant" the present */
 	{ "fr", "2024-03-15", "Il faudra y penser à l'avenir.", "l'avenir", "TIME", "FUTURE_REF", "" },
 	{ "fr", "2024-03-15", "À l'époque, personne n'y croyait.", "l'époque", "TIME", "PAST_REF", "" },

@@ -260,6 +260,13 @@ static const Case cases[] = {
 	{ "They will fly to Brussels Saturday.", "2024-03-15", "Saturday", "DATE", "2024-03-16", "" },
 	{ "The market is open now.", "2024-03-15", "now", "DATE", "PRESENT_REF", "" },
 	{ "It will matter in the future.", "2024-03-15", "the future", "DATE", "FUTURE_REF", "" },
+	/* obligation or arrangement + infinitive looks ahead; a modal + perfect is past (DCT Saturday) */
+	{ "The ministers must meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
+	{ "They must have left on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-24", "" },
+	{ "The ministers have to meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
+	{ "The ministers need to meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
+	{ "The ministers are due to meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
+	{ "He had to leave on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-24", "" },
 	/* the forms of issue 13, one line each (more beside their rules in src/lang/en/tagger.tab) */
 	{ "He left at 8:10 PM.", "2013-02-12", "8:10 PM", "TIME", "2013-02-12T20:10", "" },
 	{ "He left at 14PM.", "2013-02-12", NULL, NULL, NULL, NULL },
