@@ -270,6 +270,11 @@ static const Case cases[] = {
 	/* the forms of issue 13, one line each (more beside their rules in src/lang/en/tagger.tab) */
 	{ "He left at 8:10 PM.", "2013-02-12", "8:10 PM", "TIME", "2013-02-12T20:10", "" },
 	{ "He left at 14PM.", "2013-02-12", NULL, NULL, NULL, NULL },
+	{ "Open thu.", "2013-02-12", "thu", "DATE", "2013-02-14", "" },
+	{ "They sat in the sun.", "2013-02-12", NULL, NULL, NULL, NULL },
+	{ "It starts in 1h.", "2013-02-12", "1h", "DURATION", "PT1H", "" },
+	{ "It opens in the current summer.", "2013-02-12", "the current summer", "DATE", "2013-SU", "" },
+	{ "It opens the morning of christmas 2013.", "2013-02-12", "the morning of christmas 2013", "TIME", "2013-12-25TMO", "" },
 	{ "He left an hour ago.", "2014-09-01T10:30", "an hour ago", "TIME", "2014-09-01T09:30", "" },
 	{ "Open Aug 10 - Nov 12, 2013.", "2013-02-12", "Aug 10", "DATE", "2013-08-10", "" },
 	{ "It opens 5/31.", "2013-02-12", "5/31", "DATE", "2013-05-31", "" },
