@@ -185,6 +185,11 @@ static const Case cases[] = {
 	{ "fr", "2024-03-15", "Les ministres se retrouvent samedi à Bruxelles.", "samedi", "DATE", "2024-03-16", "" },
 	{ "fr", "2024-03-15", "Les ministres se retrouvent jeudi à Bruxelles.", "jeudi", "DATE", "2024-03-14", "" },
 	{ "fr", "2024-03-15", "Il a signé l'accord samedi.", "samedi", "DATE", "2024-03-09", "" },
+	/* a modal + infinitive looks ahead, reflexive or not; + a perfect
+	 * infinitive it is past (DCT Saturday 26 March 2011) */
+	{ "fr", "2011-03-26", "Les ministres doivent se concerter jeudi à Londres.", "jeudi", "DATE", "2011-03-31", "" },
+	{ "fr", "2011-03-26", "Il pourrait se prononcer dimanche matin.", "dimanche matin", "TIME", "2011-03-27TMO", "" },
+	{ "fr", "2011-03-26", "Il doit avoir quitté jeudi la ville.", "jeudi", "DATE", "2011-03-24", "" },
 	/* "l'avenir", "à l'époque" are the future and the past; "maintenant" the present */
 	{ "fr", "2024-03-15", "Il faudra y penser à l'avenir.", "l'avenir", "TIME", "FUTURE_REF", "" },
 	{ "fr", "2024-03-15", "À l'époque, personne n'y croyait.", "l'époque", "TIME", "PAST_REF", "" },
@@ -197,6 +202,9 @@ static const Case cases[] = {
 	{ "fr", "2013-02-12", "Fermé du 13 au 15 juillet.", "13", "DATE", "2013-07-13", "" },
 	{ "fr", "2013-02-12", "Ouvert du 10 août au 12 septembre 2013.", "10 août", "DATE", "2013-08-10", "" },
 	{ "fr", "2013-02-12", "Le rendez-vous du 17/2 tient.", "17/2", "DATE", "2013-02-17", "" },
+	{ "fr", "2013-02-12", "Il viendra le 17 02.", "le 17 02", "DATE", "2013-02-17", "" },
+	{ "fr", "2013-02-12", "Appelez le 01 45 67 89 12.", NULL, NULL, NULL, NULL },
+	{ "fr", "2011-03-26", "Le Conseil doit voter jeudi une résolution.", "jeudi", "DATE", "2011-03-31", "" },
 	{ "fr", "2013-02-12", "Il est venu le lundi 8/2/2016.", "le lundi 8/2/2016", "DATE", "2016-02-08", "" },
 	{ "fr", "2013-02-12", "Publié le 11 sept. 2014.", "le 11 sept. 2014", "DATE", "2014-09-11", "" },
 	{ "fr", "2013-02-12", "Il est venu le lendemain du 13 février.", "le lendemain du 13 février", "DATE", "2013-02-14", "" },

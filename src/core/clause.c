@@ -387,9 +387,11 @@ roles(Parse *p)
 			   !(next != NULL && prev == CLAUSE_W_SUBJECT)) {
 			r = CLAUSE_W_SUBJECT;
 		} else if (has(w, MORPH_POS_PRON) && (reading(w, MORPH_POS_PRON)->flags & MORPH_F_OBJECT) &&
-			   next != NULL && finite_reading(next) != NULL && !has(next, MORPH_POS_NOUN) &&
-			   !has(next, MORPH_POS_ADJ)) {
-			r = CLAUSE_W_CLITIC; /* "le dit", "se sont réunis" */
+			   next != NULL && !has(next, MORPH_POS_NOUN) && !has(next, MORPH_POS_ADJ) &&
+			   (finite_reading(next) != NULL || (group && form_reading(next, MORPH_FORM_INFINITIVE) != NULL))) {
+			/* "le dit", "se sont réunis"; in a verb group, before its
+			 * infinitive: "doivent se concerter", "va le recevoir" */
+			r = CLAUSE_W_CLITIC;
 		} else if (has(w, MORPH_POS_DET) && !(fin != NULL && prev == CLAUSE_W_SUBJECT)) {
 			r = CLAUSE_W_DET;
 		} else if (has(w, MORPH_POS_PREP) && !(fin != NULL && (prev == CLAUSE_W_SUBJECT || prev == CLAUSE_W_CLITIC))) {
@@ -701,10 +703,20 @@ tenses(Parse *p, GArray *cl)
 		bool with_infinitive = c->main_verb != c->verb && lex->role == CLAUSE_W_INFINITIVE;
 		/* "va être jugé", "doit avoir lieu": the infinitive's auxiliary
 		 * makes a passive or a perfect of it, not a past of the group */
+		bool perfect_infinitive = false;
 		for (gint j = c->verb + 1; compound && j < c->main_verb; j++)
-			if (word(p, (guint)j)->role == CLAUSE_W_INFINITIVE)
+			if (word(p, (guint)j)->role == CLAUSE_W_INFINITIVE) {
 				compound = false, with_infinitive = true;
+				perfect_infinitive = !in_list(p, LANG_PASSIVE_AUXILIARIES, word(p, (guint)j)->lemma);
+			}
 		c->tense = tense_of_form(form);
+		if (perfect_infinitive && in_list(p, LANG_MODAL_LEMMAS, head->lemma)) {
+			/* a modal before a perfect infinitive says what must or may
+			 * have happened: "doit avoir quitté", "pourrait avoir fui" */
+			c->tense = FRISE_TENSE_PAST;
+			c->mood = CLAUSE_MOOD_MODAL;
+			continue;
+		}
 		if (form == MORPH_FORM_CONDITIONAL)
 			c->mood = CLAUSE_MOOD_CONDITIONAL;
 		else if (form == MORPH_FORM_SUBJ_PRESENT || form == MORPH_FORM_SUBJ_IMPERFECT)

@@ -66,7 +66,11 @@ cue_of(const TxTable *t, const char *w, size_t n, const char *next, size_t next_
 			continue;
 		}
 		if (!c->suffix && !c->aux && !c->participle && c->tense == FRISE_TENSE_NONE) {
-			/* a blocker: "united" is no past tense despite "*ed" */
+			/* a blocker: "united" is no past tense despite "*ed";
+			 * a word's own cue before it holds ("need" NONE, but
+			 * "need FUTURE next=to") */
+			if (tense != FRISE_TENSE_NONE && !*ending)
+				break;
 			*aux = *part = false;
 			return FRISE_TENSE_NONE;
 		}
@@ -519,8 +523,9 @@ morph_tense(TxTenseQuery *q, char *why, size_t whylen)
 	if (c == NULL)
 		return FRISE_TENSE_NONE;
 	int tense = c->tense;
-	if (tense == FRISE_TENSE_NONE && (c->mood == CLAUSE_MOOD_CONDITIONAL || c->mood == CLAUSE_MOOD_MODAL))
-		tense = FRISE_TENSE_FUTURE;
+	if ((tense == FRISE_TENSE_NONE && (c->mood == CLAUSE_MOOD_CONDITIONAL || c->mood == CLAUSE_MOOD_MODAL)) ||
+	    (tense == FRISE_TENSE_PRESENT && c->mood == CLAUSE_MOOD_MODAL))
+		tense = FRISE_TENSE_FUTURE;   /* "must meet", "may attend": what is to be done */
 	const ClauseWord *v = &g_array_index(p->words, ClauseWord, c->verb);
 	if (tense == FRISE_TENSE_PRESENT && p->lang == FRISE_LANG_EN &&
 	    (morph_has_pos(&v->morph, MORPH_POS_NOUN) || (v->morph.n > 0 && (v->morph.a[0].flags & MORPH_F_GUESS))))
