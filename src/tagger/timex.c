@@ -73,6 +73,20 @@ typedef struct {
 	int best_len, best_rule;
 } Matcher;
 
+/* Whether a walk from node n at token j can find nothing: no rule ends at
+ * n and no edge of n takes token j (what walk() would find out after a
+ * call; tested before it, so that a dead edge costs no call). */
+static inline bool
+dead_end(const Matcher *m, const TxNode *n, guint j)
+{
+	if (n->rule >= 0)
+		return false;
+	if (j >= m->ntoks)
+		return true;
+	const TxTok *k = &m->toks[j];
+	return !(k->mask & n->cls_mask) && (k->word < 0 || !(n->word_bits >> (k->word & 63) & 1));
+}
+
 static void
 walk(Matcher *m, const TxNode *n, guint j, int depth)
 {
@@ -89,7 +103,7 @@ walk(Matcher *m, const TxNode *n, guint j, int depth)
 	for (int e = 0; e < n->nedges; e++) {
 		const TxEdge *ed = &n->edges[e];
 		bool ok = ed->word >= 0 ? ed->word == k->word : (k->mask >> ed->cls & 1);
-		if (!ok)
+		if (!ok || dead_end(m, ed->child, j + 1))
 			continue;
 		m->path[depth] = ed;
 		walk(m, ed->child, j + 1, depth + 1);
@@ -104,14 +118,19 @@ walk_root(Matcher *m, guint i)
 	if (k->word >= 0) {
 		const int *e = t->root_word_edges + t->root_word_first[k->word];
 		for (int q = 0; q < t->root_word_count[k->word]; q++) {
-			m->path[0] = &t->root->edges[e[q]];
-			walk(m, m->path[0]->child, i + 1, 1);
+			const TxEdge *ed = &t->root->edges[e[q]];
+			if (dead_end(m, ed->child, i + 1))
+				continue;
+			m->path[0] = ed;
+			walk(m, ed->child, i + 1, 1);
 		}
 	}
 	for (guint64 bits = k->mask & t->root_mask; bits != 0; bits &= bits - 1) {
 		int cls = __builtin_ctzll(bits);
 		for (int q = t->root_cls_first[cls]; q < t->root_cls_first[cls + 1]; q++) {
 			const TxEdge *ed = &t->root->edges[t->root_class_edges[q]];
+			if (dead_end(m, ed->child, i + 1))
+				continue;
 			m->path[0] = ed;
 			walk(m, ed->child, i + 1, 1);
 		}
