@@ -12,46 +12,117 @@
 #include "frise/article.h"
 #include "frise/timex.h"
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 typedef enum { FMT_JSON, FMT_TSV, FMT_TIMEML } Format;
 
+/* Writes the decimal digits of v at p; returns the end. */
+static char *
+put_size(char *p, size_t v)
+{
+	char buf[24];
+	int n = 0;
+	do {
+		buf[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n > 0)
+		*p++ = buf[--n];
+	return p;
+}
+
+/* Appends s as a JSON string, up to its first NUL, escaped as cJSON's
+ * unformatted printer escapes it (the output did go through cJSON, and a
+ * reader may compare bytes): \" \\ \b \f \n \r \t, other bytes below 0x20
+ * as \u00xx, every other byte as it is. */
+static void
+json_string(GString *g, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	g_string_append_c(g, '"');
+	const char *run = s;
+	for (const unsigned char *p = (const unsigned char *)s;; p++) {
+		unsigned char c = *p;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		g_string_append_len(g, run, (gssize)((const char *)p - run));
+		if (c == 0)
+			break;
+		char e[6] = { '\\', 0 };
+		size_t n = 2;
+		switch (c) {
+		case '"': e[1] = '"'; break;
+		case '\\': e[1] = '\\'; break;
+		case '\b': e[1] = 'b'; break;
+		case '\f': e[1] = 'f'; break;
+		case '\n': e[1] = 'n'; break;
+		case '\r': e[1] = 'r'; break;
+		case '\t': e[1] = 't'; break;
+		default:
+			e[1] = 'u';
+			e[2] = e[3] = '0';
+			e[4] = hex[c >> 4];
+			e[5] = hex[c & 15];
+			n = 6;
+		}
+		g_string_append_len(g, e, (gssize)n);
+		run = (const char *)p + 1;
+	}
+	g_string_append_c(g, '"');
+}
+
+/* One JSON object per file: {"file", "dct" (or null), "lang", "timexes":
+ * [{"start", "end", "text", "type", "value", "mod"[, "rule", "explain"]}]},
+ * written directly, as cJSON_PrintUnformatted() wrote it (offsets are
+ * integers, printed in decimal), then a line end. */
 static void
 print_json(const char *file, const char *dct, FriseLang lang, const char *text, GArray *tx,
 	   bool explain)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "file", file);
+	GString *g = g_string_sized_new(256 + tx->len * (explain ? 400 : 120));
+	g_string_append(g, "{\"file\":");
+	json_string(g, file);
+	g_string_append(g, ",\"dct\":");
 	if (dct)
-		cJSON_AddStringToObject(o, "dct", dct);
+		json_string(g, dct);
 	else
-		cJSON_AddNullToObject(o, "dct");
-	cJSON_AddStringToObject(o, "lang", frise_lang_code(lang));
-	cJSON *a = cJSON_AddArrayToObject(o, "timexes");
+		g_string_append(g, "null");
+	g_string_append(g, ",\"lang\":");
+	json_string(g, frise_lang_code(lang));
+	g_string_append(g, ",\"timexes\":[");
 	for (guint i = 0; i < tx->len; i++) {
 		const FriseTimex *x = &g_array_index(tx, FriseTimex, i);
-		cJSON *t = cJSON_CreateObject();
-		cJSON_AddNumberToObject(t, "start", (double)x->start);
-		cJSON_AddNumberToObject(t, "end", (double)x->end);
+		char num[96], *p = num;
+		static const char k_start[] = ",{\"start\":", k_end[] = ",\"end\":", k_text[] = ",\"text\":";
+		memcpy(p, k_start + (i == 0), sizeof k_start - 1 - (i == 0));
+		p = put_size(p + sizeof k_start - 1 - (i == 0), x->start);
+		memcpy(p, k_end, sizeof k_end - 1);
+		p = put_size(p + sizeof k_end - 1, x->end);
+		memcpy(p, k_text, sizeof k_text - 1);
+		p += sizeof k_text - 1;
+		g_string_append_len(g, num, p - num);
 		char *s = g_strndup(text + x->start, x->end - x->start);
-		cJSON_AddStringToObject(t, "text", s);
+		json_string(g, s);
 		g_free(s);
-		cJSON_AddStringToObject(t, "type", timex_type_name(x->type));
-		cJSON_AddStringToObject(t, "value", x->value);
-		cJSON_AddStringToObject(t, "mod", x->mod);
+		g_string_append(g, ",\"type\":");
+		json_string(g, timex_type_name(x->type));
+		g_string_append(g, ",\"value\":");
+		json_string(g, x->value);
+		g_string_append(g, ",\"mod\":");
+		json_string(g, x->mod);
 		if (explain) {
-			cJSON_AddStringToObject(t, "rule", x->rule ? x->rule : "");
-			cJSON_AddStringToObject(t, "explain", x->explain ? x->explain : "");
+			g_string_append(g, ",\"rule\":");
+			json_string(g, x->rule ? x->rule : "");
+			g_string_append(g, ",\"explain\":");
+			json_string(g, x->explain ? x->explain : "");
 		}
-		cJSON_AddItemToArray(a, t);
+		g_string_append_c(g, '}');
 	}
-	char *out = cJSON_PrintUnformatted(o);
-	puts(out);
-	cJSON_free(out);
-	cJSON_Delete(o);
+	g_string_append(g, "]}\n");
+	fwrite(g->str, 1, g->len, stdout);
+	g_string_free(g, TRUE);
 }
 
 /* Tabs and line breaks of a field written as \t, \n, \r, \\, and the other
@@ -84,20 +155,6 @@ tsv_field(GString *g, const char *s, size_t n)
 	}
 }
 
-/* Writes the decimal digits of v at p; returns the end. */
-static char *
-put_size(char *p, size_t v)
-{
-	char buf[24];
-	int n = 0;
-	do {
-		buf[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n > 0)
-		*p++ = buf[--n];
-	return p;
-}
 
 /* Copies the string s at p; returns the end. */
 static char *

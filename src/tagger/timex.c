@@ -73,6 +73,65 @@ typedef struct {
 	int best_len, best_rule;
 } Matcher;
 
+/* Whether a walk from node n at token j can find nothing: no rule ends at
+ * n and no edge of n takes token j (what walk() would find out after a
+ * call; tested before it, so that a dead edge costs no call). */
+static inline bool
+dead_end(const Matcher *m, const TxNode *n, guint j)
+{
+	if (n->rule >= 0)
+		return false;
+	if (j >= m->ntoks)
+		return true;
+	const TxTok *k = &m->toks[j];
+	return !(k->mask & n->cls_mask) && (k->word < 0 || !(n->word_bits >> (k->word & 63) & 1));
+}
+
+static void walk(Matcher *m, const TxNode *n, guint j, int depth);
+
+/* walk()'s loop over the edges of a node with an index (TxNode's
+ * cls_edges): kept out of walk() so that its own loop stays small. */
+static void __attribute__((noinline))
+walk_indexed(Matcher *m, const TxNode *n, guint j, int depth)
+{
+	const TxTok *k = &m->toks[j];
+	/* the edges that take k, from the index, in the edges' order:
+	 * the word edges of k's word merged with the class edges of
+	 * its classes */
+	int w = n->nword_edges, wend = n->nword_edges;
+	if (k->word >= 0) {
+		int lo = 0, hi = n->nword_edges;
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+			if (n->word_keys[mid] < k->word)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		w = lo;
+		wend = lo;
+		while (wend < n->nword_edges && n->word_keys[wend] == k->word)
+			wend++;
+	}
+	int c = 0;
+	for (;;) {
+		while (c < n->ncls_edges && !(k->mask >> n->edges[n->cls_edges[c]].cls & 1))
+			c++;
+		int e;
+		if (w < wend && (c >= n->ncls_edges || n->word_edges[w] < n->cls_edges[c]))
+			e = n->word_edges[w++];
+		else if (c < n->ncls_edges)
+			e = n->cls_edges[c++];
+		else
+			break;
+		const TxEdge *ed = &n->edges[e];
+		if (dead_end(m, ed->child, j + 1))
+			continue;
+		m->path[depth] = ed;
+		walk(m, ed->child, j + 1, depth + 1);
+	}
+}
+
 static void
 walk(Matcher *m, const TxNode *n, guint j, int depth)
 {
@@ -86,10 +145,14 @@ walk(Matcher *m, const TxNode *n, guint j, int depth)
 	const TxTok *k = &m->toks[j];
 	if (!(k->mask & n->cls_mask) && (k->word < 0 || !(n->word_bits >> (k->word & 63) & 1)))
 		return;   /* no edge takes this token (a gap takes none) */
+	if (n->cls_edges != NULL) {
+		walk_indexed(m, n, j, depth);
+		return;
+	}
 	for (int e = 0; e < n->nedges; e++) {
 		const TxEdge *ed = &n->edges[e];
 		bool ok = ed->word >= 0 ? ed->word == k->word : (k->mask >> ed->cls & 1);
-		if (!ok)
+		if (!ok || dead_end(m, ed->child, j + 1))
 			continue;
 		m->path[depth] = ed;
 		walk(m, ed->child, j + 1, depth + 1);
@@ -104,14 +167,19 @@ walk_root(Matcher *m, guint i)
 	if (k->word >= 0) {
 		const int *e = t->root_word_edges + t->root_word_first[k->word];
 		for (int q = 0; q < t->root_word_count[k->word]; q++) {
-			m->path[0] = &t->root->edges[e[q]];
-			walk(m, m->path[0]->child, i + 1, 1);
+			const TxEdge *ed = &t->root->edges[e[q]];
+			if (dead_end(m, ed->child, i + 1))
+				continue;
+			m->path[0] = ed;
+			walk(m, ed->child, i + 1, 1);
 		}
 	}
 	for (guint64 bits = k->mask & t->root_mask; bits != 0; bits &= bits - 1) {
 		int cls = __builtin_ctzll(bits);
 		for (int q = t->root_cls_first[cls]; q < t->root_cls_first[cls + 1]; q++) {
 			const TxEdge *ed = &t->root->edges[t->root_class_edges[q]];
+			if (dead_end(m, ed->child, i + 1))
+				continue;
 			m->path[0] = ed;
 			walk(m, ed->child, i + 1, 1);
 		}

@@ -116,7 +116,15 @@ struct TxNode {
 	guint64 cls_mask;    /* the classes of the edges */
 	guint64 word_bits;   /* bit (word id % 64) of each word edge: a token
 			      * that meets neither mask goes no further */
+	/* With TX_INDEX_EDGES edges or more, an index of them, so that a walk
+	 * visits only the edges that take its token, in the edges' order:
+	 * the class edges' indices in order, and the word edges' (word,
+	 * index) pairs sorted by word, then index. NULL below it. */
+	int *cls_edges, ncls_edges;
+	int *word_keys, *word_edges, nword_edges;
 };
+
+#define TX_INDEX_EDGES 16
 
 /* Tense cue words and endings, matched on lower-case text with accents. */
 typedef struct {

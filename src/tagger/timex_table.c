@@ -336,6 +336,40 @@ node_new(TxTable *t)
 	return n;
 }
 
+/* A node's index of its edges (TxNode's cls_edges, word_keys and
+ * word_edges). */
+static int
+cmp_word_edge(const void *a_, const void *b_)
+{
+	const int *a = a_, *b = b_;
+	return a[0] != b[0] ? (a[0] < b[0] ? -1 : 1) : (a[1] < b[1] ? -1 : a[1] > b[1]);
+}
+
+static void
+index_edges(TxNode *n)
+{
+	int *pairs = g_new(int, 2 * n->nedges);
+	n->cls_edges = g_new(int, n->nedges);
+	n->ncls_edges = n->nword_edges = 0;
+	for (int e = 0; e < n->nedges; e++) {
+		if (n->edges[e].word >= 0) {
+			pairs[2 * n->nword_edges] = n->edges[e].word;
+			pairs[2 * n->nword_edges + 1] = e;
+			n->nword_edges++;
+		} else {
+			n->cls_edges[n->ncls_edges++] = e;
+		}
+	}
+	qsort(pairs, (size_t)n->nword_edges, 2 * sizeof(int), cmp_word_edge);
+	n->word_keys = g_new(int, n->nword_edges + 1);
+	n->word_edges = g_new(int, n->nword_edges + 1);
+	for (int i = 0; i < n->nword_edges; i++) {
+		n->word_keys[i] = pairs[2 * i];
+		n->word_edges[i] = pairs[2 * i + 1];
+	}
+	g_free(pairs);
+}
+
 /* The edge of n that reads atom a, or NULL. */
 static TxEdge *
 edge_of(TxNode *n, const Atom *a)
@@ -1078,6 +1112,8 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 			else
 				n->cls_mask |= G_GUINT64_CONSTANT(1) << n->edges[e].cls;
 		}
+		if (n->nedges >= TX_INDEX_EDGES)
+			index_edges(n);
 	}
 	/* Root dispatch: a token looks up only the edges of its own word
 	 * and the class edges, not every pattern's first element. */
@@ -1169,6 +1205,9 @@ tx_table_free(TxTable *t)
 	for (guint i = 0; i < t->nodes->len; i++) {
 		TxNode *n = g_ptr_array_index(t->nodes, i);
 		g_free(n->edges);
+		g_free(n->cls_edges);
+		g_free(n->word_keys);
+		g_free(n->word_edges);
 		g_free(n);
 	}
 	g_ptr_array_free(t->nodes, TRUE);
