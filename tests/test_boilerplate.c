@@ -178,6 +178,78 @@ static const struct {
 	  FRISE_BOILER_TEASER_LIST },
 };
 
+/* ------------------------------------------------------------------ */
+/* Chrome glued to the story, cut out of the text (boilerplate_cut.c):
+ * the input's lines after the title, the text they leave, and the kind
+ * of the first cut (STORY: nothing is cut). Every kept byte still maps
+ * to its raw offset. */
+
+static const struct {
+	FriseLang lang;
+	const char *lines;
+	const char *left;
+	int kind;
+} cut_cases[] = {
+	/* a page's time stamp before the sentence */
+	{ FRISE_LANG_EN, "18.57 BST Former Iraqi president Saddam Hussein goes on trial.", "Former Iraqi president Saddam Hussein goes on trial.", FRISE_BOILER_TIMESTAMP },
+	{ FRISE_LANG_EN, "Monday 14 February 2005 13.32 GMT The minister resigned today.", "The minister resigned today.", FRISE_BOILER_TIMESTAMP },
+	{ FRISE_LANG_EN, "Page last updated at 07:39 GMT, Wednesday, 27 January 2010 Aid arrived at the port.", "Aid arrived at the port.", FRISE_BOILER_TIMESTAMP },
+	/* ... between a standfirst and the sentence: a line break */
+	{ FRISE_LANG_EN, "The war goes on Troops stay Thursday 25 August 2005 00.03 BST If you want peace, wait.", "The war goes on Troops stay\nIf you want peace, wait.", FRISE_BOILER_TIMESTAMP },
+	{ FRISE_LANG_EN, "Call the switchboard: 00.50 BST on Sunday 12 June 2005 Find books to review", "Call the switchboard:\nFind books to review", FRISE_BOILER_TIMESTAMP },
+	/* a time inside a sentence stays */
+	{ FRISE_LANG_EN, "The radio speaks between 12.00 and 13.00 GMT on shortwave.", "The radio speaks between 12.00 and 13.00 GMT on shortwave.", STORY },
+	{ FRISE_LANG_EN, "The raid began on Friday 8 May 2009 16.29 BST in the north.", "The raid began on Friday 8 May 2009 16.29 BST in the north.", STORY },
+	{ FRISE_LANG_EN, "12.00 GMT.", "12.00 GMT.", STORY },
+	/* a live blog's clocks: three lines or more */
+	{ FRISE_LANG_EN, "1758 Ministers will meet on Monday.\n1742 Aid lands.\n1730 \"We are safe,\" she says.", "Ministers will meet on Monday.\nAid lands.\n\"We are safe,\" she says.", FRISE_BOILER_TIMESTAMP },
+	{ FRISE_LANG_EN, "1758 Ministers will meet on Monday.\n1742 Aid lands.", "1758 Ministers will meet on Monday.\n1742 Aid lands.", STORY },
+	{ FRISE_LANG_EN, "1990 Iraq invades Kuwait.\n1991 The Gulf war.\n2003 US troops invade.", "1990 Iraq invades Kuwait.\n1991 The Gulf war.\n2003 US troops invade.", STORY },
+	{ FRISE_LANG_FR, "17h58 Les ministres se réunissent.\n17h42 L'aide arrive.\n17h30 Un convoi part.", "Les ministres se réunissent.\nL'aide arrive.\nUn convoi part.", FRISE_BOILER_TIMESTAMP },
+	/* a photo credit, and the caption above it */
+	{ FRISE_LANG_EN, "The senator in Washington.\nPhotograph: Dennis Cook\\/AP George Galloway accused senators.", "\nGeorge Galloway accused senators.", FRISE_BOILER_CREDIT },
+	{ FRISE_LANG_EN, "Photograph: Carl de Souza/AFP/Getty Images Two new cases were confirmed.", "Two new cases were confirmed.", FRISE_BOILER_CREDIT },
+	{ FRISE_LANG_EN, "Photograph: Defence Handout/PA Images of soldiers were shown.", "Images of soldiers were shown.", FRISE_BOILER_CREDIT },
+	{ FRISE_LANG_EN, "Photograph: PA An outbreak hit a school.", "An outbreak hit a school.", FRISE_BOILER_CREDIT },
+	{ FRISE_LANG_EN, "Photograph: Reuters/Eliana Aponte Mexico City lowered its alert.", "Mexico City lowered its alert.", FRISE_BOILER_CREDIT },
+	{ FRISE_LANG_FR, "Photo : Jean Dupont/AFP Le convoi est arrivé à Benghazi.", "Le convoi est arrivé à Benghazi.", FRISE_BOILER_CREDIT },
+	{ FRISE_LANG_EN, "Photographs of the crash were shown on television.", "Photographs of the crash were shown on television.", STORY },
+	/* a print footer after a title */
+	{ FRISE_LANG_EN, "A panic stoked to posture This article appeared on p29 of the Main section.", "A panic stoked to posture", FRISE_BOILER_FOOTER },
+	{ FRISE_LANG_EN, "This article appeared on p17 of the Main section", "", FRISE_BOILER_FOOTER },
+};
+
+static void
+test_cuts(void)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(cut_cases); i++) {
+		const char *head = cut_cases[i].lang == FRISE_LANG_EN ? "The title of the piece\n" : "Le titre de l’article\n";
+		char *input = g_strconcat(head, cut_cases[i].lines, "\n", NULL);
+		g_test_message("cut case %zu: %s", i, cut_cases[i].lines);
+		FriseArticle *a = read_str("c.txt", input, cut_cases[i].lang);
+		size_t at = strlen(head);
+		char *left = g_strndup(a->text + at, a->text_len - at - 1);
+		g_assert_cmpstr(left, ==, cut_cases[i].left);
+		if (cut_cases[i].kind == STORY) {
+			g_assert_cmpuint(a->cuts->len, ==, 0);
+			g_assert_cmpstr(a->text, ==, input);
+		} else {
+			g_assert_cmpuint(a->cuts->len, >, 0);
+			const FriseBoiler *c = &g_array_index(a->cuts, FriseBoiler, 0);
+			g_assert_cmpstr(boiler_kind_name(c->kind), ==, boiler_kind_name((FriseBoilerKind)cut_cases[i].kind));
+		}
+		/* every byte kept maps to the same byte of the input */
+		for (size_t o = 0; o < a->text_len; o++)
+			if (a->text[o] != '\n')
+				g_assert_cmpint(a->text[o], ==, input[article_raw_offset(a, o)]);
+		g_assert_cmpuint(article_raw_offset(a, a->text_len), ==, strlen(input));
+		g_assert_cmpuint(a->body.end, ==, a->text_len);
+		g_free(left);
+		article_free(a);
+		g_free(input);
+	}
+}
+
 static void
 test_blocks(void)
 {
@@ -516,6 +588,7 @@ main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/boilerplate/lines", test_lines);
+	g_test_add_func("/boilerplate/cuts", test_cuts);
 	g_test_add_func("/boilerplate/blocks", test_blocks);
 	g_test_add_func("/boilerplate/titles", test_titles);
 	g_test_add_func("/boilerplate/corpus", test_corpus);

@@ -97,7 +97,9 @@ typedef enum {
 	FRISE_BOILER_PROMO,        /* newsletter, subscription and shop blurbs */
 	FRISE_BOILER_BYLINE,       /* a line of dates, names and "publié le" only */
 	FRISE_BOILER_LINKS,        /* mostly URLs, @handles and #tags */
-	FRISE_BOILER_CREDIT,       /* a photo credit */
+	FRISE_BOILER_CREDIT,       /* a photo credit or the caption above it */
+	FRISE_BOILER_TIMESTAMP,    /* a page's time stamp glued to the text ("18.57 BST", "1758 ") */
+	FRISE_BOILER_FOOTER,       /* a print footer ("This article appeared on p17 …") */
 	FRISE_BOILER_KIND_COUNT
 } FriseBoilerKind;
 
@@ -134,6 +136,11 @@ typedef struct {
 				must not become events */
 	size_t title_line;   /* where in `text` the line the title comes from starts;
 				SIZE_MAX when the title is metadata or the id */
+	GArray *cuts;        /* FriseBoiler whose spans are offsets into `raw`, not
+				`text`: chrome glued to the story ("18.57 BST ",
+				"Photograph: Dennis Cook/AP ") that the reader cut out
+				of `text` (the map keeps every later offset right), in
+				raw order; never NULL */
 
 	/* Where a field came from: static strings, never freed; NULL when the
 	 * field is. title_from: "jsonl", "front matter", "first line", "id" or

@@ -62,6 +62,18 @@ print_dropped(const FriseArticle *a)
 		       cli_show_n(s, (size_t)(cut - s)), cut < e && *cut != '\n' ? "…" : "");
 		g_free(why);
 	}
+	/* the chrome cut out of the text: raw spans */
+	for (guint k = 0; a->cuts != NULL && k < a->cuts->len; k++) {
+		const FriseBoiler *b = &g_array_index(a->cuts, FriseBoiler, k);
+		size_t rs = b->span.start, re = MIN(b->span.end, a->raw_len);
+		size_t cut = MIN(re - rs, (size_t)70);
+		while (cut > 0 && rs + cut < re && ((unsigned char)a->raw[rs + cut] & 0xC0) == 0x80)
+			cut--;
+		char *why = boiler_explain(b);
+		printf("  cut        line %zu (bytes %zu-%zu), %s: %s%s\n", line_number(a, rs), rs, re, why,
+		       cli_show_n(a->raw + rs, cut), rs + cut < re ? "…" : "");
+		g_free(why);
+	}
 }
 
 static void
@@ -198,6 +210,19 @@ to_json(const FriseArticle *a, bool explain)
 			cJSON_AddNumberToObject(d, "count", b->count);
 			cJSON_AddNumberToObject(d, "total", b->total);
 		}
+		cJSON_AddItemToArray(dropped, d);
+	}
+	/* the chrome cut out of the text, with --explain: raw spans too */
+	for (guint k = 0; dropped != NULL && a->cuts != NULL && k < a->cuts->len; k++) {
+		const FriseBoiler *b = &g_array_index(a->cuts, FriseBoiler, k);
+		cJSON *d = cJSON_CreateObject();
+		cJSON_AddNumberToObject(d, "start", (double)b->span.start);
+		cJSON_AddNumberToObject(d, "end", (double)b->span.end);
+		cJSON_AddStringToObject(d, "kind", boiler_kind_name(b->kind));
+		char *why = boiler_explain(b);
+		cJSON_AddStringToObject(d, "why", why);
+		g_free(why);
+		cJSON_AddTrueToObject(d, "cut");
 		cJSON_AddItemToArray(dropped, d);
 	}
 	return o;

@@ -74,6 +74,9 @@ typedef enum {
 	LANG_BYLINE_OPENERS,      /* those that open one ("par", "by") */
 	LANG_CREDIT_WORDS,        /* a photo credit ("crédit photo") */
 	LANG_READER_ADDRESS,      /* words that speak to the reader ("vous", "cliquez") */
+	LANG_TIME_ZONES,          /* "gmt", "bst": after a clock, a page's time stamp */
+	LANG_PHOTO_AGENCIES,      /* "afp", "reuters": the wire of a photo credit */
+	LANG_FOOTER_OPENERS,      /* "this article appeared on": a print footer */
 	/* what is an event (src/events/candidate.c) */
 	LANG_STATE_VERBS,         /* exact lemmas: être, be: as a clause's lexical verb, a state, no happening */
 	LANG_OPINION_VERBS,       /* exact lemmas: penser, hope: a view, no happening */

@@ -559,6 +559,7 @@ article_read_text(const char *path, const char *data, size_t len, const FriseRea
 	a->raw[len] = '\0';
 	a->raw_len = len;
 	a->boilerplate = g_array_new(FALSE, FALSE, sizeof(FriseBoiler));
+	a->cuts = g_array_new(FALSE, FALSE, sizeof(FriseBoiler));
 	a->title_line = SIZE_MAX;
 	if (!article_build_text(a, path, (opts->flags & FRISE_READ_LOSSY) != 0, error)) {
 		article_free(a);
@@ -644,7 +645,11 @@ article_read_text(const char *path, const char *data, size_t len, const FriseRea
 	else
 		a->lang_from = article_lang_origin_name(a->lang_origin);
 
-	/* boilerplate by its words (in the article's language), then the title */
+	/* chrome glued to the story cut out of the text, then boilerplate
+	 * lines by their words (in the article's language), then the title */
+	GArray *cuts = boiler_cuts(a);
+	article_cut_text(a, cuts);
+	g_array_unref(cuts);
 	boiler_scan(a);
 	if (title == NULL)
 		title = boiler_title(a);
@@ -829,6 +834,8 @@ article_free(FriseArticle *article)
 	g_free(article->text);
 	if (article->boilerplate != NULL)
 		g_array_free(article->boilerplate, TRUE);
+	if (article->cuts != NULL)
+		g_array_free(article->cuts, TRUE);
 	if (article->map_ != NULL)
 		g_array_free(article->map_, TRUE);
 	g_free(article);

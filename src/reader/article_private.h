@@ -49,6 +49,15 @@ void article_best_lang(const int hits[FRISE_LANG_COUNT], size_t *best_out, size_
  */
 bool article_build_text(FriseArticle *a, const char *path, bool lossy, GError **error);
 
+/*
+ * Cuts the runs `cuts` (BoilerCut of boilerplate_private.h: text offsets,
+ * sorted, apart, inside the body) out of a->text, each replaced by
+ * nothing or by one '\n', and keeps a->map_ and a->body right: every
+ * offset kept maps to the raw byte it mapped to before. Appends each cut,
+ * as a raw span with its kind, to a->cuts (article_text.c).
+ */
+void article_cut_text(FriseArticle *a, const GArray *cuts);
+
 /* The article of text data[0..len) (not HTML) read as `path`, with the
  * metadata `meta` gives (may be NULL). A new article (article_free), or
  * NULL with *error set. */

@@ -1,8 +1,8 @@
 /*
  * article_text.c — an article's text and its offset map (prefix
  * article_): exports article_raw_offset() (article.h) and, for article.c,
- * article_build_text() (article_private.h). Every other symbol has file
- * scope.
+ * article_build_text() and article_cut_text() (article_private.h). Every
+ * other symbol has file scope.
  *
  * Offsets are byte offsets; spans are end-exclusive. `text` is derived
  * from `raw`: BOM dropped, CRLF -> LF, invalid UTF-8 replaced by U+FFFD
@@ -14,8 +14,13 @@
  * case. It is built per line and, inside a line that NFC changes, per
  * normalisation chunk (a starter and the marks that follow it), so a
  * changed character maps to the raw offset of that same character.
+ * article_cut_text() then drops runs of chrome from the text (a run cut
+ * into a '\n' maps to its first raw byte, collapsed): every offset kept
+ * still maps to the raw byte it stood for, so an offset after a cut maps
+ * past the cut bytes ("18.57 BST Former…": text offset 0 -> raw 10).
  */
 #include "reader/article_private.h"
+#include "reader/boilerplate_private.h"
 
 #include <string.h>
 
@@ -273,4 +278,88 @@ article_raw_offset(const FriseArticle *article, size_t text_offset)
 	}
 	const MapSeg *s = &g_array_index(map, MapSeg, lo);
 	return s->collapsed ? s->r : s->r + (text_offset - s->t);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cutting chrome out of the text. */
+
+/* Appends to `map` the segment "from new text offset t, raw r": merged
+ * into the last one when that one already says so. */
+static void
+seg_push(GArray *map, size_t t, size_t r, bool collapsed)
+{
+	if (map->len > 0) {
+		MapSeg *last = &g_array_index(map, MapSeg, map->len - 1);
+		if (!collapsed && !last->collapsed && last->r + (t - last->t) == r)
+			return;
+		if (last->t == t) {
+			last->r = r;
+			last->collapsed = collapsed;
+			return;
+		}
+	}
+	MapSeg s = { t, r, collapsed };
+	g_array_append_val(map, s);
+}
+
+/* Appends the old text [from, to) of `a` to `out`, and to `map` the
+ * segments that keep each of its offsets mapping to the raw byte it
+ * mapped to. */
+static void
+keep_text(const FriseArticle *a, size_t from, size_t to, GString *out, GArray *map)
+{
+	if (to <= from)
+		return;
+	size_t base = out->len;
+	const GArray *old = a->map_;
+	if (old == NULL || old->len == 0) {
+		seg_push(map, base, from, false);
+	} else {
+		guint i = 0;
+		while (i + 1 < old->len && g_array_index(old, MapSeg, i + 1).t <= from)
+			i++;
+		for (; i < old->len && g_array_index(old, MapSeg, i).t < to; i++) {
+			const MapSeg *s = &g_array_index(old, MapSeg, i);
+			size_t o = MAX(s->t, from);
+			seg_push(map, base + (o - from), s->collapsed ? s->r : s->r + (o - s->t), s->collapsed);
+		}
+	}
+	g_string_append_len(out, a->text + from, (gssize)(to - from));
+}
+
+void
+article_cut_text(FriseArticle *a, const GArray *cuts)
+{
+	if (cuts == NULL || cuts->len == 0)
+		return;
+	GString *out = g_string_sized_new(a->text_len + 1);
+	GArray *map = g_array_new(FALSE, FALSE, sizeof(MapSeg));
+	size_t pos = 0, body_end = a->body.end;
+	for (guint k = 0; k < cuts->len; k++) {
+		const BoilerCut *c = &g_array_index(cuts, BoilerCut, k);
+		if (c->span.start < pos || c->span.end <= c->span.start || c->span.end > a->text_len)
+			continue; /* boiler_cuts() gives them sorted and apart */
+		keep_text(a, pos, c->span.start, out, map);
+		/* the raw span through the old map, before it is replaced */
+		FriseBoiler b = { { article_raw_offset(a, c->span.start), article_raw_offset(a, c->span.end) },
+				  c->kind, 0, 0 };
+		g_array_append_val(a->cuts, b);
+		if (c->newline) {
+			seg_push(map, out->len, b.span.start, true); /* the '\n' stands for the cut run */
+			g_string_append_c(out, '\n');
+		}
+		size_t removed = c->span.end - c->span.start - (c->newline ? 1 : 0);
+		if (c->span.end <= a->body.end)
+			body_end -= removed;
+		pos = c->span.end;
+	}
+	keep_text(a, pos, a->text_len, out, map);
+	seg_push(map, out->len, a->raw_len, false); /* the end of text is the end of raw */
+	if (a->map_ != NULL)
+		g_array_free(a->map_, TRUE);
+	g_free(a->text);
+	a->map_ = map;
+	a->text_len = out->len;
+	a->text = g_string_free(out, FALSE);
+	a->body.end = body_end;
 }

@@ -52,7 +52,7 @@
 /* ORDER BOILER-KIND */
 static const char *const kind_names[] = {
 	"metadata", "pattern", "repeated", "navigation", "link list", "reading time", "copyright",
-	"teaser", "teaser list", "comments", "promo", "byline", "links", "credit",
+	"teaser", "teaser list", "comments", "promo", "byline", "links", "credit", "timestamp", "footer",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(kind_names) == FRISE_BOILER_KIND_COUNT);
 
@@ -72,6 +72,8 @@ static const char *const kind_explanations[] = {
 	"date or byline line",
 	"links, handles or tags",
 	"photo credit or caption",
+	"time stamp of the page",
+	"print footer",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(kind_explanations) == FRISE_BOILER_KIND_COUNT);
 

@@ -3,7 +3,8 @@
  * the boilerplate stage (boilerplate.c), and what the stage's three files
  * share (prefix boiler_): boilerplate.c scans an article's lines and finds
  * its title, boilerplate_look.c judges one line by its look,
- * boilerplate_corpus.c marks the lines repeated across articles.
+ * boilerplate_corpus.c marks the lines repeated across articles,
+ * boilerplate_cut.c finds the chrome glued to the story inside a line.
  * frise/boilerplate.h has the rest. Nothing here leaves src/reader/.
  *
  * Offsets are byte offsets into FriseArticle.text, end exclusive.
@@ -23,6 +24,19 @@ void boiler_scan(FriseArticle *article);
  * paragraph. Sets article->title_line. Returns a new string, or NULL when
  * the body has no line left. */
 char *boiler_title(FriseArticle *article);
+
+/* Chrome glued to the story inside a line, to be cut out of the text
+ * (article_cut_text) before any line is judged: a page's time stamp, a
+ * photo credit and the caption above it, a print footer. */
+typedef struct {
+	FriseSpan span;       /* in FriseArticle.text, end exclusive */
+	FriseBoilerKind kind; /* TIMESTAMP, CREDIT or FOOTER */
+	bool newline;         /* replaced by one '\n' (it separated two lines run together), else by nothing */
+} BoilerCut;
+
+/* The runs of chrome of the article's body to cut, sorted and apart: a
+ * new GArray of BoilerCut (boilerplate_cut.c). Needs article->lang. */
+GArray *boiler_cuts(const FriseArticle *article);
 
 /* --- shared by the stage's files ---------------------------------- */
 
