@@ -167,7 +167,7 @@ G_END_DECLS
             stem = re.sub(r'\.c\.o$', '', obj)
             stem = 'frise-resources' if 'frise-resources' in stem else stem
             allowed = [stem + '_', stem.split('_')[0] + '_'] + LAYER_PREFIXES.get(layer, []) + \
-                FILE_PREFIXES.get(stem, [])
+                FILE_PREFIXES.get(stem, []) + FILE_PREFIXES.get(stem.split('_')[0], [])  # a module's files share its prefixes
             if not sym.startswith(tuple(allowed)):
                 bad.append('%s/%s: %s (allowed: %s)' % (layer, obj, sym, ', '.join(allowed)))
         nobjects += len(seen)

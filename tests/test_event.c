@@ -403,6 +403,11 @@ static const struct {
 	const char *sentence, *timex, *actor, *expected; /* NULL: no headline */
 	FriseLang lang;
 } clause_headline_cases[] = {
+	/* a cut keeps a whole phrase rather than stop inside a noun's complement */
+	{ "Lundi, les patrons ont participé à des rencontres à Paris avec l'ambition d'attirer les producteurs vers leur modèle.",
+	  "Lundi", NULL, "Les patrons ont participé à des rencontres à Paris", FRISE_LANG_FR },
+	{ "Mardi, le ministre va rencontrer plusieurs responsables de syndicats, de responsables de partis et de responsables d'associations à Lyon.",
+	  "Mardi", NULL, "Le ministre va rencontrer plusieurs responsables de syndicats", FRISE_LANG_FR },
 	/* a lone participle after its noun is an adjective, not a phrase to drop */
 	{ "Le Conseil de sécurité des Nations unies avait saisi samedi le tribunal de la question.", "samedi", NULL,
 	  "Le Conseil de sécurité des Nations unies avait saisi le tribunal de la question", FRISE_LANG_FR },

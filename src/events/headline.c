@@ -302,9 +302,21 @@ verb_cut_off(const ClauseParse *p, guint j)
 	return false;
 }
 
+/* True when word j of `p` is "de", "du" after a noun: the opening of the
+ * noun's complement, though read as a determiner ("l'ambition | d'attirer
+ * la filière"). */
+static bool
+noun_complement(const ClauseParse *p, guint j)
+{
+	const ClauseWord *w = &g_array_index(p->words, ClauseWord, j);
+	return w->punct == 0 && w->role == CLAUSE_W_DET && morph_has_pos(&w->morph, MORPH_POS_PREP) && j > 0 &&
+	       g_array_index(p->words, ClauseWord, j - 1).role == CLAUSE_W_NOUN;
+}
+
 /* True when word j of `p` may open what a cut drops: a phrase after a
  * comma or a dash, a preposition, a conjunction, a relative or a
- * participle (an infinitive goes with its preposition: "to help deal"). */
+ * participle (an infinitive goes with its preposition: "to help deal"),
+ * a noun's complement. */
 static bool
 droppable_from(const ClauseParse *p, guint j)
 {
@@ -314,9 +326,7 @@ droppable_from(const ClauseParse *p, guint j)
 	/* what was said is the news: "X a annoncé | qu'elle…" is no place to cut */
 	if (w->role == CLAUSE_W_SUBORDINATOR && g_array_index(p->clauses, Clause, w->clause).kind == CLAUSE_REPORTED)
 		return false;
-	/* "de", "du" after a noun open a complement, though read as determiners */
-	if (w->role == CLAUSE_W_DET && morph_has_pos(&w->morph, MORPH_POS_PREP) && j > 0 &&
-	    g_array_index(p->words, ClauseWord, j - 1).role == CLAUSE_W_NOUN)
+	if (noun_complement(p, j))
 		return true;
 	switch (w->role) {
 	case CLAUSE_W_PREP: case CLAUSE_W_COORDINATOR: case CLAUSE_W_SUBORDINATOR: case CLAUSE_W_RELATIVE:
@@ -373,7 +383,7 @@ fit(GString *o, size_t max, FriseLang lang)
 		return true;
 	ClauseParse *p = clause_parse(o->str, o->len, lang);
 	guint n = p->words->len;
-	size_t best = 0;
+	size_t best = 0, phrase = 0; /* the last cut, the last before a whole phrase */
 	bool listing = false; /* a comma since the last verb: "A, B et C" is a list */
 	for (guint j = kept_core(p) + 1; j < n; j++) {
 		const ClauseWord *w = &g_array_index(p->words, ClauseWord, j);
@@ -383,8 +393,11 @@ fit(GString *o, size_t max, FriseLang lang)
 		/* a list is cut before its second item, not before its last */
 		bool list_tail = listing && w->role == CLAUSE_W_COORDINATOR && !(w->punct & CLAUSE_P_COMMA);
 		if (droppable_from(p, j) && !dangling(prev->role) && !list_tail && !open_verb(p, j - 1, j) &&
-		    !verb_cut_off(p, j))
+		    !verb_cut_off(p, j)) {
 			best = prev->end;
+			if (!noun_complement(p, j) && !ends_open(p, j - 1, j))
+				phrase = best;
+		}
 		if (w->punct & CLAUSE_P_COMMA)
 			listing = true;
 		else if (is_verb_role(w->role) || w->role == CLAUSE_W_INFINITIVE || w->role == CLAUSE_W_SUBORDINATOR ||
@@ -394,6 +407,11 @@ fit(GString *o, size_t max, FriseLang lang)
 	clause_parse_free(p);
 	if (best == 0)
 		return false;
+	/* a cut inside a noun's complement loses what the noun is about
+	 * ("avec l'ambition | d'attirer…"): cut before the whole phrase
+	 * instead when that still keeps most of the room */
+	if (phrase > 0 && phrase < best && (size_t)g_utf8_strlen(o->str, (gssize)phrase) * 5 >= max * 3)
+		best = phrase;
 	g_string_truncate(o, best);
 	while (o->len > 0 && strchr(" ,;:", o->str[o->len - 1]) != NULL)
 		g_string_truncate(o, o->len - 1);
