@@ -190,6 +190,18 @@ static const Case cases[] = {
 	{ "fr", "2011-03-26", "Les ministres doivent se concerter jeudi à Londres.", "jeudi", "DATE", "2011-03-31", "" },
 	{ "fr", "2011-03-26", "Il pourrait se prononcer dimanche matin.", "dimanche matin", "TIME", "2011-03-27TMO", "" },
 	{ "fr", "2011-03-26", "Il doit avoir quitté jeudi la ville.", "jeudi", "DATE", "2011-03-24", "" },
+	/* a present passive of a plan looks ahead; a plan stated in the past
+	 * ("devait", "allait" + infinitive) takes the day nearest the DCT;
+	 * "avoir à" + infinitive looks ahead */
+	{ "fr", "2011-03-26", "Le ministre est attendu mardi à Paris.", "mardi", "DATE", "2011-03-29", "" },
+	{ "fr", "2011-03-26", "Les élections sont programmées dimanche.", "dimanche", "DATE", "2011-03-27", "" },
+	{ "fr", "2011-03-26", "La réunion est toujours annoncée pour jeudi.", "jeudi", "DATE", "2011-03-31", "" },
+	{ "fr", "2011-03-26", "Ils se sont fixé jeudi comme limite.", "jeudi", "DATE", "2011-03-24", "" },
+	{ "fr", "2011-03-26", "Le ministre était attendu jeudi.", "jeudi", "DATE", "2011-03-24", "" },
+	{ "fr", "2011-03-26", "Il devait se rendre lundi à Rome.", "lundi", "DATE", "2011-03-28", "" },
+	{ "fr", "2011-03-26", "Ils devaient se retrouver jeudi.", "jeudi", "DATE", "2011-03-24", "" },
+	{ "fr", "2011-03-26", "Il se rendait lundi à Rome.", "lundi", "DATE", "2011-03-21", "" },
+	{ "fr", "2011-03-26", "Les ministres ont à se prononcer jeudi.", "jeudi", "DATE", "2011-03-31", "" },
 	/* "l'avenir", "à l'époque" are the future and the past; "maintenant" the present */
 	{ "fr", "2024-03-15", "Il faudra y penser à l'avenir.", "l'avenir", "TIME", "FUTURE_REF", "" },
 	{ "fr", "2024-03-15", "À l'époque, personne n'y croyait.", "l'époque", "TIME", "PAST_REF", "" },

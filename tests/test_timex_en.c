@@ -264,6 +264,11 @@ static const Case cases[] = {
 	{ "The ministers must meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
 	{ "They must have left on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-24", "" },
 	{ "The ministers have to meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
+	/* a present passive of a plan looks ahead; "was to" takes the day nearest the DCT */
+	{ "The summit is planned for Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
+	{ "The talks are set for Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
+	{ "He was to travel on Monday to Rome.", "2011-03-26", "Monday", "DATE", "2011-03-28", "" },
+	{ "They were to meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-24", "" },
 	{ "The ministers need to meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
 	{ "The ministers are due to meet on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-31", "" },
 	{ "He had to leave on Thursday.", "2011-03-26", "Thursday", "DATE", "2011-03-24", "" },

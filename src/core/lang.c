@@ -53,6 +53,7 @@ static const struct {
 	{ "perfect-auxiliaries", true },
 	{ "periphrastic", true },
 	{ "modal-lemmas", true },
+	{ "plan-participles", true },
 	{ "comparison-openers", false },
 	{ "comparison-links", false },
 	{ "comparatives", false },

@@ -49,6 +49,7 @@ typedef enum {
 	LANG_PERFECT_AUXILIARIES, /* exact lemmas: the auxiliary of a perfect (English have) */
 	LANG_PERIPHRASTIC,        /* exact lemmas: a verb + infinitive that looks ahead (aller, devoir) */
 	LANG_MODAL_LEMMAS,        /* exact lemmas: devoir, pouvoir: a modal mood */
+	LANG_PLAN_PARTICIPLES,    /* exact lemmas: "est attendu", "is scheduled": a present passive that looks ahead */
 	LANG_COMPARISON_OPENERS,  /* open a comparison alone: than */
 	LANG_COMPARISON_LINKS,    /* open one after a comparative: que, as */
 	LANG_COMPARATIVES,        /* plus, moins, more, less, same */

@@ -13,6 +13,7 @@
  */
 #include "timex_private.h"
 #include "core/clause.h"
+#include "core/lang.h"
 #include "core/text.h"
 
 #include <limits.h>
@@ -354,6 +355,57 @@ had_before(TenseScan *s, int r)
 	return INT_MIN;
 }
 
+/* Whether word r of the scan, analysed, has a reading of `form` whose
+ * lemma is in `list` (an exact list of lemmas). */
+static bool
+word_reads_as(TenseScan *s, int r, MorphForm form, LangList list)
+{
+	const TenseWord *w = tense_word(s, r);
+	MorphWord mw;
+	if (w == NULL || !morph_analyze(s->t->lang, s->text + w->s, (gssize)(w->e - w->s), &mw) ||
+	    (mw.flags & MORPH_W_ELIDED))
+		return false;   /* "s'est fixé" is a reflexive past */
+	for (int k = 0; k < mw.n; k++)
+		if (mw.a[k].form == form && lang_has(s->t->lang, list, mw.a[k].lemma))
+			return true;
+	return false;
+}
+
+/* Whether the cue at word r is one end of a present passive of a verb
+ * of plan or expectation ("est attendu mardi", "sont convoqués lundi",
+ * "is planned for Thursday": words.txt's [plan-participles]): what it
+ * names lies ahead. Word r is the auxiliary (a present of a passive
+ * auxiliary) or its participle; adverbs (SKIP) may stand between them,
+ * and a reflexive "se" before the auxiliary makes it a past ("se sont
+ * fixé"). */
+static bool
+plan_passive(TenseScan *s, int r)
+{
+	int aux = INT_MIN, part = INT_MIN;
+	for (int x = r - 1; x >= r - 3 && tense_word(s, x) != NULL; x--)
+		if (!(cue_at(s, x) & 16)) {
+			aux = x;
+			break;
+		}
+	if (aux != INT_MIN && word_reads_as(s, aux, MORPH_FORM_PRESENT, LANG_PASSIVE_AUXILIARIES)) {
+		part = r;
+	} else {
+		aux = r;
+		for (int x = r + 1; x <= r + 3 && tense_word(s, x) != NULL; x++)
+			if (!(cue_at(s, x) & 16)) {
+				part = x;
+				break;
+			}
+		if (part == INT_MIN || !word_reads_as(s, aux, MORPH_FORM_PRESENT, LANG_PASSIVE_AUXILIARIES))
+			return false;
+	}
+	const TenseWord *before = tense_word(s, aux - 1);
+	if (before != NULL && (before->e - before->s == 2 || before->e - before->s == 1) &&
+	    g_ascii_strncasecmp(s->text + before->s, "se", before->e - before->s) == 0 && s->t->lang == FRISE_LANG_FR)
+		return false;
+	return word_reads_as(s, part, MORPH_FORM_PAST_PARTICIPLE, LANG_PLAN_PARTICIPLES);
+}
+
 /* The words a clause's verb group is looked for in around text[a, b): up
  * to `reach` bytes each way, not past a sentence end. */
 static void
@@ -444,6 +496,9 @@ clause_tense(const TxTable *t, const char *text, size_t len, size_t a, size_t b,
 					from = h;
 				}
 			}
+			if ((tense == FRISE_TENSE_PAST || tense == FRISE_TENSE_PRESENT) && !*pluperfect &&
+			    plan_passive(s, q))
+				tense = FRISE_TENSE_FUTURE;
 			if (tense != FRISE_TENSE_NONE) {
 				*ending = (cue_at(s, q) & 512) != 0;
 				/* the cue, or the whole verb group it needed */
@@ -505,14 +560,25 @@ sentence_parse(TxTenseQuery *q, size_t *start)
 	return tc->parse;
 }
 
+/* Whether a reading of `w` is of form `f`. */
+static bool
+has_form(const MorphWord *w, MorphForm f)
+{
+	for (int k = 0; k < w->n; k++)
+		if (w->a[k].form == f)
+			return true;
+	return false;
+}
+
 /* The tense of an expression's clause from the morphology of its verb
  * group (core/clause.c): the clause holding the expression, else the one it
  * hangs on. A conditional or modal verb without a tense of its own looks
  * ahead ("would meet", "devrait venir"). NONE when no clause around has a
  * verb. `why` gets the verb. */
 static int
-morph_tense(TxTenseQuery *q, char *why, size_t whylen)
+morph_tense(TxTenseQuery *q, char *why, size_t whylen, bool *firm)
 {
+	*firm = false;
 	size_t start;
 	const ClauseParse *p = sentence_parse(q, &start);
 	if (p == NULL || p->clauses->len == 0)
@@ -527,6 +593,16 @@ morph_tense(TxTenseQuery *q, char *why, size_t whylen)
 	    (tense == FRISE_TENSE_PRESENT && c->mood == CLAUSE_MOOD_MODAL))
 		tense = FRISE_TENSE_FUTURE;   /* "must meet", "may attend": what is to be done */
 	const ClauseWord *v = &g_array_index(p->words, ClauseWord, c->verb);
+	const ClauseWord *mv = &g_array_index(p->words, ClauseWord, c->main_verb >= 0 ? c->main_verb : c->verb);
+	if (tense == FRISE_TENSE_PAST && c->main_verb != c->verb && mv->role == CLAUSE_W_INFINITIVE &&
+	    lang_has(p->lang, LANG_PERIPHRASTIC, v->lemma) && has_form(&v->morph, MORPH_FORM_IMPERFECT))
+		/* a plan stated in the past, "devait se rendre jeudi", "allait
+		 * signer lundi": in a news report it may be kept, cancelled or
+		 * still ahead; the reader takes the day nearest the document
+		 * date (the news present), as the French TimeBank annotates
+		 * "devait ouvrir dans la soirée" (the evening before it); the
+		 * past cue of its ending does not override it */
+		tense = FRISE_TENSE_PRESENT, *firm = true;
 	if (tense == FRISE_TENSE_PRESENT && p->lang == FRISE_LANG_EN &&
 	    (morph_has_pos(&v->morph, MORPH_POS_NOUN) || (v->morph.n > 0 && (v->morph.a[0].flags & MORPH_F_GUESS))))
 		return FRISE_TENSE_NONE;   /* "886 million shares Thursday": a plural, no verb */
@@ -553,6 +629,8 @@ ending_confirmed(FriseLang lang, const char *cue, int tense)
 		int ft = f == MORPH_FORM_FUTURE ? FRISE_TENSE_FUTURE :
 			 f == MORPH_FORM_IMPERFECT || f == MORPH_FORM_SIMPLE_PAST || f == MORPH_FORM_SUBJ_IMPERFECT ||
 				 f == MORPH_FORM_PAST_PARTICIPLE ? FRISE_TENSE_PAST : FRISE_TENSE_NONE;
+			if (ft == tense && f == MORPH_FORM_IMPERFECT && lang_has(lang, LANG_PERIPHRASTIC, mw.a[k].lemma))
+			return false;   /* "devait", "allait": with an infinitive, a plan (morph_tense) */
 		if (ft == tense && (mw.a[k].pos == MORPH_POS_VERB || mw.a[k].pos == MORPH_POS_AUX))
 			return !morph_has_pos(&mw, MORPH_POS_NOUN) || f == MORPH_FORM_FUTURE;
 	}
@@ -580,11 +658,12 @@ tx_find_tense(const void *data)
 		    (by_cue == FRISE_TENSE_PAST && plup) ||
 		    (q->t->lang == FRISE_LANG_EN && by_cue != FRISE_TENSE_NONE) ||
 		    (ending && ending_confirmed(q->t->lang, cue, by_cue));
-	int by_morph = sure ? FRISE_TENSE_NONE : morph_tense(q, verb, sizeof verb);
+	bool firm = false;
+	int by_morph = sure ? FRISE_TENSE_NONE : morph_tense(q, verb, sizeof verb, &firm);
 	int tense = by_morph;
 	const char *why = verb;
 	if (by_morph == FRISE_TENSE_NONE ||
-	    (by_morph == FRISE_TENSE_PRESENT && by_cue != FRISE_TENSE_NONE)) {
+	    (by_morph == FRISE_TENSE_PRESENT && by_cue != FRISE_TENSE_NONE && !firm)) {
 		/* a present is what an ambiguous form reads as first ("A 20 h
 		 * mardi"): a past or future cue nearby says more */
 		tense = by_cue;
