@@ -426,20 +426,68 @@ credit_cue(FriseLang lang, const char *t, const BoilerLine *l, const GArray *ts)
 }
 
 /* A print footer from a [footer-openers] phrase at a word's start to the
- * line's end: where it starts, or SIZE_MAX. */
+ * line's end: where it starts, or SIZE_MAX. Word starts are found in the
+ * text, so that a line needs no tokens for it. */
 static size_t
-footer_at(FriseLang lang, const char *t, const BoilerLine *l, const GArray *ts)
+footer_at(FriseLang lang, const char *t, const BoilerLine *l)
 {
 	const LangWords *w = lang_list(lang, LANG_FOOTER_OPENERS);
-	for (guint i = 0; i < ts->len; i++) {
-		const Tok *x = tok(ts, i);
-		if (l->e - x->s > FOOTER_MAX)
-			continue;
-		for (guint k = 0; k < w->n; k++)
-			if (text_match_prefix(t + x->s, l->e - x->s, w->items[k]) > 0)
-				return x->s;
+	size_t x = l->s;
+	while (x < l->e) {
+		while (x < l->e && boiler_is_hspace(g_utf8_get_char(t + x)))
+			x = (size_t)(g_utf8_next_char(t + x) - t);
+		if (x >= l->e)
+			break;
+		if (l->e - x <= FOOTER_MAX)
+			for (guint k = 0; k < w->n; k++)
+				if (text_match_prefix(t + x, l->e - x, w->items[k]) > 0)
+					return x;
+		while (x < l->e && !boiler_is_hspace(g_utf8_get_char(t + x)))
+			x = (size_t)(g_utf8_next_char(t + x) - t);
 	}
 	return SIZE_MAX;
+}
+
+/* True when line `l` opens with a credit cue ("Photograph:"). */
+static bool
+credit_opens(FriseLang lang, const char *t, const BoilerLine *l)
+{
+	const LangWords *w = lang_list(lang, LANG_CREDIT_WORDS);
+	for (guint k = 0; k < w->n; k++) {
+		const char *e = w->items[k];
+		if (e[strlen(e) - 1] == ':' && text_match_prefix(t + l->s, l->e - l->s, e) > 0)
+			return true;
+	}
+	return false;
+}
+
+/* True when text[s, e) holds an ASCII digit: every clock, so every time
+ * stamp and live-blog clock, has one (text_fold() makes no digit of
+ * another character). Most lines have none and need no tokens. */
+static bool
+has_digit(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (g_ascii_isdigit(t[i]))
+			return true;
+	return false;
+}
+
+/* True when line `l` holds a character that is no blank. */
+static bool
+has_text(const char *t, const BoilerLine *l)
+{
+	for (size_t x = l->s; x < l->e; x = (size_t)(g_utf8_next_char(t + x) - t))
+		if (!boiler_is_hspace(g_utf8_get_char(t + x)))
+			return true;
+	return false;
+}
+
+static void
+tokens_free(gpointer ts)
+{
+	if (ts != NULL)
+		g_array_unref(ts);
 }
 
 GArray *
@@ -448,14 +496,16 @@ boiler_cuts(const FriseArticle *a)
 	const char *t = a->text;
 	GArray *cuts = g_array_new(FALSE, FALSE, sizeof(BoilerCut));
 	GArray *lines = boiler_lines_of(t, a->body.start, a->body.end);
-	GPtrArray *toks = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	/* the tokens of each line with a digit (NULL for the others until a
+	 * credit or a footer needs them) */
+	GPtrArray *toks = g_ptr_array_new_with_free_func(tokens_free);
 	guint clocks = 0;
 	bool no_year = false; /* one of them cannot be a year ("1758", "0000", "17:58") */
 	for (guint i = 0; i < lines->len; i++) {
 		const BoilerLine *l = &g_array_index(lines, BoilerLine, i);
-		GArray *ts = tokens_of(t, l->s, l->e);
+		GArray *ts = has_digit(t, l->s, l->e) ? tokens_of(t, l->s, l->e) : NULL;
 		g_ptr_array_add(toks, ts);
-		if (live_clock(t, l, ts) > 0) {
+		if (ts != NULL && live_clock(t, l, ts) > 0) {
 			const char *w = tok(ts, 0)->fold;
 			clocks++;
 			no_year |= !all_digits(w, 4, 4) || atoi(w) < YEAR_MIN || atoi(w) > YEAR_MAX;
@@ -466,6 +516,17 @@ boiler_cuts(const FriseArticle *a)
 	size_t caption = SIZE_MAX, caption_end = 0; /* the last run of text of the line before */
 	for (guint i = 0; i < lines->len; i++) {
 		const BoilerLine *l = &g_array_index(lines, BoilerLine, i);
+		if (toks->pdata[i] == NULL) {
+			/* no digit: no stamp and no clock; only a credit or a footer */
+			if (!credit_opens(a->lang, t, l) && footer_at(a->lang, t, l) == SIZE_MAX) {
+				if (has_text(t, l)) {
+					caption = l->s;
+					caption_end = l->e;
+				}
+				continue;
+			}
+			toks->pdata[i] = tokens_of(t, l->s, l->e);
+		}
 		const GArray *ts = toks->pdata[i];
 		if (ts->len == 0)
 			continue;
@@ -489,7 +550,7 @@ boiler_cuts(const FriseArticle *a)
 		} else {
 			find_stamps(a, l, ts, cuts);
 		}
-		size_t f = footer_at(a->lang, t, l, ts);
+		size_t f = footer_at(a->lang, t, l);
 		if (f != SIZE_MAX) {
 			size_t s = f;
 			while (s > l->s && boiler_is_hspace(g_utf8_get_char(g_utf8_prev_char(t + s))))
