@@ -348,7 +348,6 @@ static size_t
 credit_end(FriseLang lang, const char *t, const GArray *ts, guint i)
 {
 	GArray *ws = g_array_new(FALSE, FALSE, sizeof(CreditWord));
-	guint parts = 1;
 	bool stop = false;
 	for (guint k = i; k < ts->len && !stop && ws->len < 16; k++) {
 		const Tok *x = tok(ts, k);
@@ -366,7 +365,6 @@ credit_end(FriseLang lang, const char *t, const GArray *ts, guint i)
 				break;
 			}
 			g_array_append_val(ws, w);
-			parts += part;
 			first = false;
 			if (q >= x->e)
 				break;
@@ -399,9 +397,22 @@ credit_end(FriseLang lang, const char *t, const GArray *ts, guint i)
 		if (!(g_unichar_islower(g_utf8_get_char(t + a->s)) || g_unichar_islower(g_utf8_get_char(t + b->s))))
 			end = b->e;
 	}
-	(void)parts;
 	g_array_unref(ws);
 	return end;
+}
+
+/* The bytes of a credit cue ("Photograph:") line `l` opens with, or 0. */
+static size_t
+credit_prefix(FriseLang lang, const char *t, const BoilerLine *l)
+{
+	const LangWords *w = lang_list(lang, LANG_CREDIT_WORDS);
+	for (guint k = 0; k < w->n; k++) {
+		const char *e = w->items[k];
+		size_t m = e[strlen(e) - 1] == ':' ? text_match_prefix(t + l->s, l->e - l->s, e) : 0;
+		if (m > 0)
+			return m;
+	}
+	return 0;
 }
 
 /* A credit cue with a colon that opens the line ("Photograph:", "Photo :"):
@@ -409,20 +420,13 @@ credit_end(FriseLang lang, const char *t, const GArray *ts, guint i)
 static guint
 credit_cue(FriseLang lang, const char *t, const BoilerLine *l, const GArray *ts)
 {
-	const LangWords *w = lang_list(lang, LANG_CREDIT_WORDS);
-	for (guint k = 0; k < w->n; k++) {
-		const char *e = w->items[k];
-		if (e[strlen(e) - 1] != ':')
-			continue;
-		size_t m = text_match_prefix(t + l->s, l->e - l->s, e);
-		if (m == 0)
-			continue;
-		guint n = 0;
-		while (n < ts->len && tok(ts, n)->s < l->s + m)
-			n++;
-		return n;
-	}
-	return 0;
+	size_t m = credit_prefix(lang, t, l);
+	if (m == 0)
+		return 0;
+	guint n = 0;
+	while (n < ts->len && tok(ts, n)->s < l->s + m)
+		n++;
+	return n;
 }
 
 /* A print footer from a [footer-openers] phrase at a word's start to the
@@ -446,19 +450,6 @@ footer_at(FriseLang lang, const char *t, const BoilerLine *l)
 			x = (size_t)(g_utf8_next_char(t + x) - t);
 	}
 	return SIZE_MAX;
-}
-
-/* True when line `l` opens with a credit cue ("Photograph:"). */
-static bool
-credit_opens(FriseLang lang, const char *t, const BoilerLine *l)
-{
-	const LangWords *w = lang_list(lang, LANG_CREDIT_WORDS);
-	for (guint k = 0; k < w->n; k++) {
-		const char *e = w->items[k];
-		if (e[strlen(e) - 1] == ':' && text_match_prefix(t + l->s, l->e - l->s, e) > 0)
-			return true;
-	}
-	return false;
 }
 
 /* True when text[s, e) holds an ASCII digit: every clock, so every time
@@ -518,7 +509,7 @@ boiler_cuts(const FriseArticle *a)
 		const BoilerLine *l = &g_array_index(lines, BoilerLine, i);
 		if (toks->pdata[i] == NULL) {
 			/* no digit: no stamp and no clock; only a credit or a footer */
-			if (!credit_opens(a->lang, t, l) && footer_at(a->lang, t, l) == SIZE_MAX) {
+			if (credit_prefix(a->lang, t, l) == 0 && footer_at(a->lang, t, l) == SIZE_MAX) {
 				if (has_text(t, l)) {
 					caption = l->s;
 					caption_end = l->e;
