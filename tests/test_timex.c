@@ -232,6 +232,9 @@ static const Case cases[] = {
 	{ "fr", "2013-02-12", "Attendez deux trois minutes.", NULL, NULL, NULL, NULL },
 	{ "fr", "2011-03-18", "La résolution 1973 a fait 1300 morts.", NULL, NULL, NULL, NULL },
 	{ "fr", "2011-03-18", "Le château a été bâti en 1300.", "1300", "DATE", "1300", "" },
+	{ "fr", "2012-11-13", "Publié Jeu 15:12.", "Jeu 15:12", "TIME", "2012-11-08T15:12", "" },
+	{ "fr", "2012-11-13", "Publié jeudi 15h12.", "jeudi 15h12", "TIME", "2012-11-08T15:12", "" },
+	{ "fr", "2014-09-01", "Il a mis moins de 21s.", "21s", "DURATION", "PT21S", "LESS_THAN" },
 };
 
 static void

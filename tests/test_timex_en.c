@@ -295,6 +295,9 @@ static const Case cases[] = {
 	{ "It opens the Twenty-fourth of May.", "2013-02-12", "the Twenty-fourth of May", "DATE", "2013-05-24", "" },
 	{ "About 1000 were injured.", "2013-02-12", NULL, NULL, NULL, NULL },
 	{ "He was injured about 1000 times.", "2013-02-12", NULL, NULL, NULL, NULL },
+	{ "The show starts at 3:15p.", "2013-02-12", "3:15p", "TIME", "2013-02-12T15:15", "" },
+	{ "We meet at 3p.", "2013-02-12", "3p", "TIME", "2013-02-12T15:00", "" },
+	{ "Shares rose 3 a share.", "2013-02-12", NULL, NULL, NULL, NULL },
 };
 
 static FriseTagger *tagger;
