@@ -364,6 +364,13 @@ text_fold_char(gunichar c)
 	return g_unichar_tolower(c);
 }
 
+/* g_ascii_tolower(), inlined for the loop below. */
+static inline unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
 size_t
 text_match_prefix(const char *s, size_t len, const char *pattern)
 {
@@ -371,6 +378,15 @@ text_match_prefix(const char *s, size_t len, const char *pattern)
 	while (*p != '\0') {
 		if (q >= end)
 			return 0;
+		if ((unsigned char)*p < 0x80 && (unsigned char)*q < 0x80) {
+			/* both ASCII: the fold is the ASCII lower case (the
+			 * common case, and most calls stop at the first byte) */
+			if (ascii_lower((unsigned char)*p) != ascii_lower((unsigned char)*q))
+				return 0;
+			p++;
+			q++;
+			continue;
+		}
 		if (text_fold_char(g_utf8_get_char(q)) != text_fold_char(g_utf8_get_char(p)))
 			return 0;
 		p = g_utf8_next_char(p);

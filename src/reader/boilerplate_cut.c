@@ -137,7 +137,8 @@ is_month(FriseLang lang, const char *t, const Tok *k)
 	for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
 		const LangWords *w = lang_list(lang, lists[l]);
 		for (guint i = 0; i < w->n; i++)
-			if (strlen(w->items[i]) == n && g_ascii_strncasecmp(w->items[i], t + k->s, n) == 0)
+			if (boiler_ascii_lower((unsigned char)w->items[i][0]) == boiler_ascii_lower((unsigned char)t[k->s]) &&
+			    strlen(w->items[i]) == n && g_ascii_strncasecmp(w->items[i], t + k->s, n) == 0)
 				return true;
 	}
 	return false;
@@ -170,23 +171,24 @@ date_word(FriseLang lang, const char *t, const Tok *k)
 	return DW_NONE;
 }
 
-/* A time stamp from token i on: its tokens (*n) as long as they are date
+/* A time stamp from token i on, `dw` holding what each of the line's
+ * `len` tokens is (date_word): its tokens (*n) as long as they are date
  * words, not ending on glue. True when it holds a clock with a time-zone
  * word after it; *dated when it also holds a day, a month and a year, or
  * a weekday. */
 static bool
-stamp_at(FriseLang lang, const char *t, const GArray *ts, guint i, guint *n, bool *dated)
+stamp_at(const DateWord *dw, guint len, guint i, guint *n, bool *dated)
 {
 	bool zoned = false, day = false, month = false, year = false, weekday = false;
 	guint last = i, k = i;
-	for (; k < ts->len; k++) {
-		DateWord d = date_word(lang, t, tok(ts, k));
+	for (; k < len; k++) {
+		DateWord d = dw[k];
 		if (d == DW_NONE)
 			break;
 		if (d == DW_GLUE)
 			continue;
 		if (d == DW_ZONE) {
-			if (k == i || date_word(lang, t, tok(ts, k - 1)) != DW_CLOCK)
+			if (k == i || dw[k - 1] != DW_CLOCK)
 				break;
 			zoned = true;
 		}
@@ -198,7 +200,7 @@ stamp_at(FriseLang lang, const char *t, const GArray *ts, guint i, guint *n, boo
 	}
 	*n = last - i + 1;
 	*dated = (day && month && year) || weekday;
-	return zoned && date_word(lang, t, tok(ts, i)) != DW_GLUE;
+	return zoned && dw[i] != DW_GLUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -257,20 +259,24 @@ find_stamps(const FriseArticle *a, const BoilerLine *l, const GArray *ts, GArray
 	const char *t = a->text;
 	guint n;
 	bool dated;
+	/* what each token is, once: a stamp is looked for from every token */
+	DateWord *dw = g_new(DateWord, ts->len);
+	for (guint i = 0; i < ts->len; i++)
+		dw[i] = date_word(a->lang, t, tok(ts, i));
 	guint open = opener_tokens(a->lang, t, l, ts);
-	while (open > 0 && open < ts->len && date_word(a->lang, t, tok(ts, open)) == DW_GLUE)
+	while (open > 0 && open < ts->len && dw[open] == DW_GLUE)
 		open++; /* "Page last updated at 07:39 GMT" */
-	if (open < ts->len && stamp_at(a->lang, t, ts, open, &n, &dated) && open + n < ts->len) {
+	if (open < ts->len && stamp_at(dw, ts->len, open, &n, &dated) && open + n < ts->len) {
 		add_cut(cuts, l->s, next_start(ts, open + n - 1, l->e), FRISE_BOILER_TIMESTAMP, false);
+		g_free(dw);
 		return;
 	}
 	for (guint i = 1; i + 1 < ts->len; i++) {
-		DateWord before = date_word(a->lang, t, tok(ts, i - 1));
-		if (before != DW_NONE) /* "at 12.00 GMT", "on Friday 8 May": inside a sentence */
+		if (dw[i - 1] != DW_NONE) /* "at 12.00 GMT", "on Friday 8 May": inside a sentence */
 			continue;
-		if (!stamp_at(a->lang, t, ts, i, &n, &dated) || !dated || i + n >= ts->len)
+		if (!stamp_at(dw, ts->len, i, &n, &dated) || !dated || i + n >= ts->len)
 			continue;
-		DateWord first = date_word(a->lang, t, tok(ts, i));
+		DateWord first = dw[i];
 		if (first != DW_WEEKDAY && first != DW_DAY && first != DW_CLOCK)
 			continue;
 		/* the text before is no sentence that runs into it ("...the Guardian on") */
@@ -278,6 +284,7 @@ find_stamps(const FriseArticle *a, const BoilerLine *l, const GArray *ts, GArray
 		add_cut(cuts, s, e, FRISE_BOILER_TIMESTAMP, true);
 		i += n;
 	}
+	g_free(dw);
 }
 
 /* The clock a line opens with, as a live blog writes it ("1758", "17:58",
@@ -437,17 +444,39 @@ footer_at(FriseLang lang, const char *t, const BoilerLine *l)
 {
 	const LangWords *w = lang_list(lang, LANG_FOOTER_OPENERS);
 	size_t x = l->s;
+	if (l->e - l->s > FOOTER_MAX) {
+		/* no word that starts before the last FOOTER_MAX bytes can
+		 * open one: from the first word start after that (a line is
+		 * walked from its end, not from its start) */
+		x = l->e - FOOTER_MAX;
+		while (((unsigned char)t[x] & 0xC0) == 0x80)
+			x++;
+		if (!boiler_is_hspace(g_utf8_get_char(g_utf8_prev_char(t + x))))
+			while (x < l->e && !boiler_is_hspace(char_at(t, &x)))
+				;
+	}
 	while (x < l->e) {
-		while (x < l->e && boiler_is_hspace(g_utf8_get_char(t + x)))
-			x = (size_t)(g_utf8_next_char(t + x) - t);
-		if (x >= l->e)
-			break;
-		if (l->e - x <= FOOTER_MAX)
-			for (guint k = 0; k < w->n; k++)
-				if (text_match_prefix(t + x, l->e - x, w->items[k]) > 0)
-					return x;
-		while (x < l->e && !boiler_is_hspace(g_utf8_get_char(t + x)))
-			x = (size_t)(g_utf8_next_char(t + x) - t);
+		size_t next = x;
+		gunichar c = char_at(t, &next);
+		if (boiler_is_hspace(c)) {
+			x = next;
+			continue;
+		}
+		/* a word starts at x: an opener whose first byte folds as its
+		 * own may start there (text_match_prefix folds the rest) */
+		for (guint k = 0; k < w->n; k++) {
+			unsigned char p0 = (unsigned char)w->items[k][0];
+			if ((c >= 0x80 || p0 >= 0x80 || boiler_ascii_lower((unsigned char)c) == boiler_ascii_lower(p0)) &&
+			    text_match_prefix(t + x, l->e - x, w->items[k]) > 0)
+				return x;
+		}
+		x = next;
+		while (x < l->e) {
+			size_t after = x;
+			if (boiler_is_hspace(char_at(t, &after)))
+				break;
+			x = after;
+		}
 	}
 	return SIZE_MAX;
 }

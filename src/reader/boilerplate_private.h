@@ -48,8 +48,31 @@ GArray *boiler_cuts(const FriseArticle *article);
 static inline bool
 boiler_is_hspace(gunichar c)
 {
-	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0xFEFF ||
-	       (c != '\n' && g_unichar_isspace(c));
+	if (c < 0x80)   /* g_unichar_isspace's ASCII blanks, less '\n' */
+		return c == ' ' || c == '\t' || c == '\r' || c == '\f';
+	return c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0xFEFF || g_unichar_isspace(c);
+}
+
+/* g_ascii_tolower(), inline: the stage's loops call it per byte. */
+static inline unsigned char
+boiler_ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* The character at t[*x] (valid UTF-8), moving *x past it: ASCII inline,
+ * the rest by GLib. */
+static inline gunichar
+char_at(const char *t, size_t *x)
+{
+	unsigned char b = (unsigned char)t[*x];
+	if (b < 0x80) {
+		(*x)++;
+		return b;
+	}
+	gunichar c = g_utf8_get_char(t + *x);
+	*x = (size_t)(g_utf8_next_char(t + *x) - t);
+	return c;
 }
 
 typedef struct {
