@@ -181,12 +181,20 @@ typedef struct {
 	size_t max_len;
 } Pattern;
 
-/* Every language's patterns, in language then file order; built once,
- * never freed (like the data it is read from). */
-static const GArray *
+/* Every language's patterns, in language then file order, and for each
+ * ASCII byte the indexes (in that order) of those a line that starts
+ * with it may match: the patterns whose first byte is it in lower case,
+ * and those that start with a non-ASCII character (one may fold to it: ’
+ * to '). Built once, never freed (like the data it is read from). */
+typedef struct {
+	GArray *all;             /* Pattern */
+	GArray *by_byte[128];    /* guint: indexes into all */
+} Patterns;
+
+static const Patterns *
 patterns(void)
 {
-	static GArray *all;
+	static Patterns *all;
 	if (g_once_init_enter(&all)) {
 		GArray *a = g_array_new(FALSE, FALSE, sizeof(Pattern));
 		for (int l = FRISE_LANG_UNKNOWN + 1; l < FRISE_LANG_COUNT; l++) {
@@ -207,7 +215,17 @@ patterns(void)
 				g_array_append_val(a, b);
 			}
 		}
-		g_once_init_leave(&all, a);
+		Patterns *ps = g_new0(Patterns, 1);
+		ps->all = a;
+		for (guint c = 0; c < G_N_ELEMENTS(ps->by_byte); c++) {
+			ps->by_byte[c] = g_array_new(FALSE, FALSE, sizeof(guint));
+			for (guint k = 0; k < a->len; k++) {
+				unsigned char p0 = (unsigned char)g_array_index(a, Pattern, k).pattern[0];
+				if (p0 >= 0x80 || p0 == g_ascii_tolower((char)c))
+					g_array_append_val(ps->by_byte[c], k);
+			}
+		}
+		g_once_init_leave(&all, ps);
 	}
 	return all;
 }
@@ -217,9 +235,14 @@ patterns(void)
 static bool
 match_pattern(const char *t, const BoilerLine *l, size_t *cut)
 {
-	const GArray *ps = patterns();
-	for (size_t k = 0; k < ps->len; k++) {
-		const Pattern *b = &g_array_index(ps, Pattern, k);
+	const Patterns *all = patterns();
+	unsigned char c0 = l->s < l->le ? (unsigned char)t[l->s] : 0;
+	/* a line that opens with a non-ASCII character tries them all */
+	const GArray *cand = c0 < 0x80 ? all->by_byte[c0] : NULL;
+	guint n = cand != NULL ? cand->len : all->all->len;
+	for (guint i = 0; i < n; i++) {
+		guint k = cand != NULL ? g_array_index(cand, guint, i) : i;
+		const Pattern *b = &g_array_index(all->all, Pattern, k);
 		size_t m = text_match_prefix(t + l->s, l->le - l->s, b->pattern);
 		if (m == 0)
 			continue;

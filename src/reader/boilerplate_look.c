@@ -318,8 +318,8 @@ boiler_look_chars(BoilerLook *k)
 		k->nonspace++;
 		/* a URL, a @handle or a #tag runs to the next space */
 		if (link_end == NULL || p >= link_end) {
-			bool starts = g_str_has_prefix(p, "http://") || g_str_has_prefix(p, "https://") ||
-				      g_str_has_prefix(p, "www.") ||
+			bool starts = ((c == 'h' || c == 'w') && (g_str_has_prefix(p, "http://") ||
+				      g_str_has_prefix(p, "https://") || g_str_has_prefix(p, "www."))) ||
 				      ((c == '@' || c == '#') && p + 1 < end && g_unichar_isalnum(g_utf8_get_char(p + 1)) &&
 				       (p == s || boiler_is_hspace(prev) || prev == '(' || prev == ':'));
 			if (starts) {
@@ -331,9 +331,9 @@ boiler_look_chars(BoilerLook *k)
 				k->links++;
 			}
 		}
-		if (g_unichar_isalpha(c)) {
+		if (c < 0x80 ? g_ascii_isalpha(c) : g_unichar_isalpha(c)) {
 			k->letters++;
-			upper += g_unichar_isupper(c);
+			upper += c < 0x80 ? g_ascii_isupper(c) : g_unichar_isupper(c);
 		}
 		if ((c == '|' || c == 0x2022 || c == 0xB7) && p > s)
 			k->separators++;
@@ -696,17 +696,23 @@ is_byline(const BoilerLook *k)
 bool
 boiler_plain_prose(const char *s, size_t len, FriseLang lang)
 {
+	/* 1: a blank; 2: a byte that may start a symbol the rules look for */
+	static const unsigned char cls[256] = {
+		[' '] = 1, ['\t'] = 1, ['@'] = 2, ['#'] = 2, ['|'] = 2, ['$'] = 2, ['('] = 2,
+		[0xC2] = 2, [0xE2] = 2, ['h'] = 2, ['w'] = 2,
+	};
 	size_t words = 0;
 	bool in = false;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == '@' || c == '#' || c == '|' || c == '$' || c == '(' ||
-		    (c == 0xC2 && i + 1 < len && ((unsigned char)s[i + 1] == 0xA9 || (unsigned char)s[i + 1] == 0xA3)) ||
-		    (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x82 && (unsigned char)s[i + 2] == 0xAC) ||
-		    (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xA2) ||
-		    ((c == 'h' || c == 'w') && (g_str_has_prefix(s + i, "http") || g_str_has_prefix(s + i, "www."))))
+		if (G_UNLIKELY(cls[c] == 2) &&
+		    (c == '@' || c == '#' || c == '|' || c == '$' || c == '(' ||
+		     (c == 0xC2 && i + 1 < len && ((unsigned char)s[i + 1] == 0xA9 || (unsigned char)s[i + 1] == 0xA3)) ||
+		     (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x82 && (unsigned char)s[i + 2] == 0xAC) ||
+		     (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xA2) ||
+		     ((c == 'h' || c == 'w') && (g_str_has_prefix(s + i, "http") || g_str_has_prefix(s + i, "www.")))))
 			return false;
-		bool space = c == ' ' || c == '\t';
+		bool space = cls[c] == 1;
 		words += !space && !in;
 		in = !space;
 	}
