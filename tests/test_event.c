@@ -775,6 +775,56 @@ test_candidates_keep(void)
 	templates_free(tp);
 }
 
+/* The two ends of a range are one happening, dated by the first end; a
+ * clock after a day is no range end (the day then gives way to it, as
+ * test_candidates_keep says), nor a date after a comma. One line
+ * per case: language, sentence, the two expressions (surface, type,
+ * value), how many candidates, the first one's value. */
+static const struct {
+	FriseLang lang;
+	const char *text;
+	Tx a, b;
+	guint n;
+	const char *first;
+} range_cases[] = {
+	{ FRISE_LANG_FR, "Trente-huit personnes ont été blessées dans la nuit de mardi à mercredi à Benghazi.",
+	  { "la nuit de mardi", FRISE_TIMEX_TIME, "2011-02-15TNI", NULL }, { "mercredi", FRISE_TIMEX_DATE, "2011-02-16", NULL },
+	  1, "2011-02-15TNI" },
+	{ FRISE_LANG_FR, "Les combats ont duré du 13 au 15 juillet autour de Syrte.",
+	  { "13", FRISE_TIMEX_DATE, "2011-07-13", NULL }, { "15 juillet", FRISE_TIMEX_DATE, "2011-07-15", NULL },
+	  1, "2011-07-13" },
+	{ FRISE_LANG_EN, "The talks ran from Monday to Friday in Geneva.",
+	  { "Monday", FRISE_TIMEX_DATE, "2011-03-14", NULL }, { "Friday", FRISE_TIMEX_DATE, "2011-03-18", NULL },
+	  1, "2011-03-14" },
+	{ FRISE_LANG_FR, "Le ministre est arrivé mardi à 15 h à Tripoli.",
+	  { "mardi", FRISE_TIMEX_DATE, "2011-03-15", NULL }, { "15 h", FRISE_TIMEX_TIME, "2011-03-15T15:00", NULL },
+	  1, "2011-03-15T15:00" }, /* the clock stays; the day goes as "hier vers 21 h 45" above */
+	{ FRISE_LANG_FR, "Les rebelles ont pris la ville lundi, puis mardi ils ont perdu le port.",
+	  { "lundi", FRISE_TIMEX_DATE, "2011-03-14", NULL }, { "mardi", FRISE_TIMEX_DATE, "2011-03-15", NULL },
+	  2, "2011-03-14" },
+};
+
+static void
+test_candidates_range(void)
+{
+	GError *error = NULL;
+	FriseTemplates *tp = templates_new(&error);
+	g_assert_no_error(error);
+	for (size_t i = 0; i < G_N_ELEMENTS(range_cases); i++) {
+		const Tx tx[] = { range_cases[i].a, range_cases[i].b };
+		Fixture f;
+		fixture_init(&f, "a", range_cases[i].text, "2011-12", tx, 2);
+		f.doc.lang = range_cases[i].lang;
+		GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
+		g_test_message("case %zu: %s", i, range_cases[i].text);
+		g_assert_cmpuint(c->len, ==, range_cases[i].n);
+		g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 0))->timex.value, ==, range_cases[i].first);
+		g_ptr_array_unref(c);
+		fixture_clear(&f);
+	}
+	templates_free(tp);
+}
+
 static void
 test_candidates_keys(void)
 {
@@ -1385,6 +1435,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/candidates-participle", test_candidates_participle);
 	g_test_add_func("/event/candidates-remark", test_candidates_remark);
 	g_test_add_func("/event/candidates-keep", test_candidates_keep);
+	g_test_add_func("/event/candidates-range", test_candidates_range);
 	g_test_add_func("/event/candidates-keys", test_candidates_keys);
 	g_test_add_func("/event/merge", test_merge);
 	g_test_add_func("/event/merge-text", test_merge_text);

@@ -443,6 +443,44 @@ has_date(const FriseDoc *d, guint from, const FriseSentence *s)
 	return false;
 }
 
+/* Whether timex i is the second end of a range whose first end is timex
+ * i - 1: only range words, determiners and dashes between them ("la nuit
+ * de mardi à mercredi", "du 13 au 15 juillet", "Monday to Friday",
+ * "lundi et mardi"), and the second no more precise than the first. The
+ * range is one happening: the first end dates it, and the second would
+ * make a copy of it a day later. */
+static bool
+range_second_end(const FriseDoc *d, guint i)
+{
+	if (i == 0)
+		return false;
+	const FriseTimex *a = &g_array_index(d->timexes, FriseTimex, i - 1);
+	const FriseTimex *b = &g_array_index(d->timexes, FriseTimex, i);
+	if (a->end > b->start || b->start - a->end > 24 ||
+	    date_granularity(b->value) == FRISE_GRAN_NONE || date_granularity(a->value) == FRISE_GRAN_NONE ||
+	    date_granularity(b->value) > date_granularity(a->value))
+		return false;   /* "mardi à 15 h": the clock is the more precise, no range */
+	bool joined = false;
+	for (size_t p = a->end; p < b->start; p++) {
+		unsigned char c = (unsigned char)d->text[p];
+		if (c == '.' || c == ';' || c == ',' || c == '\n' || c == '(' || c == ')')
+			return false;   /* a list or another clause, not a range */
+		joined |= c == '-';
+	}
+	GArray *between = text_tokens(d->text + a->end, b->start - a->end);
+	for (guint k = 0; k < between->len; k++) {
+		const char *w = g_array_index(between, TextToken, k).folded;
+		if (lang_has(d->lang, LANG_RANGE_WORDS, w))
+			joined = true;
+		else if (strcmp(w, "\xE2\x80\x93") == 0 || strcmp(w, "\xE2\x80\x94") == 0)
+			joined = true;   /* – — */
+		else if (!lang_has(d->lang, LANG_DETERMINERS, w) && strcmp(w, "-") != 0)
+			joined = false, k = between->len;
+	}
+	g_array_unref(between);
+	return joined;
+}
+
 GPtrArray *
 candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, bool anchored_only)
 {
@@ -477,6 +515,8 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 				t = &deictic;
 			}
 		}
+		if (range_second_end(d, i))
+			continue;
 		if (!is_event_timex(t, anchored_only) || is_age(d->text, d->len, t, d->lang) ||
 		    is_participle(d->text, t, d->lang) || is_dateline(d->text, t, d->lang))
 			continue;
