@@ -296,6 +296,12 @@ static const Case cases[] = {
 	{ "About 1000 were injured.", "2013-02-12", NULL, NULL, NULL, NULL },
 	{ "He was injured about 1000 times.", "2013-02-12", NULL, NULL, NULL, NULL },
 	{ "The show starts at 3:15p.", "2013-02-12", "3:15p", "TIME", "2013-02-12T15:15", "" },
+	/* a year with its era, of any size: TimeML writes BC0044 */
+	{ "Caesar was killed in 44 BC.", "2013-02-12", "44 BC", "DATE", "BC0044", "" },
+	{ "The temple dates from 300 B.C. and was rebuilt.", "2013-02-12", "300 B.C.", "DATE", "BC0300", "" },
+	{ "Vesuvius buried Pompeii in AD 79.", "2013-02-12", "AD 79", "DATE", "0079", "" },
+	{ "Augustus died in 14 a.d. at Nola.", "2013-02-12", "14 a.d.", "DATE", "0014", "" },
+	{ "He ran 3 ad campaigns.", "2013-02-12", NULL, NULL, NULL, NULL },
 	{ "We meet at 3p.", "2013-02-12", "3p", "TIME", "2013-02-12T15:00", "" },
 	{ "Shares rose 3 a share.", "2013-02-12", NULL, NULL, NULL, NULL },
 };

@@ -32,6 +32,8 @@ typedef enum {
 	TX_S_TENSE, TX_S_PM, TX_S_NUM, TX_S_WEEKEND, TX_S_ANCHOR, TX_S_FRAC,
 	TX_S_TYPE, TX_S_QTY2, TX_S_MUL, TX_S_CAP, TX_S_EASTER,
 	TX_S_MINUS, TX_S_ADD, TX_S_CAL, TX_S_OBSERVE, TX_S_FROMEND, TX_S_NEAR,
+	/* the era a year is counted in: -1 before Christ ("44 BC"), 1 after ("AD 79") */
+	TX_S_ERA,
 	/* the amounts of a compound offset ("1 an 11 mois"), filled by the
 	 * matcher from each NUM UNIT pair, and how many pairs there were */
 	TX_S_N_Y, TX_S_N_M, TX_S_N_W, TX_S_N_D, TX_S_N_H, TX_S_N_MIN, TX_S_N_S, TX_S_NPAIRS,

@@ -20,7 +20,7 @@ static const char *const slot_names[TX_NSLOTS] = {
 	"minute", "pod", "season", "quarter", "half", "unit", "qty", "shift",
 	"dir", "ref", "mod", "tense", "pm", "num", "weekend", "anchor", "frac",
 	"type", "qty2", "mul", "cap", "easter",
-	"minus", "add", "cal", "observe", "fromend", "near",
+	"minus", "add", "cal", "observe", "fromend", "near", "era",
 	"n_y", "n_m", "n_w", "n_d", "n_h", "n_min", "n_s", "npairs",
 };
 
