@@ -184,6 +184,8 @@ typedef struct {
 	int cls_join;        /* JOIN: may stand between a clock time and its day */
 	int cls_at;          /* CLOCKAT: a bare number after it, next to a day, is
 			      * a clock hour ("tonight at 8") */
+	int cls_offset;      /* OFFSETFROM: between a duration and the date it counts
+			      * from, its slot dir the way ("three days after Easter") */
 	TxNode *root;
 	/* Root dispatch: the root's edges by word id, and its class edges. */
 	int *root_word_first;  /* word id -> first index in root_word_edges */
