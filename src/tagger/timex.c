@@ -606,9 +606,14 @@ join_kind(const TxSeen *s, int type)
 				     TX_S_UNIT, TX_S_DIR, TX_S_REF, TX_S_DECADE, TX_S_CENTURY, TX_S_SEASON,
 				     TX_S_QUARTER, TX_S_HALF };
 	if (type == FRISE_TIMEX_DURATION) {
+		/* "in 7 days at 5pm": days from now, when the rule gives the
+		 * way and a clock time follows (alone, "in 7 days" is P7D) */
+		int q = s->v[TX_S_QTY];
+		if ((s->v[TX_S_UNIT] == TX_U_DAY || s->v[TX_S_UNIT] == TX_U_WEEK) && s->v[TX_S_DIR] != TX_UNSET &&
+		    q != TX_UNSET && q != TX_VAGUE && s->v[TX_S_NPAIRS] == 1 && s->v[TX_S_MOD] == TX_UNSET)
+			return J_DAY;
 		/* "8 heures ce soir": hours before a part of a day are o'clock
 		 * (the caller checks the part of the day) */
-		int q = s->v[TX_S_QTY];
 		return s->v[TX_S_UNIT] == TX_U_HOUR && q != TX_UNSET && q >= 0 && q <= 24 &&
 		       s->v[TX_S_MOD] == TX_UNSET && s->v[TX_S_NPAIRS] == 1 ? J_HOURS : J_NONE;
 	}
