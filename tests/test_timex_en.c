@@ -310,6 +310,9 @@ static const Case cases[] = {
 	/* "in 7 days at 5pm": that day at that time; alone, "in 7 days" is a duration */
 	{ "It opens in 7 days at 5pm.", "2013-02-12", "7 days at 5pm", "TIME", "2013-02-19T17:00", "" },
 	{ "It opens in 7 days at the summit.", "2013-02-12", "7 days", "DURATION", "P7D", "" },
+	/* lunch said of its day is the middle of that day; alone it is an event */
+	{ "They meet tomorrow at lunch.", "2013-02-12", "tomorrow at lunch", "TIME", "2013-02-13TMI", "" },
+	{ "Lunch was late.", "2013-02-12", NULL, NULL, NULL, NULL },
 	{ "We meet at 3p.", "2013-02-12", "3p", "TIME", "2013-02-12T15:00", "" },
 	{ "Shares rose 3 a share.", "2013-02-12", NULL, NULL, NULL, NULL },
 };
