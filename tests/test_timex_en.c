@@ -307,6 +307,8 @@ static const Case cases[] = {
 	{ "The vote came one year after Christmas 2011.", "2013-02-12", "one year after Christmas 2011", "DATE", "2012-12-25", "" },
 	{ "It closed 15 minutes after 1pm.", "2013-02-12", "15 minutes after 1pm", "TIME", "2013-02-12T13:15", "" },
 	{ "It rose eight trading days after Oct. 12.", "1989-10-27", "eight trading days", "DURATION", "P8D", "" },
+	{ "It ended two weeks before March 3, 2012.", "2013-02-12", "two weeks before March 3, 2012", "DATE", "2012-02-18", "" },
+	{ "Two years before, it was sold.", "2013-02-12", "Two years before", "DATE", "2011", "" },
 	/* "in 7 days at 5pm": that day at that time; alone, "in 7 days" is a duration */
 	{ "It opens in 7 days at 5pm.", "2013-02-12", "7 days at 5pm", "TIME", "2013-02-19T17:00", "" },
 	{ "It opens in 7 days at the summit.", "2013-02-12", "7 days", "DURATION", "P7D", "" },

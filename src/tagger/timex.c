@@ -808,7 +808,16 @@ offset_from_date(const Chunk *c, Matcher *m, guint i, int len, int first, const 
 	const TxTable *t = c->t;
 	guint k = i + (guint)len;
 	int q = s->v[TX_S_QTY], u = s->v[TX_S_UNIT];
-	if (t->cls_offset < 0 || len - first != 2 || k + 1 >= m->ntoks || !(m->toks[k].mask >> t->cls_offset & 1) ||
+	if (t->cls_offset < 0)
+		return 0;
+	if (r->type == FRISE_TIMEX_DATE && s->v[TX_S_DIR] != TX_UNSET && len >= 1 &&
+	    (m->toks[k - 1].mask >> t->cls_offset & 1)) {
+		/* "two weeks before March 3": a rule that took the word as its
+		 * own ("two weeks before", counted from the DCT) */
+		k--;
+		len--;
+	}
+	if (len - first != 2 || k + 1 >= m->ntoks || !(m->toks[k].mask >> t->cls_offset & 1) ||
 	    (m->toks[k].flags & TX_F_BREAK) || (m->toks[k + 1].flags & TX_F_BREAK) ||
 	    q == TX_UNSET || q == TX_VAGUE || q <= 0 || q > 1000 || s->v[TX_S_MOD] != TX_UNSET ||
 	    s->v[TX_S_FRAC] != TX_UNSET || (s->v[TX_S_NPAIRS] != TX_UNSET && s->v[TX_S_NPAIRS] != 1))
@@ -1018,7 +1027,7 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 					}
 				}
 			}
-			if (r->type == FRISE_TIMEX_DURATION && len == last + 1) {
+			if ((r->type == FRISE_TIMEX_DURATION || r->type == FRISE_TIMEX_DATE) && len == last + 1) {
 				guint took = offset_from_date(&c, &m, i, len, first, r, &seen[0]);
 				if (took > 0) {
 					i += took;
