@@ -302,6 +302,7 @@ static const Case cases[] = {
 	{ "Vesuvius buried Pompeii in AD 79.", "2013-02-12", "AD 79", "DATE", "0079", "" },
 	{ "Augustus died in 14 a.d. at Nola.", "2013-02-12", "14 a.d.", "DATE", "0014", "" },
 	{ "He ran 3 ad campaigns.", "2013-02-12", NULL, NULL, NULL, NULL },
+	{ "The 3 AD units shipped.", "2013-02-12", NULL, NULL, NULL, NULL },
 	/* a count and its unit before "after"/"before" a date: counted from that date */
 	{ "They return three days after Easter.", "2013-02-12", "three days after Easter", "DATE", "2013-04-03", "" },
 	{ "The vote came one year after Christmas 2011.", "2013-02-12", "one year after Christmas 2011", "DATE", "2012-12-25", "" },
