@@ -296,6 +296,26 @@ static const Case cases[] = {
 	{ "About 1000 were injured.", "2013-02-12", NULL, NULL, NULL, NULL },
 	{ "He was injured about 1000 times.", "2013-02-12", NULL, NULL, NULL, NULL },
 	{ "The show starts at 3:15p.", "2013-02-12", "3:15p", "TIME", "2013-02-12T15:15", "" },
+	/* a year with its era, of any size: TimeML writes BC0044 */
+	{ "Caesar was killed in 44 BC.", "2013-02-12", "44 BC", "DATE", "BC0044", "" },
+	{ "The temple dates from 300 B.C. and was rebuilt.", "2013-02-12", "300 B.C.", "DATE", "BC0300", "" },
+	{ "Vesuvius buried Pompeii in AD 79.", "2013-02-12", "AD 79", "DATE", "0079", "" },
+	{ "Augustus died in 14 a.d. at Nola.", "2013-02-12", "14 a.d.", "DATE", "0014", "" },
+	{ "He ran 3 ad campaigns.", "2013-02-12", NULL, NULL, NULL, NULL },
+	{ "The 3 AD units shipped.", "2013-02-12", NULL, NULL, NULL, NULL },
+	/* a count and its unit before "after"/"before" a date: counted from that date */
+	{ "They return three days after Easter.", "2013-02-12", "three days after Easter", "DATE", "2013-04-03", "" },
+	{ "The vote came one year after Christmas 2011.", "2013-02-12", "one year after Christmas 2011", "DATE", "2012-12-25", "" },
+	{ "It closed 15 minutes after 1pm.", "2013-02-12", "15 minutes after 1pm", "TIME", "2013-02-12T13:15", "" },
+	{ "It rose eight trading days after Oct. 12.", "1989-10-27", "eight trading days", "DURATION", "P8D", "" },
+	{ "It ended two weeks before March 3, 2012.", "2013-02-12", "two weeks before March 3, 2012", "DATE", "2012-02-18", "" },
+	{ "Two years before, it was sold.", "2013-02-12", "Two years before", "DATE", "2011", "" },
+	/* "in 7 days at 5pm": that day at that time; alone, "in 7 days" is a duration */
+	{ "It opens in 7 days at 5pm.", "2013-02-12", "7 days at 5pm", "TIME", "2013-02-19T17:00", "" },
+	{ "It opens in 7 days at the summit.", "2013-02-12", "7 days", "DURATION", "P7D", "" },
+	/* lunch said of its day is the middle of that day; alone it is an event */
+	{ "They meet tomorrow at lunch.", "2013-02-12", "tomorrow at lunch", "TIME", "2013-02-13TMI", "" },
+	{ "Lunch was late.", "2013-02-12", NULL, NULL, NULL, NULL },
 	{ "We meet at 3p.", "2013-02-12", "3p", "TIME", "2013-02-12T15:00", "" },
 	{ "Shares rose 3 a share.", "2013-02-12", NULL, NULL, NULL, NULL },
 };

@@ -606,9 +606,14 @@ join_kind(const TxSeen *s, int type)
 				     TX_S_UNIT, TX_S_DIR, TX_S_REF, TX_S_DECADE, TX_S_CENTURY, TX_S_SEASON,
 				     TX_S_QUARTER, TX_S_HALF };
 	if (type == FRISE_TIMEX_DURATION) {
+		/* "in 7 days at 5pm": days from now, when the rule gives the
+		 * way and a clock time follows (alone, "in 7 days" is P7D) */
+		int q = s->v[TX_S_QTY];
+		if ((s->v[TX_S_UNIT] == TX_U_DAY || s->v[TX_S_UNIT] == TX_U_WEEK) && s->v[TX_S_DIR] != TX_UNSET &&
+		    q != TX_UNSET && q != TX_VAGUE && s->v[TX_S_NPAIRS] == 1 && s->v[TX_S_MOD] == TX_UNSET)
+			return J_DAY;
 		/* "8 heures ce soir": hours before a part of a day are o'clock
 		 * (the caller checks the part of the day) */
-		int q = s->v[TX_S_QTY];
 		return s->v[TX_S_UNIT] == TX_U_HOUR && q != TX_UNSET && q >= 0 && q <= 24 &&
 		       s->v[TX_S_MOD] == TX_UNSET && s->v[TX_S_NPAIRS] == 1 ? J_HOURS : J_NONE;
 	}
@@ -725,6 +730,131 @@ bare_hour_time(const Chunk *c, Matcher *m, guint i, guint *scanned)
 	if (!emit(c, m->toks, i, l2 + 2, i, i + 1 + (guint)l2, r2, &s2, NULL))
 		return 1;
 	return (guint)l2 + 2;
+}
+
+/* ---- a duration counted from the date said after it ---- */
+
+/* Value `v` (a day, or a day at a clock time: "2013-03-31", "2013-02-12T13:00",
+ * "2013-02-12TMO") moved by n units u, at v's granularity, into out. Units of
+ * the clock only move a clock time. False when v is no such value. */
+static bool
+offset_value(const char *v, int u, int n, char *out, size_t size)
+{
+	if (strlen(v) < 10 || !g_ascii_isdigit(v[0]) || v[4] != '-' || v[7] != '-' ||
+	    !g_ascii_isdigit(v[5]) || !g_ascii_isdigit(v[8]))
+		return false;
+	int y = atoi(v), mo = atoi(v + 5), d = atoi(v + 8);
+	if (!g_date_valid_dmy(d, mo, y))
+		return false;
+	const char *rest = v + 10;
+	int hh = -1, mi = 0;
+	if (rest[0] == 'T' && g_ascii_isdigit(rest[1]) && g_ascii_isdigit(rest[2]) && rest[3] == ':' &&
+	    g_ascii_isdigit(rest[4]) && g_ascii_isdigit(rest[5]) && rest[6] == '\0') {
+		hh = atoi(rest + 1);
+		mi = atoi(rest + 4);
+		rest = "";
+	}
+	GDate g;
+	g_date_clear(&g, 1);
+	g_date_set_dmy(&g, d, mo, y);
+	switch (u) {
+	case TX_U_YEAR:
+		if (n > 0)
+			g_date_add_years(&g, (guint)n);
+		else
+			g_date_subtract_years(&g, (guint)-n);
+		break;
+	case TX_U_MONTH:
+		if (n > 0)
+			g_date_add_months(&g, (guint)n);
+		else
+			g_date_subtract_months(&g, (guint)-n);
+		break;
+	case TX_U_WEEK: tx_add_days(&g, 7 * n); break;
+	case TX_U_DAY: tx_add_days(&g, n); break;
+	case TX_U_HOUR:
+	case TX_U_MINUTE: {
+		if (hh < 0)
+			return false;
+		int t = hh * 60 + mi + n * (u == TX_U_HOUR ? 60 : 1);
+		int days = t >= 0 ? t / 1440 : -((-t + 1439) / 1440);
+		t -= days * 1440;
+		tx_add_days(&g, days);
+		hh = t / 60;
+		mi = t % 60;
+		break;
+	}
+	default:
+		return false;
+	}
+	int w = hh >= 0 ? snprintf(out, size, "%04d-%02d-%02dT%02d:%02d", g_date_get_year(&g), g_date_get_month(&g),
+				   g_date_get_day(&g), hh, mi)
+			: snprintf(out, size, "%04d-%02d-%02d%s", g_date_get_year(&g), g_date_get_month(&g),
+				   g_date_get_day(&g), rest);
+	return w > 0 && (size_t)w < size;
+}
+
+/* "three days after Easter", "a week before March 3", "15 minutes after
+ * 1pm": a duration said as a count and its unit, two tokens (seen `s`,
+ * toks[i + first .. i + len) its span), a word of class OFFSETFROM and the
+ * date or time right after it are one date, the duration counted from that
+ * date. Not "eight trading days after Oct. 12": days of a market or office
+ * calendar cannot be counted on the civil one, and TimeBank keeps the two
+ * (tbaq-dev). Emits it and returns the tokens taken from i; 0 when there
+ * is none. */
+static guint
+offset_from_date(const Chunk *c, Matcher *m, guint i, int len, int first, const TxRule *r, const TxSeen *s)
+{
+	const TxTable *t = c->t;
+	guint k = i + (guint)len;
+	int q = s->v[TX_S_QTY], u = s->v[TX_S_UNIT];
+	if (t->cls_offset < 0)
+		return 0;
+	if (r->type == FRISE_TIMEX_DATE && s->v[TX_S_DIR] != TX_UNSET && len >= 1 &&
+	    (m->toks[k - 1].mask >> t->cls_offset & 1)) {
+		/* "two weeks before March 3": a rule that took the word as its
+		 * own ("two weeks before", counted from the DCT) */
+		k--;
+		len--;
+	}
+	if (len - first != 2 || k + 1 >= m->ntoks || !(m->toks[k].mask >> t->cls_offset & 1) ||
+	    (m->toks[k].flags & TX_F_BREAK) || (m->toks[k + 1].flags & TX_F_BREAK) ||
+	    q == TX_UNSET || q == TX_VAGUE || q <= 0 || q > 1000 || s->v[TX_S_MOD] != TX_UNSET ||
+	    s->v[TX_S_FRAC] != TX_UNSET || (s->v[TX_S_NPAIRS] != TX_UNSET && s->v[TX_S_NPAIRS] != 1))
+		return 0;
+	const TxEntry *e = tx_entry_of(t, m->toks[k].word, t->cls_offset);
+	int dir = 0;
+	for (int n = 0; e != NULL && n < e->nsets; n++)
+		if (e->sets[n].slot == TX_S_DIR)
+			dir = e->sets[n].value;
+	TxSeen s2;
+	const TxRule *r2;
+	int f2, l2;
+	if (dir == 0 || !match_at(m, k + 1, &s2, &r2, &f2, &l2) || f2 != 0 ||
+	    (r2->type != FRISE_TIMEX_DATE && r2->type != FRISE_TIMEX_TIME))
+		return 0;
+	guint n0 = c->out->len;
+	if (!emit(c, m->toks, k + 1, l2 + 1, k + 1, k + 1 + (guint)l2, r2, &s2, NULL))
+		return 0;
+	FriseTimex *x = &g_array_index(c->out, FriseTimex, n0);
+	char v[sizeof x->value];
+	if (x->mod[0] != '\0' || !offset_value(x->value, u, dir * q, v, sizeof v)) {
+		g_free(x->explain);
+		g_array_set_size(c->out, n0);
+		return 0;
+	}
+	if (x->explain != NULL) {
+		char *ex = g_strdup_printf("%s; rule '%s' (%s/tagger.tab line %d): %+d %s from it; value %s; ",
+					   x->explain, r->name, frise_lang_code(t->lang), r->line, dir * q,
+					   tx_unit_letter(u), v);
+		g_free(x->explain);
+		x->explain = ex;
+	}
+	g_strlcpy(x->value, v, sizeof x->value);
+	x->start = m->toks[i + (guint)first].start;
+	x->rule = r->name;
+	x->relative = true;
+	return k + 2 + (guint)l2 - i;
 }
 
 /* Tags text[from, to): a run of whole lines. */
@@ -895,6 +1025,13 @@ tag_chunk(const TxTable *t, const char *text, size_t from, size_t to, const Fris
 						i = k2 + 1;
 						continue;
 					}
+				}
+			}
+			if ((r->type == FRISE_TIMEX_DURATION || r->type == FRISE_TIMEX_DATE) && len == last + 1) {
+				guint took = offset_from_date(&c, &m, i, len, first, r, &seen[0]);
+				if (took > 0) {
+					i += took;
+					continue;
 				}
 			}
 			emit(&c, m.toks, i, len, i + (guint)first, i + (guint)last, r, &seen[0], NULL);

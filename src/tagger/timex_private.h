@@ -32,6 +32,8 @@ typedef enum {
 	TX_S_TENSE, TX_S_PM, TX_S_NUM, TX_S_WEEKEND, TX_S_ANCHOR, TX_S_FRAC,
 	TX_S_TYPE, TX_S_QTY2, TX_S_MUL, TX_S_CAP, TX_S_EASTER,
 	TX_S_MINUS, TX_S_ADD, TX_S_CAL, TX_S_OBSERVE, TX_S_FROMEND, TX_S_NEAR,
+	/* the era a year is counted in: -1 before Christ ("44 BC"), 1 after ("AD 79") */
+	TX_S_ERA,
 	/* the amounts of a compound offset ("1 an 11 mois"), filled by the
 	 * matcher from each NUM UNIT pair, and how many pairs there were */
 	TX_S_N_Y, TX_S_N_M, TX_S_N_W, TX_S_N_D, TX_S_N_H, TX_S_N_MIN, TX_S_N_S, TX_S_NPAIRS,
@@ -182,6 +184,8 @@ typedef struct {
 	int cls_join;        /* JOIN: may stand between a clock time and its day */
 	int cls_at;          /* CLOCKAT: a bare number after it, next to a day, is
 			      * a clock hour ("tonight at 8") */
+	int cls_offset;      /* OFFSETFROM: between a duration and the date it counts
+			      * from, its slot dir the way ("three days after Easter") */
 	TxNode *root;
 	/* Root dispatch: the root's edges by word id, and its class edges. */
 	int *root_word_first;  /* word id -> first index in root_word_edges */

@@ -501,6 +501,15 @@ static bool
 date_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel)
 {
 	const TxDct *d = c->dct;
+	if (HAS(ERA) && HAS(YEAR)) {
+		/* "44 BC", "AD 79": the era says it is a year, of any size;
+		 * TimeML writes a year before Christ BC0044 */
+		if (V(YEAR) < 1 || V(YEAR) > 9999)
+			return false;
+		tx_appf(v, V(ERA) < 0 ? "BC%04d" : "%04d", V(YEAR));
+		tx_step(c, "year %d %s", V(YEAR), V(ERA) < 0 ? "before Christ" : "of the common era");
+		return true;
+	}
 	if (HAS(YEAR) && (V(YEAR) < 1000 || V(YEAR) > 2999))
 		return false;   /* "the year ten": a spelled number, no year of news */
 	if (HAS(YEAR) && HAS(NEAR) && V(NEAR) &&

@@ -20,7 +20,7 @@ static const char *const slot_names[TX_NSLOTS] = {
 	"minute", "pod", "season", "quarter", "half", "unit", "qty", "shift",
 	"dir", "ref", "mod", "tense", "pm", "num", "weekend", "anchor", "frac",
 	"type", "qty2", "mul", "cap", "easter",
-	"minus", "add", "cal", "observe", "fromend", "near",
+	"minus", "add", "cal", "observe", "fromend", "near", "era",
 	"n_y", "n_m", "n_w", "n_d", "n_h", "n_min", "n_s", "npairs",
 };
 
@@ -996,6 +996,7 @@ tx_table_new(FriseLang lang, const char *name, const char *text, size_t len, GEr
 	t->class_slot[t->cls_m12] = TX_S_MONTH;
 	t->cls_join = class_id(t, "JOIN", true);     /* between a time and its day */
 	t->cls_at = class_id(t, "CLOCKAT", true);    /* before a bare clock hour */
+	t->cls_offset = class_id(t, "OFFSETFROM", true); /* "after" in "three days after Easter" */
 	t->class_slot[t->cls_ord] = TX_S_NUM;
 
 	char *copy = g_strndup(text, len);
