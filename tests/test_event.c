@@ -403,6 +403,11 @@ static const struct {
 	const char *sentence, *timex, *actor, *expected; /* NULL: no headline */
 	FriseLang lang;
 } clause_headline_cases[] = {
+	/* no verb without its pronoun ("plus" is no "plaire" here), a cut
+	 * before a list of examples, a participle opening its clause */
+	{ "L'Otan a réclamé jeudi plus d'avions pour poursuivre les raids contre les forces loyales à Kadhafi.", "jeudi", NULL, "L'Otan a réclamé plus d'avions pour poursuivre les raids", FRISE_LANG_FR },
+	{ "Le régime affirme ce matin avoir repris aux insurgés le contrôle de plusieurs villes comme Ras Lanouf, Misrata et Tobrouk, ce que conteste la rebellion.", "ce matin", NULL, "Le régime affirme avoir repris aux insurgés le contrôle de plusieurs villes", FRISE_LANG_FR },
+	{ "Le conseil des ministres a approuvé mercredi une proposition visant à envoyer jusqu'à 300 militaires supplémentaires en Afghanistan pour prendre part aux missions Awacs.", "mercredi", NULL, "Le conseil des ministres a approuvé une proposition", FRISE_LANG_FR },
 	/* a cut keeps a whole phrase rather than stop inside a noun's complement */
 	{ "Lundi, les patrons ont participé à des rencontres à Paris avec l'ambition d'attirer les producteurs vers leur modèle.",
 	  "Lundi", NULL, "Les patrons ont participé à des rencontres à Paris", FRISE_LANG_FR },
@@ -650,6 +655,9 @@ static const struct {
 	{ FRISE_LANG_FR, "Le dirigeant a été tué jeudi à Syrte.", "jeudi", "2011-10-20", "2011-10-21", false, FRISE_STATUS_HAPPENED },
 	{ FRISE_LANG_FR, "Le conseil de sécurité a adopté jeudi une résolution.", "jeudi", "2011-03-17", "2011-03-18", false, FRISE_STATUS_HAPPENED },
 	{ FRISE_LANG_FR, "Une réunion a eu lieu mardi à Paris.", "mardi", "2011-03-15", "2011-03-18", false, FRISE_STATUS_HAPPENED },
+	/* a date after "depuis" starts a period: what the sentence tells is its state */
+	{ FRISE_LANG_FR, "Depuis le 15 février, plus de 250.000 personnes ont fui la Libye.", "15 février", "2011-02-15", "2011-03-01", true, FRISE_STATUS_HAPPENED },
+	{ FRISE_LANG_EN, "Since 15 February, more than 250,000 people have fled Libya.", "15 February", "2011-02-15", "2011-03-01", true, FRISE_STATUS_HAPPENED },
 };
 
 static void

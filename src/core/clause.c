@@ -69,16 +69,24 @@ has(const ClauseWord *w, MorphPos pos)
 	return reading(w, pos) != NULL;
 }
 
-/* The finite reading of a verb or auxiliary, or NULL. */
+/* The finite reading of a verb or auxiliary, or NULL; with `third`, only
+ * one of the third person (or of none said) or an imperative. */
 static const MorphAnalysis *
-finite_reading(const ClauseWord *w)
+finite_reading_of(const ClauseWord *w, bool third)
 {
 	for (guint i = 0; i < w->morph.n; i++) {
 		const MorphAnalysis *a = &w->morph.a[i];
-		if ((a->pos == MORPH_POS_VERB || a->pos == MORPH_POS_AUX) && morph_form_is_finite((MorphForm)a->form))
+		if ((a->pos == MORPH_POS_VERB || a->pos == MORPH_POS_AUX) && morph_form_is_finite((MorphForm)a->form) &&
+		    (!third || a->person == 0 || a->person == 3 || a->form == MORPH_FORM_IMPERATIVE))
 			return a;
 	}
 	return NULL;
+}
+
+static const MorphAnalysis *
+finite_reading(const ClauseWord *w)
+{
+	return finite_reading_of(w, false);
 }
 
 static const MorphAnalysis *
@@ -349,6 +357,15 @@ comparison_at(Parse *p, guint i)
 	return false;
 }
 
+/* True when word i ends with an apostrophe: "s'", "l'", "qu'" (elided). */
+static bool
+elided(Parse *p, guint i)
+{
+	const ClauseWord *w = word(p, i);
+	return w->end > w->start && (p->text[w->end - 1] == '\'' || (w->end - w->start >= 3 &&
+	       memcmp(p->text + w->end - 3, "\xE2\x80\x99", 3) == 0));
+}
+
 /* Pass 1: each word's role in context. */
 static void
 roles(Parse *p)
@@ -366,6 +383,11 @@ roles(Parse *p)
 			group = false;
 		ClauseRole r = CLAUSE_W_OTHER;
 		const MorphAnalysis *fin = finite_reading(w);
+		/* French writes the pronoun of a first or second person ("je
+		 * plus", "vous dites"): without it such a reading is no verb
+		 * ("jeudi plus d'avions" is no "plaire", "les vis" no "voir") */
+		if (fin != NULL && p->lang == FRISE_LANG_FR && prev != CLAUSE_W_SUBJECT)
+			fin = finite_reading_of(w, true);
 		if (in_list(p, LANG_NEGATIONS, w->folded)) {
 			r = CLAUSE_W_NEGATION;
 		} else if (possessive_at(p, i)) {
@@ -415,6 +437,15 @@ roles(Parse *p)
 				r = CLAUSE_W_PARTICIPLE;
 			else
 				r = has(w, MORPH_POS_AUX) ? CLAUSE_W_AUX : CLAUSE_W_FINITE;
+		} else if (p->lang == FRISE_LANG_FR && form_reading(w, MORPH_FORM_PRESENT_PARTICIPLE) != NULL &&
+			   (prev == CLAUSE_W_NOUN || prev == CLAUSE_W_PROPER) && !elided(p, (guint)pc) &&
+			   !noun_slot(p, i) && next != NULL &&
+			   p->punct[i + 1] == 0 && (has(next, MORPH_POS_PREP) || has(next, MORPH_POS_DET))) {
+			/* opens a participial clause: "une proposition visant à
+			 * envoyer", "un texte prévoyant des sanctions" ("visant"
+			 * is a noun too, but not before its complement); an elided
+			 * word before it is no noun ("en s'emparant") */
+			r = CLAUSE_W_PARTICIPLE;
 		} else if (form_reading(w, MORPH_FORM_PAST_PARTICIPLE) != NULL &&
 			   (is_nominal(prev) || (p->punct[i] & P_COMMA)) && !noun_slot(p, i) &&
 			   (!has(w, MORPH_POS_NOUN) ||

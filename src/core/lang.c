@@ -84,6 +84,7 @@ static const struct {
 	{ "state-verbs", true },
 	{ "opinion-verbs", true },
 	{ "speculation-verbs", true },
+	{ "example-openers", false },
 };
 
 typedef struct {

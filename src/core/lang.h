@@ -82,6 +82,8 @@ typedef enum {
 	LANG_STATE_VERBS,         /* exact lemmas: être, be: as a clause's lexical verb, a state, no happening */
 	LANG_OPINION_VERBS,       /* exact lemmas: penser, hope: a view, no happening */
 	LANG_SPECULATION_VERBS,   /* exact lemmas: prédire, suggest: what they govern is uncertain */
+	/* headlines (src/events/headline.c) */
+	LANG_EXAMPLE_OPENERS,     /* "comme", "such as": open a list of examples a cut may drop */
 	LANG_LIST_COUNT
 } LangList;
 

@@ -609,8 +609,10 @@ candidates_find(const FriseDoc *docs, guint index, const FriseTemplates *tp, boo
 			c->status = FRISE_STATUS_UNCERTAIN;
 		/* a remark stays, for its date and the merge, but tells no
 		 * happening: another member of its event should, and alone it
-		 * weighs less (salience.c) */
-		if (quoted == QUOTE_IN || is_remark(parse, at.clause, stext, slen))
+		 * weighs less (salience.c); so does a date after "depuis",
+		 * "since", the start of a period the sentence tells the state
+		 * of ("Depuis le 15 février, 250.000 personnes ont fui") */
+		if (quoted == QUOTE_IN || c->since || is_remark(parse, at.clause, stext, slen))
 			c->weak_title = true;
 		c->position = (double)(s->start - body_s) / body_len;
 		c->words = sim_words_of_parse(parse);

@@ -244,7 +244,8 @@ dangling(ClauseRole r)
  * negation or an infinitive last ("Chan achieved just | that by
  * declaring…", "The court will | rule…"), a finite verb before its
  * object or the clause it reports ("The court heard | that…"), a
- * participle before its object ("It has issued | a decree"). A comma
+ * participle before its object ("It has issued | a decree"), a verb
+ * before the infinitive it governs ("visant | à envoyer"). A comma
  * between them, or a preposition after a participle ("was killed | in
  * Sirte"), closes nothing. */
 static bool
@@ -254,6 +255,12 @@ open_verb(const ClauseParse *p, guint last, guint next)
 	const ClauseWord *x = &g_array_index(p->words, ClauseWord, next);
 	if (x->punct & (CLAUSE_P_COMMA | CLAUSE_P_DASH | CLAUSE_P_STRONG | CLAUSE_P_OPEN))
 		return false;
+	/* a verb before the infinitive it governs: "visant | à envoyer",
+	 * "a décidé | de partir", "tried | to reach" */
+	const ClauseWord *y = next + 1 < p->words->len ? &g_array_index(p->words, ClauseWord, next + 1) : NULL;
+	if ((l->role == CLAUSE_W_FINITE || l->role == CLAUSE_W_PARTICIPLE) && x->role == CLAUSE_W_PREP && y != NULL &&
+	    y->punct == 0 && y->role == CLAUSE_W_INFINITIVE)
+		return true;
 	switch (l->role) {
 	case CLAUSE_W_ADV: case CLAUSE_W_AUX: case CLAUSE_W_NEGATION: case CLAUSE_W_INFINITIVE:
 		return true;
@@ -313,6 +320,28 @@ noun_complement(const ClauseParse *p, guint j)
 	       g_array_index(p->words, ClauseWord, j - 1).role == CLAUSE_W_NOUN;
 }
 
+/* True when word j of `p` (with the next one, for two words) opens a list
+ * of examples after a noun: "plusieurs villes | comme Ras Lanouf",
+ * "several towns | such as Ras Lanuf" ([example-openers]). */
+static bool
+example_opener(const ClauseParse *p, guint j)
+{
+	const ClauseWord *w = &g_array_index(p->words, ClauseWord, j);
+	if (j == 0 || w->punct & (CLAUSE_P_STRONG | CLAUSE_P_OPEN))
+		return false;
+	ClauseRole before = g_array_index(p->words, ClauseWord, j - 1).role;
+	if (before != CLAUSE_W_NOUN && before != CLAUSE_W_PROPER && !(w->punct & CLAUSE_P_COMMA))
+		return false;
+	if (lang_has(p->lang, LANG_EXAMPLE_OPENERS, w->folded))
+		return true;
+	if (j + 1 >= p->words->len || g_array_index(p->words, ClauseWord, j + 1).punct != 0)
+		return false;
+	char *two = g_strconcat(w->folded, " ", g_array_index(p->words, ClauseWord, j + 1).folded, NULL);
+	bool yes = lang_has(p->lang, LANG_EXAMPLE_OPENERS, two);
+	g_free(two);
+	return yes;
+}
+
 /* True when word j of `p` may open what a cut drops: a phrase after a
  * comma or a dash, a preposition, a conjunction, a relative or a
  * participle (an infinitive goes with its preposition: "to help deal"),
@@ -326,7 +355,7 @@ droppable_from(const ClauseParse *p, guint j)
 	/* what was said is the news: "X a annoncé | qu'elle…" is no place to cut */
 	if (w->role == CLAUSE_W_SUBORDINATOR && g_array_index(p->clauses, Clause, w->clause).kind == CLAUSE_REPORTED)
 		return false;
-	if (noun_complement(p, j))
+	if (noun_complement(p, j) || example_opener(p, j))
 		return true;
 	switch (w->role) {
 	case CLAUSE_W_PREP: case CLAUSE_W_COORDINATOR: case CLAUSE_W_SUBORDINATOR: case CLAUSE_W_RELATIVE:
