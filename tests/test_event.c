@@ -357,6 +357,11 @@ static const struct {
 	{ "Le ministre, nommé après la répression de la révolte lancée le 15 mars, a démissionné mardi.", "mardi",
 	  FRISE_LANG_FR, ATTRIB_OWN },
 	{ "Le chef rebelle, qui avait été arrêté le 3 mai, a été libéré samedi.", "3 mai", FRISE_LANG_FR, ATTRIB_BACKGROUND },
+	/* a present participle after its noun opens its clause: the deadline is not the sending */
+	{ "Le chef des rebelles a adressé mardi un ultimatum expirant samedi aux partisans du régime.", "samedi",
+	  FRISE_LANG_FR, ATTRIB_BACKGROUND },
+	{ "Le chef des rebelles a adressé mardi un ultimatum expirant samedi aux partisans du régime.", "mardi",
+	  FRISE_LANG_FR, ATTRIB_OWN },
 	{ "The minister, who was appointed on March 15, resigned on Tuesday.", "March 15", FRISE_LANG_EN, ATTRIB_BACKGROUND },
 	{ "The minister, who was appointed on March 15, resigned on Tuesday.", "Tuesday", FRISE_LANG_EN, ATTRIB_OWN },
 	{ "The revolt launched on 15 March was crushed in April.", "15 March", FRISE_LANG_EN, ATTRIB_BACKGROUND },
@@ -407,6 +412,8 @@ static const struct {
 	 * before a list of examples, a participle opening its clause */
 	{ "L'Otan a réclamé jeudi plus d'avions pour poursuivre les raids contre les forces loyales à Kadhafi.", "jeudi", NULL, "L'Otan a réclamé plus d'avions pour poursuivre les raids", FRISE_LANG_FR },
 	{ "Le régime affirme ce matin avoir repris aux insurgés le contrôle de plusieurs villes comme Ras Lanouf, Misrata et Tobrouk, ce que conteste la rebellion.", "ce matin", NULL, "Le régime affirme avoir repris aux insurgés le contrôle de plusieurs villes", FRISE_LANG_FR },
+	{ "Le chef des rebelles a adressé mardi un ultimatum expirant samedi aux partisans du régime.", "mardi", NULL,
+	  "Le chef des rebelles a adressé un ultimatum", FRISE_LANG_FR },
 	{ "Le conseil des ministres a approuvé mercredi une proposition visant à envoyer jusqu'à 300 militaires supplémentaires en Afghanistan pour prendre part aux missions Awacs.", "mercredi", NULL, "Le conseil des ministres a approuvé une proposition", FRISE_LANG_FR },
 	/* a cut keeps a whole phrase rather than stop inside a noun's complement */
 	{ "Lundi, les patrons ont participé à des rencontres à Paris avec l'ambition d'attirer les producteurs vers leur modèle.",

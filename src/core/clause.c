@@ -440,9 +440,11 @@ roles(Parse *p)
 		} else if (p->lang == FRISE_LANG_FR && form_reading(w, MORPH_FORM_PRESENT_PARTICIPLE) != NULL &&
 			   (prev == CLAUSE_W_NOUN || prev == CLAUSE_W_PROPER) && !elided(p, (guint)pc) &&
 			   !noun_slot(p, i) && next != NULL &&
-			   p->punct[i + 1] == 0 && (has(next, MORPH_POS_PREP) || has(next, MORPH_POS_DET))) {
+			   p->punct[i + 1] == 0 && (has(next, MORPH_POS_PREP) || has(next, MORPH_POS_DET) ||
+						    in_list(p, LANG_WEEKDAYS, next->folded))) {
 			/* opens a participial clause: "une proposition visant à
-			 * envoyer", "un texte prévoyant des sanctions" ("visant"
+			 * envoyer", "un texte prévoyant des sanctions", "un
+			 * ultimatum expirant samedi" ("visant"
 			 * is a noun too, but not before its complement); an elided
 			 * word before it is no noun ("en s'emparant") */
 			r = CLAUSE_W_PARTICIPLE;
