@@ -412,6 +412,8 @@ static const struct {
 	 * before a list of examples, a participle opening its clause */
 	{ "L'Otan a réclamé jeudi plus d'avions pour poursuivre les raids contre les forces loyales à Kadhafi.", "jeudi", NULL, "L'Otan a réclamé plus d'avions pour poursuivre les raids", FRISE_LANG_FR },
 	{ "Le régime affirme ce matin avoir repris aux insurgés le contrôle de plusieurs villes comme Ras Lanouf, Misrata et Tobrouk, ce que conteste la rebellion.", "ce matin", NULL, "Le régime affirme avoir repris aux insurgés le contrôle de plusieurs villes", FRISE_LANG_FR },
+	{ "The army retook several towns such as Ras Lanuf, Brega, Bin Jawad and Uqayla in the east of the country on Monday after heavy fighting.",
+	  "on Monday", NULL, "The army retook several towns such as Ras Lanuf, Brega, Bin Jawad and Uqayla", FRISE_LANG_EN }, /* "such as" is no comparison */
 	{ "Le chef des rebelles a adressé mardi un ultimatum expirant samedi aux partisans du régime.", "mardi", NULL,
 	  "Le chef des rebelles a adressé un ultimatum", FRISE_LANG_FR },
 	{ "Le conseil des ministres a approuvé mercredi une proposition visant à envoyer jusqu'à 300 militaires supplémentaires en Afghanistan pour prendre part aux missions Awacs.", "mercredi", NULL, "Le conseil des ministres a approuvé une proposition", FRISE_LANG_FR },

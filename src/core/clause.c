@@ -339,7 +339,8 @@ noun_before_aux(Parse *p, guint i)
 }
 
 /* True when word i opens a comparison: "than", or a "que" a comparative
- * stands a few words before ("plus rapide que celle de février"). */
+ * stands a few words before ("plus rapide que celle de février"), but not
+ * the end of an example opener ("such as"). */
 static bool
 comparison_at(Parse *p, guint i)
 {
@@ -348,6 +349,14 @@ comparison_at(Parse *p, guint i)
 		return true;
 	if (!in_list(p, LANG_COMPARISON_LINKS, f))
 		return false;
+	if (i > 0 && p->punct[i] == 0) {
+		/* "such as", "tel que": a list of examples, no comparison */
+		char *two = g_strconcat(word(p, i - 1)->folded, " ", f, NULL);
+		bool example = in_list(p, LANG_EXAMPLE_OPENERS, two);
+		g_free(two);
+		if (example)
+			return false;
+	}
 	for (guint j = i; j > 0 && j + 4 > i; j--) {
 		if (p->punct[j] != 0)
 			return false;
