@@ -39,6 +39,8 @@ static const struct {
 	/* a scrape that lost the space after a period */
 	{ "L'action a plongé à Milan.Les analystes s'attendent au pire.", 2, "L'action a plongé à Milan.", FRISE_LANG_FR },
 	{ "Il vit aux U.S.A. depuis 2010.", 1, NULL, FRISE_LANG_FR },
+	/* one letter of two bytes before the period: no two letters to read (found by the timex fuzzer) */
+	{ "é.Le texte suit.", 1, NULL, FRISE_LANG_FR },
 	/* the sentence splitter and the tagger read one list of abbreviations */
 	{ "Lt. Col. Smith arrived on Monday. He left.", 2, "Lt. Col. Smith arrived on Monday.", FRISE_LANG_EN },
 	{ "Gen. Kelly spoke. Sen. Reed did not.", 2, "Gen. Kelly spoke.", FRISE_LANG_EN },

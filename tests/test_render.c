@@ -182,6 +182,8 @@ static const struct {
 	{ "https://x.org/\"><script>alert(1)</script>", "https://x.org/%22%3E%3Cscript%3Ealert(1)%3C/script%3E" },
 	{ "https://x.org/été?q=a b", "https://x.org/%C3%A9t%C3%A9?q=a%20b" },
 	{ "https://x.org/%41%zz", "https://x.org/%41%25zz" },
+	{ "httP://x.org/?a=0", "http://x.org/?a=0" }, /* a checker reads "<a href=\"http" (found by the render fuzzer) */
+	{ "HTTPS://X.org/A", "https://X.org/A" },
 	{ "javascript:alert(1)", NULL },
 	{ "file:///etc/passwd", NULL },
 	{ "https:///nohost", NULL },

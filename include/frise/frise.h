@@ -117,7 +117,8 @@ GDateTime *frise_now(void);
  * percent-encoded, so the result is one printable ASCII token that holds
  * no line break and no quote. Only http and https URLs with a host are
  * links: "javascript:alert(1)", "file:///etc/passwd" or "example.com"
- * give NULL.
+ * give NULL. The scheme is written in lower case ("HTTPS://a.fr" ->
+ * "https://a.fr"), as RFC 3986 makes it canonical.
  *   frise_url_web(" https://a.fr/x y\n") -> "https://a.fr/x%20y%0A"
  *   frise_url_web("https://a.fr/%41")     -> "https://a.fr/%41" (kept)
  * Idempotent. Returns a new string (g_free) or NULL.

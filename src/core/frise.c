@@ -92,8 +92,8 @@ web_scheme(const char *url)
 bool
 frise_url_is_web(const char *url)
 {
-	if (url == NULL || !web_scheme(url))
-		return false;
+	if (url == NULL || !web_scheme(url) || (strncmp(url, "https:", 6) != 0 && strncmp(url, "http:", 5) != 0))
+		return false;   /* "HTTPS://": frise_url_web() lowers the scheme */
 	for (const char *p = url; *p != '\0'; p++)
 		if (!uri_byte((unsigned char)*p) || (*p == '%' && !is_escape(p)))
 			return false;
@@ -122,6 +122,10 @@ frise_url_web(const char *url)
 		g_string_free(out, TRUE);
 		return NULL;
 	}
+	/* the scheme in lower case, its canonical form (RFC 3986 §3.1):
+	 * "HTTPS://" is a link every client and checker reads as one */
+	for (char *p = out->str; *p != ':'; p++)
+		*p = g_ascii_tolower(*p);
 	return g_string_free(out, FALSE);
 }
 

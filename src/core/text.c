@@ -336,9 +336,10 @@ text_sentences(const char *text, size_t start, size_t end, FriseLang lang)
 		/* "à Milan.Les analystes": a scrape that lost the space; a period
 		 * after two small letters then a capitalised word (not "U.S.",
 		 * not "3.5", not "J.-C.") ends a sentence too */
-		bool glued = !space && c == '.' && run == 1 && after == q && k < end && dot >= 2 &&
-			     g_unichar_islower(g_utf8_get_char(g_utf8_find_prev_char(text, text + dot))) &&
-			     g_unichar_islower(g_utf8_get_char(g_utf8_find_prev_char(text, g_utf8_find_prev_char(text, text + dot)))) &&
+		const char *p1 = dot >= 2 ? g_utf8_find_prev_char(text, text + dot) : NULL;
+		const char *p2 = p1 != NULL ? g_utf8_find_prev_char(text, p1) : NULL; /* NULL: "é." opens the text */
+		bool glued = !space && c == '.' && run == 1 && after == q && k < end && p2 != NULL &&
+			     g_unichar_islower(g_utf8_get_char(p1)) && g_unichar_islower(g_utf8_get_char(p2)) &&
 			     g_unichar_isupper(g_utf8_get_char(text + k)) &&
 			     k + 1 < end && g_unichar_islower(g_utf8_get_char(g_utf8_next_char(text + k)));
 		bool split = !abbr && depth == 0 &&
