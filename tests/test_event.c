@@ -418,6 +418,9 @@ static const struct {
 	  "on Monday", NULL, "The army retook several towns such as Ras Lanuf, Brega, Bin Jawad and Uqayla", FRISE_LANG_EN }, /* "such as" is no comparison */
 	{ "Le chef des rebelles a adressé mardi un ultimatum expirant samedi aux partisans du régime.", "mardi", NULL,
 	  "Le chef des rebelles a adressé un ultimatum", FRISE_LANG_FR },
+	/* a speaker is its whole noun phrase, and "X : Y" is cut like any headline */
+	{ "Le régime libyen a affirmé jeudi 10 mars, via son agence officielle, que la révélation d'un secret allait entraîner la chute du président.",
+	  "jeudi 10 mars", NULL, "Le régime libyen\u00a0: la révélation d'un secret allait entraîner la chute", FRISE_LANG_FR },
 	{ "Le conseil des ministres a approuvé mercredi une proposition visant à envoyer jusqu'à 300 militaires supplémentaires en Afghanistan pour prendre part aux missions Awacs.", "mercredi", NULL, "Le conseil des ministres a approuvé une proposition", FRISE_LANG_FR },
 	/* a cut keeps a whole phrase rather than stop inside a noun's complement */
 	{ "Lundi, les patrons ont participé à des rencontres à Paris avec l'ambition d'attirer les producteurs vers leur modèle.",

@@ -85,6 +85,7 @@ static const struct {
 	{ "opinion-verbs", true },
 	{ "speculation-verbs", true },
 	{ "example-openers", false },
+	{ "complement-determiners", false },
 };
 
 typedef struct {

@@ -84,6 +84,7 @@ typedef enum {
 	LANG_SPECULATION_VERBS,   /* exact lemmas: prédire, suggest: what they govern is uncertain */
 	/* headlines (src/events/headline.c) */
 	LANG_EXAMPLE_OPENERS,     /* "comme", "such as": open a list of examples a cut may drop */
+	LANG_COMPLEMENT_DETS,     /* "du", "des": a determiner that holds "de", a noun's complement after a noun */
 	LANG_LIST_COUNT
 } LangList;
 

@@ -299,8 +299,8 @@ verb_cut_off(const ClauseParse *p, guint j)
 {
 	for (guint k = 0; k < p->clauses->len; k++) {
 		const Clause *c = &g_array_index(p->clauses, Clause, k);
-		if (c->first >= j || (c->verb >= 0 && (guint)c->verb < j))
-			continue;
+		if (c->first >= j || (c->verb < 0 && c->last <= j) || (c->verb >= 0 && (guint)c->verb < j))
+			continue;   /* a verbless phrase kept whole ("Le régime : …") loses no verb */
 		/* its subject kept, or a clause of what was said opened */
 		if ((c->subject >= 0 && (guint)c->subject < j) || c->kind == CLAUSE_REPORTED ||
 		    c->kind == CLAUSE_SUBORDINATE || c->kind == CLAUSE_RELATIVE)
@@ -316,7 +316,8 @@ static bool
 noun_complement(const ClauseParse *p, guint j)
 {
 	const ClauseWord *w = &g_array_index(p->words, ClauseWord, j);
-	return w->punct == 0 && w->role == CLAUSE_W_DET && morph_has_pos(&w->morph, MORPH_POS_PREP) && j > 0 &&
+	return w->punct == 0 && w->role == CLAUSE_W_DET && j > 0 &&
+	       (morph_has_pos(&w->morph, MORPH_POS_PREP) || lang_has(p->lang, LANG_COMPLEMENT_DETS, w->folded)) &&
 	       g_array_index(p->words, ClauseWord, j - 1).role == CLAUSE_W_NOUN;
 }
 
@@ -370,7 +371,7 @@ droppable_from(const ClauseParse *p, guint j)
  * group and, when one follows it, its object's noun phrase ("Mrs
  * Clinton would visit Haiti"); the last word when there is no verb. */
 static guint
-kept_core(const ClauseParse *p)
+kept_core(const ClauseParse *p, bool short_object)
 {
 	guint n = p->words->len;
 	for (guint i = 0; i < n; i++) {
@@ -387,8 +388,11 @@ kept_core(const ClauseParse *p)
 				break;
 			e++;
 		}
-		/* its object: determiners, numbers, adjectives, nouns, names */
-		while (e + 1 < n && g_array_index(p->words, ClauseWord, e + 1).punct == 0) {
+		/* its object: determiners, numbers, adjectives, nouns, names
+		 * (with `short_object`, up to a noun's complement: "la chute |
+		 * du président") */
+		while (e + 1 < n && g_array_index(p->words, ClauseWord, e + 1).punct == 0 &&
+		       !(short_object && noun_complement(p, e + 1))) {
 			ClauseRole r = g_array_index(p->words, ClauseWord, e + 1).role;
 			if (r != CLAUSE_W_DET && r != CLAUSE_W_NUMBER && r != CLAUSE_W_ADJ && r != CLAUSE_W_NOUN &&
 			    r != CLAUSE_W_PROPER)
@@ -413,25 +417,29 @@ fit(GString *o, size_t max, FriseLang lang)
 	ClauseParse *p = clause_parse(o->str, o->len, lang);
 	guint n = p->words->len;
 	size_t best = 0, phrase = 0; /* the last cut, the last before a whole phrase */
-	bool listing = false; /* a comma since the last verb: "A, B et C" is a list */
-	for (guint j = kept_core(p) + 1; j < n; j++) {
-		const ClauseWord *w = &g_array_index(p->words, ClauseWord, j);
-		const ClauseWord *prev = &g_array_index(p->words, ClauseWord, j - 1);
-		if ((size_t)g_utf8_strlen(o->str, (gssize)prev->end) > max)
-			break;
-		/* a list is cut before its second item, not before its last */
-		bool list_tail = listing && w->role == CLAUSE_W_COORDINATOR && !(w->punct & CLAUSE_P_COMMA);
-		if (droppable_from(p, j) && !dangling(prev->role) && !list_tail && !open_verb(p, j - 1, j) &&
-		    !verb_cut_off(p, j)) {
-			best = prev->end;
-			if (!noun_complement(p, j) && !ends_open(p, j - 1, j))
-				phrase = best;
+	/* the verb's whole object first; when that leaves no cut, its head
+	 * noun without its complement ("…allait entraîner la chute") */
+	for (int pass = 0; pass < 2 && best == 0; pass++) {
+		bool listing = false; /* a comma since the last verb: "A, B et C" is a list */
+		for (guint j = kept_core(p, pass == 1) + 1; j < n; j++) {
+			const ClauseWord *w = &g_array_index(p->words, ClauseWord, j);
+			const ClauseWord *prev = &g_array_index(p->words, ClauseWord, j - 1);
+			if ((size_t)g_utf8_strlen(o->str, (gssize)prev->end) > max)
+				break;
+			/* a list is cut before its second item, not before its last */
+			bool list_tail = listing && w->role == CLAUSE_W_COORDINATOR && !(w->punct & CLAUSE_P_COMMA);
+			if (droppable_from(p, j) && !dangling(prev->role) && !list_tail && !open_verb(p, j - 1, j) &&
+			    !verb_cut_off(p, j)) {
+				best = prev->end;
+				if (!noun_complement(p, j) && !ends_open(p, j - 1, j))
+					phrase = best;
+			}
+			if (w->punct & CLAUSE_P_COMMA)
+				listing = true;
+			else if (is_verb_role(w->role) || w->role == CLAUSE_W_INFINITIVE || w->role == CLAUSE_W_SUBORDINATOR ||
+				 w->role == CLAUSE_W_RELATIVE)
+				listing = false;
 		}
-		if (w->punct & CLAUSE_P_COMMA)
-			listing = true;
-		else if (is_verb_role(w->role) || w->role == CLAUSE_W_INFINITIVE || w->role == CLAUSE_W_SUBORDINATOR ||
-			 w->role == CLAUSE_W_RELATIVE)
-			listing = false;
 	}
 	clause_parse_free(p);
 	if (best == 0)
@@ -685,11 +693,25 @@ headline_of(const ClauseParse *p, const char *sentence, size_t len, guint clause
 					while (s0 > 0 && cw(p, s0 - 1)->role == CLAUSE_W_PROPER && cw(p, s0)->punct == 0 &&
 					       cw(p, (guint)c->subject)->role == CLAUSE_W_PROPER)
 						s0--;
-					if (s0 > 0 && cw(p, s0)->punct == 0 && cw(p, s0 - 1)->role == CLAUSE_W_DET &&
-					    cw(p, (guint)c->subject)->role == CLAUSE_W_NOUN)
+					/* a noun's phrase back to its determiner: "Le régime
+					 * libyen", not "libyen" (an adjective the lexicon
+					 * also knows as a noun) */
+					guint np = s0;
+					while (np > c->first && np + 3 > s0 && cw(p, np)->punct == 0 &&
+					       (cw(p, np - 1)->role == CLAUSE_W_NOUN || cw(p, np - 1)->role == CLAUSE_W_ADJ) &&
+					       cw(p, (guint)c->subject)->role == CLAUSE_W_NOUN)
+						np--;
+					if (np > c->first && cw(p, np)->punct == 0 && cw(p, np - 1)->role == CLAUSE_W_DET &&
+					    !morph_has_pos(&cw(p, np - 1)->morph, MORPH_POS_PREP) &&
+					    !lang_has(lang, LANG_COMPLEMENT_DETS, cw(p, np - 1)->folded))
+						s0 = np - 1; /* not a complement's "de": "la chaîne | de télévision X" */
+					else if (s0 > 0 && cw(p, s0)->punct == 0 && cw(p, s0 - 1)->role == CLAUSE_W_DET &&
+						 cw(p, (guint)c->subject)->role == CLAUSE_W_NOUN)
 						s0--;
 					speaker = g_strndup(sentence + cw(p, s0)->start,
 							    cw(p, (guint)c->subject)->end - cw(p, s0)->start);
+					if (g_ascii_islower(speaker[0]))
+						speaker[0] = g_ascii_toupper(speaker[0]); /* "le ministre" opens the headline */
 				} else if (actor != NULL) {
 					speaker = g_strdup(actor);
 				}
