@@ -418,6 +418,12 @@ static const struct {
 	  "on Monday", NULL, "The army retook several towns such as Ras Lanuf, Brega, Bin Jawad and Uqayla", FRISE_LANG_EN }, /* "such as" is no comparison */
 	{ "Le chef des rebelles a adressé mardi un ultimatum expirant samedi aux partisans du régime.", "mardi", NULL,
 	  "Le chef des rebelles a adressé un ultimatum", FRISE_LANG_FR },
+	/* a verb and its bare noun are one locution: no cut between it and its
+	 * complement ("…ont rendu hommage" was the headline); none fits here */
+	{ "Les délégués du comité international de la conférence ont rendu hommage samedi aux victimes civiles des bombardements de la capitale et des villes voisines.",
+	  "samedi", NULL, NULL, FRISE_LANG_FR },
+	{ "Les délégués ont rendu hommage samedi aux victimes civiles des bombardements de la capitale et des villes voisines du sud.",
+	  "samedi", NULL, "Les délégués ont rendu hommage aux victimes civiles des bombardements", FRISE_LANG_FR },
 	/* a speaker is its whole noun phrase, and "X : Y" is cut like any headline */
 	{ "Le régime libyen a affirmé jeudi 10 mars, via son agence officielle, que la révélation d'un secret allait entraîner la chute du président.",
 	  "jeudi 10 mars", NULL, "Le régime libyen\u00a0: la révélation d'un secret allait entraîner la chute", FRISE_LANG_FR },

@@ -228,6 +228,7 @@ strip(const char *sentence, size_t len, size_t tstart, size_t tend, FriseLang la
 }
 
 static bool is_verb_role(ClauseRole r);
+static bool noun_complement(const ClauseParse *p, guint j);
 
 /* A word no headline ends on: it opens a phrase the cut would leave open
  * ("… on the ground or", "… a visité le"). */
@@ -245,7 +246,8 @@ dangling(ClauseRole r)
  * declaring…", "The court will | rule…"), a finite verb before its
  * object or the clause it reports ("The court heard | that…"), a
  * participle before its object ("It has issued | a decree"), a verb
- * before the infinitive it governs ("visant | à envoyer"). A comma
+ * before the infinitive it governs ("visant | à envoyer"), a verb and
+ * its bare noun before the rest of the locution ("a fait état | de"). A comma
  * between them, or a preposition after a participle ("was killed | in
  * Sirte"), closes nothing. */
 static bool
@@ -255,6 +257,14 @@ open_verb(const ClauseParse *p, guint last, guint next)
 	const ClauseWord *x = &g_array_index(p->words, ClauseWord, next);
 	if (x->punct & (CLAUSE_P_COMMA | CLAUSE_P_DASH | CLAUSE_P_STRONG | CLAUSE_P_OPEN))
 		return false;
+	/* a bare noun right after its verb is a locution that needs what
+	 * follows: "a fait état | de", "a rendu hommage | à", "took part | in" */
+	if (l->role == CLAUSE_W_NOUN && last > 0 && l->punct == 0 && x->punct == 0 &&
+	    (x->role == CLAUSE_W_PREP || noun_complement(p, next))) {
+		ClauseRole v = g_array_index(p->words, ClauseWord, last - 1).role;
+		if (v == CLAUSE_W_FINITE || v == CLAUSE_W_PARTICIPLE || v == CLAUSE_W_INFINITIVE)
+			return true;
+	}
 	/* a verb before the infinitive it governs: "visant | à envoyer",
 	 * "a décidé | de partir", "tried | to reach" */
 	const ClauseWord *y = next + 1 < p->words->len ? &g_array_index(p->words, ClauseWord, next + 1) : NULL;
