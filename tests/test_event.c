@@ -853,6 +853,26 @@ test_candidates_range(void)
 	templates_free(tp);
 }
 
+/* "Elle", "he": the actor named last, not a place after its preposition
+ * ("son ambassade à Tripoli"). */
+static void
+test_candidates_actor(void)
+{
+	const char *text = "La France a rouvert lundi son ambassade à Tripoli. Elle a nommé mardi Antoine Sivan comme représentant.";
+	const Tx tx[] = { { "lundi", FRISE_TIMEX_DATE, "2011-08-29", NULL }, { "mardi", FRISE_TIMEX_DATE, "2011-08-30", NULL } };
+	Fixture f;
+	fixture_init(&f, "a", text, "2011-08-31", tx, 2);
+	GError *error = NULL;
+	FriseTemplates *tp = templates_new(&error);
+	g_assert_no_error(error);
+	GPtrArray *c = candidates_find(&f.doc, 0, tp, true);
+	g_assert_cmpuint(c->len, ==, 2);
+	g_assert_cmpstr(((FriseCandidate *)g_ptr_array_index(c, 1))->title, ==, "France a nommé Antoine Sivan comme représentant");
+	g_ptr_array_unref(c);
+	templates_free(tp);
+	fixture_clear(&f);
+}
+
 static void
 test_candidates_keys(void)
 {
@@ -1464,6 +1484,7 @@ main(int argc, char **argv)
 	g_test_add_func("/event/candidates-remark", test_candidates_remark);
 	g_test_add_func("/event/candidates-keep", test_candidates_keep);
 	g_test_add_func("/event/candidates-range", test_candidates_range);
+	g_test_add_func("/event/candidates-actor", test_candidates_actor);
 	g_test_add_func("/event/candidates-keys", test_candidates_keys);
 	g_test_add_func("/event/merge", test_merge);
 	g_test_add_func("/event/merge-text", test_merge_text);

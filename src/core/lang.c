@@ -86,6 +86,7 @@ static const struct {
 	{ "speculation-verbs", true },
 	{ "example-openers", false },
 	{ "complement-determiners", false },
+	{ "place-prepositions", false },
 };
 
 typedef struct {

@@ -85,6 +85,7 @@ typedef enum {
 	/* headlines (src/events/headline.c) */
 	LANG_EXAMPLE_OPENERS,     /* "comme", "such as": open a list of examples a cut may drop */
 	LANG_COMPLEMENT_DETS,     /* "du", "des": a determiner that holds "de", a noun's complement after a noun */
+	LANG_PLACE_PREPOSITIONS,  /* "à", "in": a name after one is a place, no actor for "il" */
 	LANG_LIST_COUNT
 } LangList;
 

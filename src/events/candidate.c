@@ -229,8 +229,9 @@ mention_key(const FriseDoc *doc, const FriseSentence *s, const FriseTimex *t, in
 
 /* The actor named last before byte `before` of sentence si or in the
  * sentence before it: the last run of capitalised words that does not
- * open a sentence and is no weekday or month ("Mouammar Kadhafi"), for a
- * headline whose subject is "il". A new string, or NULL. */
+ * open a sentence, is no weekday or month ("Mouammar Kadhafi") and follows
+ * no preposition of place ("à Tripoli"), for a headline whose subject is
+ * "il". A new string, or NULL. */
 static char *
 last_actor(const FriseDoc *d, guint si, size_t before)
 {
@@ -241,6 +242,7 @@ last_actor(const FriseDoc *d, guint si, size_t before)
 			continue;
 		GArray *toks = text_tokens(d->text + se->start, end - se->start);
 		size_t run_s = 0, run_e = 0, best_s = 0, best_e = 0;
+		bool place = false; /* the run follows a preposition of place */
 		for (guint i = 1; i < toks->len; i++) { /* not the sentence's first word */
 			const TextToken *t = &g_array_index(toks, TextToken, i);
 			gunichar c = g_utf8_get_char(d->text + se->start + t->start);
@@ -253,10 +255,15 @@ last_actor(const FriseDoc *d, guint si, size_t before)
 			}
 			if (cap) {
 				bool joined = run_e > 0 && t->start <= run_e + 1;
-				if (!joined)
+				if (!joined) {
 					run_s = t->start;
+					/* "à Tripoli", "in London": a place, no actor */
+					place = lang_has(d->lang, LANG_PLACE_PREPOSITIONS,
+							 g_array_index(toks, TextToken, i - 1).folded);
+				}
 				run_e = t->end;
-				best_s = run_s, best_e = run_e;
+				if (!place)
+					best_s = run_s, best_e = run_e;
 			} else {
 				run_e = 0;
 			}
