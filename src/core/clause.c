@@ -350,7 +350,7 @@ comparison_at(Parse *p, guint i)
 	if (!in_list(p, LANG_COMPARISON_LINKS, f))
 		return false;
 	if (i > 0 && p->punct[i] == 0) {
-		/* "such as", "tel que": a list of examples, no comparison */
+		/* "such as": a list of examples, no comparison */
 		char *two = g_strconcat(word(p, i - 1)->folded, " ", f, NULL);
 		bool example = in_list(p, LANG_EXAMPLE_OPENERS, two);
 		g_free(two);
@@ -453,9 +453,9 @@ roles(Parse *p)
 						    in_list(p, LANG_WEEKDAYS, next->folded))) {
 			/* opens a participial clause: "une proposition visant à
 			 * envoyer", "un texte prévoyant des sanctions", "un
-			 * ultimatum expirant samedi" ("visant"
-			 * is a noun too, but not before its complement); an elided
-			 * word before it is no noun ("en s'emparant") */
+			 * ultimatum expirant samedi" ("visant" is a noun too, but
+			 * not before its complement); an elided word before it is
+			 * no noun ("en s'emparant") */
 			r = CLAUSE_W_PARTICIPLE;
 		} else if (form_reading(w, MORPH_FORM_PAST_PARTICIPLE) != NULL &&
 			   (is_nominal(prev) || (p->punct[i] & P_COMMA)) && !noun_slot(p, i) &&
