@@ -349,14 +349,8 @@ comparison_at(Parse *p, guint i)
 		return true;
 	if (!in_list(p, LANG_COMPARISON_LINKS, f))
 		return false;
-	if (i > 0 && p->punct[i] == 0) {
-		/* "such as": a list of examples, no comparison */
-		char *two = g_strconcat(word(p, i - 1)->folded, " ", f, NULL);
-		bool example = in_list(p, LANG_EXAMPLE_OPENERS, two);
-		g_free(two);
-		if (example)
-			return false;
-	}
+	if (i > 0 && p->punct[i] == 0 && lang_has_pair(p->lang, LANG_EXAMPLE_OPENERS, word(p, i - 1)->folded, f))
+		return false; /* "such as": a list of examples, no comparison */
 	for (guint j = i; j > 0 && j + 4 > i; j--) {
 		if (p->punct[j] != 0)
 			return false;

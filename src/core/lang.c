@@ -217,6 +217,17 @@ lang_has(FriseLang lang, LangList list, const char *word)
 	return g_hash_table_contains(d->sets[list], word);
 }
 
+bool
+lang_has_pair(FriseLang lang, LangList list, const char *first, const char *second)
+{
+	if (first == NULL || second == NULL)
+		return false;
+	char *two = g_strconcat(first, " ", second, NULL);
+	bool yes = lang_has(lang, list, two);
+	g_free(two);
+	return yes;
+}
+
 const char *
 lang_string_own(FriseLang lang, const char *key)
 {

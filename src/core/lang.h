@@ -99,6 +99,8 @@ const LangWords *lang_list(FriseLang lang, LangList list);
 
 /* True when `word` (folded, for a folded list) is an entry of the list. */
 bool lang_has(FriseLang lang, LangList list, const char *word);
+/* True when the two words, joined by one space, are an entry: "such as". */
+bool lang_has_pair(FriseLang lang, LangList list, const char *first, const char *second);
 
 /* The string `key` of [strings] in `lang`, else in English, else `key`
  * itself: never NULL, static storage. */

@@ -481,8 +481,10 @@ range_second_end(const FriseDoc *d, guint i)
 			joined = true;
 		else if (strcmp(w, "\xE2\x80\x93") == 0 || strcmp(w, "\xE2\x80\x94") == 0)
 			joined = true;   /* – — */
-		else if (!lang_has(d->lang, LANG_DETERMINERS, w) && strcmp(w, "-") != 0)
-			joined = false, k = between->len;
+		else if (!lang_has(d->lang, LANG_DETERMINERS, w) && strcmp(w, "-") != 0) {
+			joined = false; /* another word: no range */
+			break;
+		}
 	}
 	g_array_unref(between);
 	return joined;

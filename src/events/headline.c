@@ -345,12 +345,8 @@ example_opener(const ClauseParse *p, guint j)
 		return false;
 	if (lang_has(p->lang, LANG_EXAMPLE_OPENERS, w->folded))
 		return true;
-	if (j + 1 >= p->words->len || g_array_index(p->words, ClauseWord, j + 1).punct != 0)
-		return false;
-	char *two = g_strconcat(w->folded, " ", g_array_index(p->words, ClauseWord, j + 1).folded, NULL);
-	bool yes = lang_has(p->lang, LANG_EXAMPLE_OPENERS, two);
-	g_free(two);
-	return yes;
+	return j + 1 < p->words->len && g_array_index(p->words, ClauseWord, j + 1).punct == 0 &&
+	       lang_has_pair(p->lang, LANG_EXAMPLE_OPENERS, w->folded, g_array_index(p->words, ClauseWord, j + 1).folded);
 }
 
 /* True when word j of `p` may open what a cut drops: a phrase after a

@@ -734,66 +734,6 @@ bare_hour_time(const Chunk *c, Matcher *m, guint i, guint *scanned)
 
 /* ---- a duration counted from the date said after it ---- */
 
-/* Value `v` (a day, or a day at a clock time: "2013-03-31", "2013-02-12T13:00",
- * "2013-02-12TMO") moved by n units u, at v's granularity, into out. Units of
- * the clock only move a clock time. False when v is no such value. */
-static bool
-offset_value(const char *v, int u, int n, char *out, size_t size)
-{
-	if (strlen(v) < 10 || !g_ascii_isdigit(v[0]) || v[4] != '-' || v[7] != '-' ||
-	    !g_ascii_isdigit(v[5]) || !g_ascii_isdigit(v[8]))
-		return false;
-	int y = atoi(v), mo = atoi(v + 5), d = atoi(v + 8);
-	if (!g_date_valid_dmy(d, mo, y))
-		return false;
-	const char *rest = v + 10;
-	int hh = -1, mi = 0;
-	if (rest[0] == 'T' && g_ascii_isdigit(rest[1]) && g_ascii_isdigit(rest[2]) && rest[3] == ':' &&
-	    g_ascii_isdigit(rest[4]) && g_ascii_isdigit(rest[5]) && rest[6] == '\0') {
-		hh = atoi(rest + 1);
-		mi = atoi(rest + 4);
-		rest = "";
-	}
-	GDate g;
-	g_date_clear(&g, 1);
-	g_date_set_dmy(&g, d, mo, y);
-	switch (u) {
-	case TX_U_YEAR:
-		if (n > 0)
-			g_date_add_years(&g, (guint)n);
-		else
-			g_date_subtract_years(&g, (guint)-n);
-		break;
-	case TX_U_MONTH:
-		if (n > 0)
-			g_date_add_months(&g, (guint)n);
-		else
-			g_date_subtract_months(&g, (guint)-n);
-		break;
-	case TX_U_WEEK: tx_add_days(&g, 7 * n); break;
-	case TX_U_DAY: tx_add_days(&g, n); break;
-	case TX_U_HOUR:
-	case TX_U_MINUTE: {
-		if (hh < 0)
-			return false;
-		int t = hh * 60 + mi + n * (u == TX_U_HOUR ? 60 : 1);
-		int days = t >= 0 ? t / 1440 : -((-t + 1439) / 1440);
-		t -= days * 1440;
-		tx_add_days(&g, days);
-		hh = t / 60;
-		mi = t % 60;
-		break;
-	}
-	default:
-		return false;
-	}
-	int w = hh >= 0 ? snprintf(out, size, "%04d-%02d-%02dT%02d:%02d", g_date_get_year(&g), g_date_get_month(&g),
-				   g_date_get_day(&g), hh, mi)
-			: snprintf(out, size, "%04d-%02d-%02d%s", g_date_get_year(&g), g_date_get_month(&g),
-				   g_date_get_day(&g), rest);
-	return w > 0 && (size_t)w < size;
-}
-
 /* "three days after Easter", "a week before March 3", "15 minutes after
  * 1pm": a duration said as a count and its unit, two tokens (seen `s`,
  * toks[i + first .. i + len) its span), a word of class OFFSETFROM and the
@@ -838,7 +778,7 @@ offset_from_date(const Chunk *c, Matcher *m, guint i, int len, int first, const 
 		return 0;
 	FriseTimex *x = &g_array_index(c->out, FriseTimex, n0);
 	char v[sizeof x->value];
-	if (x->mod[0] != '\0' || !offset_value(x->value, u, dir * q, v, sizeof v)) {
+	if (x->mod[0] != '\0' || !tx_offset_value(x->value, u, dir * q, v, sizeof v)) {
 		g_free(x->explain);
 		g_array_set_size(c->out, n0);
 		return 0;

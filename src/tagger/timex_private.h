@@ -467,6 +467,11 @@ extern const char *const tx_season_names[5];
  * appended to v; false when the slots make no value. */
 bool tx_weekday_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel);
 bool tx_relative_value(const TxSeen *seen, const TxContext *c, GString *v, bool *rel);
+/* Value `v`, a day ("2012-03-03", maybe with a part of the day, "TEV") or
+ * a time of one ("T13:00"), moved by n `unit`s (TX_U_YEAR … TX_U_MINUTE;
+ * hours and minutes only for a time), written into out[size]: "three days
+ * after Easter". False when it cannot be. */
+bool tx_offset_value(const char *v, int unit, int n, char *out, size_t size);
 
 /* Moves day d by n days, either way. */
 static inline void

@@ -144,14 +144,14 @@ parse_last(const char *s, TxDct *d)
 	return true;
 }
 
-/* The DCT moved by years, months, days and seconds (a DCT without a time
- * of day moves by whole days: the seconds are counted in days, rounded
- * toward zero). Writes the value at granularity `gran` (1 year, 2 month, 3
- * day, 4 minute); false when the DCT is too coarse for it. */
+/* Point d (the DCT, or a date named) moved by years, months, days and
+ * seconds (a point without a time of day moves by whole days: the seconds
+ * are counted in days, rounded toward zero). Writes the value at
+ * granularity `gran` (1 year, 2 month, 3 day, 4 minute); false when the
+ * point is too coarse for it. */
 static bool
-moved_dct(const TxContext *c, int months, int days, long seconds, int gran, GString *v)
+moved(const TxDct *d, int months, int days, long seconds, int gran, GString *v)
 {
-	const TxDct *d = c->dct;
 	if (d->gran < MIN(gran, 3) || (gran >= 3 && d->gran < 3))
 		return false;
 	int mi = d->year * 12 + (d->month ? d->month - 1 : 0) + months;
@@ -190,6 +190,41 @@ moved_dct(const TxContext *c, int months, int days, long seconds, int gran, GStr
 	return true;
 }
 
+bool
+tx_offset_value(const char *v, int unit, int n, char *out, size_t size)
+{
+	TxDct p;
+	if (!parse_last(v, &p) || p.gran < 3)
+		return false;
+	const char *rest = v + 10; /* a part of the day ("TEV") stays as it is */
+	if (rest[0] == 'T' && g_ascii_isdigit(rest[1]) && g_ascii_isdigit(rest[2]) && rest[3] == ':' &&
+	    g_ascii_isdigit(rest[4]) && g_ascii_isdigit(rest[5]) && rest[6] == '\0') {
+		p.hour = atoi(rest + 1);
+		p.minute = atoi(rest + 4);
+		p.gran = 4;
+		rest = "";
+	}
+	int months = 0, days = 0;
+	long secs = 0;
+	switch (unit) {
+	case TX_U_YEAR: months = 12 * n; break;
+	case TX_U_MONTH: months = n; break;
+	case TX_U_WEEK: days = 7 * n; break;
+	case TX_U_DAY: days = n; break;
+	case TX_U_HOUR: secs = 3600L * n; break;
+	case TX_U_MINUTE: secs = 60L * n; break;
+	default: return false;
+	}
+	if (secs != 0 && p.gran < 4)
+		return false; /* "15 minutes after Monday" */
+	GString *g = g_string_new(NULL);
+	bool ok = moved(&p, months, days, secs, p.gran, g) && g->len + strlen(rest) < size;
+	if (ok)
+		g_snprintf(out, size, "%s%s", g->str, rest);
+	g_string_free(g, TRUE);
+	return ok;
+}
+
 /* "il y a 15 minutes", "in 2 hours", "dans 1 an 11 mois": the DCT moved by
  * a compound offset or by hours, minutes, seconds; the value is as fine as
  * the finest unit said. */
@@ -200,7 +235,7 @@ offset_value(const TxContext *c, const int a[7], int dir, GString *v, bool *rel)
 	int days = dir * (7 * a[2] + a[3]);
 	long secs = dir * (a[4] * 3600L + a[5] * 60L + a[6]);
 	int gran = a[4] || a[5] || a[6] ? 4 : a[2] || a[3] ? 3 : a[1] ? 2 : 1;
-	if (!moved_dct(c, months, days, secs, gran, v)) {
+	if (!moved(c->dct, months, days, secs, gran, v)) {
 		g_string_append(v, gran >= 3 ? "XXXX-XX-XX" : gran == 2 ? "XXXX-XX" : "XXXX");
 		return true;
 	}
